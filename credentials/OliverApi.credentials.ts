@@ -1,0 +1,143 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export const OLIVER_DEFAULT_BASE_URL = 'https://partner-api.getoliver.com';
+
+export class OliverApi implements ICredentialType {
+	name = 'oliverApi';
+
+	displayName = 'Oliver API';
+
+	icon: Icon = { light: 'file:../icons/oliver.svg', dark: 'file:../icons/oliver.dark.svg' };
+
+	documentationUrl = 'https://docs.getoliver.com/api-reference';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: OLIVER_DEFAULT_BASE_URL,
+			description: 'Oliver partner API address. Change it only for a sandbox or a proxy.',
+		},
+		{
+			displayName: 'Location ID',
+			name: 'locationId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The location ID of the practice, sent with every call as X-Client-Id',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{
+					name: 'Username and Password',
+					value: 'signIn',
+					description: 'n8n signs in as an API user and renews the token when Oliver rejects it',
+				},
+				{
+					name: 'Access Token',
+					value: 'accessToken',
+					description: 'A token you already have',
+				},
+			],
+			default: 'signIn',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { authentication: ['signIn'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authentication: ['signIn'] } },
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authentication: ['accessToken'] } },
+		},
+		{
+			// Filled by preAuthentication and kept by n8n; emptied to force a new sign-in.
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	/** Called by n8n when sessionToken is empty, on a credential test, and once again after a 401. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		if (credentials.authentication === 'accessToken') {
+			return { sessionToken: credentials.accessToken as string };
+		}
+		// The sign-in body carries the password: never let the raw HTTP error (which holds it) escape.
+		let answer: { statusCode?: number; body?: { success?: boolean; message?: string; data?: { token?: string } } };
+		try {
+			answer = await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${trimSlash(credentials.baseUrl as string)}/services/user/v1/auth/sign-in`,
+				body: { username: credentials.username, password: credentials.password, role: 'ROLE_API' },
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			});
+		} catch (error) {
+			throw new Error(`Oliver sign-in could not reach ${credentials.baseUrl as string}: ${(error as Error).message}`);
+		}
+		const token = answer.body?.data?.token;
+		if (answer.body?.success === false || !token) {
+			const reason = answer.body?.message ?? 'no token in the answer';
+			throw new Error(`Oliver sign-in failed (HTTP ${answer.statusCode}): ${reason}`);
+		}
+		return { sessionToken: token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.sessionToken}}',
+				'X-Client-Id': '={{$credentials.locationId}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/services/core/open_api/v1',
+			url: '/staff_tasks',
+			qs: { per_page: 1 },
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'success', value: false, message: 'Oliver refused the call' },
+			},
+		],
+	};
+}
+
+function trimSlash(url: string): string {
+	return url.replace(/\/+$/, '');
+}

@@ -1,0 +1,21 @@
+/** Two layers: `engine` runs nodes through n8n-core against loopback fakes; `e2e` runs a real n8n. */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+module.exports = {
+	projects: [
+		{
+			displayName: 'engine',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/engine'],
+			testMatch: ['**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+		},
+		{
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/e2e'],
+			testMatch: ['**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			testTimeout: 600000,
+		},
+	],
+};

@@ -1,0 +1,36 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { oliverApiRequest } from './transport';
+
+/** Pickers for the client and patient fields. Oliver's client search needs a filter, so the list waits for one. */
+export async function searchClients(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	if (!filter?.trim()) return { results: [] };
+	const clients = (await oliverApiRequest.call(this, 'GET', '/clients', { name: filter.trim() })) as IDataObject[];
+	return {
+		results: clients.map((client) => ({
+			name: [client.name, client.email].filter(Boolean).join(' · '),
+			value: String(client.id),
+		})),
+	};
+}
+
+function chosenClientId(context: ILoadOptionsFunctions): string | undefined {
+	for (const path of ['clientId', 'additionalFields.clientId', 'updateFields.clientId']) {
+		const value = context.getCurrentNodeParameter(path, { extractValue: true });
+		if (typeof value === 'string' && value.trim()) return value.trim();
+	}
+	return undefined;
+}
+
+export async function searchPatients(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const clientId = chosenClientId(this);
+	if (!clientId) return { results: [] };
+	const qs: IDataObject = { client_id: clientId };
+	if (filter?.trim()) qs.name = filter.trim();
+	const patients = (await oliverApiRequest.call(this, 'GET', '/patients', qs)) as IDataObject[];
+	return {
+		results: patients.map((patient) => ({
+			name: [patient.name, patient.species].filter(Boolean).join(' · '),
+			value: String(patient.id),
+		})),
+	};
+}

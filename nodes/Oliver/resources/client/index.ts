@@ -1,0 +1,69 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { validateFields } from '../../../shared/validation';
+import { oliverOutput } from '../../transport';
+
+const show = (operation: string) => ({ show: { resource: ['client'], operation: [operation] } });
+
+export const clientDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['client'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a client',
+				routing: {
+					request: { method: 'GET', url: '=/clients/{{encodeURIComponent(String($parameter.clientId).trim())}}' },
+					send: { preSend: [validateFields([{ path: 'clientId', label: 'Client ID', kind: 'required' }])] },
+					output: { postReceive: oliverOutput },
+				},
+			},
+			{
+				name: 'Search',
+				value: 'search',
+				action: 'Search clients',
+				description: 'Find clients by name, email or phone (at most 100)',
+				routing: {
+					request: { method: 'GET', url: '/clients' },
+					send: { preSend: [validateFields([{ path: 'searchValue', label: 'Search For', kind: 'required' }])] },
+					output: { postReceive: oliverOutput },
+				},
+			},
+		],
+		default: 'search',
+	},
+	{
+		displayName: 'Client ID',
+		name: 'clientId',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: show('get'),
+	},
+	{
+		displayName: 'Search By',
+		name: 'searchBy',
+		type: 'options',
+		options: [
+			{ name: 'Name', value: 'name' },
+			{ name: 'Email', value: 'email' },
+			{ name: 'Phone', value: 'phone' },
+		],
+		default: 'name',
+		displayOptions: show('search'),
+	},
+	{
+		displayName: 'Search For',
+		name: 'searchValue',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Smith',
+		displayOptions: show('search'),
+		routing: { send: { type: 'query', property: '={{$parameter.searchBy}}' } },
+	},
+];

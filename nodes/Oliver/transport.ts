@@ -1,0 +1,95 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	PostReceiveAction,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IRequestOptionsSimplified,
+} from 'n8n-workflow';
+import { failOnVendorError, vendorApiError, type FailureEnvelope } from '../shared/errors';
+
+export const OLIVER_CREDENTIAL = 'oliverApi';
+export const OLIVER_API_PATH = '/services/core/open_api/v1';
+export const OLIVER_MAX_PAGE_SIZE = 100;
+export const OLIVER_TASK_STATUSES = ['pending', 'completed', 'canceled'] as const;
+export const OLIVER_TASK_TYPES = ['task', 'rx_refill'] as const;
+
+export const oliverEnvelope: FailureEnvelope = {
+	vendor: 'Oliver',
+	isFailure: (body) => body.success === false,
+	messageOf: (body) => (typeof body.message === 'string' ? body.message : undefined),
+};
+
+/** Every declarative request: the credential's base URL, JSON both ways. */
+export const oliverRequestDefaults: Partial<IRequestOptionsSimplified> & IDataObject = {
+	baseURL: `={{$credentials.baseUrl.replace(/\\/+$/, "")}}${OLIVER_API_PATH}`,
+	headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+	json: true,
+};
+
+export const checkOliverSuccess = failOnVendorError(oliverEnvelope);
+
+type OliverContext = IPollFunctions | ILoadOptionsFunctions;
+
+/** For programmatic callers (trigger, pickers): one call, the envelope checked, `data` returned. */
+export async function oliverApiRequest(
+	this: OliverContext,
+	method: IHttpRequestMethods,
+	path: string,
+	qs: IDataObject = {},
+): Promise<unknown> {
+	const credentials = await this.getCredentials(OLIVER_CREDENTIAL);
+	const options: IHttpRequestOptions = {
+		method,
+		url: `${String(credentials.baseUrl).replace(/\/+$/, '')}${OLIVER_API_PATH}${path}`,
+		qs,
+		headers: { Accept: 'application/json' },
+		json: true,
+		returnFullResponse: true,
+	};
+	// n8n signs in again once on a 401, and turns HTTP failures into NodeApiErrors itself.
+	const response = (await this.helpers.httpRequestWithAuthentication.call(this, OLIVER_CREDENTIAL, options)) as {
+		statusCode: number;
+		body: IDataObject;
+	};
+	if (oliverEnvelope.isFailure(response.body)) {
+		throw vendorApiError(this.getNode(), oliverEnvelope, response.body, response.statusCode);
+	}
+	return response.body.data;
+}
+
+interface OliverPage {
+	page: number;
+	total_pages: number;
+	content: IDataObject[];
+}
+
+/** Every staff task with the given status (all when omitted), page by page at the largest page size. */
+export async function oliverListAllStaffTasks(this: IPollFunctions, status?: string): Promise<IDataObject[]> {
+	const tasks: IDataObject[] = [];
+	for (let page = 0; ; page++) {
+		const qs: IDataObject = { page, per_page: OLIVER_MAX_PAGE_SIZE };
+		if (status) qs.status = status;
+		const data = (await oliverApiRequest.call(this, 'GET', '/staff_tasks', qs)) as OliverPage;
+		tasks.push(...data.content);
+		if (data.content.length === 0 || page + 1 >= data.total_pages) return tasks;
+	}
+}
+
+/** A declarative postReceive step: one output item per record in the envelope's `data` (a page's `content`). */
+export async function extractOliverData(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const data = (response.body as IDataObject).data as IDataObject | IDataObject[] | undefined;
+	const records = Array.isArray(data) ? data : Array.isArray(data?.content) ? (data.content as IDataObject[]) : [data ?? {}];
+	return records.map((json) => ({ json }));
+}
+
+/** Every declarative Oliver operation's output: the envelope checked, then the records. */
+export const oliverOutput: PostReceiveAction[] = [checkOliverSuccess, extractOliverData];

@@ -1,0 +1,74 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeParameterResourceLocator,
+	PreSendAction,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { parseDate } from './dates';
+
+/** One rule for one node parameter; `path` is the parameter's name, e.g. 'taskId' or 'updateFields.status'. */
+export type FieldRule =
+	| { path: string; label: string; kind: 'required' }
+	| { path: string; label: string; kind: 'notBlankWhenGiven' }
+	| { path: string; label: string; kind: 'oneOf'; allowed: readonly string[] }
+	| { path: string; label: string; kind: 'date' }
+	| { path: string; label: string; kind: 'maxLength'; max: number }
+	| { path: string; label: string; kind: 'notEmptyCollection' };
+
+function rawValue(context: IExecuteSingleFunctions, path: string): unknown {
+	const [head, ...rest] = path.split('.');
+	let value: unknown = context.getNodeParameter(head, undefined);
+	for (const key of rest) {
+		value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+	}
+	if (value && typeof value === 'object' && (value as INodeParameterResourceLocator).__rl) {
+		return (value as INodeParameterResourceLocator).value;
+	}
+	return value;
+}
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || String(value).trim() === '';
+}
+
+/** Why a value breaks a rule, or undefined when it does not. */
+function problemWith(rule: FieldRule, value: unknown): string | undefined {
+	switch (rule.kind) {
+		case 'required':
+			return isBlank(value) ? `"${rule.label}" is required` : undefined;
+		case 'notBlankWhenGiven':
+			return value !== undefined && isBlank(value) ? `"${rule.label}" cannot be empty` : undefined;
+		case 'notEmptyCollection':
+			return !value || Object.keys(value as IDataObject).length === 0
+				? `Add at least one field under "${rule.label}"`
+				: undefined;
+		case 'oneOf':
+			return isBlank(value) || rule.allowed.includes(String(value))
+				? undefined
+				: `"${rule.label}" must be one of ${rule.allowed.join(', ')} (got "${String(value)}")`;
+		case 'date':
+			return isBlank(value) || parseDate(value) ? undefined : `"${rule.label}" is not a valid date (got "${String(value)}")`;
+		case 'maxLength':
+			return isBlank(value) || String(value).length <= rule.max
+				? undefined
+				: `"${rule.label}" is longer than ${rule.max} characters`;
+	}
+}
+
+/** A declarative preSend step: refuses bad input before any request is sent, naming the field. */
+export function validateFields(rules: FieldRule[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		for (const rule of rules) {
+			const problem = problemWith(rule, rawValue(this, rule.path));
+			if (problem) {
+				throw new NodeOperationError(this.getNode(), problem, {
+					itemIndex: this.getItemIndex(),
+					description: `Check the "${rule.label}" field. Nothing was sent.`,
+				});
+			}
+		}
+		return requestOptions;
+	};
+}

@@ -1,0 +1,381 @@
+/**
+ * Runs our nodes through n8n-core's own execution engine (WorkflowExecute, RoutingNode, PollContext),
+ * over real HTTP, with credentials applied the way n8n's server applies them.
+ */
+import {
+	ExecutionLifecycleHooks,
+	InstanceSettings,
+	PollContext,
+	RoutingNode,
+	ExecuteContext,
+	WorkflowExecute,
+	Credentials,
+} from 'n8n-core';
+import { Container } from '@n8n/di';
+import {
+	ICredentialsHelper,
+	Workflow,
+	createRunExecutionData,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type ICredentials,
+	type IDataObject,
+	type IExecuteData,
+	type IHttpRequestHelper,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IRequestOptionsSimplified,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { OliverApi } from '../../credentials/OliverApi.credentials';
+import { Oliver } from '../../nodes/Oliver/Oliver.node';
+import { OliverTrigger } from '../../nodes/Oliver/OliverTrigger.node';
+
+const NODE_TYPES: Record<string, INodeType> = {
+	oliver: new Oliver(),
+	oliverTrigger: new OliverTrigger(),
+};
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
+	oliverApi: new OliverApi(),
+};
+
+class PackNodeTypes implements INodeTypes {
+	getByName(type: string): INodeType {
+		const nodeType = NODE_TYPES[type.replace(/^.*\./, '')];
+		if (!nodeType) throw new Error(`Unknown node type ${type}`);
+		return nodeType;
+	}
+	getByNameAndVersion(type: string): INodeType {
+		return this.getByName(type);
+	}
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** Stored credentials, by id: what n8n keeps in its database (tokens written back by preAuthentication land here). */
+export class CredentialStore {
+	private readonly byId = new Map<string, { type: string; data: ICredentialDataDecryptedObject }>();
+	private nextId = 1;
+
+	add(type: string, data: ICredentialDataDecryptedObject): INodeCredentialsDetails {
+		const id = String(this.nextId++);
+		this.byId.set(id, { type, data: { ...data } });
+		return { id, name: `${type} ${id}` };
+	}
+	data(id: string): ICredentialDataDecryptedObject {
+		const entry = this.byId.get(id);
+		if (!entry) throw new Error(`No credential ${id}`);
+		return entry.data;
+	}
+	update(id: string, data: ICredentialDataDecryptedObject) {
+		this.data(id);
+		this.byId.get(id)!.data = { ...data };
+	}
+}
+
+/** The parts of n8n's server-side CredentialsHelper that a node's requests go through. */
+class PackCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly store: CredentialStore) {
+		super();
+	}
+	getParentTypes(): string[] {
+		return [];
+	}
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return CREDENTIAL_TYPES[type].properties;
+	}
+
+	/** Generic auth blocks: every key and value is an n8n expression resolved against $credentials. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const { authenticate } = CREDENTIAL_TYPES[typeName];
+		const options = requestOptions as IHttpRequestOptions & IDataObject;
+		if (typeof authenticate === 'function') return await authenticate(credentials, options);
+		if (authenticate?.type === 'generic') {
+			const resolve = (value: string) =>
+				value.startsWith('=')
+					? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }))
+					: value;
+			for (const [section, entries] of Object.entries(authenticate.properties)) {
+				const target = ((options[section] as IDataObject | undefined) ??= {});
+				for (const [key, value] of Object.entries(entries as IDataObject)) {
+					target[resolve(key)] = resolve(String(value));
+				}
+			}
+		}
+		return options;
+	}
+
+	/** As n8n does: run preAuthentication when the expirable field is empty or the server rejected it. */
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = CREDENTIAL_TYPES[typeName];
+		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+			return undefined;
+		}
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		const details = node.credentials?.[typeName];
+		if (details?.id) this.store.update(details.id, { ...credentials, ...output } as ICredentialDataDecryptedObject);
+		return Object.assign(credentials, output);
+	}
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+	async getCredentials(details: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+		const credentials = new Credentials(details, type);
+		credentials.setData(this.store.data(details.id!));
+		return credentials;
+	}
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		details: INodeCredentialsDetails,
+	): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.store.data(details.id!) };
+	}
+	async updateCredentials(details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+		this.store.update(details.id!, data);
+	}
+	async updateCredentialsOauthTokenData() {}
+}
+
+let instanceReady = false;
+function ensureInstanceSettings() {
+	if (instanceReady) return;
+	process.env.N8N_ENCRYPTION_KEY ??= 'taskbridge-engine-tests';
+	Container.get(InstanceSettings);
+	instanceReady = true;
+}
+
+export class Engine {
+	readonly credentials = new CredentialStore();
+	readonly nodeTypes = new PackNodeTypes();
+	readonly credentialsHelper = new PackCredentialsHelper(this.credentials);
+	timezone = 'UTC';
+
+	constructor() {
+		ensureInstanceSettings();
+	}
+
+	additionalData(): IWorkflowExecuteAdditionalData {
+		return {
+			credentialsHelper: this.credentialsHelper,
+			executeWorkflow: async () => {
+				throw new Error('not used');
+			},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1/rest',
+			instanceBaseUrl: 'http://127.0.0.1/',
+			formBaseUrl: 'http://127.0.0.1:5678/formBaseUrl',
+			formWaitingBaseUrl: 'http://127.0.0.1:5678/formWaitingBaseUrl',
+			formTestBaseUrl: 'http://127.0.0.1:5678/formTestBaseUrl',
+			webhookBaseUrl: 'http://127.0.0.1:5678/webhookBaseUrl',
+			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhookWaitingBaseUrl',
+			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhookTestBaseUrl',
+			mcpBaseUrl: 'http://127.0.0.1:5678/mcpBaseUrl',
+			mcpTestBaseUrl: 'http://127.0.0.1:5678/mcpTestBaseUrl',
+			variables: {},
+			logAiEvent: () => {},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	workflow(nodes: INode[], staticData: IDataObject = {}): Workflow {
+		return new Workflow({
+			id: 'engine-test',
+			name: 'engine test',
+			nodes,
+			connections: {},
+			active: false,
+			nodeTypes: this.nodeTypes,
+			staticData,
+			settings: { timezone: this.timezone },
+		});
+	}
+}
+
+export interface NodeRun {
+	/** Items on the main output. */
+	items: INodeExecutionData[];
+	/** Items on the error output (when the node's On Error is "continue (using error output)"). */
+	errorItems: INodeExecutionData[];
+	/** The error that stopped the workflow, if one did. */
+	error?: { message: string; description?: string | null; httpCode?: string | null; name?: string };
+	run: IRun;
+}
+
+export interface NodeSpec {
+	type: string;
+	parameters: IDataObject;
+	credentialId?: string;
+	credentialType?: string;
+	onError?: INode['onError'];
+	continueOnFail?: boolean;
+}
+
+/** One action node, fed `input` items, run by WorkflowExecute as the editor's "execute workflow" would. */
+export async function runNode(engine: Engine, spec: NodeSpec, input: IDataObject[] = [{}]): Promise<NodeRun> {
+	const node: INode = {
+		id: 'node-under-test',
+		name: 'Node',
+		type: `n8n-nodes-taskbridge.${spec.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: spec.parameters as INode['parameters'],
+		onError: spec.onError,
+		continueOnFail: spec.continueOnFail,
+		credentials: spec.credentialId
+			? { [spec.credentialType ?? 'oliverApi']: { id: spec.credentialId, name: 'test credential' } }
+			: undefined,
+	};
+	const workflow = engine.workflow([node]);
+	const additionalData = engine.additionalData();
+	additionalData.hooks = new ExecutionLifecycleHooks('manual', 'engine-test', {
+		id: 'engine-test',
+		name: 'engine test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		settings: {},
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const execute = new WorkflowExecute(additionalData, 'manual');
+	const run = await execute.run({
+		workflow,
+		startNode: node,
+		triggerToStartFrom: {
+			name: node.name,
+			data: {
+				startTime: Date.now(),
+				executionTime: 0,
+				executionIndex: 0,
+				source: [],
+				data: { main: [input.map((json) => ({ json }))] },
+			},
+		},
+	});
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	const outputs = taskData?.data?.main ?? [];
+	const error = run.data.resultData.error as NodeRun['error'] | undefined;
+	return { items: outputs[0] ?? [], errorItems: outputs[1] ?? [], error, run };
+}
+
+/** One poll of a trigger, as n8n's poller runs it; `staticData` is the workflow's, kept between polls by the caller. */
+export async function pollTrigger(
+	engine: Engine,
+	spec: NodeSpec,
+	staticData: IDataObject,
+	mode: WorkflowExecuteMode = 'trigger',
+): Promise<INodeExecutionData[] | null> {
+	const node: INode = {
+		id: 'trigger-under-test',
+		name: 'Trigger',
+		type: `n8n-nodes-taskbridge.${spec.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: spec.parameters as INode['parameters'],
+		credentials: spec.credentialId
+			? { [spec.credentialType ?? 'oliverApi']: { id: spec.credentialId, name: 'test credential' } }
+			: undefined,
+	};
+	const workflow = engine.workflow([node], staticData);
+	const context = new PollContext(workflow, node, engine.additionalData(), mode, mode === 'manual' ? 'manual' : 'activate');
+	const nodeType = engine.nodeTypes.getByName(node.type);
+	const result = await nodeType.poll!.call(context);
+	Object.assign(staticData, workflow.staticData);
+	return result ? result[0] : null;
+}
+
+/**
+ * The credential's Test button, as n8n's credential tester runs it: its test request, through RoutingNode,
+ * with the credential's auth applied, then its rules checked. Returns n8n's verdict.
+ */
+export async function testCredential(
+	engine: Engine,
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const credentialType = CREDENTIAL_TYPES[type];
+	const { test } = credentialType;
+	if (!test || typeof test === 'string') throw new Error(`${type} has no declarative test`);
+	const details = engine.credentials.add(type, data);
+	const testNodeType: INodeType = {
+		description: {
+			displayName: 'Credential test',
+			name: 'credentialTest',
+			group: [],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: [],
+			outputs: [],
+			properties: [],
+			credentials: [{ name: type, required: true }],
+			requestDefaults: test.request,
+		},
+	};
+	// n8n's tester marks its mock node this way, which makes preAuthentication run every time.
+	const node: INode = {
+		id: 'credential-test',
+		name: 'Temp-Node',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { temp: '' },
+		credentials: { [type]: details },
+	};
+	const workflow = engine.workflow([node]);
+	const additionalData = engine.additionalData();
+	const executeData: IExecuteData = { node, data: { main: [[{ json: {} }]] }, source: null };
+	const runExecutionData = createRunExecutionData();
+	const context = new ExecuteContext(workflow, node, additionalData, 'internal', runExecutionData, 0, [{ json: {} }], { main: [[{ json: {} }]] }, executeData, []);
+	const routingNode = new RoutingNode(context, testNodeType, {
+		id: details.id!,
+		name: details.name,
+		type,
+		data: engine.credentials.data(details.id!),
+	});
+	try {
+		// The tester always refreshes the expirable token, so clear it as n8n's noOp marker would.
+		const stored = engine.credentials.data(details.id!);
+		const expirable = credentialType.properties.find((p) => p.typeOptions?.expirable);
+		if (expirable) engine.credentials.update(details.id!, { ...stored, [expirable.name]: '' });
+		const response = await routingNode.runNode();
+		const body = response?.[0]?.[0]?.json as IDataObject | undefined;
+		for (const rule of test.rules ?? []) {
+			if (rule.type === 'responseSuccessBody' && body && body[rule.properties.key] === rule.properties.value) {
+				return { status: 'Error', message: rule.properties.message };
+			}
+		}
+		return { status: 'OK', message: 'Connection tested successfully' };
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message };
+	}
+}
