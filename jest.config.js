@@ -1,4 +1,4 @@
-/** Two layers: `engine` runs nodes through n8n-core against loopback fakes; `e2e` runs a real n8n. */
+/** Two layers (e2e files raise their own timeout with jest.setTimeout): `engine` runs nodes through n8n-core against loopback fakes; `e2e` runs a real n8n. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 module.exports = {
 	projects: [
@@ -15,7 +15,6 @@ module.exports = {
 			roots: ['<rootDir>/test/e2e'],
 			testMatch: ['**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
-			testTimeout: 600000,
 		},
 	],
 };

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeParameterResourceLocator,
+} from 'n8n-workflow';
 import { oliverApiRequest } from './transport';
 
 /** Pickers for the client and patient fields. Oliver's client search needs a filter, so the list waits for one. */
@@ -13,9 +18,11 @@ export async function searchClients(this: ILoadOptionsFunctions, filter?: string
 	};
 }
 
+/** The client picked elsewhere in the node: a resource locator's value, wherever the operation keeps it. */
 function chosenClientId(context: ILoadOptionsFunctions): string | undefined {
 	for (const path of ['clientId', 'additionalFields.clientId', 'updateFields.clientId']) {
-		const value = context.getCurrentNodeParameter(path, { extractValue: true });
+		const picked = context.getCurrentNodeParameter(path) as INodeParameterResourceLocator | string | undefined;
+		const value = typeof picked === 'object' && picked !== null ? picked.value : picked;
 		if (typeof value === 'string' && value.trim()) return value.trim();
 	}
 	return undefined;

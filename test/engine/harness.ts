@@ -8,12 +8,15 @@ import {
 	PollContext,
 	RoutingNode,
 	ExecuteContext,
+	LoadOptionsContext,
 	WorkflowExecute,
 	Credentials,
+	ErrorReporter,
 } from 'n8n-core';
 import { Container } from '@n8n/di';
 import {
 	ICredentialsHelper,
+	LoggerProxy,
 	Workflow,
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
@@ -38,9 +41,25 @@ import { OliverApi } from '../../credentials/OliverApi.credentials';
 import { Oliver } from '../../nodes/Oliver/Oliver.node';
 import { OliverTrigger } from '../../nodes/Oliver/OliverTrigger.node';
 
+/** Stands in for n8n's own No-Op node, which n8n's credential tester runs the test request as. */
+const noOp: INodeType = {
+	description: {
+		displayName: 'No Operation',
+		name: 'noOp',
+		group: [],
+		version: 1,
+		description: '',
+		defaults: {},
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	},
+};
+
 const NODE_TYPES: Record<string, INodeType> = {
 	oliver: new Oliver(),
 	oliverTrigger: new OliverTrigger(),
+	noOp,
 };
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	oliverApi: new OliverApi(),
@@ -165,6 +184,10 @@ class PackCredentialsHelper extends ICredentialsHelper {
 let instanceReady = false;
 function ensureInstanceSettings() {
 	if (instanceReady) return;
+	// n8n logs every node error; the tests assert on errors themselves.
+	const quiet = () => {};
+	LoggerProxy.init({ error: quiet, warn: quiet, info: quiet, debug: quiet } as never);
+	Container.set(ErrorReporter, { error: quiet, warn: quiet, info: quiet } as never);
 	process.env.N8N_ENCRYPTION_KEY ??= 'taskbridge-engine-tests';
 	Container.get(InstanceSettings);
 	instanceReady = true;
@@ -311,6 +334,32 @@ export async function pollTrigger(
 	const result = await nodeType.poll!.call(context);
 	Object.assign(staticData, workflow.staticData);
 	return result ? result[0] : null;
+}
+
+/** A resource locator's list, as the editor loads it while the user types `filter` into it. */
+export async function searchList(
+	engine: Engine,
+	spec: NodeSpec,
+	method: string,
+	filter?: string,
+): Promise<Array<{ name: string; value: string | number | boolean }>> {
+	const node: INode = {
+		id: 'node-under-test',
+		name: 'Node',
+		type: `n8n-nodes-taskbridge.${spec.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: spec.parameters as INode['parameters'],
+		credentials: spec.credentialId
+			? { [spec.credentialType ?? 'oliverApi']: { id: spec.credentialId, name: 'test credential' } }
+			: undefined,
+	};
+	const additionalData = engine.additionalData();
+	additionalData.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(engine.workflow([node]), node, additionalData, 'parameters');
+	const search = engine.nodeTypes.getByName(node.type).methods?.listSearch?.[method];
+	if (!search) throw new Error(`No list search ${method}`);
+	return (await search.call(context, filter)).results;
 }
 
 /**
