@@ -4,17 +4,21 @@ import type {
 	IHttpRequestMethods,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodePropertyRouting,
 	PostReceiveAction,
+	PreSendAction,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
 	IRequestOptionsSimplified,
 } from 'n8n-workflow';
-import { failOnVendorError, vendorApiError, type FailureEnvelope } from '../shared/errors';
+import { failOnVendorError, vendorApiError, vendorRequests, type FailureEnvelope } from '../shared/errors';
+import type { PageNumberPaging } from '../shared/paging';
 
 export const OLIVER_CREDENTIAL = 'oliverApi';
 export const OLIVER_API_PATH = '/services/core/open_api/v1';
 export const OLIVER_MAX_PAGE_SIZE = 100;
+const OLIVER_PAGING: PageNumberPaging = { pageParam: 'page', pageSizeParam: 'per_page', firstPage: 0, maxPageSize: OLIVER_MAX_PAGE_SIZE };
 export const OLIVER_TASK_STATUSES = ['pending', 'completed', 'canceled'] as const;
 export const OLIVER_TASK_TYPES = ['task', 'rx_refill'] as const;
 
@@ -93,3 +97,16 @@ export async function extractOliverData(
 
 /** Every declarative Oliver operation's output: the envelope checked, then the records. */
 export const oliverOutput: PostReceiveAction[] = [checkOliverSuccess, extractOliverData];
+
+/** One operation's declarative routing: input checks, the request, Oliver's errors, and its records out. */
+export function oliverRouting(
+	request: NonNullable<INodePropertyRouting['request']>,
+	options: { preSend?: PreSendAction[]; paged?: boolean; postReceive?: PostReceiveAction[] } = {},
+): INodePropertyRouting {
+	return {
+		request,
+		send: { paginate: true, preSend: options.preSend ?? [] },
+		operations: vendorRequests(oliverEnvelope, options.paged ? OLIVER_PAGING : undefined),
+		output: { postReceive: options.postReceive ?? oliverOutput },
+	};
+}

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { validateFields } from '../../../shared/validation';
-import { oliverOutput } from '../../transport';
+import { oliverRouting } from '../../transport';
 
 const show = (operation: string) => ({ show: { resource: ['client'], operation: [operation] } });
 
@@ -16,22 +16,20 @@ export const clientDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a client',
-				routing: {
-					request: { method: 'GET', url: '=/clients/{{encodeURIComponent(String($parameter.clientId).trim())}}' },
-					send: { preSend: [validateFields([{ path: 'clientId', label: 'Client ID', kind: 'required' }])] },
-					output: { postReceive: oliverOutput },
-				},
+				routing: oliverRouting(
+					{ method: 'GET', url: '=/clients/{{encodeURIComponent(String($parameter.clientId).trim())}}' },
+					{ preSend: [validateFields([{ path: 'clientId', label: 'Client ID', kind: 'required' }])] },
+				),
 			},
 			{
 				name: 'Search',
 				value: 'search',
 				action: 'Search clients',
 				description: 'Find clients by name, email or phone (at most 100)',
-				routing: {
-					request: { method: 'GET', url: '/clients' },
-					send: { preSend: [validateFields([{ path: 'searchValue', label: 'Search For', kind: 'required' }])] },
-					output: { postReceive: oliverOutput },
-				},
+				routing: oliverRouting(
+					{ method: 'GET', url: '/clients' },
+					{ preSend: [validateFields([{ path: 'searchValue', label: 'Search For', kind: 'required' }])] },
+				),
 			},
 		],
 		default: 'search',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { validateFields } from '../../../shared/validation';
-import { oliverOutput } from '../../transport';
+import { oliverRouting } from '../../transport';
 import { clientField } from '../../fields';
 
 const show = (operation: string) => ({ show: { resource: ['patient'], operation: [operation] } });
@@ -17,22 +17,20 @@ export const patientDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a patient',
-				routing: {
-					request: { method: 'GET', url: '=/patients/{{encodeURIComponent(String($parameter.patientId).trim())}}' },
-					send: { preSend: [validateFields([{ path: 'patientId', label: 'Patient ID', kind: 'required' }])] },
-					output: { postReceive: oliverOutput },
-				},
+				routing: oliverRouting(
+					{ method: 'GET', url: '=/patients/{{encodeURIComponent(String($parameter.patientId).trim())}}' },
+					{ preSend: [validateFields([{ path: 'patientId', label: 'Patient ID', kind: 'required' }])] },
+				),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many patients',
 				description: 'List the patients of one client',
-				routing: {
-					request: { method: 'GET', url: '/patients' },
-					send: { preSend: [validateFields([{ path: 'clientId', label: 'Client', kind: 'required' }])] },
-					output: { postReceive: oliverOutput },
-				},
+				routing: oliverRouting(
+					{ method: 'GET', url: '/patients' },
+					{ preSend: [validateFields([{ path: 'clientId', label: 'Client', kind: 'required' }])] },
+				),
 			},
 		],
 		default: 'getAll',

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { validateFields, type FieldRule } from '../../../shared/validation';
-import { pageNumberPagination } from '../../../shared/paging';
-import { OLIVER_MAX_PAGE_SIZE, OLIVER_TASK_STATUSES, OLIVER_TASK_TYPES, oliverOutput } from '../../transport';
+import { OLIVER_TASK_STATUSES, OLIVER_TASK_TYPES, oliverOutput, oliverRouting } from '../../transport';
 import { createDescription } from './create';
 import { getDescription } from './get';
 import { getManyDescription } from './getMany';
@@ -14,13 +13,8 @@ const typeRule = (path: string): FieldRule => ({ path, label: 'Task Type', kind:
 const statusRule = (path: string): FieldRule => ({ path, label: 'Status', kind: 'oneOf', allowed: OLIVER_TASK_STATUSES });
 const taskUrl = '=/staff_tasks/{{encodeURIComponent(String($parameter.taskId).trim())}}';
 
-function setStatus(status: string) {
-	return {
-		request: { method: 'PUT' as const, url: taskUrl, body: { status } },
-		send: { preSend: [validateFields([taskId])] },
-		output: { postReceive: oliverOutput },
-	};
-}
+const setStatus = (status: string) =>
+	oliverRouting({ method: 'PUT', url: taskUrl, body: { status } }, { preSend: [validateFields([taskId])] });
 
 export const staffTaskDescription: INodeProperties[] = [
 	{
@@ -48,9 +42,9 @@ export const staffTaskDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a staff task',
-				routing: {
-					request: { method: 'POST', url: '/staff_tasks' },
-					send: {
+				routing: oliverRouting(
+					{ method: 'POST', url: '/staff_tasks' },
+					{
 						preSend: [
 							validateFields([
 								{ path: 'title', label: 'Title', kind: 'required' },
@@ -59,8 +53,7 @@ export const staffTaskDescription: INodeProperties[] = [
 							]),
 						],
 					},
-					output: { postReceive: oliverOutput },
-				},
+				),
 			},
 			{
 				name: 'Delete',
@@ -68,44 +61,31 @@ export const staffTaskDescription: INodeProperties[] = [
 				action: 'Delete a staff task',
 				description:
 					'Oliver does not erase tasks: the task stays, with status canceled and its finalized time set',
-				routing: {
-					request: { method: 'DELETE', url: taskUrl },
-					send: { preSend: [validateFields([taskId])] },
-					output: {
+				routing: oliverRouting(
+					{ method: 'DELETE', url: taskUrl },
+					{
+						preSend: [validateFields([taskId])],
 						postReceive: [
 							oliverOutput[0],
 							{ type: 'set', properties: { value: '={{ { "id": $parameter.taskId, "success": true } }}' } },
 						],
 					},
-				},
+				),
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a staff task',
-				routing: {
-					request: { method: 'GET', url: taskUrl },
-					send: { preSend: [validateFields([taskId])] },
-					output: { postReceive: oliverOutput },
-				},
+				routing: oliverRouting({ method: 'GET', url: taskUrl }, { preSend: [validateFields([taskId])] }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many staff tasks',
-				routing: {
-					request: { method: 'GET', url: '/staff_tasks' },
-					send: { paginate: true, preSend: [validateFields([statusRule('filters.status')])] },
-					operations: {
-						pagination: pageNumberPagination({
-							pageParam: 'page',
-							pageSizeParam: 'per_page',
-							firstPage: 0,
-							maxPageSize: OLIVER_MAX_PAGE_SIZE,
-						}),
-					},
-					output: { postReceive: oliverOutput },
-				},
+				routing: oliverRouting(
+					{ method: 'GET', url: '/staff_tasks' },
+					{ paged: true, preSend: [validateFields([statusRule('filters.status')])] },
+				),
 			},
 			{
 				name: 'Reopen',
@@ -119,9 +99,9 @@ export const staffTaskDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a staff task',
 				description: 'Change only the fields you add; the others stay as they are',
-				routing: {
-					request: { method: 'PUT', url: taskUrl },
-					send: {
+				routing: oliverRouting(
+					{ method: 'PUT', url: taskUrl },
+					{
 						preSend: [
 							validateFields([
 								taskId,
@@ -133,8 +113,7 @@ export const staffTaskDescription: INodeProperties[] = [
 							]),
 						],
 					},
-					output: { postReceive: oliverOutput },
-				},
+				),
 			},
 		],
 		default: 'get',
