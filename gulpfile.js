@@ -1,8 +1,13 @@
-// Copies the node and credential icons into dist, beside the compiled code that points at them.
-const { src, dest } = require('gulp');
+// Copies what tsc does not emit into dist, beside the compiled code that points at it:
+// the icons, and each node's codex file (categories, aliases, docs links).
+const { src, dest, parallel } = require('gulp');
 
 function buildIcons() {
 	return src('icons/**/*.svg', { encoding: false }).pipe(dest('dist/icons'));
 }
 
-exports['build:icons'] = buildIcons;
+function copyCodex() {
+	return src('nodes/**/*.node.json').pipe(dest('dist/nodes'));
+}
+
+exports['build:assets'] = parallel(buildIcons, copyCodex);
