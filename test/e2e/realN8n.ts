@@ -2,7 +2,7 @@
  * A real n8n for end-to-end tests: installed once into a cache by scripts/install-n8n.sh, given a fresh
  * user folder per suite, with the built pack installed the way users get it, as a community package.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -125,19 +125,56 @@ export class N8nSandbox {
 		};
 	}
 
-	/** Every execution n8n stored, as text: what a secret scan looks through. */
-	storedExecutionsText(): string {
+	/** Every execution n8n stored, oldest first, its run data as stored (text). */
+	storedExecutions(): Array<{ id: number; workflowId: string; mode: string; status: string; data: string }> {
 		// Read with the sqlite3 module n8n itself uses, under n8n's Node.
 		const script = `const sqlite3 = require(${JSON.stringify(path.join(this.install.dir, 'node_modules/sqlite3'))});
 const db = new sqlite3.Database(process.argv[1]);
-db.all('select data from execution_data', (error, rows) => {
+db.all('select e.id, e.workflowId, e.mode, e.status, d.data from execution_entity e join execution_data d on d.executionId = e.id order by e.id', (error, rows) => {
 	if (error) throw error;
-	process.stdout.write(rows.map((row) => row.data).join('\\n'));
+	process.stdout.write(JSON.stringify(rows));
 });`;
-		return execFileSync(path.join(this.install.nodeBinDir, 'node'), ['-e', script, path.join(this.userFolder, '.n8n/database.sqlite')], {
+		const output = execFileSync(path.join(this.install.nodeBinDir, 'node'), ['-e', script, path.join(this.userFolder, '.n8n/database.sqlite')], {
 			encoding: 'utf8',
 			maxBuffer: 64 * 1024 * 1024,
 		});
+		return JSON.parse(output);
+	}
+
+	/** Marks a stored workflow active, as the editor's Publish does; takes effect when n8n starts. */
+	async publish(workflowId: string) {
+		await this.cli(['publish:workflow', `--id=${workflowId}`]);
+	}
+
+	private server?: ChildProcess;
+	serverLog = '';
+
+	/** Starts n8n's server (editor, triggers, pollers) on a loopback port; resolves when it answers. */
+	async startServer(port: number): Promise<void> {
+		this.server = spawn(this.install.n8nBin, ['start'], {
+			env: { ...this.env(), N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1' },
+			cwd: this.userFolder,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.server.stdout?.on('data', (chunk) => (this.serverLog += String(chunk)));
+		this.server.stderr?.on('data', (chunk) => (this.serverLog += String(chunk)));
+		const deadline = Date.now() + 120_000;
+		while (Date.now() < deadline) {
+			if (this.server.exitCode !== null) throw new Error(`n8n start exited:\n${this.serverLog}`);
+			const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.ok, () => false);
+			if (healthy) return;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not answer on port ${port}:\n${this.serverLog}`);
+	}
+
+	async stopServer(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null) return;
+		const exited = new Promise((resolve) => server.once('exit', resolve));
+		server.kill('SIGTERM');
+		await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+		if (server.exitCode === null) server.kill('SIGKILL');
 	}
 
 	cleanup() {
