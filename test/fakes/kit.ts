@@ -1,19 +1,25 @@
 /**
- * A small HTTP server kit for stateful fakes of vendor APIs on loopback. It records every request and can
- * be told to misbehave (a status, a delay, a malformed body, a dropped connection) for the next N requests
- * or for requests on one path.
+ * A small HTTP server kit for stateful fakes of vendor APIs on loopback (node:http only, no mocking
+ * library). It records every request and can be told to misbehave for the next N matching requests:
+ * answer a given status, wait, send a malformed body, or drop the connection.
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface RecordedRequest {
+	/** Upper case. */
 	method: string;
+	/** Without the query string. */
 	path: string;
+	/** Last value wins for repeated keys; `rawQuery` keeps them all. */
 	query: Record<string, string>;
 	rawQuery: string;
+	/** Lower-cased names; repeated headers joined with ', '. */
 	headers: Record<string, string>;
+	/** Parsed JSON, a parsed x-www-form-urlencoded object, the raw string, or undefined when empty. */
 	body: unknown;
 	rawBody: string;
+	/** Date.now() when received. */
 	at: number;
 }
 
@@ -23,6 +29,7 @@ export interface FakeRequest extends RecordedRequest {
 
 export interface FakeResponse {
 	status: number;
+	/** An object is sent as JSON; a string is sent as is. */
 	body?: unknown;
 	headers?: Record<string, string>;
 }
@@ -30,9 +37,13 @@ export interface FakeResponse {
 export type Handler = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
 export type Fault =
+	/** Answer this instead of the handler. */
 	| { status: number; body?: unknown; headers?: Record<string, string> }
+	/** Wait, then run the handler normally. */
 	| { delayMs: number }
+	/** Send this text as application/json, e.g. '{"success": tr'. */
 	| { malformedBody: string; status?: number }
+	/** Destroy the socket without answering. */
 	| { drop: true };
 
 export interface FaultRule {
@@ -40,7 +51,7 @@ export interface FaultRule {
 	/** How many matching requests it applies to: 1 by default, Infinity until cleared. */
 	times?: number;
 	method?: string;
-	/** An exact path, a '/x/:id' pattern, or a RegExp. */
+	/** An exact path, a '/x/:id' pattern, or a RegExp tested against the path. */
 	path?: string | RegExp;
 }
 
@@ -49,6 +60,12 @@ interface Route {
 	matcher: RegExp;
 	names: string[];
 	handler: Handler;
+}
+
+interface ActiveFault {
+	rule: FaultRule;
+	matcher?: RegExp;
+	left: number;
 }
 
 function compilePattern(pattern: string): { matcher: RegExp; names: string[] } {
@@ -63,7 +80,16 @@ function compilePattern(pattern: string): { matcher: RegExp; names: string[] } {
 			return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 		})
 		.join('/');
+	// A trailing slash is tolerated: clients differ on it and no vendor here tells the two apart.
 	return { matcher: new RegExp(`^${source}/?$`), names };
+}
+
+function decode(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
 }
 
 function parseBody(raw: string, contentType: string): unknown {
@@ -71,6 +97,7 @@ function parseBody(raw: string, contentType: string): unknown {
 	if (contentType.includes('application/x-www-form-urlencoded')) {
 		return Object.fromEntries(new URLSearchParams(raw));
 	}
+	// JSON is tried whatever the content type: a fake decides itself whether a wrong type is an error.
 	try {
 		return JSON.parse(raw);
 	} catch {
@@ -82,14 +109,20 @@ export class FakeServer {
 	readonly requests: RecordedRequest[] = [];
 	/** Answers requests no route matches; a vendor fake sets its own error shape here. */
 	notFound: Handler = () => ({ status: 404, body: { message: 'Not found' } });
+	/** Answers when a handler throws; a vendor fake may set its own error shape here. */
+	internalError: (error: Error) => FakeResponse = (error) => ({
+		status: 500,
+		body: { message: `fake ${this.name} failed: ${error.message}` },
+	});
 
 	private readonly routes: Route[] = [];
-	private faults: Array<FaultRule & { left: number }> = [];
+	private faults: ActiveFault[] = [];
 	private readonly sockets = new Set<Socket>();
-	private readonly server = http.createServer((req, res) => void this.handle(req, res));
+	private readonly server: http.Server;
 	private baseUrl = '';
 
 	constructor(readonly name: string) {
+		this.server = http.createServer((req, res) => void this.handle(req, res));
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
@@ -102,19 +135,27 @@ export class FakeServer {
 	}
 
 	async start(port = 0, host = '127.0.0.1'): Promise<string> {
+		if (this.server.listening) return this.baseUrl;
 		await new Promise<void>((resolve, reject) => {
-			this.server.once('error', reject);
-			this.server.listen(port, host, () => resolve());
+			const onError = (error: Error) => reject(error);
+			this.server.once('error', onError);
+			this.server.listen(port, host, () => {
+				this.server.off('error', onError);
+				resolve();
+			});
 		});
 		const address = this.server.address() as AddressInfo;
-		this.baseUrl = `http://${host}:${address.port}`;
+		this.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 		return this.baseUrl;
 	}
 
+	/** Closes idle keep-alive sockets too, so jest exits without open handles. */
 	async stop(): Promise<void> {
-		for (const socket of this.sockets) socket.destroy();
 		if (!this.server.listening) return;
-		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+		for (const socket of this.sockets) socket.destroy();
+		this.sockets.clear();
+		await closed;
 	}
 
 	get url(): string {
@@ -125,8 +166,10 @@ export class FakeServer {
 		this.requests.length = 0;
 	}
 
+	/** Rules are checked in the order added; the first that matches is used and counts down. */
 	fault(rule: FaultRule): void {
-		this.faults.push({ ...rule, left: rule.times ?? 1 });
+		const matcher = typeof rule.path === 'string' ? compilePattern(rule.path).matcher : undefined;
+		this.faults.push({ rule, matcher, left: rule.times ?? 1 });
 	}
 
 	clearFaults(): void {
@@ -134,21 +177,25 @@ export class FakeServer {
 	}
 
 	private takeFault(method: string, path: string): Fault | undefined {
-		const rule = this.faults.find((candidate) => {
-			if (candidate.left <= 0) return false;
-			if (candidate.method && candidate.method.toUpperCase() !== method) return false;
-			if (candidate.path === undefined) return true;
-			if (candidate.path instanceof RegExp) return candidate.path.test(path);
-			return compilePattern(candidate.path).matcher.test(path);
+		const active = this.faults.find(({ rule, matcher, left }) => {
+			if (left <= 0) return false;
+			if (rule.method && rule.method.toUpperCase() !== method) return false;
+			if (rule.path instanceof RegExp) return rule.path.test(path);
+			return matcher ? matcher.test(path) : true;
 		});
-		if (!rule) return undefined;
-		rule.left--;
-		return rule.fault;
+		if (!active) return undefined;
+		active.left--;
+		if (active.left <= 0) this.faults = this.faults.filter((candidate) => candidate !== active);
+		return active.rule.fault;
 	}
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
+		try {
+			for await (const chunk of req) chunks.push(chunk as Buffer);
+		} catch {
+			return; // the client went away mid-body
+		}
 		const rawBody = Buffer.concat(chunks).toString('utf8');
 		const url = new URL(req.url ?? '/', 'http://fake.local');
 		const headers: Record<string, string> = {};
@@ -165,28 +212,30 @@ export class FakeServer {
 			rawBody,
 			at: Date.now(),
 		};
+		// Recorded before any fault, so a test can see the attempts a fault swallowed.
 		this.requests.push(recorded);
 
 		const fault = this.takeFault(recorded.method, recorded.path);
 		if (fault && 'drop' in fault) {
+			res.destroy();
 			req.socket.destroy();
 			return;
 		}
-		if (fault && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 		if (fault && 'malformedBody' in fault) {
-			res.writeHead(fault.status ?? 200, { 'content-type': 'application/json' });
-			res.end(fault.malformedBody);
+			this.send(res, { status: fault.status ?? 200, body: fault.malformedBody, headers: { 'content-type': 'application/json' } });
 			return;
 		}
-		let response: FakeResponse;
 		if (fault && 'status' in fault) {
-			response = fault;
-		} else {
-			try {
-				response = await this.route(recorded);
-			} catch (error) {
-				response = { status: 500, body: { message: `fake ${this.name} failed: ${(error as Error).message}` } };
-			}
+			this.send(res, fault);
+			return;
+		}
+		if (fault && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+
+		let response: FakeResponse;
+		try {
+			response = await this.route(recorded);
+		} catch (error) {
+			response = this.internalError(error instanceof Error ? error : new Error(String(error)));
 		}
 		this.send(res, response);
 	}
@@ -196,14 +245,16 @@ export class FakeServer {
 			if (route.method !== request.method) continue;
 			const match = route.matcher.exec(request.path);
 			if (!match) continue;
-			const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
+			const params = Object.fromEntries(route.names.map((name, i) => [name, decode(match[i + 1])]));
 			return await route.handler({ ...request, params });
 		}
 		return await this.notFound({ ...request, params: {} });
 	}
 
 	private send(res: http.ServerResponse, response: FakeResponse): void {
-		const headers = { ...(response.headers ?? {}) };
+		if (res.destroyed || res.headersSent) return; // e.g. the server stopped during a delay
+		const headers: Record<string, string> = {};
+		for (const [key, value] of Object.entries(response.headers ?? {})) headers[key.toLowerCase()] = value;
 		let payload = '';
 		if (response.body !== undefined) {
 			if (typeof response.body === 'string') {
@@ -214,6 +265,7 @@ export class FakeServer {
 				headers['content-type'] ??= 'application/json';
 			}
 		}
+		headers['content-length'] = String(Buffer.byteLength(payload));
 		res.writeHead(response.status, headers);
 		res.end(payload);
 	}
