@@ -3,15 +3,15 @@
  * against the fake Oliver; outputs and the fake's final state checked.
  */
 import { OliverFake, OLIVER_SIGN_IN_PATH } from '../fakes/oliver';
-import { N8nSandbox, chainWorkflow, PACKAGE_NAME } from './realN8n';
+import { PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
 const fake = new OliverFake();
-let n8n: N8nSandbox;
+let n8n: N8nInstance;
 const OLIVER = `${PACKAGE_NAME}.oliver`;
 const credentials = { oliverApi: { id: 'oliverE2e', name: 'Oliver e2e' } };
-const oliverNode = (name: string, parameters: object, extra: object = {}) => ({ name, type: OLIVER, parameters, credentials, ...extra });
+const oliverNode = (name: string, parameters: Record<string, unknown>, extra: object = {}) => ({ name, type: OLIVER, parameters, credentials, ...extra });
 
 // State the workflows act on, made before they are imported (their ids go into node parameters).
 let client: ReturnType<OliverFake['addClient']>;
@@ -29,7 +29,7 @@ beforeAll(async () => {
 	fake.tasks.get(tasks.toReopen.id)!.finalized_at = new Date().toISOString();
 	for (let i = 0; i < 140; i++) fake.addTask({ title: `bulk ${i}` });
 
-	n8n = N8nSandbox.create();
+	n8n = await createN8nInstance();
 	await n8n.importCredentials([
 		{
 			id: 'oliverE2e',
@@ -91,69 +91,69 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await fake.stop();
-	n8n?.cleanup();
+	await n8n?.cleanup();
 });
 
 const apiRequestsSince = (mark: number) => fake.requests.slice(mark).filter((request) => request.path !== OLIVER_SIGN_IN_PATH);
 
 test('Create: the task exists at Oliver with every field, and n8n outputs it', async () => {
 	const run = await n8n.execute('olCreate');
-	expect(run.error).toBeUndefined();
-	const [created] = run.output('Create');
+	expect(errorOf(run)).toBeUndefined();
+	const [created] = itemsOf(run, 'Create');
 	expect(created).toMatchObject({ title: 'Refill Rex’s carprofen', task_type: 'rx_refill', client_id: client.id, patient_id: patient.id });
 	expect(fake.tasks.get(created.id as string)).toMatchObject({ status: 'pending', reference_time_at: '2026-12-01T09:30:00Z' });
 });
 
 test('Get and Get Many (Return All follows every page; Limit asks for no more than it needs)', async () => {
-	expect((await n8n.execute('olGet')).output('Get')).toEqual([expect.objectContaining({ id: tasks.toGet.id, title: 'toGet' })]);
+	expect(itemsOf(await n8n.execute('olGet'), 'Get')).toEqual([expect.objectContaining({ id: tasks.toGet.id, title: 'toGet' })]);
 
 	const mark = fake.requests.length;
-	const all = (await n8n.execute('olGetMany')).output('Get Many');
+	const all = itemsOf(await n8n.execute('olGetMany'), 'Get Many');
 	expect(all).toHaveLength(fake.tasks.size);
 	expect(apiRequestsSince(mark).map((request) => request.query.page)).toEqual(['0', '1']);
 
 	const limitMark = fake.requests.length;
-	const limited = (await n8n.execute('olGetLimit')).output('Get Many');
+	const limited = itemsOf(await n8n.execute('olGetLimit'), 'Get Many');
 	expect(limited).toHaveLength(3);
 	expect(apiRequestsSince(limitMark).map((request) => [request.query.per_page, request.query.status])).toEqual([['3', 'pending']]);
 });
 
 test('Update changes only the named field; Complete, Reopen, Cancel and Delete leave the expected state', async () => {
 	const update = await n8n.execute('olUpdate');
-	expect(update.output('Update')[0]).toMatchObject({ title: 'renamed', description: 'kept toUpdate' });
+	expect(itemsOf(update, 'Update')[0]).toMatchObject({ title: 'renamed', description: 'kept toUpdate' });
 	expect(fake.tasks.get(tasks.toUpdate.id)).toMatchObject({ title: 'renamed', description: 'kept toUpdate' });
 
 	const run = await n8n.execute('olStatus');
-	expect(run.error).toBeUndefined();
+	expect(errorOf(run)).toBeUndefined();
 	expect(fake.tasks.get(tasks.toComplete.id)).toMatchObject({ status: 'completed', finalized_at: expect.any(String) });
 	expect(fake.tasks.get(tasks.toReopen.id)).toMatchObject({ status: 'pending', finalized_at: null });
 	expect(fake.tasks.get(tasks.toCancel.id)).toMatchObject({ status: 'canceled', finalized_at: expect.any(String) });
 	expect(fake.tasks.get(tasks.toDelete.id)).toMatchObject({ status: 'canceled', finalized_at: expect.any(String) });
-	expect(run.output('Delete')).toEqual([{ id: tasks.toDelete.id, success: true }]);
+	expect(itemsOf(run, 'Delete')).toEqual([{ id: tasks.toDelete.id, success: true }]);
 });
 
 test('Client search → patients → client: look-ups chain by expression', async () => {
 	const run = await n8n.execute('olLookups');
-	expect(run.output('Search Clients').map((found) => found.id)).toEqual([client.id]);
-	expect(run.output('Patients').map((found) => found.name)).toEqual(['Rex']);
-	expect(run.output('Client')[0]).toMatchObject({ id: client.id, name: 'Dana Smith' });
+	expect(itemsOf(run, 'Search Clients').map((found) => found.id)).toEqual([client.id]);
+	expect(itemsOf(run, 'Patients').map((found) => found.name)).toEqual(['Rex']);
+	expect(itemsOf(run, 'Client')[0]).toMatchObject({ id: client.id, name: 'Dana Smith' });
 });
 
 test('bad input stops before any request, naming the field; a vendor error reaches the error output', async () => {
 	const mark = fake.requests.length;
-	const bad = await n8n.execute('olBadInput');
-	expect(bad.error?.message).toContain('"Task ID" is required');
+	const bad = await n8n.execute('olBadInput', { allowError: true });
+	expect(errorOf(bad)?.message).toContain('"Task ID" is required');
 	expect(fake.requests.length).toBe(mark);
 
 	const errorRun = await n8n.execute('olErrorOutput');
-	expect(errorRun.error).toBeUndefined();
-	expect(errorRun.output('Get', 0)).toEqual([]);
-	expect(errorRun.output('Get', 1)).toEqual([expect.objectContaining({ error: 'Oliver: Staff task st_does_not_exist not found' })]);
+	expect(errorOf(errorRun)).toBeUndefined();
+	expect(itemsOf(errorRun, 'Get', 0)).toEqual([]);
+	expect(itemsOf(errorRun, 'Get', 1)).toEqual([expect.objectContaining({ error: 'Oliver: Staff task st_does_not_exist not found' })]);
 });
 
-test('the token is kept: n8n signed in once over all these executions, and no secret was stored in them', () => {
+test('the token is kept: n8n signed in once over all these executions, and no secret was stored in them', async () => {
 	expect(fake.signInCount).toBe(1);
-	const stored = n8n.storedExecutions().map((execution) => execution.data).join('\n');
+	const stored = (await n8n.storedExecutions()).map((execution) => execution.data).join('\n');
 	expect(stored.length).toBeGreaterThan(0);
 	expect(stored).not.toContain(fake.options.password);
 	for (const token of fake.requests.map((request) => request.headers.authorization?.replace('Bearer ', '')).filter(Boolean)) {

@@ -2,33 +2,21 @@
  * The Oliver Trigger in a running n8n: an active workflow polled by n8n's own scheduler (every minute, the
  * shortest n8n allows) against the fake Oliver. Baseline at activation, then each new task once.
  */
-import { createServer } from 'node:net';
 import { OliverFake, OLIVER_API_PREFIX } from '../fakes/oliver';
-import { N8nSandbox, PACKAGE_NAME } from './realN8n';
+import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
 const fake = new OliverFake();
-let n8n: N8nSandbox;
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
+let n8n: N8nInstance;
 
 const polls = () => fake.requests.filter((request) => request.path === `${OLIVER_API_PREFIX}/staff_tasks`).length;
-const triggerRuns = () => n8n.storedExecutions().filter((execution) => execution.workflowId === 'olTrigger');
+const triggerRuns = async () => (await n8n.storedExecutions()).filter((execution) => execution.workflowId === 'olTrigger');
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 150_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 150_000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		const value = probe();
+		const value = await probe();
 		if (value) return value;
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 	}
@@ -37,7 +25,7 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, time
 
 beforeAll(async () => {
 	await fake.start();
-	n8n = N8nSandbox.create();
+	n8n = await createN8nInstance();
 	await n8n.importCredentials([
 		{
 			id: 'oliverTriggerE2e',
@@ -78,9 +66,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await n8n?.stopServer();
+	await n8n?.cleanup();
 	await fake.stop();
-	n8n?.cleanup();
 });
 
 test('activation sets a baseline; a new task starts exactly one execution, carrying that task', async () => {
@@ -88,10 +75,13 @@ test('activation sets a baseline; a new task starts exactly one execution, carry
 	await n8n.startServer(await freePort());
 
 	await waitFor('the baseline poll', () => polls() >= 1);
-	expect(triggerRuns()).toHaveLength(0);
+	expect(await triggerRuns()).toHaveLength(0);
 
 	const created = fake.addTask({ title: 'Call owner about lab results' });
-	const [run] = await waitFor('an execution for the new task', () => triggerRuns().length > 0 && triggerRuns());
+	const [run] = await waitFor('an execution for the new task', async () => {
+		const runs = await triggerRuns();
+		return runs.length > 0 && runs;
+	});
 	expect(run.status).toBe('success');
 	expect(run.data).toContain(created.id);
 	expect(run.data).toContain('Call owner about lab results');
@@ -101,6 +91,6 @@ test('activation sets a baseline; a new task starts exactly one execution, carry
 	const pollsSoFar = polls();
 	await waitFor('the next poll', () => polls() > pollsSoFar);
 	await new Promise((resolve) => setTimeout(resolve, 3000));
-	expect(triggerRuns()).toHaveLength(1);
+	expect(await triggerRuns()).toHaveLength(1);
 	expect(fake.signInCount).toBe(1);
 });
