@@ -48,13 +48,7 @@ const VENDORS = [
 			id: 'oliverSandbox',
 			name: 'Oliver sandbox',
 			type: 'oliverApi',
-			data: {
-				baseUrl: fake.url,
-				locationId: fake.options.locationId,
-				authentication: 'signIn',
-				username: fake.options.username,
-				password: fake.options.password,
-			},
+			data: fake.credentialData(),
 		}),
 	},
 ];

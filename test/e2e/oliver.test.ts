@@ -2,6 +2,8 @@
  * The built pack inside a real n8n (community-package install), every Oliver operation run by n8n's CLI
  * against the fake Oliver; outputs and the fake's final state checked.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { OliverFake, OLIVER_SIGN_IN_PATH } from '../fakes/oliver';
 import { PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance } from './n8n';
 
@@ -30,22 +32,14 @@ beforeAll(async () => {
 	for (let i = 0; i < 140; i++) fake.addTask({ title: `bulk ${i}` });
 
 	n8n = await createN8nInstance();
+	const data = fake.credentialData();
 	await n8n.importCredentials([
-		{
-			id: 'oliverE2e',
-			name: 'Oliver e2e',
-			type: 'oliverApi',
-			data: {
-				baseUrl: fake.url,
-				locationId: fake.options.locationId,
-				authentication: 'signIn',
-				username: fake.options.username,
-				password: fake.options.password,
-				sessionToken: '',
-			},
-		},
+		{ id: 'oliverE2e', name: 'Oliver e2e', type: 'oliverApi', data },
+		// The credential the examples (and npm start's sandbox) refer to.
+		{ id: 'oliverSandbox', name: 'Oliver sandbox', type: 'oliverApi', data },
 	]);
 	await n8n.importWorkflows([
+		JSON.parse(readFileSync(path.join(__dirname, '../../examples/oliver-pending-staff-tasks.json'), 'utf8')),
 		chainWorkflow('olCreate', [
 			oliverNode('Create', {
 				resource: 'staffTask',
@@ -151,8 +145,16 @@ test('bad input stops before any request, naming the field; a vendor error reach
 	expect(itemsOf(errorRun, 'Get', 1)).toEqual([expect.objectContaining({ error: 'Oliver: Staff task st_does_not_exist not found' })]);
 });
 
+test('the example workflow imports as is and completes the first pending task', async () => {
+	const firstPending = [...fake.tasks.values()].find((task) => task.status === 'pending')!;
+	const run = await n8n.execute('exOliverPending');
+	expect(itemsOf(run, 'Complete it')).toEqual([expect.objectContaining({ id: firstPending.id, status: 'completed' })]);
+	expect(fake.tasks.get(firstPending.id)).toMatchObject({ status: 'completed', finalized_at: expect.any(String) });
+});
+
 test('the token is kept: n8n signed in once over all these executions, and no secret was stored in them', async () => {
-	expect(fake.signInCount).toBe(1);
+	// Two stored credentials (e2e and sandbox), each signs in once and keeps its token.
+	expect(fake.signInCount).toBe(2);
 	const stored = (await n8n.storedExecutions()).map((execution) => execution.data).join('\n');
 	expect(stored.length).toBeGreaterThan(0);
 	expect(stored).not.toContain(fake.options.password);

@@ -31,14 +31,7 @@ beforeAll(async () => {
 			id: 'oliverTriggerE2e',
 			name: 'Oliver trigger e2e',
 			type: 'oliverApi',
-			data: {
-				baseUrl: fake.url,
-				locationId: fake.options.locationId,
-				authentication: 'signIn',
-				username: fake.options.username,
-				password: fake.options.password,
-				sessionToken: '',
-			},
+			data: fake.credentialData(),
 		},
 	]);
 	await n8n.importWorkflows([

@@ -64,13 +64,7 @@ test('an Oliver node runs inside n8n with an imported credential, against the fa
 		{
 			name: 'Oliver smoke',
 			type: 'oliverApi',
-			data: {
-				baseUrl: fake.url,
-				locationId: fake.options.locationId,
-				authentication: 'signIn',
-				username: fake.options.username,
-				password: fake.options.password,
-			},
+			data: fake.credentialData(),
 		},
 	]);
 	const id = await n8n.importWorkflow(

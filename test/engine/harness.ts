@@ -260,11 +260,11 @@ export interface NodeSpec {
 	continueOnFail?: boolean;
 }
 
-/** One action node, fed `input` items, run by WorkflowExecute as the editor's "execute workflow" would. */
-export async function runNode(engine: Engine, spec: NodeSpec, input: IDataObject[] = [{}]): Promise<NodeRun> {
-	const node: INode = {
-		id: 'node-under-test',
-		name: 'Node',
+/** The node as a workflow holds it: our package's type, the parameters, and a stored credential. */
+function nodeOf(spec: NodeSpec, name: string): INode {
+	return {
+		id: `${name}-under-test`,
+		name,
 		type: `n8n-nodes-taskbridge.${spec.type}`,
 		typeVersion: 1,
 		position: [0, 0],
@@ -275,6 +275,11 @@ export async function runNode(engine: Engine, spec: NodeSpec, input: IDataObject
 			? { [spec.credentialType ?? 'oliverApi']: { id: spec.credentialId, name: 'test credential' } }
 			: undefined,
 	};
+}
+
+/** One action node, fed `input` items, run by WorkflowExecute as the editor's "execute workflow" would. */
+export async function runNode(engine: Engine, spec: NodeSpec, input: IDataObject[] = [{}]): Promise<NodeRun> {
+	const node = nodeOf(spec, 'Node');
 	const workflow = engine.workflow([node]);
 	const additionalData = engine.additionalData();
 	additionalData.hooks = new ExecutionLifecycleHooks('manual', 'engine-test', {
@@ -317,17 +322,7 @@ export async function pollTrigger(
 	staticData: IDataObject,
 	mode: WorkflowExecuteMode = 'trigger',
 ): Promise<INodeExecutionData[] | null> {
-	const node: INode = {
-		id: 'trigger-under-test',
-		name: 'Trigger',
-		type: `n8n-nodes-taskbridge.${spec.type}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: spec.parameters as INode['parameters'],
-		credentials: spec.credentialId
-			? { [spec.credentialType ?? 'oliverApi']: { id: spec.credentialId, name: 'test credential' } }
-			: undefined,
-	};
+	const node = nodeOf(spec, 'Trigger');
 	const workflow = engine.workflow([node], staticData);
 	const context = new PollContext(workflow, node, engine.additionalData(), mode, mode === 'manual' ? 'manual' : 'activate');
 	const nodeType = engine.nodeTypes.getByName(node.type);
@@ -343,17 +338,7 @@ export async function searchList(
 	method: string,
 	filter?: string,
 ): Promise<Array<{ name: string; value: string | number | boolean }>> {
-	const node: INode = {
-		id: 'node-under-test',
-		name: 'Node',
-		type: `n8n-nodes-taskbridge.${spec.type}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: spec.parameters as INode['parameters'],
-		credentials: spec.credentialId
-			? { [spec.credentialType ?? 'oliverApi']: { id: spec.credentialId, name: 'test credential' } }
-			: undefined,
-	};
+	const node = nodeOf(spec, 'Node');
 	const additionalData = engine.additionalData();
 	additionalData.currentNodeParameters = node.parameters;
 	const context = new LoadOptionsContext(engine.workflow([node]), node, additionalData, 'parameters');

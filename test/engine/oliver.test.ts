@@ -10,16 +10,7 @@ const apiCalls = () => fake.requests.filter((request) => request.path !== OLIVER
 const signIns = () => fake.requests.filter((request) => request.path === OLIVER_SIGN_IN_PATH);
 
 function credentialData(overrides: IDataObject = {}) {
-	return {
-		baseUrl: fake.url,
-		locationId: fake.options.locationId,
-		authentication: 'signIn',
-		username: fake.options.username,
-		password: fake.options.password,
-		accessToken: '',
-		sessionToken: '',
-		...overrides,
-	} as Record<string, string>;
+	return { ...fake.credentialData(), accessToken: '', ...overrides } as Record<string, string>;
 }
 
 function oliver(parameters: IDataObject, input?: IDataObject[], extra: { onError?: 'continueErrorOutput'; continueOnFail?: boolean } = {}) {

@@ -26,14 +26,7 @@ beforeEach(() => {
 	fake.reset();
 	engine = new Engine();
 	staticData = {};
-	credentialId = engine.credentials.add('oliverApi', {
-		baseUrl: fake.url,
-		locationId: fake.options.locationId,
-		authentication: 'signIn',
-		username: fake.options.username,
-		password: fake.options.password,
-		sessionToken: '',
-	}).id!;
+	credentialId = engine.credentials.add('oliverApi', fake.credentialData()).id!;
 });
 
 describe('Oliver Trigger', () => {

@@ -175,6 +175,18 @@ export class OliverFake {
 		return this.server.requests;
 	}
 
+	/** The fields of an `oliverApi` credential that signs in to this fake (what tests and the sandbox import). */
+	credentialData(): Record<string, string> {
+		return {
+			baseUrl: this.url,
+			locationId: this.options.locationId,
+			authentication: 'signIn',
+			username: this.options.username,
+			password: this.options.password,
+			sessionToken: '',
+		};
+	}
+
 	reset(): void {
 		this.tasks.clear();
 		this.clients.clear();
