@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+const OFFLINE_ENV = JSON.parse(readFileSync(path.join(REPO, 'scripts/n8n-offline-env.json'), 'utf8'));
 const N8N_VERSION = '2.41.1';
 const HOST = '127.0.0.1';
 const PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -100,7 +101,7 @@ function ensureN8n() {
 	};
 }
 
-/** Everything n8n must not do offline is off; see test/e2e/n8n.ts (baseN8nEnv) for each variable's reason. */
+/** Everything n8n must not do offline is off (scripts/n8n-offline-env.json; test/e2e/n8n.ts says why for each). */
 function n8nEnv(install, extra = {}) {
 	const env = {};
 	for (const name of ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TMPDIR', 'TZ', 'GENERIC_TIMEZONE', 'SSL_CERT_FILE']) {
@@ -109,24 +110,8 @@ function n8nEnv(install, extra = {}) {
 	return {
 		...env,
 		PATH: [install.nodeBinDir, process.env.PATH].join(path.delimiter),
-		NO_COLOR: '1',
+		...OFFLINE_ENV,
 		N8N_USER_FOLDER: USER_FOLDER, // the encryption key is made by n8n on first run and kept in .n8n/config
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-		N8N_REINSTALL_MISSING_PACKAGES: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry', // its start-up task fetches api.n8n.io/api/mcp-servers
-		N8N_LOG_LEVEL: 'info',
-		N8N_LOG_OUTPUT: 'console',
-		N8N_RUNNERS_MODE: 'internal',
-		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: HOST,
 		N8N_LISTEN_ADDRESS: HOST,
 		N8N_HOST: HOST,
 		N8N_PORT: String(PORT),

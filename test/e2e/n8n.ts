@@ -27,6 +27,8 @@ import path from 'node:path';
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const DEFAULT_N8N_VERSION = '2.41.1';
 /** Fixed, so a template database (and anything encrypted with it) is reusable across instances. Not a secret of any real system. */
+/** The variables that keep n8n offline and quiet, shared with scripts/start.mjs; the reasons are above. */
+const OFFLINE_ENV = JSON.parse(readFileSync(path.join(REPO_ROOT, 'scripts/n8n-offline-env.json'), 'utf8')) as Record<string, string>;
 export const E2E_ENCRYPTION_KEY = 'taskbridge-e2e-fixed-encryption-key';
 const PACKAGE_JSON = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
 	name: string;
@@ -129,25 +131,9 @@ export function baseN8nEnv(install: N8nInstall, userFolder: string, extra: Recor
 	return {
 		...env,
 		PATH: [install.nodeBinDir, process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(path.delimiter),
-		NO_COLOR: '1',
+		...OFFLINE_ENV,
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-		N8N_REINSTALL_MISSING_PACKAGES: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
-		N8N_LOG_LEVEL: 'info',
-		N8N_LOG_OUTPUT: 'console',
-		N8N_RUNNERS_MODE: 'internal',
-		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_SECURE_COOKIE: 'false',
 		GENERIC_TIMEZONE: 'UTC',
 		...extra,
