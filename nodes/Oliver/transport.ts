@@ -2,23 +2,29 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodePropertyRouting,
-	PostReceiveAction,
-	PreSendAction,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	IPollFunctions,
 	IRequestOptionsSimplified,
+	PostReceiveAction,
+	PreSendAction,
 } from 'n8n-workflow';
-import { failOnVendorError, vendorApiError, vendorRequests, type FailureEnvelope } from '../shared/errors';
+import { failOnVendorError, vendorApiError, type FailureEnvelope } from '../shared/errors';
+import { vendorRequests } from '../shared/requests';
 import type { PageNumberPaging } from '../shared/paging';
 
 export const OLIVER_CREDENTIAL = 'oliverApi';
 export const OLIVER_API_PATH = '/services/core/open_api/v1';
 export const OLIVER_MAX_PAGE_SIZE = 100;
-const OLIVER_PAGING: PageNumberPaging = { pageParam: 'page', pageSizeParam: 'per_page', firstPage: 0, maxPageSize: OLIVER_MAX_PAGE_SIZE };
+const OLIVER_PAGING: PageNumberPaging = {
+	pageParam: 'page',
+	pageSizeParam: 'per_page',
+	firstPage: 0,
+	maxPageSize: OLIVER_MAX_PAGE_SIZE,
+};
 export const OLIVER_TASK_STATUSES = ['pending', 'completed', 'canceled'] as const;
 export const OLIVER_TASK_TYPES = ['task', 'rx_refill'] as const;
 
