@@ -634,7 +634,7 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 	}
 	private serverOutput = '';
 
-	/** `n8n start` (editor, active triggers, pollers) on a loopback port; resolves once it answers /healthz. */
+	/** `n8n start` (editor, REST API, active triggers, pollers) on a loopback port; resolves once all of it is up. */
 	async startServer(port: number): Promise<void> {
 		const env = this.env({ N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
 		const server = spawn(this.install.nodeBin, [this.install.n8nMain, 'start'], { cwd: this.root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -645,7 +645,8 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
 			if (server.exitCode !== null || server.signalCode !== null) throw new Error(`n8n start exited:\n${tail(this.serverLog)}`);
-			if (await fetch(`http://127.0.0.1:${port}/healthz`).then((answer) => answer.ok, () => false)) return;
+			const up = (route: string) => fetch(`http://127.0.0.1:${port}${route}`).then((answer) => answer.ok, () => false);
+			if ((await up('/healthz/readiness')) && (await up('/rest/settings'))) return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new Error(`n8n start did not answer on port ${port}:\n${tail(this.serverLog)}`);

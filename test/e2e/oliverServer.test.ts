@@ -1,6 +1,7 @@
 /**
- * The Oliver Trigger in a running n8n: an active workflow polled by n8n's own scheduler (every minute, the
- * shortest n8n allows) against the fake Oliver. Baseline at activation, then each new task once.
+ * Oliver in a running n8n (`n8n start`): the trigger in an active workflow, polled by n8n's own scheduler
+ * (every minute, the shortest n8n allows) against the fake Oliver, and the credential's Test button as the
+ * editor calls it.
  */
 import { OliverFake, OLIVER_API_PREFIX } from '../fakes/oliver';
 import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance } from './n8n';
@@ -9,6 +10,8 @@ jest.setTimeout(15 * 60_000);
 
 const fake = new OliverFake();
 let n8n: N8nInstance;
+let port: number;
+let existing: ReturnType<OliverFake['addTask']>;
 
 const polls = () => fake.requests.filter((request) => request.path === `${OLIVER_API_PREFIX}/staff_tasks`).length;
 const triggerRuns = async () => (await n8n.storedExecutions()).filter((execution) => execution.workflowId === 'olTrigger');
@@ -56,6 +59,9 @@ beforeAll(async () => {
 		},
 	]);
 	await n8n.publish('olTrigger');
+	existing = fake.addTask({ title: 'there before activation' });
+	port = await freePort();
+	await n8n.startServer(port);
 });
 
 afterAll(async () => {
@@ -64,9 +70,6 @@ afterAll(async () => {
 });
 
 test('activation sets a baseline; a new task starts exactly one execution, carrying that task', async () => {
-	const existing = fake.addTask({ title: 'there before activation' });
-	await n8n.startServer(await freePort());
-
 	await waitFor('the baseline poll', () => polls() >= 1);
 	expect(await triggerRuns()).toHaveLength(0);
 
@@ -86,4 +89,45 @@ test('activation sets a baseline; a new task starts exactly one execution, carry
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	expect(await triggerRuns()).toHaveLength(1);
 	expect(fake.signInCount).toBe(1);
+});
+
+/** The editor's REST API as a logged-in owner would call it. */
+async function asOwner(): Promise<(method: string, path: string, body?: object) => Promise<{ status: number; body: any }>> {
+	const base = `http://127.0.0.1:${port}`;
+	const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Passw0rd' };
+	await fetch(`${base}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+	const login = await fetch(`${base}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+	});
+	expect(login.status).toBe(200);
+	const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+	return async (method, path, body) => {
+		// n8n's REST API wants the browser id the session was opened with.
+		const answer = await fetch(`${base}${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e' },
+			body: body ? JSON.stringify(body) : undefined,
+		});
+		return { status: answer.status, body: await answer.json().catch(() => undefined) };
+	};
+}
+
+test('the credential Test button in the editor: OK with good credentials, an error without the password in it otherwise', async () => {
+	const rest = await asOwner();
+	const good = await rest('POST', '/rest/credentials/test', {
+		credentials: { id: 'oliverTriggerE2e', name: 'Oliver trigger e2e', type: 'oliverApi', data: fake.credentialData() },
+	});
+	if (good.status !== 200) throw new Error(`credential test answered ${good.status}: ${JSON.stringify(good.body)}`);
+	expect(good.body.data.status).toBe('OK');
+
+	const bad = await rest('POST', '/rest/credentials/test', {
+		// As when a user edits the password of a saved credential and presses Test before saving.
+		credentials: { id: 'oliverTriggerE2e', name: 'Oliver trigger e2e', type: 'oliverApi', data: { ...fake.credentialData(), password: 'Wrong-Pass-123' } },
+	});
+	if (!bad.body?.data) throw new Error(`credential test answered ${bad.status}: ${JSON.stringify(bad.body)}`);
+	expect(bad.body.data.status).toBe('Error');
+	expect(bad.body.data.message).toContain('Oliver sign-in failed');
+	expect(JSON.stringify(bad.body)).not.toContain('Wrong-Pass-123');
 });
