@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { validateFields, type FieldRule } from '../../../shared/validation';
-import { OLIVER_TASK_STATUSES, OLIVER_TASK_TYPES, oliverOutput, oliverRouting } from '../../transport';
+import { OLIVER_TASK_STATUSES, OLIVER_TASK_TYPES, checkOliverSuccess, oliverRouting } from '../../transport';
 import { createDescription } from './create';
 import { getDescription } from './get';
 import { getManyDescription } from './getMany';
@@ -66,7 +66,7 @@ export const staffTaskDescription: INodeProperties[] = [
 					{
 						preSend: [validateFields([taskId])],
 						postReceive: [
-							oliverOutput[0],
+							checkOliverSuccess,
 							{ type: 'set', properties: { value: '={{ { "id": $parameter.taskId, "success": true } }}' } },
 						],
 					},
