@@ -62,16 +62,6 @@ describe('auth and connection', () => {
 		}
 	});
 
-	it('credentialData() points at the fake', () => {
-		expect(fake.credentialData()).toEqual({
-			connection: 'custom',
-			baseUrl: `${fake.url}/api/v1`,
-			developerKey: 'dev-key',
-			customerKey: 'cust-key',
-			officeTimeZone: 'America/Chicago',
-		});
-	});
-
 	it('an unknown route is a 404 in the error shape', async () => {
 		const answer = await api.get('/nothing');
 		expect([answer.status, typeof answer.data]).toEqual([404, 'string']);

@@ -38,6 +38,7 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { OliverApi } from '../../credentials/OliverApi.credentials';
+import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { Oliver } from '../../nodes/Oliver/Oliver.node';
 import { OliverTrigger } from '../../nodes/Oliver/OliverTrigger.node';
 
@@ -63,6 +64,7 @@ const NODE_TYPES: Record<string, INodeType> = {
 };
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	oliverApi: new OliverApi(),
+	openDentalApi: new OpenDentalApi(),
 };
 
 class PackNodeTypes implements INodeTypes {

@@ -225,8 +225,8 @@ export class OpenDentalFake {
 		return {
 			connection: 'custom',
 			baseUrl: `${this.url}${OPEN_DENTAL_API_PREFIX}`,
-			developerKey: this.options.developerKey,
-			customerKey: this.options.customerKey,
+			developerApiKey: this.options.developerKey,
+			customerApiKey: this.options.customerKey,
 			officeTimeZone: this.options.officeTimeZone,
 		};
 	}

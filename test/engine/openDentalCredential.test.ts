@@ -1,0 +1,45 @@
+import { OpenDentalFake, OPEN_DENTAL_API_PREFIX } from '../fakes/openDental';
+import { Engine, testCredential } from './harness';
+
+// The throttle is the node's concern (issue 3), not the credential's: off here.
+const fake = new OpenDentalFake({ throttle: null });
+let engine: Engine;
+
+beforeAll(async () => {
+	await fake.start();
+});
+afterAll(async () => {
+	await fake.stop();
+});
+beforeEach(() => {
+	fake.reset();
+	engine = new Engine();
+});
+
+describe('Open Dental credential', () => {
+	it('Test button: lists task lists with `Authorization: ODFHIR {developer}/{customer}`', async () => {
+		const verdict = await testCredential(engine, 'openDentalApi', fake.credentialData());
+
+		expect(verdict.status).toBe('OK');
+		expect(fake.requests.map((request) => [request.method, request.path])).toEqual([['GET', `${OPEN_DENTAL_API_PREFIX}/tasklists`]]);
+		expect(fake.requests[0].headers.authorization).toBe(`ODFHIR ${fake.options.developerKey}/${fake.options.customerKey}`);
+	});
+
+	it('Test button: a wrong customer key is reported as an error', async () => {
+		const verdict = await testCredential(engine, 'openDentalApi', { ...fake.credentialData(), customerApiKey: 'not-the-office' });
+		expect(verdict.status).toBe('Error');
+	});
+
+	it('API Service connection: calls http://HOST:PORT/api/v1', async () => {
+		const { port } = new URL(fake.url);
+		const verdict = await testCredential(engine, 'openDentalApi', {
+			...fake.credentialData(),
+			connection: 'service',
+			serviceHost: '127.0.0.1',
+			servicePort: Number(port),
+			baseUrl: 'http://unused.invalid',
+		});
+		expect(verdict.status).toBe('OK');
+		expect(fake.requests).toHaveLength(1);
+	});
+});
