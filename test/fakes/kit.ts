@@ -270,3 +270,25 @@ export class FakeServer {
 		res.end(payload);
 	}
 }
+
+/** What every vendor fake shares: its server, and the lifecycle and request log it hands on to it. */
+export class VendorFake {
+	readonly server: FakeServer;
+
+	constructor(name: string) {
+		this.server = new FakeServer(name);
+	}
+
+	start(port?: number): Promise<string> {
+		return this.server.start(port);
+	}
+	stop(): Promise<void> {
+		return this.server.stop();
+	}
+	get url(): string {
+		return this.server.url;
+	}
+	get requests(): RecordedRequest[] {
+		return this.server.requests;
+	}
+}

@@ -5,7 +5,7 @@
  * can be changed through OliverFakeOptions.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { FakeServer, type FakeRequest, type FakeResponse, type RecordedRequest } from './kit';
+import { VendorFake, type FakeRequest, type FakeResponse } from './kit';
 
 export const OLIVER_API_PREFIX = '/services/core/open_api/v1';
 export const OLIVER_SIGN_IN_PATH = '/services/user/v1/auth/sign-in';
@@ -119,8 +119,7 @@ const fail = (status: number, message: string, data?: unknown): FakeResponse => 
 const isResponse = (value: unknown): value is FakeResponse =>
 	typeof value === 'object' && value !== null && 'status' in value && typeof (value as FakeResponse).status === 'number' && 'body' in value;
 
-export class OliverFake {
-	readonly server = new FakeServer('oliver');
+export class OliverFake extends VendorFake {
 	readonly options: Required<OliverFakeOptions>;
 	tasks = new Map<string, OliverTask>();
 	clients = new Map<string, OliverClient>();
@@ -134,6 +133,7 @@ export class OliverFake {
 	private readonly signingKey = randomBytes(32);
 
 	constructor(options: OliverFakeOptions = {}) {
+		super('oliver');
 		this.options = {
 			username: 'api-user',
 			password: 'api-pass',
@@ -160,19 +160,6 @@ export class OliverFake {
 		this.server.notFound = (request) => fail(404, `No route for ${request.method} ${request.path}`);
 		this.server.internalError = (error) => fail(500, `Internal server error: ${error.message}`);
 		this.routes();
-	}
-
-	start(port?: number): Promise<string> {
-		return this.server.start(port);
-	}
-	stop(): Promise<void> {
-		return this.server.stop();
-	}
-	get url(): string {
-		return this.server.url;
-	}
-	get requests(): RecordedRequest[] {
-		return this.server.requests;
 	}
 
 	/** The fields of an `oliverApi` credential that signs in to this fake (what tests and the sandbox import). */

@@ -8,7 +8,7 @@
  * strings "true"/"false", an unset date reads `0001-01-01 00:00:00`, and errors carry an explanation.
  */
 import { DateTime } from 'luxon';
-import { FakeServer, type FakeRequest, type FakeResponse, type RecordedRequest } from './kit';
+import { VendorFake, type FakeRequest, type FakeResponse } from './kit';
 
 export const OPEN_DENTAL_API_PREFIX = '/api/v1';
 
@@ -158,8 +158,7 @@ export function versionOlder(a: string, b: string): boolean {
 	return false;
 }
 
-export class OpenDentalFake {
-	readonly server = new FakeServer('open-dental');
+export class OpenDentalFake extends VendorFake {
 	readonly options: Required<Omit<OpenDentalFakeOptions, 'throttle'>> & { throttle: { perSecond: number } | null };
 	tasks = new Map<number, OpenDentalTask>();
 	taskLists = new Map<number, OpenDentalTaskList>();
@@ -172,6 +171,7 @@ export class OpenDentalFake {
 	private lastAccepted = new Map<string, number>();
 
 	constructor(options: OpenDentalFakeOptions = {}) {
+		super('open-dental');
 		const connection = options.connection ?? 'remote';
 		this.options = {
 			developerKey: 'dev-key',
@@ -200,19 +200,6 @@ export class OpenDentalFake {
 		this.server.notFound = (request) => this.fail(404, `The resource ${request.method} ${request.path} was not found.`);
 		this.server.internalError = (error) => this.fail(500, `Internal server error: ${error.message}`);
 		this.routes();
-	}
-
-	start(port?: number): Promise<string> {
-		return this.server.start(port);
-	}
-	stop(): Promise<void> {
-		return this.server.stop();
-	}
-	get url(): string {
-		return this.server.url;
-	}
-	get requests(): RecordedRequest[] {
-		return this.server.requests;
 	}
 
 	/** The most rows one list call answers. */
