@@ -10,6 +10,9 @@ import type {
 
 export const OLIVER_DEFAULT_BASE_URL = 'https://partner-api.getoliver.com';
 
+/** Where the task API answers, from the credential's base URL: used by its test and by the Oliver nodes. */
+export const OLIVER_API_BASE_URL = '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/services/core/open_api/v1';
+
 export class OliverApi implements ICredentialType {
 	name = 'oliverApi';
 
@@ -125,7 +128,7 @@ export class OliverApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/services/core/open_api/v1',
+			baseURL: OLIVER_API_BASE_URL,
 			url: '/staff_tasks',
 			qs: { per_page: 1 },
 		},

@@ -14,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { failOnVendorError, vendorApiError, type FailureEnvelope } from '../shared/errors';
 import { vendorRequests } from '../shared/requests';
+import { OLIVER_API_BASE_URL } from '../../credentials/OliverApi.credentials';
 import type { PageNumberPaging } from '../shared/paging';
 
 export const OLIVER_CREDENTIAL = 'oliverApi';
@@ -36,7 +37,7 @@ export const oliverEnvelope: FailureEnvelope = {
 
 /** Every declarative request: the credential's base URL, JSON both ways. */
 export const oliverRequestDefaults: Partial<IRequestOptionsSimplified> & IDataObject = {
-	baseURL: `={{$credentials.baseUrl.replace(/\\/+$/, "")}}${OLIVER_API_PATH}`,
+	baseURL: OLIVER_API_BASE_URL,
 	headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 	json: true,
 };

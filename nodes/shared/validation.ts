@@ -14,7 +14,6 @@ export type FieldRule =
 	| { path: string; label: string; kind: 'notBlankWhenGiven' }
 	| { path: string; label: string; kind: 'oneOf'; allowed: readonly string[] }
 	| { path: string; label: string; kind: 'date' }
-	| { path: string; label: string; kind: 'maxLength'; max: number }
 	| { path: string; label: string; kind: 'notEmptyCollection' };
 
 function rawValue(context: IExecuteSingleFunctions, path: string): unknown {
@@ -50,10 +49,6 @@ function problemWith(rule: FieldRule, value: unknown): string | undefined {
 				: `"${rule.label}" must be one of ${rule.allowed.join(', ')} (got "${String(value)}")`;
 		case 'date':
 			return isBlank(value) || parseDate(value) ? undefined : `"${rule.label}" is not a valid date (got "${String(value)}")`;
-		case 'maxLength':
-			return isBlank(value) || String(value).length <= rule.max
-				? undefined
-				: `"${rule.label}" is longer than ${rule.max} characters`;
 	}
 }
 

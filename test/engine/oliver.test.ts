@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { OliverFake, OLIVER_API_PREFIX, OLIVER_SIGN_IN_PATH } from '../fakes/oliver';
 import { Engine, runNode, searchList, testCredential } from './harness';
+import { serveFake } from './serveFake';
 
 const fake = new OliverFake();
 let engine: Engine;
@@ -17,12 +18,7 @@ function oliver(parameters: IDataObject, input?: IDataObject[], extra: { onError
 	return runNode(engine, { type: 'oliver', credentialId, parameters, ...extra }, input);
 }
 
-beforeAll(async () => {
-	await fake.start();
-});
-afterAll(async () => {
-	await fake.stop();
-});
+serveFake(fake);
 beforeEach(() => {
 	fake.reset();
 	engine = new Engine();

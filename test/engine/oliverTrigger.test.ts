@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { OliverFake } from '../fakes/oliver';
 import { Engine, pollTrigger } from './harness';
+import { serveFake } from './serveFake';
 
 let now = Date.parse('2026-11-20T10:00:00Z');
 const fake = new OliverFake({ clock: () => new Date(now) });
@@ -16,12 +17,7 @@ function poll(event: string, extra: IDataObject = {}, mode: 'trigger' | 'manual'
 }
 const ids = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((item) => item.json.id);
 
-beforeAll(async () => {
-	await fake.start();
-});
-afterAll(async () => {
-	await fake.stop();
-});
+serveFake(fake);
 beforeEach(() => {
 	fake.reset();
 	engine = new Engine();
