@@ -1,14 +1,41 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+const REMOTE_BASE_URL = 'https://api.opendental.com/api/v1';
+const LOCAL_BASE_URL = 'http://localhost:30222/api/v1';
 
 /**
- * Where the office's API answers, from the chosen connection. One expression, used by the credential's
- * test and by every request of the Open Dental nodes.
+ * Where the office's API answers, from the chosen connection: as an n8n expression for declarative
+ * requests and the credential's test, and as a function for programmatic ones. The two must agree.
  */
 export const OPEN_DENTAL_BASE_URL =
-	'={{ $credentials.connection === "remote" ? "https://api.opendental.com/api/v1"' +
-	' : $credentials.connection === "local" ? "http://localhost:30222/api/v1"' +
+	`={{ $credentials.connection === "remote" ? "${REMOTE_BASE_URL}"` +
+	` : $credentials.connection === "local" ? "${LOCAL_BASE_URL}"` +
 	' : $credentials.connection === "service" ? "http://" + $credentials.serviceHost + ":" + $credentials.servicePort + "/api/v1"' +
 	' : $credentials.baseUrl.replace(/\\/+$/, "") }}';
+
+export function openDentalBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	switch (credentials.connection) {
+		case 'remote':
+			return REMOTE_BASE_URL;
+		case 'local':
+			return LOCAL_BASE_URL;
+		case 'service':
+			return `http://${String(credentials.serviceHost)}:${String(credentials.servicePort)}/api/v1`;
+		default:
+			return String(credentials.baseUrl).replace(/\/+$/, '');
+	}
+}
+
+/** How often Open Dental's Remote API lets one customer key call, in milliseconds between requests. */
+export const OPEN_DENTAL_RATE_LIMITS = { perSecond: 1000, perFiveSeconds: 5000, none: 0 } as const;
+export type OpenDentalRateLimit = keyof typeof OPEN_DENTAL_RATE_LIMITS;
 
 export class OpenDentalApi implements ICredentialType {
 	name = 'openDentalApi';
@@ -60,6 +87,23 @@ export class OpenDentalApi implements ICredentialType {
 			placeholder: 'https://proxy.example.com/api/v1',
 			description: 'Everything before /tasks, including /api/v1',
 			displayOptions: { show: { connection: ['custom'] } },
+		},
+		{
+			displayName: 'Rate Limit',
+			name: 'rateLimit',
+			type: 'options',
+			options: [
+				{ name: 'One Request per Second', value: 'perSecond', description: 'What Open Dental allows a customer key on Remote' },
+				{
+					name: 'One Request per 5 Seconds',
+					value: 'perFiveSeconds',
+					description: 'What Open Dental allows a key that only has the ReadAll permission',
+				},
+				{ name: 'None', value: 'none', description: 'For a URL that reaches the Local API or the API Service' },
+			],
+			default: 'perSecond',
+			description: 'The nodes space their own calls to stay within it, so Open Dental never refuses one',
+			displayOptions: { show: { connection: ['remote', 'custom'] } },
 		},
 		{
 			displayName: 'Developer Key',

@@ -21,6 +21,7 @@ export const OLIVER_CREDENTIAL = 'oliverApi';
 export const OLIVER_API_PATH = '/services/core/open_api/v1';
 export const OLIVER_MAX_PAGE_SIZE = 100;
 const OLIVER_PAGING: PageNumberPaging = {
+	style: 'pageNumber',
 	pageParam: 'page',
 	pageSizeParam: 'per_page',
 	firstPage: 0,
@@ -113,7 +114,7 @@ export function oliverRouting(
 	return {
 		request,
 		send: { paginate: true, preSend: options.preSend ?? [] },
-		operations: vendorRequests(oliverEnvelope, options.paged ? OLIVER_PAGING : undefined),
+		operations: vendorRequests(oliverEnvelope, { paging: options.paged ? OLIVER_PAGING : undefined }),
 		output: { postReceive: options.postReceive ?? oliverOutput },
 	};
 }

@@ -53,3 +53,24 @@ export function failOnVendorError(envelope: FailureEnvelope): PostReceiveAction 
 		return items;
 	};
 }
+
+/** The body of an HTTP failure n8n wrapped: parsed JSON, or the text when it was not JSON. */
+function failureBodyOf(error: NodeApiError): unknown {
+	if (error.context?.data !== undefined) return error.context.data;
+	const cause = error.cause as { response?: { data?: unknown } } | undefined;
+	return cause?.response?.data;
+}
+
+/** The vendor's own words from an HTTP failure n8n wrapped, so they are not replaced by n8n's generic text. */
+export function withVendorMessage(node: INode, envelope: FailureEnvelope, error: unknown, itemIndex?: number): unknown {
+	if (!(error instanceof NodeApiError) || !error.httpCode) return error;
+	const body = failureBodyOf(error);
+	const vendorBody: IDataObject =
+		body && typeof body === 'object' && !Array.isArray(body)
+			? (body as IDataObject)
+			: typeof body === 'string' && body.trim() !== ''
+				? { message: body.trim() }
+				: { message: typeof error.description === 'string' ? error.description : error.message };
+	if (envelope.messageOf(vendorBody) === undefined) return error;
+	return vendorApiError(node, envelope, vendorBody, error.httpCode, itemIndex);
+}

@@ -1,36 +1,45 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+/** Pages numbered from `firstPage`, their size in `pageSizeParam` (Oliver). */
 export interface PageNumberPaging {
+	style: 'pageNumber';
 	pageParam: string;
 	pageSizeParam: string;
 	firstPage: number;
 	maxPageSize: number;
 }
 
+/** Rows skipped in `offsetParam`, the page size in `limitParam`; no total, so a short page is the last (Open Dental). */
+export interface OffsetPaging {
+	style: 'offset';
+	offsetParam: string;
+	limitParam: string;
+	maxPageSize: number;
+}
+
+export type Paging = PageNumberPaging | OffsetPaging;
+
+export type SendRequest = (requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
+
 /**
- * Paging by page number. Follows every page for Return All, and stops as soon as a Limit is met, asking
- * each page for no more than is still missing. A page shorter than asked ends it.
+ * Follows every page for Return All, and stops as soon as a Limit is met, asking each page for no more
+ * than is still missing. A page shorter than asked ends it.
  */
 export async function collectPages(
-	this: IExecutePaginationFunctions,
+	send: SendRequest,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
-	paging: PageNumberPaging,
+	paging: Paging,
 ): Promise<INodeExecutionData[]> {
 	const limit = requestData.maxResults === undefined ? Infinity : Number(requestData.maxResults);
 	const results: INodeExecutionData[] = [];
-	for (let page = paging.firstPage; results.length < limit; page++) {
+	for (let page = 0; results.length < limit; page++) {
 		const pageSize = Math.min(paging.maxPageSize, limit - results.length);
-		const qs: IDataObject = {
-			...(requestData.options.qs ?? {}),
-			[paging.pageParam]: page,
-			[paging.pageSizeParam]: pageSize,
-		};
-		const items = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } });
+		const position: IDataObject =
+			paging.style === 'pageNumber'
+				? { [paging.pageParam]: paging.firstPage + page, [paging.pageSizeParam]: pageSize }
+				: { [paging.offsetParam]: results.length, [paging.limitParam]: pageSize };
+		const qs: IDataObject = { ...(requestData.options.qs ?? {}), ...position };
+		const items = await send({ ...requestData, options: { ...requestData.options, qs } });
 		results.push(...items);
 		if (items.length < pageSize) break;
 	}

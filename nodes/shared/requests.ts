@@ -1,43 +1,40 @@
 import type {
 	DeclarativeRestApiSettings,
-	IDataObject,
 	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
 	IN8nRequestOperations,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
-import { vendorApiError, type FailureEnvelope } from './errors';
-import { collectPages, type PageNumberPaging } from './paging';
+import { withVendorMessage, type FailureEnvelope } from './errors';
+import { collectPages, type Paging, type SendRequest } from './paging';
 
-/** The vendor's own words from an HTTP failure n8n already wrapped, so they are not replaced by n8n's generic text. */
-function withVendorMessage(context: IExecuteSingleFunctions, envelope: FailureEnvelope, error: unknown): unknown {
-	if (!(error instanceof NodeApiError) || !error.httpCode) return error;
-	const body = error.context?.data;
-	const vendorBody: IDataObject =
-		body && typeof body === 'object' && !Array.isArray(body)
-			? (body as IDataObject)
-			: { message: typeof error.description === 'string' ? error.description : error.message };
-	if (envelope.messageOf(vendorBody) === undefined) return error;
-	return vendorApiError(context.getNode(), envelope, vendorBody, error.httpCode, context.getItemIndex());
+export interface RequestOptions {
+	/** Follow pages for Return All and Limit. */
+	paging?: Paging;
+	/** Runs before every HTTP request, each page included: where a vendor's rate limit is kept. */
+	beforeEachRequest?: (this: IExecutePaginationFunctions) => Promise<void>;
 }
 
 /**
  * How an operation's requests are made. n8n's declarative routing hands them to `operations.pagination`
  * when `send.paginate` is on; that is the one hook that sees an HTTP failure after n8n's own credential
  * retry (a new sign-in on 401), so every operation goes through it and errors keep the vendor's message
- * and status, in the editor and in Continue On Fail output alike. With `paging`, it follows pages.
+ * and status, in the editor and in Continue On Fail output alike.
  */
-export function vendorRequests(envelope: FailureEnvelope, paging?: PageNumberPaging): IN8nRequestOperations {
+export function vendorRequests(envelope: FailureEnvelope, options: RequestOptions = {}): IN8nRequestOperations {
+	const { paging, beforeEachRequest } = options;
 	return {
 		async pagination(
 			this: IExecutePaginationFunctions,
 			requestData: DeclarativeRestApiSettings.ResultOptions,
 		): Promise<INodeExecutionData[]> {
+			const send: SendRequest = async (data) => {
+				await beforeEachRequest?.call(this);
+				return await this.makeRoutingRequest(data);
+			};
 			try {
-				return paging ? await collectPages.call(this, requestData, paging) : await this.makeRoutingRequest(requestData);
+				return paging ? await collectPages(send, requestData, paging) : await send(requestData);
 			} catch (error) {
-				throw withVendorMessage(this, envelope, error);
+				throw withVendorMessage(this.getNode(), envelope, error, this.getItemIndex());
 			}
 		},
 	};

@@ -14,7 +14,11 @@ export type FieldRule =
 	| { path: string; label: string; kind: 'notBlankWhenGiven' }
 	| { path: string; label: string; kind: 'oneOf'; allowed: readonly string[] }
 	| { path: string; label: string; kind: 'date' }
-	| { path: string; label: string; kind: 'notEmptyCollection' };
+	| { path: string; label: string; kind: 'notEmptyCollection' }
+	| { path: string; label: string; kind: 'wholeNumber' }
+	| { path: string; label: string; kind: 'maxLength'; max: number }
+	/** When this field is given, `otherPath` must hold one of `allowed`. */
+	| { path: string; label: string; kind: 'needs'; otherPath: string; otherLabel: string; allowed: readonly string[] };
 
 function rawValue(context: IExecuteSingleFunctions, path: string): unknown {
 	const [head, ...rest] = path.split('.');
@@ -33,8 +37,14 @@ function isBlank(value: unknown): boolean {
 }
 
 /** Why a value breaks a rule, or undefined when it does not. */
-function problemWith(rule: FieldRule, value: unknown): string | undefined {
+function problemWith(context: IExecuteSingleFunctions, rule: FieldRule, value: unknown): string | undefined {
 	switch (rule.kind) {
+		case 'needs': {
+			const other = rawValue(context, rule.otherPath);
+			return isBlank(value) || rule.allowed.includes(String(other))
+				? undefined
+				: `"${rule.label}" needs "${rule.otherLabel}" set to ${rule.allowed.join(' or ')}`;
+		}
 		case 'required':
 			return isBlank(value) ? `"${rule.label}" is required` : undefined;
 		case 'notBlankWhenGiven':
@@ -47,6 +57,14 @@ function problemWith(rule: FieldRule, value: unknown): string | undefined {
 			return isBlank(value) || rule.allowed.includes(String(value))
 				? undefined
 				: `"${rule.label}" must be one of ${rule.allowed.join(', ')} (got "${String(value)}")`;
+		case 'wholeNumber':
+			return isBlank(value) || /^\d+$/.test(String(value).trim())
+				? undefined
+				: `"${rule.label}" must be a whole number (got "${String(value)}")`;
+		case 'maxLength':
+			return typeof value === 'string' && value.length > rule.max
+				? `"${rule.label}" can be at most ${rule.max} characters (got ${value.length})`
+				: undefined;
 		case 'date':
 			return isBlank(value) || parseDate(value) ? undefined : `"${rule.label}" is not a valid date (got "${String(value)}")`;
 	}
@@ -56,7 +74,7 @@ function problemWith(rule: FieldRule, value: unknown): string | undefined {
 export function validateFields(rules: FieldRule[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		for (const rule of rules) {
-			const problem = problemWith(rule, rawValue(this, rule.path));
+			const problem = problemWith(this, rule, rawValue(this, rule.path));
 			if (problem) {
 				throw new NodeOperationError(this.getNode(), problem, {
 					itemIndex: this.getItemIndex(),

@@ -41,6 +41,7 @@ import { OliverApi } from '../../credentials/OliverApi.credentials';
 import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { Oliver } from '../../nodes/Oliver/Oliver.node';
 import { OliverTrigger } from '../../nodes/Oliver/OliverTrigger.node';
+import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
 
 /** Stands in for n8n's own No-Op node, which n8n's credential tester runs the test request as. */
 const noOp: INodeType = {
@@ -60,6 +61,7 @@ const noOp: INodeType = {
 const NODE_TYPES: Record<string, INodeType> = {
 	oliver: new Oliver(),
 	oliverTrigger: new OliverTrigger(),
+	openDental: new OpenDental(),
 	noOp,
 };
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {

@@ -1,0 +1,175 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * Fields several Open Dental operations share, each with the property it is sent as. Numbers that name a
+ * record are sent as JSON numbers; validation has refused anything that is not a whole number.
+ */
+
+const asNumber = '={{ Number($value) }}';
+
+export const taskNumField: INodeProperties = {
+	displayName: 'Task Number',
+	name: 'taskNum',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '9004',
+	description: 'The task’s TaskNum',
+};
+
+export const taskNoteNumField: INodeProperties = {
+	displayName: 'Task Note Number',
+	name: 'taskNoteNum',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '512',
+	description: 'The note’s TaskNoteNum',
+};
+
+export const taskListField: INodeProperties = {
+	displayName: 'Task List',
+	name: 'taskListNum',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Pick a task list…',
+			typeOptions: { searchListMethod: 'searchTaskLists', searchable: true },
+		},
+		{ displayName: 'By Number', name: 'id', type: 'string', placeholder: '74' },
+	],
+	routing: { send: { type: 'body', property: 'TaskListNum', value: asNumber } },
+};
+
+export const userField: INodeProperties = {
+	displayName: 'User',
+	name: 'userNum',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Pick a user…',
+			typeOptions: { searchListMethod: 'searchUsers', searchable: true },
+		},
+		{ displayName: 'By Number', name: 'id', type: 'string', placeholder: '1' },
+	],
+	routing: { send: { type: 'body', property: 'UserNum', value: asNumber } },
+};
+
+export const descriptionField: INodeProperties = {
+	displayName: 'Description',
+	name: 'descript',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	routing: { send: { type: 'body', property: 'Descript' } },
+};
+
+export const shortDescriptionField: INodeProperties = {
+	displayName: 'Short Description',
+	name: 'descriptOverride',
+	type: 'string',
+	default: '',
+	description: 'Shown instead of the description in task lists (DescriptOverride). At most 256 characters.',
+	routing: { send: { type: 'body', property: 'DescriptOverride' } },
+};
+
+export const attachedToField: INodeProperties = {
+	displayName: 'Attached To',
+	name: 'objectType',
+	type: 'options',
+	options: [
+		{ name: 'Nothing', value: 'None' },
+		{ name: 'Patient', value: 'Patient' },
+		{ name: 'Appointment', value: 'Appointment' },
+	],
+	default: 'Patient',
+	description: 'What kind of record the task is about (ObjectType)',
+	routing: { send: { type: 'body', property: 'ObjectType' } },
+};
+
+export const keyNumField: INodeProperties = {
+	displayName: 'Patient or Appointment Number',
+	name: 'keyNum',
+	type: 'number',
+	typeOptions: { minValue: 1, numberPrecision: 0 },
+	default: 1,
+	description: 'The PatNum or AptNum the task is about (KeyNum). Needs "Attached To" set to Patient or Appointment.',
+	routing: { send: { type: 'body', property: 'KeyNum', value: asNumber } },
+};
+
+export const entryTimeField: INodeProperties = {
+	displayName: 'Entry Time',
+	name: 'dateTimeEntry',
+	type: 'dateTime',
+	default: '',
+	description: 'When the task was added (DateTimeEntry). Sent in the office’s time zone; defaults to now.',
+	routing: { send: { type: 'body', property: 'DateTimeEntry' } },
+};
+
+export const priorityField: INodeProperties = {
+	displayName: 'Priority Name or ID',
+	name: 'priorityDefNum',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getPriorities' },
+	default: '',
+	description:
+		'The office’s task priorities (definitions of category 33). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	routing: { send: { type: 'body', property: 'PriorityDefNum', value: asNumber } },
+};
+
+export const statusField: INodeProperties = {
+	displayName: 'Status',
+	name: 'taskStatus',
+	type: 'options',
+	options: [
+		{ name: 'New', value: 'New' },
+		{ name: 'Viewed', value: 'Viewed' },
+		{ name: 'Done', value: 'Done' },
+	],
+	default: 'New',
+	routing: { send: { type: 'body', property: 'TaskStatus' } },
+};
+
+export const noteField: INodeProperties = {
+	displayName: 'Note',
+	name: 'note',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	routing: { send: { type: 'body', property: 'Note' } },
+};
+
+export const noteTimeField: INodeProperties = {
+	displayName: 'Note Time',
+	name: 'dateTimeNote',
+	type: 'dateTime',
+	default: '',
+	description: 'When the note was written (DateTimeNote). Sent in the office’s time zone.',
+	routing: { send: { type: 'body', property: 'DateTimeNote' } },
+};
+
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	routing: { output: { maxResults: '={{$value}}' } },
+};

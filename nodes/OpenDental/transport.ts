@@ -1,0 +1,170 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodePropertyRouting,
+	IPollFunctions,
+	IRequestOptionsSimplified,
+	PostReceiveAction,
+	PreSendAction,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import {
+	OPEN_DENTAL_BASE_URL,
+	OPEN_DENTAL_RATE_LIMITS,
+	openDentalBaseUrl,
+	type OpenDentalRateLimit,
+} from '../../credentials/OpenDentalApi.credentials';
+import { vendorApiError, withVendorMessage, type FailureEnvelope } from '../shared/errors';
+import { waitForSlot } from '../shared/pacing';
+import type { OffsetPaging } from '../shared/paging';
+import { vendorRequests } from '../shared/requests';
+import { isKnownZone, officeZoneOf, toOfficeDateTime, withIsoDates } from './dates';
+
+export const OPEN_DENTAL_CREDENTIAL = 'openDentalApi';
+export const OPEN_DENTAL_TASK_STATUSES = ['New', 'Viewed', 'Done'] as const;
+export const OPEN_DENTAL_OBJECT_TYPES = ['None', 'Patient', 'Appointment'] as const;
+/** Documented: list calls answer at most 100 rows (the Local API 1000), steered by Limit and Offset. */
+export const OPEN_DENTAL_MAX_ROWS = 100;
+const OPEN_DENTAL_PAGING: OffsetPaging = {
+	style: 'offset',
+	offsetParam: 'Offset',
+	limitParam: 'Limit',
+	maxPageSize: OPEN_DENTAL_MAX_ROWS,
+};
+/** Room for the time a request takes to reach Open Dental, which varies from one to the next. */
+const PACING_MARGIN_MS = 50;
+
+type OpenDentalContext = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+/** The explanation in an Open Dental error body: plain text, a JSON string, or an object with a message. */
+function explanationOf(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() || undefined;
+	if (body && typeof body === 'object' && !Array.isArray(body)) {
+		const { message, Message } = body as IDataObject;
+		if (typeof message === 'string' && message.trim()) return message.trim();
+		if (typeof Message === 'string' && Message.trim()) return Message.trim();
+	}
+	return undefined;
+}
+
+/** Open Dental reports failures with an HTTP status and an explanation; a success body has no failure flag. */
+export const openDentalEnvelope: FailureEnvelope = {
+	vendor: 'Open Dental',
+	isFailure: () => false,
+	messageOf: explanationOf,
+};
+
+/** Every declarative request: the connection's base URL, JSON both ways. */
+export const openDentalRequestDefaults: Partial<IRequestOptionsSimplified> & IDataObject = {
+	baseURL: OPEN_DENTAL_BASE_URL,
+	headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+	json: true,
+};
+
+/** The office's time zone: the credential's, else the workflow's. A zone luxon does not know is an error. */
+export async function officeZone(this: OpenDentalContext): Promise<string> {
+	const credentials = await this.getCredentials(OPEN_DENTAL_CREDENTIAL);
+	const zone = officeZoneOf(credentials.officeTimeZone, this.getTimezone());
+	if (!isKnownZone(zone)) {
+		throw new NodeOperationError(this.getNode(), `Unknown office time zone "${zone}"`, {
+			description: 'Set "Office Time Zone" in the Open Dental credential to a zone such as America/Chicago.',
+		});
+	}
+	return zone;
+}
+
+/** Holds each request until the customer key may call again (Remote: 1 per second), so none is refused. */
+async function paceRequest(this: OpenDentalContext): Promise<void> {
+	const credentials = await this.getCredentials(OPEN_DENTAL_CREDENTIAL);
+	if (credentials.connection !== 'remote' && credentials.connection !== 'custom') return;
+	const spacing = OPEN_DENTAL_RATE_LIMITS[(credentials.rateLimit as OpenDentalRateLimit) ?? 'perSecond'] ?? 0;
+	if (spacing > 0) await waitForSlot(`open-dental:${String(credentials.customerApiKey)}`, spacing + PACING_MARGIN_MS);
+}
+
+/** A declarative preSend step: rewrites the named body or query fields as the office's local time. */
+export function sendInOfficeTime(where: 'body' | 'qs', ...keys: string[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const target = requestOptions[where] as IDataObject | undefined;
+		if (!target || !keys.some((key) => target[key] !== undefined)) return requestOptions;
+		const zone = await officeZone.call(this);
+		for (const key of keys) {
+			if (target[key] !== undefined) target[key] = toOfficeDateTime(target[key], zone, this.getTimezone());
+		}
+		return requestOptions;
+	};
+}
+
+/** What Open Dental answered, unless it is not a record or a list of them: then it is an error, whatever the status. */
+function recordsOf(context: OpenDentalContext, body: unknown, statusCode: number | string): IDataObject[] {
+	if (Array.isArray(body)) return body as IDataObject[];
+	if (body && typeof body === 'object') return [body as IDataObject];
+	throw vendorApiError(context.getNode(), openDentalEnvelope, { message: explanationOf(body) ?? 'an empty answer' }, statusCode);
+}
+
+/** A declarative postReceive step: one item per record, each date beside an ISO 8601 copy in the office's zone. */
+export async function outputRecords(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const records = recordsOf(this, response.body, response.statusCode);
+	const zone = await officeZone.call(this);
+	return records.map((record) => ({ json: withIsoDates(record, zone) }));
+}
+
+/** One operation's declarative routing: input checks, the paced request, Open Dental's errors, its records out. */
+export function openDentalRouting(
+	request: NonNullable<INodePropertyRouting['request']>,
+	options: { preSend?: PreSendAction[]; paged?: boolean; postReceive?: PostReceiveAction[] } = {},
+): INodePropertyRouting {
+	return {
+		request,
+		send: { paginate: true, preSend: options.preSend ?? [] },
+		operations: vendorRequests(openDentalEnvelope, {
+			paging: options.paged ? OPEN_DENTAL_PAGING : undefined,
+			beforeEachRequest: paceRequest,
+		}),
+		output: { postReceive: options.postReceive ?? [outputRecords] },
+	};
+}
+
+/** For programmatic callers (trigger, pickers, read-before-write): one paced call, its records returned. */
+export async function openDentalApiRequest(
+	this: OpenDentalContext,
+	method: IHttpRequestMethods,
+	path: string,
+	qs: IDataObject = {},
+): Promise<IDataObject[]> {
+	const credentials = await this.getCredentials(OPEN_DENTAL_CREDENTIAL);
+	await paceRequest.call(this);
+	const options: IHttpRequestOptions = {
+		method,
+		url: `${openDentalBaseUrl(credentials)}${path}`,
+		qs,
+		headers: { Accept: 'application/json' },
+		json: true,
+		returnFullResponse: true,
+	};
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, OPEN_DENTAL_CREDENTIAL, options)) as typeof response;
+	} catch (error) {
+		throw withVendorMessage(this.getNode(), openDentalEnvelope, error);
+	}
+	return recordsOf(this, response.body, response.statusCode);
+}
+
+/** Every row of a list call, following Offset paging until a short page. */
+export async function openDentalListAll(this: OpenDentalContext, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+	const rows: IDataObject[] = [];
+	for (;;) {
+		const page = await openDentalApiRequest.call(this, 'GET', path, { ...qs, Offset: rows.length, Limit: OPEN_DENTAL_MAX_ROWS });
+		rows.push(...page);
+		if (page.length < OPEN_DENTAL_MAX_ROWS) return rows;
+	}
+}
