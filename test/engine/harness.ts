@@ -42,6 +42,7 @@ import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { Oliver } from '../../nodes/Oliver/Oliver.node';
 import { OliverTrigger } from '../../nodes/Oliver/OliverTrigger.node';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
+import { OpenDentalTrigger } from '../../nodes/OpenDental/OpenDentalTrigger.node';
 
 /** Stands in for n8n's own No-Op node, which n8n's credential tester runs the test request as. */
 const noOp: INodeType = {
@@ -62,6 +63,7 @@ const NODE_TYPES: Record<string, INodeType> = {
 	oliver: new Oliver(),
 	oliverTrigger: new OliverTrigger(),
 	openDental: new OpenDental(),
+	openDentalTrigger: new OpenDentalTrigger(),
 	noOp,
 };
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
