@@ -101,9 +101,10 @@ export function sendInOfficeTime(where: 'body' | 'qs', ...keys: string[]): PreSe
 
 /** What Open Dental answered, unless it is not a record or a list of them: then it is an error, whatever the status. */
 function recordsOf(context: OpenDentalContext, body: unknown, statusCode: number | string): IDataObject[] {
-	if (Array.isArray(body)) return body as IDataObject[];
-	if (body && typeof body === 'object') return [body as IDataObject];
-	throw vendorApiError(context.getNode(), openDentalEnvelope, { message: explanationOf(body) ?? 'an empty answer' }, statusCode);
+	const isRecord = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+	if (Array.isArray(body) && body.every(isRecord)) return body as IDataObject[];
+	if (isRecord(body)) return [body as IDataObject];
+	throw vendorApiError(context.getNode(), openDentalEnvelope, { message: explanationOf(body) ?? (body === null || body === undefined || body === '' ? 'an empty answer' : 'an answer that is not a record or a list of records') }, statusCode);
 }
 
 /** A declarative postReceive step: one item per record, each date beside an ISO 8601 copy in the office's zone. */

@@ -16,6 +16,9 @@ export interface FailureEnvelope {
 	messageOf: (body: IDataObject) => string | undefined;
 }
 
+/** Errors that already carry the vendor's words, so they are passed on as they are, not wrapped again. */
+const vendorErrors = new WeakSet<NodeApiError>();
+
 export function vendorApiError(
 	node: INode,
 	envelope: FailureEnvelope,
@@ -24,12 +27,14 @@ export function vendorApiError(
 	itemIndex?: number,
 ): NodeApiError {
 	const vendorMessage = envelope.messageOf(body) ?? 'the request failed';
-	return new NodeApiError(node, body as JsonObject, {
+	const error = new NodeApiError(node, body as JsonObject, {
 		message: `${envelope.vendor}: ${vendorMessage}`,
 		description: `${envelope.vendor} answered HTTP ${httpCode} with a failure: ${vendorMessage}`,
 		httpCode: String(httpCode),
 		itemIndex,
 	});
+	vendorErrors.add(error);
+	return error;
 }
 
 /** A declarative postReceive step that turns a failure body into an error, even under HTTP 200. */
@@ -63,7 +68,8 @@ function failureBodyOf(error: NodeApiError): unknown {
 
 /** The vendor's own words from an HTTP failure n8n wrapped, so they are not replaced by n8n's generic text. */
 export function withVendorMessage(node: INode, envelope: FailureEnvelope, error: unknown, itemIndex?: number): unknown {
-	if (!(error instanceof NodeApiError) || !error.httpCode) return error;
+	// Only HTTP answers carry the vendor's words: a network failure (httpCode ECONNRESET…) stays n8n's.
+	if (!(error instanceof NodeApiError) || vendorErrors.has(error) || !/^\d{3}$/.test(String(error.httpCode))) return error;
 	const body = failureBodyOf(error);
 	const vendorBody: IDataObject =
 		body && typeof body === 'object' && !Array.isArray(body)
@@ -72,5 +78,5 @@ export function withVendorMessage(node: INode, envelope: FailureEnvelope, error:
 				? { message: body.trim() }
 				: { message: typeof error.description === 'string' ? error.description : error.message };
 	if (envelope.messageOf(vendorBody) === undefined) return error;
-	return vendorApiError(node, envelope, vendorBody, error.httpCode, itemIndex);
+	return vendorApiError(node, envelope, vendorBody, String(error.httpCode), itemIndex);
 }

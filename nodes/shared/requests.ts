@@ -4,6 +4,7 @@ import type {
 	IN8nRequestOperations,
 	INodeExecutionData,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import { withVendorMessage, type FailureEnvelope } from './errors';
 import { collectPages, type Paging, type SendRequest } from './paging';
 
@@ -12,6 +13,8 @@ export interface RequestOptions {
 	paging?: Paging;
 	/** Runs before every HTTP request, each page included: where a vendor's rate limit is kept. */
 	beforeEachRequest?: (this: IExecutePaginationFunctions) => Promise<void>;
+	/** After a failed request: how long to wait before trying it again, or undefined to give up. */
+	retryDelay?: (this: IExecutePaginationFunctions, error: unknown, attempt: number) => Promise<number | undefined>;
 }
 
 /**
@@ -21,21 +24,26 @@ export interface RequestOptions {
  * and status, in the editor and in Continue On Fail output alike.
  */
 export function vendorRequests(envelope: FailureEnvelope, options: RequestOptions = {}): IN8nRequestOperations {
-	const { paging, beforeEachRequest } = options;
+	const { paging, beforeEachRequest, retryDelay } = options;
 	return {
 		async pagination(
 			this: IExecutePaginationFunctions,
 			requestData: DeclarativeRestApiSettings.ResultOptions,
 		): Promise<INodeExecutionData[]> {
 			const send: SendRequest = async (data) => {
-				await beforeEachRequest?.call(this);
-				return await this.makeRoutingRequest(data);
+				for (let attempt = 1; ; attempt++) {
+					await beforeEachRequest?.call(this);
+					const outcome = await this.makeRoutingRequest(data).then(
+						(items) => ({ items, error: undefined }),
+						(error: unknown) => ({ items: undefined, error }),
+					);
+					if (outcome.items) return outcome.items;
+					const delay = await retryDelay?.call(this, outcome.error, attempt);
+					if (delay === undefined) throw withVendorMessage(this.getNode(), envelope, outcome.error, this.getItemIndex());
+					await sleep(delay);
+				}
 			};
-			try {
-				return paging ? await collectPages(send, requestData, paging) : await send(requestData);
-			} catch (error) {
-				throw withVendorMessage(this.getNode(), envelope, error, this.getItemIndex());
-			}
+			return paging ? await collectPages(send, requestData, paging) : await send(requestData);
 		},
 	};
 }

@@ -16,9 +16,12 @@ export type FieldRule =
 	| { path: string; label: string; kind: 'date' }
 	| { path: string; label: string; kind: 'notEmptyCollection' }
 	| { path: string; label: string; kind: 'wholeNumber' }
+	| { path: string; label: string; kind: 'uuid' }
 	| { path: string; label: string; kind: 'maxLength'; max: number }
 	/** When this field is given, `otherPath` must hold one of `allowed`. */
 	| { path: string; label: string; kind: 'needs'; otherPath: string; otherLabel: string; allowed: readonly string[] };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function rawValue(context: IExecuteSingleFunctions, path: string): unknown {
 	const [head, ...rest] = path.split('.');
@@ -61,6 +64,8 @@ function problemWith(context: IExecuteSingleFunctions, rule: FieldRule, value: u
 			return isBlank(value) || /^\d+$/.test(String(value).trim())
 				? undefined
 				: `"${rule.label}" must be a whole number (got "${String(value)}")`;
+		case 'uuid':
+			return isBlank(value) || UUID.test(String(value).trim()) ? undefined : `"${rule.label}" must be a UUID (got "${String(value)}")`;
 		case 'maxLength':
 			return typeof value === 'string' && value.length > rule.max
 				? `"${rule.label}" can be at most ${rule.max} characters (got ${value.length})`

@@ -353,6 +353,21 @@ export async function searchList(
 	return (await search.call(context, filter)).results;
 }
 
+/** A dropdown's options, as the editor loads them through the node's `loadOptionsMethod`. */
+export async function loadOptions(
+	engine: Engine,
+	spec: NodeSpec,
+	method: string,
+): Promise<Array<{ name: string; value: string | number | boolean }>> {
+	const node = nodeOf(spec, 'Node');
+	const additionalData = engine.additionalData();
+	additionalData.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(engine.workflow([node]), node, additionalData, 'parameters');
+	const load = engine.nodeTypes.getByName(node.type).methods?.loadOptions?.[method];
+	if (!load) throw new Error(`No load options method ${method}`);
+	return (await load.call(context)).map(({ name, value }) => ({ name, value }));
+}
+
 /**
  * The credential's Test button, as n8n's credential tester runs it: its test request, through RoutingNode,
  * with the credential's auth applied, then its rules checked. Returns n8n's verdict.

@@ -35,6 +35,8 @@ function optionalTaskFieldRules(collection: string): FieldRule[] {
 	return [
 		...attachmentRules(collection),
 		{ path: `${collection}.dateTimeEntry`, label: 'Entry Time', kind: 'date' },
+		// Added but left unchosen, it would be sent as PriorityDefNum 0, which names no priority.
+		{ path: `${collection}.priorityDefNum`, label: 'Priority', kind: 'notBlankWhenGiven' },
 		{ path: `${collection}.priorityDefNum`, label: 'Priority', kind: 'wholeNumber' },
 		{ path: `${collection}.descriptOverride`, label: 'Short Description', kind: 'maxLength', max: 256 },
 	];
@@ -90,6 +92,8 @@ export const taskDescription: INodeProperties[] = [
 						paged: true,
 						preSend: [
 							validateFields([
+								// Added but left unchosen, it would be sent as an empty TaskListNum, which Open Dental refuses.
+								{ path: 'filters.taskListNum', label: 'Task List', kind: 'notBlankWhenGiven' },
 								{ path: 'filters.taskListNum', label: 'Task List', kind: 'wholeNumber' },
 								{ path: 'filters.taskStatus', label: 'Status', kind: 'oneOf', allowed: OPEN_DENTAL_TASK_STATUSES },
 								...attachmentRules('filters'),
@@ -134,6 +138,8 @@ export const taskDescription: INodeProperties[] = [
 								...taskNum,
 								{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
 								{ path: 'updateFields.descript', label: 'Description', kind: 'notBlankWhenGiven' },
+								// An empty time is not sent, so on its own it would be an update that changes nothing.
+								{ path: 'updateFields.dateTimeEntry', label: 'Entry Time', kind: 'notBlankWhenGiven' },
 								{ path: 'updateFields.taskStatus', label: 'Status', kind: 'oneOf', allowed: OPEN_DENTAL_TASK_STATUSES },
 								...optionalTaskFieldRules('updateFields'),
 							]),

@@ -54,7 +54,10 @@ export const taskNoteDescription: INodeProperties[] = [
 						paged: true,
 						preSend: [
 							validateFields([
+								// Added but left empty, a filter would be sent empty, which Open Dental refuses.
+								{ path: 'filters.taskNum', label: 'Task Number', kind: 'notBlankWhenGiven' },
 								{ path: 'filters.taskNum', label: 'Task Number', kind: 'wholeNumber' },
+								{ path: 'filters.userNum', label: 'User', kind: 'notBlankWhenGiven' },
 								{ path: 'filters.userNum', label: 'User', kind: 'wholeNumber' },
 							]),
 						],
@@ -74,6 +77,8 @@ export const taskNoteDescription: INodeProperties[] = [
 								...noteNum,
 								{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
 								{ path: 'updateFields.note', label: 'Note', kind: 'notBlankWhenGiven' },
+								// An empty time is not sent, so on its own it would be an update that changes nothing.
+								{ path: 'updateFields.dateTimeNote', label: 'Note Time', kind: 'notBlankWhenGiven' },
 								{ path: 'updateFields.dateTimeNote', label: 'Note Time', kind: 'date' },
 							]),
 							sendInOfficeTime('body', 'DateTimeNote'),
