@@ -27,41 +27,44 @@ export const taskNoteNumField: INodeProperties = {
 	description: 'The note’s TaskNoteNum',
 };
 
-export const taskListField: INodeProperties = {
+/** A record picked from a searchable list, or typed as its number; sent as a JSON number. */
+function numberLocator(field: { displayName: string; name: string; searchListMethod: string; placeholder: string; example: string; property: string }): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: field.placeholder,
+				typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
+			},
+			{ displayName: 'By Number', name: 'id', type: 'string', placeholder: field.example },
+		],
+		routing: { send: { type: 'body', property: field.property, value: asNumber } },
+	};
+}
+
+export const taskListField = numberLocator({
 	displayName: 'Task List',
 	name: 'taskListNum',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Pick a task list…',
-			typeOptions: { searchListMethod: 'searchTaskLists', searchable: true },
-		},
-		{ displayName: 'By Number', name: 'id', type: 'string', placeholder: '74' },
-	],
-	routing: { send: { type: 'body', property: 'TaskListNum', value: asNumber } },
-};
+	searchListMethod: 'searchTaskLists',
+	placeholder: 'Pick a task list…',
+	example: '74',
+	property: 'TaskListNum',
+});
 
-export const userField: INodeProperties = {
+export const userField = numberLocator({
 	displayName: 'User',
 	name: 'userNum',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Pick a user…',
-			typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-		},
-		{ displayName: 'By Number', name: 'id', type: 'string', placeholder: '1' },
-	],
-	routing: { send: { type: 'body', property: 'UserNum', value: asNumber } },
-};
+	searchListMethod: 'searchUsers',
+	placeholder: 'Pick a user…',
+	example: '1',
+	property: 'UserNum',
+});
 
 export const descriptionField: INodeProperties = {
 	displayName: 'Description',
@@ -154,22 +157,4 @@ export const noteTimeField: INodeProperties = {
 	default: '',
 	description: 'When the note was written (DateTimeNote). Sent in the office’s time zone.',
 	routing: { send: { type: 'body', property: 'DateTimeNote' } },
-};
-
-export const returnAllField: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitField: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	routing: { output: { maxResults: '={{$value}}' } },
 };

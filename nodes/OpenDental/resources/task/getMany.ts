@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { attachedToField, keyNumField, limitField, returnAllField, statusField, taskListField } from '../../fields';
+import { returnAllAndLimit } from '../../../shared/listFields';
+import { attachedToField, keyNumField, statusField, taskListField } from '../../fields';
 
 const show = { show: { resource: ['task'], operation: ['getAll'] } };
 
@@ -12,8 +13,7 @@ export const getManyDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: show,
 	},
-	{ ...returnAllField, displayOptions: show },
-	{ ...limitField, displayOptions: { show: { ...show.show, returnAll: [false] } } },
+	...returnAllAndLimit(show.show),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { limitField, returnAllField } from '../../fields';
+import { returnAllAndLimit } from '../../../shared/listFields';
 import { openDentalRouting } from '../../transport';
 
 const show = { show: { resource: ['taskList'], operation: ['getAll'] } };
@@ -34,6 +34,5 @@ export const taskListDescription: INodeProperties[] = [
 		displayOptions: show,
 		routing: { send: { type: 'query', property: 'TaskListStatus' } },
 	},
-	{ ...returnAllField, displayOptions: show },
-	{ ...limitField, displayOptions: { show: { ...show.show, returnAll: [false] } } },
+	...returnAllAndLimit(show.show),
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { limitField, noteField, noteTimeField, returnAllField, taskNoteNumField, taskNumField, userField } from '../../fields';
+import { returnAllAndLimit } from '../../../shared/listFields';
+import { noteField, noteTimeField, taskNoteNumField, taskNumField, userField } from '../../fields';
 import { openDentalRouting, sendInOfficeTime } from '../../transport';
 import { validateFields, type FieldRule } from '../../../shared/validation';
 
@@ -106,8 +107,7 @@ export const taskNoteDescription: INodeProperties[] = [
 		displayOptions: showFor('update'),
 		options: [noteField, noteTimeField],
 	},
-	{ ...returnAllField, displayOptions: showFor('getAll') },
-	{ ...limitField, displayOptions: { show: { ...showFor('getAll').show, returnAll: [false] } } },
+	...returnAllAndLimit(showFor('getAll').show),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -1,0 +1,29 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The Return All and Limit pair every Get Many shows; the Limit becomes the routing's maxResults. */
+
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	routing: { output: { maxResults: '={{$value}}' } },
+};
+
+/** Both fields for one operation: Limit shows only while Return All is off. */
+export function returnAllAndLimit(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+	return [
+		{ ...returnAllField, displayOptions: { show } },
+		{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
+	];
+}
