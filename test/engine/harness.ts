@@ -39,10 +39,14 @@ import {
 } from 'n8n-workflow';
 import { OliverApi } from '../../credentials/OliverApi.credentials';
 import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
+import { PlannrApi } from '../../credentials/PlannrApi.credentials';
+import { PlannrOAuth2Api } from '../../credentials/PlannrOAuth2Api.credentials';
 import { Oliver } from '../../nodes/Oliver/Oliver.node';
 import { OliverTrigger } from '../../nodes/Oliver/OliverTrigger.node';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
 import { OpenDentalTrigger } from '../../nodes/OpenDental/OpenDentalTrigger.node';
+import { Plannr } from '../../nodes/Plannr/Plannr.node';
+import { PlannrTrigger } from '../../nodes/Plannr/PlannrTrigger.node';
 
 /** Stands in for n8n's own No-Op node, which n8n's credential tester runs the test request as. */
 const noOp: INodeType = {
@@ -64,11 +68,15 @@ const NODE_TYPES: Record<string, INodeType> = {
 	oliverTrigger: new OliverTrigger(),
 	openDental: new OpenDental(),
 	openDentalTrigger: new OpenDentalTrigger(),
+	plannr: new Plannr(),
+	plannrTrigger: new PlannrTrigger(),
 	noOp,
 };
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	oliverApi: new OliverApi(),
 	openDentalApi: new OpenDentalApi(),
+	plannrApi: new PlannrApi(),
+	plannrOAuth2Api: new PlannrOAuth2Api(),
 };
 
 class PackNodeTypes implements INodeTypes {

@@ -1,0 +1,71 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+export const PLANNR_DEFAULT_BASE_URL = 'https://api.plannrcrm.com';
+
+/** Where Plannr answers, from a credential's base URL: used by the credentials' tests and by the Plannr nodes. */
+export const PLANNR_BASE_URL = '={{$credentials.baseUrl.replace(/\\/+$/, "")}}';
+
+/** Both Plannr credentials have these: the account every call acts for, and the address. */
+export const plannrAccountProperties: INodeProperties[] = [
+	{
+		displayName: 'Account UUID',
+		name: 'accountUuid',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '93379910-564c-4d8a-838f-5a0a4a98111e',
+		description:
+			'The Plannr account the calls act for, sent as X-PLANNR-ACCOUNT-UUID. GET /api/v1/logins shows it as preferred_account_uuid.',
+	},
+	{
+		displayName: 'Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		default: PLANNR_DEFAULT_BASE_URL,
+		description: 'Change it only for a sandbox or a proxy',
+	},
+];
+
+/** The Test button of both credentials: the account's task statuses, which needs the token and the account to match. */
+export const plannrCredentialTest: ICredentialTestRequest = {
+	request: {
+		baseURL: PLANNR_BASE_URL,
+		url: '/api/v1/task-status',
+		headers: { Accept: 'application/json', 'X-PLANNR-ACCOUNT-UUID': '={{$credentials.accountUuid}}' },
+	},
+};
+
+export class PlannrApi implements ICredentialType {
+	name = 'plannrApi';
+
+	displayName = 'Plannr API';
+
+	icon: Icon = { light: 'file:../icons/plannr.svg', dark: 'file:../icons/plannr.dark.svg' };
+
+	documentationUrl = 'https://api-how-to.plannrcrm.com/getting-started/authorization';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Personal Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Created in Plannr under Settings → API; valid for a year',
+		},
+		...plannrAccountProperties,
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+				'X-PLANNR-ACCOUNT-UUID': '={{$credentials.accountUuid}}',
+			},
+		},
+	};
+
+	test = plannrCredentialTest;
+}

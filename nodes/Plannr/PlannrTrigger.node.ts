@@ -1,0 +1,138 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { authenticationField } from './authentication';
+import { isSignedBy } from './signature';
+import { PLANNR_CREDENTIALS, plannrApiRequest, plannrApiRequestIfFound } from './transport';
+
+const SUBSCRIPTIONS = '/api/v2/webhook-subscriptions';
+const TASK_EVENTS = ['task.created', 'task.updated', 'task.completed', 'task.deleted'] as const;
+
+/** What the trigger keeps while its workflow is active: the subscription, its secret, where it points. */
+interface SubscriptionState {
+	subscriptionUuid?: string;
+	signingSecret?: string;
+	url?: string;
+}
+
+/** The events chosen, in Plannr's order, so that comparing two lists is comparing sets. */
+function chosenEvents(context: IHookFunctions | IWebhookFunctions): string[] {
+	const chosen = context.getNodeParameter('events', []) as string[];
+	return TASK_EVENTS.filter((event) => chosen.includes(event));
+}
+
+export class PlannrTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Plannr Trigger',
+		name: 'plannrTrigger',
+		icon: { light: 'file:../../icons/plannr.svg', dark: 'file:../../icons/plannr.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when a Plannr task is created, updated, completed or deleted',
+		defaults: { name: 'Plannr Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: PLANNR_CREDENTIALS.accessToken, required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: PLANNR_CREDENTIALS.oAuth2, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			authenticationField,
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{ name: 'Task Completed', value: 'task.completed' },
+					{ name: 'Task Created', value: 'task.created' },
+					{ name: 'Task Deleted', value: 'task.deleted' },
+					{ name: 'Task Updated', value: 'task.updated' },
+				],
+				default: ['task.created'],
+			},
+			{
+				displayName:
+					'Activating the workflow subscribes this trigger’s URL in Plannr; deactivating it removes the subscription. Deliveries whose signature does not match are refused.',
+				name: 'subscriptionNotice',
+				type: 'notice',
+				default: '',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** Reuses the subscription this workflow made, or one already pointing at the URL, instead of adding another. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as SubscriptionState;
+				const url = this.getNodeWebhookUrl('default') as string;
+				const events = chosenEvents(this);
+				if (state.subscriptionUuid && state.signingSecret && state.url === url) {
+					const kept = await plannrApiRequestIfFound.call(this, 'PUT', `${SUBSCRIPTIONS}/${state.subscriptionUuid}`, { body: { url, events } });
+					if (kept) return true;
+					delete state.subscriptionUuid;
+					delete state.signingSecret;
+				}
+				const existing = await subscriptionAt.call(this, url);
+				if (!existing) return false;
+				if (typeof existing.signing_secret !== 'string' || existing.signing_secret === '') {
+					// Without its secret no delivery could be checked: replace it rather than add a second one.
+					await plannrApiRequest.call(this, 'DELETE', `${SUBSCRIPTIONS}/${String(existing.uuid)}`);
+					return false;
+				}
+				await plannrApiRequest.call(this, 'PUT', `${SUBSCRIPTIONS}/${String(existing.uuid)}`, { body: { url, events } });
+				Object.assign(state, { subscriptionUuid: String(existing.uuid), signingSecret: existing.signing_secret, url });
+				return true;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default') as string;
+				const body = await plannrApiRequest.call(this, 'POST', SUBSCRIPTIONS, { body: { url, events: chosenEvents(this) } });
+				const subscription = (body.data && typeof body.data === 'object' ? body.data : body) as IDataObject;
+				const state = this.getWorkflowStaticData('node') as SubscriptionState;
+				Object.assign(state, { subscriptionUuid: String(subscription.uuid), signingSecret: String(subscription.signing_secret), url });
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as SubscriptionState;
+				// Already gone in Plannr (404) counts as deleted.
+				if (state.subscriptionUuid) await plannrApiRequestIfFound.call(this, 'DELETE', `${SUBSCRIPTIONS}/${state.subscriptionUuid}`);
+				delete state.subscriptionUuid;
+				delete state.signingSecret;
+				delete state.url;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const state = this.getWorkflowStaticData('node') as SubscriptionState;
+		const rawBody = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
+		if (!isSignedBy(rawBody, request.headers['x-signature'], state.signingSecret ?? '')) {
+			const response = this.getResponseObject();
+			response.status(401).json({ message: 'Invalid signature.' });
+			return { noWebhookResponse: true };
+		}
+		const delivery = this.getBodyData();
+		if (typeof delivery.event === 'string' && !chosenEvents(this).includes(delivery.event)) return {};
+		return { workflowData: [this.helpers.returnJsonArray([delivery])] };
+	}
+}
+
+/** A subscription of this account already pointing at the URL. [inferred] Plannr's list call may not exist. */
+async function subscriptionAt(this: IHookFunctions, url: string): Promise<IDataObject | undefined> {
+	const body = await plannrApiRequestIfFound.call(this, 'GET', SUBSCRIPTIONS);
+	const subscriptions = Array.isArray(body?.data) ? (body.data as IDataObject[]) : [];
+	return subscriptions.find((subscription) => subscription.url === url);
+}

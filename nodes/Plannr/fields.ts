@@ -1,0 +1,157 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Fields several Plannr operations share, each with the body property it is sent as. */
+
+export const taskUuidField: INodeProperties = {
+	displayName: 'Task',
+	name: 'taskUuid',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'list', value: '' },
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Search tasks by name…',
+			typeOptions: { searchListMethod: 'searchTasks', searchable: true },
+		},
+		{ displayName: 'By UUID', name: 'id', type: 'string', placeholder: 'e0d257d7-5140-4a3c-a2a3-fff4f087b689' },
+	],
+};
+
+export const nameField: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	routing: { send: { type: 'body', property: 'name' } },
+};
+
+export const taskableTypeField: INodeProperties = {
+	displayName: 'Linked To',
+	name: 'taskableType',
+	type: 'options',
+	options: [
+		{ name: 'Client', value: 'client' },
+		{ name: 'Case', value: 'case' },
+		{ name: 'Plan', value: 'plan' },
+	],
+	default: 'client',
+	description: 'What kind of record the task belongs to (taskable_type)',
+	routing: { send: { type: 'body', property: 'taskable_type' } },
+};
+
+export const taskableUuidField: INodeProperties = {
+	displayName: 'Linked Record UUID',
+	name: 'taskableUuid',
+	type: 'string',
+	default: '',
+	placeholder: '5c1695df-0be1-48e2-9b01-71f8495a672f',
+	description: 'The UUID of the client, case or plan (taskable_uuid)',
+	routing: { send: { type: 'body', property: 'taskable_uuid' } },
+};
+
+export const statusField: INodeProperties = {
+	displayName: 'Status Name or ID',
+	name: 'taskStatusUuid',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getStatuses' },
+	default: '',
+	description:
+		'One of the firm’s task statuses. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	routing: { send: { type: 'body', property: 'task_status_uuid' } },
+};
+
+export const descriptionField: INodeProperties = {
+	displayName: 'Description',
+	name: 'description',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	routing: { send: { type: 'body', property: 'description' } },
+};
+
+export const priorityField: INodeProperties = {
+	displayName: 'Priority',
+	name: 'priority',
+	type: 'options',
+	options: [
+		{ name: 'Low', value: 'low' },
+		{ name: 'Medium', value: 'medium' },
+		{ name: 'High', value: 'high' },
+		{ name: 'Highest', value: 'highest' },
+	],
+	default: 'medium',
+	routing: { send: { type: 'body', property: 'priority' } },
+};
+
+export const dueAtField: INodeProperties = {
+	displayName: 'Due Date',
+	name: 'dueAt',
+	type: 'dateTime',
+	default: '',
+	description: 'Sent as the workflow’s local time (Plannr’s due dates carry no time zone)',
+	routing: { send: { type: 'body', property: 'due_at' } },
+};
+
+export const parentTaskField: INodeProperties = {
+	displayName: 'Parent Task UUID',
+	name: 'parentTaskUuid',
+	type: 'string',
+	default: '',
+	description: 'Makes this task a sub-task of another',
+	routing: { send: { type: 'body', property: 'parent_task_uuid' } },
+};
+
+export const assigneesField: INodeProperties = {
+	displayName: 'Assignee Names or IDs',
+	name: 'assignedToUuids',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getAccounts' },
+	default: [],
+	description:
+		'The accounts the task is assigned to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	routing: { send: { type: 'body', property: 'assigned_to_uuids' } },
+};
+
+export const groupsField: INodeProperties = {
+	displayName: 'Group UUIDs',
+	name: 'groupUuids',
+	type: 'string',
+	default: '',
+	placeholder: '6098c485-20e6-41ec-9b52-972cdacc65aa, 698abada-35a7-4b21-ab51-ffc44aac9c33',
+	description: 'Comma-separated UUIDs of the groups the task is shared with',
+	routing: { send: { type: 'body', property: 'group_uuids' } },
+};
+
+export const customFieldsField: INodeProperties = {
+	displayName: 'Custom Fields',
+	name: 'customFields',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	default: {},
+	placeholder: 'Add Custom Field',
+	options: [
+		{
+			displayName: 'Field',
+			name: 'field',
+			values: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'favourite_pet' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			],
+		},
+	],
+	routing: { send: { type: 'body', property: 'custom_fields' } },
+};
+
+/** The task fields Create takes as additional fields and Update takes as update fields. */
+export const optionalTaskFields: INodeProperties[] = [
+	assigneesField,
+	customFieldsField,
+	descriptionField,
+	dueAtField,
+	groupsField,
+	parentTaskField,
+	priorityField,
+];

@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { parseDate } from '../../../shared/dates';
+
+/** How Plannr writes a due date: local time, no zone. */
+const PLANNR_DATE_TIME = 'yyyy-MM-dd HH:mm:ss';
+
+/** A date the user gave, as Plannr's local time in the workflow's zone. */
+export function toPlannrDateTime(value: unknown, zone: string): string | undefined {
+	return parseDate(value, zone)?.setZone(zone).toFormat(PLANNR_DATE_TIME);
+}
+
+/**
+ * A declarative preSend step: the task body as Plannr takes it. The editor's shapes become Plannr's:
+ * comma-separated group UUIDs a list, custom fields `[{name: value}]`, the due date Plannr's local time.
+ * Validation has already run.
+ */
+export async function shapeTaskBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject | undefined;
+	if (!body) return requestOptions;
+	if (typeof body.group_uuids === 'string') {
+		body.group_uuids = body.group_uuids
+			.split(',')
+			.map((uuid) => uuid.trim())
+			.filter(Boolean);
+	}
+	if (body.custom_fields && !Array.isArray(body.custom_fields)) {
+		const fields = ((body.custom_fields as IDataObject).field ?? []) as Array<{ name: string; value: unknown }>;
+		body.custom_fields = fields.filter((field) => field.name.trim() !== '').map((field) => ({ [field.name.trim()]: field.value }));
+	}
+	if (body.due_at !== undefined) body.due_at = toPlannrDateTime(body.due_at, this.getTimezone());
+	// A list field added but left empty is not sent: it would wipe what the task has.
+	for (const key of ['assigned_to_uuids', 'custom_fields', 'group_uuids']) {
+		if (Array.isArray(body[key]) && (body[key] as unknown[]).length === 0) delete body[key];
+	}
+	return requestOptions;
+}
+
+/** A declarative preSend step: the Get Many date filters as Plannr's local time. */
+export async function shapeTaskQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const qs = requestOptions.qs as IDataObject | undefined;
+	for (const key of ['filter[due_before]', 'filter[due_after]']) {
+		if (qs?.[key] !== undefined) qs[key] = toPlannrDateTime(qs[key], this.getTimezone());
+	}
+	// A filter added but left empty (no assignee picked, say) filters nothing.
+	for (const key of Object.keys(qs ?? {})) {
+		if (qs?.[key] === '') delete qs[key];
+	}
+	return requestOptions;
+}

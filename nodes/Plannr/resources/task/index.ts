@@ -1,0 +1,128 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { validateFields, type FieldRule } from '../../../shared/validation';
+import { plannrRouting } from '../../transport';
+import { changeStatusDescription } from './changeStatus';
+import { createDescription } from './create';
+import { getManyDescription } from './getMany';
+import { shapeTaskBody, shapeTaskQuery } from './body';
+import { updateDescription } from './update';
+
+const TASKABLE_TYPES = ['client', 'case', 'plan'] as const;
+const PRIORITIES = ['low', 'medium', 'high', 'highest'] as const;
+
+const taskUuid: FieldRule[] = [
+	{ path: 'taskUuid', label: 'Task', kind: 'required' },
+	{ path: 'taskUuid', label: 'Task', kind: 'uuid' },
+];
+const taskUrl = (suffix = '') => `=/api/v1/task/{{encodeURIComponent(String($parameter.taskUuid).trim())}}${suffix}`;
+
+/** The optional task fields Create and Update share, checked where each operation keeps them. */
+function optionalTaskFieldRules(collection: string): FieldRule[] {
+	return [
+		{ path: `${collection}.priority`, label: 'Priority', kind: 'oneOf', allowed: PRIORITIES },
+		{ path: `${collection}.dueAt`, label: 'Due Date', kind: 'date' },
+		{ path: `${collection}.parentTaskUuid`, label: 'Parent Task UUID', kind: 'uuid' },
+	];
+}
+
+export const taskDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['task'] } },
+		options: [
+			{
+				name: 'Complete',
+				value: 'complete',
+				action: 'Complete a task',
+				description: 'Plannr records when and by whom',
+				routing: plannrRouting({ method: 'PATCH', url: taskUrl('/complete') }, { preSend: [validateFields(taskUuid)] }),
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a task',
+				routing: plannrRouting(
+					{ method: 'POST', url: '/api/v1/task' },
+					{
+						preSend: [
+							validateFields([
+								{ path: 'name', label: 'Name', kind: 'required' },
+								{ path: 'taskableType', label: 'Linked To', kind: 'oneOf', allowed: TASKABLE_TYPES },
+								{ path: 'taskableUuid', label: 'Linked Record UUID', kind: 'required' },
+								{ path: 'taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
+								{ path: 'taskStatusUuid', label: 'Status', kind: 'required' },
+								...optionalTaskFieldRules('additionalFields'),
+							]),
+							shapeTaskBody,
+						],
+					},
+				),
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a task',
+				routing: plannrRouting({ method: 'GET', url: taskUrl() }, { preSend: [validateFields(taskUuid)] }),
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many tasks',
+				routing: plannrRouting(
+					{ method: 'GET', url: '/api/v1/task' },
+					{
+						paged: true,
+						preSend: [
+							validateFields([
+								{ path: 'filters.dueAfter', label: 'Due After', kind: 'date' },
+								{ path: 'filters.dueBefore', label: 'Due Before', kind: 'date' },
+								{ path: 'filters.clientUuid', label: 'Client UUID', kind: 'uuid' },
+								{ path: 'filters.taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
+							]),
+							shapeTaskQuery,
+						],
+					},
+				),
+			},
+			{
+				name: 'Uncomplete',
+				value: 'uncomplete',
+				action: 'Uncomplete a task',
+				description: 'Reopen a completed task, back to the status you choose',
+				routing: plannrRouting(
+					{ method: 'PATCH', url: taskUrl('/uncomplete/{{encodeURIComponent(String($parameter.reopenStatusUuid).trim())}}') },
+					{ preSend: [validateFields([...taskUuid, { path: 'reopenStatusUuid', label: 'Back to Status', kind: 'required' }])] },
+				),
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a task',
+				description: 'Change only the fields you add; the others stay as they are',
+				routing: plannrRouting(
+					{ method: 'PUT', url: taskUrl() },
+					{
+						preSend: [
+							validateFields([
+								...taskUuid,
+								{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
+								{ path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' },
+								{ path: 'updateFields.taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
+								...optionalTaskFieldRules('updateFields'),
+							]),
+							shapeTaskBody,
+						],
+					},
+				),
+			},
+		],
+		default: 'getAll',
+	},
+	...createDescription,
+	...getManyDescription,
+	...updateDescription,
+	...changeStatusDescription,
+];

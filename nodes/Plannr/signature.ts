@@ -1,0 +1,18 @@
+import { createHmac, timingSafeEqual } from 'crypto';
+
+/**
+ * How Plannr signs a webhook delivery: `X-Signature` is the hex HMAC-SHA256 of the raw body with the
+ * subscription's signing secret. [inferred] Plannr documents the header and the secret, not the algorithm,
+ * so it is kept here alone.
+ */
+export function signatureOf(rawBody: Buffer | string, signingSecret: string): string {
+	return createHmac('sha256', signingSecret).update(rawBody).digest('hex');
+}
+
+/** Whether a delivery's signature is the one its body and the secret give, compared in constant time. */
+export function isSignedBy(rawBody: Buffer | string, signature: unknown, signingSecret: string): boolean {
+	if (typeof signature !== 'string' || signingSecret === '') return false;
+	const expected = Buffer.from(signatureOf(rawBody, signingSecret), 'utf8');
+	const given = Buffer.from(signature.trim().toLowerCase(), 'utf8');
+	return given.length === expected.length && timingSafeEqual(given, expected);
+}

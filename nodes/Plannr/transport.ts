@@ -1,0 +1,197 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodePropertyRouting,
+	IRequestOptionsSimplified,
+	IWebhookFunctions,
+	PostReceiveAction,
+	PreSendAction,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+import { PLANNR_BASE_URL } from '../../credentials/PlannrApi.credentials';
+import { failOnVendorError, vendorApiError, withVendorMessage, type FailureEnvelope } from '../shared/errors';
+import type { PageNumberPaging } from '../shared/paging';
+import { RateLimitTracker } from '../shared/rateLimit';
+import { vendorRequests } from '../shared/requests';
+
+/** The two ways to sign in, by the value of the nodes' Authentication parameter. */
+export const PLANNR_CREDENTIALS = { accessToken: 'plannrApi', oAuth2: 'plannrOAuth2Api' } as const;
+type Authentication = keyof typeof PLANNR_CREDENTIALS;
+
+/** Documented: per_page up to 500. */
+export const PLANNR_MAX_PAGE_SIZE = 500;
+const PLANNR_PAGING: PageNumberPaging = {
+	style: 'pageNumber',
+	pageParam: 'page',
+	pageSizeParam: 'per_page',
+	firstPage: 1,
+	maxPageSize: PLANNR_MAX_PAGE_SIZE,
+};
+
+/** Documented: 500 requests a minute per user, `X-Ratelimit-Remaining` on every answer, 429 beyond. */
+const rateLimit = new RateLimitTracker({
+	windowMs: 60_000,
+	defaultLimit: 500,
+	maxRetries: 4,
+	backoffMs: (retry) => 1000 * 2 ** (retry - 1),
+});
+const RATE_LIMIT_HEADERS = { remaining: 'x-ratelimit-remaining', limit: 'x-ratelimit-limit' };
+
+/** Laravel's validation answer `{message, errors: {field: [text]}}`: every field's own words; else the message. */
+function messageOf(body: IDataObject): string | undefined {
+	const errors = body.errors && typeof body.errors === 'object' ? (body.errors as Record<string, unknown>) : {};
+	const details = Object.entries(errors).map(([field, texts]) => `${field}: ${Array.isArray(texts) ? texts.join(' ') : String(texts)}`);
+	if (details.length > 0) return details.join('; ');
+	return typeof body.message === 'string' ? body.message : undefined;
+}
+
+export const plannrEnvelope: FailureEnvelope = {
+	vendor: 'Plannr',
+	// Records have a uuid; a body with `errors` and no uuid, or an explicit success: false, is a failure.
+	isFailure: (body) => body.success === false || (body.errors !== undefined && body.uuid === undefined && body.data === undefined),
+	messageOf,
+};
+
+export const plannrRequestDefaults: Partial<IRequestOptionsSimplified> & IDataObject = {
+	baseURL: PLANNR_BASE_URL,
+	headers: {
+		Accept: 'application/json',
+		'Content-Type': 'application/json',
+		// OAuth2 credentials cannot add headers themselves, so every request carries the account here.
+		'X-PLANNR-ACCOUNT-UUID': '={{$credentials.accountUuid}}',
+	},
+	json: true,
+};
+
+type PlannrContext = IExecuteSingleFunctions | IHookFunctions | IWebhookFunctions | ILoadOptionsFunctions;
+
+/** The credential type the node's Authentication parameter picks. */
+export function credentialTypeOf(context: PlannrContext): string {
+	const authentication = context.getNodeParameter('authentication', 'accessToken') as Authentication;
+	return PLANNR_CREDENTIALS[authentication] ?? PLANNR_CREDENTIALS.accessToken;
+}
+
+async function credentialsOf(context: PlannrContext): Promise<ICredentialDataDecryptedObject> {
+	return await context.getCredentials(credentialTypeOf(context));
+}
+
+/** The rate limit is per user: the account a credential acts for, at its address. */
+function rateLimitKey(credentials: ICredentialDataDecryptedObject): string {
+	return `${String(credentials.baseUrl)}|${String(credentials.accountUuid)}`;
+}
+
+async function beforeEachRequest(this: IExecuteSingleFunctions): Promise<void> {
+	await rateLimit.beforeRequest(rateLimitKey(await credentialsOf(this)));
+}
+
+/** A declarative postReceive step: keeps what the rate-limit headers say, for the requests that follow. */
+async function noteRateLimit(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	rateLimit.noteHeaders(rateLimitKey(await credentialsOf(this)), response.headers as Record<string, unknown>, RATE_LIMIT_HEADERS);
+	return items;
+}
+
+/** A declarative postReceive step: one item per task in a page's `data`, or the record itself. */
+async function outputRecords(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const body = response.body as IDataObject;
+	const records = Array.isArray(body.data) ? (body.data as IDataObject[]) : body.data && typeof body.data === 'object' ? [body.data as IDataObject] : [body];
+	return records.map((json) => ({ json }));
+}
+
+const checkPlannrSuccess = failOnVendorError(plannrEnvelope);
+
+/** One operation's declarative routing: input checks, the request within the rate limit, errors, records out. */
+export function plannrRouting(
+	request: NonNullable<INodePropertyRouting['request']>,
+	options: { preSend?: PreSendAction[]; paged?: boolean; postReceive?: PostReceiveAction[] } = {},
+): INodePropertyRouting {
+	return {
+		request,
+		send: { paginate: true, preSend: options.preSend ?? [] },
+		operations: vendorRequests(plannrEnvelope, {
+			paging: options.paged ? PLANNR_PAGING : undefined,
+			beforeEachRequest,
+			async retryDelay(error, attempt) {
+				return rateLimit.retryDelay(rateLimitKey(await credentialsOf(this)), error, attempt);
+			},
+		}),
+		output: { postReceive: options.postReceive ?? [noteRateLimit, checkPlannrSuccess, outputRecords] },
+	};
+}
+
+/** For programmatic callers (trigger, pickers): one call within the rate limit, the body returned. */
+export async function plannrApiRequest(
+	this: PlannrContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { qs?: IDataObject; body?: IDataObject } = {},
+): Promise<IDataObject> {
+	const credentials = await credentialsOf(this);
+	const key = rateLimitKey(credentials);
+	const request: IHttpRequestOptions = {
+		method,
+		url: `${String(credentials.baseUrl).replace(/\/+$/, '')}${path}`,
+		qs: options.qs,
+		body: options.body,
+		headers: { Accept: 'application/json', 'X-PLANNR-ACCOUNT-UUID': String(credentials.accountUuid) },
+		json: true,
+		returnFullResponse: true,
+	};
+	for (let retry = 1; ; retry++) {
+		await rateLimit.beforeRequest(key);
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialTypeOf(this), request)) as {
+				statusCode: number;
+				headers: Record<string, unknown>;
+				body: IDataObject;
+			};
+			rateLimit.noteHeaders(key, response.headers, RATE_LIMIT_HEADERS);
+			const body = response.body ?? {};
+			if (plannrEnvelope.isFailure(body)) throw vendorApiError(this.getNode(), plannrEnvelope, body, response.statusCode);
+			return body;
+		} catch (error) {
+			const delay = rateLimit.retryDelay(key, error, retry);
+			if (delay === undefined) throw withVendorMessage(this.getNode(), plannrEnvelope, error);
+			await sleep(delay);
+		}
+	}
+}
+
+/** Like plannrApiRequest, but undefined when Plannr has no such record (404) or no such call (405). */
+export async function plannrApiRequestIfFound(
+	this: PlannrContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { qs?: IDataObject; body?: IDataObject } = {},
+): Promise<IDataObject | undefined> {
+	return await plannrApiRequest.call(this, method, path, options).catch((error: unknown) => {
+		if (error instanceof NodeApiError && ['404', '405'].includes(String(error.httpCode))) return undefined;
+		throw error;
+	});
+}
+
+/** Every record of a paged list, at the largest page size. */
+export async function plannrListAll(this: PlannrContext, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+	const records: IDataObject[] = [];
+	for (let page = 1; ; page++) {
+		const body = await plannrApiRequest.call(this, 'GET', path, { qs: { ...qs, page, per_page: PLANNR_MAX_PAGE_SIZE } });
+		const data = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+		records.push(...data);
+		const meta = body.meta as { last_page?: number } | undefined;
+		if (data.length < PLANNR_MAX_PAGE_SIZE || (meta?.last_page !== undefined && page >= meta.last_page)) return records;
+	}
+}

@@ -1,0 +1,74 @@
+import { NodeApiError, sleep } from 'n8n-workflow';
+import { waitForSlot } from './pacing';
+
+/** What a vendor's rate-limit headers told us about one key (a token, an account), in this n8n process. */
+interface KeyState {
+	/** No request before this time (epoch ms): the vendor refused one and said when to come back. */
+	blockedUntil: number;
+	/** The last answer said no requests were left in the window: send at the sustained rate until one is. */
+	exhausted: boolean;
+	/** Requests the vendor allows per window, from its last answer. */
+	limit: number;
+}
+
+export interface RateLimitPolicy {
+	windowMs: number;
+	defaultLimit: number;
+	/** How many times one request is tried again after a 429. */
+	maxRetries: number;
+	/** The wait before retry N (1-based) when the 429 says nothing of when to come back. */
+	backoffMs: (retry: number) => number;
+}
+
+/**
+ * A vendor's per-key rate limit kept from the headers it sends: requests slow to the sustained rate when
+ * the remaining count reaches zero, and a refused request (429) waits for Retry-After, then is tried again.
+ */
+export class RateLimitTracker {
+	private readonly keys = new Map<string, KeyState>();
+
+	constructor(private readonly policy: RateLimitPolicy) {}
+
+	private stateOf(key: string): KeyState {
+		let state = this.keys.get(key);
+		if (!state) {
+			state = { blockedUntil: 0, exhausted: false, limit: this.policy.defaultLimit };
+			this.keys.set(key, state);
+		}
+		return state;
+	}
+
+	/** Before each request: wait out a refusal, and keep to the sustained rate while the window is used up. */
+	async beforeRequest(key: string): Promise<void> {
+		const state = this.stateOf(key);
+		const wait = state.blockedUntil - Date.now();
+		if (wait > 0) await sleep(wait);
+		if (state.exhausted) await waitForSlot(`rate-limit:${key}`, this.policy.windowMs / Math.max(1, state.limit));
+	}
+
+	/** After each answer: the remaining and limit headers, lower-cased names. */
+	noteHeaders(key: string, headers: Record<string, unknown> | undefined, names: { remaining: string; limit: string }): void {
+		const state = this.stateOf(key);
+		const remaining = Number(headers?.[names.remaining]);
+		const limit = Number(headers?.[names.limit]);
+		if (Number.isFinite(limit) && limit > 0) state.limit = limit;
+		if (Number.isFinite(remaining)) state.exhausted = remaining <= 0;
+	}
+
+	/** After a failure: the wait before trying again when the vendor refused for the rate limit, else undefined. */
+	retryDelay(key: string, error: unknown, retry: number): number | undefined {
+		if (!(error instanceof NodeApiError) || error.httpCode !== '429' || retry > this.policy.maxRetries) return undefined;
+		const retryAfter = Number(retryAfterHeader(error));
+		const delay = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : this.policy.backoffMs(retry);
+		const state = this.stateOf(key);
+		state.blockedUntil = Math.max(state.blockedUntil, Date.now() + delay);
+		state.exhausted = true;
+		return delay;
+	}
+}
+
+/** Retry-After (seconds) from the HTTP failure n8n wrapped. */
+function retryAfterHeader(error: NodeApiError): unknown {
+	const cause = error.cause as { response?: { headers?: Record<string, unknown> } } | undefined;
+	return cause?.response?.headers?.['retry-after'];
+}
