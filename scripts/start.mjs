@@ -52,6 +52,20 @@ const VENDORS = [
 			data: fake.credentialData(),
 		}),
 	},
+	{
+		name: 'Open Dental',
+		module: 'openDental',
+		className: 'OpenDentalFake',
+		port: 5711,
+		// The fake keeps its Remote-like throttle (1 request per second per customer key, a sooner one
+		// refused), and the credential paces the nodes to it, as with the real Remote API.
+		credential: (fake) => ({
+			id: 'openDentalSandbox',
+			name: 'Open Dental sandbox',
+			type: 'openDentalApi',
+			data: { ...fake.credentialData(), rateLimit: 'perSecond' },
+		}),
+	},
 ];
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -371,7 +385,7 @@ async function main() {
 		say(` n8n sandbox is up: ${BASE}/`);
 		say(` log in as  ${OWNER.email}  /  ${OWNER.password}${created ? '   (account just created)' : ''}`);
 		if (!loginOk) say(' (that login was refused: if you changed the password in the sandbox, use yours; `npm start -- --reset` starts over)');
-		say(` nodes: search "Oliver" in the nodes panel (${pkg.name}, community package)`);
+		say(` nodes: search "Oliver" or "Open Dental" in the nodes panel (${pkg.name}, community package)`);
 		for (const { vendor, fake } of fakes) {
 			say(` ${vendor.name}: fake at ${fake.url}, credential "${vendor.credential(fake).name}"`);
 		}

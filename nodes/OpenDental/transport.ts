@@ -20,7 +20,7 @@ import {
 	type OpenDentalRateLimit,
 } from '../../credentials/OpenDentalApi.credentials';
 import { vendorApiError, withVendorMessage, type FailureEnvelope } from '../shared/errors';
-import { waitForSlot } from '../shared/pacing';
+import { oneAtATime } from '../shared/pacing';
 import type { OffsetPaging } from '../shared/paging';
 import { vendorRequests } from '../shared/requests';
 import { isKnownZone, officeZoneOf, toOfficeDateTime, withIsoDates } from './dates';
@@ -36,8 +36,6 @@ const OPEN_DENTAL_PAGING: OffsetPaging = {
 	limitParam: 'Limit',
 	maxPageSize: OPEN_DENTAL_MAX_ROWS,
 };
-/** Room for the time a request takes to reach Open Dental, which varies from one to the next. */
-const PACING_MARGIN_MS = 50;
 
 type OpenDentalContext = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -78,12 +76,16 @@ export async function officeZone(this: OpenDentalContext): Promise<string> {
 	return zone;
 }
 
-/** Holds each request until the customer key may call again (Remote: 1 per second), so none is refused. */
-async function paceRequest(this: OpenDentalContext): Promise<void> {
+/**
+ * Sends the request when the customer key may call again (Remote: 1 per second), one at a time, so none
+ * is refused; Local API and API Service calls go at once.
+ */
+async function paced<T>(this: OpenDentalContext, send: () => Promise<T>): Promise<T> {
 	const credentials = await this.getCredentials(OPEN_DENTAL_CREDENTIAL);
-	if (credentials.connection !== 'remote' && credentials.connection !== 'custom') return;
-	const spacing = OPEN_DENTAL_RATE_LIMITS[(credentials.rateLimit as OpenDentalRateLimit) ?? 'perSecond'] ?? 0;
-	if (spacing > 0) await waitForSlot(`open-dental:${String(credentials.customerApiKey)}`, spacing + PACING_MARGIN_MS);
+	const limited = credentials.connection === 'remote' || credentials.connection === 'custom';
+	const spacing = limited ? (OPEN_DENTAL_RATE_LIMITS[(credentials.rateLimit as OpenDentalRateLimit) ?? 'perSecond'] ?? 0) : 0;
+	if (spacing === 0) return await send();
+	return await oneAtATime(`open-dental:${String(credentials.customerApiKey)}`, spacing, send);
 }
 
 /** A declarative preSend step: rewrites the named body or query fields as the office's local time. */
@@ -128,7 +130,7 @@ export function openDentalRouting(
 		send: { paginate: true, preSend: options.preSend ?? [] },
 		operations: vendorRequests(openDentalEnvelope, {
 			paging: options.paged ? OPEN_DENTAL_PAGING : undefined,
-			beforeEachRequest: paceRequest,
+			aroundEachRequest: paced,
 		}),
 		output: { postReceive: options.postReceive ?? [outputRecords] },
 	};
@@ -142,7 +144,6 @@ export async function openDentalApiRequest(
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
 	const credentials = await this.getCredentials(OPEN_DENTAL_CREDENTIAL);
-	await paceRequest.call(this);
 	const options: IHttpRequestOptions = {
 		method,
 		url: `${openDentalBaseUrl(credentials)}${path}`,
@@ -153,7 +154,9 @@ export async function openDentalApiRequest(
 	};
 	let response: { statusCode: number; body: unknown };
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, OPEN_DENTAL_CREDENTIAL, options)) as typeof response;
+		response = (await paced.call(this, async () =>
+			await this.helpers.httpRequestWithAuthentication.call(this, OPEN_DENTAL_CREDENTIAL, options),
+		)) as typeof response;
 	} catch (error) {
 		throw withVendorMessage(this.getNode(), openDentalEnvelope, error);
 	}

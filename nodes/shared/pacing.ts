@@ -14,3 +14,24 @@ export async function waitForSlot(key: string, spacingMs: number): Promise<void>
 	nextSlotAt.set(key, slot + spacingMs);
 	if (slot > now) await sleep(slot - now);
 }
+
+/** key → when the last request for it was answered, once it has been. */
+const lastAnswered = new Map<string, Promise<number>>();
+
+/**
+ * Sends one request for `key` at a time, each at least `spacingMs` after the previous one was answered.
+ * A request reaches the vendor before its answer comes back, so arrivals are `spacingMs` apart whatever
+ * the network's delay, which a schedule of send times alone cannot promise.
+ */
+export async function oneAtATime<T>(key: string, spacingMs: number, send: () => Promise<T>): Promise<T> {
+	const previous = lastAnswered.get(key) ?? Promise.resolve(0);
+	let release: (answeredAt: number) => void = () => {};
+	lastAnswered.set(key, new Promise<number>((resolve) => (release = resolve)));
+	const wait = (await previous) + spacingMs - Date.now();
+	if (wait > 0) await sleep(wait);
+	try {
+		return await send();
+	} finally {
+		release(Date.now());
+	}
+}

@@ -13,6 +13,8 @@ export interface RequestOptions {
 	paging?: Paging;
 	/** Runs before every HTTP request, each page included: where a vendor's rate limit is kept. */
 	beforeEachRequest?: (this: IExecutePaginationFunctions) => Promise<void>;
+	/** Wraps every HTTP request, each page included, for a limit that must see the request finish. */
+	aroundEachRequest?: (this: IExecutePaginationFunctions, send: () => Promise<INodeExecutionData[]>) => Promise<INodeExecutionData[]>;
 	/** After a failed request: how long to wait before trying it again, or undefined to give up. */
 	retryDelay?: (this: IExecutePaginationFunctions, error: unknown, attempt: number) => Promise<number | undefined>;
 }
@@ -24,7 +26,7 @@ export interface RequestOptions {
  * and status, in the editor and in Continue On Fail output alike.
  */
 export function vendorRequests(envelope: FailureEnvelope, options: RequestOptions = {}): IN8nRequestOperations {
-	const { paging, beforeEachRequest, retryDelay } = options;
+	const { paging, beforeEachRequest, aroundEachRequest, retryDelay } = options;
 	return {
 		async pagination(
 			this: IExecutePaginationFunctions,
@@ -33,7 +35,8 @@ export function vendorRequests(envelope: FailureEnvelope, options: RequestOption
 			const send: SendRequest = async (data) => {
 				for (let attempt = 1; ; attempt++) {
 					await beforeEachRequest?.call(this);
-					const outcome = await this.makeRoutingRequest(data).then(
+					const request = async () => await this.makeRoutingRequest(data);
+					const outcome = await (aroundEachRequest ? aroundEachRequest.call(this, request) : request()).then(
 						(items) => ({ items, error: undefined }),
 						(error: unknown) => ({ items: undefined, error }),
 					);
