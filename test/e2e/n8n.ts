@@ -447,6 +447,22 @@ function secretValues(data: unknown, into: Set<string>, key = ''): void {
 // An instance
 // ---------------------------------------------------------------------------------------------------------
 
+/** Polls `probe` every second until it gives something; on timeout, throws with `diagnosis()`. */
+export async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined | false> | T | undefined | false,
+	diagnosis: () => Promise<string> | string,
+	timeoutMs = 150_000,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const value = await probe();
+		if (value) return value;
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	throw new Error(`timed out waiting for ${what}\n${await diagnosis()}`);
+}
+
 export class N8nCliError extends Error {
 	constructor(
 		message: string,
@@ -628,6 +644,36 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 		if (result.exitCode !== 0) this.fail(`n8n publish:workflow ${workflowId} failed`, result);
 	}
 
+	/** The port `n8n start` listens on, once started. */
+	serverPort?: number;
+
+	/**
+	 * The editor's REST API as its owner calls it: sets the owner up, logs in, and returns a caller that
+	 * sends the session cookie (and the browser id n8n ties the session to).
+	 */
+	async ownerRest(): Promise<(method: string, path: string, body?: object) => Promise<{ status: number; body: any }>> {
+		if (this.serverPort === undefined) throw new Error('ownerRest() needs startServer() first');
+		const base = `http://127.0.0.1:${this.serverPort}`;
+		const json = { 'content-type': 'application/json' };
+		const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Passw0rd' };
+		await fetch(`${base}/rest/owner/setup`, { method: 'POST', headers: json, body: JSON.stringify(owner) });
+		const login = await fetch(`${base}/rest/login`, {
+			method: 'POST',
+			headers: json,
+			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+		});
+		if (login.status !== 200) throw new Error(`owner login answered ${login.status}`);
+		const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+		return async (method, route, body) => {
+			const answer = await fetch(`${base}${route}`, {
+				method,
+				headers: { ...json, cookie, 'browser-id': 'e2e' },
+				body: body ? JSON.stringify(body) : undefined,
+			});
+			return { status: answer.status, body: await answer.json().catch(() => undefined) };
+		};
+	}
+
 	/** What `n8n start` has printed so far (redacted). */
 	get serverLog(): string {
 		return this.redact(this.serverOutput);
@@ -636,6 +682,7 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 
 	/** `n8n start` (editor, REST API, active triggers, pollers) on a loopback port; resolves once all of it is up. */
 	async startServer(port: number): Promise<void> {
+		this.serverPort = port;
 		const env = this.env({ N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
 		const server = spawn(this.install.nodeBin, [this.install.n8nMain, 'start'], { cwd: this.root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 		this.children.add(server);

@@ -4,7 +4,7 @@
  * editor calls it.
  */
 import { OliverFake, OLIVER_API_PREFIX } from '../fakes/oliver';
-import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance } from './n8n';
+import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, waitFor as waitForIn8n } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -16,14 +16,8 @@ let existing: ReturnType<OliverFake['addTask']>;
 const polls = () => fake.requests.filter((request) => request.path === `${OLIVER_API_PREFIX}/staff_tasks`).length;
 const triggerRuns = async () => (await n8n.storedExecutions()).filter((execution) => execution.workflowId === 'olTrigger');
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 150_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const value = await probe();
-		if (value) return value;
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-	}
-	throw new Error(`timed out waiting for ${what}\n${n8n.serverLog.slice(-3000)}`);
+function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number): Promise<T> {
+	return waitForIn8n(what, probe, () => n8n.serverLog.slice(-3000), timeoutMs);
 }
 
 beforeAll(async () => {
@@ -91,31 +85,8 @@ test('activation sets a baseline; a new task starts exactly one execution, carry
 	expect(fake.signInCount).toBe(1);
 });
 
-/** The editor's REST API as a logged-in owner would call it. */
-async function asOwner(): Promise<(method: string, path: string, body?: object) => Promise<{ status: number; body: any }>> {
-	const base = `http://127.0.0.1:${port}`;
-	const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Passw0rd' };
-	await fetch(`${base}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
-	const login = await fetch(`${base}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
-	});
-	expect(login.status).toBe(200);
-	const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-	return async (method, path, body) => {
-		// n8n's REST API wants the browser id the session was opened with.
-		const answer = await fetch(`${base}${path}`, {
-			method,
-			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e' },
-			body: body ? JSON.stringify(body) : undefined,
-		});
-		return { status: answer.status, body: await answer.json().catch(() => undefined) };
-	};
-}
-
 test('the credential Test button in the editor: OK with good credentials, an error without the password in it otherwise', async () => {
-	const rest = await asOwner();
+	const rest = await n8n.ownerRest();
 	const good = await rest('POST', '/rest/credentials/test', {
 		credentials: { id: 'oliverTriggerE2e', name: 'Oliver trigger e2e', type: 'oliverApi', data: fake.credentialData() },
 	});

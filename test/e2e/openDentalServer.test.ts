@@ -9,7 +9,7 @@
  * one plain request that n8n sends outside the node's pacing, and it must not race the pollers here.
  */
 import { OPEN_DENTAL_API_PREFIX, OpenDentalFake, type OpenDentalTask } from '../fakes/openDental';
-import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, type N8nWorkflow } from './n8n';
+import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, type N8nWorkflow, waitFor as waitForIn8n } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -31,14 +31,8 @@ const createdPolls = () => taskPolls().filter((request) => request.query.TaskSta
 const completedPolls = () => taskPolls().filter((request) => request.query.TaskStatus === 'Done').length;
 const runsOf = async (workflowId: string) => (await n8n.storedExecutions()).filter((execution) => execution.workflowId === workflowId);
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 150_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const value = await probe();
-		if (value) return value;
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-	}
-	throw new Error(`timed out waiting for ${what}\n${await diagnosis()}`);
+function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number): Promise<T> {
+	return waitForIn8n(what, probe, diagnosis, timeoutMs);
 }
 
 /** What Open Dental received and what n8n stored and printed, for a failure message. */
@@ -157,31 +151,8 @@ test('activation sets a baseline; a new task and a task done each start exactly 
 	if (gaps.some((gap) => gap < 1000)) throw new Error(`Open Dental got two polls less than a second apart:\n${await diagnosis()}`);
 });
 
-/** The editor's REST API as a logged-in owner would call it. */
-async function asOwner(): Promise<(method: string, path: string, body?: object) => Promise<{ status: number; body: any }>> {
-	const base = `http://127.0.0.1:${port}`;
-	const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Passw0rd' };
-	await fetch(`${base}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
-	const login = await fetch(`${base}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
-	});
-	expect(login.status).toBe(200);
-	const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-	return async (method, path, body) => {
-		// n8n's REST API wants the browser id the session was opened with.
-		const answer = await fetch(`${base}${path}`, {
-			method,
-			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e' },
-			body: body ? JSON.stringify(body) : undefined,
-		});
-		return { status: answer.status, body: await answer.json().catch(() => undefined) };
-	};
-}
-
 test('the credential Test button in the editor: OK with the office’s keys, an error without any key in it for a wrong customer key', async () => {
-	const rest = await asOwner();
+	const rest = await n8n.ownerRest();
 	const data = { ...office.credentialData(), rateLimit: 'perSecond' };
 	const mark = office.requests.length;
 	const good = await rest('POST', '/rest/credentials/test', {
