@@ -22,8 +22,9 @@ export type Paging = PageNumberPaging | OffsetPaging;
 export type SendRequest = (requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
 
 /**
- * Follows every page for Return All, and stops as soon as a Limit is met, asking each page for no more
- * than is still missing. A page shorter than asked ends it.
+ * Follows every page for Return All, and stops as soon as a Limit is met. With offsets each call asks for
+ * no more than is still missing; numbered pages keep one size (the Limit, or the largest page) and the
+ * surplus is cut. A page shorter than asked ends it.
  */
 export async function collectPages(
 	send: SendRequest,
@@ -32,8 +33,10 @@ export async function collectPages(
 ): Promise<INodeExecutionData[]> {
 	const limit = requestData.maxResults === undefined ? Infinity : Number(requestData.maxResults);
 	const results: INodeExecutionData[] = [];
+	// Numbered pages only line up when every page has the same size; rows skipped by an offset do not care.
+	const fixedPageSize = Math.min(paging.maxPageSize, limit);
 	for (let page = 0; results.length < limit; page++) {
-		const pageSize = Math.min(paging.maxPageSize, limit - results.length);
+		const pageSize = paging.style === 'pageNumber' ? fixedPageSize : Math.min(paging.maxPageSize, limit - results.length);
 		const position: IDataObject =
 			paging.style === 'pageNumber'
 				? { [paging.pageParam]: paging.firstPage + page, [paging.pageSizeParam]: pageSize }

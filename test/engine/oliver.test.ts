@@ -161,8 +161,8 @@ describe('staff tasks', () => {
 		]);
 	});
 
-	it('Get Many with a Limit asks for no more than it needs', async () => {
-		for (let i = 0; i < 230; i++) fake.addTask({ title: `Task ${i}` });
+	it('Get Many with a Limit asks for no more than it needs, and returns each task once', async () => {
+		const all = Array.from({ length: 230 }, (_, i) => fake.addTask({ title: `Task ${i}` }));
 
 		const small = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: false, limit: 5 });
 		expect(small.items).toHaveLength(5);
@@ -170,11 +170,14 @@ describe('staff tasks', () => {
 
 		fake.server.clearRequests();
 		const large = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: false, limit: 150 });
-		expect(large.items).toHaveLength(150);
+		// Numbered pages keep one size: a second page of 50 would be tasks 50–99 again.
 		expect(apiCalls().map((call) => [call.query.page, call.query.per_page])).toEqual([
 			['0', '100'],
-			['1', '50'],
+			['1', '100'],
 		]);
+		const ids = large.items.map((item) => item.json.id);
+		expect(new Set(ids).size).toBe(150);
+		expect(ids.every((id) => all.some((task) => task.id === id))).toBe(true);
 	});
 
 	it('Get Many filters by status', async () => {
