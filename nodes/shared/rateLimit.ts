@@ -1,5 +1,4 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { waitForSlot } from './pacing';
 
 /** What a vendor's rate-limit headers told us about one key (a token, an account), in this n8n process. */
 interface KeyState {
@@ -9,6 +8,8 @@ interface KeyState {
 	exhausted: boolean;
 	/** Requests the vendor allows per window, from its last answer. */
 	limit: number;
+	/** While exhausted: when the next request may go (epoch ms). */
+	nextSlotAt: number;
 }
 
 export interface RateLimitPolicy {
@@ -32,7 +33,7 @@ export class RateLimitTracker {
 	private stateOf(key: string): KeyState {
 		let state = this.keys.get(key);
 		if (!state) {
-			state = { blockedUntil: 0, exhausted: false, limit: this.policy.defaultLimit };
+			state = { blockedUntil: 0, exhausted: false, limit: this.policy.defaultLimit, nextSlotAt: 0 };
 			this.keys.set(key, state);
 		}
 		return state;
@@ -41,9 +42,19 @@ export class RateLimitTracker {
 	/** Before each request: wait out a refusal, and keep to the sustained rate while the window is used up. */
 	async beforeRequest(key: string): Promise<void> {
 		const state = this.stateOf(key);
-		const wait = state.blockedUntil - Date.now();
-		if (wait > 0) await sleep(wait);
-		if (state.exhausted) await waitForSlot(`rate-limit:${key}`, this.policy.windowMs / Math.max(1, state.limit));
+		await waitOutRefusal(state);
+		if (!state.exhausted) return;
+		const now = Date.now();
+		const slot = Math.max(now, state.nextSlotAt);
+		state.nextSlotAt = slot + this.spacingOf(state);
+		if (slot > now) await sleep(slot - now);
+		// A refusal may have come back while this request waited for its slot.
+		await waitOutRefusal(state);
+	}
+
+	/** The sustained rate: the window spread evenly over the requests it allows. */
+	private spacingOf(state: KeyState): number {
+		return this.policy.windowMs / Math.max(1, state.limit);
 	}
 
 	/** After each answer: the remaining and limit headers, lower-cased names. */
@@ -52,7 +63,10 @@ export class RateLimitTracker {
 		const remaining = Number(headers?.[names.remaining]);
 		const limit = Number(headers?.[names.limit]);
 		if (Number.isFinite(limit) && limit > 0) state.limit = limit;
-		if (Number.isFinite(remaining)) state.exhausted = remaining <= 0;
+		if (!Number.isFinite(remaining)) return;
+		// The answer that uses the window up also starts the spacing: the next request waits its turn.
+		if (remaining <= 0 && !state.exhausted) state.nextSlotAt = Math.max(state.nextSlotAt, Date.now() + this.spacingOf(state));
+		state.exhausted = remaining <= 0;
 	}
 
 	/** After a failure: the wait before trying again when the vendor refused for the rate limit, else undefined. */
@@ -65,6 +79,10 @@ export class RateLimitTracker {
 		state.exhausted = true;
 		return delay;
 	}
+}
+
+async function waitOutRefusal(state: KeyState): Promise<void> {
+	for (let wait = state.blockedUntil - Date.now(); wait > 0; wait = state.blockedUntil - Date.now()) await sleep(wait);
 }
 
 /** Retry-After (seconds) from the HTTP failure n8n wrapped. */

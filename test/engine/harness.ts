@@ -14,6 +14,9 @@ import {
 	ErrorReporter,
 } from 'n8n-core';
 import { Container } from '@n8n/di';
+import { HookContext, WebhookContext } from 'n8n-core';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
 	ICredentialsHelper,
 	LoggerProxy,
@@ -36,8 +39,11 @@ import {
 	type IRequestOptionsSimplified,
 	type IWorkflowExecuteAdditionalData,
 	type WorkflowExecuteMode,
+	type IWebhookData,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { OliverApi } from '../../credentials/OliverApi.credentials';
+import { MileAppApi } from '../../credentials/MileAppApi.credentials';
 import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { PlannrApi } from '../../credentials/PlannrApi.credentials';
 import { PlannrOAuth2Api } from '../../credentials/PlannrOAuth2Api.credentials';
@@ -75,6 +81,7 @@ const NODE_TYPES: Record<string, INodeType> = {
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	oliverApi: new OliverApi(),
 	openDentalApi: new OpenDentalApi(),
+	mileAppApi: new MileAppApi(),
 	plannrApi: new PlannrApi(),
 	plannrOAuth2Api: new PlannrOAuth2Api(),
 };
@@ -119,8 +126,10 @@ class PackCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly store: CredentialStore) {
 		super();
 	}
-	getParentTypes(): string[] {
-		return [];
+	/** The types a credential type extends, as n8n's CredentialTypes reports them (OAuth2 credentials list oAuth2Api). */
+	getParentTypes(typeName: string): string[] {
+		const parents = CREDENTIAL_TYPES[typeName]?.extends ?? [];
+		return parents.flatMap((parent) => [parent, ...this.getParentTypes(parent)]);
 	}
 	isCredentialUsableByNode(): boolean {
 		return true;
@@ -440,5 +449,168 @@ export async function testCredential(
 		return { status: 'OK', message: 'Connection tested successfully' };
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };
+	}
+}
+
+/** The webhook trigger's registration in n8n: what n8n hands its hook and webhook functions. */
+function webhookDataOf(engine: Engine, node: INode): IWebhookData {
+	const webhookDescription = engine.nodeTypes.getByName(node.type).description.webhooks?.[0];
+	if (!webhookDescription) throw new Error(`${node.type} has no webhook`);
+	return {
+		httpMethod: webhookDescription.httpMethod as IWebhookData['httpMethod'],
+		node: node.name,
+		path: String(webhookDescription.path),
+		webhookDescription,
+		workflowId: 'engine-test',
+		workflowExecuteAdditionalData: engine.additionalData(),
+		isTest: false,
+	} as IWebhookData;
+}
+
+/**
+ * One of a webhook trigger's lifecycle methods, as n8n runs them when a workflow is activated (checkExists,
+ * then create when it answers false) or deactivated (delete). `staticData` is the workflow's, kept by the caller;
+ * `webhookBaseUrl` is n8n's public webhook address (a receiver's, for deliveries to reach it).
+ */
+export async function runWebhookMethod(
+	engine: Engine,
+	spec: NodeSpec,
+	staticData: IDataObject,
+	method: 'checkExists' | 'create' | 'delete',
+	webhookBaseUrl = 'http://127.0.0.1:5678/webhook',
+): Promise<boolean> {
+	const node = nodeOf(spec, 'Trigger');
+	const workflow = engine.workflow([node], staticData);
+	const additionalData = engine.additionalData();
+	additionalData.webhookBaseUrl = webhookBaseUrl;
+	const context = new HookContext(workflow, node, additionalData, 'trigger', method === 'delete' ? 'update' : 'activate', webhookDataOf(engine, node));
+	const hooks = engine.nodeTypes.getByName(node.type).webhookMethods?.default;
+	if (!hooks?.[method]) throw new Error(`${node.type} has no webhook method ${method}`);
+	try {
+		return await hooks[method].call(context);
+	} finally {
+		Object.assign(staticData, workflow.staticData);
+	}
+}
+
+/** The webhook URL n8n gives the trigger under `webhookBaseUrl` (what runWebhookMethod subscribes). */
+export function webhookUrlOf(spec: NodeSpec, webhookBaseUrl = 'http://127.0.0.1:5678/webhook'): string {
+	const node = nodeOf(spec, 'Trigger');
+	return `${webhookBaseUrl}/engine-test/${encodeURIComponent(node.name.toLowerCase())}/webhook`;
+}
+
+export interface WebhookCall {
+	/** The HTTP status the sender got. */
+	status: number;
+	/** What the sender got back, parsed when JSON. */
+	body: unknown;
+	/** The items the trigger would start the workflow with; null when it started nothing. */
+	workflowData: INodeExecutionData[][] | null;
+}
+
+export interface WebhookReceiver {
+	/** n8n's webhook base URL, served here: pass it to runWebhookMethod so the subscription points here. */
+	baseUrl: string;
+	/** Every request received, in order. */
+	calls: WebhookCall[];
+	close(): Promise<void>;
+}
+
+/**
+ * Stands in for n8n's webhook server: each POST runs the trigger's webhook() through n8n-core's
+ * WebhookContext with the request (raw body kept, as n8n keeps it) and a response object, then answers as
+ * n8n does for "respond immediately": what the node set, else 200.
+ */
+export async function startWebhookReceiver(engine: Engine, spec: NodeSpec, staticData: IDataObject): Promise<WebhookReceiver> {
+	const calls: WebhookCall[] = [];
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			void (async () => {
+				const rawBody = Buffer.concat(chunks);
+				let body: unknown = {};
+				try {
+					body = rawBody.length > 0 ? JSON.parse(rawBody.toString('utf8')) : {};
+				} catch {
+					body = rawBody.toString('utf8');
+				}
+				const url = new URL(req.url ?? '/', 'http://receiver.local');
+				const request = { method: req.method, url: req.url, headers: req.headers, query: Object.fromEntries(url.searchParams), params: {}, body, rawBody };
+				let status = 200;
+				let answered: unknown;
+				const response = {
+					status(code: number) {
+						status = code;
+						return response;
+					},
+					json(value: unknown) {
+						answered = value;
+						return response;
+					},
+					send(value: unknown) {
+						answered = value;
+						return response;
+					},
+					end(value?: unknown) {
+						if (value !== undefined) answered = value;
+						return response;
+					},
+					setHeader() {
+						return response;
+					},
+				};
+				const node = nodeOf(spec, 'Trigger');
+				const workflow = engine.workflow([node], staticData);
+				const additionalData = engine.additionalData();
+				additionalData.httpRequest = request as never;
+				additionalData.httpResponse = response as never;
+				let result: IWebhookResponseData | undefined;
+				try {
+					const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookDataOf(engine, node), [], null);
+					result = await engine.nodeTypes.getByName(node.type).webhook!.call(context);
+					Object.assign(staticData, workflow.staticData);
+				} catch (error) {
+					status = 500;
+					answered = { message: (error as Error).message };
+				}
+				if (result && !result.noWebhookResponse) {
+					status = 200;
+					answered = result.workflowData ? { message: 'Workflow was started' } : { message: 'Webhook call received' };
+				}
+				calls.push({ status, body: answered, workflowData: result?.workflowData ?? null });
+				res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answered ?? {}));
+			})();
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
+	return {
+		baseUrl,
+		calls,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+/**
+ * The Test button of an OAuth2 credential. n8n's tester runs the test request as a stand-in node type that
+ * declares the credential (its mockNodeTypes), so n8n-core can read the stored token and sign the request;
+ * testCredential's stand-in declares none, which only matters for OAuth2.
+ */
+export async function testOAuth2Credential(
+	engine: Engine,
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const standIn = NODE_TYPES.noOp;
+	NODE_TYPES.noOp = { description: { ...noOp.description, credentials: [{ name: type, required: true }] } };
+	try {
+		return await testCredential(engine, type, data);
+	} finally {
+		NODE_TYPES.noOp = standIn;
 	}
 }

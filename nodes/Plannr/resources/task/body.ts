@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { parseDate } from '../../../shared/dates';
 
 /** How Plannr writes a due date: local time, no zone. */
@@ -28,6 +29,8 @@ export async function shapeTaskBody(this: IExecuteSingleFunctions, requestOption
 		body.custom_fields = fields.filter((field) => field.name.trim() !== '').map((field) => ({ [field.name.trim()]: field.value }));
 	}
 	if (body.due_at !== undefined) body.due_at = toPlannrDateTime(body.due_at, this.getTimezone());
+	// A date added but left empty is not sent.
+	if (body.due_at === undefined) delete body.due_at;
 	// A list field added but left empty is not sent: it would wipe what the task has.
 	for (const key of ['assigned_to_uuids', 'custom_fields', 'group_uuids']) {
 		if (Array.isArray(body[key]) && (body[key] as unknown[]).length === 0) delete body[key];
@@ -35,15 +38,45 @@ export async function shapeTaskBody(this: IExecuteSingleFunctions, requestOption
 	return requestOptions;
 }
 
+function refusal(context: IExecuteSingleFunctions, message: string, label: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, {
+		itemIndex: context.getItemIndex(),
+		description: `Check the "${label}" field. Nothing was sent.`,
+	});
+}
+
+/** A declarative preSend step for Update, after shapeTaskBody: every field added was left empty, so there is nothing to send. */
+export async function refuseEmptyUpdate(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	if (Object.keys(body).length === 0) throw refusal(this, 'Add at least one field with a value under "Update Fields"', 'Update Fields');
+	return requestOptions;
+}
+
+/** A declarative preSend step for Update: Plannr takes a new Linked To only with the record it links to. */
+export async function requireLinkedRecordWithType(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
+	const record = fields.taskableUuid;
+	if (fields.taskableType !== undefined && (record === undefined || record === null || String(record).trim() === '')) {
+		throw refusal(this, '"Linked Record UUID" is required when "Linked To" is changed', 'Linked Record UUID');
+	}
+	return requestOptions;
+}
+
 /** A declarative preSend step: the Get Many date filters as Plannr's local time. */
 export async function shapeTaskQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const qs = requestOptions.qs as IDataObject | undefined;
-	for (const key of ['filter[due_before]', 'filter[due_after]']) {
-		if (qs?.[key] !== undefined) qs[key] = toPlannrDateTime(qs[key], this.getTimezone());
+	const qs = (requestOptions.qs ?? {}) as IDataObject;
+	// n8n sets a `filter[x]` query property as `filter: {x: …}` (and sends it as filter[x]=…).
+	const filter = qs.filter && typeof qs.filter === 'object' ? (qs.filter as IDataObject) : {};
+	for (const key of ['due_before', 'due_after']) {
+		if (filter[key] !== undefined) filter[key] = toPlannrDateTime(filter[key], this.getTimezone());
 	}
 	// A filter added but left empty (no assignee picked, say) filters nothing.
-	for (const key of Object.keys(qs ?? {})) {
-		if (qs?.[key] === '') delete qs[key];
+	for (const key of Object.keys(filter)) {
+		if (filter[key] === '' || filter[key] === undefined) delete filter[key];
+	}
+	if (qs.filter !== undefined && Object.keys(filter).length === 0) delete qs.filter;
+	for (const key of Object.keys(qs)) {
+		if (qs[key] === '') delete qs[key];
 	}
 	return requestOptions;
 }

@@ -4,7 +4,7 @@ import { plannrRouting } from '../../transport';
 import { changeStatusDescription } from './changeStatus';
 import { createDescription } from './create';
 import { getManyDescription } from './getMany';
-import { shapeTaskBody, shapeTaskQuery } from './body';
+import { refuseEmptyUpdate, requireLinkedRecordWithType, shapeTaskBody, shapeTaskQuery } from './body';
 import { updateDescription } from './update';
 
 const TASKABLE_TYPES = ['client', 'case', 'plan'] as const;
@@ -54,6 +54,7 @@ export const taskDescription: INodeProperties[] = [
 								{ path: 'taskableUuid', label: 'Linked Record UUID', kind: 'required' },
 								{ path: 'taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
 								{ path: 'taskStatusUuid', label: 'Status', kind: 'required' },
+								{ path: 'taskStatusUuid', label: 'Status', kind: 'uuid' },
 								...optionalTaskFieldRules('additionalFields'),
 							]),
 							shapeTaskBody,
@@ -81,6 +82,7 @@ export const taskDescription: INodeProperties[] = [
 								{ path: 'filters.dueBefore', label: 'Due Before', kind: 'date' },
 								{ path: 'filters.clientUuid', label: 'Client UUID', kind: 'uuid' },
 								{ path: 'filters.taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
+								{ path: 'filters.taskStatusUuid', label: 'Status', kind: 'uuid' },
 							]),
 							shapeTaskQuery,
 						],
@@ -94,7 +96,15 @@ export const taskDescription: INodeProperties[] = [
 				description: 'Reopen a completed task, back to the status you choose',
 				routing: plannrRouting(
 					{ method: 'PATCH', url: taskUrl('/uncomplete/{{encodeURIComponent(String($parameter.reopenStatusUuid).trim())}}') },
-					{ preSend: [validateFields([...taskUuid, { path: 'reopenStatusUuid', label: 'Back to Status', kind: 'required' }])] },
+					{
+						preSend: [
+							validateFields([
+								...taskUuid,
+								{ path: 'reopenStatusUuid', label: 'Back to Status', kind: 'required' },
+								{ path: 'reopenStatusUuid', label: 'Back to Status', kind: 'uuid' },
+							]),
+						],
+					},
 				),
 			},
 			{
@@ -110,10 +120,15 @@ export const taskDescription: INodeProperties[] = [
 								...taskUuid,
 								{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
 								{ path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' },
+								{ path: 'updateFields.taskableUuid', label: 'Linked Record UUID', kind: 'notBlankWhenGiven' },
 								{ path: 'updateFields.taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
+								{ path: 'updateFields.taskStatusUuid', label: 'Status', kind: 'notBlankWhenGiven' },
+								{ path: 'updateFields.taskStatusUuid', label: 'Status', kind: 'uuid' },
 								...optionalTaskFieldRules('updateFields'),
 							]),
+							requireLinkedRecordWithType,
 							shapeTaskBody,
+							refuseEmptyUpdate,
 						],
 					},
 				),
