@@ -4,6 +4,7 @@
  * answer a given status, wait, send a malformed body, or drop the connection.
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface RecordedRequest {
@@ -291,4 +292,52 @@ export class VendorFake {
 	get requests(): RecordedRequest[] {
 		return this.server.requests;
 	}
+}
+
+export interface WebhookAnswer {
+	/** The receiver's HTTP status, or null when it never answered. */
+	status: number | null;
+	responseBody: string;
+	error?: string;
+}
+
+/**
+ * One webhook delivery as a vendor sends it: a POST without keep-alive, so nothing is left open after a
+ * test. Never rejects: a bad URL, a timeout or a dropped connection comes back as `error`. Requests in
+ * flight are kept in `inFlight`, when given, so a fake can cut them off when it is reset or stopped.
+ */
+export function postWebhook(
+	url: string,
+	body: string,
+	headers: Record<string, string>,
+	options: { timeoutMs: number; inFlight?: Set<http.ClientRequest> },
+): Promise<WebhookAnswer> {
+	return new Promise((resolve) => {
+		let target: URL;
+		try {
+			target = new URL(url);
+		} catch {
+			resolve({ status: null, responseBody: '', error: `Invalid URL ${url}` });
+			return;
+		}
+		const transport = target.protocol === 'https:' ? https : http;
+		const finish = (answer: WebhookAnswer) => {
+			options.inFlight?.delete(request);
+			resolve(answer);
+		};
+		const request = transport.request(
+			target,
+			{ method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' }, timeout: options.timeoutMs },
+			(response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => finish({ status: response.statusCode ?? null, responseBody: Buffer.concat(chunks).toString('utf8') }));
+				response.on('error', (error) => finish({ status: response.statusCode ?? null, responseBody: '', error: error.message }));
+			},
+		);
+		options.inFlight?.add(request);
+		request.on('timeout', () => request.destroy(new Error(`timed out after ${options.timeoutMs} ms`)));
+		request.on('error', (error) => finish({ status: null, responseBody: '', error: error.message }));
+		request.end(body);
+	});
 }

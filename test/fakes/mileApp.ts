@@ -12,9 +12,8 @@
  * offset, task ids 24-hex ObjectIds.
  */
 import http from 'node:http';
-import https from 'node:https';
 import { DateTime } from 'luxon';
-import { VendorFake, type FakeRequest, type FakeResponse, type Handler } from './kit';
+import { VendorFake, postWebhook, type FakeRequest, type FakeResponse, type Handler } from './kit';
 
 export const MILEAPP_API = '/api/v3';
 
@@ -1560,48 +1559,10 @@ export class MileAppFake extends VendorFake {
 		};
 		if (this.options.eventHeader) headers[this.options.eventHeader.toLowerCase()] = event;
 		const at = Date.now();
-		const answer = await this.post(target.url, body, headers);
+		const answer = await postWebhook(target.url, body, headers, { timeoutMs: this.options.deliveryTimeoutMs, inFlight: this.inFlight });
 		const delivery: MileAppDelivery = { url: target.url, event, taskId: String(flat._id ?? ''), body, headers, attempt, at, ...answer };
 		this.deliveries.push(delivery);
 		return delivery;
-	}
-
-	/** One POST without keep-alive, so nothing is left open after a test. */
-	private post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number | null; responseBody: string; error?: string }> {
-		return new Promise((resolve) => {
-			let target: URL;
-			try {
-				target = new URL(url);
-			} catch {
-				resolve({ status: null, responseBody: '', error: `Invalid URL ${url}` });
-				return;
-			}
-			const transport = target.protocol === 'https:' ? https : http;
-			const request = transport.request(
-				target,
-				{ method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' }, timeout: this.options.deliveryTimeoutMs },
-				(response) => {
-					const chunks: Buffer[] = [];
-					response.on('data', (chunk: Buffer) => chunks.push(chunk));
-					response.on('end', () => {
-						this.inFlight.delete(request);
-						resolve({ status: response.statusCode ?? null, responseBody: Buffer.concat(chunks).toString('utf8') });
-					});
-					response.on('error', (error) => {
-						this.inFlight.delete(request);
-						resolve({ status: response.statusCode ?? null, responseBody: '', error: error.message });
-					});
-				},
-			);
-			this.inFlight.add(request);
-			// Documented: no answer within 30 s counts as a failure.
-			request.on('timeout', () => request.destroy(new Error(`timed out after ${this.options.deliveryTimeoutMs} ms`)));
-			request.on('error', (error) => {
-				this.inFlight.delete(request);
-				resolve({ status: null, responseBody: '', error: error.message });
-			});
-			request.end(body);
-		});
 	}
 }
 

@@ -11,10 +11,8 @@
  * offset, and due dates `yyyy-MM-dd HH:mm:ss` in the firm's local time.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import http from 'node:http';
-import https from 'node:https';
 import { DateTime } from 'luxon';
-import { VendorFake, type FakeRequest, type FakeResponse, type Handler } from './kit';
+import { VendorFake, postWebhook, type FakeRequest, type FakeResponse, type Handler } from './kit';
 
 export const PLANNR_API_V1 = '/api/v1';
 export const PLANNR_API_V2 = '/api/v2';
@@ -1886,36 +1884,9 @@ export class PlannrFake extends VendorFake {
 		};
 		subscription.last_outgoing_webhook_call_at = sentAt;
 		const at = Date.now();
-		const answer = await this.post(subscription.url, body, headers);
+		const answer = await postWebhook(subscription.url, body, headers, { timeoutMs: this.options.deliveryTimeoutMs });
 		const delivery: PlannrDelivery = { subscriptionUuid: subscription.uuid, url: subscription.url, event, body, headers, attempt, forged, at, ...answer };
 		this.deliveries.push(delivery);
 		return delivery;
-	}
-
-	/** One POST without keep-alive, so nothing is left open after a test. */
-	private post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number | null; responseBody: string; error?: string }> {
-		return new Promise((resolve) => {
-			let target: URL;
-			try {
-				target = new URL(url);
-			} catch {
-				resolve({ status: null, responseBody: '', error: `Invalid URL ${url}` });
-				return;
-			}
-			const transport = target.protocol === 'https:' ? https : http;
-			const request = transport.request(
-				target,
-				{ method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' }, timeout: this.options.deliveryTimeoutMs },
-				(response) => {
-					const chunks: Buffer[] = [];
-					response.on('data', (chunk: Buffer) => chunks.push(chunk));
-					response.on('end', () => resolve({ status: response.statusCode ?? null, responseBody: Buffer.concat(chunks).toString('utf8') }));
-					response.on('error', (error) => resolve({ status: response.statusCode ?? null, responseBody: '', error: error.message }));
-				},
-			);
-			request.on('timeout', () => request.destroy(new Error(`timed out after ${this.options.deliveryTimeoutMs} ms`)));
-			request.on('error', (error) => resolve({ status: null, responseBody: '', error: error.message }));
-			request.end(body);
-		});
 	}
 }
