@@ -66,9 +66,25 @@ const VENDORS = [
 			data: { ...fake.credentialData(), rateLimit: 'perSecond' },
 		}),
 	},
+	{
+		name: 'Plannr',
+		module: 'plannr',
+		className: 'PlannrFake',
+		port: 5712,
+		// A personal access token; the Plannr Trigger's webhook subscriptions are kept by the fake, which
+		// delivers signed events to the n8n URL a workflow subscribed.
+		credential: (fake) => ({
+			id: 'plannrSandbox',
+			name: 'Plannr sandbox',
+			type: 'plannrApi',
+			data: fake.credentialData(),
+		}),
+	},
 ];
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
+/** "a", "a or b", "a, b or c". */
+const orList = (words) => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`);
 const die = (message) => {
 	process.stderr.write(`\nnpm start: ${message}\n`);
 	process.exit(1);
@@ -211,9 +227,14 @@ async function importCredentials(install, fakes) {
 	return credentials;
 }
 
+/** Every secret-looking credential value (password, token, key, secret) replaced by ***. */
 function redact(text, credentials) {
 	let out = text;
-	for (const { data } of credentials) if (data.password) out = out.split(data.password).join('***');
+	for (const { data } of credentials) {
+		for (const [field, value] of Object.entries(data)) {
+			if (/pass|secret|token|key/i.test(field) && typeof value === 'string' && value.length >= 3) out = out.split(value).join('***');
+		}
+	}
 	return out;
 }
 
@@ -385,7 +406,7 @@ async function main() {
 		say(` n8n sandbox is up: ${BASE}/`);
 		say(` log in as  ${OWNER.email}  /  ${OWNER.password}${created ? '   (account just created)' : ''}`);
 		if (!loginOk) say(' (that login was refused: if you changed the password in the sandbox, use yours; `npm start -- --reset` starts over)');
-		say(` nodes: search "Oliver" or "Open Dental" in the nodes panel (${pkg.name}, community package)`);
+		say(` nodes: search ${orList(VENDORS.map((vendor) => `"${vendor.name}"`))} in the nodes panel (${pkg.name}, community package)`);
 		for (const { vendor, fake } of fakes) {
 			say(` ${vendor.name}: fake at ${fake.url}, credential "${vendor.credential(fake).name}"`);
 		}
