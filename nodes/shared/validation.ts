@@ -75,17 +75,20 @@ function problemWith(context: IExecuteSingleFunctions, rule: FieldRule, value: u
 	}
 }
 
+/** The error for bad input in one field, raised before anything is sent. */
+export function fieldRefusal(context: IExecuteSingleFunctions, message: string, label: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, {
+		itemIndex: context.getItemIndex(),
+		description: `Check the "${label}" field. Nothing was sent.`,
+	});
+}
+
 /** A declarative preSend step: refuses bad input before any request is sent, naming the field. */
 export function validateFields(rules: FieldRule[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		for (const rule of rules) {
 			const problem = problemWith(this, rule, rawValue(this, rule.path));
-			if (problem) {
-				throw new NodeOperationError(this.getNode(), problem, {
-					itemIndex: this.getItemIndex(),
-					description: `Check the "${rule.label}" field. Nothing was sent.`,
-				});
-			}
+			if (problem) throw fieldRefusal(this, problem, rule.label);
 		}
 		return requestOptions;
 	};

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { parseDate } from '../../../shared/dates';
+import { fieldRefusal } from '../../../shared/validation';
 
 /** How Plannr writes a due date: local time, no zone. */
 const PLANNR_DATE_TIME = 'yyyy-MM-dd HH:mm:ss';
@@ -38,17 +38,10 @@ export async function shapeTaskBody(this: IExecuteSingleFunctions, requestOption
 	return requestOptions;
 }
 
-function refusal(context: IExecuteSingleFunctions, message: string, label: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, {
-		itemIndex: context.getItemIndex(),
-		description: `Check the "${label}" field. Nothing was sent.`,
-	});
-}
-
 /** A declarative preSend step for Update, after shapeTaskBody: every field added was left empty, so there is nothing to send. */
 export async function refuseEmptyUpdate(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = (requestOptions.body ?? {}) as IDataObject;
-	if (Object.keys(body).length === 0) throw refusal(this, 'Add at least one field with a value under "Update Fields"', 'Update Fields');
+	if (Object.keys(body).length === 0) throw fieldRefusal(this, 'Add at least one field with a value under "Update Fields"', 'Update Fields');
 	return requestOptions;
 }
 
@@ -57,7 +50,7 @@ export async function requireLinkedRecordWithType(this: IExecuteSingleFunctions,
 	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	const record = fields.taskableUuid;
 	if (fields.taskableType !== undefined && (record === undefined || record === null || String(record).trim() === '')) {
-		throw refusal(this, '"Linked Record UUID" is required when "Linked To" is changed', 'Linked Record UUID');
+		throw fieldRefusal(this, '"Linked Record UUID" is required when "Linked To" is changed', 'Linked Record UUID');
 	}
 	return requestOptions;
 }
