@@ -447,6 +447,11 @@ function secretValues(data: unknown, into: Set<string>, key = ''): void {
 // An instance
 // ---------------------------------------------------------------------------------------------------------
 
+/** Whether n8n has finished a stored execution: one still new or running has no final status or data yet. */
+export function isFinished(execution: { status: string }): boolean {
+	return !['new', 'running', 'waiting'].includes(execution.status);
+}
+
 /** Polls `probe` every second until it gives something; on timeout, throws with `diagnosis()`. */
 export async function waitFor<T>(
 	what: string,

@@ -4,7 +4,7 @@
  * editor calls it.
  */
 import { OliverFake, OLIVER_API_PREFIX } from '../fakes/oliver';
-import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, waitFor as waitForIn8n } from './n8n';
+import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, isFinished, waitFor as waitForIn8n } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -70,7 +70,7 @@ test('activation sets a baseline; a new task starts exactly one execution, carry
 	const created = fake.addTask({ title: 'Call owner about lab results' });
 	const [run] = await waitFor('an execution for the new task', async () => {
 		const runs = await triggerRuns();
-		return runs.length > 0 && runs;
+		return runs.length > 0 && runs.every(isFinished) && runs;
 	});
 	expect(run.status).toBe('success');
 	expect(run.data).toContain(created.id);

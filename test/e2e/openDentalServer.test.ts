@@ -9,7 +9,7 @@
  * one plain request that n8n sends outside the node's pacing, and it must not race the pollers here.
  */
 import { OPEN_DENTAL_API_PREFIX, OpenDentalFake, type OpenDentalTask } from '../fakes/openDental';
-import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, type N8nWorkflow, waitFor as waitForIn8n } from './n8n';
+import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, type N8nWorkflow, isFinished, waitFor as waitForIn8n } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -118,7 +118,7 @@ test('activation sets a baseline; a new task and a task done each start exactly 
 
 	const [createdRun] = await waitFor('an execution for the new task', async () => {
 		const runs = await runsOf('odTriggerCreated');
-		return runs.length > 0 && runs;
+		return runs.length > 0 && runs.every(isFinished) && runs;
 	});
 	expect(createdRun.status).toBe('success');
 	expect(createdRun.mode).toBe('trigger');
@@ -128,7 +128,7 @@ test('activation sets a baseline; a new task and a task done each start exactly 
 
 	const [completedRun] = await waitFor('an execution for the task done', async () => {
 		const runs = await runsOf('odTriggerCompleted');
-		return runs.length > 0 && runs;
+		return runs.length > 0 && runs.every(isFinished) && runs;
 	});
 	expect(completedRun.status).toBe('success');
 	expect(completedRun.data).toContain('Sterilizer maintenance log');

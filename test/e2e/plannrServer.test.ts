@@ -9,7 +9,7 @@
  * `<WEBHOOK_URL>webhook/<webhookId>/webhook`.
  */
 import { PLANNR_API_V1, PLANNR_SUBSCRIPTIONS_PATH, PlannrFake, type PlannrStatus, type PlannrSubscription, type PlannrTaskRecord } from '../fakes/plannr';
-import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, type N8nWorkflow, waitFor as waitForIn8n } from './n8n';
+import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, type N8nWorkflow, isFinished, waitFor as waitForIn8n } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -29,7 +29,7 @@ let rest: Awaited<ReturnType<N8nInstance['ownerRest']>>;
 
 const subscriptions = (): PlannrSubscription[] => [...fake.subscriptions.values()];
 const runsOf = async () => (await n8n.storedExecutions()).filter((execution) => execution.workflowId === WORKFLOW_ID);
-const finishedRuns = async () => (await runsOf()).filter((execution) => !['new', 'running'].includes(execution.status));
+const finishedRuns = async () => (await runsOf()).filter(isFinished);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 60_000): Promise<T> {
