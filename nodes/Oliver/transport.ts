@@ -6,16 +6,13 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodePropertyRouting,
 	IPollFunctions,
 	IRequestOptionsSimplified,
-	PostReceiveAction,
-	PreSendAction,
 } from 'n8n-workflow';
 import { failOnVendorError, vendorApiError, type FailureEnvelope } from '../shared/errors';
-import { vendorRequests } from '../shared/requests';
+import { routingFor } from '../shared/requests';
 import { OLIVER_API_BASE_URL } from '../../credentials/OliverApi.credentials';
-import type { PageNumberPaging } from '../shared/paging';
+import { collectPages, type PageNumberPaging } from '../shared/paging';
 
 export const OLIVER_CREDENTIAL = 'oliverApi';
 export const OLIVER_API_PATH = '/services/core/open_api/v1';
@@ -82,14 +79,11 @@ interface OliverPage {
 
 /** Every staff task with the given status (all when omitted), page by page at the largest page size. */
 export async function oliverListAllStaffTasks(this: IPollFunctions, status?: string): Promise<IDataObject[]> {
-	const tasks: IDataObject[] = [];
-	for (let page = 0; ; page++) {
-		const qs: IDataObject = { page, per_page: OLIVER_MAX_PAGE_SIZE };
-		if (status) qs.status = status;
+	return await collectPages(OLIVER_PAGING, async (position) => {
+		const qs: IDataObject = status ? { ...position, status } : position;
 		const data = (await oliverApiRequest.call(this, 'GET', '/staff_tasks', qs)) as OliverPage;
-		tasks.push(...data.content);
-		if (data.content.length === 0 || page + 1 >= data.total_pages) return tasks;
-	}
+		return { records: data.content, more: Number(position.page) + 1 < data.total_pages };
+	});
 }
 
 /** A declarative postReceive step: one output item per record in the envelope's `data` (a page's `content`). */
@@ -103,18 +97,9 @@ export async function extractOliverData(
 	return records.map((json) => ({ json }));
 }
 
-/** Every declarative Oliver operation's output: the envelope checked, then the records. */
-export const oliverOutput: PostReceiveAction[] = [checkOliverSuccess, extractOliverData];
-
 /** One operation's declarative routing: input checks, the request, Oliver's errors, and its records out. */
-export function oliverRouting(
-	request: NonNullable<INodePropertyRouting['request']>,
-	options: { preSend?: PreSendAction[]; paged?: boolean; postReceive?: PostReceiveAction[] } = {},
-): INodePropertyRouting {
-	return {
-		request,
-		send: { paginate: true, preSend: options.preSend ?? [] },
-		operations: vendorRequests(oliverEnvelope, { paging: options.paged ? OLIVER_PAGING : undefined }),
-		output: { postReceive: options.postReceive ?? oliverOutput },
-	};
-}
+export const oliverRouting = routingFor({
+	envelope: oliverEnvelope,
+	paging: OLIVER_PAGING,
+	output: [checkOliverSuccess, extractOliverData],
+});

@@ -6,10 +6,8 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodePropertyRouting,
 	IPollFunctions,
 	IRequestOptionsSimplified,
-	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -21,13 +19,12 @@ import {
 } from '../../credentials/OpenDentalApi.credentials';
 import { vendorApiError, withVendorMessage, type FailureEnvelope } from '../shared/errors';
 import { oneAtATime } from '../shared/pacing';
-import type { OffsetPaging } from '../shared/paging';
-import { vendorRequests } from '../shared/requests';
+import { collectPages, type OffsetPaging } from '../shared/paging';
+import { routingFor } from '../shared/requests';
 import { isKnownZone, officeZoneOf, toOfficeDateTime, withIsoDates } from './dates';
 
 export const OPEN_DENTAL_CREDENTIAL = 'openDentalApi';
 export const OPEN_DENTAL_TASK_STATUSES = ['New', 'Viewed', 'Done'] as const;
-export const OPEN_DENTAL_OBJECT_TYPES = ['None', 'Patient', 'Appointment'] as const;
 /** Documented: list calls answer at most 100 rows (the Local API 1000), steered by Limit and Offset. */
 export const OPEN_DENTAL_MAX_ROWS = 100;
 const OPEN_DENTAL_PAGING: OffsetPaging = {
@@ -121,20 +118,12 @@ export async function outputRecords(
 }
 
 /** One operation's declarative routing: input checks, the paced request, Open Dental's errors, its records out. */
-export function openDentalRouting(
-	request: NonNullable<INodePropertyRouting['request']>,
-	options: { preSend?: PreSendAction[]; paged?: boolean; postReceive?: PostReceiveAction[] } = {},
-): INodePropertyRouting {
-	return {
-		request,
-		send: { paginate: true, preSend: options.preSend ?? [] },
-		operations: vendorRequests(openDentalEnvelope, {
-			paging: options.paged ? OPEN_DENTAL_PAGING : undefined,
-			aroundEachRequest: paced,
-		}),
-		output: { postReceive: options.postReceive ?? [outputRecords] },
-	};
-}
+export const openDentalRouting = routingFor({
+	envelope: openDentalEnvelope,
+	paging: OPEN_DENTAL_PAGING,
+	aroundEachRequest: paced,
+	output: [outputRecords],
+});
 
 /** For programmatic callers (trigger, pickers, read-before-write): one paced call, its records returned. */
 export async function openDentalApiRequest(
@@ -165,10 +154,7 @@ export async function openDentalApiRequest(
 
 /** Every row of a list call, following Offset paging until a short page. */
 export async function openDentalListAll(this: OpenDentalContext, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
-	const rows: IDataObject[] = [];
-	for (;;) {
-		const page = await openDentalApiRequest.call(this, 'GET', path, { ...qs, Offset: rows.length, Limit: OPEN_DENTAL_MAX_ROWS });
-		rows.push(...page);
-		if (page.length < OPEN_DENTAL_MAX_ROWS) return rows;
-	}
+	return await collectPages(OPEN_DENTAL_PAGING, async (position) => ({
+		records: await openDentalApiRequest.call(this, 'GET', path, { ...qs, ...position }),
+	}));
 }

@@ -8,18 +8,15 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodePropertyRouting,
 	IRequestOptionsSimplified,
 	IWebhookFunctions,
-	PostReceiveAction,
-	PreSendAction,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { PLANNR_BASE_URL } from '../../credentials/PlannrApi.credentials';
 import { failOnVendorError, vendorApiError, withVendorMessage, type FailureEnvelope } from '../shared/errors';
-import type { PageNumberPaging } from '../shared/paging';
+import { collectPages, type PageNumberPaging } from '../shared/paging';
 import { RateLimitTracker } from '../shared/rateLimit';
-import { vendorRequests } from '../shared/requests';
+import { routingFor } from '../shared/requests';
 
 /** The two ways to sign in, by the value of the nodes' Authentication parameter. */
 export const PLANNR_CREDENTIALS = { accessToken: 'plannrApi', oAuth2: 'plannrOAuth2Api' } as const;
@@ -87,8 +84,12 @@ function rateLimitKey(credentials: ICredentialDataDecryptedObject): string {
 	return `${String(credentials.baseUrl)}|${String(credentials.accountUuid)}`;
 }
 
-async function beforeEachRequest(this: IExecuteSingleFunctions): Promise<void> {
-	await rateLimit.beforeRequest(rateLimitKey(await credentialsOf(this)));
+/** Sends a declarative request within the account's rate limit. */
+async function withinRateLimit(
+	this: IExecuteSingleFunctions,
+	send: () => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	return await rateLimit.send(rateLimitKey(await credentialsOf(this)), send);
 }
 
 /** A declarative postReceive step: keeps what the rate-limit headers say, for the requests that follow. */
@@ -112,26 +113,13 @@ async function outputRecords(
 	return records.map((json) => ({ json }));
 }
 
-const checkPlannrSuccess = failOnVendorError(plannrEnvelope);
-
 /** One operation's declarative routing: input checks, the request within the rate limit, errors, records out. */
-export function plannrRouting(
-	request: NonNullable<INodePropertyRouting['request']>,
-	options: { preSend?: PreSendAction[]; paged?: boolean; postReceive?: PostReceiveAction[] } = {},
-): INodePropertyRouting {
-	return {
-		request,
-		send: { paginate: true, preSend: options.preSend ?? [] },
-		operations: vendorRequests(plannrEnvelope, {
-			paging: options.paged ? PLANNR_PAGING : undefined,
-			beforeEachRequest,
-			async retryDelay(error, attempt) {
-				return rateLimit.retryDelay(rateLimitKey(await credentialsOf(this)), error, attempt);
-			},
-		}),
-		output: { postReceive: options.postReceive ?? [noteRateLimit, checkPlannrSuccess, outputRecords] },
-	};
-}
+export const plannrRouting = routingFor({
+	envelope: plannrEnvelope,
+	paging: PLANNR_PAGING,
+	aroundEachRequest: withinRateLimit,
+	output: [noteRateLimit, failOnVendorError(plannrEnvelope), outputRecords],
+});
 
 /** For programmatic callers (trigger, pickers): one call within the rate limit, the body returned. */
 export async function plannrApiRequest(
@@ -151,24 +139,22 @@ export async function plannrApiRequest(
 		json: true,
 		returnFullResponse: true,
 	};
-	for (let retry = 1; ; retry++) {
-		await rateLimit.beforeRequest(key);
-		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialTypeOf(this), request)) as {
+	const response = await rateLimit
+		.send(key, async () => {
+			const answer = (await this.helpers.httpRequestWithAuthentication.call(this, credentialTypeOf(this), request)) as {
 				statusCode: number;
 				headers: Record<string, unknown>;
 				body: IDataObject;
 			};
-			rateLimit.noteHeaders(key, response.headers, RATE_LIMIT_HEADERS);
-			const body = response.body ?? {};
-			if (plannrEnvelope.isFailure(body)) throw vendorApiError(this.getNode(), plannrEnvelope, body, response.statusCode);
-			return body;
-		} catch (error) {
-			const delay = rateLimit.retryDelay(key, error, retry);
-			if (delay === undefined) throw withVendorMessage(this.getNode(), plannrEnvelope, error);
-			await sleep(delay);
-		}
-	}
+			rateLimit.noteHeaders(key, answer.headers, RATE_LIMIT_HEADERS);
+			return answer;
+		})
+		.catch((error: unknown) => {
+			throw withVendorMessage(this.getNode(), plannrEnvelope, error);
+		});
+	const body = response.body ?? {};
+	if (plannrEnvelope.isFailure(body)) throw vendorApiError(this.getNode(), plannrEnvelope, body, response.statusCode);
+	return body;
 }
 
 /** Like plannrApiRequest, but undefined when Plannr has no such record (404) or no such call (405). */
@@ -186,12 +172,12 @@ export async function plannrApiRequestIfFound(
 
 /** Every record of a paged list, at the largest page size. */
 export async function plannrListAll(this: PlannrContext, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	for (let page = 1; ; page++) {
-		const body = await plannrApiRequest.call(this, 'GET', path, { qs: { ...qs, page, per_page: PLANNR_MAX_PAGE_SIZE } });
-		const data = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-		records.push(...data);
-		const meta = body.meta as { last_page?: number } | undefined;
-		if (data.length < PLANNR_MAX_PAGE_SIZE || (meta?.last_page !== undefined && page >= meta.last_page)) return records;
-	}
+	return await collectPages(PLANNR_PAGING, async (position) => {
+		const body = await plannrApiRequest.call(this, 'GET', path, { qs: { ...qs, ...position } });
+		const lastPage = (body.meta as { last_page?: number } | undefined)?.last_page;
+		return {
+			records: Array.isArray(body.data) ? (body.data as IDataObject[]) : [],
+			more: lastPage === undefined ? undefined : Number(position.page) < lastPage,
+		};
+	});
 }

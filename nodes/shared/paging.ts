@@ -1,4 +1,4 @@
-import type { DeclarativeRestApiSettings, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 /** Pages numbered from `firstPage`, their size in `pageSizeParam` (Oliver). */
 export interface PageNumberPaging {
@@ -19,20 +19,24 @@ export interface OffsetPaging {
 
 export type Paging = PageNumberPaging | OffsetPaging;
 
-export type SendRequest = (requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
+/** One page's records, and whether the vendor says more follow (without it, a short page is the last). */
+export interface Page<T> {
+	records: T[];
+	more?: boolean;
+}
 
 /**
  * Follows every page for Return All, and stops as soon as a Limit is met. With offsets each call asks for
  * no more than is still missing; numbered pages keep one size (the Limit, or the largest page) and the
- * surplus is cut. A page shorter than asked ends it.
+ * surplus is cut. A page shorter than asked, or one the vendor says is the last, ends it. `fetchPage` gets
+ * the paging query parameters of the page to fetch.
  */
-export async function collectPages(
-	send: SendRequest,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
+export async function collectPages<T>(
 	paging: Paging,
-): Promise<INodeExecutionData[]> {
-	const limit = requestData.maxResults === undefined ? Infinity : Number(requestData.maxResults);
-	const results: INodeExecutionData[] = [];
+	fetchPage: (position: IDataObject) => Promise<Page<T>>,
+	limit = Infinity,
+): Promise<T[]> {
+	const results: T[] = [];
 	// Numbered pages only line up when every page has the same size; rows skipped by an offset do not care.
 	const fixedPageSize = Math.min(paging.maxPageSize, limit);
 	for (let page = 0; results.length < limit; page++) {
@@ -41,10 +45,9 @@ export async function collectPages(
 			paging.style === 'pageNumber'
 				? { [paging.pageParam]: paging.firstPage + page, [paging.pageSizeParam]: pageSize }
 				: { [paging.offsetParam]: results.length, [paging.limitParam]: pageSize };
-		const qs: IDataObject = { ...(requestData.options.qs ?? {}), ...position };
-		const items = await send({ ...requestData, options: { ...requestData.options, qs } });
-		results.push(...items);
-		if (items.length < pageSize) break;
+		const { records, more } = await fetchPage(position);
+		results.push(...records);
+		if (records.length < pageSize || more === false) break;
 	}
 	return results.slice(0, limit);
 }

@@ -39,8 +39,23 @@ export class RateLimitTracker {
 		return state;
 	}
 
+	/** Sends a request for `key` within the limit: waits its turn, and after a 429 waits and tries it again. */
+	async send<T>(key: string, attempt: () => Promise<T>): Promise<T> {
+		for (let retry = 1; ; retry++) {
+			await this.beforeRequest(key);
+			const outcome = await attempt().then(
+				(value) => ({ done: true as const, value }),
+				(error: unknown) => ({ done: false as const, error }),
+			);
+			if (outcome.done) return outcome.value;
+			const delay = this.retryDelay(key, outcome.error, retry);
+			if (delay === undefined) throw outcome.error;
+			await sleep(delay);
+		}
+	}
+
 	/** Before each request: wait out a refusal, and keep to the sustained rate while the window is used up. */
-	async beforeRequest(key: string): Promise<void> {
+	private async beforeRequest(key: string): Promise<void> {
 		const state = this.stateOf(key);
 		await waitOutRefusal(state);
 		if (!state.exhausted) return;
@@ -70,7 +85,7 @@ export class RateLimitTracker {
 	}
 
 	/** After a failure: the wait before trying again when the vendor refused for the rate limit, else undefined. */
-	retryDelay(key: string, error: unknown, retry: number): number | undefined {
+	private retryDelay(key: string, error: unknown, retry: number): number | undefined {
 		if (!(error instanceof NodeApiError) || error.httpCode !== '429' || retry > this.policy.maxRetries) return undefined;
 		const retryAfter = Number(retryAfterHeader(error));
 		const delay = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : this.policy.backoffMs(retry);

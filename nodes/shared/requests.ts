@@ -3,20 +3,27 @@ import type {
 	IExecutePaginationFunctions,
 	IN8nRequestOperations,
 	INodeExecutionData,
+	INodePropertyRouting,
+	PostReceiveAction,
+	PreSendAction,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 import { withVendorMessage, type FailureEnvelope } from './errors';
-import { collectPages, type Paging, type SendRequest } from './paging';
+import { collectPages, type Paging } from './paging';
 
-export interface RequestOptions {
-	/** Follow pages for Return All and Limit. */
-	paging?: Paging;
-	/** Runs before every HTTP request, each page included: where a vendor's rate limit is kept. */
-	beforeEachRequest?: (this: IExecutePaginationFunctions) => Promise<void>;
-	/** Wraps every HTTP request, each page included, for a limit that must see the request finish. */
+/** How one vendor's declarative operations send their requests and read the answers. */
+export interface VendorRouting {
+	envelope: FailureEnvelope;
+	paging: Paging;
+	/** Wraps every HTTP request, each page included: where a vendor's rate limit is kept. */
 	aroundEachRequest?: (this: IExecutePaginationFunctions, send: () => Promise<INodeExecutionData[]>) => Promise<INodeExecutionData[]>;
-	/** After a failed request: how long to wait before trying it again, or undefined to give up. */
-	retryDelay?: (this: IExecutePaginationFunctions, error: unknown, attempt: number) => Promise<number | undefined>;
+	/** What an operation's answers become unless it says otherwise: the failure check, then the records. */
+	output: PostReceiveAction[];
+}
+
+export interface OperationRouting {
+	preSend?: PreSendAction[];
+	paged?: boolean;
+	postReceive?: PostReceiveAction[];
 }
 
 /**
@@ -25,28 +32,39 @@ export interface RequestOptions {
  * retry (a new sign-in on 401), so every operation goes through it and errors keep the vendor's message
  * and status, in the editor and in Continue On Fail output alike.
  */
-export function vendorRequests(envelope: FailureEnvelope, options: RequestOptions = {}): IN8nRequestOperations {
-	const { paging, beforeEachRequest, aroundEachRequest, retryDelay } = options;
+function vendorRequests(vendor: VendorRouting, paged: boolean): IN8nRequestOperations {
+	const { envelope, paging, aroundEachRequest } = vendor;
 	return {
 		async pagination(
 			this: IExecutePaginationFunctions,
 			requestData: DeclarativeRestApiSettings.ResultOptions,
 		): Promise<INodeExecutionData[]> {
-			const send: SendRequest = async (data) => {
-				for (let attempt = 1; ; attempt++) {
-					await beforeEachRequest?.call(this);
-					const request = async () => await this.makeRoutingRequest(data);
-					const outcome = await (aroundEachRequest ? aroundEachRequest.call(this, request) : request()).then(
-						(items) => ({ items, error: undefined }),
-						(error: unknown) => ({ items: undefined, error }),
-					);
-					if (outcome.items) return outcome.items;
-					const delay = await retryDelay?.call(this, outcome.error, attempt);
-					if (delay === undefined) throw withVendorMessage(this.getNode(), envelope, outcome.error, this.getItemIndex());
-					await sleep(delay);
-				}
+			const send = async (data: DeclarativeRestApiSettings.ResultOptions) => {
+				const request = async () => await this.makeRoutingRequest(data);
+				return await (aroundEachRequest ? aroundEachRequest.call(this, request) : request()).catch((error: unknown) => {
+					throw withVendorMessage(this.getNode(), envelope, error, this.getItemIndex());
+				});
 			};
-			return paging ? await collectPages(send, requestData, paging) : await send(requestData);
+			if (!paged) return await send(requestData);
+			const limit = requestData.maxResults === undefined ? Infinity : Number(requestData.maxResults);
+			return await collectPages(
+				paging,
+				async (position) => {
+					const qs = { ...(requestData.options.qs ?? {}), ...position };
+					return { records: await send({ ...requestData, options: { ...requestData.options, qs } }) };
+				},
+				limit,
+			);
 		},
 	};
+}
+
+/** A vendor's builder of one operation's routing: input checks, the request, the vendor's errors, its records out. */
+export function routingFor(vendor: VendorRouting) {
+	return (request: NonNullable<INodePropertyRouting['request']>, options: OperationRouting = {}): INodePropertyRouting => ({
+		request,
+		send: { paginate: true, preSend: options.preSend ?? [] },
+		operations: vendorRequests(vendor, options.paged ?? false),
+		output: { postReceive: options.postReceive ?? vendor.output },
+	});
 }
