@@ -16,6 +16,8 @@ import {
 import { Container } from '@n8n/di';
 import { HookContext, WebhookContext } from 'n8n-core';
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import {
 	ICredentialsHelper,
@@ -42,17 +44,7 @@ import {
 	type IWebhookData,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { OliverApi } from '../../credentials/OliverApi.credentials';
-import { MileAppApi } from '../../credentials/MileAppApi.credentials';
-import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
-import { PlannrApi } from '../../credentials/PlannrApi.credentials';
-import { PlannrOAuth2Api } from '../../credentials/PlannrOAuth2Api.credentials';
-import { Oliver } from '../../nodes/Oliver/Oliver.node';
-import { OliverTrigger } from '../../nodes/Oliver/OliverTrigger.node';
-import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
-import { OpenDentalTrigger } from '../../nodes/OpenDental/OpenDentalTrigger.node';
-import { Plannr } from '../../nodes/Plannr/Plannr.node';
-import { PlannrTrigger } from '../../nodes/Plannr/PlannrTrigger.node';
+const REPO_ROOT = path.resolve(__dirname, '../..');
 
 /** Stands in for n8n's own No-Op node, which n8n's credential tester runs the test request as. */
 const noOp: INodeType = {
@@ -69,22 +61,31 @@ const noOp: INodeType = {
 	},
 };
 
+/**
+ * Every node and credential type package.json's `n8n` block registers, loaded from its TypeScript source
+ * (`dist/nodes/X/Y.node.js` is `nodes/X/Y.node.ts`, exporting class `Y`): a type the package does not
+ * register cannot be tested as if it shipped.
+ */
+function registered<T>(kind: 'nodes' | 'credentials', nameOf: (instance: T) => string): Record<string, T> {
+	const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n: Record<string, string[]> };
+	const types: Record<string, T> = {};
+	for (const built of manifest.n8n[kind]) {
+		const source = built.replace(/^dist\//, '').replace(/\.js$/, '');
+		const className = path.basename(source).split('.')[0];
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const TypeClass = (require(path.join(REPO_ROOT, source)) as Record<string, new () => T>)[className];
+		if (!TypeClass) throw new Error(`${source} does not export ${className}`);
+		const instance = new TypeClass();
+		types[nameOf(instance)] = instance;
+	}
+	return types;
+}
+
 const NODE_TYPES: Record<string, INodeType> = {
-	oliver: new Oliver(),
-	oliverTrigger: new OliverTrigger(),
-	openDental: new OpenDental(),
-	openDentalTrigger: new OpenDentalTrigger(),
-	plannr: new Plannr(),
-	plannrTrigger: new PlannrTrigger(),
+	...registered<INodeType>('nodes', (type) => type.description.name),
 	noOp,
 };
-const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
-	oliverApi: new OliverApi(),
-	openDentalApi: new OpenDentalApi(),
-	mileAppApi: new MileAppApi(),
-	plannrApi: new PlannrApi(),
-	plannrOAuth2Api: new PlannrOAuth2Api(),
-};
+const CREDENTIAL_TYPES = registered<ICredentialType>('credentials', (type) => type.name);
 
 class PackNodeTypes implements INodeTypes {
 	getByName(type: string): INodeType {
