@@ -54,11 +54,16 @@ export const openDentalEnvelope: FailureEnvelope = {
 	messageOf: explanationOf,
 };
 
-/** Every declarative request: the connection's base URL, JSON both ways. */
+/**
+ * Every declarative request: the connection's base URL, JSON both ways. Failures come back as answers
+ * (`ignoreHttpStatusErrors`) because Open Dental explains them in plain text, which n8n 1.x drops from the
+ * error it raises; `recordsOf` turns them into errors with Open Dental's words on every n8n version.
+ */
 export const openDentalRequestDefaults: Partial<IRequestOptionsSimplified> & IDataObject = {
 	baseURL: OPEN_DENTAL_BASE_URL,
 	headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 	json: true,
+	ignoreHttpStatusErrors: true,
 };
 
 /** The office's time zone: the credential's, else the workflow's. A zone luxon does not know is an error. */
@@ -98,8 +103,11 @@ export function sendInOfficeTime(where: 'body' | 'qs', ...keys: string[]): PreSe
 	};
 }
 
-/** What Open Dental answered, unless it is not a record or a list of them: then it is an error, whatever the status. */
+/** What Open Dental answered, unless it failed or is not a record or a list of them: then it is an error. */
 function recordsOf(context: OpenDentalContext, body: unknown, statusCode: number | string): IDataObject[] {
+	if (Number(statusCode) >= 400) {
+		throw vendorApiError(context.getNode(), openDentalEnvelope, { message: explanationOf(body) ?? `HTTP ${statusCode}` }, statusCode);
+	}
 	const isRecord = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
 	if (Array.isArray(body) && body.every(isRecord)) return body as IDataObject[];
 	if (isRecord(body)) return [body as IDataObject];
@@ -140,6 +148,7 @@ export async function openDentalApiRequest(
 		headers: { Accept: 'application/json' },
 		json: true,
 		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
 	};
 	let response: { statusCode: number; body: unknown };
 	try {
