@@ -25,7 +25,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-export const DEFAULT_N8N_VERSION = '2.41.1';
+/** The n8n the suite runs: 2.41.1, or the one TASKBRIDGE_N8N_VERSION names (`npm run test:e2e:n8n1`). */
+export const DEFAULT_N8N_VERSION = process.env.TASKBRIDGE_N8N_VERSION ?? '2.41.1';
+/** n8n 2.x needs Node 24; 1.x's expression engine (isolated-vm) ships native builds for Node 22 and 24 only. */
+const nodeMajorFor = (version: string) => (version.startsWith('1.') ? '22' : '24');
 /** Fixed, so a template database (and anything encrypted with it) is reusable across instances. Not a secret of any real system. */
 /** The variables that keep n8n offline and quiet, shared with scripts/start.mjs; the reasons are above. */
 const OFFLINE_ENV = JSON.parse(readFileSync(path.join(REPO_ROOT, 'scripts/n8n-offline-env.json'), 'utf8')) as Record<string, string>;
@@ -73,7 +76,7 @@ async function runInstallScript(version: string): Promise<N8nInstall> {
 	const cacheRoot = process.env.TASKBRIDGE_CACHE ?? path.join(os.homedir(), '.cache/n8n-nodes-taskbridge');
 	const installed = existsSync(path.join(cacheRoot, `n8n-${version}`, '.installed'));
 	if (!installed) process.stderr.write(`[n8n e2e] installing n8n@${version} into ${cacheRoot} (once; several minutes)\n`);
-	const result = await runProcess('bash', [script, version], {
+	const result = await runProcess('bash', [script, version, nodeMajorFor(version)], {
 		env: process.env,
 		cwd: REPO_ROOT,
 		timeoutMs: 45 * 60_000,
@@ -128,10 +131,13 @@ const PASSED_THROUGH = ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE',
 export function baseN8nEnv(install: N8nInstall, userFolder: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const name of PASSED_THROUGH) if (process.env[name] !== undefined) env[name] = process.env[name];
+	// n8n 1.x has no mcp-registry module and refuses to start when told to disable an unknown one.
+	const { N8N_DISABLED_MODULES, ...offline } = OFFLINE_ENV;
 	return {
 		...env,
 		PATH: [install.nodeBinDir, process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(path.delimiter),
-		...OFFLINE_ENV,
+		...offline,
+		...(install.version.startsWith('1.') ? {} : { N8N_DISABLED_MODULES }),
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
 		N8N_SECURE_COOKIE: 'false',
@@ -643,10 +649,38 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 		return JSON.parse(result.stdout) as T[];
 	}
 
-	/** `n8n publish:workflow`: marks a stored workflow active, as the editor's Publish does; read when n8n starts. */
+	/** Whether this is the n8n 1.x line, whose CLI and REST API name activation differently. */
+	get isN8n1(): boolean {
+		return this.install.version.startsWith('1.');
+	}
+
+	/**
+	 * Marks a stored workflow active before `n8n start` reads it: `publish:workflow` (2.x, the editor's
+	 * Publish), or `update:workflow --active=true` (1.x, which has no publishing).
+	 */
 	async publish(workflowId: string): Promise<void> {
-		const result = await this.run(['publish:workflow', `--id=${workflowId}`]);
-		if (result.exitCode !== 0) this.fail(`n8n publish:workflow ${workflowId} failed`, result);
+		const args = this.isN8n1 ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`];
+		const result = await this.run(args);
+		if (result.exitCode !== 0) this.fail(`n8n ${args[0]} ${workflowId} failed`, result);
+	}
+
+	/**
+	 * Activates or deactivates a workflow of the running server through the editor's REST API, as its
+	 * toggle does: 2.x has /activate (with the version to publish) and /deactivate; 1.x a PATCH of `active`.
+	 * Resolves with the answer's `active`.
+	 */
+	async setActive(workflowId: string, active: boolean): Promise<boolean> {
+		const rest = await this.ownerRest();
+		const workflow = await rest('GET', `/rest/workflows/${workflowId}`);
+		if (workflow.status !== 200) throw new Error(`reading workflow ${workflowId} answered ${workflow.status}: ${JSON.stringify(workflow.body)}`);
+		const { versionId } = workflow.body.data as { versionId: string };
+		const answer = this.isN8n1
+			? await rest('PATCH', `/rest/workflows/${workflowId}`, { active, versionId })
+			: active
+				? await rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId })
+				: await rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		if (answer.status !== 200) throw new Error(`${active ? 'activating' : 'deactivating'} ${workflowId} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+		return Boolean((answer.body.data as { active?: boolean }).active);
 	}
 
 	/** The port `n8n start` listens on, once started. */

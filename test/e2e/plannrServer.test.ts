@@ -71,17 +71,10 @@ async function createTaskInPlannr(name: string): Promise<PlannrTaskRecord> {
 }
 
 async function setActive(active: boolean): Promise<void> {
-	if (active) {
-		const workflow = await rest('GET', `/rest/workflows/${WORKFLOW_ID}`);
-		if (workflow.status !== 200) throw new Error(`reading the workflow answered ${workflow.status}: ${JSON.stringify(workflow.body)}`);
-		const answer = await rest('POST', `/rest/workflows/${WORKFLOW_ID}/activate`, { versionId: workflow.body.data.versionId });
-		if (answer.status !== 200) throw new Error(`activate answered ${answer.status}: ${JSON.stringify(answer.body)}\n${await diagnosis()}`);
-		expect(answer.body.data.active).toBe(true);
-	} else {
-		const answer = await rest('POST', `/rest/workflows/${WORKFLOW_ID}/deactivate`, {});
-		if (answer.status !== 200) throw new Error(`deactivate answered ${answer.status}: ${JSON.stringify(answer.body)}\n${await diagnosis()}`);
-		expect(answer.body.data.active).toBe(false);
-	}
+	const answer = await n8n.setActive(WORKFLOW_ID, active).catch(async (error: Error) => {
+		throw new Error(`${error.message}\n${await diagnosis()}`);
+	});
+	expect(answer).toBe(active);
 }
 
 const triggerWorkflow: N8nWorkflow = {
