@@ -1,0 +1,162 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export const HUMANITY_DEFAULT_BASE_URL = 'https://www.humanity.com';
+export const HUMANITY_DEFAULT_TOKEN_URL = 'https://www.humanity.com/oauth2/token.php';
+
+/** Where API v2 answers, from the credential's base URL: used by its test and by the Humanity nodes. */
+export const HUMANITY_API_BASE_URL = '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/api/v2';
+
+/** Envelope codes that mean "the call was refused" (v1 response-code table), for the Test button. */
+const REFUSAL_CODES: Array<[number, string]> = [
+	[2, 'Humanity refused the app ID (invalid API key)'],
+	[3, 'Humanity refused the access token'],
+	[7, 'Humanity refused the sign-in (authentication failed)'],
+	[20, 'The Humanity user lacks permission for this call'],
+	[90, 'Humanity has suspended this API key'],
+	[99, 'Humanity is offline, try again later'],
+];
+
+export class HumanityApi implements ICredentialType {
+	name = 'humanityApi';
+
+	displayName = 'Humanity API';
+
+	icon: Icon = { light: 'file:../icons/humanity.svg', dark: 'file:../icons/humanity.dark.svg' };
+
+	documentationUrl = 'https://platform.humanity.com/docs/getting-started-with-authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Client ID of your API v2 app (Humanity: Settings → API v2)',
+		},
+		{
+			displayName: 'App Secret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Client secret of your API v2 app',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The Humanity user n8n acts as; tasks are created and changed in their name',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: HUMANITY_DEFAULT_BASE_URL,
+			description: 'Where API v2 answers (under /api/v2). Change it only for a sandbox or a proxy.',
+		},
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: HUMANITY_DEFAULT_TOKEN_URL,
+			description: 'Where n8n gets access tokens (password grant). Change it only for a sandbox or a proxy.',
+		},
+		{
+			// Filled by preAuthentication and kept by n8n; emptied to force a new token.
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			// When the access token above runs out (ISO 8601), so it is renewed before Humanity refuses it.
+			displayName: 'Access Token Expires At',
+			name: 'accessTokenExpiresAt',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
+	];
+
+	/** Called by n8n when accessToken is empty, on a credential test, and once again after a rejected token. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const form = new URLSearchParams({
+			grant_type: 'password',
+			client_id: String(credentials.appId ?? ''),
+			client_secret: String(credentials.appSecret ?? ''),
+			username: String(credentials.username ?? ''),
+			password: String(credentials.password ?? ''),
+		});
+		const tokenUrl = String(credentials.tokenUrl || HUMANITY_DEFAULT_TOKEN_URL);
+		// The form carries the secret and the password: never let the raw HTTP error (which holds it) escape.
+		let answer: { statusCode?: number; body?: unknown };
+		try {
+			answer = await this.helpers.httpRequest({
+				method: 'POST',
+				url: tokenUrl,
+				body: form.toString(),
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			});
+		} catch (error) {
+			throw new Error(`Humanity token request could not reach ${tokenUrl}: ${(error as Error).message}`);
+		}
+		const body = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as {
+			access_token?: string;
+			expires_in?: number;
+			error?: string;
+			error_description?: string;
+		};
+		if (!body.access_token) {
+			const reason = body.error_description ?? body.error ?? 'no access token in the answer';
+			throw new Error(`Humanity sign-in failed (HTTP ${answer.statusCode}): ${reason}`);
+		}
+		const lifetimeSeconds = Number(body.expires_in) > 0 ? Number(body.expires_in) : 3600;
+		return {
+			accessToken: body.access_token,
+			accessTokenExpiresAt: new Date(Date.now() + lifetimeSeconds * 1000).toISOString(),
+		};
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			qs: { access_token: '={{$credentials.accessToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: HUMANITY_API_BASE_URL,
+			url: '/me',
+			headers: { Accept: 'application/json' },
+		},
+		rules: REFUSAL_CODES.map(([code, message]) => ({
+			type: 'responseSuccessBody' as const,
+			properties: { key: 'status', value: code, message },
+		})),
+	};
+}

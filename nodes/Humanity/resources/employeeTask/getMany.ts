@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { runPerItem } from '../../../shared/itemRunner';
+import { returnAllAndLimit } from '../../../shared/listFields';
+import { readLimit, readShiftIds } from '../../input';
+import { humanityApiRequest, recordsOf } from '../../transport';
+
+const show = { resource: ['employeeTask'], operation: ['getMany'] };
+
+/** Activity status: 0 not started, 1 started, 2 completed. */
+const STATUS_FILTERS = [
+	{ name: 'Any', value: 'any' },
+	{ name: 'Not Started', value: '0' },
+	{ name: 'Started', value: '1' },
+	{ name: 'Completed', value: '2' },
+	{ name: 'Not Completed', value: 'open' },
+];
+
+export const getManyDescription: INodeProperties[] = [
+	{
+		displayName: 'Shift IDs',
+		name: 'shiftIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 2401, 2402',
+		description: 'One or more shift IDs, separated by commas (or a list from an expression)',
+		displayOptions: { show },
+	},
+	...returnAllAndLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Employee Name or ID',
+				name: 'employeeId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getEmployees' },
+				default: '',
+				description: 'Only this employee\'s tasks. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_FILTERS, default: 'any' },
+		],
+	},
+];
+
+function statusOf(task: IDataObject): number {
+	return Number((task.activity as IDataObject | undefined)?.status ?? 0);
+}
+
+export async function getMany(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, async (itemIndex) => {
+		const shiftIds = readShiftIds(this, itemIndex, 'shiftIds', 'Shift IDs');
+		const limit = readLimit(this, itemIndex);
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const status = String(filters.status ?? 'any');
+		const employeeId = filters.employeeId === undefined || filters.employeeId === '' ? undefined : Number(filters.employeeId);
+		const answer = await humanityApiRequest.call(this, 'GET', `/shifts/${shiftIds.join(',')}/employee-tasks`, { itemIndex });
+		// Humanity documents no filters on this list: they apply to its answer.
+		return recordsOf(answer)
+			.filter((task) => employeeId === undefined || Number(task.employeeId) === employeeId)
+			.filter((task) => status === 'any' || (status === 'open' ? statusOf(task) !== 2 : statusOf(task) === Number(status)))
+			.slice(0, limit);
+	});
+}

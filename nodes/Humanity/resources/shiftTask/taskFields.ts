@@ -1,0 +1,64 @@
+import type { IDataObject } from 'n8n-workflow';
+import { SHIFT_TASK_TYPE } from '../../fields';
+
+export interface TimeBox {
+	startTime: string;
+	dueTime: string;
+}
+
+/** What a shift-task PUT entry carries (seed 004), without its id. */
+export interface TaskFields {
+	taskId: string;
+	name: string;
+	description: string;
+	type: number;
+	options: TimeBox | null;
+}
+
+/** A shift task as Humanity answers it, read into the fields a PUT sends back. */
+export function fieldsOf(task: IDataObject): TaskFields {
+	const options = task.options as IDataObject | null | undefined;
+	return {
+		taskId: String(task.taskId),
+		name: String(task.name ?? ''),
+		description: typeof task.description === 'string' ? task.description : '',
+		type: Number(task.type),
+		options:
+			options && options.startTime && options.dueTime
+				? { startTime: String(options.startTime), dueTime: String(options.dueTime) }
+				: null,
+	};
+}
+
+/** One PUT entry: the id keeps an existing task (left out, it would be deleted); options only for time-boxed tasks. */
+export function entryOf(fields: TaskFields, id?: string): IDataObject {
+	const entry: IDataObject = id ? { id } : {};
+	Object.assign(entry, {
+		taskId: fields.taskId,
+		name: fields.name,
+		description: fields.description,
+		type: fields.type,
+	});
+	if (fields.type === SHIFT_TASK_TYPE.timeBoxed && fields.options) entry.options = { ...fields.options };
+	return entry;
+}
+
+const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
+
+/** Whether Humanity's answer holds a task as it was sent. */
+export function holdsFields(answer: IDataObject, expected: TaskFields): boolean {
+	const got = fieldsOf(answer);
+	if (got.taskId.toLowerCase() !== expected.taskId.toLowerCase() || got.name !== expected.name || got.type !== expected.type) return false;
+	if (got.description !== expected.description) return false;
+	if (expected.type !== SHIFT_TASK_TYPE.timeBoxed) return true;
+	return (
+		got.options !== null &&
+		expected.options !== null &&
+		sameInstant(got.options.startTime, expected.options.startTime) &&
+		sameInstant(got.options.dueTime, expected.options.dueTime)
+	);
+}
+
+export function describeTask(task: { id?: string; name: string }): string {
+	return task.id ? `"${task.name}" (${task.id})` : `"${task.name}"`;
+}

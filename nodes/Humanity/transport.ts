@@ -1,0 +1,206 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+import { vendorApiError, type FailureEnvelope } from '../shared/errors';
+
+export const HUMANITY_CREDENTIAL = 'humanityApi';
+export const HUMANITY_API_PATH = '/api/v2';
+
+/** Envelope codes (v1 response-code table) that mean the token was refused: worth one new token. */
+const TOKEN_REFUSED_CODES = [2, 3];
+/** v1 "throttle exceeded". */
+const THROTTLED_CODE = 91;
+/** Waits before each retry of a throttled call; after the last, the throttle is reported. */
+const THROTTLE_BACKOFF_MS = [1000, 2000, 4000];
+/** A token this close to its expiry is renewed before use rather than sent to be refused. */
+const TOKEN_EXPIRY_MARGIN_MS = 60_000;
+
+/** Every Humanity answer: `status` 1 is success, any other is a v1 response code. */
+export interface HumanityEnvelope {
+	status: number;
+	data: unknown;
+	metadata?: unknown;
+	token?: unknown;
+	error?: unknown;
+	[key: string]: unknown;
+}
+
+export const humanityEnvelope: FailureEnvelope = {
+	vendor: 'Humanity',
+	isFailure: (body) => body.status !== 1,
+	messageOf: (body) => {
+		const code = typeof body.status === 'number' ? body.status : undefined;
+		const text =
+			typeof body.error === 'string' && body.error !== ''
+				? body.error
+				: typeof body.message === 'string'
+					? body.message
+					: undefined;
+		if (text === undefined && code === undefined) return undefined;
+		return code === undefined ? text : `${text ?? 'the request failed'} (code ${code})`;
+	},
+};
+
+export type HumanityContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
+
+export interface HumanityRequestOptions {
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+}
+
+interface FullResponse {
+	statusCode: number;
+	body: unknown;
+}
+
+/** Tokens travel in the query string: keep them out of any message that could reach the user. */
+export function redactTokens(text: string): string {
+	return text.replace(/(access_token=)[^&\s"']+/gi, '$1***');
+}
+
+/** The envelope without its `token` echo, safe to attach to an error. */
+function withoutToken(body: IDataObject): IDataObject {
+	const rest = { ...body };
+	delete rest.token;
+	return rest;
+}
+
+function tokenKnownExpired(credentials: ICredentialDataDecryptedObject): boolean {
+	const expiresAt = Date.parse(String(credentials.accessTokenExpiresAt ?? ''));
+	return Boolean(credentials.accessToken) && Number.isFinite(expiresAt) && expiresAt - TOKEN_EXPIRY_MARGIN_MS <= Date.now();
+}
+
+function isEnvelope(body: unknown): body is HumanityEnvelope {
+	return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as IDataObject).status === 'number';
+}
+
+/**
+ * One call to Humanity API v2 (`path` relative to /api/v2, e.g. '/shifts'). The token comes from the
+ * credential (n8n keeps it); a token past its expiry, or one Humanity refuses (HTTP 401, code 2 or 3 under any
+ * HTTP status), gets exactly one new token and the call is sent once more. Code 91 (throttled) waits and
+ * retries a few times. Any `status` other than 1 is an error with Humanity's message and code.
+ */
+export async function humanityApiRequest(
+	this: HumanityContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: HumanityRequestOptions = {},
+): Promise<HumanityEnvelope> {
+	const node = this.getNode();
+	const credentials = await this.getCredentials(HUMANITY_CREDENTIAL);
+	const request: IHttpRequestOptions = {
+		method,
+		url: `${String(credentials.baseUrl).replace(/\/+$/, '')}${HUMANITY_API_PATH}${path}`,
+		qs: options.qs,
+		body: options.body,
+		// PHP-style lists (`positionIds[]=1&positionIds[]=2`), as the get-master-tasks page names them.
+		arrayFormat: 'brackets',
+		headers: { Accept: 'application/json' },
+		json: true,
+		returnFullResponse: true,
+		// Every answer is read here, so that a refused token or a throttle is handled the same under any HTTP status.
+		ignoreHttpStatusErrors: true,
+	};
+	let renewToken = tokenKnownExpired(credentials);
+	let tokenRenewed = false;
+	let throttledTimes = 0;
+	for (;;) {
+		const response = await send.call(this, request, renewToken, options.itemIndex);
+		if (renewToken) tokenRenewed = true;
+		renewToken = false;
+		const body = response.body;
+		const code = isEnvelope(body) ? body.status : undefined;
+		if (code === 1 && response.statusCode < 300) return body as HumanityEnvelope;
+		const tokenRefused = response.statusCode === 401 || (code !== undefined && TOKEN_REFUSED_CODES.includes(code));
+		if (tokenRefused && !tokenRenewed) {
+			renewToken = true;
+			continue;
+		}
+		if (code === THROTTLED_CODE && throttledTimes < THROTTLE_BACKOFF_MS.length) {
+			await sleep(THROTTLE_BACKOFF_MS[throttledTimes++]);
+			continue;
+		}
+		if (isEnvelope(body)) throw vendorApiError(node, humanityEnvelope, withoutToken(body as IDataObject), response.statusCode, options.itemIndex);
+		const text = typeof body === 'string' && body.trim() !== '' ? redactTokens(body.trim()).slice(0, 300) : 'an answer that is not a Humanity envelope';
+		throw vendorApiError(node, humanityEnvelope, { message: text }, response.statusCode, options.itemIndex);
+	}
+}
+
+/** One HTTP exchange through n8n's credential handling; `renewToken` makes n8n fetch (and keep) a new token first. */
+async function send(this: HumanityContext, request: IHttpRequestOptions, renewToken: boolean, itemIndex?: number): Promise<FullResponse> {
+	const additional = renewToken ? await credentialsWithoutToken.call(this) : undefined;
+	try {
+		return (await this.helpers.httpRequestWithAuthentication.call(this, HUMANITY_CREDENTIAL, { ...request }, additional)) as FullResponse;
+	} catch (error) {
+		// A network failure or a failed sign-in: n8n's error may carry the request (and its token), so rebuild it.
+		const message = redactTokens(error instanceof Error ? error.message : String(error));
+		throw new NodeApiError(this.getNode(), { message } as JsonObject, {
+			message: `Humanity: ${message}`,
+			description: 'The request did not reach Humanity, or n8n could not get an access token with this credential.',
+			itemIndex,
+		});
+	}
+}
+
+/** The stored credential with its token emptied: n8n then runs preAuthentication for a new one and stores it. */
+async function credentialsWithoutToken(this: HumanityContext) {
+	const stored = await this.getCredentials(HUMANITY_CREDENTIAL);
+	const details = this.getNode().credentials?.[HUMANITY_CREDENTIAL];
+	return {
+		credentialsDecrypted: {
+			id: details?.id ?? '',
+			name: details?.name ?? HUMANITY_CREDENTIAL,
+			type: HUMANITY_CREDENTIAL,
+			data: { ...stored, accessToken: '' },
+		},
+	};
+}
+
+/** The envelope's `data` as records: a list as it is, one record as a list of one, nothing as none. */
+export function recordsOf(envelope: HumanityEnvelope): IDataObject[] {
+	const data = envelope.data;
+	if (Array.isArray(data)) return data as IDataObject[];
+	if (data && typeof data === 'object') return [data as IDataObject];
+	return [];
+}
+
+/** Where the next page starts, from an answer's `metadata` (an empty array or a null cursor: the last page). */
+export function nextCursorOf(envelope: HumanityEnvelope): string | undefined {
+	const metadata = envelope.metadata;
+	if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) return undefined;
+	const cursor = (metadata as IDataObject).cursor ?? (metadata as IDataObject).nextCursor;
+	return typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
+}
+
+/** Follows `metadata.cursor` page by page until the limit is met or the last page. */
+export async function humanityCursorPages(
+	this: HumanityContext,
+	path: string,
+	qs: IDataObject,
+	limit = Infinity,
+	maxPageSize = 100,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+	let cursor: string | undefined;
+	do {
+		const pageSize = Math.min(maxPageSize, limit - results.length);
+		const page = await humanityApiRequest.call(this, 'GET', path, {
+			qs: { ...qs, limit: pageSize, ...(cursor ? { cursor } : {}) },
+			itemIndex,
+		});
+		results.push(...recordsOf(page));
+		cursor = nextCursorOf(page);
+	} while (cursor !== undefined && results.length < limit);
+	return results.slice(0, limit);
+}
