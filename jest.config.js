@@ -1,4 +1,7 @@
-/** Two layers (e2e files raise their own timeout with jest.setTimeout): `engine` runs nodes through n8n-core against loopback fakes; `e2e` runs a real n8n. */
+/**
+ * Three layers (e2e and browser files raise their own timeout with jest.setTimeout): `engine` runs nodes
+ * through n8n-core against loopback fakes; `e2e` runs a real n8n; `browser` opens that n8n's editor in chromium.
+ */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 module.exports = {
 	projects: [
@@ -13,6 +16,13 @@ module.exports = {
 			displayName: 'e2e',
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/e2e'],
+			testMatch: ['**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+		},
+		{
+			displayName: 'browser',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/browser'],
 			testMatch: ['**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 		},
