@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { NodeOperationError } from 'n8n-workflow';
 import { parseDate } from '../shared/dates';
+import { fieldRefusal } from '../shared/validation';
 import { ULID_PATTERN } from './fields';
 
-/** Bad input in one field, found before anything is sent (the shared fieldRefusal's wording). */
+/** Bad input in one field of an item, found before anything is sent. */
 export function refuseField(context: IExecuteFunctions, itemIndex: number, message: string, label: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, {
-		itemIndex,
-		description: `Check the "${label}" field. Nothing was sent.`,
-	});
+	return fieldRefusal(context.getNode(), itemIndex, message, label);
 }
 
 function isBlank(value: unknown): boolean {

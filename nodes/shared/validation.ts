@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	INode,
 	INodeParameterResourceLocator,
 	PreSendAction,
 } from 'n8n-workflow';
@@ -75,10 +76,10 @@ function problemWith(context: IExecuteSingleFunctions, rule: FieldRule, value: u
 	}
 }
 
-/** The error for bad input in one field, raised before anything is sent. */
-export function fieldRefusal(context: IExecuteSingleFunctions, message: string, label: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, {
-		itemIndex: context.getItemIndex(),
+/** The error for bad input in one field of one item, raised before anything is sent. */
+export function fieldRefusal(node: INode, itemIndex: number, message: string, label: string): NodeOperationError {
+	return new NodeOperationError(node, message, {
+		itemIndex,
 		description: `Check the "${label}" field. Nothing was sent.`,
 	});
 }
@@ -88,7 +89,7 @@ export function validateFields(rules: FieldRule[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		for (const rule of rules) {
 			const problem = problemWith(this, rule, rawValue(this, rule.path));
-			if (problem) throw fieldRefusal(this, problem, rule.label);
+			if (problem) throw fieldRefusal(this.getNode(), this.getItemIndex(), problem, rule.label);
 		}
 		return requestOptions;
 	};

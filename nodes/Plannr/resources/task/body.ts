@@ -41,7 +41,7 @@ export async function shapeTaskBody(this: IExecuteSingleFunctions, requestOption
 /** A declarative preSend step for Update, after shapeTaskBody: every field added was left empty, so there is nothing to send. */
 export async function refuseEmptyUpdate(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = (requestOptions.body ?? {}) as IDataObject;
-	if (Object.keys(body).length === 0) throw fieldRefusal(this, 'Add at least one field with a value under "Update Fields"', 'Update Fields');
+	if (Object.keys(body).length === 0) throw fieldRefusal(this.getNode(), this.getItemIndex(), 'Add at least one field with a value under "Update Fields"', 'Update Fields');
 	return requestOptions;
 }
 
@@ -50,7 +50,7 @@ export async function requireLinkedRecordWithType(this: IExecuteSingleFunctions,
 	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	const record = fields.taskableUuid;
 	if (fields.taskableType !== undefined && (record === undefined || record === null || String(record).trim() === '')) {
-		throw fieldRefusal(this, '"Linked Record UUID" is required when "Linked To" is changed', 'Linked Record UUID');
+		throw fieldRefusal(this.getNode(), this.getItemIndex(), '"Linked Record UUID" is required when "Linked To" is changed', 'Linked Record UUID');
 	}
 	return requestOptions;
 }
