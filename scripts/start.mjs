@@ -80,6 +80,33 @@ const VENDORS = [
 			data: fake.credentialData(),
 		}),
 	},
+	{
+		name: 'MileApp',
+		module: 'mileApp',
+		className: 'MileAppFake',
+		port: 5713,
+		// A personal token. MileApp's webhooks are set up by hand in its web app; in the sandbox, the
+		// fake's webhook list stands in for that page (see the README).
+		credential: (fake) => ({
+			id: 'mileAppSandbox',
+			name: 'MileApp sandbox',
+			type: 'mileAppApi',
+			data: fake.credentialData(),
+		}),
+	},
+	{
+		name: 'Humanity',
+		module: 'humanity',
+		className: 'HumanityFake',
+		port: 5714,
+		// App id and secret, and the sandbox user's sign-in; the nodes get their token by the password grant.
+		credential: (fake) => ({
+			id: 'humanitySandbox',
+			name: 'Humanity sandbox',
+			type: 'humanityApi',
+			data: fake.credentialData(),
+		}),
+	},
 ];
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
