@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'crypto';
+import { createHmac } from 'crypto';
+import { isSameSecret } from '../shared/secrets';
 
 /**
  * How Plannr signs a webhook delivery: `X-Signature` is the hex HMAC-SHA256 of the raw body with the
@@ -12,7 +13,5 @@ export function signatureOf(rawBody: Buffer | string, signingSecret: string): st
 /** Whether a delivery's signature is the one its body and the secret give, compared in constant time. */
 export function isSignedBy(rawBody: Buffer | string, signature: unknown, signingSecret: string): boolean {
 	if (typeof signature !== 'string' || signingSecret === '') return false;
-	const expected = Buffer.from(signatureOf(rawBody, signingSecret), 'utf8');
-	const given = Buffer.from(signature.trim().toLowerCase(), 'utf8');
-	return given.length === expected.length && timingSafeEqual(given, expected);
+	return isSameSecret(signature.trim().toLowerCase(), signatureOf(rawBody, signingSecret));
 }
