@@ -43,6 +43,7 @@ import {
 	type WorkflowExecuteMode,
 	type IWebhookData,
 	type IWebhookResponseData,
+	type ResourceMapperFields,
 } from 'n8n-workflow';
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -353,6 +354,17 @@ export async function pollTrigger(
 	const result = await nodeType.poll!.call(context);
 	Object.assign(staticData, workflow.staticData);
 	return result ? result[0] : null;
+}
+
+/** A resource mapper's fields, as the editor loads them for the node's current parameters. */
+export async function resourceMapperFields(engine: Engine, spec: NodeSpec, method: string): Promise<ResourceMapperFields> {
+	const node = nodeOf(spec, 'Node');
+	const additionalData = engine.additionalData();
+	additionalData.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(engine.workflow([node]), node, additionalData, 'parameters');
+	const mapping = engine.nodeTypes.getByName(node.type).methods?.resourceMapping?.[method];
+	if (!mapping) throw new Error(`No resource mapping method ${method}`);
+	return await mapping.call(context);
 }
 
 /** A resource locator's list, as the editor loads it while the user types `filter` into it. */

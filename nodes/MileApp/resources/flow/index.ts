@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit } from '../../../shared/listFields';
+import { flowField } from '../../fields';
+import { mileAppRouting } from '../../transport';
+
+export const flowDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['flow'] } },
+		options: [
+			{
+				name: 'Get Fields',
+				value: 'getFields',
+				action: 'Get the fields of a flow',
+				description: 'The fields a task of this flow has: name, type, whether required',
+				routing: mileAppRouting({ method: 'GET', url: '=/flow/{{encodeURIComponent(String($parameter.flow).trim())}}/task' }),
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many flows',
+				routing: mileAppRouting({ method: 'GET', url: '/flows' }, { paged: true }),
+			},
+		],
+		default: 'getMany',
+	},
+	{ ...flowField, displayOptions: { show: { resource: ['flow'], operation: ['getFields'] } } },
+	...returnAllAndLimit({ resource: ['flow'], operation: ['getMany'] }),
+];

@@ -1,0 +1,90 @@
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { failOnVendorError } from '../../../shared/errors';
+import { mileAppEnvelope, mileAppRouting } from '../../transport';
+import { taskIdField } from '../../fields';
+import { assignDescription } from './assign';
+import { assignBody, fullTaskBody, partialTaskBody, requireTaskId } from './body';
+import { createDescription } from './create';
+import { getManyDescription, taskQuery } from './getMany';
+import { replaceDescription } from './replace';
+import { updateDescription } from './update';
+
+const taskUrl = (suffix = '') => `=/task/{{encodeURIComponent(String($parameter.taskId).trim())}}${suffix}`;
+
+/** Delete answers no task: the item says which one is gone. */
+async function deletedTask(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+	return [{ json: { id: String(this.getNodeParameter('taskId', '')).trim(), deleted: true } }];
+}
+
+export const taskDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['task'] } },
+		options: [
+			{
+				name: 'Assign',
+				value: 'assign',
+				action: 'Assign a task',
+				description: 'Give the task to workers, by email',
+				routing: mileAppRouting({ method: 'PUT', url: taskUrl('/assign') }, { preSend: [requireTaskId, assignBody] }),
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a task',
+				routing: mileAppRouting({ method: 'POST', url: '/task' }, { preSend: [fullTaskBody] }),
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a task',
+				description: 'Permanently: MileApp keeps no copy',
+				routing: mileAppRouting({ method: 'DELETE', url: taskUrl() }, { preSend: [requireTaskId], postReceive: [failOnVendorError(mileAppEnvelope), deletedTask] }),
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a task',
+				routing: mileAppRouting({ method: 'GET', url: taskUrl() }, { preSend: [requireTaskId] }),
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many tasks',
+				routing: mileAppRouting({ method: 'GET', url: '/tasks' }, { preSend: [taskQuery], paged: true }),
+			},
+			{
+				name: 'Replace',
+				value: 'replace',
+				action: 'Replace a task',
+				description: 'Send the whole task: fields not given are lost',
+				routing: mileAppRouting({ method: 'PUT', url: taskUrl() }, { preSend: [requireTaskId, fullTaskBody] }),
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a task',
+				description: 'Change only the fields given; the others stay',
+				routing: mileAppRouting({ method: 'PATCH', url: taskUrl() }, { preSend: [requireTaskId, partialTaskBody] }),
+			},
+		],
+		default: 'create',
+	},
+	{ ...taskIdField, displayOptions: { show: { resource: ['task'], operation: ['get'] } } },
+	{
+		displayName: 'Deleting a task is permanent: MileApp keeps no copy of it',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['task'], operation: ['delete'] } },
+	},
+	{ ...taskIdField, displayOptions: { show: { resource: ['task'], operation: ['delete'] } } },
+	...createDescription,
+	...getManyDescription,
+	...updateDescription,
+	...replaceDescription,
+	...assignDescription,
+];

@@ -1,0 +1,267 @@
+/**
+ * The MileApp action node run by n8n-core's engine (WorkflowExecute and RoutingNode) against the stateful
+ * fake over loopback HTTP: what MileApp receives and keeps, and what n8n outputs. Every operation, the flow
+ * fields loaded for the mapper, paging, errors under any HTTP status, and bad input refused before sending.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { MILEAPP_API, MileAppFake, type MileAppFlow, type MileAppHub, type MileAppTaskRecord, type MileAppUser } from '../fakes/mileApp';
+import { Engine, resourceMapperFields, runNode, searchList, type NodeSpec } from './harness';
+import { serveFake } from './serveFake';
+
+const TOKEN = 'MileApp-Personal-Token-6620';
+const fake = new MileAppFake({ token: TOKEN });
+let engine: Engine;
+let credentialId: string;
+let hub: MileAppHub;
+let otherHub: MileAppHub;
+let delivery: MileAppFlow;
+let worker: MileAppUser;
+
+const apiCalls = () => fake.requests.filter((request) => request.path.startsWith(MILEAPP_API));
+const spec = (parameters: IDataObject, extra: Partial<NodeSpec> = {}): NodeSpec => ({ type: 'mileApp', credentialType: 'mileAppApi', credentialId, parameters, ...extra });
+const mileApp = (parameters: IDataObject, extra: Partial<NodeSpec> = {}, input?: IDataObject[]) => runNode(engine, spec(parameters, extra), input);
+const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+/** The mapper's value as the editor saves it: the values given and the fields it offered. */
+const mapped = (value: IDataObject, required: string[] = []) => ({
+	mappingMode: 'defineBelow',
+	value,
+	schema: delivery.fields.map((field) => ({ id: field.field, displayName: field.field, required: required.includes(field.field), display: true, type: 'string' })),
+});
+
+function aTask(fields: IDataObject = {}, extra: Partial<MileAppTaskRecord> = {}): MileAppTaskRecord {
+	return fake.addTask({
+		flowId: delivery._id,
+		hubId: hub._id,
+		assignee: [worker.email],
+		fields: { invoice: 'INV-1', recipientName: 'Andi Pratama', packageCount: 3, priority: 'Urgent', ...fields },
+		...extra,
+	});
+}
+
+serveFake(fake);
+beforeEach(() => {
+	fake.reset();
+	engine = new Engine();
+	credentialId = engine.credentials.add('mileAppApi', fake.credentialData()).id!;
+	hub = fake.addHub({ name: 'Jakarta Central', address: 'Jl. MH Thamrin 1' });
+	otherHub = fake.addHub({ name: 'Bandung', address: 'Jl. Asia Afrika 8' });
+	worker = fake.addUser({ name: 'Dewi Lestari', email: 'dewi@example.com', hubIds: [hub._id, otherHub._id] });
+	delivery = fake.addFlow({
+		name: 'Delivery',
+		fields: [
+			{ field: 'invoice', type: 'string', required: true, description: 'Invoice number' },
+			{ field: 'recipientName', type: 'string', required: true, description: 'Recipient' },
+			{ field: 'packageCount', type: 'number', required: true, description: 'Packages' },
+			{ field: 'priority', type: 'select', options: ['Low', 'Normal', 'Urgent'], description: 'Priority' },
+		],
+	});
+});
+
+describe('task', () => {
+	it('Create sends the flow, the hub, the flow fields, the times and the assignees, and outputs the task', async () => {
+		const { items, error } = await mileApp({
+			resource: 'task',
+			operation: 'create',
+			flow: fromList('Delivery'),
+			hubId: fromList(hub._id),
+			flowFields: mapped({ invoice: 'INV-77', recipientName: 'Rina', packageCount: 2, priority: '' }, ['invoice', 'recipientName', 'packageCount']),
+			additionalFields: { startTime: '2026-11-24T09:00:00+07:00', endTime: '2026-11-24T17:00:00+07:00', assignees: 'dewi@example.com' },
+		});
+		expect(error).toBeUndefined();
+		const [post] = apiCalls();
+		expect([post.method, post.path, post.headers.authorization, post.headers.accept]).toEqual(['POST', `${MILEAPP_API}/task`, `Bearer ${TOKEN}`, 'application/json']);
+		expect(post.body).toEqual({
+			flow: 'Delivery',
+			hubId: hub._id,
+			invoice: 'INV-77',
+			recipientName: 'Rina',
+			packageCount: 2,
+			startTime: '2026-11-24T02:00:00Z',
+			endTime: '2026-11-24T10:00:00Z',
+			assignee: ['dewi@example.com'],
+		});
+		expect(items.map((item) => [item.json.invoice, item.json.status, item.json.assignee])).toEqual([['INV-77', 'ONGOING', ['dewi@example.com']]]);
+		expect(fake.tasks.get(String(items[0].json._id))?.fields).toMatchObject({ invoice: 'INV-77', packageCount: 2 });
+	});
+
+	it('Update changes only the fields given; every other field, the assignees and the times stay as they were', async () => {
+		const task = aTask({ invoice: 'INV-9', priority: 'Normal' });
+		const before = JSON.parse(JSON.stringify(fake.tasks.get(task._id)));
+		const { items, error } = await mileApp({
+			resource: 'task',
+			operation: 'update',
+			taskId: task._id,
+			flow: fromList('Delivery'),
+			flowFields: mapped({ invoice: '', recipientName: null, priority: 'Urgent' }),
+			updateFields: {},
+		});
+		expect(error).toBeUndefined();
+		const [patch] = apiCalls();
+		expect([patch.method, patch.path, patch.body]).toEqual(['PATCH', `${MILEAPP_API}/task/${task._id}`, { priority: 'Urgent' }]);
+		const after = fake.tasks.get(task._id)!;
+		expect(after.fields).toEqual({ ...before.fields, priority: 'Urgent' });
+		const { fields: _before, updatedTime: _t1, ...restBefore } = before;
+		const { fields: _after, updatedTime: _t2, ...restAfter } = JSON.parse(JSON.stringify(after));
+		expect(restAfter).toEqual(restBefore);
+		expect(items[0].json).toMatchObject({ _id: task._id, invoice: 'INV-9', priority: 'Urgent', recipientName: 'Andi Pratama', packageCount: 3 });
+	});
+
+	it('Update can move the task to another hub and change its times without touching its fields', async () => {
+		const task = aTask();
+		await mileApp({
+			resource: 'task',
+			operation: 'update',
+			taskId: task._id,
+			flow: fromList('Delivery'),
+			flowFields: mapped({}),
+			updateFields: { hubId: otherHub._id, endTime: '2026-11-30T18:00:00Z' },
+		});
+		expect(apiCalls()[0].body).toEqual({ hubId: otherHub._id, endTime: '2026-11-30T18:00:00Z' });
+		expect(fake.tasks.get(task._id)).toMatchObject({ hubId: otherHub._id, fields: task.fields });
+	});
+
+	it('Replace sends the whole task: a flow field it does not give is gone afterwards', async () => {
+		const task = aTask({ priority: 'Urgent' });
+		const { error } = await mileApp({
+			resource: 'task',
+			operation: 'replace',
+			taskId: task._id,
+			flow: fromList('Delivery'),
+			hubId: fromList(hub._id),
+			flowFields: mapped({ invoice: 'INV-1', recipientName: 'Andi Pratama', packageCount: 4 }, ['invoice', 'recipientName', 'packageCount']),
+			additionalFields: {},
+		});
+		expect(error).toBeUndefined();
+		expect(apiCalls()[0]).toMatchObject({ method: 'PUT', body: { flow: 'Delivery', hubId: hub._id, invoice: 'INV-1', recipientName: 'Andi Pratama', packageCount: 4 } });
+		expect(fake.tasks.get(task._id)!.fields.priority).toBeUndefined();
+	});
+
+	it('Assign gives the task to workers by email; Get reads it back', async () => {
+		const task = fake.addTask({ flowId: delivery._id, hubId: hub._id, fields: { invoice: 'INV-5', recipientName: 'X', packageCount: 1 } });
+		const assigned = await mileApp({ resource: 'task', operation: 'assign', taskId: task._id, assignees: 'dewi@example.com' });
+		expect(assigned.error).toBeUndefined();
+		expect(apiCalls()[0]).toMatchObject({ method: 'PUT', path: `${MILEAPP_API}/task/${task._id}/assign`, body: { assignee: ['dewi@example.com'] } });
+		const { items } = await mileApp({ resource: 'task', operation: 'get', taskId: task._id });
+		expect(items.map((item) => [item.json._id, item.json.status, item.json.assignee])).toEqual([[task._id, 'ONGOING', ['dewi@example.com']]]);
+	});
+
+	it('Delete removes the task for good and says which', async () => {
+		const task = aTask();
+		const { items } = await mileApp({ resource: 'task', operation: 'delete', taskId: task._id });
+		expect(items.map((item) => item.json)).toEqual([{ id: task._id, deleted: true }]);
+		expect(fake.tasks.has(task._id)).toBe(false);
+	});
+
+	it('Get Many sends the filters and sort, and Return All follows the pages at 100 a page', async () => {
+		for (let n = 0; n < 230; n++) aTask({ invoice: `INV-${n}` });
+		aTask({}, { hubId: otherHub._id });
+		const { items } = await mileApp({
+			resource: 'task',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { flow: 'Delivery', hubId: hub._id, status: 'ONGOING', assignee: 'dewi@example.com', timeFrom: '2020-01-01T00:00:00Z', timeBy: 'createdTime' },
+			options: { sortBy: 'createdTime', sortOrder: 'asc' },
+		});
+		expect(items).toHaveLength(230);
+		const pages = apiCalls();
+		expect(pages.map((request) => [request.query.page, request.query.limit])).toEqual([['1', '100'], ['2', '100'], ['3', '100']]);
+		expect(pages[0].query).toMatchObject({
+			flow: 'Delivery',
+			hubId: hub._id,
+			status: 'ONGOING',
+			assignee: 'dewi@example.com',
+			timeBy: 'createdTime',
+			timeFrom: '2020-01-01 00:00:00',
+			sortBy: 'createdTime',
+			sortOrder: 'asc',
+		});
+	});
+
+	it('Get Many with a Limit asks for no more than the Limit', async () => {
+		for (let n = 0; n < 30; n++) aTask();
+		const { items } = await mileApp({ resource: 'task', operation: 'getMany', returnAll: false, limit: 7, filters: {}, options: {} });
+		expect(items).toHaveLength(7);
+		expect(apiCalls().map((request) => [request.query.page, request.query.limit])).toEqual([['1', '7']]);
+	});
+});
+
+describe('flow and hub', () => {
+	it('Flow Get Many lists the flows; Get Fields lists a flow\'s fields with type and required', async () => {
+		const flows = await mileApp({ resource: 'flow', operation: 'getMany', returnAll: true });
+		expect(flows.items.map((item) => item.json.name)).toEqual(['Delivery']);
+		const fields = await mileApp({ resource: 'flow', operation: 'getFields', flow: fromList('Delivery') });
+		expect(fields.items.map((item) => [item.json.field, item.json.type, item.json.required])).toEqual([
+			['invoice', 'string', true],
+			['recipientName', 'string', true],
+			['packageCount', 'number', true],
+			['priority', 'select', false],
+		]);
+	});
+
+	it('Hub Get Many searches by name or address', async () => {
+		const { items } = await mileApp({ resource: 'hub', operation: 'getMany', returnAll: true, search: 'asia afrika' });
+		expect(items.map((item) => item.json.name)).toEqual(['Bandung']);
+		expect(apiCalls()[0].query).toMatchObject({ q: 'asia afrika' });
+	});
+});
+
+describe('editor', () => {
+	it('the mapper offers the chosen flow\'s fields with n8n types, required ones marked (none for Update)', async () => {
+		const create = await resourceMapperFields(engine, spec({ resource: 'task', operation: 'create', flow: fromList('Delivery') }), 'getFlowFields');
+		expect(create.fields.map((field) => [field.id, field.type, field.required])).toEqual([
+			['invoice', 'string', true],
+			['recipientName', 'string', true],
+			['packageCount', 'number', true],
+			['priority', 'options', false],
+		]);
+		expect(create.fields[3].options).toEqual([
+			{ name: 'Low', value: 'Low' },
+			{ name: 'Normal', value: 'Normal' },
+			{ name: 'Urgent', value: 'Urgent' },
+		]);
+		const update = await resourceMapperFields(engine, spec({ resource: 'task', operation: 'update', flow: fromList('Delivery') }), 'getFlowFields');
+		expect(update.fields.every((field) => !field.required)).toBe(true);
+	});
+
+	it('the pickers list flows and hubs', async () => {
+		expect(await searchList(engine, spec({ resource: 'task', operation: 'create' }), 'searchFlows')).toEqual([{ name: 'Delivery', value: 'Delivery' }]);
+		const hubs = await searchList(engine, spec({ resource: 'task', operation: 'create' }), 'searchHubs', 'bandung');
+		expect(hubs.map((entry) => [entry.name, entry.value])).toEqual([['Bandung', otherHub._id]]);
+	});
+});
+
+describe('errors and bad input', () => {
+	it('MileApp\'s {status: false, message} is the error, with its HTTP status, and no token in it', async () => {
+		const { error } = await mileApp({ resource: 'task', operation: 'get', taskId: '0123456789abcdef01234567' });
+		expect(error).toMatchObject({ message: 'MileApp: Data not found', httpCode: '404' });
+		expect(JSON.stringify(error)).not.toContain(TOKEN);
+	});
+
+	it('a failure body under HTTP 200 is an error too', async () => {
+		const task = aTask();
+		fake.server.fault({ fault: { status: 200, body: { status: false, message: 'Task is locked by another process' } } });
+		const { error } = await mileApp({ resource: 'task', operation: 'get', taskId: task._id });
+		expect(error?.message).toBe('MileApp: Task is locked by another process');
+	});
+
+	it('Continue On Fail puts the error on the item and goes on', async () => {
+		const task = aTask();
+		const { items } = await mileApp({ resource: 'task', operation: 'get', taskId: '={{ $json.id }}' }, { continueOnFail: true }, [{ id: '0123456789abcdef01234567' }, { id: task._id }]);
+		expect(items.map((item) => item.json.error ?? item.json._id)).toEqual(['MileApp: Data not found', task._id]);
+	});
+
+	it.each([
+		// Left empty by an expression: n8n's own check of required parameters cannot see it.
+		['Create without a required flow field', { resource: 'task', operation: 'create', flow: fromList('Delivery'), hubId: fromList('h1'), flowFields: { mappingMode: 'defineBelow', value: { invoice: 'X', recipientName: '={{ $json.nothing }}' }, schema: [{ id: 'invoice', required: true }, { id: 'recipientName', required: true }] } }, 'recipientName'],
+		['Create without a hub', { resource: 'task', operation: 'create', flow: fromList('Delivery'), hubId: fromList('={{ $json.nothing }}'), flowFields: { value: {}, schema: [] } }, '"Hub" is required'],
+		['Create with a bad start time', { resource: 'task', operation: 'create', flow: fromList('Delivery'), hubId: fromList('h1'), flowFields: { value: {}, schema: [] }, additionalFields: { startTime: 'next tuesday-ish' } }, 'Start Time'],
+		['Update with nothing to change', { resource: 'task', operation: 'update', taskId: 'abc', flow: fromList('Delivery'), flowFields: { value: { invoice: '' }, schema: [{ id: 'invoice' }] }, updateFields: {} }, 'Update Fields'],
+		['Assign to something that is not an email', { resource: 'task', operation: 'assign', taskId: 'abc', assignees: 'dewi@example.com, dewi' }, 'not an email address'],
+		['Get without a task', { resource: 'task', operation: 'get', taskId: ' ' }, '"Task ID" is required'],
+		['Get Many with an unreadable time', { resource: 'task', operation: 'getMany', returnAll: true, filters: { timeTo: 'soonish' } }, 'Time To'],
+	])('%s is refused before any request, naming the field', async (_case, parameters, named) => {
+		const { error } = await mileApp(parameters as IDataObject);
+		expect(error?.message).toContain(named);
+		expect(fake.requests).toEqual([]);
+	});
+});
