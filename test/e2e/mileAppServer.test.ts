@@ -1,0 +1,106 @@
+/**
+ * MileApp in a running n8n (`n8n start`): a published workflow with the MileApp Trigger, its Production URL
+ * set up in the fake MileApp as a user sets up a webhook by hand (Automation), with a secret in a custom
+ * header. MileApp's deliveries start executions; a delivery without the secret gets 401 and starts none.
+ */
+import { MileAppFake, type MileAppFlow, type MileAppHub } from '../fakes/mileApp';
+import { PACKAGE_NAME, createN8nInstance, freePort, isFinished, type N8nInstance, type N8nWorkflow, waitFor as waitForIn8n } from './n8n';
+
+jest.setTimeout(15 * 60_000);
+
+const SECRET = 'MileApp-Server-Webhook-Secret-7154';
+const fake = new MileAppFake({ deliveryRetryDelayMs: 1000 });
+const WORKFLOW_ID = 'maTriggerFinished';
+const WEBHOOK_ID = '0c9e4d2a-6b1f-4f3e-8a7d-5e2c1b0a9f84';
+let n8n: N8nInstance;
+let webhookUrl: string;
+let hub: MileAppHub;
+let delivery: MileAppFlow;
+
+const runs = async () => (await n8n.storedExecutions()).filter((execution) => execution.workflowId === WORKFLOW_ID);
+const finishedRuns = async () => (await runs()).filter(isFinished);
+
+function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number): Promise<T> {
+	return waitForIn8n(what, probe, diagnosis, timeoutMs);
+}
+
+async function diagnosis(): Promise<string> {
+	const sent = fake.deliveries.map((sent) => `  ${sent.event} ${sent.taskId} → ${sent.url}: ${sent.status ?? sent.error} (try ${sent.attempt})`);
+	const stored = (await n8n.storedExecutions()).map((execution) => `  ${execution.id} ${execution.workflowId} ${execution.mode} ${execution.status}`);
+	return ['MileApp delivered:', ...sent, 'n8n stored executions:', ...stored, n8n.serverLog.slice(-3000)].join('\n');
+}
+
+const triggerWorkflow: N8nWorkflow = {
+	id: WORKFLOW_ID,
+	name: 'MileApp task finished',
+	active: false,
+	nodes: [
+		{
+			id: 'mileapp-trigger',
+			name: 'MileApp Trigger',
+			type: `${PACKAGE_NAME}.mileAppTrigger`,
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: WEBHOOK_ID,
+			parameters: { events: ['onFinish'], secretLocation: 'header', headerName: 'X-Webhook-Secret', secretValue: SECRET },
+		},
+		{ id: 'mileapp-done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+	],
+	connections: { 'MileApp Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+	settings: { executionOrder: 'v1' },
+};
+
+beforeAll(async () => {
+	await fake.start();
+	hub = fake.addHub({ name: 'Jakarta Central' });
+	fake.addUser({ name: 'Dewi Lestari', email: 'dewi@example.com', hubIds: 'all' });
+	delivery = fake.addFlow({ name: 'Delivery', fields: [{ field: 'invoice', type: 'string' }] });
+
+	const port = await freePort();
+	webhookUrl = `http://127.0.0.1:${port}/webhook/${WEBHOOK_ID}/webhook`;
+	n8n = await createN8nInstance({ env: { WEBHOOK_URL: `http://127.0.0.1:${port}/` } });
+	await n8n.importWorkflow(triggerWorkflow);
+	await n8n.publish(WORKFLOW_ID);
+	await n8n.startServer(port);
+});
+
+afterAll(async () => {
+	await n8n?.cleanup();
+	await fake.stop();
+});
+
+test('a task finished in MileApp starts one execution carrying it; created and assigned ones start none', async () => {
+	fake.addWebhook({ url: webhookUrl, events: ['onCreate', 'onAssign', 'onFinish'], headers: { 'X-Webhook-Secret': SECRET } });
+	const task = fake.createTask({ flowId: delivery._id, hubId: hub._id, fields: { invoice: 'INV-2026-0420' } });
+	fake.assignTask(task._id, ['dewi@example.com']);
+	fake.finishTask(task._id);
+	await fake.deliveriesSettled();
+	expect(fake.deliveries.map((sent) => [sent.event, sent.status])).toEqual([
+		['onCreate', 200],
+		['onAssign', 200],
+		['onFinish', 200],
+	]);
+	const [run] = await waitFor('the execution for the finished task', async () => {
+		const finished = await finishedRuns();
+		return finished.length > 0 && finished;
+	});
+	expect(run).toMatchObject({ status: 'success', mode: 'webhook' });
+	expect(run.data).toContain('INV-2026-0420');
+	expect(run.data).toContain(task._id);
+	await new Promise((resolve) => setTimeout(resolve, 2000));
+	expect(await runs()).toHaveLength(1);
+	expect((await n8n.storedExecutions()).map((execution) => execution.data).join('\n')).not.toContain(SECRET);
+});
+
+test('with the secret set, a delivery without it gets 401 and starts no execution', async () => {
+	fake.clearWebhooks();
+	fake.addWebhook({ url: webhookUrl, events: ['onFinish'] });
+	const before = (await runs()).length;
+	const task = fake.createTask({ flowId: delivery._id, hubId: hub._id, assignee: ['dewi@example.com'], fields: { invoice: 'INV-STRANGER' } });
+	fake.finishTask(task._id);
+	await waitFor('the refused delivery and MileApp\'s retry', () => fake.deliveries.filter((sent) => sent.taskId === task._id).length >= 2);
+	await fake.deliveriesSettled();
+	// MileApp tried once and retried three times (a second apart here), refused each time.
+	expect(fake.deliveries.filter((sent) => sent.taskId === task._id).map((sent) => sent.status)).toEqual([401, 401, 401, 401]);
+	expect(await runs()).toHaveLength(before);
+});
