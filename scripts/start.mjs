@@ -85,8 +85,8 @@ const VENDORS = [
 		module: 'mileApp',
 		className: 'MileAppFake',
 		port: 5713,
-		// A personal token. MileApp's webhooks are set up by hand in its web app; in the sandbox, the
-		// fake's webhook list stands in for that page (see the README).
+		// A personal token. MileApp's webhooks are set up by hand in its web app, which the fake does not have:
+		// the MileApp Trigger is tried in the tests (test/e2e/mileAppServer.test.ts), not here.
 		credential: (fake) => ({
 			id: 'mileAppSandbox',
 			name: 'MileApp sandbox',
