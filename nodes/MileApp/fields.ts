@@ -98,3 +98,16 @@ export const assigneesField: INodeProperties = {
 	placeholder: 'e.g. dana@example.com, lee@example.com',
 	description: 'Emails of the workers, separated by commas; they must belong to the task\'s hub',
 };
+
+/** The optional fields of a whole task (Create, Replace): times and assignees. */
+export function additionalTaskFields(show: { show: { resource: string[]; operation: string[] } }): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		options: [assigneesField, endTimeField, startTimeField],
+	};
+}

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { assigneesField, endTimeField, flowField, flowFieldsMapper, hubField, startTimeField } from '../../fields';
+import { additionalTaskFields, flowField, flowFieldsMapper, hubField } from '../../fields';
 
 const show = { show: { resource: ['task'], operation: ['create'] } };
 
@@ -7,13 +7,5 @@ export const createDescription: INodeProperties[] = [
 	{ ...flowField, displayOptions: show },
 	{ ...hubField, displayOptions: show },
 	{ ...flowFieldsMapper('The fields of the chosen flow; MileApp requires the ones marked required'), displayOptions: show },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: [assigneesField, endTimeField, startTimeField],
-	},
+	additionalTaskFields(show),
 ];

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { assigneesField, endTimeField, flowField, flowFieldsMapper, hubField, startTimeField, taskIdField } from '../../fields';
+import { additionalTaskFields, flowField, flowFieldsMapper, hubField, taskIdField } from '../../fields';
 
 const show = { show: { resource: ['task'], operation: ['replace'] } };
 
@@ -16,13 +16,5 @@ export const replaceDescription: INodeProperties[] = [
 	{ ...flowField, displayOptions: show },
 	{ ...hubField, displayOptions: show },
 	{ ...flowFieldsMapper('Every field the task should have after the replacement'), displayOptions: show },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: [assigneesField, endTimeField, startTimeField],
-	},
+	additionalTaskFields(show),
 ];
