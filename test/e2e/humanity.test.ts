@@ -22,7 +22,7 @@ const node = (name: string, parameters: Record<string, unknown>, extra: Partial<
 const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 const names = (shift: HumanityShift) => fake.liveShiftTasks(shift.id).map((task) => task.name);
 
-const shifts: Record<'todayBar' | 'todayKitchen' | 'tomorrow' | 'batch', HumanityShift> = {} as never;
+const shifts: Record<'todayBar' | 'todayKitchen' | 'tomorrow' | 'batch' | 'replaced', HumanityShift> = {} as never;
 const tasks: Record<string, HumanityShiftTask[]> = {};
 let masters: HumanityMasterTask[];
 let positionId: number;
@@ -38,6 +38,7 @@ beforeAll(async () => {
 	shifts.todayKitchen = fake.addShift({ start: `${today} 06:00`, end: `${today} 14:00`, positionId, title: 'Kitchen prep' });
 	shifts.tomorrow = fake.addShift({ start: `${tomorrow} 07:00`, end: `${tomorrow} 15:00`, positionId, employeeIds: [sam.id], title: 'Tomorrow bar' });
 	shifts.batch = fake.addShift({ start: `${tomorrow} 14:00`, end: `${tomorrow} 22:00`, positionId, title: 'Late' });
+	shifts.replaced = fake.addShift({ start: `${tomorrow} 22:00`, end: `${tomorrow} 23:30`, positionId, title: 'Night clean' });
 	masters = ['Open the register', 'Clean the espresso machine', 'Wipe the tables', 'Restock pastries'].map((name) => fake.addMasterTask({ name, positionIds: [positionId] }));
 	for (const key of Object.keys(shifts) as Array<keyof typeof shifts>) {
 		tasks[key] = masters.slice(0, 3).map((master) => fake.addShiftTask({ shiftId: shifts[key].id, taskId: master.id, name: master.name, description: `kept on ${key}` }));
@@ -80,6 +81,19 @@ beforeAll(async () => {
 		chainWorkflow('huShifts', [
 			node('Shifts', { resource: 'shift', operation: 'getMany', startDate: '={{ $today.toISO() }}', endDate: '={{ $today.plus({ days: 1 }).toISO() }}', returnAll: true }),
 			node('Get', { resource: 'shift', operation: 'get', shiftId: rl(shifts.todayBar.id) }, { executeOnce: true }),
+		]),
+		chainWorkflow('huSetAll', [
+			node('Set All', {
+				resource: 'shiftTask',
+				operation: 'setAll',
+				shiftId: rl(shifts.replaced.id),
+				tasks: {
+					task: [
+						{ masterTaskId: masters[0].id, name: 'Open the register', type: 'regular', shiftTaskId: tasks.replaced[0].id },
+						{ masterTaskId: masters[3].id, name: 'Restock pastries', type: 'timeBoxed', startTime: `${tomorrow}T22:00:00Z`, dueTime: `${tomorrow}T22:30:00Z` },
+					],
+				},
+			}),
 		]),
 		chainWorkflow('huBadInput', [
 			node('Time-Boxed Without Due Time', {
@@ -136,6 +150,17 @@ test('three items for the same shift cost exactly one read and one write', async
 	expect(fake.liveShiftTasks(shifts.batch.id).map((task) => task.id)).toEqual(tasks.batch.map((task) => task.id));
 });
 
+test('Set All replaces the shift\'s whole list with exactly the tasks given, keeping one by its ID, in one write', async () => {
+	const run = await n8n.execute('huSetAll');
+	expect(errorOf(run)).toBeUndefined();
+	const live = fake.liveShiftTasks(shifts.replaced.id);
+	expect(live.map((task) => task.name)).toEqual(['Open the register', 'Restock pastries']);
+	expect(live[0].id).toBe(tasks.replaced[0].id);
+	expect(live[1].options).toEqual({ startTime: expect.stringContaining('22:00:00'), dueTime: expect.stringContaining('22:30:00') });
+	expect(fake.shiftTaskCalls(shifts.replaced.id)).toEqual({ reads: 0, writes: 1 });
+	expect(itemsOf(run, 'Set All').map((item) => item.name)).toEqual(['Open the register', 'Restock pastries']);
+});
+
 test('Master Task Create, Update, Get Many and Delete', async () => {
 	const run = await n8n.execute('huMaster');
 	expect(errorOf(run)).toBeUndefined();
@@ -160,7 +185,7 @@ test('Employee Task Get Many, Start and Complete', async () => {
 test('Shift Get Many and Get; an expired token is renewed once by n8n and kept for the next execution', async () => {
 	const run = await n8n.execute('huShifts');
 	expect(errorOf(run)).toBeUndefined();
-	expect(itemsOf(run, 'Shifts').map((item) => item.id)).toEqual([shifts.todayKitchen.id, shifts.todayBar.id, shifts.tomorrow.id, shifts.batch.id]);
+	expect(itemsOf(run, 'Shifts').map((item) => item.id)).toEqual([shifts.todayKitchen.id, shifts.todayBar.id, shifts.tomorrow.id, shifts.batch.id, shifts.replaced.id]);
 	expect(itemsOf(run, 'Get')[0]).toMatchObject({ id: shifts.todayBar.id, title: 'Morning bar' });
 
 	const grants = fake.tokenGrants;
