@@ -7,6 +7,8 @@ import { masterTaskDescription, masterTaskOperations } from './resources/masterT
 import { shiftDescription, shiftOperations } from './resources/shift';
 import { shiftTaskDescription, shiftTaskOperations } from './resources/shiftTask';
 import { HUMANITY_CREDENTIAL } from './transport';
+import { normalizeEmployeeTask, normalizeMasterTask, normalizeShiftTask } from './normalize';
+import { OUTPUT_FORMAT_PARAMETER, applyTaskOutput, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 
@@ -15,6 +17,13 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
 	masterTask: masterTaskOperations,
 	shift: shiftOperations,
 	shiftTask: shiftTaskOperations,
+};
+
+/** The operations whose items are tasks, which the node's Output can normalize. */
+const TASK_OUTPUTS: Record<string, { operations: string[]; mapper: TaskMapper }> = {
+	employeeTask: { operations: ['complete', 'getMany', 'start'], mapper: normalizeEmployeeTask },
+	masterTask: { operations: ['create', 'getMany', 'update'], mapper: normalizeMasterTask },
+	shiftTask: { operations: ['add', 'getMany', 'remove', 'setAll', 'update'], mapper: normalizeShiftTask },
 };
 
 export class Humanity implements INodeType {
@@ -49,6 +58,9 @@ export class Humanity implements INodeType {
 			...shiftDescription,
 			...masterTaskDescription,
 			...employeeTaskDescription,
+			...Object.entries(TASK_OUTPUTS).map(([resource, { operations }]) =>
+				taskOutputProperty('Humanity', { resource: [resource], operation: operations }),
+			),
 		],
 	};
 
@@ -62,6 +74,10 @@ export class Humanity implements INodeType {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const run = OPERATIONS[resource]?.[operation];
 		if (!run) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" of resource "${resource}"`);
-		return [await run.call(this)];
+		const items = await run.call(this);
+		const taskOutput = TASK_OUTPUTS[resource];
+		if (!taskOutput?.operations.includes(operation)) return [items];
+		const format = this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 0, 'vendor');
+		return [applyTaskOutput(items, format, taskOutput.mapper, this.getTimezone())];
 	}
 }

@@ -2,8 +2,16 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { HUMANITY_CREDENTIAL, humanityApiRequest, recordsOf } from './transport';
+import { OUTPUT_FORMAT_PARAMETER, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
+import { normalizeEmployeeTask, normalizeShiftTask } from './normalize';
 
 type HumanityTaskEvent = 'employeeTaskCompleted' | 'shiftTaskAdded' | 'shiftTaskRemoved';
+
+const MAPPERS: Record<HumanityTaskEvent, TaskMapper> = {
+	employeeTaskCompleted: normalizeEmployeeTask,
+	shiftTaskAdded: normalizeShiftTask,
+	shiftTaskRemoved: normalizeShiftTask,
+};
 
 /** Activity status 2: completed (update-employee-task). */
 const COMPLETED = 2;
@@ -119,6 +127,7 @@ export class HumanityTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			taskOutputProperty('Humanity'),
 		],
 	};
 
@@ -131,9 +140,11 @@ export class HumanityTrigger implements INodeType {
 		const shifts = recordsOf(await humanityApiRequest.call(this, 'GET', '/shifts', { qs: { start_date: window.from, end_date: window.to, mode: 'overview' } }));
 		const shiftById = new Map(shifts.map((shift) => [Number(shift.id), shift]));
 		const tasks = await readTasks.call(this, event, [...shiftById.keys()]);
-		const item = (task: IDataObject, shiftId = Number(task.shiftId)): INodeExecutionData => ({
-			json: { ...task, shift: shiftSummary(shiftById.get(shiftId), shiftId) },
-		});
+		const normalize = this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor') === 'normalized' ? MAPPERS[event] : undefined;
+		const item = (task: IDataObject, shiftId = Number(task.shiftId)): INodeExecutionData => {
+			const record = { ...task, shift: shiftSummary(shiftById.get(shiftId), shiftId) };
+			return { json: normalize ? normalize(record, this.getTimezone()) : record };
+		};
 
 		if (this.getMode() === 'manual') {
 			const sample = newest(event, tasks);

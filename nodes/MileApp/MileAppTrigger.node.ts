@@ -1,6 +1,8 @@
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { isSameSecret } from '../shared/secrets';
+import { OUTPUT_FORMAT_PARAMETER, applyTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
+import { normalizeMileAppTask } from './normalize';
 
 /** MileApp's task events (Automation → Webhook) and the status a task has when each fires. */
 const EVENTS = [
@@ -95,6 +97,7 @@ export class MileAppTrigger implements INodeType {
 				displayOptions: { show: { secretLocation: ['header', 'query'] } },
 				description: 'A long random value; the same as in the webhook in MileApp',
 			},
+			taskOutputProperty('MileApp'),
 		],
 	};
 
@@ -130,7 +133,8 @@ export class MileAppTrigger implements INodeType {
 		);
 		// Answered 200 either way, at once, so MileApp does not send it again.
 		if (tasks.length === 0) return {};
-		return { workflowData: [this.helpers.returnJsonArray(tasks)] };
+		const format = this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor');
+		return { workflowData: [applyTaskOutput(this.helpers.returnJsonArray(tasks), format, normalizeMileAppTask, this.getTimezone())] };
 	}
 }
 

@@ -11,7 +11,8 @@ import type {
 import { MILEAPP_BASE_URL } from '../../credentials/MileAppApi.credentials';
 import { failOnVendorError, vendorApiError, withVendorMessage, type FailureEnvelope } from '../shared/errors';
 import type { PageNumberPaging } from '../shared/paging';
-import { routingFor } from '../shared/requests';
+import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
+import { normalizeMileAppTask } from './normalize';
 
 export const MILEAPP_CREDENTIAL = 'mileAppApi';
 export const MILEAPP_TASK_STATUSES = ['UNASSIGNED', 'ONGOING', 'DONE'] as const;
@@ -64,12 +65,17 @@ async function outputRecords(
 	return recordsOf(response.body as IDataObject).map((json) => ({ json }));
 }
 
-/** One operation's declarative routing: input checks, the request, MileApp's errors, its records out. */
-export const mileAppRouting = routingFor({
+const mileAppVendor: VendorRouting = {
 	envelope: mileAppEnvelope,
 	paging: MILEAPP_PAGING,
 	output: [failOnVendorError(mileAppEnvelope), outputRecords],
-});
+};
+
+/** One operation's declarative routing: input checks, the request, MileApp's errors, its records out. */
+export const mileAppRouting = routingFor(mileAppVendor);
+
+/** The same for operations that return tasks, which the node's Output can normalize. */
+export const mileAppTaskRouting = taskRoutingFor(mileAppVendor, normalizeMileAppTask);
 
 /** For the pickers and the flow-field mapper: one call, the body returned. */
 export async function mileAppApiRequest(

@@ -8,6 +8,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { advance, baselineOf, eventsAfter, timeOf, type EventRecord, type Watermark } from '../shared/polling';
 import { OLIVER_CREDENTIAL, oliverListAllStaffTasks } from './transport';
+import { OUTPUT_FORMAT_PARAMETER, applyTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
+import { normalizeOliverTask } from './normalize';
 
 type OliverTaskEvent = 'taskCreated' | 'taskCompleted' | 'taskCanceled';
 
@@ -68,6 +70,7 @@ export class OliverTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			taskOutputProperty('Oliver'),
 		],
 	};
 
@@ -85,7 +88,7 @@ export class OliverTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			const newest = eventsAfter({ at: 0, idsAtMark: [] }, events).pop();
-			return newest ? [this.helpers.returnJsonArray([newest.record])] : null;
+			return newest ? [outputOf(this, [newest.record])] : null;
 		}
 
 		const state = this.getWorkflowStaticData('node') as TriggerState;
@@ -97,6 +100,12 @@ export class OliverTrigger implements INodeType {
 		const fresh = eventsAfter(state.mark, events);
 		if (fresh.length === 0) return null;
 		state.mark = advance(state.mark, fresh);
-		return [this.helpers.returnJsonArray(fresh.map((entry) => entry.record as IDataObject))];
+		return [outputOf(this, fresh.map((entry) => entry.record as IDataObject))];
 	}
+}
+
+/** The tasks as items, normalized when the trigger's Output asks for it. */
+function outputOf(context: IPollFunctions, tasks: IDataObject[]): INodeExecutionData[] {
+	const format = context.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor');
+	return applyTaskOutput(context.helpers.returnJsonArray(tasks), format, normalizeOliverTask, context.getTimezone());
 }

@@ -10,7 +10,8 @@ import type {
 	IRequestOptionsSimplified,
 } from 'n8n-workflow';
 import { failOnVendorError, vendorApiError, type FailureEnvelope } from '../shared/errors';
-import { routingFor } from '../shared/requests';
+import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
+import { normalizeOliverTask } from './normalize';
 import { OLIVER_API_BASE_URL } from '../../credentials/OliverApi.credentials';
 import { collectPages, type PageNumberPaging } from '../shared/paging';
 
@@ -97,9 +98,14 @@ export async function extractOliverData(
 	return records.map((json) => ({ json }));
 }
 
-/** One operation's declarative routing: input checks, the request, Oliver's errors, and its records out. */
-export const oliverRouting = routingFor({
+const oliverVendor: VendorRouting = {
 	envelope: oliverEnvelope,
 	paging: OLIVER_PAGING,
 	output: [checkOliverSuccess, extractOliverData],
-});
+};
+
+/** One operation's declarative routing: input checks, the request, Oliver's errors, and its records out. */
+export const oliverRouting = routingFor(oliverVendor);
+
+/** The same for operations that return tasks, which the node's Output can normalize. */
+export const oliverTaskRouting = taskRoutingFor(oliverVendor, normalizeOliverTask);

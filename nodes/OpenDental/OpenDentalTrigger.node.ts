@@ -11,6 +11,8 @@ import { attachedToField, keyNumField, taskListField } from './fields';
 import { searchTaskLists } from './listSearch';
 import { withIsoDates } from './dates';
 import { OPEN_DENTAL_CREDENTIAL, officeZone, openDentalListAll } from './transport';
+import { OUTPUT_FORMAT_PARAMETER, taskOutputProperty } from '../shared/normalizedTask';
+import { normalizeOpenDentalTask } from './normalize';
 
 type OpenDentalTaskEvent = 'taskCreated' | 'taskCompleted' | 'taskStatusChanged';
 
@@ -99,6 +101,7 @@ export class OpenDentalTrigger implements INodeType {
 					{ ...taskListField, description: 'Only tasks in this list', routing: undefined },
 				],
 			},
+			taskOutputProperty('Open Dental'),
 		],
 	};
 
@@ -115,7 +118,11 @@ export class OpenDentalTrigger implements INodeType {
 		qs.DateTimeOriginal = DateTime.now().setZone(zone).minus({ days: lookBackDays }).toFormat('yyyy-MM-dd HH:mm:ss');
 		if (status) qs.TaskStatus = status;
 		const tasks = (await openDentalListAll.call(this, '/tasks', qs)).filter((task) => !status || task.TaskStatus === status);
-		const output = (task: IDataObject, extra: IDataObject = {}) => ({ json: { ...withIsoDates(task, zone), ...extra } });
+		const normalized = this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor') === 'normalized';
+		const output = (task: IDataObject, extra: IDataObject = {}) => {
+			const record = withIsoDates(task, zone);
+			return { json: { ...(normalized ? normalizeOpenDentalTask(record) : record), ...extra } };
+		};
 
 		if (this.getMode() === 'manual') {
 			const newest = [...tasks].sort((a, b) => String(b[sampleTime]).localeCompare(String(a[sampleTime])))[0];

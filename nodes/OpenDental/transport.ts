@@ -20,7 +20,8 @@ import {
 import { vendorApiError, withVendorMessage, type FailureEnvelope } from '../shared/errors';
 import { oneAtATime } from '../shared/pacing';
 import { collectPages, type OffsetPaging } from '../shared/paging';
-import { routingFor } from '../shared/requests';
+import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
+import { normalizeOpenDentalTask } from './normalize';
 import { isKnownZone, officeZoneOf, toOfficeDateTime, withIsoDates } from './dates';
 
 export const OPEN_DENTAL_CREDENTIAL = 'openDentalApi';
@@ -125,13 +126,18 @@ export async function outputRecords(
 	return records.map((record) => ({ json: withIsoDates(record, zone) }));
 }
 
-/** One operation's declarative routing: input checks, the paced request, Open Dental's errors, its records out. */
-export const openDentalRouting = routingFor({
+const openDentalVendor: VendorRouting = {
 	envelope: openDentalEnvelope,
 	paging: OPEN_DENTAL_PAGING,
 	aroundEachRequest: paced,
 	output: [outputRecords],
-});
+};
+
+/** One operation's declarative routing: input checks, the paced request, Open Dental's errors, its records out. */
+export const openDentalRouting = routingFor(openDentalVendor);
+
+/** The same for operations that return tasks, which the node's Output can normalize. */
+export const openDentalTaskRouting = taskRoutingFor(openDentalVendor, normalizeOpenDentalTask);
 
 /** For programmatic callers (trigger, pickers, read-before-write): one paced call, its records returned. */
 export async function openDentalApiRequest(

@@ -10,6 +10,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { authenticationField } from './authentication';
 import { isSignedBy } from './signature';
 import { PLANNR_CREDENTIALS, plannrApiRequest, plannrApiRequestIfFound } from './transport';
+import { OUTPUT_FORMAT_PARAMETER, taskOutputProperty } from '../shared/normalizedTask';
+import { normalizePlannrTask } from './normalize';
 
 const SUBSCRIPTIONS = '/api/v2/webhook-subscriptions';
 const TASK_EVENTS = ['task.created', 'task.updated', 'task.completed', 'task.deleted'] as const;
@@ -66,6 +68,7 @@ export class PlannrTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			taskOutputProperty('Plannr'),
 		],
 	};
 
@@ -126,7 +129,9 @@ export class PlannrTrigger implements INodeType {
 		}
 		const delivery = this.getBodyData();
 		if (typeof delivery.event === 'string' && !chosenEvents(this).includes(delivery.event)) return {};
-		return { workflowData: [this.helpers.returnJsonArray([delivery])] };
+		if (this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor') !== 'normalized') return { workflowData: [this.helpers.returnJsonArray([delivery])] };
+		const task = (delivery.data ?? {}) as IDataObject;
+		return { workflowData: [this.helpers.returnJsonArray([{ ...normalizePlannrTask(task, this.getTimezone()), event: delivery.event }])] };
 	}
 }
 

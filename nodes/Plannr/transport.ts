@@ -16,7 +16,8 @@ import { PLANNR_BASE_URL } from '../../credentials/PlannrApi.credentials';
 import { failOnVendorError, vendorApiError, withVendorMessage, type FailureEnvelope } from '../shared/errors';
 import { collectPages, type PageNumberPaging } from '../shared/paging';
 import { RateLimitTracker } from '../shared/rateLimit';
-import { routingFor } from '../shared/requests';
+import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
+import { normalizePlannrTask } from './normalize';
 
 /** The two ways to sign in, by the value of the nodes' Authentication parameter. */
 export const PLANNR_CREDENTIALS = { accessToken: 'plannrApi', oAuth2: 'plannrOAuth2Api' } as const;
@@ -113,13 +114,18 @@ async function outputRecords(
 	return records.map((json) => ({ json }));
 }
 
-/** One operation's declarative routing: input checks, the request within the rate limit, errors, records out. */
-export const plannrRouting = routingFor({
+const plannrVendor: VendorRouting = {
 	envelope: plannrEnvelope,
 	paging: PLANNR_PAGING,
 	aroundEachRequest: withinRateLimit,
 	output: [noteRateLimit, failOnVendorError(plannrEnvelope), outputRecords],
-});
+};
+
+/** One operation's declarative routing: input checks, the request within the rate limit, errors, records out. */
+export const plannrRouting = routingFor(plannrVendor);
+
+/** The same for operations that return tasks, which the node's Output can normalize. */
+export const plannrTaskRouting = taskRoutingFor(plannrVendor, normalizePlannrTask);
 
 /** For programmatic callers (trigger, pickers): one call within the rate limit, the body returned. */
 export async function plannrApiRequest(

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { withVendorMessage, type FailureEnvelope } from './errors';
 import { collectPages, type Paging } from './paging';
+import { normalizeWhenAsked, type TaskMapper } from './normalizedTask';
 
 /** How one vendor's declarative operations send their requests and read the answers. */
 export interface VendorRouting {
@@ -67,4 +68,9 @@ export function routingFor(vendor: VendorRouting) {
 		operations: vendorRequests(vendor, options.paged ?? false),
 		output: { postReceive: options.postReceive ?? vendor.output },
 	});
+}
+
+/** The same, for operations that return tasks: their records can be output as normalized tasks. */
+export function taskRoutingFor(vendor: VendorRouting, mapper: TaskMapper) {
+	return routingFor({ ...vendor, output: [...vendor.output, normalizeWhenAsked(mapper)] });
 }

@@ -649,3 +649,51 @@ afterEach(() => {
 	fake.options.masterTaskMaxLimit = 100;
 	fake.options.masterTaskDefaultLimit = 30;
 });
+
+describe('normalized output', () => {
+	it('Shift Task Get Many with Output "Normalized Task": the shift as subject, a time-boxed task due at its due time', async () => {
+		const { shift, tasks } = seed();
+
+		const { items, error } = await humanity({ resource: 'shiftTask', operation: 'getMany', shiftIds: String(shift.id), returnAll: true, outputFormat: 'normalized' });
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual(
+			tasks.slice(0, 3).map((task) =>
+				expect.objectContaining({
+					id: task.id,
+					vendor: 'humanity',
+					title: task.name,
+					status: 'open',
+					dueAt: task.type === 2 ? '2026-11-23T13:30:00Z' : null,
+					subject: { type: 'shift', id: String(shift.id) },
+					reference: `[taskbridge:humanity:${task.id}]`,
+					raw: expect.objectContaining({ id: task.id, shiftId: shift.id }),
+				}),
+			),
+		);
+	});
+
+	it('Employee Task Complete: done, completed when it ended; Get Many names the employee and the shift', async () => {
+		const { shift } = seed();
+		const listed = await humanity({ resource: 'employeeTask', operation: 'getMany', shiftIds: String(shift.id), returnAll: true });
+		const { id, employeeId } = listed.items[0].json;
+
+		const done = await humanity({
+			resource: 'employeeTask',
+			operation: 'complete',
+			employeeTaskId: id,
+			options: { startedAt: '2026-11-23T13:00:00Z', endedAt: '2026-11-23T13:20:00Z' },
+			outputFormat: 'normalized',
+		});
+
+		// Humanity answers the activity alone, so who and which shift come from a read.
+		expect(done.items[0].json).toMatchObject({ id, vendor: 'humanity', status: 'done', completedAt: '2026-11-23T13:20:00Z' });
+		const after = await humanity({ resource: 'employeeTask', operation: 'getMany', shiftIds: String(shift.id), returnAll: true, outputFormat: 'normalized' });
+		expect(after.items.find((item) => item.json.id === id)?.json).toMatchObject({
+			status: 'done',
+			completedAt: '2026-11-23T13:20:00Z',
+			assignees: [{ id: String(employeeId) }],
+			subject: { type: 'shift', id: String(shift.id) },
+		});
+	});
+});

@@ -230,3 +230,26 @@ describe('bad settings and Humanity errors', () => {
 		expect(JSON.stringify(staticData)).toBe(before);
 	});
 });
+
+describe('normalized output', () => {
+	it('employee task completed, Output "Normalized Task": done, with its shift as subject', async () => {
+		const shift = shiftOn(0, 'Morning bar');
+		const task = taskOn(shift, 'Restock pastries');
+		const settings = { event: 'employeeTaskCompleted', daysBefore: 1, daysAfter: 7, outputFormat: 'normalized' };
+		expect(await poll(settings)).toBeNull();
+
+		const employeeTask = complete(task, '2026-11-23T10:00:00.000Z');
+		const items = await poll(settings);
+
+		expect(items?.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				id: employeeTask.id,
+				vendor: 'humanity',
+				status: 'done',
+				completedAt: '2026-11-23T10:00:00Z',
+				assignees: [{ id: String(employeeId) }],
+				subject: { type: 'shift', id: String(shift.id), name: 'Morning bar' },
+			}),
+		]);
+	});
+});

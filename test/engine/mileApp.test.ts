@@ -265,3 +265,45 @@ describe('errors and bad input', () => {
 		expect(fake.requests).toEqual([]);
 	});
 });
+
+describe('normalized output', () => {
+	const utc = (iso: unknown) => new Date(String(iso)).toISOString().replace('.000', '');
+
+	it('Get with Output "Normalized Task": the flow\'s title and content fields, the hub as subject, the deadline as due time', async () => {
+		const task = aTask({ invoice: 'INV-9', recipientName: 'Rina [taskbridge:plannr:0d9c7a52-1f2e-4b8a-9d3c-5e6f7a8b9c0d]' });
+
+		const { items, error } = await mileApp({ resource: 'task', operation: 'get', taskId: task._id, outputFormat: 'normalized' });
+
+		expect(error).toBeUndefined();
+		const raw = fake.taskView(fake.tasks.get(task._id)!);
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				id: task._id,
+				vendor: 'mileApp',
+				title: 'INV-9',
+				description: 'Rina [taskbridge:plannr:0d9c7a52-1f2e-4b8a-9d3c-5e6f7a8b9c0d]',
+				status: 'in progress',
+				dueAt: utc(task.endTime),
+				createdAt: utc(task.createdTime),
+				updatedAt: utc(raw.updatedTime),
+				completedAt: null,
+				assignees: [{ id: worker.email, email: worker.email }],
+				subject: { type: 'hub', id: hub._id, name: 'Jakarta Central' },
+				reference: `[taskbridge:mileApp:${task._id}]`,
+				links: { plannr: '0d9c7a52-1f2e-4b8a-9d3c-5e6f7a8b9c0d' },
+				raw,
+			},
+		]);
+	});
+
+	it('Get Many: unassigned is open and done is done, with its finishing time', async () => {
+		const waiting = aTask({}, { assignee: [] });
+		const finished = aTask({}, { status: 'DONE' });
+
+		const { items } = await mileApp({ resource: 'task', operation: 'getMany', returnAll: true, outputFormat: 'normalized' });
+
+		const byId = Object.fromEntries(items.map((item) => [item.json.id, item.json]));
+		expect(byId[waiting._id]).toMatchObject({ status: 'open', assignees: [], completedAt: null });
+		expect(byId[finished._id]).toMatchObject({ status: 'done', completedAt: utc(fake.tasks.get(finished._id)!.doneTime) });
+	});
+});

@@ -109,3 +109,15 @@ it('registers nothing at MileApp on activation or deactivation: the webhook is s
 	expect(await runWebhookMethod(engine, spec, {}, 'delete')).toBe(true);
 	expect(fake.requests).toEqual([]);
 });
+
+it('Output "Normalized Task": a finished delivery arrives done, in the shared task shape', async () => {
+	await listen({ events: ['onFinish'], secretLocation: 'none', outputFormat: 'normalized' }, ['onFinish']);
+	const task = newTask();
+	fake.assignTask(task._id, ['dewi@example.com']);
+	fake.finishTask(task._id);
+	await fake.deliveriesSettled();
+
+	expect(started()).toEqual([
+		expect.objectContaining({ id: task._id, vendor: 'mileApp', title: task.fields.invoice, status: 'done', assignees: [{ id: 'dewi@example.com', email: 'dewi@example.com' }] }),
+	]);
+});

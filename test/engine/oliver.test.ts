@@ -349,3 +349,52 @@ describe('pickers', () => {
 		expect(results).toEqual([{ name: 'Rex · Dog', value: rex.id }]);
 	});
 });
+
+describe('normalized output', () => {
+	it('Complete with Output "Normalized Task": the same task in the shape every vendor shares, the raw record kept', async () => {
+		const task = fake.addTask({
+			title: 'Refill carprofen',
+			description: 'Owner called. [taskbridge:openDental:4417]',
+			task_type: 'rx_refill',
+			client_id: 'cl-9',
+			patient_id: 'pt-3',
+			reference_time_at: '2026-11-24T09:30:00.000+01:00',
+		});
+
+		const { items, error } = await oliver({ resource: 'staffTask', operation: 'complete', taskId: task.id, outputFormat: 'normalized' });
+
+		expect(error).toBeUndefined();
+		const stored = fake.tasks.get(task.id)!;
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				id: task.id,
+				vendor: 'oliver',
+				title: 'Refill carprofen',
+				description: 'Owner called. [taskbridge:openDental:4417]',
+				status: 'done',
+				dueAt: '2026-11-24T08:30:00Z',
+				createdAt: new Date(stored.created_at).toISOString().replace('.000', ''),
+				updatedAt: new Date(stored.updated_at).toISOString().replace('.000', ''),
+				completedAt: new Date(stored.finalized_at!).toISOString().replace('.000', ''),
+				assignees: [],
+				subject: { type: 'patient', id: 'pt-3' },
+				reference: `[taskbridge:oliver:${task.id}]`,
+				links: { openDental: '4417' },
+				raw: { ...stored },
+			},
+		]);
+	});
+
+	it('Get Many: pending is open, canceled stays canceled without a completion time; the default Output is unchanged', async () => {
+		const open = fake.addTask({ title: 'Call owner', client_id: 'cl-1' });
+		const canceled = fake.addTask({ title: 'Old reminder', status: 'canceled' });
+
+		const normalized = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: true, outputFormat: 'normalized' });
+		const vendor = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: true });
+
+		const byId = Object.fromEntries(normalized.items.map((item) => [item.json.id, item.json]));
+		expect(byId[open.id]).toMatchObject({ status: 'open', completedAt: null, subject: { type: 'client', id: 'cl-1' }, links: {} });
+		expect(byId[canceled.id]).toMatchObject({ status: 'canceled', completedAt: null, subject: null });
+		expect(vendor.items.map((item) => item.json)).toEqual(normalized.items.map((item) => item.json.raw));
+	});
+});

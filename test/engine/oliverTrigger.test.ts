@@ -108,4 +108,16 @@ describe('Oliver Trigger', () => {
 		expect(ids(sample)).toEqual([newest.id]);
 		expect(sample?.[0].json.title).toBe('newest');
 	});
+
+	it('Output "Normalized Task": a new prescription refill arrives in the shared task shape', async () => {
+		expect(await poll('taskCreated', { outputFormat: 'normalized' })).toBeNull();
+		tick();
+		const refill = fake.addTask({ title: 'Refill Apoquel', task_type: 'rx_refill', patient_id: 'pt_7' });
+
+		const items = await poll('taskCreated', { outputFormat: 'normalized' });
+
+		expect(items?.map((item) => item.json)).toEqual([
+			expect.objectContaining({ id: refill.id, vendor: 'oliver', title: 'Refill Apoquel', status: 'open', subject: { type: 'patient', id: 'pt_7' }, raw: refill }),
+		]);
+	});
 });

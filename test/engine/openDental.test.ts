@@ -955,3 +955,47 @@ describe('pacing (Remote: one call per second per customer key)', () => {
 		expect(paced.tasks.size).toBe(1);
 	});
 });
+
+describe('normalized output', () => {
+	it('Mark Done with Output "Normalized Task": office times become UTC, the due date stays a date, the patient is the subject', async () => {
+		const task = addTask({
+			Descript: 'Call about crown fitting\nPatient prefers mornings. [taskbridge:oliver:st_12]',
+			ObjectType: 'Patient',
+			KeyNum: 42,
+			DateTask: '2026-03-05',
+			DateTimeOriginal: '2026-02-27 08:00:00',
+		});
+		now = Date.parse('2026-03-01T19:15:00.000Z');
+
+		const [item] = await ok({ resource: 'task', operation: 'markDone', taskNum: String(task.TaskNum), outputFormat: 'normalized' });
+
+		const [vendorRecord] = await ok({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) });
+		expect(item).toEqual({
+			id: String(task.TaskNum),
+			vendor: 'openDental',
+			title: 'Call about crown fitting',
+			description: 'Call about crown fitting\nPatient prefers mornings. [taskbridge:oliver:st_12]',
+			status: 'done',
+			dueAt: '2026-03-05',
+			createdAt: '2026-02-27T14:00:00Z',
+			updatedAt: '2026-03-01T19:15:00Z',
+			completedAt: '2026-03-01T19:15:00Z',
+			assignees: [],
+			subject: { type: 'patient', id: '42' },
+			reference: `[taskbridge:openDental:${task.TaskNum}]`,
+			links: { oliver: 'st_12' },
+			raw: vendorRecord,
+		});
+	});
+
+	it('New and Viewed are both open; a task attached to nothing has no subject; DescriptOverride is the title', async () => {
+		const fresh = addTask({ Descript: 'Order gloves' });
+		const viewed = addTask({ Descript: 'Long text', DescriptOverride: 'Recall list', TaskStatus: 'Viewed' });
+
+		const items = await ok({ resource: 'task', operation: 'getAll', returnAll: true, outputFormat: 'normalized' });
+
+		const byId = Object.fromEntries(items.map((item) => [item.id, item]));
+		expect(byId[String(fresh.TaskNum)]).toMatchObject({ title: 'Order gloves', status: 'open', subject: null, completedAt: null, dueAt: null });
+		expect(byId[String(viewed.TaskNum)]).toMatchObject({ title: 'Recall list', status: 'open' });
+	});
+});

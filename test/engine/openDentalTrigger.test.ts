@@ -186,6 +186,30 @@ describe('Open Dental Trigger', () => {
 	});
 });
 
+describe('Open Dental Trigger: normalized output', () => {
+	it('task completed, Output "Normalized Task": the done task in the shared shape, naming the Oliver task it mirrors', async () => {
+		const task = addTask({ Descript: 'Call owner [taskbridge:oliver:st_5]' });
+		expect(await poll('taskCompleted', { outputFormat: 'normalized' })).toBeNull();
+		await act({ operation: 'markDone', taskNum: String(task.TaskNum) });
+
+		const items = await poll('taskCompleted', { outputFormat: 'normalized' });
+
+		expect(items?.map((item) => item.json)).toEqual([
+			expect.objectContaining({ id: String(task.TaskNum), vendor: 'openDental', status: 'done', links: { oliver: 'st_5' }, completedAt: expect.stringMatching(/Z$/) }),
+		]);
+	});
+
+	it('task status changed keeps previousTaskStatus beside the normalized task', async () => {
+		const task = addTask();
+		expect(await poll('taskStatusChanged', { outputFormat: 'normalized' })).toBeNull();
+		await act({ operation: 'markViewed', taskNum: String(task.TaskNum) });
+
+		const items = await poll('taskStatusChanged', { outputFormat: 'normalized' });
+
+		expect(items?.map((item) => item.json)).toEqual([expect.objectContaining({ id: String(task.TaskNum), status: 'open', previousTaskStatus: 'New' })]);
+	});
+});
+
 describe('Open Dental Trigger on a Remote connection', () => {
 	const remote = new OpenDentalFake({ customerKey: 'remote-trigger-key' });
 	serveFake(remote);

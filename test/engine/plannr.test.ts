@@ -1050,3 +1050,43 @@ describe('rate limit (500 a minute per user; X-Ratelimit-Remaining on every answ
 		});
 	});
 });
+
+describe('normalized output', () => {
+	it('Complete with Output "Normalized Task": done, the client as subject, assignees named, Plannr\'s zoneless times read in the workflow\'s zone', async () => {
+		const task = addTask({
+			name: 'Annual review',
+			description: 'From MileApp [taskbridge:mileApp:65f1a2b3c4d5e6f708091a2b]',
+			due_at: '2026-03-05 17:00:00',
+			assigned_to_uuids: [james.uuid],
+		});
+
+		const [item] = await ok({ resource: 'task', operation: 'complete', taskUuid: task.uuid, outputFormat: 'normalized' });
+
+		const [vendorRecord] = await ok({ resource: 'task', operation: 'get', taskUuid: task.uuid });
+		expect(item).toEqual({
+			id: task.uuid,
+			vendor: 'plannr',
+			title: 'Annual review',
+			description: 'From MileApp [taskbridge:mileApp:65f1a2b3c4d5e6f708091a2b]',
+			status: 'done',
+			dueAt: '2026-03-05T17:00:00Z',
+			createdAt: '2026-03-01T12:00:00Z',
+			updatedAt: '2026-03-01T12:00:00Z',
+			completedAt: '2026-03-01T12:00:00Z',
+			assignees: [{ id: james.uuid, name: 'James Carter', ...(james.email ? { email: james.email } : {}) }],
+			subject: { type: 'client', id: tom.uuid, name: 'Tom Hughes' },
+			reference: `[taskbridge:plannr:${task.uuid}]`,
+			links: { mileApp: '65f1a2b3c4d5e6f708091a2b' },
+			raw: vendorRecord,
+		});
+	});
+
+	it('a not-started status is open, the firm\'s other open statuses are in progress', async () => {
+		const waiting = addTask({ name: 'Waiting', status_uuid: todo.uuid });
+		const working = addTask({ name: 'Working', status_uuid: doing.uuid });
+
+		const items = await ok({ resource: 'task', operation: 'getAll', returnAll: true, outputFormat: 'normalized' });
+
+		expect(Object.fromEntries(items.map((item) => [item.id, item.status]))).toEqual({ [waiting.uuid]: 'open', [working.uuid]: 'in progress' });
+	});
+});

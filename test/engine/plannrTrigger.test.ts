@@ -262,6 +262,20 @@ describe('deliveries', () => {
 		});
 	});
 
+	it('Output "Normalized Task": a completed task arrives in the shared shape, with the event beside it', async () => {
+		const normalized = { parameters: { authentication: 'accessToken', events: ['task.completed'], outputFormat: 'normalized' } };
+		const target = await listen(['task.completed'], normalized);
+		await activate(['task.completed'], target, normalized);
+		const task = addTask('Annual review');
+
+		fake.completeTask(task.uuid);
+		await fake.deliveriesSettled();
+
+		const [[item]] = target.calls[0].workflowData!;
+		expect(item.json).toMatchObject({ id: task.uuid, vendor: 'plannr', title: 'Annual review', status: 'done', event: 'task.completed', subject: { type: 'client', id: client } });
+		expect((item.json.raw as IDataObject).uuid).toBe(task.uuid);
+	});
+
 	it('every chosen event starts the workflow: created, updated, completed, deleted', async () => {
 		const target = await listen(ALL);
 		await activate(ALL, target);

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { failOnVendorError } from '../../../shared/errors';
-import { mileAppEnvelope, mileAppRouting } from '../../transport';
+import { mileAppEnvelope, mileAppTaskRouting } from '../../transport';
 import { taskIdField } from '../../fields';
 import { assignDescription } from './assign';
 import { assignBody, fullTaskBody, partialTaskBody, requireTaskId } from './body';
@@ -8,6 +8,7 @@ import { createDescription } from './create';
 import { getManyDescription, taskQuery } from './getMany';
 import { replaceDescription } from './replace';
 import { updateDescription } from './update';
+import { taskOutputProperty } from '../../../shared/normalizedTask';
 
 const taskUrl = (suffix = '') => `=/task/{{encodeURIComponent(String($parameter.taskId).trim())}}${suffix}`;
 
@@ -29,46 +30,46 @@ export const taskDescription: INodeProperties[] = [
 				value: 'assign',
 				action: 'Assign a task',
 				description: 'Give the task to workers, by email',
-				routing: mileAppRouting({ method: 'PUT', url: taskUrl('/assign') }, { preSend: [requireTaskId, assignBody] }),
+				routing: mileAppTaskRouting({ method: 'PUT', url: taskUrl('/assign') }, { preSend: [requireTaskId, assignBody] }),
 			},
 			{
 				name: 'Create',
 				value: 'create',
 				action: 'Create a task',
-				routing: mileAppRouting({ method: 'POST', url: '/task' }, { preSend: [fullTaskBody] }),
+				routing: mileAppTaskRouting({ method: 'POST', url: '/task' }, { preSend: [fullTaskBody] }),
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a task',
 				description: 'Permanently: MileApp keeps no copy',
-				routing: mileAppRouting({ method: 'DELETE', url: taskUrl() }, { preSend: [requireTaskId], postReceive: [failOnVendorError(mileAppEnvelope), deletedTask] }),
+				routing: mileAppTaskRouting({ method: 'DELETE', url: taskUrl() }, { preSend: [requireTaskId], postReceive: [failOnVendorError(mileAppEnvelope), deletedTask] }),
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a task',
-				routing: mileAppRouting({ method: 'GET', url: taskUrl() }, { preSend: [requireTaskId] }),
+				routing: mileAppTaskRouting({ method: 'GET', url: taskUrl() }, { preSend: [requireTaskId] }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many tasks',
-				routing: mileAppRouting({ method: 'GET', url: '/tasks' }, { preSend: [taskQuery], paged: true }),
+				routing: mileAppTaskRouting({ method: 'GET', url: '/tasks' }, { preSend: [taskQuery], paged: true }),
 			},
 			{
 				name: 'Replace',
 				value: 'replace',
 				action: 'Replace a task',
 				description: 'Send the whole task: fields not given are lost',
-				routing: mileAppRouting({ method: 'PUT', url: taskUrl() }, { preSend: [requireTaskId, fullTaskBody] }),
+				routing: mileAppTaskRouting({ method: 'PUT', url: taskUrl() }, { preSend: [requireTaskId, fullTaskBody] }),
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a task',
 				description: 'Change only the fields given; the others stay',
-				routing: mileAppRouting({ method: 'PATCH', url: taskUrl() }, { preSend: [requireTaskId, partialTaskBody] }),
+				routing: mileAppTaskRouting({ method: 'PATCH', url: taskUrl() }, { preSend: [requireTaskId, partialTaskBody] }),
 			},
 		],
 		default: 'create',
@@ -87,4 +88,5 @@ export const taskDescription: INodeProperties[] = [
 	...updateDescription,
 	...replaceDescription,
 	...assignDescription,
+	taskOutputProperty('MileApp', { resource: ['task'], operation: ['assign', 'create', 'get', 'getMany', 'replace', 'update'] }),
 ];

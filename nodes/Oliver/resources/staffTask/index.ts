@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { validateFields, type FieldRule } from '../../../shared/validation';
-import { OLIVER_TASK_STATUSES, OLIVER_TASK_TYPES, checkOliverSuccess, oliverRouting } from '../../transport';
+import { OLIVER_TASK_STATUSES, OLIVER_TASK_TYPES, checkOliverSuccess, oliverTaskRouting } from '../../transport';
 import { createDescription } from './create';
 import { getDescription } from './get';
 import { getManyDescription } from './getMany';
 import { updateDescription } from './update';
 import { changeStatusDescription } from './changeStatus';
+import { taskOutputProperty } from '../../../shared/normalizedTask';
 
 const taskId: FieldRule = { path: 'taskId', label: 'Task ID', kind: 'required' };
 const dateRule = (path: string): FieldRule => ({ path, label: 'Reference Time', kind: 'date' });
@@ -14,7 +15,7 @@ const statusRule = (path: string): FieldRule => ({ path, label: 'Status', kind: 
 const taskUrl = '=/staff_tasks/{{encodeURIComponent(String($parameter.taskId).trim())}}';
 
 const setStatus = (status: string) =>
-	oliverRouting({ method: 'PUT', url: taskUrl, body: { status } }, { preSend: [validateFields([taskId])] });
+	oliverTaskRouting({ method: 'PUT', url: taskUrl, body: { status } }, { preSend: [validateFields([taskId])] });
 
 export const staffTaskDescription: INodeProperties[] = [
 	{
@@ -42,7 +43,7 @@ export const staffTaskDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a staff task',
-				routing: oliverRouting(
+				routing: oliverTaskRouting(
 					{ method: 'POST', url: '/staff_tasks' },
 					{
 						preSend: [
@@ -61,7 +62,7 @@ export const staffTaskDescription: INodeProperties[] = [
 				action: 'Delete a staff task',
 				description:
 					'Oliver does not erase tasks: the task stays, with status canceled and its finalized time set',
-				routing: oliverRouting(
+				routing: oliverTaskRouting(
 					{ method: 'DELETE', url: taskUrl },
 					{
 						preSend: [validateFields([taskId])],
@@ -76,13 +77,13 @@ export const staffTaskDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a staff task',
-				routing: oliverRouting({ method: 'GET', url: taskUrl }, { preSend: [validateFields([taskId])] }),
+				routing: oliverTaskRouting({ method: 'GET', url: taskUrl }, { preSend: [validateFields([taskId])] }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many staff tasks',
-				routing: oliverRouting(
+				routing: oliverTaskRouting(
 					{ method: 'GET', url: '/staff_tasks' },
 					{ paged: true, preSend: [validateFields([statusRule('filters.status')])] },
 				),
@@ -99,7 +100,7 @@ export const staffTaskDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a staff task',
 				description: 'Change only the fields you add; the others stay as they are',
-				routing: oliverRouting(
+				routing: oliverTaskRouting(
 					{ method: 'PUT', url: taskUrl },
 					{
 						preSend: [
@@ -123,4 +124,5 @@ export const staffTaskDescription: INodeProperties[] = [
 	...getManyDescription,
 	...updateDescription,
 	...changeStatusDescription,
+	taskOutputProperty('Oliver', { resource: ['staffTask'], operation: ['cancel', 'complete', 'create', 'get', 'getAll', 'reopen', 'update'] }),
 ];

@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { validateFields, type FieldRule } from '../../../shared/validation';
-import { OPEN_DENTAL_TASK_STATUSES, openDentalRouting, sendInOfficeTime } from '../../transport';
+import { OPEN_DENTAL_TASK_STATUSES, openDentalTaskRouting, sendInOfficeTime } from '../../transport';
 import { changeStatusDescription } from './changeStatus';
 import { createDescription } from './create';
 import { getDescription } from './get';
 import { getManyDescription } from './getMany';
 import { keepDoneStatus } from './keepDoneStatus';
 import { updateDescription } from './update';
+import { taskOutputProperty } from '../../../shared/normalizedTask';
 
 const taskNum: FieldRule[] = [
 	{ path: 'taskNum', label: 'Task Number', kind: 'required' },
@@ -43,7 +44,7 @@ function optionalTaskFieldRules(collection: string): FieldRule[] {
 }
 
 const setStatus = (status: (typeof OPEN_DENTAL_TASK_STATUSES)[number]) =>
-	openDentalRouting({ method: 'PUT', url: taskUrl, body: { TaskStatus: status } }, { preSend: [validateFields(taskNum)] });
+	openDentalTaskRouting({ method: 'PUT', url: taskUrl, body: { TaskStatus: status } }, { preSend: [validateFields(taskNum)] });
 
 export const taskDescription: INodeProperties[] = [
 	{
@@ -57,7 +58,7 @@ export const taskDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a task',
-				routing: openDentalRouting(
+				routing: openDentalTaskRouting(
 					{ method: 'POST', url: '/tasks' },
 					{
 						preSend: [
@@ -79,14 +80,14 @@ export const taskDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a task',
 				description: 'Needs Open Dental 24.4.13 or later',
-				routing: openDentalRouting({ method: 'GET', url: taskUrl }, { preSend: [validateFields(taskNum)] }),
+				routing: openDentalTaskRouting({ method: 'GET', url: taskUrl }, { preSend: [validateFields(taskNum)] }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many tasks',
 				description: 'Tasks created in the previous 14 days, unless filtered by creation time',
-				routing: openDentalRouting(
+				routing: openDentalTaskRouting(
 					{ method: 'GET', url: '/tasks' },
 					{
 						paged: true,
@@ -130,7 +131,7 @@ export const taskDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a task',
 				description: 'Change only the fields you add; the others stay as they are',
-				routing: openDentalRouting(
+				routing: openDentalTaskRouting(
 					{ method: 'PUT', url: taskUrl },
 					{
 						preSend: [
@@ -157,4 +158,5 @@ export const taskDescription: INodeProperties[] = [
 	...getManyDescription,
 	...updateDescription,
 	...changeStatusDescription,
+	taskOutputProperty('Open Dental', { resource: ['task'], operation: ['create', 'get', 'getAll', 'markDone', 'markNew', 'markViewed', 'update'] }),
 ];

@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { validateFields, type FieldRule } from '../../../shared/validation';
-import { plannrRouting } from '../../transport';
+import { plannrTaskRouting } from '../../transport';
 import { changeStatusDescription } from './changeStatus';
 import { createDescription } from './create';
 import { getManyDescription } from './getMany';
 import { refuseEmptyUpdate, requireLinkedRecordWithType, shapeTaskBody, shapeTaskQuery } from './body';
 import { updateDescription } from './update';
+import { taskOutputProperty } from '../../../shared/normalizedTask';
 
 const TASKABLE_TYPES = ['client', 'case', 'plan'] as const;
 const PRIORITIES = ['low', 'medium', 'high', 'highest'] as const;
@@ -38,13 +39,13 @@ export const taskDescription: INodeProperties[] = [
 				value: 'complete',
 				action: 'Complete a task',
 				description: 'Plannr records when and by whom',
-				routing: plannrRouting({ method: 'PATCH', url: taskUrl('/complete') }, { preSend: [validateFields(taskUuid)] }),
+				routing: plannrTaskRouting({ method: 'PATCH', url: taskUrl('/complete') }, { preSend: [validateFields(taskUuid)] }),
 			},
 			{
 				name: 'Create',
 				value: 'create',
 				action: 'Create a task',
-				routing: plannrRouting(
+				routing: plannrTaskRouting(
 					{ method: 'POST', url: '/api/v1/task' },
 					{
 						preSend: [
@@ -66,13 +67,13 @@ export const taskDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a task',
-				routing: plannrRouting({ method: 'GET', url: taskUrl() }, { preSend: [validateFields(taskUuid)] }),
+				routing: plannrTaskRouting({ method: 'GET', url: taskUrl() }, { preSend: [validateFields(taskUuid)] }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many tasks',
-				routing: plannrRouting(
+				routing: plannrTaskRouting(
 					{ method: 'GET', url: '/api/v1/task' },
 					{
 						paged: true,
@@ -94,7 +95,7 @@ export const taskDescription: INodeProperties[] = [
 				value: 'uncomplete',
 				action: 'Uncomplete a task',
 				description: 'Reopen a completed task, back to the status you choose',
-				routing: plannrRouting(
+				routing: plannrTaskRouting(
 					{ method: 'PATCH', url: taskUrl('/uncomplete/{{encodeURIComponent(String($parameter.reopenStatusUuid).trim())}}') },
 					{
 						preSend: [
@@ -112,7 +113,7 @@ export const taskDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a task',
 				description: 'Change only the fields you add; the others stay as they are',
-				routing: plannrRouting(
+				routing: plannrTaskRouting(
 					{ method: 'PUT', url: taskUrl() },
 					{
 						preSend: [
@@ -140,4 +141,5 @@ export const taskDescription: INodeProperties[] = [
 	...getManyDescription,
 	...updateDescription,
 	...changeStatusDescription,
+	taskOutputProperty('Plannr', { resource: ['task'], operation: ['complete', 'create', 'get', 'getAll', 'uncomplete', 'update'] }),
 ];
