@@ -85,14 +85,16 @@ const VENDORS = [
 		module: 'mileApp',
 		className: 'MileAppFake',
 		port: 5713,
-		// A personal token. MileApp's webhooks are set up by hand in its web app, which the fake does not have:
-		// the MileApp Trigger is tried in the tests (test/e2e/mileAppServer.test.ts), not here.
+		// A personal token.
 		credential: (fake) => ({
 			id: 'mileAppSandbox',
 			name: 'MileApp sandbox',
 			type: 'mileAppApi',
 			data: fake.credentialData(),
 		}),
+		// MileApp's webhooks are set up by hand in its web app, which the fake does not have: the sandbox sets up
+		// the one the cross-vendor example listens on (its trigger's webhookId), so finishing a task there works.
+		webhooks: [{ path: 'taskbridge-mileapp-finished/webhook', events: ['onFinish'] }],
 	},
 	{
 		name: 'Humanity',
@@ -205,6 +207,7 @@ async function startFakes() {
 		const fake = new FakeClass();
 		await fake.start(vendor.port);
 		fake.seedSandbox?.();
+		for (const webhook of vendor.webhooks ?? []) fake.addWebhook({ url: `${BASE}/webhook/${webhook.path}`, events: webhook.events });
 		started.push({ vendor, fake });
 	}
 	return started;

@@ -943,16 +943,18 @@ describe('state helpers', () => {
 		expect([fake.employees.size, fake.shifts.size, fake.masterTasks.size, fake.shiftTasks.size, fake.requests.length]).toEqual([1, 0, 0, 0, 0]);
 		fake.seedSandbox();
 		token = fake.issueAccessToken();
-		expect(fake.locations.size).toBe(2);
-		expect(fake.positions.size).toBe(3);
-		expect(fake.employees.size).toBe(5);
-		expect(fake.shifts.size).toBe(21);
+		// The café, then the vet clinic's pharmacy: a location, a position, an employee, 7 shifts, a master task.
+		expect(fake.locations.size).toBe(3);
+		expect(fake.positions.size).toBe(4);
+		expect(fake.employees.size).toBe(6);
+		expect(fake.shifts.size).toBe(28);
 		const week = ok(await api('GET', '/shifts', { query: { mode: 'overview', start_date: '2026-03-01', end_date: '2026-03-07' } }));
-		expect(week).toHaveLength(21);
+		expect(week).toHaveLength(28);
+		expect(week.filter((shift: { schedule_name: string }) => shift.schedule_name === 'Pharmacy')).toHaveLength(7);
 		expect(ok(await api('GET', '/shifts', { query: { mode: 'open', start_date: '2026-03-01', end_date: '2026-03-07' } }))).toHaveLength(1);
 		const masters = ok(await api('GET', '/master-tasks'));
-		expect(masters).toHaveLength(6);
-		expect(ok(await api('GET', '/master-tasks', { query: { includeDeleted: 1 } }))).toHaveLength(7);
+		expect(masters).toHaveLength(7);
+		expect(ok(await api('GET', '/master-tasks', { query: { includeDeleted: 1 } }))).toHaveLength(8);
 		const tasks = [...fake.shiftTasks.values()];
 		expect(new Set(tasks.map((t) => t.type))).toEqual(new Set([1, 2]));
 		const employeeTasks = ok(await api('GET', `/shifts/${week.map((s: { id: number }) => s.id).join(',')}/employee-tasks`));

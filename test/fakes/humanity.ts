@@ -686,8 +686,8 @@ export class HumanityFake extends VendorFake {
 
 	/**
 	 * A small café group for the sandbox behind `npm start`: two locations, three positions, five employees,
-	 * two shifts a day from three days ago to three days ahead, master tasks, regular and time-boxed shift
-	 * tasks, and the past shifts' employee tasks done.
+	 * three shifts a day from three days ago to three days ahead, master tasks, regular and time-boxed shift
+	 * tasks, and the past shifts' employee tasks done; then a vet clinic's pharmacy.
 	 */
 	seedSandbox(): void {
 		const dana = this.primaryUser;
@@ -736,6 +736,23 @@ export class HumanityFake extends VendorFake {
 				}
 			}
 			if (offset === 3) this.addShiftTask({ shiftId: morning.id, taskId: cashUp.id, name: cashUp.name, description: 'Handover to the late shift.' });
+		}
+		this.seedVetPharmacy();
+	}
+
+	/**
+	 * A veterinary practice's pharmacy beside the café, for the example that turns Oliver prescription refills
+	 * into shift tasks: the position "Pharmacy", one 08:00–18:00 shift a day, the master task "Prescription refill".
+	 */
+	seedVetPharmacy(): void {
+		const clinic = this.addLocation({ name: 'Riverside Vet Clinic', address: '4 River Road, Springfield' });
+		const pharmacy = this.addPosition({ name: 'Pharmacy', locationId: clinic.id, color: '#6A1B9A' });
+		const priya = this.addEmployee({ firstname: 'Priya', lastname: 'Shah', positionIds: [pharmacy.id], password: 'priya-password' });
+		this.addMasterTask({ name: 'Prescription refill', description: 'Prepare and label the refill; call the owner.', positionIds: [pharmacy.id] });
+		const today = this.zoned().startOf('day');
+		for (let offset = -3; offset <= 3; offset++) {
+			const day = today.plus({ days: offset }).toFormat('yyyy-MM-dd');
+			this.addShift({ start: `${day} 08:00`, end: `${day} 18:00`, positionId: pharmacy.id, employeeIds: [priya.id], title: 'Pharmacy counter' });
 		}
 	}
 
