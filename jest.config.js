@@ -1,6 +1,7 @@
 /**
  * Three layers (e2e and browser files raise their own timeout with jest.setTimeout): `engine` runs nodes
  * through n8n-core against loopback fakes; `e2e` runs a real n8n; `browser` opens that n8n's editor in chromium.
+ * A fourth project, `bench`, is `npm run bench` (bench/*.bench.ts): it writes docs/BENCHMARKS.md.
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 module.exports = {
@@ -24,6 +25,13 @@ module.exports = {
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/browser'],
 			testMatch: ['**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+		},
+		{
+			displayName: 'bench',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/bench'],
+			testMatch: ['**/*.bench.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 		},
 	],
