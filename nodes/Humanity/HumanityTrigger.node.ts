@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { HUMANITY_CREDENTIAL, humanityApiRequest, recordsOf } from './transport';
-import { OUTPUT_FORMAT_PARAMETER, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
+import { OUTPUT_FORMAT_PARAMETER, isNormalizedOutput, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
 import { normalizeEmployeeTask, normalizeShiftTask } from './normalize';
 
 type HumanityTaskEvent = 'employeeTaskCompleted' | 'shiftTaskAdded' | 'shiftTaskRemoved';
@@ -140,7 +140,7 @@ export class HumanityTrigger implements INodeType {
 		const shifts = recordsOf(await humanityApiRequest.call(this, 'GET', '/shifts', { qs: { start_date: window.from, end_date: window.to, mode: 'overview' } }));
 		const shiftById = new Map(shifts.map((shift) => [Number(shift.id), shift]));
 		const tasks = await readTasks.call(this, event, [...shiftById.keys()]);
-		const normalize = this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor') === 'normalized' ? MAPPERS[event] : undefined;
+		const normalize = isNormalizedOutput(this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor')) ? MAPPERS[event] : undefined;
 		const item = (task: IDataObject, shiftId = Number(task.shiftId)): INodeExecutionData => {
 			const record = { ...task, shift: shiftSummary(shiftById.get(shiftId), shiftId) };
 			return { json: normalize ? normalize(record, this.getTimezone()) : record };

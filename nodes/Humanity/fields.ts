@@ -36,6 +36,20 @@ export function shiftLocator(show: Show, description = 'The shift'): INodeProper
 	};
 }
 
+/** Several shifts by ID, as the tasks endpoints take them (`/shifts/{ids}/tasks`). */
+export function shiftIdsField(show: Show): INodeProperties {
+	return {
+		displayName: 'Shift IDs',
+		name: 'shiftIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 2401, 2402',
+		description: 'One or more shift IDs, separated by commas (or a list from an expression)',
+		displayOptions: { show },
+	};
+}
+
 export function masterTaskLocator(show: Show, name = 'masterTaskId', required = true): INodeProperties {
 	return {
 		displayName: 'Master Task',

@@ -9,6 +9,7 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
+import { urlFrom } from '../shared/vendorRequest';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import { vendorApiError, type FailureEnvelope } from '../shared/errors';
 
@@ -100,7 +101,7 @@ export async function humanityApiRequest(
 	const credentials = await this.getCredentials(HUMANITY_CREDENTIAL);
 	const request: IHttpRequestOptions = {
 		method,
-		url: `${String(credentials.baseUrl).replace(/\/+$/, '')}${HUMANITY_API_PATH}${path}`,
+		url: urlFrom(credentials.baseUrl, `${HUMANITY_API_PATH}${path}`),
 		qs: options.qs,
 		body: options.body,
 		// PHP-style lists (`positionIds[]=1&positionIds[]=2`), as the get-master-tasks page names them.

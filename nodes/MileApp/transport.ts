@@ -2,15 +2,15 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	IRequestOptionsSimplified,
 } from 'n8n-workflow';
 import { MILEAPP_BASE_URL } from '../../credentials/MileAppApi.credentials';
-import { failOnVendorError, vendorApiError, withVendorMessage, type FailureEnvelope } from '../shared/errors';
+import { failOnVendorError, type FailureEnvelope } from '../shared/errors';
 import type { PageNumberPaging } from '../shared/paging';
+import { urlFrom, vendorRequest } from '../shared/vendorRequest';
 import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
 import { normalizeMileAppTask } from './normalize';
 
@@ -85,20 +85,10 @@ export async function mileAppApiRequest(
 	qs: IDataObject = {},
 ): Promise<IDataObject> {
 	const credentials = await this.getCredentials(MILEAPP_CREDENTIAL);
-	const request: IHttpRequestOptions = {
-		method,
-		url: `${String(credentials.baseUrl).replace(/\/+$/, '')}${path}`,
-		qs,
-		headers: { Accept: 'application/json' },
-		json: true,
-		returnFullResponse: true,
-	};
-	const response = (await this.helpers.httpRequestWithAuthentication
-		.call(this, MILEAPP_CREDENTIAL, request)
-		.catch((error: unknown) => {
-			throw withVendorMessage(this.getNode(), mileAppEnvelope, error);
-		})) as { statusCode: number; body: IDataObject };
-	const body = response.body ?? {};
-	if (mileAppEnvelope.isFailure(body)) throw vendorApiError(this.getNode(), mileAppEnvelope, body, response.statusCode);
-	return body;
+	const response = await vendorRequest.call(this, {
+		credentialType: MILEAPP_CREDENTIAL,
+		envelope: mileAppEnvelope,
+		request: { method, url: urlFrom(credentials.baseUrl, path), qs, headers: { Accept: 'application/json' }, json: true },
+	});
+	return (response.body ?? {}) as IDataObject;
 }

@@ -2,14 +2,14 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	IPollFunctions,
 	IRequestOptionsSimplified,
 } from 'n8n-workflow';
-import { failOnVendorError, vendorApiError, type FailureEnvelope } from '../shared/errors';
+import { failOnVendorError, type FailureEnvelope } from '../shared/errors';
+import { urlFrom, vendorRequest } from '../shared/vendorRequest';
 import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
 import { normalizeOliverTask } from './normalize';
 import { OLIVER_API_BASE_URL } from '../../credentials/OliverApi.credentials';
@@ -53,23 +53,12 @@ export async function oliverApiRequest(
 	qs: IDataObject = {},
 ): Promise<unknown> {
 	const credentials = await this.getCredentials(OLIVER_CREDENTIAL);
-	const options: IHttpRequestOptions = {
-		method,
-		url: `${String(credentials.baseUrl).replace(/\/+$/, '')}${OLIVER_API_PATH}${path}`,
-		qs,
-		headers: { Accept: 'application/json' },
-		json: true,
-		returnFullResponse: true,
-	};
-	// n8n signs in again once on a 401, and turns HTTP failures into NodeApiErrors itself.
-	const response = (await this.helpers.httpRequestWithAuthentication.call(this, OLIVER_CREDENTIAL, options)) as {
-		statusCode: number;
-		body: IDataObject;
-	};
-	if (oliverEnvelope.isFailure(response.body)) {
-		throw vendorApiError(this.getNode(), oliverEnvelope, response.body, response.statusCode);
-	}
-	return response.body.data;
+	const response = await vendorRequest.call(this, {
+		credentialType: OLIVER_CREDENTIAL,
+		envelope: oliverEnvelope,
+		request: { method, url: urlFrom(credentials.baseUrl, `${OLIVER_API_PATH}${path}`), qs, headers: { Accept: 'application/json' }, json: true },
+	});
+	return (response.body as IDataObject).data;
 }
 
 interface OliverPage {

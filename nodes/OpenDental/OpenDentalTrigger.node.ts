@@ -11,7 +11,7 @@ import { attachedToField, keyNumField, taskListField } from './fields';
 import { searchTaskLists } from './listSearch';
 import { withIsoDates } from './dates';
 import { OPEN_DENTAL_CREDENTIAL, officeZone, openDentalListAll } from './transport';
-import { OUTPUT_FORMAT_PARAMETER, taskOutputProperty } from '../shared/normalizedTask';
+import { OUTPUT_FORMAT_PARAMETER, isNormalizedOutput, taskOutputProperty } from '../shared/normalizedTask';
 import { normalizeOpenDentalTask } from './normalize';
 
 type OpenDentalTaskEvent = 'taskCreated' | 'taskCompleted' | 'taskStatusChanged';
@@ -118,7 +118,7 @@ export class OpenDentalTrigger implements INodeType {
 		qs.DateTimeOriginal = DateTime.now().setZone(zone).minus({ days: lookBackDays }).toFormat('yyyy-MM-dd HH:mm:ss');
 		if (status) qs.TaskStatus = status;
 		const tasks = (await openDentalListAll.call(this, '/tasks', qs)).filter((task) => !status || task.TaskStatus === status);
-		const normalized = this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor') === 'normalized';
+		const normalized = isNormalizedOutput(this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'));
 		const output = (task: IDataObject, extra: IDataObject = {}) => {
 			const record = withIsoDates(task, zone);
 			return { json: { ...(normalized ? normalizeOpenDentalTask(record) : record), ...extra } };

@@ -17,9 +17,10 @@ import {
 	openDentalBaseUrl,
 	type OpenDentalRateLimit,
 } from '../../credentials/OpenDentalApi.credentials';
-import { vendorApiError, withVendorMessage, type FailureEnvelope } from '../shared/errors';
+import { vendorApiError, type FailureEnvelope } from '../shared/errors';
 import { oneAtATime } from '../shared/pacing';
 import { collectPages, type OffsetPaging } from '../shared/paging';
+import { vendorRequest, type VendorResponse } from '../shared/vendorRequest';
 import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
 import { normalizeOpenDentalTask } from './normalize';
 import { isKnownZone, officeZoneOf, toOfficeDateTime, withIsoDates } from './dates';
@@ -147,23 +148,13 @@ export async function openDentalApiRequest(
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
 	const credentials = await this.getCredentials(OPEN_DENTAL_CREDENTIAL);
-	const options: IHttpRequestOptions = {
-		method,
-		url: `${openDentalBaseUrl(credentials)}${path}`,
-		qs,
-		headers: { Accept: 'application/json' },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = (await paced.call(this, async () =>
-			await this.helpers.httpRequestWithAuthentication.call(this, OPEN_DENTAL_CREDENTIAL, options),
-		)) as typeof response;
-	} catch (error) {
-		throw withVendorMessage(this.getNode(), openDentalEnvelope, error);
-	}
+	// Open Dental's failures are read from the answer (recordsOf): n8n 1.x drops a plain-text error body.
+	const response = await vendorRequest.call(this, {
+		credentialType: OPEN_DENTAL_CREDENTIAL,
+		envelope: openDentalEnvelope,
+		request: { method, url: `${openDentalBaseUrl(credentials)}${path}`, qs, headers: { Accept: 'application/json' }, json: true, ignoreHttpStatusErrors: true },
+		around: async (send) => (await paced.call(this, send)) as VendorResponse,
+	});
 	return recordsOf(this, response.body, response.statusCode);
 }
 

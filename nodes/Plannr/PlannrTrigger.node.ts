@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { authenticationField } from './authentication';
 import { isSignedBy } from './signature';
 import { PLANNR_CREDENTIALS, plannrApiRequest, plannrApiRequestIfFound } from './transport';
-import { OUTPUT_FORMAT_PARAMETER, taskOutputProperty } from '../shared/normalizedTask';
+import { OUTPUT_FORMAT_PARAMETER, isNormalizedOutput, taskOutputProperty } from '../shared/normalizedTask';
 import { normalizePlannrTask } from './normalize';
 
 const SUBSCRIPTIONS = '/api/v2/webhook-subscriptions';
@@ -129,7 +129,7 @@ export class PlannrTrigger implements INodeType {
 		}
 		const delivery = this.getBodyData();
 		if (typeof delivery.event === 'string' && !chosenEvents(this).includes(delivery.event)) return {};
-		if (this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor') !== 'normalized') return { workflowData: [this.helpers.returnJsonArray([delivery])] };
+		if (!isNormalizedOutput(this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'))) return { workflowData: [this.helpers.returnJsonArray([delivery])] };
 		const task = (delivery.data ?? {}) as IDataObject;
 		return { workflowData: [this.helpers.returnJsonArray([{ ...normalizePlannrTask(task, this.getTimezone()), event: delivery.event }])] };
 	}

@@ -4,7 +4,6 @@ import type {
 	IExecuteSingleFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
@@ -13,9 +12,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { PLANNR_BASE_URL } from '../../credentials/PlannrApi.credentials';
-import { failOnVendorError, vendorApiError, withVendorMessage, type FailureEnvelope } from '../shared/errors';
+import { failOnVendorError, type FailureEnvelope } from '../shared/errors';
 import { collectPages, type PageNumberPaging } from '../shared/paging';
 import { RateLimitTracker } from '../shared/rateLimit';
+import { urlFrom, vendorRequest } from '../shared/vendorRequest';
 import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
 import { normalizePlannrTask } from './normalize';
 
@@ -136,31 +136,25 @@ export async function plannrApiRequest(
 ): Promise<IDataObject> {
 	const credentials = await credentialsOf(this);
 	const key = rateLimitKey(credentials);
-	const request: IHttpRequestOptions = {
-		method,
-		url: `${String(credentials.baseUrl).replace(/\/+$/, '')}${path}`,
-		qs: options.qs,
-		body: options.body,
-		headers: { Accept: 'application/json', 'X-PLANNR-ACCOUNT-UUID': String(credentials.accountUuid) },
-		json: true,
-		returnFullResponse: true,
-	};
-	const response = await rateLimit
-		.send(key, async () => {
-			const answer = (await this.helpers.httpRequestWithAuthentication.call(this, credentialTypeOf(this), request)) as {
-				statusCode: number;
-				headers: Record<string, unknown>;
-				body: IDataObject;
-			};
-			rateLimit.noteHeaders(key, answer.headers, RATE_LIMIT_HEADERS);
-			return answer;
-		})
-		.catch((error: unknown) => {
-			throw withVendorMessage(this.getNode(), plannrEnvelope, error);
-		});
-	const body = response.body ?? {};
-	if (plannrEnvelope.isFailure(body)) throw vendorApiError(this.getNode(), plannrEnvelope, body, response.statusCode);
-	return body;
+	const response = await vendorRequest.call(this, {
+		credentialType: credentialTypeOf(this),
+		envelope: plannrEnvelope,
+		request: {
+			method,
+			url: urlFrom(credentials.baseUrl, path),
+			qs: options.qs,
+			body: options.body,
+			headers: { Accept: 'application/json', 'X-PLANNR-ACCOUNT-UUID': String(credentials.accountUuid) },
+			json: true,
+		},
+		around: async (send) =>
+			await rateLimit.send(key, async () => {
+				const answer = await send();
+				rateLimit.noteHeaders(key, answer.headers, RATE_LIMIT_HEADERS);
+				return answer;
+			}),
+	});
+	return (response.body ?? {}) as IDataObject;
 }
 
 /** Like plannrApiRequest, but undefined when Plannr has no such record (404) or no such call (405). */

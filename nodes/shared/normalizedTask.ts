@@ -129,13 +129,14 @@ export function normalizedTask(
 	};
 }
 
-function wantsNormalized(format: unknown): boolean {
+/** Whether an Output value asks for normalized tasks. */
+export function isNormalizedOutput(format: unknown): boolean {
 	return format === 'normalized';
 }
 
 /** Items as they are, or each one's task normalized; items that only carry an error pass unchanged. */
 export function applyTaskOutput(items: INodeExecutionData[], format: unknown, mapper: TaskMapper, zone: string): INodeExecutionData[] {
-	if (!wantsNormalized(format)) return items;
+	if (!isNormalizedOutput(format)) return items;
 	return items.map((item) => (item.json.error !== undefined && Object.keys(item.json).length === 1 ? item : { ...item, json: mapper(item.json, zone) }));
 }
 

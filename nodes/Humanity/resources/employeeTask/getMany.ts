@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { runPerItem } from '../../../shared/itemRunner';
 import { returnAllAndLimit } from '../../../shared/listFields';
+import { shiftIdsField } from '../../fields';
 import { readLimit, readShiftIds } from '../../input';
 import { humanityApiRequest, recordsOf } from '../../transport';
 
@@ -16,16 +17,7 @@ const STATUS_FILTERS = [
 ];
 
 export const getManyDescription: INodeProperties[] = [
-	{
-		displayName: 'Shift IDs',
-		name: 'shiftIds',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 2401, 2402',
-		description: 'One or more shift IDs, separated by commas (or a list from an expression)',
-		displayOptions: { show },
-	},
+	shiftIdsField(show),
 	...returnAllAndLimit(show),
 	{
 		displayName: 'Filters',

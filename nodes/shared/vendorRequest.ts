@@ -1,0 +1,40 @@
+import type { IAllExecuteFunctions, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { vendorApiError, withVendorMessage, type FailureEnvelope } from './errors';
+
+export interface VendorResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+export interface VendorCall {
+	credentialType: string;
+	envelope: FailureEnvelope;
+	request: IHttpRequestOptions;
+	/** Wraps the exchange: where a vendor's rate limit or pacing is kept. */
+	around?: (send: () => Promise<VendorResponse>) => Promise<VendorResponse>;
+	itemIndex?: number;
+}
+
+/** The credential's base URL (without its trailing slashes) followed by the path. */
+export function urlFrom(baseUrl: unknown, path: string): string {
+	return `${String(baseUrl).replace(/\/+$/, '')}${path}`;
+}
+
+/**
+ * One programmatic call through n8n's credential handling (which signs in again once when a vendor refuses
+ * the token): an HTTP failure keeps the vendor's words, and a failure body is an error under any status.
+ */
+export async function vendorRequest(this: IAllExecuteFunctions, call: VendorCall): Promise<VendorResponse> {
+	const { credentialType, envelope, request, around, itemIndex } = call;
+	const send = async () =>
+		(await this.helpers.httpRequestWithAuthentication.call(this, credentialType, { ...request, returnFullResponse: true })) as VendorResponse;
+	const response = await (around ? around(send) : send()).catch((error: unknown) => {
+		throw withVendorMessage(this.getNode(), envelope, error, itemIndex);
+	});
+	const body = response.body;
+	if (body !== null && typeof body === 'object' && !Array.isArray(body) && envelope.isFailure(body as IDataObject)) {
+		throw vendorApiError(this.getNode(), envelope, body as IDataObject, response.statusCode, itemIndex);
+	}
+	return response;
+}
