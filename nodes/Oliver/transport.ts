@@ -13,7 +13,7 @@ import { urlFrom, vendorRequest } from '../shared/vendorRequest';
 import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
 import { normalizeOliverTask } from './normalize';
 import { OLIVER_API_BASE_URL } from '../../credentials/OliverApi.credentials';
-import { collectPages, type PageNumberPaging } from '../shared/paging';
+import { collectPages, markPagesFollow, type PageNumberPaging } from '../shared/paging';
 
 export const OLIVER_CREDENTIAL = 'oliverApi';
 export const OLIVER_API_PATH = '/services/core/open_api/v1';
@@ -84,7 +84,9 @@ export async function extractOliverData(
 ): Promise<INodeExecutionData[]> {
 	const data = (response.body as IDataObject).data as IDataObject | IDataObject[] | undefined;
 	const records = Array.isArray(data) ? data : Array.isArray(data?.content) ? (data.content as IDataObject[]) : [data ?? {}];
-	return records.map((json) => ({ json }));
+	const items = records.map((json) => ({ json }));
+	const page = data && !Array.isArray(data) ? (data as Partial<OliverPage>) : {};
+	return typeof page.page === 'number' && typeof page.total_pages === 'number' ? markPagesFollow(items, page.page + 1 < page.total_pages) : items;
 }
 
 const oliverVendor: VendorRouting = {

@@ -13,7 +13,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import { PLANNR_BASE_URL } from '../../credentials/PlannrApi.credentials';
 import { failOnVendorError, type FailureEnvelope } from '../shared/errors';
-import { collectPages, type PageNumberPaging } from '../shared/paging';
+import { collectPages, markPagesFollow, type PageNumberPaging } from '../shared/paging';
 import { RateLimitTracker } from '../shared/rateLimit';
 import { urlFrom, vendorRequest } from '../shared/vendorRequest';
 import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
@@ -111,7 +111,9 @@ async function outputRecords(
 ): Promise<INodeExecutionData[]> {
 	const body = response.body as IDataObject;
 	const records = Array.isArray(body.data) ? (body.data as IDataObject[]) : body.data && typeof body.data === 'object' ? [body.data as IDataObject] : [body];
-	return records.map((json) => ({ json }));
+	const items = records.map((json) => ({ json }));
+	const meta = (body.meta ?? {}) as IDataObject;
+	return typeof meta.current_page === 'number' && typeof meta.last_page === 'number' ? markPagesFollow(items, meta.current_page < meta.last_page) : items;
 }
 
 const plannrVendor: VendorRouting = {

@@ -7,6 +7,7 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 import { parseDate } from './dates';
+import { markPagesFollow, pagesFollowAfter } from './paging';
 
 /** How the pack names each vendor in a normalized task and in a link reference. */
 export const TASK_VENDORS = ['oliver', 'openDental', 'plannr', 'mileApp', 'humanity'] as const;
@@ -143,6 +144,8 @@ export function applyTaskOutput(items: INodeExecutionData[], format: unknown, ma
 /** A declarative postReceive step: the tasks normalized when the node's Output asks for it. */
 export function normalizeWhenAsked(mapper: TaskMapper): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		return applyTaskOutput(items, this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'), mapper, this.getTimezone());
+		const output = applyTaskOutput(items, this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'), mapper, this.getTimezone());
+		const more = pagesFollowAfter(items);
+		return more === undefined ? output : markPagesFollow(output, more);
 	};
 }

@@ -8,7 +8,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { withVendorMessage, type FailureEnvelope } from './errors';
-import { collectPages, type Paging } from './paging';
+import { collectPages, pagesFollowAfter, type Paging } from './paging';
 import { normalizeWhenAsked, type TaskMapper } from './normalizedTask';
 
 /** How one vendor's declarative operations send their requests and read the answers. */
@@ -52,7 +52,8 @@ function vendorRequests(vendor: VendorRouting, paged: boolean): IN8nRequestOpera
 				paging,
 				async (position) => {
 					const qs = { ...(requestData.options.qs ?? {}), ...position };
-					return { records: await send({ ...requestData, options: { ...requestData.options, qs } }) };
+					const records = await send({ ...requestData, options: { ...requestData.options, qs } });
+					return { records, more: pagesFollowAfter(records) };
 				},
 				limit,
 			);

@@ -24,16 +24,23 @@ export type FieldRule =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function rawValue(context: IExecuteSingleFunctions, path: string): unknown {
-	const [head, ...rest] = path.split('.');
-	let value: unknown = context.getNodeParameter(head, undefined);
-	for (const key of rest) {
-		value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
-	}
-	if (value && typeof value === 'object' && (value as INodeParameterResourceLocator).__rl) {
-		return (value as INodeParameterResourceLocator).value;
-	}
-	return value;
+/** One item's parameters, each read from n8n once: every read resolves its expressions again. */
+type ParameterReader = (path: string) => unknown;
+
+function parameterReader(context: IExecuteSingleFunctions): ParameterReader {
+	const read = new Map<string, unknown>();
+	return (path) => {
+		const [head, ...rest] = path.split('.');
+		if (!read.has(head)) read.set(head, context.getNodeParameter(head, undefined));
+		let value = read.get(head);
+		for (const key of rest) {
+			value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+		}
+		if (value && typeof value === 'object' && (value as INodeParameterResourceLocator).__rl) {
+			return (value as INodeParameterResourceLocator).value;
+		}
+		return value;
+	};
 }
 
 function isBlank(value: unknown): boolean {
@@ -41,10 +48,10 @@ function isBlank(value: unknown): boolean {
 }
 
 /** Why a value breaks a rule, or undefined when it does not. */
-function problemWith(context: IExecuteSingleFunctions, rule: FieldRule, value: unknown): string | undefined {
+function problemWith(valueOf: ParameterReader, rule: FieldRule, value: unknown): string | undefined {
 	switch (rule.kind) {
 		case 'needs': {
-			const other = rawValue(context, rule.otherPath);
+			const other = valueOf(rule.otherPath);
 			return isBlank(value) || rule.allowed.includes(String(other))
 				? undefined
 				: `"${rule.label}" needs "${rule.otherLabel}" set to ${rule.allowed.join(' or ')}`;
@@ -87,8 +94,9 @@ export function fieldRefusal(node: INode, itemIndex: number, message: string, la
 /** A declarative preSend step: refuses bad input before any request is sent, naming the field. */
 export function validateFields(rules: FieldRule[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const valueOf = parameterReader(this);
 		for (const rule of rules) {
-			const problem = problemWith(this, rule, rawValue(this, rule.path));
+			const problem = problemWith(valueOf, rule, valueOf(rule.path));
 			if (problem) throw fieldRefusal(this.getNode(), this.getItemIndex(), problem, rule.label);
 		}
 		return requestOptions;

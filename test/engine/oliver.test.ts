@@ -161,6 +161,17 @@ describe('staff tasks', () => {
 		]);
 	});
 
+	it('Get Many with Return All stops at the last page Oliver counts, even when it is full', async () => {
+		for (let i = 0; i < 200; i++) fake.addTask({ title: `Task ${i}` });
+
+		for (const outputFormat of ['vendor', 'normalized']) {
+			fake.server.clearRequests();
+			const { items } = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: true, outputFormat });
+			expect(items).toHaveLength(200);
+			expect(apiCalls().map((call) => call.query.page)).toEqual(['0', '1']);
+		}
+	});
+
 	it('Get Many with a Limit asks for no more than it needs, and returns each task once', async () => {
 		const all = Array.from({ length: 230 }, (_, i) => fake.addTask({ title: `Task ${i}` }));
 

@@ -530,6 +530,18 @@ describe('task: get many', () => {
 		]);
 	});
 
+	it('Return All stops at the last page Plannr counts, even when it is full', async () => {
+		for (let i = 0; i < 1000; i++) addTask({ name: `Task ${i}` });
+
+		const items = await ok({ ...getAll, returnAll: true });
+
+		expect(items).toHaveLength(1000);
+		expect(pages()).toEqual([
+			['1', '500'],
+			['2', '500'],
+		]);
+	});
+
 	it('a Limit asks for no more than it needs, in one page', async () => {
 		for (let i = 0; i < 30; i++) addTask({ name: `Task ${i}` });
 
