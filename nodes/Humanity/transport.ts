@@ -6,12 +6,14 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	INode,
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { urlFrom } from '../shared/vendorRequest';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import { vendorApiError, type FailureEnvelope } from '../shared/errors';
+import { isRepeatable, markUnreadableAnswer, rememberRetryAfter, retryPolicy, withRetries } from '../shared/retry';
 
 export const HUMANITY_CREDENTIAL = 'humanityApi';
 export const HUMANITY_API_PATH = '/api/v2';
@@ -61,6 +63,7 @@ export interface HumanityRequestOptions {
 
 interface FullResponse {
 	statusCode: number;
+	headers?: IDataObject;
 	body: unknown;
 }
 
@@ -108,6 +111,7 @@ export async function humanityApiRequest(
 		arrayFormat: 'brackets',
 		headers: { Accept: 'application/json' },
 		json: true,
+		timeout: retryPolicy.timeoutMs,
 		returnFullResponse: true,
 		// Every answer is read here, so that a refused token or a throttle is handled the same under any HTTP status.
 		ignoreHttpStatusErrors: true,
@@ -116,7 +120,9 @@ export async function humanityApiRequest(
 	let tokenRenewed = false;
 	let throttledTimes = 0;
 	for (;;) {
-		const response = await send.call(this, request, renewToken, options.itemIndex);
+		const response = await withRetries(humanityEnvelope.vendor, isRepeatable(method), async () =>
+			failIfItMayPass(node, await send.call(this, request, renewToken, options.itemIndex), options.itemIndex),
+		);
 		if (renewToken) tokenRenewed = true;
 		renewToken = false;
 		const body = response.body;
@@ -131,10 +137,22 @@ export async function humanityApiRequest(
 			await sleep(THROTTLE_BACKOFF_MS[throttledTimes++]);
 			continue;
 		}
-		if (isEnvelope(body)) throw vendorApiError(node, humanityEnvelope, withoutToken(body as IDataObject), response.statusCode, options.itemIndex);
-		const text = typeof body === 'string' && body.trim() !== '' ? redactTokens(body.trim()).slice(0, 300) : 'an answer that is not a Humanity envelope';
-		throw vendorApiError(node, humanityEnvelope, { message: text }, response.statusCode, options.itemIndex);
+		throw humanityFailure(node, response, options.itemIndex);
 	}
+}
+
+function humanityFailure(node: INode, response: FullResponse, itemIndex?: number): NodeApiError {
+	const body = response.body;
+	if (isEnvelope(body)) return vendorApiError(node, humanityEnvelope, withoutToken(body as IDataObject), response.statusCode, itemIndex);
+	const text = typeof body === 'string' && body.trim() !== '' ? redactTokens(body.trim()).slice(0, 300) : 'an answer that is not a Humanity envelope';
+	return vendorApiError(node, humanityEnvelope, { message: text }, response.statusCode, itemIndex);
+}
+
+/** An answer that may pass if sent again (429, 5xx, or one that cannot be read) becomes an error withRetries weighs. */
+function failIfItMayPass(node: INode, response: FullResponse, itemIndex?: number): FullResponse {
+	if ([429, 500, 502, 503, 504].includes(response.statusCode)) throw rememberRetryAfter(humanityFailure(node, response, itemIndex), response.headers);
+	if (response.statusCode < 300 && !isEnvelope(response.body)) throw markUnreadableAnswer(humanityFailure(node, response, itemIndex));
+	return response;
 }
 
 /** One HTTP exchange through n8n's credential handling; `renewToken` makes n8n fetch (and keep) a new token first. */
@@ -143,11 +161,14 @@ async function send(this: HumanityContext, request: IHttpRequestOptions, renewTo
 	try {
 		return (await this.helpers.httpRequestWithAuthentication.call(this, HUMANITY_CREDENTIAL, { ...request }, additional)) as FullResponse;
 	} catch (error) {
-		// A network failure or a failed sign-in: n8n's error may carry the request (and its token), so rebuild it.
+		// A network failure or a failed sign-in: n8n's error may carry the request (and its token), so rebuild it,
+		// keeping the code (ECONNRESET, a sign-in's HTTP status…) that tells whether to try again.
 		const message = redactTokens(error instanceof Error ? error.message : String(error));
+		const code = (error as { httpCode?: unknown; code?: unknown }).httpCode ?? (error as { code?: unknown }).code;
 		throw new NodeApiError(this.getNode(), { message } as JsonObject, {
 			message: `Humanity: ${message}`,
 			description: 'The request did not reach Humanity, or n8n could not get an access token with this credential.',
+			httpCode: typeof code === 'string' || typeof code === 'number' ? String(code) : undefined,
 			itemIndex,
 		});
 	}

@@ -18,6 +18,7 @@ import {
 	type OpenDentalRateLimit,
 } from '../../credentials/OpenDentalApi.credentials';
 import { vendorApiError, type FailureEnvelope } from '../shared/errors';
+import { markUnreadableAnswer, rememberRetryAfter } from '../shared/retry';
 import { oneAtATime } from '../shared/pacing';
 import { collectPages, type OffsetPaging } from '../shared/paging';
 import { vendorRequest, type VendorResponse } from '../shared/vendorRequest';
@@ -105,15 +106,24 @@ export function sendInOfficeTime(where: 'body' | 'qs', ...keys: string[]): PreSe
 	};
 }
 
+interface OpenDentalAnswer {
+	body: unknown;
+	statusCode: number | string;
+	headers?: IDataObject;
+}
+
 /** What Open Dental answered, unless it failed or is not a record or a list of them: then it is an error. */
-function recordsOf(context: OpenDentalContext, body: unknown, statusCode: number | string): IDataObject[] {
+function recordsOf(context: OpenDentalContext, { body, statusCode, headers }: OpenDentalAnswer): IDataObject[] {
 	if (Number(statusCode) >= 400) {
-		throw vendorApiError(context.getNode(), openDentalEnvelope, { message: explanationOf(body) ?? `HTTP ${statusCode}` }, statusCode);
+		const error = vendorApiError(context.getNode(), openDentalEnvelope, { message: explanationOf(body) ?? `HTTP ${statusCode}` }, statusCode);
+		throw rememberRetryAfter(error, headers);
 	}
 	const isRecord = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
 	if (Array.isArray(body) && body.every(isRecord)) return body as IDataObject[];
 	if (isRecord(body)) return [body as IDataObject];
-	throw vendorApiError(context.getNode(), openDentalEnvelope, { message: explanationOf(body) ?? (body === null || body === undefined || body === '' ? 'an empty answer' : 'an answer that is not a record or a list of records') }, statusCode);
+	const message = explanationOf(body) ?? (body === null || body === undefined || body === '' ? 'an empty answer' : 'an answer that is not a record or a list of records');
+	// Under a success status the answer could not be read: what Open Dental did is unknown.
+	throw markUnreadableAnswer(vendorApiError(context.getNode(), openDentalEnvelope, { message }, statusCode));
 }
 
 /** A declarative postReceive step: one item per record, each date beside an ISO 8601 copy in the office's zone. */
@@ -122,7 +132,7 @@ export async function outputRecords(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const records = recordsOf(this, response.body, response.statusCode);
+	const records = recordsOf(this, response);
 	const zone = await officeZone.call(this);
 	return records.map((record) => ({ json: withIsoDates(record, zone) }));
 }
@@ -154,8 +164,9 @@ export async function openDentalApiRequest(
 		envelope: openDentalEnvelope,
 		request: { method, url: `${openDentalBaseUrl(credentials)}${path}`, qs, headers: { Accept: 'application/json' }, json: true, ignoreHttpStatusErrors: true },
 		around: async (send) => (await paced.call(this, send)) as VendorResponse,
+		check: (answer) => recordsOf(this, answer),
 	});
-	return recordsOf(this, response.body, response.statusCode);
+	return recordsOf(this, response);
 }
 
 /** Every row of a list call, following Offset paging until a short page. */

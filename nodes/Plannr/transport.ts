@@ -34,12 +34,7 @@ const PLANNR_PAGING: PageNumberPaging = {
 };
 
 /** Documented: 500 requests a minute per user, `X-Ratelimit-Remaining` on every answer, 429 beyond. */
-const rateLimit = new RateLimitTracker({
-	windowMs: 60_000,
-	defaultLimit: 500,
-	maxRetries: 4,
-	backoffMs: (retry) => 1000 * 2 ** (retry - 1),
-});
+const rateLimit = new RateLimitTracker({ windowMs: 60_000, defaultLimit: 500 });
 const RATE_LIMIT_HEADERS = { remaining: 'x-ratelimit-remaining', limit: 'x-ratelimit-limit' };
 
 /** Laravel's validation answer `{message, errors: {field: [text]}}`: every field's own words; else the message. */

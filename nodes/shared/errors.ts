@@ -8,6 +8,7 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { markUnreadableAnswer, rememberRetryAfter } from './retry';
 
 /** How a vendor says "this failed" inside a body, whatever the HTTP status. */
 export interface FailureEnvelope {
@@ -46,10 +47,11 @@ export function failOnVendorError(envelope: FailureEnvelope): PostReceiveAction 
 	): Promise<INodeExecutionData[]> {
 		const body = response.body as IDataObject | undefined;
 		if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`${envelope.vendor} answered with something that is not JSON`,
-				{ itemIndex: this.getItemIndex(), description: `HTTP ${response.statusCode}` },
+			throw markUnreadableAnswer(
+				new NodeOperationError(this.getNode(), `${envelope.vendor} answered with something that is not JSON`, {
+					itemIndex: this.getItemIndex(),
+					description: `HTTP ${response.statusCode}.`,
+				}),
 			);
 		}
 		if (envelope.isFailure(body)) {
@@ -78,5 +80,6 @@ export function withVendorMessage(node: INode, envelope: FailureEnvelope, error:
 				? { message: body.trim() }
 				: { message: typeof error.description === 'string' ? error.description : error.message };
 	if (envelope.messageOf(vendorBody) === undefined) return error;
-	return vendorApiError(node, envelope, vendorBody, String(error.httpCode), itemIndex);
+	const cause = error.cause as { response?: { headers?: Record<string, unknown> } } | undefined;
+	return rememberRetryAfter(vendorApiError(node, envelope, vendorBody, String(error.httpCode), itemIndex), cause?.response?.headers);
 }

@@ -15,15 +15,12 @@ interface KeyState {
 export interface RateLimitPolicy {
 	windowMs: number;
 	defaultLimit: number;
-	/** How many times one request is tried again after a 429. */
-	maxRetries: number;
-	/** The wait before retry N (1-based) when the 429 says nothing of when to come back. */
-	backoffMs: (retry: number) => number;
 }
 
 /**
  * A vendor's per-key rate limit kept from the headers it sends: requests slow to the sustained rate when
- * the remaining count reaches zero, and a refused request (429) waits for Retry-After, then is tried again.
+ * the remaining count reaches zero, and after a refusal (429) every request for the key waits out its
+ * Retry-After. Sending the refused request again is withRetries' part.
  */
 export class RateLimitTracker {
 	private readonly keys = new Map<string, KeyState>();
@@ -39,19 +36,13 @@ export class RateLimitTracker {
 		return state;
 	}
 
-	/** Sends a request for `key` within the limit: waits its turn, and after a 429 waits and tries it again. */
+	/** Sends a request for `key` within the limit, noting a refusal for the requests that follow. */
 	async send<T>(key: string, attempt: () => Promise<T>): Promise<T> {
-		for (let retry = 1; ; retry++) {
-			await this.beforeRequest(key);
-			const outcome = await attempt().then(
-				(value) => ({ done: true as const, value }),
-				(error: unknown) => ({ done: false as const, error }),
-			);
-			if (outcome.done) return outcome.value;
-			const delay = this.retryDelay(key, outcome.error, retry);
-			if (delay === undefined) throw outcome.error;
-			await sleep(delay);
-		}
+		await this.beforeRequest(key);
+		return await attempt().catch((error: unknown) => {
+			this.noteRefusal(key, error);
+			throw error;
+		});
 	}
 
 	/** Before each request: wait out a refusal, and keep to the sustained rate while the window is used up. */
@@ -84,15 +75,13 @@ export class RateLimitTracker {
 		state.exhausted = remaining <= 0;
 	}
 
-	/** After a failure: the wait before trying again when the vendor refused for the rate limit, else undefined. */
-	private retryDelay(key: string, error: unknown, retry: number): number | undefined {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '429' || retry > this.policy.maxRetries) return undefined;
-		const retryAfter = Number(retryAfterHeader(error));
-		const delay = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : this.policy.backoffMs(retry);
+	/** After a refusal: no request for the key before its Retry-After, and the sustained rate until calls are left. */
+	private noteRefusal(key: string, error: unknown): void {
+		if (!(error instanceof NodeApiError) || error.httpCode !== '429') return;
 		const state = this.stateOf(key);
-		state.blockedUntil = Math.max(state.blockedUntil, Date.now() + delay);
+		const retryAfter = Number(retryAfterHeader(error));
+		if (Number.isFinite(retryAfter) && retryAfter >= 0) state.blockedUntil = Math.max(state.blockedUntil, Date.now() + retryAfter * 1000);
 		state.exhausted = true;
-		return delay;
 	}
 }
 

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { withVendorMessage, type FailureEnvelope } from './errors';
 import { collectPages, pagesFollowAfter, type Paging } from './paging';
+import { isRepeatable, retryPolicy, withRetries } from './retry';
 import { normalizeWhenAsked, type TaskMapper } from './normalizedTask';
 
 /** How one vendor's declarative operations send their requests and read the answers. */
@@ -30,8 +31,9 @@ export interface OperationRouting {
 /**
  * How an operation's requests are made. n8n's declarative routing hands them to `operations.pagination`
  * when `send.paginate` is on; that is the one hook that sees an HTTP failure after n8n's own credential
- * retry (a new sign-in on 401), so every operation goes through it and errors keep the vendor's message
- * and status, in the editor and in Continue On Fail output alike.
+ * retry (a new sign-in on 401), so every operation goes through it: a failure that may pass is tried again
+ * (see withRetries), and errors keep the vendor's message and status, in the editor and in Continue On Fail
+ * output alike.
  */
 function vendorRequests(vendor: VendorRouting, paged: boolean): IN8nRequestOperations {
 	const { envelope, paging, aroundEachRequest } = vendor;
@@ -40,11 +42,15 @@ function vendorRequests(vendor: VendorRouting, paged: boolean): IN8nRequestOpera
 			this: IExecutePaginationFunctions,
 			requestData: DeclarativeRestApiSettings.ResultOptions,
 		): Promise<INodeExecutionData[]> {
+			const repeatable = isRepeatable(requestData.options.method);
 			const send = async (data: DeclarativeRestApiSettings.ResultOptions) => {
-				const request = async () => await this.makeRoutingRequest(data);
-				return await (aroundEachRequest ? aroundEachRequest.call(this, request) : request()).catch((error: unknown) => {
-					throw withVendorMessage(this.getNode(), envelope, error, this.getItemIndex());
-				});
+				const options = { ...data.options, timeout: data.options.timeout ?? retryPolicy.timeoutMs };
+				const request = async () => await this.makeRoutingRequest({ ...data, options });
+				return await withRetries(envelope.vendor, repeatable, async () =>
+					await (aroundEachRequest ? aroundEachRequest.call(this, request) : request()).catch((error: unknown) => {
+						throw withVendorMessage(this.getNode(), envelope, error, this.getItemIndex());
+					}),
+				);
 			};
 			if (!paged) return await send(requestData);
 			const limit = requestData.maxResults === undefined ? Infinity : Number(requestData.maxResults);

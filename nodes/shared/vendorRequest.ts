@@ -1,5 +1,6 @@
 import type { IAllExecuteFunctions, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { vendorApiError, withVendorMessage, type FailureEnvelope } from './errors';
+import { isRepeatable, retryPolicy, withRetries } from './retry';
 
 export interface VendorResponse {
 	statusCode: number;
@@ -13,6 +14,8 @@ export interface VendorCall {
 	request: IHttpRequestOptions;
 	/** Wraps the exchange: where a vendor's rate limit or pacing is kept. */
 	around?: (send: () => Promise<VendorResponse>) => Promise<VendorResponse>;
+	/** Throws when the answer is a failure the envelope cannot see (e.g. read with ignoreHttpStatusErrors). */
+	check?: (response: VendorResponse) => void;
 	itemIndex?: number;
 }
 
@@ -23,18 +26,26 @@ export function urlFrom(baseUrl: unknown, path: string): string {
 
 /**
  * One programmatic call through n8n's credential handling (which signs in again once when a vendor refuses
- * the token): an HTTP failure keeps the vendor's words, and a failure body is an error under any status.
+ * the token): a failure that may pass is tried again (withRetries), an HTTP failure keeps the vendor's words,
+ * and a failure body is an error under any status.
  */
 export async function vendorRequest(this: IAllExecuteFunctions, call: VendorCall): Promise<VendorResponse> {
-	const { credentialType, envelope, request, around, itemIndex } = call;
+	const { credentialType, envelope, request, around, check, itemIndex } = call;
 	const send = async () =>
-		(await this.helpers.httpRequestWithAuthentication.call(this, credentialType, { ...request, returnFullResponse: true })) as VendorResponse;
-	const response = await (around ? around(send) : send()).catch((error: unknown) => {
-		throw withVendorMessage(this.getNode(), envelope, error, itemIndex);
+		(await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
+			timeout: retryPolicy.timeoutMs,
+			...request,
+			returnFullResponse: true,
+		})) as VendorResponse;
+	return await withRetries(envelope.vendor, isRepeatable(request.method), async () => {
+		const response = await (around ? around(send) : send()).catch((error: unknown) => {
+			throw withVendorMessage(this.getNode(), envelope, error, itemIndex);
+		});
+		const body = response.body;
+		if (body !== null && typeof body === 'object' && !Array.isArray(body) && envelope.isFailure(body as IDataObject)) {
+			throw vendorApiError(this.getNode(), envelope, body as IDataObject, response.statusCode, itemIndex);
+		}
+		check?.(response);
+		return response;
 	});
-	const body = response.body;
-	if (body !== null && typeof body === 'object' && !Array.isArray(body) && envelope.isFailure(body as IDataObject)) {
-		throw vendorApiError(this.getNode(), envelope, body as IDataObject, response.statusCode, itemIndex);
-	}
-	return response;
 }

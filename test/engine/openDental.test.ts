@@ -14,6 +14,8 @@ import {
 import type { RecordedRequest } from '../fakes/kit';
 import { Engine, loadOptions, runNode, searchList, type NodeRun, type NodeSpec } from './harness';
 import { serveFake } from './serveFake';
+import { quickRetries } from './quickRetries';
+import { retryPolicy } from '../../nodes/shared/retry';
 
 // The pacing tests wait about a second per call.
 jest.setTimeout(30_000);
@@ -730,6 +732,7 @@ describe('bad input is refused before any request, naming the field', () => {
 });
 
 describe('errors', () => {
+	quickRetries();
 	it('a missing task: Open Dental’s explanation and status reach the error', async () => {
 		const { error } = await openDental({ resource: 'task', operation: 'get', taskNum: '999' });
 		expect(error?.message).toBe('Open Dental: Task 999 not found.');
@@ -818,13 +821,14 @@ describe('errors', () => {
 		['an HTML page', { status: 200, body: '<html><body>Proxy login</body></html>', headers: { 'content-type': 'text/html' } }, 'Proxy login'],
 		['an empty body', { status: 200, body: '' }, 'an empty answer'],
 		['JSON null', { malformedBody: 'null' }, 'an empty answer'],
-	])('a 200 answer that is not a JSON record (%s) is an error, not an item', async (_case, fault, said) => {
+	])('a 200 answer that is not a JSON record (%s) is an error, not an item, once retries run out', async (_case, fault, said) => {
 		const task = addTask();
-		fake.server.fault({ fault: fault as never });
+		fake.server.fault({ times: Infinity, fault: fault as never });
 
 		const { error, items } = await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) });
 
 		expect(items).toEqual([]);
+		expect(fake.requests).toHaveLength(1 + retryPolicy.maxRetries);
 		expect(error?.message).toMatch(/^Open Dental: /);
 		expect(error?.message).toContain(said);
 		expect(error?.httpCode).toBe('200');
@@ -832,8 +836,8 @@ describe('errors', () => {
 
 	it('a 200 answer that is not JSON is an error for Get Many and Mark Done too, and Continue On Fail carries on', async () => {
 		const [first, second] = [addTask(), addTask()];
-		fake.server.fault({ path: api('/tasks'), fault: { status: 200, body: 'Service Unavailable' } });
-		fake.server.fault({ path: api(`/tasks/${first.TaskNum}`), fault: { status: 200, body: 'Service Unavailable' } });
+		fake.server.fault({ times: Infinity, path: api('/tasks'), fault: { status: 200, body: 'Service Unavailable' } });
+		fake.server.fault({ times: Infinity, path: api(`/tasks/${first.TaskNum}`), fault: { status: 200, body: 'Service Unavailable' } });
 
 		const many = await openDental({ resource: 'task', operation: 'getAll', returnAll: true }, undefined, { continueOnFail: true });
 		expect(many.error).toBeUndefined();
@@ -850,7 +854,7 @@ describe('errors', () => {
 	// The node's own error for a non-JSON answer passes through the request hook without being wrapped again.
 	it('a 200 answer that is not JSON: the message names Open Dental once and gives what it sent', async () => {
 		const task = addTask();
-		fake.server.fault({ fault: { status: 200, body: 'Service Unavailable' } });
+		fake.server.fault({ times: Infinity, fault: { status: 200, body: 'Service Unavailable' } });
 
 		const { error } = await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) });
 
@@ -864,10 +868,12 @@ describe('errors', () => {
 		runs.push(await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) }));
 		runs.push(await openDental({ resource: 'task', operation: 'get', taskNum: '999' }));
 		runs.push(await openDental({ resource: 'task', operation: 'get', taskNum: '={{ $json.num }}' }, [{ num: 999 }, { num: task.TaskNum }], { continueOnFail: true }));
-		fake.server.fault({ fault: { malformedBody: '<oops' } });
+		fake.server.fault({ times: Infinity, fault: { malformedBody: '<oops' } });
 		runs.push(await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) }));
-		fake.server.fault({ fault: { drop: true } });
+		fake.server.clearFaults();
+		fake.server.fault({ times: Infinity, fault: { drop: true } });
 		runs.push(await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) }));
+		fake.server.clearFaults();
 		engine.credentials.update(credentialId, { ...fake.credentialData(), rateLimit: 'none', customerApiKey: 'CustKey-Wrong-0000' });
 		runs.push(await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) }));
 
@@ -941,7 +947,7 @@ describe('pacing (Remote: one call per second per customer key)', () => {
 		expect(paced.tasks.get(task.TaskNum)!.TaskStatus).toBe('Done');
 	});
 
-	it('without pacing, the same fake refuses the second call: the pacing is what keeps the calls answered', async () => {
+	it('without pacing, the same fake refuses the second call, which waits and is sent again: the pacing is what keeps the calls answered first time', async () => {
 		const noneCredentialId = credentialFor(paced, { rateLimit: 'none' });
 		const input = [{ descript: 'a' }, { descript: 'b' }];
 
@@ -950,9 +956,10 @@ describe('pacing (Remote: one call per second per customer key)', () => {
 			continueOnFail: true,
 		});
 
-		expect(items[0].json.TaskNum).toEqual(expect.any(Number));
-		expect(items[1].json.error).toMatch(/^Open Dental: Too many requests/);
-		expect(paced.tasks.size).toBe(1);
+		expect(items.map((item) => item.json.Descript)).toEqual(['a', 'b']);
+		// Three POSTs for two tasks: the refused one was not carried out, so sending it again wrote nothing twice.
+		expect(calls(paced.requests)).toEqual(Array(3).fill(`POST ${api('/tasks')}`));
+		expect(paced.tasks.size).toBe(2);
 	});
 });
 

@@ -18,6 +18,7 @@ import {
 } from '../fakes/plannr';
 import { Engine, loadOptions, runNode, searchList, testCredential, testOAuth2Credential, type NodeRun, type NodeSpec } from './harness';
 import { serveFake } from './serveFake';
+import { quickRetries } from './quickRetries';
 
 // The rate-limit tests wait out a Retry-After of a second and calls paced 300 ms apart.
 jest.setTimeout(30_000);
@@ -818,6 +819,7 @@ describe('bad input is refused before any request, naming the field', () => {
 });
 
 describe('errors', () => {
+	quickRetries();
 	it('a 422: every field Plannr names, in Plannr’s words', async () => {
 		const missing = '7a5c0000-0000-4000-8000-0000000000ff';
 		const { error } = await plannr({
@@ -901,8 +903,9 @@ describe('errors', () => {
 		runs.push(await plannr({ resource: 'task', operation: 'get', taskUuid: rl('7a5c0000-0000-4000-8000-0000000000ff') }));
 		runs.push(await plannr({ resource: 'task', operation: 'create', name: 'x', taskableType: 'client', taskableUuid: tom.uuid, taskStatusUuid: '57a70000-0000-4000-8000-0000000000ff' }));
 		runs.push(await plannr({ resource: 'task', operation: 'get', taskUuid: rl('={{ $json.task }}') }, [{ task: 'bad' }, { task: task.uuid }], { continueOnFail: true }));
-		fake.server.fault({ fault: { drop: true } });
+		fake.server.fault({ times: Infinity, fault: { drop: true } });
 		runs.push(await plannr({ resource: 'task', operation: 'get', taskUuid: rl(task.uuid) }));
+		fake.server.clearFaults();
 		fake.revokeToken(TOKEN);
 		runs.push(await plannr({ resource: 'task', operation: 'get', taskUuid: rl(task.uuid) }));
 
