@@ -7,6 +7,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { signInOnce } from '../nodes/shared/signInOnce';
 
 export const HUMANITY_DEFAULT_BASE_URL = 'https://www.humanity.com';
 export const HUMANITY_DEFAULT_TOKEN_URL = 'https://www.humanity.com/oauth2/token.php';
@@ -101,44 +102,8 @@ export class HumanityApi implements ICredentialType {
 
 	/** Called by n8n when accessToken is empty, on a credential test, and once again after a rejected token. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const form = new URLSearchParams({
-			grant_type: 'password',
-			client_id: String(credentials.appId ?? ''),
-			client_secret: String(credentials.appSecret ?? ''),
-			username: String(credentials.username ?? ''),
-			password: String(credentials.password ?? ''),
-		});
-		const tokenUrl = String(credentials.tokenUrl || HUMANITY_DEFAULT_TOKEN_URL);
-		// The form carries the secret and the password: never let the raw HTTP error (which holds it) escape.
-		let answer: { statusCode?: number; body?: unknown };
-		try {
-			answer = await this.helpers.httpRequest({
-				method: 'POST',
-				url: tokenUrl,
-				body: form.toString(),
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			});
-		} catch (error) {
-			throw new Error(`Humanity token request could not reach ${tokenUrl}: ${(error as Error).message}`);
-		}
-		const body = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as {
-			access_token?: string;
-			expires_in?: number;
-			error?: string;
-			error_description?: string;
-		};
-		if (!body.access_token) {
-			const reason = body.error_description ?? body.error ?? 'no access token in the answer';
-			throw new Error(`Humanity sign-in failed (HTTP ${answer.statusCode}): ${reason}`);
-		}
-		const lifetimeSeconds = Number(body.expires_in) > 0 ? Number(body.expires_in) : 3600;
-		return {
-			accessToken: body.access_token,
-			accessTokenExpiresAt: new Date(Date.now() + lifetimeSeconds * 1000).toISOString(),
-		};
+		const account = [credentials.tokenUrl, credentials.appId, credentials.appSecret, credentials.username, credentials.password];
+		return await signInOnce(account, async () => await humanitySignIn.call(this, credentials));
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -158,5 +123,47 @@ export class HumanityApi implements ICredentialType {
 			type: 'responseSuccessBody' as const,
 			properties: { key: 'status', value: code, message },
 		})),
+	};
+}
+
+/** Gets an access token by the password grant, with the time it runs out. */
+async function humanitySignIn(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+	const form = new URLSearchParams({
+		grant_type: 'password',
+		client_id: String(credentials.appId ?? ''),
+		client_secret: String(credentials.appSecret ?? ''),
+		username: String(credentials.username ?? ''),
+		password: String(credentials.password ?? ''),
+	});
+	const tokenUrl = String(credentials.tokenUrl || HUMANITY_DEFAULT_TOKEN_URL);
+	// The form carries the secret and the password: never let the raw HTTP error (which holds it) escape.
+	let answer: { statusCode?: number; body?: unknown };
+	try {
+		answer = await this.helpers.httpRequest({
+			method: 'POST',
+			url: tokenUrl,
+			body: form.toString(),
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		});
+	} catch (error) {
+		throw new Error(`Humanity token request could not reach ${tokenUrl}: ${(error as Error).message}`);
+	}
+	const body = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as {
+		access_token?: string;
+		expires_in?: number;
+		error?: string;
+		error_description?: string;
+	};
+	if (!body.access_token) {
+		const reason = body.error_description ?? body.error ?? 'no access token in the answer';
+		throw new Error(`Humanity sign-in failed (HTTP ${answer.statusCode}): ${reason}`);
+	}
+	const lifetimeSeconds = Number(body.expires_in) > 0 ? Number(body.expires_in) : 3600;
+	return {
+		accessToken: body.access_token,
+		accessTokenExpiresAt: new Date(Date.now() + lifetimeSeconds * 1000).toISOString(),
 	};
 }

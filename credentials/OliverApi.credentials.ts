@@ -7,6 +7,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { signInOnce } from '../nodes/shared/signInOnce';
 
 export const OLIVER_DEFAULT_BASE_URL = 'https://partner-api.getoliver.com';
 
@@ -94,26 +95,7 @@ export class OliverApi implements ICredentialType {
 		if (credentials.authentication === 'accessToken') {
 			return { sessionToken: credentials.accessToken as string };
 		}
-		// The sign-in body carries the password: never let the raw HTTP error (which holds it) escape.
-		let answer: { statusCode?: number; body?: { success?: boolean; message?: string; data?: { token?: string } } };
-		try {
-			answer = await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${trimSlash(credentials.baseUrl as string)}/services/user/v1/auth/sign-in`,
-				body: { username: credentials.username, password: credentials.password, role: 'ROLE_API' },
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			});
-		} catch (error) {
-			throw new Error(`Oliver sign-in could not reach ${credentials.baseUrl as string}: ${(error as Error).message}`);
-		}
-		const token = answer.body?.data?.token;
-		if (answer.body?.success === false || !token) {
-			const reason = answer.body?.message ?? 'no token in the answer';
-			throw new Error(`Oliver sign-in failed (HTTP ${answer.statusCode}): ${reason}`);
-		}
-		return { sessionToken: token };
+		return await signInOnce([credentials.baseUrl, credentials.username, credentials.password], async () => await oliverSignIn.call(this, credentials));
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -143,4 +125,28 @@ export class OliverApi implements ICredentialType {
 
 function trimSlash(url: string): string {
 	return url.replace(/\/+$/, '');
+}
+
+/** Signs in as the API user and answers the session token. */
+async function oliverSignIn(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+	// The sign-in body carries the password: never let the raw HTTP error (which holds it) escape.
+	let answer: { statusCode?: number; body?: { success?: boolean; message?: string; data?: { token?: string } } };
+	try {
+		answer = await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${trimSlash(credentials.baseUrl as string)}/services/user/v1/auth/sign-in`,
+			body: { username: credentials.username, password: credentials.password, role: 'ROLE_API' },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		});
+	} catch (error) {
+		throw new Error(`Oliver sign-in could not reach ${credentials.baseUrl as string}: ${(error as Error).message}`);
+	}
+	const token = answer.body?.data?.token;
+	if (answer.body?.success === false || !token) {
+		const reason = answer.body?.message ?? 'no token in the answer';
+		throw new Error(`Oliver sign-in failed (HTTP ${answer.statusCode}): ${reason}`);
+	}
+	return { sessionToken: token };
 }

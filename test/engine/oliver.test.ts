@@ -26,6 +26,20 @@ beforeEach(() => {
 });
 
 describe('credential', () => {
+	it('without a stored token, many items at once share one sign-in', async () => {
+		const tasks = Array.from({ length: 50 }, (_, i) => fake.addTask({ title: `Task ${i}` }));
+
+		const { items, error } = await oliver(
+			{ resource: 'staffTask', operation: 'update', taskId: '={{ $json.id }}', updateFields: { title: '={{ $json.title }}' } },
+			tasks.map((task) => ({ id: task.id, title: `${task.title} (checked)` })),
+		);
+
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(50);
+		expect(signIns()).toHaveLength(1);
+		expect(tasks.map((task) => fake.tasks.get(task.id)?.title)).toEqual(tasks.map((_, i) => `Task ${i} (checked)`));
+	});
+
 	it('signs in as an API user and sends the token and location on every call', async () => {
 		fake.addTask({ title: 'Call owner' });
 		await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: true });
