@@ -44,7 +44,8 @@ function vendorRequests(vendor: VendorRouting, paged: boolean): IN8nRequestOpera
 		): Promise<INodeExecutionData[]> {
 			const repeatable = isRepeatable(requestData.options.method);
 			const send = async (data: DeclarativeRestApiSettings.ResultOptions) => {
-				const options = { ...data.options, timeout: data.options.timeout ?? retryPolicy.timeoutMs };
+				// n8n's routing always sets its own 5-minute timeout; ours replaces it, so a lost answer is retried in time.
+				const options = { ...data.options, timeout: retryPolicy.timeoutMs };
 				const request = async () => await this.makeRoutingRequest({ ...data, options });
 				return await withRetries(envelope.vendor, repeatable, async () =>
 					await (aroundEachRequest ? aroundEachRequest.call(this, request) : request()).catch((error: unknown) => {
