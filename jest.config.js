@@ -1,7 +1,8 @@
 /**
  * Three layers (e2e and browser files raise their own timeout with jest.setTimeout): `engine` runs nodes
  * through n8n-core against loopback fakes; `e2e` runs a real n8n; `browser` opens that n8n's editor in chromium.
- * A fourth project, `bench`, is `npm run bench` (bench/*.bench.ts): it writes docs/BENCHMARKS.md.
+ * `reliability` is `npm run test:reliability` (the fault matrix, engine layer; writes docs/RELIABILITY.md), `queue`
+ * is `npm run test:queue` (n8n in queue mode) and `bench` is `npm run bench` (bench/*.bench.ts; docs/BENCHMARKS.md).
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 module.exports = {
@@ -24,6 +25,22 @@ module.exports = {
 			displayName: 'browser',
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/browser'],
+			testMatch: ['**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+		},
+		{
+			displayName: 'reliability',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/reliability'],
+			testMatch: ['**/*.test.ts'],
+			globalSetup: '<rootDir>/test/reliability/globalSetup.ts',
+			globalTeardown: '<rootDir>/test/reliability/globalTeardown.ts',
+			transform: { '^.+\\.ts$': tsJest },
+		},
+		{
+			displayName: 'queue',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/queue'],
 			testMatch: ['**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 		},

@@ -113,6 +113,7 @@ export const shiftTaskTypeOptions = [
 	{ name: 'Regular', value: 'regular', description: 'Done any time during the shift' },
 	{ name: 'Time-Boxed', value: 'timeBoxed', description: 'Has a start time and a due time' },
 ];
+export const SHIFT_TASK_TYPES = ['regular', 'timeBoxed'] as const;
 
 /** The start and due time of a time-boxed task, shown when the type is Time-Boxed. */
 export function timeBoxFields(show: Show & { type: string[] }): INodeProperties[] {

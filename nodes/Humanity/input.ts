@@ -26,6 +26,23 @@ export function readShiftId(context: IExecuteFunctions, itemIndex: number, name 
 	return Number(value);
 }
 
+/** One of an options field's values; a value mapped in from elsewhere may be none of them. */
+export function readChoice<T extends string>(context: IExecuteFunctions, itemIndex: number, value: unknown, allowed: readonly T[], label: string): T {
+	const choice = String(value ?? '').trim();
+	if (!(allowed as readonly string[]).includes(choice)) {
+		throw refuseField(context, itemIndex, `"${label}" must be one of ${allowed.join(', ')} (got "${String(value)}")`, label);
+	}
+	return choice as T;
+}
+
+/** An optional id that Humanity numbers (employee, location); undefined when blank. */
+export function readOptionalWholeNumber(context: IExecuteFunctions, itemIndex: number, value: unknown, label: string): number | undefined {
+	if (isBlank(value)) return undefined;
+	const text = String(value).trim();
+	if (!/^\d+$/.test(text)) throw refuseField(context, itemIndex, `"${label}" must be an ID, a whole number (got "${text}")`, label);
+	return Number(text);
+}
+
 /** Several shift ids: a list, or text separated by commas or spaces. */
 export function readShiftIds(context: IExecuteFunctions, itemIndex: number, name: string, label: string): number[] {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
@@ -74,7 +91,8 @@ export function compact(object: IDataObject): IDataObject {
 /** Return All and Limit as one number: Infinity when all are wanted. */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number {
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
-	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
-	if (!Number.isInteger(limit) || limit < 1) throw refuseField(context, itemIndex, `"Limit" must be a whole number of at least 1 (got "${String(limit)}")`, 'Limit');
+	const given = context.getNodeParameter('limit', itemIndex, 50) as unknown;
+	const limit = Number(given);
+	if (!Number.isInteger(limit) || limit < 1) throw refuseField(context, itemIndex, `"Limit" must be a whole number of at least 1 (got "${String(given)}")`, 'Limit');
 	return limit;
 }

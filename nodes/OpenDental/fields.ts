@@ -84,6 +84,9 @@ export const shortDescriptionField: INodeProperties = {
 	routing: { send: { type: 'body', property: 'DescriptOverride' } },
 };
 
+/** ObjectType: what a task's KeyNum names. */
+export const OPEN_DENTAL_OBJECT_TYPES = ['None', 'Patient', 'Appointment'] as const;
+
 export const attachedToField: INodeProperties = {
 	displayName: 'Attached To',
 	name: 'objectType',

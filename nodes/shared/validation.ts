@@ -19,6 +19,12 @@ export type FieldRule =
 	| { path: string; label: string; kind: 'wholeNumber' }
 	| { path: string; label: string; kind: 'uuid' }
 	| { path: string; label: string; kind: 'maxLength'; max: number }
+	/** Text or a number, such as an ID: not a whole record (an object), a list or true/false mapped into it. */
+	| { path: string; label: string; kind: 'text' }
+	/** A list (or comma-separated text) whose every entry is a UUID. */
+	| { path: string; label: string; kind: 'uuidList' }
+	/** A list (or comma-separated text) whose every entry is one of `allowed`. */
+	| { path: string; label: string; kind: 'eachOneOf'; allowed: readonly string[] }
 	/** When this field is given, `otherPath` must hold one of `allowed`. */
 	| { path: string; label: string; kind: 'needs'; otherPath: string; otherLabel: string; allowed: readonly string[] };
 
@@ -31,7 +37,8 @@ function parameterReader(context: IExecuteSingleFunctions): ParameterReader {
 	const read = new Map<string, unknown>();
 	return (path) => {
 		const [head, ...rest] = path.split('.');
-		if (!read.has(head)) read.set(head, context.getNodeParameter(head, undefined));
+		// A parameter the editor hides (Limit while Return All is on) is not there: it reads as blank.
+		if (!read.has(head)) read.set(head, context.getNodeParameter(head, null));
 		let value = read.get(head);
 		for (const key of rest) {
 			value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
@@ -45,6 +52,20 @@ function parameterReader(context: IExecuteSingleFunctions): ParameterReader {
 
 function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || String(value).trim() === '';
+}
+
+/** The entries of a list field: a list, or text separated by commas; blanks left out. */
+function entriesOf(value: unknown): string[] {
+	const entries = Array.isArray(value) ? value : isBlank(value) ? [] : String(value).split(',');
+	return entries.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
+}
+
+/** What a value that is not text is, in words. */
+function notText(value: unknown): string | undefined {
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'boolean') return 'true or false';
+	if (value !== null && typeof value === 'object') return 'an object (map the ID, not the whole record)';
+	return undefined;
 }
 
 /** Why a value breaks a rule, or undefined when it does not. */
@@ -80,6 +101,18 @@ function problemWith(valueOf: ParameterReader, rule: FieldRule, value: unknown):
 				: undefined;
 		case 'date':
 			return isBlank(value) || parseDate(value) ? undefined : `"${rule.label}" is not a valid date (got "${String(value)}")`;
+		case 'text': {
+			const what = notText(value);
+			return what === undefined ? undefined : `"${rule.label}" must be text, not ${what}`;
+		}
+		case 'uuidList': {
+			const bad = entriesOf(value).find((entry) => !UUID.test(entry));
+			return bad === undefined ? undefined : `"${rule.label}" must hold UUIDs only (got "${bad}")`;
+		}
+		case 'eachOneOf': {
+			const bad = entriesOf(value).find((entry) => !rule.allowed.includes(entry));
+			return bad === undefined ? undefined : `"${rule.label}" can hold only ${rule.allowed.join(', ')} (got "${bad}")`;
+		}
 	}
 }
 

@@ -1,7 +1,8 @@
 /**
  * A small HTTP server kit for stateful fakes of vendor APIs on loopback (node:http only, no mocking
  * library). It records every request and can be told to misbehave for the next N matching requests:
- * answer a given status, wait, send a malformed body, or drop the connection.
+ * answer a given status, wait, send a malformed body, or drop the connection (before the handler runs, or
+ * after it, so the work is done and only the answer is lost).
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -45,7 +46,9 @@ export type Fault =
 	/** Send this text as application/json, e.g. '{"success": tr'. */
 	| { malformedBody: string; status?: number }
 	/** Destroy the socket without answering. */
-	| { drop: true };
+	| { drop: true }
+	/** Run the handler (the vendor does the work), then destroy the socket without answering: the answer is lost. */
+	| { dropAfterHandling: true };
 
 export interface FaultRule {
 	fault: Fault;
@@ -238,6 +241,11 @@ export class FakeServer {
 		} catch (error) {
 			response = this.internalError(error instanceof Error ? error : new Error(String(error)));
 		}
+		if (fault && 'dropAfterHandling' in fault) {
+			res.destroy();
+			req.socket.destroy();
+			return;
+		}
 		this.send(res, response);
 	}
 
@@ -272,12 +280,49 @@ export class FakeServer {
 	}
 }
 
+/** A secret a vendor fake accepts or handed out, for the e2e secret scan (test/e2e/secretScan.ts). */
+export interface FakeSecret {
+	/** What it is, e.g. 'issued access token' or 'app secret'. */
+	kind: string;
+	value: string;
+}
+
+const madeFakes: VendorFake[] = [];
+
+/**
+ * Every vendor fake made so far in this module registry, oldest first: under jest, the fakes of the running
+ * test file. The e2e harness reads their secrets (configuredSecrets, issuedSecrets) for its secret scan.
+ */
+export function vendorFakes(): readonly VendorFake[] {
+	return madeFakes;
+}
+
 /** What every vendor fake shares: its server, and the lifecycle and request log it hands on to it. */
 export class VendorFake {
 	readonly server: FakeServer;
+	private readonly issuedLog: FakeSecret[] = [];
 
 	constructor(name: string) {
 		this.server = new FakeServer(name);
+		madeFakes.push(this);
+	}
+
+	/**
+	 * Every token, code and webhook secret this fake minted or was handed to accept, in order. Read only, and
+	 * never emptied (not even by a vendor's reset()): a token stops working, it does not stop being a secret.
+	 */
+	get issuedSecrets(): readonly FakeSecret[] {
+		return this.issuedLog;
+	}
+
+	/** The secrets the fake is set up to accept (passwords, app secrets, keys), from its options. Vendors override. */
+	get configuredSecrets(): readonly FakeSecret[] {
+		return [];
+	}
+
+	/** Notes a secret the fake hands out, for issuedSecrets. Changes nothing else. */
+	protected noteIssued(kind: string, value: string): void {
+		this.issuedLog.push({ kind, value });
 	}
 
 	start(port?: number): Promise<string> {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { runPerItem } from '../../../shared/itemRunner';
 import { returnAllAndLimit } from '../../../shared/listFields';
 import { shiftIdsField } from '../../fields';
-import { readLimit, readShiftIds } from '../../input';
+import { readChoice, readLimit, readOptionalWholeNumber, readShiftIds } from '../../input';
 import { humanityApiRequest, recordsOf } from '../../transport';
 
 const show = { resource: ['employeeTask'], operation: ['getMany'] };
@@ -49,8 +49,8 @@ export async function getMany(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const shiftIds = readShiftIds(this, itemIndex, 'shiftIds', 'Shift IDs');
 		const limit = readLimit(this, itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const status = String(filters.status ?? 'any');
-		const employeeId = filters.employeeId === undefined || filters.employeeId === '' ? undefined : Number(filters.employeeId);
+		const status = readChoice(this, itemIndex, filters.status ?? 'any', STATUS_FILTERS.map((filter) => filter.value), 'Status');
+		const employeeId = readOptionalWholeNumber(this, itemIndex, filters.employeeId, 'Employee Name or ID');
 		const answer = await humanityApiRequest.call(this, 'GET', `/shifts/${shiftIds.join(',')}/employee-tasks`, { itemIndex });
 		// Humanity documents no filters on this list: they apply to its answer.
 		return recordsOf(answer)

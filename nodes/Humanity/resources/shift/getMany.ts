@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { runPerItem } from '../../../shared/itemRunner';
 import { returnAllAndLimit } from '../../../shared/listFields';
-import { readDay, readLimit, refuseField } from '../../input';
+import { readChoice, readDay, readLimit, refuseField } from '../../input';
 import { humanityApiRequest, recordsOf } from '../../transport';
 
 const show = { resource: ['shift'], operation: ['getMany'] };
@@ -102,7 +102,7 @@ export async function getMany(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const schedule = readIds(this, itemIndex, filters.schedule, 'Position Names or IDs');
 		const employees = readIds(this, itemIndex, filters.employees, 'Employee Names or IDs');
 		const location = readIds(this, itemIndex, filters.location, 'Location Name or ID');
-		const mode = String(filters.mode || 'overview');
+		const mode = readChoice(this, itemIndex, filters.mode || 'overview', MODES.map((option) => option.value), 'Mode');
 		if (mode === 'employee' && employees.length > 1) {
 			throw refuseField(this, itemIndex, 'Mode "Employee" takes one employee; use Mode "Employees" for several', 'Employee Names or IDs');
 		}

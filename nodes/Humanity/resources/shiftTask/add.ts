@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { masterTaskLocator, SHIFT_TASK_TYPE, shiftLocator, shiftTaskTypeOptions, timeBoxFields } from '../../fields';
-import { locatorName, readDateTime, readShiftId, readUlid, refuseField } from '../../input';
+import { masterTaskLocator, SHIFT_TASK_TYPE, SHIFT_TASK_TYPES, shiftLocator, shiftTaskTypeOptions, timeBoxFields } from '../../fields';
+import { locatorName, readChoice, readDateTime, readShiftId, readUlid, refuseField } from '../../input';
 import { changeShiftTasks } from './batch';
 import type { ShiftTaskChange, TimeBox } from './changes';
 
@@ -38,12 +38,19 @@ export const addDescription: INodeProperties[] = [
 	},
 ];
 
-/** Start and due time of a time-boxed task, both required and in order. */
-export function readTimeBox(context: IExecuteFunctions, itemIndex: number, startValue: unknown, dueValue: unknown): TimeBox {
-	const startTime = readDateTime(context, itemIndex, startValue, 'Start Time');
-	const dueTime = readDateTime(context, itemIndex, dueValue, 'Due Time');
+/** Start and due time of a time-boxed task, both required and in order; `labelOf` names them as the editor shows them. */
+export function readTimeBox(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	startValue: unknown,
+	dueValue: unknown,
+	labelOf: (field: string) => string = (field) => field,
+): TimeBox {
+	const [start, due] = [labelOf('Start Time'), labelOf('Due Time')];
+	const startTime = readDateTime(context, itemIndex, startValue, start);
+	const dueTime = readDateTime(context, itemIndex, dueValue, due);
 	if (Date.parse(dueTime) <= Date.parse(startTime)) {
-		throw refuseField(context, itemIndex, `"Due Time" (${dueTime}) must be after "Start Time" (${startTime})`, 'Due Time');
+		throw refuseField(context, itemIndex, `"${due}" (${dueTime}) must be after "${start}" (${startTime})`, due);
 	}
 	return { startTime, dueTime };
 }
@@ -55,7 +62,7 @@ function readAdd(this: IExecuteFunctions, itemIndex: number): ShiftTaskChange {
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const name = String(extra.name ?? '').trim() || locatorName(master);
 	if (!name) throw refuseField(this, itemIndex, '"Name" is required when the master task is given by ID', 'Name');
-	const timeBoxed = this.getNodeParameter('type', itemIndex, 'regular') === 'timeBoxed';
+	const timeBoxed = readChoice(this, itemIndex, this.getNodeParameter('type', itemIndex, 'regular'), SHIFT_TASK_TYPES, 'Type') === 'timeBoxed';
 	const options = timeBoxed
 		? readTimeBox(this, itemIndex, this.getNodeParameter('startTime', itemIndex, ''), this.getNodeParameter('dueTime', itemIndex, ''))
 		: null;

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { runPerItem } from '../../../shared/itemRunner';
-import { SHIFT_TASK_TYPE, shiftLocator, shiftTaskTypeOptions } from '../../fields';
-import { readShiftId, readUlid, refuseField } from '../../input';
+import { SHIFT_TASK_TYPE, SHIFT_TASK_TYPES, shiftLocator, shiftTaskTypeOptions } from '../../fields';
+import { readChoice, readShiftId, readUlid, refuseField } from '../../input';
 import { humanityApiRequest, recordsOf } from '../../transport';
 import { readTimeBox } from './add';
 import { describeTask, entryOf, holdsFields, type TaskFields } from './taskFields';
@@ -74,17 +74,17 @@ function readEntries(context: IExecuteFunctions, itemIndex: number): Entry[] {
 		const label = (field: string) => `Tasks ${index + 1}: ${field}`;
 		const name = String(task.name ?? '').trim();
 		if (!name) throw refuseField(context, itemIndex, `"${label('Name')}" is required`, label('Name'));
-		const timeBoxed = task.type === 'timeBoxed';
+		const timeBoxed = readChoice(context, itemIndex, task.type ?? 'regular', SHIFT_TASK_TYPES, label('Type')) === 'timeBoxed';
 		if (timeBoxed && !task.startTime) throw refuseField(context, itemIndex, `"${label('Start Time')}" is required for a time-boxed task`, label('Start Time'));
 		if (timeBoxed && !task.dueTime) throw refuseField(context, itemIndex, `"${label('Due Time')}" is required for a time-boxed task`, label('Due Time'));
 		return {
 			id: String(task.shiftTaskId ?? '').trim() ? readUlid(context, itemIndex, task.shiftTaskId, label('Keep Shift Task ID')) : undefined,
 			fields: {
-				taskId: readUlid(context, itemIndex, task.masterTaskId, label('Master Task')),
+				taskId: readUlid(context, itemIndex, task.masterTaskId, label('Master Task Name or ID')),
 				name,
 				description: String(task.description ?? ''),
 				type: timeBoxed ? SHIFT_TASK_TYPE.timeBoxed : SHIFT_TASK_TYPE.regular,
-				options: timeBoxed ? readTimeBox(context, itemIndex, task.startTime, task.dueTime) : null,
+				options: timeBoxed ? readTimeBox(context, itemIndex, task.startTime, task.dueTime, label) : null,
 			},
 		};
 	});

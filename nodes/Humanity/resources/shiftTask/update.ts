@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { SHIFT_TASK_TYPE, shiftLocator, shiftTaskLocator, shiftTaskTypeOptions } from '../../fields';
-import { readDateTime, readShiftId, readUlid, refuseField } from '../../input';
+import { SHIFT_TASK_TYPE, SHIFT_TASK_TYPES, shiftLocator, shiftTaskLocator, shiftTaskTypeOptions } from '../../fields';
+import { readChoice, readDateTime, readShiftId, readUlid, refuseField } from '../../input';
 import { changeShiftTasks } from './batch';
 import type { ShiftTaskChange, TaskPatch } from './changes';
 
@@ -65,7 +65,9 @@ function readUpdate(this: IExecuteFunctions, itemIndex: number): ShiftTaskChange
 	}
 	if (fields.description !== undefined) patch.description = String(fields.description);
 	if (fields.masterTaskId !== undefined) patch.taskId = readUlid(this, itemIndex, fields.masterTaskId, 'Master Task ID');
-	if (fields.type !== undefined) patch.type = fields.type === 'timeBoxed' ? SHIFT_TASK_TYPE.timeBoxed : SHIFT_TASK_TYPE.regular;
+	if (fields.type !== undefined) {
+		patch.type = readChoice(this, itemIndex, fields.type, SHIFT_TASK_TYPES, 'Type') === 'timeBoxed' ? SHIFT_TASK_TYPE.timeBoxed : SHIFT_TASK_TYPE.regular;
+	}
 	if (fields.startTime !== undefined) patch.startTime = readDateTime(this, itemIndex, fields.startTime, 'Start Time');
 	if (fields.dueTime !== undefined) patch.dueTime = readDateTime(this, itemIndex, fields.dueTime, 'Due Time');
 	if (patch.type === SHIFT_TASK_TYPE.regular && (patch.startTime || patch.dueTime)) {

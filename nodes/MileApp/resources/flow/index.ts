@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/listFields';
 import { flowField } from '../../fields';
 import { mileAppRouting } from '../../transport';
+import { checkLimit, requireFlow } from '../task/body';
 
 export const flowDescription: INodeProperties[] = [
 	{
@@ -16,13 +17,13 @@ export const flowDescription: INodeProperties[] = [
 				value: 'getFields',
 				action: 'Get the fields of a flow',
 				description: 'The fields a task of this flow has: name, type, whether required',
-				routing: mileAppRouting({ method: 'GET', url: '=/flow/{{encodeURIComponent(String($parameter.flow).trim())}}/task' }),
+				routing: mileAppRouting({ method: 'GET', url: '=/flow/{{encodeURIComponent(String($parameter.flow).trim())}}/task' }, { preSend: [requireFlow] }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many flows',
-				routing: mileAppRouting({ method: 'GET', url: '/flows' }, { paged: true }),
+				routing: mileAppRouting({ method: 'GET', url: '/flows' }, { paged: true, preSend: [checkLimit] }),
 			},
 		],
 		default: 'getMany',

@@ -3,6 +3,7 @@ import { parseDate } from '../../../shared/dates';
 import { returnAllAndLimit } from '../../../shared/listFields';
 import { fieldRefusal } from '../../../shared/validation';
 import { MILEAPP_TASK_STATUSES } from '../../transport';
+import { readEmails, readId } from './body';
 
 const show = { resource: ['task'], operation: ['getMany'] };
 
@@ -12,6 +13,33 @@ const TIME_BY = [
 	{ name: 'End Time', value: 'endTime' },
 	{ name: 'Start Time', value: 'startTime' },
 ];
+const SORT_BY = [
+	{ name: 'Created Time', value: 'createdTime' },
+	{ name: 'Done Time', value: 'doneTime' },
+	{ name: 'Order', value: 'orderIndex' },
+	{ name: 'Start Time', value: 'startTime' },
+];
+const SORT_ORDER = [
+	{ name: 'Ascending', value: 'asc' },
+	{ name: 'Descending', value: 'desc' },
+];
+const STATUSES = MILEAPP_TASK_STATUSES.map((status) => ({ name: status.charAt(0) + status.slice(1).toLowerCase(), value: status }));
+
+/** The text filters, each with its label in the editor. */
+const TEXT_FILTERS = [
+	['flow', 'Flow'],
+	['hubId', 'Hub ID'],
+	['status', 'Status'],
+	['assignee', 'Assignee Email'],
+] as const;
+
+/** The choices of each options filter and option, with its label in the editor. */
+const CHOICES = [
+	['filters', 'status', 'Status', STATUSES],
+	['filters', 'timeBy', 'Time By', TIME_BY],
+	['options', 'sortBy', 'Sort By', SORT_BY],
+	['options', 'sortOrder', 'Sort Order', SORT_ORDER],
+] as const;
 
 export const getManyDescription: INodeProperties[] = [
 	...returnAllAndLimit(show),
@@ -30,7 +58,7 @@ export const getManyDescription: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: MILEAPP_TASK_STATUSES.map((status) => ({ name: status.charAt(0) + status.slice(1).toLowerCase(), value: status })),
+				options: STATUSES,
 				default: 'UNASSIGNED',
 			},
 			{ displayName: 'Time By', name: 'timeBy', type: 'options', options: TIME_BY, default: 'createdTime', description: 'Which time of a task Time From and Time To apply to' },
@@ -50,22 +78,14 @@ export const getManyDescription: INodeProperties[] = [
 				displayName: 'Sort By',
 				name: 'sortBy',
 				type: 'options',
-				options: [
-					{ name: 'Created Time', value: 'createdTime' },
-					{ name: 'Done Time', value: 'doneTime' },
-					{ name: 'Order', value: 'orderIndex' },
-					{ name: 'Start Time', value: 'startTime' },
-				],
+				options: SORT_BY,
 				default: 'createdTime',
 			},
 			{
 				displayName: 'Sort Order',
 				name: 'sortOrder',
 				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
+				options: SORT_ORDER,
 				default: 'desc',
 			},
 		],
@@ -76,12 +96,21 @@ export const getManyDescription: INodeProperties[] = [
 export async function taskQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const filters = this.getNodeParameter('filters', {}) as IDataObject;
 	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const refuse = (message: string, label: string) => fieldRefusal(this.getNode(), this.getItemIndex(), message, label);
 	const qs: IDataObject = { ...(requestOptions.qs ?? {}) };
-	for (const key of ['flow', 'hubId', 'status', 'assignee']) {
-		const value = filters[key];
-		if (value === undefined) continue;
-		if (String(value).trim() === '') throw fieldRefusal(this.getNode(), this.getItemIndex(), `Filter "${key}" was added but left empty`, key);
-		qs[key] = String(value).trim();
+	for (const [key, label] of TEXT_FILTERS) {
+		if (filters[key] === undefined) continue;
+		const value = readId(this, filters[key], label);
+		if (value === '') throw refuse(`"${label}" was added but left empty`, label);
+		qs[key] = value;
+	}
+	if (qs.assignee !== undefined) readEmails(this, qs.assignee, 'Assignee Email');
+	for (const [collection, key, label, choices] of CHOICES) {
+		const value = (collection === 'filters' ? filters : options)[key];
+		const allowed: string[] = choices.map((choice) => choice.value);
+		if (value !== undefined && !allowed.includes(String(value))) {
+			throw refuse(`"${label}" must be one of ${allowed.join(', ')} (got "${String(value)}")`, label);
+		}
 	}
 	for (const [key, label] of [['timeFrom', 'Time From'], ['timeTo', 'Time To']] as const) {
 		if (filters[key] === undefined || filters[key] === '') continue;

@@ -3,7 +3,7 @@ import { failOnVendorError } from '../../../shared/errors';
 import { mileAppEnvelope, mileAppTaskRouting } from '../../transport';
 import { taskIdField } from '../../fields';
 import { assignDescription } from './assign';
-import { assignBody, fullTaskBody, partialTaskBody, requireTaskId } from './body';
+import { assignBody, checkLimit, fullTaskBody, partialTaskBody, requireTaskId } from './body';
 import { createDescription } from './create';
 import { getManyDescription, taskQuery } from './getMany';
 import { replaceDescription } from './replace';
@@ -55,7 +55,7 @@ export const taskDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many tasks',
-				routing: mileAppTaskRouting({ method: 'GET', url: '/tasks' }, { preSend: [taskQuery], paged: true }),
+				routing: mileAppTaskRouting({ method: 'GET', url: '/tasks' }, { preSend: [checkLimit, taskQuery], paged: true }),
 			},
 			{
 				name: 'Replace',

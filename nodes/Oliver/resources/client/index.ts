@@ -3,6 +3,8 @@ import { validateFields } from '../../../shared/validation';
 import { oliverRouting } from '../../transport';
 
 const show = (operation: string) => ({ show: { resource: ['client'], operation: [operation] } });
+/** The one filter GET /clients takes (one is required). */
+const SEARCH_BY = ['name', 'email', 'phone'] as const;
 
 export const clientDescription: INodeProperties[] = [
 	{
@@ -18,7 +20,14 @@ export const clientDescription: INodeProperties[] = [
 				action: 'Get a client',
 				routing: oliverRouting(
 					{ method: 'GET', url: '=/clients/{{encodeURIComponent(String($parameter.clientId).trim())}}' },
-					{ preSend: [validateFields([{ path: 'clientId', label: 'Client ID', kind: 'required' }])] },
+					{
+						preSend: [
+							validateFields([
+								{ path: 'clientId', label: 'Client ID', kind: 'required' },
+								{ path: 'clientId', label: 'Client ID', kind: 'text' },
+							]),
+						],
+					},
 				),
 			},
 			{
@@ -28,7 +37,14 @@ export const clientDescription: INodeProperties[] = [
 				description: 'Find clients by name, email or phone (at most 100)',
 				routing: oliverRouting(
 					{ method: 'GET', url: '/clients' },
-					{ preSend: [validateFields([{ path: 'searchValue', label: 'Search For', kind: 'required' }])] },
+					{
+						preSend: [
+							validateFields([
+								{ path: 'searchBy', label: 'Search By', kind: 'oneOf', allowed: SEARCH_BY },
+								{ path: 'searchValue', label: 'Search For', kind: 'required' },
+							]),
+						],
+					},
 				),
 			},
 		],

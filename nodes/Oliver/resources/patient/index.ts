@@ -19,7 +19,14 @@ export const patientDescription: INodeProperties[] = [
 				action: 'Get a patient',
 				routing: oliverRouting(
 					{ method: 'GET', url: '=/patients/{{encodeURIComponent(String($parameter.patientId).trim())}}' },
-					{ preSend: [validateFields([{ path: 'patientId', label: 'Patient ID', kind: 'required' }])] },
+					{
+						preSend: [
+							validateFields([
+								{ path: 'patientId', label: 'Patient ID', kind: 'required' },
+								{ path: 'patientId', label: 'Patient ID', kind: 'text' },
+							]),
+						],
+					},
 				),
 			},
 			{
@@ -29,7 +36,14 @@ export const patientDescription: INodeProperties[] = [
 				description: 'List the patients of one client',
 				routing: oliverRouting(
 					{ method: 'GET', url: '/patients' },
-					{ preSend: [validateFields([{ path: 'clientId', label: 'Client', kind: 'required' }])] },
+					{
+						preSend: [
+							validateFields([
+								{ path: 'clientId', label: 'Client', kind: 'required' },
+								{ path: 'clientId', label: 'Client', kind: 'text' },
+							]),
+						],
+					},
 				),
 			},
 		],

@@ -8,14 +8,22 @@ import { updateDescription } from './update';
 import { changeStatusDescription } from './changeStatus';
 import { taskOutputProperty } from '../../../shared/normalizedTask';
 
-const taskId: FieldRule = { path: 'taskId', label: 'Task ID', kind: 'required' };
+const taskId: FieldRule[] = [
+	{ path: 'taskId', label: 'Task ID', kind: 'required' },
+	{ path: 'taskId', label: 'Task ID', kind: 'text' },
+];
+/** Oliver's ids are strings: a whole client or patient record mapped in would be sent as an object. */
+const idRules = (collection: string): FieldRule[] => [
+	{ path: `${collection}.clientId`, label: 'Client', kind: 'text' },
+	{ path: `${collection}.patientId`, label: 'Patient', kind: 'text' },
+];
 const dateRule = (path: string): FieldRule => ({ path, label: 'Reference Time', kind: 'date' });
 const typeRule = (path: string): FieldRule => ({ path, label: 'Task Type', kind: 'oneOf', allowed: OLIVER_TASK_TYPES });
 const statusRule = (path: string): FieldRule => ({ path, label: 'Status', kind: 'oneOf', allowed: OLIVER_TASK_STATUSES });
 const taskUrl = '=/staff_tasks/{{encodeURIComponent(String($parameter.taskId).trim())}}';
 
 const setStatus = (status: string) =>
-	oliverTaskRouting({ method: 'PUT', url: taskUrl, body: { status } }, { preSend: [validateFields([taskId])] });
+	oliverTaskRouting({ method: 'PUT', url: taskUrl, body: { status } }, { preSend: [validateFields(taskId)] });
 
 export const staffTaskDescription: INodeProperties[] = [
 	{
@@ -51,6 +59,7 @@ export const staffTaskDescription: INodeProperties[] = [
 								{ path: 'title', label: 'Title', kind: 'required' },
 								typeRule('additionalFields.taskType'),
 								dateRule('additionalFields.referenceTimeAt'),
+								...idRules('additionalFields'),
 							]),
 						],
 					},
@@ -65,7 +74,7 @@ export const staffTaskDescription: INodeProperties[] = [
 				routing: oliverTaskRouting(
 					{ method: 'DELETE', url: taskUrl },
 					{
-						preSend: [validateFields([taskId])],
+						preSend: [validateFields(taskId)],
 						postReceive: [
 							checkOliverSuccess,
 							{ type: 'set', properties: { value: '={{ { "id": $parameter.taskId, "success": true } }}' } },
@@ -77,7 +86,7 @@ export const staffTaskDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a staff task',
-				routing: oliverTaskRouting({ method: 'GET', url: taskUrl }, { preSend: [validateFields([taskId])] }),
+				routing: oliverTaskRouting({ method: 'GET', url: taskUrl }, { preSend: [validateFields(taskId)] }),
 			},
 			{
 				name: 'Get Many',
@@ -85,7 +94,10 @@ export const staffTaskDescription: INodeProperties[] = [
 				action: 'Get many staff tasks',
 				routing: oliverTaskRouting(
 					{ method: 'GET', url: '/staff_tasks' },
-					{ paged: true, preSend: [validateFields([statusRule('filters.status')])] },
+					{
+						paged: true,
+						preSend: [validateFields([{ path: 'limit', label: 'Limit', kind: 'wholeNumber' }, statusRule('filters.status')])],
+					},
 				),
 			},
 			{
@@ -105,12 +117,13 @@ export const staffTaskDescription: INodeProperties[] = [
 					{
 						preSend: [
 							validateFields([
-								taskId,
+								...taskId,
 								{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
 								{ path: 'updateFields.title', label: 'Title', kind: 'notBlankWhenGiven' },
 								typeRule('updateFields.taskType'),
 								statusRule('updateFields.status'),
 								dateRule('updateFields.referenceTimeAt'),
+								...idRules('updateFields'),
 							]),
 						],
 					},

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { validateFields, type FieldRule } from '../../../shared/validation';
 import { OPEN_DENTAL_TASK_STATUSES, openDentalTaskRouting, sendInOfficeTime } from '../../transport';
+import { OPEN_DENTAL_OBJECT_TYPES } from '../../fields';
 import { changeStatusDescription } from './changeStatus';
 import { createDescription } from './create';
 import { getDescription } from './get';
@@ -19,6 +20,7 @@ const taskUrl = '=/tasks/{{encodeURIComponent(String($parameter.taskNum).trim())
 function attachmentRules(collection: string): FieldRule[] {
 	const label = 'Patient or Appointment Number';
 	return [
+		{ path: `${collection}.objectType`, label: 'Attached To', kind: 'oneOf', allowed: OPEN_DENTAL_OBJECT_TYPES },
 		{ path: `${collection}.keyNum`, label, kind: 'wholeNumber' },
 		{
 			path: `${collection}.keyNum`,
@@ -93,6 +95,7 @@ export const taskDescription: INodeProperties[] = [
 						paged: true,
 						preSend: [
 							validateFields([
+								{ path: 'limit', label: 'Limit', kind: 'wholeNumber' },
 								// Added but left unchosen, it would be sent as an empty TaskListNum, which Open Dental refuses.
 								{ path: 'filters.taskListNum', label: 'Task List', kind: 'notBlankWhenGiven' },
 								{ path: 'filters.taskListNum', label: 'Task List', kind: 'wholeNumber' },

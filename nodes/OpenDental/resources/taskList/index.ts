@@ -1,8 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/listFields';
 import { openDentalRouting } from '../../transport';
+import { validateFields } from '../../../shared/validation';
 
 const show = { show: { resource: ['taskList'], operation: ['getAll'] } };
+/** TaskListStatus: Open Dental lists one kind at a time. */
+const TASK_LIST_STATUSES = ['Active', 'Archived'] as const;
 
 export const taskListDescription: INodeProperties[] = [
 	{
@@ -16,7 +19,18 @@ export const taskListDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many task lists',
-				routing: openDentalRouting({ method: 'GET', url: '/tasklists' }, { paged: true }),
+				routing: openDentalRouting(
+					{ method: 'GET', url: '/tasklists' },
+					{
+						paged: true,
+						preSend: [
+							validateFields([
+								{ path: 'taskListStatus', label: 'Status', kind: 'oneOf', allowed: TASK_LIST_STATUSES },
+								{ path: 'limit', label: 'Limit', kind: 'wholeNumber' },
+							]),
+						],
+					},
+				),
 			},
 		],
 		default: 'getAll',

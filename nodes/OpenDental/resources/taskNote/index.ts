@@ -55,6 +55,7 @@ export const taskNoteDescription: INodeProperties[] = [
 						paged: true,
 						preSend: [
 							validateFields([
+								{ path: 'limit', label: 'Limit', kind: 'wholeNumber' },
 								// Added but left empty, a filter would be sent empty, which Open Dental refuses.
 								{ path: 'filters.taskNum', label: 'Task Number', kind: 'notBlankWhenGiven' },
 								{ path: 'filters.taskNum', label: 'Task Number', kind: 'wholeNumber' },

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/listFields';
 import { plannrRouting } from '../../transport';
+import { validateFields } from '../../../shared/validation';
 
 export const accountDescription: INodeProperties[] = [
 	{
@@ -15,7 +16,10 @@ export const accountDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many accounts',
 				description: 'The accounts tasks can be assigned to',
-				routing: plannrRouting({ method: 'GET', url: '/api/v1/account' }, { paged: true }),
+				routing: plannrRouting(
+					{ method: 'GET', url: '/api/v1/account' },
+					{ paged: true, preSend: [validateFields([{ path: 'limit', label: 'Limit', kind: 'wholeNumber' }])] },
+				),
 			},
 		],
 		default: 'getAll',

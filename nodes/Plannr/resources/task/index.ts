@@ -10,6 +10,11 @@ import { taskOutputProperty } from '../../../shared/normalizedTask';
 
 const TASKABLE_TYPES = ['client', 'case', 'plan'] as const;
 const PRIORITIES = ['low', 'medium', 'high', 'highest'] as const;
+/** The list's include and sort values (basics/query-parameters); others are refused by Plannr. */
+const INCLUDES = ['author', 'completed_by', 'custom_fields', 'parent_task', 'related_tasks'] as const;
+const SORTS = ['completed_last', 'created_at', 'due_at', 'name', 'priority', 'updated_at'] as const;
+/** Plannr refuses a longer task name (422, "must not be greater than 255 characters"). */
+const MAX_NAME_LENGTH = 255;
 
 const taskUuid: FieldRule[] = [
 	{ path: 'taskUuid', label: 'Task', kind: 'required' },
@@ -23,6 +28,8 @@ function optionalTaskFieldRules(collection: string): FieldRule[] {
 		{ path: `${collection}.priority`, label: 'Priority', kind: 'oneOf', allowed: PRIORITIES },
 		{ path: `${collection}.dueAt`, label: 'Due Date', kind: 'date' },
 		{ path: `${collection}.parentTaskUuid`, label: 'Parent Task UUID', kind: 'uuid' },
+		{ path: `${collection}.assignedToUuids`, label: 'Assignee Names or IDs', kind: 'uuidList' },
+		{ path: `${collection}.groupUuids`, label: 'Group UUIDs', kind: 'uuidList' },
 	];
 }
 
@@ -51,6 +58,8 @@ export const taskDescription: INodeProperties[] = [
 						preSend: [
 							validateFields([
 								{ path: 'name', label: 'Name', kind: 'required' },
+								{ path: 'name', label: 'Name', kind: 'maxLength', max: MAX_NAME_LENGTH },
+								{ path: 'taskableType', label: 'Linked To', kind: 'required' },
 								{ path: 'taskableType', label: 'Linked To', kind: 'oneOf', allowed: TASKABLE_TYPES },
 								{ path: 'taskableUuid', label: 'Linked Record UUID', kind: 'required' },
 								{ path: 'taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
@@ -79,6 +88,12 @@ export const taskDescription: INodeProperties[] = [
 						paged: true,
 						preSend: [
 							validateFields([
+								{ path: 'limit', label: 'Limit', kind: 'wholeNumber' },
+								{ path: 'filters.assignedToUuids', label: 'Assignee Names or IDs', kind: 'uuidList' },
+								{ path: 'filters.taskableType', label: 'Linked To', kind: 'oneOf', allowed: TASKABLE_TYPES },
+								{ path: 'filters.priority', label: 'Priority', kind: 'oneOf', allowed: PRIORITIES },
+								{ path: 'options.include', label: 'Include', kind: 'eachOneOf', allowed: INCLUDES },
+								{ path: 'options.sort', label: 'Sort By', kind: 'oneOf', allowed: SORTS },
 								{ path: 'filters.dueAfter', label: 'Due After', kind: 'date' },
 								{ path: 'filters.dueBefore', label: 'Due Before', kind: 'date' },
 								{ path: 'filters.clientUuid', label: 'Client UUID', kind: 'uuid' },
@@ -121,6 +136,8 @@ export const taskDescription: INodeProperties[] = [
 								...taskUuid,
 								{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
 								{ path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' },
+								{ path: 'updateFields.name', label: 'Name', kind: 'maxLength', max: MAX_NAME_LENGTH },
+								{ path: 'updateFields.taskableType', label: 'Linked To', kind: 'oneOf', allowed: TASKABLE_TYPES },
 								{ path: 'updateFields.taskableUuid', label: 'Linked Record UUID', kind: 'notBlankWhenGiven' },
 								{ path: 'updateFields.taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
 								{ path: 'updateFields.taskStatusUuid', label: 'Status', kind: 'notBlankWhenGiven' },
