@@ -15,6 +15,13 @@
  *
  * Secrets: values of secret-looking credential fields, the encryption key and anything given to
  * `addSecret` are replaced by *** in every message this module builds from n8n's output.
+ *
+ * Secret scan (issue 8): `cleanup()` first runs `assertNoSecretLeaked()`, so every file that uses this
+ * harness gets it without opting in. It looks for every secret in use (see secretScan.ts: credential fields
+ * typed as passwords, password-typed node parameters, `addSecret` values, the encryption key, and whatever
+ * the test file's vendor fakes accept or issued) in every run `execute()` returned, every stored execution
+ * and everything the n8n processes printed, fails the file naming the kind of secret and where (redacted),
+ * and writes the figures to `.build/secret-scan/<test file>.json`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -23,6 +30,21 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { vendorFakes } from '../fakes/kit';
+import {
+	SecretLedger,
+	countItems,
+	credentialSecrets,
+	describeHits,
+	loadSecretDefinitions,
+	nodeParameterSecrets,
+	parseFlatted,
+	scanText,
+	scanValue,
+	writeSecretScanRecord,
+	type SecretHit,
+	type SecretScanRecord,
+} from './secretScan';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 /** The n8n the suite runs: 2.41.1, or the one TASKBRIDGE_N8N_VERSION names (`npm run test:e2e:n8n1`). */
@@ -499,6 +521,33 @@ export interface ExecuteOptions {
 	timeoutMs?: number;
 }
 
+/** What one secret scan of an instance covered and found (assertNoSecretLeaked). */
+export interface SecretScanSummary {
+	/** Distinct secrets looked for. */
+	secrets: number;
+	/** Stored executions scanned (0 when the instance has no SQLite database, e.g. a queue-mode main on Postgres). */
+	executions: number;
+	/** Output items scanned: those of the runs execute() returned plus those of the stored executions. */
+	items: number;
+	/** Runs returned by execute() scanned. */
+	runs: number;
+	/** n8n outputs scanned: one per CLI command run, plus the `n8n start` log. */
+	logs: number;
+	hits: SecretHit[];
+}
+
+/** Where the figures go: one JSON line per test file (`.build` is git-ignored). TASKBRIDGE_SECRET_SCAN_DIR overrides. */
+const secretScanDir = () => process.env.TASKBRIDGE_SECRET_SCAN_DIR ?? path.join(REPO_ROOT, '.build/secret-scan');
+
+/** The test file running (jest), relative to the repository; undefined outside jest. */
+function currentTestFile(): string | undefined {
+	const state = (globalThis as { expect?: { getState?: () => { testPath?: string } } }).expect?.getState?.();
+	return state?.testPath ? path.relative(REPO_ROOT, state.testPath) : undefined;
+}
+
+/** The scans of this module registry (under jest: this test file), per instance, for the file's record. */
+const fileScans = new Map<N8nInstance, { ledger: SecretLedger; summary: SecretScanSummary }>();
+
 export class N8nInstance {
 	/** Where the package was installed: `<userFolder>/.n8n/nodes/node_modules/<package name>`. */
 	readonly packageFolder: string;
@@ -506,6 +555,15 @@ export class N8nInstance {
 	private readonly secrets = new Set<string>([E2E_ENCRYPTION_KEY]);
 	private readonly children = new Set<ChildProcess>();
 	private cleaned = false;
+	/** For the secret scan: credentials and workflows imported, values given to addSecret, what n8n returned and printed. */
+	private readonly scan = {
+		credentials: [] as N8nCredential[],
+		workflows: [] as N8nWorkflow[],
+		added: [] as string[],
+		runs: [] as Array<{ source: string; run: N8nRun }>,
+		outputs: [] as Array<{ source: string; text: string }>,
+		done: false,
+	};
 
 	constructor(
 		readonly install: N8nInstall,
@@ -532,6 +590,7 @@ export class N8nInstance {
 	/** Registers a value never to be shown in messages (e.g. a token a fake issued). */
 	addSecret(value: string): void {
 		if (value && value.length >= 3) this.secrets.add(value);
+		if (value) this.scan.added.push(value);
 	}
 
 	redact(text: string): string {
@@ -542,14 +601,22 @@ export class N8nInstance {
 
 	/** Runs `n8n <args>` under Node 24 with this instance's environment. Never throws on a non-zero exit; output is not redacted. */
 	async run(args: string[], options: { timeoutMs?: number } = {}): Promise<ProcessResult> {
+		return (await this.runKept(args, options)).result;
+	}
+
+	/** run(), keeping what n8n printed for the secret scan (`output.text` may be narrowed by the caller). */
+	private async runKept(args: string[], options: { timeoutMs?: number } = {}): Promise<{ result: ProcessResult; output: { source: string; text: string } }> {
 		if (this.cleaned) throw new Error('This n8n instance was cleaned up');
 		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
-		return runProcess(this.install.nodeBin, [this.install.n8nMain, ...args], {
+		const result = await runProcess(this.install.nodeBin, [this.install.n8nMain, ...args], {
 			env,
 			cwd: this.root,
 			timeoutMs: options.timeoutMs ?? 5 * 60_000,
 			track: this.children,
 		});
+		const output = { source: `output of \`n8n ${args.join(' ')}\``, text: [result.stdout, result.stderr].filter(Boolean).join('\n') };
+		this.scan.outputs.push(output);
+		return { result, output };
 	}
 
 	private fail(what: string, result: ProcessResult, run?: N8nRun): never {
@@ -563,6 +630,7 @@ export class N8nInstance {
 	async importCredentials(credentials: N8nCredential[]): Promise<string[]> {
 		const withIds = credentials.map((credential) => ({ ...credential, id: credential.id ?? newId() }));
 		for (const credential of withIds) secretValues(credential.data, this.secrets);
+		this.scan.credentials.push(...withIds);
 		const file = path.join(this.root, `credentials-${newId()}.json`);
 		await fs.writeFile(file, JSON.stringify(withIds), { mode: 0o600 });
 		try {
@@ -591,6 +659,7 @@ export class N8nInstance {
 			name: workflow.name ?? workflow.id ?? 'e2e workflow',
 			settings: workflow.settings ?? { executionOrder: 'v1' },
 		}));
+		this.scan.workflows.push(...prepared);
 		const file = path.join(this.root, `workflows-${newId()}.json`);
 		await fs.writeFile(file, JSON.stringify(prepared));
 		try {
@@ -612,8 +681,13 @@ export class N8nInstance {
 	 * manual mode.
 	 */
 	async execute(workflowId: string, options: ExecuteOptions = {}): Promise<N8nRun> {
-		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], { timeoutMs: options.timeoutMs });
-		const { run } = extractRun(result.stdout);
+		const { result, output } = await this.runKept(['execute', `--id=${workflowId}`, '--rawOutput'], { timeoutMs: options.timeoutMs });
+		const { run, log } = extractRun(result.stdout);
+		if (run) {
+			// The run data is scanned as data (by path); the rest of what n8n printed as its log.
+			this.scan.runs.push({ source: `run data execute(${workflowId}) returned`, run });
+			output.text = [log, result.stderr].filter(Boolean).join('\n');
+		}
 		if (!run) this.fail(`n8n execute ${workflowId} printed no run data`, result);
 		const error = run.data.resultData.error;
 		if ((error || run.status !== 'success') && !options.allowError) {
@@ -745,9 +819,28 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 		);
 	}
 
-	/** Stops any n8n process still running for this instance and deletes its folder (kept if TASKBRIDGE_KEEP_N8N=1). */
+	/**
+	 * Runs the secret scan (assertNoSecretLeaked, once), then stops any n8n process still running for this
+	 * instance and deletes its folder (kept if TASKBRIDGE_KEEP_N8N=1). Rejects, after stopping and deleting, if
+	 * a secret in use was found: in afterAll, that fails the test file.
+	 */
 	async cleanup(): Promise<void> {
+		let leak: unknown;
+		if (!this.scan.done && !this.cleaned) {
+			try {
+				await this.assertNoSecretLeaked();
+			} catch (error) {
+				leak = error;
+			}
+		}
+		await this.discard();
+		if (leak) throw leak;
+	}
+
+	/** Stops any n8n process still running for this instance and deletes its folder, without the secret scan (an instance that never ran). */
+	async discard(): Promise<void> {
 		this.cleaned = true;
+		this.scan.done = true;
 		for (const child of this.children) killGroup(child, 'SIGKILL');
 		if (process.env.TASKBRIDGE_KEEP_N8N === '1') {
 			process.stderr.write(`[n8n e2e] kept ${this.root} (N8N_USER_FOLDER=${this.userFolder})\n`);
@@ -755,6 +848,105 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 		}
 		await fs.rm(this.root, { recursive: true, force: true, maxRetries: 3 });
 	}
+
+	/**
+	 * The secrets in use now: the secret fields of the imported credentials (by the credential types' field
+	 * definitions), password-typed parameters of our nodes in the imported workflows, values given to
+	 * addSecret, the encryption key, and what the test file's vendor fakes accept or issued (tokens, codes,
+	 * webhook signing secrets). Only values of MIN_SECRET_LENGTH (8) characters or more (see secretScan.ts).
+	 */
+	secretsInUse(): SecretLedger {
+		const ledger = new SecretLedger();
+		const definitions = loadSecretDefinitions(REPO_ROOT);
+		ledger.add(E2E_ENCRYPTION_KEY, 'n8n encryption key');
+		for (const credential of this.scan.credentials) {
+			for (const { field, value } of credentialSecrets(credential, definitions.credentials)) ledger.add(value, `credential field ${credential.type}.${field}`);
+		}
+		for (const workflow of this.scan.workflows) {
+			for (const node of workflow.nodes ?? []) {
+				if (typeof node.type !== 'string' || !node.type.startsWith(`${PACKAGE_NAME}.`)) continue;
+				const secretNames = definitions.nodes.get(node.type.slice(PACKAGE_NAME.length + 1));
+				if (!secretNames?.size) continue;
+				for (const { field, value } of nodeParameterSecrets(node.parameters, secretNames)) ledger.add(value, `node parameter ${node.type.slice(PACKAGE_NAME.length + 1)}.${field}`);
+			}
+		}
+		for (const value of this.scan.added) ledger.add(value, 'value given to addSecret');
+		for (const fake of vendorFakes()) {
+			for (const { kind, value } of [...fake.configuredSecrets, ...fake.issuedSecrets]) ledger.add(value, `${fake.server.name} fake: ${kind}`);
+		}
+		return ledger;
+	}
+
+	/** The stored executions to scan, or undefined when this instance has no SQLite database (e.g. a queue-mode main). */
+	protected async executionsToScan(): Promise<Array<{ id: number; workflowId: string; mode: string; status: string; data: string }> | undefined> {
+		if (!existsSync(path.join(this.n8nFolder, 'database.sqlite'))) return undefined;
+		return this.storedExecutions();
+	}
+
+	/**
+	 * Looks for every secret in use (secretsInUse) in every run execute() returned, every stored execution's
+	 * data and everything n8n printed (CLI commands and `n8n start`); writes this test file's figures to
+	 * `.build/secret-scan/<file>.json`; throws naming each kind of secret found and where (the secret itself
+	 * redacted). cleanup() runs it; a test may run it earlier too.
+	 */
+	async assertNoSecretLeaked(): Promise<SecretScanSummary> {
+		const ledger = this.secretsInUse();
+		const hits: SecretHit[] = [];
+		let items = 0;
+		for (const { source, run } of this.scan.runs) {
+			items += countItems(run);
+			hits.push(...scanValue(ledger, run, source));
+		}
+		const stored = await this.executionsToScan();
+		for (const execution of stored ?? []) {
+			const source = `stored execution ${execution.id} (workflow ${execution.workflowId}, mode ${execution.mode}, ${execution.status})`;
+			let data: unknown;
+			try {
+				data = parseFlatted(execution.data);
+			} catch {
+				data = undefined;
+			}
+			if (data === undefined) {
+				hits.push(...scanText(ledger, String(execution.data ?? ''), `${source}, its data as text`));
+				continue;
+			}
+			items += countItems(data);
+			hits.push(...scanValue(ledger, data, `${source} data`));
+		}
+		const outputs = [...this.scan.outputs, ...(this.serverOutput ? [{ source: 'output of `n8n start`', text: this.serverOutput }] : [])];
+		for (const { source, text } of outputs) hits.push(...scanText(ledger, text, source));
+		const summary: SecretScanSummary = {
+			secrets: ledger.size,
+			executions: stored?.length ?? 0,
+			items,
+			runs: this.scan.runs.length,
+			logs: outputs.length,
+			hits,
+		};
+		this.scan.done = true;
+		const file = currentTestFile();
+		fileScans.set(this, { ledger, summary });
+		if (file) writeSecretScanRecord(secretScanDir(), fileRecord(file));
+		if (hits.length) {
+			const covered = `${summary.secrets} secrets tracked; ${summary.runs} runs, ${summary.executions} stored executions, ${summary.items} items, ${summary.logs} n8n outputs scanned`;
+			throw new Error(describeHits(hits, `${file ?? 'n8n instance'}: ${covered}`));
+		}
+		return summary;
+	}
+}
+
+/** The figures of every instance scanned in this test file, added up (distinct secrets across them). */
+function fileRecord(file: string): SecretScanRecord {
+	const secrets = new SecretLedger();
+	const record: SecretScanRecord = { file, secrets: 0, executions: 0, items: 0, hits: 0 };
+	for (const { ledger, summary } of fileScans.values()) {
+		secrets.addAll(ledger);
+		record.executions += summary.executions;
+		record.items += summary.items;
+		record.hits += summary.hits.length;
+	}
+	record.secrets = secrets.size;
+	return record;
 }
 
 /**
@@ -777,7 +969,7 @@ export async function createN8nInstance(options: CreateN8nInstanceOptions = {}):
 		await fs.chmod(path.join(instance.n8nFolder, 'config'), 0o600).catch(() => undefined);
 		await installCommunityPackage(tarball, instance.n8nFolder);
 	} catch (error) {
-		await instance.cleanup();
+		await instance.discard();
 		throw error;
 	}
 	return instance;

@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { VendorFake, type FakeRequest, type FakeResponse, type Handler, type RecordedRequest } from './kit';
+import { VendorFake, type FakeRequest, type FakeSecret, type FakeResponse, type Handler, type RecordedRequest } from './kit';
 
 export const HUMANITY_API_PREFIX = '/api/v2';
 /** Documented: `POST https://www.humanity.com/oauth2/token.php`, form-encoded. */
@@ -491,7 +491,16 @@ export class HumanityFake extends VendorFake {
 	issueAccessToken(employeeId = this.primaryUser.id, expiresAt?: number): string {
 		const token = randomBytes(20).toString('hex');
 		this.accessTokens.set(token, { employeeId, expiresAt: expiresAt ?? this.nowMs() + this.options.accessTokenTtlSeconds * 1000 });
+		this.noteIssued('issued access token', token);
 		return token;
+	}
+
+	/** The app secret and the primary user's password (for the e2e secret scan). */
+	override get configuredSecrets(): readonly FakeSecret[] {
+		return [
+			{ kind: 'app secret', value: this.options.appSecret },
+			{ kind: 'user password', value: this.options.password },
+		];
 	}
 
 	/** Every access token issued so far stops working (code 3), as if expired; refresh tokens still work. */
@@ -1061,6 +1070,7 @@ export class HumanityFake extends VendorFake {
 		if (!refreshToken) {
 			refreshToken = randomBytes(20).toString('hex');
 			this.refreshTokens.set(refreshToken, { employeeId, expiresAt: this.nowMs() + this.options.refreshTokenTtlSeconds * 1000, revoked: false });
+			this.noteIssued('issued refresh token', refreshToken);
 		}
 		return {
 			status: 200,

@@ -13,7 +13,7 @@
  */
 import http from 'node:http';
 import { DateTime } from 'luxon';
-import { VendorFake, postWebhook, type FakeRequest, type FakeResponse, type Handler } from './kit';
+import { VendorFake, postWebhook, type FakeRequest, type FakeSecret, type FakeResponse, type Handler } from './kit';
 
 export const MILEAPP_API = '/api/v3';
 
@@ -462,7 +462,13 @@ export class MileAppFake extends VendorFake {
 	/** A token for a user; it works until revoked. */
 	issueToken(userId: string, token: string): string {
 		this.tokens.set(token, userId);
+		this.noteIssued('personal token', token);
 		return token;
+	}
+
+	/** The primary user's personal token (for the e2e secret scan). */
+	override get configuredSecrets(): readonly FakeSecret[] {
+		return [{ kind: 'personal token', value: this.options.token }];
 	}
 
 	revokeToken(token: string): void {

@@ -5,7 +5,7 @@
  * can be changed through OliverFakeOptions.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { VendorFake, type FakeRequest, type FakeResponse } from './kit';
+import { VendorFake, type FakeRequest, type FakeSecret, type FakeResponse } from './kit';
 
 export const OLIVER_API_PREFIX = '/services/core/open_api/v1';
 export const OLIVER_SIGN_IN_PATH = '/services/user/v1/auth/sign-in';
@@ -199,7 +199,13 @@ export class OliverFake extends VendorFake {
 		})}`;
 		const token = `${unsigned}.${createHmac('sha256', this.signingKey).update(unsigned).digest('base64url')}`;
 		this.tokens.set(token, expiresAt);
+		this.noteIssued('issued access token', token);
 		return token;
+	}
+
+	/** The API user's password (for the e2e secret scan). */
+	override get configuredSecrets(): readonly FakeSecret[] {
+		return [{ kind: 'API user password', value: this.options.password }];
 	}
 
 	/** Every issued token becomes invalid: the next call with one gets 401. */

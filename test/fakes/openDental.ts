@@ -8,7 +8,7 @@
  * strings "true"/"false", an unset date reads `0001-01-01 00:00:00`, and errors carry an explanation.
  */
 import { DateTime } from 'luxon';
-import { VendorFake, type FakeRequest, type FakeResponse } from './kit';
+import { VendorFake, type FakeRequest, type FakeSecret, type FakeResponse } from './kit';
 
 export const OPEN_DENTAL_API_PREFIX = '/api/v1';
 
@@ -205,6 +205,14 @@ export class OpenDentalFake extends VendorFake {
 	/** The most rows one list call answers. */
 	get maxRows(): number {
 		return this.options.connection === 'local' ? LOCAL_MAX_ROWS : REMOTE_MAX_ROWS;
+	}
+
+	/** The developer and customer keys it accepts (for the e2e secret scan). */
+	override get configuredSecrets(): readonly FakeSecret[] {
+		return [
+			{ kind: 'developer key', value: this.options.developerKey },
+			{ kind: 'customer key', value: this.options.customerKey },
+		];
 	}
 
 	/** The fields of an Open Dental credential pointed at this fake. */

@@ -12,7 +12,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { VendorFake, postWebhook, type FakeRequest, type FakeResponse, type Handler } from './kit';
+import { VendorFake, postWebhook, type FakeRequest, type FakeSecret, type FakeResponse, type Handler } from './kit';
 
 export const PLANNR_API_V1 = '/api/v1';
 export const PLANNR_API_V2 = '/api/v2';
@@ -625,7 +625,16 @@ export class PlannrFake extends VendorFake {
 			kind: 'personal',
 			expiresAt: expiresAt ?? this.nowMs() + this.options.personalAccessTokenTtlMs,
 		});
+		this.noteIssued('personal access token', token);
 		return token;
+	}
+
+	/** The primary user's personal access token and the OAuth client secret (for the e2e secret scan). */
+	override get configuredSecrets(): readonly FakeSecret[] {
+		return [
+			{ kind: 'personal access token', value: this.options.personalAccessToken },
+			{ kind: 'OAuth client secret', value: this.options.oauthClientSecret },
+		];
 	}
 
 	/** Every OAuth access token stops working (401), as if expired: refresh tokens still work. */
@@ -1158,6 +1167,7 @@ export class PlannrFake extends VendorFake {
 		const userUuid = this.options.oauthApprovingUserUuid ?? this.primaryUser.uuid;
 		const code = randomBytes(24).toString('hex');
 		this.codes.set(code, { userUuid, clientId: q.client_id, redirectUri: q.redirect_uri ?? null, expiresAt: this.nowMs() + this.options.oauthCodeTtlMs, used: false });
+		this.noteIssued('OAuth authorization code', code);
 		const target = new URL(redirectUri);
 		target.searchParams.set('code', code);
 		if (q.state !== undefined) target.searchParams.set('state', q.state);
@@ -1208,6 +1218,8 @@ export class PlannrFake extends VendorFake {
 		const refreshToken = `ort-${randomBytes(24).toString('hex')}`;
 		this.tokens.set(accessToken, { token: accessToken, userUuid, kind: 'oauth', expiresAt: this.nowMs() + this.options.oauthAccessTokenTtlMs, clientId });
 		this.refreshTokens.set(refreshToken, { userUuid, clientId, accessToken, revoked: false });
+		this.noteIssued('issued OAuth access token', accessToken);
+		this.noteIssued('issued OAuth refresh token', refreshToken);
 		return {
 			status: 200,
 			body: { token_type: 'Bearer', expires_in: Math.floor(this.options.oauthAccessTokenTtlMs / 1000), access_token: accessToken, refresh_token: refreshToken },
@@ -1802,6 +1814,7 @@ export class PlannrFake extends VendorFake {
 			last_outgoing_webhook_call_at: null,
 		};
 		this.subscriptions.set(subscription.uuid, subscription);
+		this.noteIssued('webhook signing secret', subscription.signing_secret);
 		return { status: this.options.webhookCreateStatus, body: { ...subscription } };
 	}
 
