@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPORT_FILE, REPO_ROOT, SECTIONS_DIR } from './report';
+import { markdownTable, REPORT_FILE, REPO_ROOT, SECTIONS_DIR } from './report';
 
 function revision(): string {
 	try {
@@ -13,6 +13,29 @@ function revision(): string {
 	}
 }
 
+/** The e2e harness's secret scan (test/e2e/secretScan.ts) leaves one line per e2e file in .build/secret-scan. */
+function secretScanSection(): string | undefined {
+	const folder = path.join(REPO_ROOT, '.build', 'secret-scan');
+	if (!fs.existsSync(folder)) return undefined;
+	const rows = fs
+		.readdirSync(folder)
+		.filter((name) => name.endsWith('.json'))
+		.sort()
+		.map((name) => JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8')) as { file: string; secrets: number; executions: number; items: number; hits: number });
+	if (rows.length === 0) return undefined;
+	const hits = rows.reduce((sum, row) => sum + row.hits, 0);
+	return [
+		'## Secrets in the end-to-end runs',
+		'',
+		`From the last end-to-end run on this machine: every run's items and errors, every stored execution and n8n's own output, scanned for every password, key and token in use. ${hits} hit(s).`,
+		'',
+		markdownTable(
+			['e2e file', 'secrets looked for', 'stored executions', 'items', 'hits'],
+			rows.map((row) => [row.file, row.secrets, row.executions, row.items, row.hits]),
+		),
+	].join('\n');
+}
+
 /** Puts the sections this run wrote under one heading in docs/RELIABILITY.md. */
 export default function writeReport(): void {
 	if (!fs.existsSync(SECTIONS_DIR)) return;
@@ -22,6 +45,8 @@ export default function writeReport(): void {
 		.sort()
 		.map((name) => fs.readFileSync(path.join(SECTIONS_DIR, name), 'utf8').trim());
 	if (sections.length === 0) return;
+	const secrets = secretScanSection();
+	if (secrets) sections.push(secrets);
 	const header = [
 		'# Reliability',
 		'',
