@@ -10,7 +10,7 @@
  *   await cluster.sql('select id, status from execution_entity');
  *   await cluster.stop();
  *
- * What n8n needs, found in n8n 2.41.1's own code (packages/cli/src/scaling, @n8n/config, n8n-core):
+ * What n8n needs, read in the installed n8n 2.41.1 (n8n/dist/scaling, @n8n/config, n8n-core):
  * - Every process (main, each worker, a webhook process) loads community nodes from its OWN
  *   `<N8N_USER_FOLDER>/.n8n/nodes/node_modules` (InstanceSettings.nodesDownloadDir; the community-packages
  *   module scans it at start). A worker without the package cannot run our nodes. Here each process has its
@@ -69,6 +69,17 @@ function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv
 // A long-running process in its own process group, its output kept.
 // ---------------------------------------------------------------------------------------------------------
 
+/** Every ManagedProcess still running: killed (whole group) if jest's process exits without stopping them. */
+const live = new Set<ManagedProcess>();
+let exitHookInstalled = false;
+function installExitHook(): void {
+	if (exitHookInstalled) return;
+	exitHookInstalled = true;
+	process.once('exit', () => {
+		for (const child of live) child.signalGroup('SIGKILL');
+	});
+}
+
 export class ManagedProcess {
 	output = '';
 	readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -85,14 +96,18 @@ export class ManagedProcess {
 		this.child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 		this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
 		this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
+		installExitHook();
+		live.add(this);
 		this.exited = new Promise((resolve) => {
 			this.child.on('error', (error) => {
 				this.output += `\n[spawn error] ${error.message}\n`;
 				this.done = true;
+				live.delete(this);
 				resolve({ code: null, signal: null });
 			});
 			this.child.on('exit', (code, signal) => {
 				this.done = true;
+				live.delete(this);
 				resolve({ code, signal });
 			});
 		});
@@ -542,7 +557,7 @@ export class QueueCluster {
 	async saveLogs(dir: string): Promise<void> {
 		await fs.mkdir(dir, { recursive: true });
 		if (this.main) await fs.writeFile(path.join(dir, 'main.log'), this.main.serverLog);
-		for (const worker of this.workers) await fs.writeFile(path.join(dir, `${worker.name}.log`), worker.log);
+		for (const worker of this.workers) await fs.writeFile(path.join(dir, `${worker.name}.log`), this.main ? this.main.redact(worker.log) : worker.log);
 	}
 
 	async stop(): Promise<void> {

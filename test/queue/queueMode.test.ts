@@ -4,15 +4,17 @@
  * package in its own user folder. What a user would notice:
  *
  * 1. The four cross-vendor examples, imported unchanged and active, keep the linked tasks in step exactly as
- *    on a single n8n (test/e2e/crossVendor.test.ts), each write made once.
- * 2. Every execution ran on a worker: main enqueued it, one worker ran it, main ran none.
- * 3. Each polling trigger polled once per minute in total (on the main), not once per process.
- * 4. A worker killed (SIGKILL) in the middle of a batch of webhook executions: what n8n does with the
- *    executions it had in flight (status in Postgres, the Bull job, whether another worker re-runs them), and
- *    that no Plannr task was completed twice.
- * 5. A worker stopped (SIGTERM) in the middle of a batch: it finishes what it runs, then exits.
+ *    on a single n8n (test/e2e/crossVendor.test.ts), each write made once; every execution was enqueued by
+ *    the main and run by exactly one worker (the workers' "Worker started execution N" lines), none on main.
+ * 2. A worker killed (SIGKILL) in the middle of a batch of webhook executions: what n8n does with the
+ *    executions it had in flight (status in Postgres, the Bull job, whether another worker re-runs them, what
+ *    the editor's Retry does), and at Plannr that no task was completed twice.
+ * 3. A worker stopped (SIGTERM) in the middle of a batch: it finishes what it runs, then exits.
+ * 4. A worker without the pack installed: it starts, but fails our workflows.
+ * 5. Each polling trigger polled once per minute in the whole cluster (on the main), not once per process.
  *
- * Measured figures are printed as `[queue] ...` lines on stderr (docs/SCALING.md quotes a run).
+ * Measured figures are printed as `[queue +Ns] ...` lines on stderr (docs/SCALING.md quotes a run).
+ * TASKBRIDGE_QUEUE_LOGS=<dir> keeps the main's and workers' output there.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -88,7 +90,7 @@ function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | 
 async function diagnosis(): Promise<string> {
 	const stored = (await cluster.executions().catch(() => [])).map((execution) => `  ${execution.id} ${execution.workflowId} ${execution.mode} ${execution.status}`);
 	const sent = mileApp.deliveries.map((delivery) => `  ${delivery.event} → ${delivery.url}: ${delivery.status ?? delivery.error}`);
-	const workers = cluster.workers.map((worker) => `--- ${worker.name} (${worker.running ? 'running' : 'stopped'}):\n${worker.log.slice(-2500)}`);
+	const workers = cluster.workers.map((worker) => `--- ${worker.name} (${worker.running ? 'running' : 'stopped'}):\n${cluster.main.redact(worker.log.slice(-2500))}`);
 	return ['executions in Postgres:', ...stored, 'MileApp delivered:', ...sent, '--- main:', cluster.main.serverLog.slice(-3000), ...workers].join('\n');
 }
 
@@ -416,7 +418,7 @@ test('each polling trigger polled once per minute in total, from the main, not o
 	const odTimes = inWindow(openDentalPolls());
 	const describe = (groups: number[][]) => groups.map((group) => `second ${Math.floor((group[0] % 60_000) / 1000)}: ${group.length}`).join(', ');
 	report(
-		`polls over ${minutes.toFixed(2)} min with 1 main + 2 workers (3 worker processes over the run): Oliver ${oliverTimes.length} (2 workflows, expected ${2 * Math.floor(minutes)}–${2 * Math.ceil(minutes)}; ${describe(byPhase(oliverTimes))}), ` +
+		`polls over ${minutes.toFixed(2)} min with 1 main and ${cluster.workers.length} worker processes over the run: Oliver ${oliverTimes.length} (2 workflows, expected ${2 * Math.floor(minutes)}–${2 * Math.ceil(minutes)}; ${describe(byPhase(oliverTimes))}), ` +
 			`Open Dental ${odTimes.length} (1 workflow, expected ${Math.floor(minutes)}–${Math.ceil(minutes)}; ${describe(byPhase(odTimes))})`,
 	);
 	// A poll every minute fires floor() or ceil() times in a window; a poller per process would multiply it.
