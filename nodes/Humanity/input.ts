@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import type { NodeOperationError } from 'n8n-workflow';
 import { parseDate } from '../shared/dates';
-import { fieldRefusal } from '../shared/validation';
+import { fieldRefusal, notOneOfProblem } from '../shared/validation';
 import { ULID_PATTERN } from './fields';
 
 /** Bad input in one field of an item, found before anything is sent. */
@@ -29,9 +29,8 @@ export function readShiftId(context: IExecuteFunctions, itemIndex: number, name 
 /** One of an options field's values; a value mapped in from elsewhere may be none of them. */
 export function readChoice<T extends string>(context: IExecuteFunctions, itemIndex: number, value: unknown, allowed: readonly T[], label: string): T {
 	const choice = String(value ?? '').trim();
-	if (!(allowed as readonly string[]).includes(choice)) {
-		throw refuseField(context, itemIndex, `"${label}" must be one of ${allowed.join(', ')} (got "${String(value)}")`, label);
-	}
+	const problem = notOneOfProblem(label, allowed, choice);
+	if (problem) throw refuseField(context, itemIndex, problem, label);
 	return choice as T;
 }
 

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { FieldRule } from './validation';
 
 /** The Return All and Limit pair every Get Many shows; the Limit becomes the routing's maxResults. */
 
@@ -19,6 +20,9 @@ export const limitField: INodeProperties = {
 	description: 'Max number of results to return',
 	routing: { output: { maxResults: '={{$value}}' } },
 };
+
+/** The input check of the Limit, for an operation's validateFields: an expression may map anything into it. */
+export const limitRule: FieldRule = { path: 'limit', label: 'Limit', kind: 'wholeNumber' };
 
 /** Both fields for one operation: Limit shows only while Return All is off. */
 export function returnAllAndLimit(show: { resource: string[]; operation: string[] }): INodeProperties[] {

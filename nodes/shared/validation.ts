@@ -60,12 +60,21 @@ function entriesOf(value: unknown): string[] {
 	return entries.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
 }
 
-/** What a value that is not text is, in words. */
-function notText(value: unknown): string | undefined {
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'boolean') return 'true or false';
-	if (value !== null && typeof value === 'object') return 'an object (map the ID, not the whole record)';
-	return undefined;
+/** Why a value is not text (or a number), in words the user reads; undefined when it is. */
+export function notTextProblem(label: string, value: unknown): string | undefined {
+	const what = Array.isArray(value)
+		? 'a list'
+		: typeof value === 'boolean'
+			? 'true or false'
+			: value !== null && typeof value === 'object'
+				? 'an object (map the ID, not the whole record)'
+				: undefined;
+	return what === undefined ? undefined : `"${label}" must be text, not ${what}`;
+}
+
+/** Why a value is none of an options field's values; undefined when it is one. */
+export function notOneOfProblem(label: string, allowed: readonly string[], value: unknown): string | undefined {
+	return allowed.includes(String(value)) ? undefined : `"${label}" must be one of ${allowed.join(', ')} (got "${String(value)}")`;
 }
 
 /** Why a value breaks a rule, or undefined when it does not. */
@@ -86,9 +95,7 @@ function problemWith(valueOf: ParameterReader, rule: FieldRule, value: unknown):
 				? `Add at least one field under "${rule.label}"`
 				: undefined;
 		case 'oneOf':
-			return isBlank(value) || rule.allowed.includes(String(value))
-				? undefined
-				: `"${rule.label}" must be one of ${rule.allowed.join(', ')} (got "${String(value)}")`;
+			return isBlank(value) ? undefined : notOneOfProblem(rule.label, rule.allowed, value);
 		case 'wholeNumber':
 			return isBlank(value) || /^\d+$/.test(String(value).trim())
 				? undefined
@@ -101,10 +108,8 @@ function problemWith(valueOf: ParameterReader, rule: FieldRule, value: unknown):
 				: undefined;
 		case 'date':
 			return isBlank(value) || parseDate(value) ? undefined : `"${rule.label}" is not a valid date (got "${String(value)}")`;
-		case 'text': {
-			const what = notText(value);
-			return what === undefined ? undefined : `"${rule.label}" must be text, not ${what}`;
-		}
+		case 'text':
+			return notTextProblem(rule.label, value);
 		case 'uuidList': {
 			const bad = entriesOf(value).find((entry) => !UUID.test(entry));
 			return bad === undefined ? undefined : `"${rule.label}" must hold UUIDs only (got "${bad}")`;

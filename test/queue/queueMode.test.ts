@@ -16,28 +16,14 @@
  * Measured figures are printed as `[queue +Ns] ...` lines on stderr (docs/SCALING.md quotes a run).
  * TASKBRIDGE_QUEUE_LOGS=<dir> keeps the main's and workers' output there.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { DateTime } from 'luxon';
-import { HumanityFake } from '../fakes/humanity';
-import { MileAppFake } from '../fakes/mileApp';
-import { OliverFake, OLIVER_API_PREFIX } from '../fakes/oliver';
-import { OPEN_DENTAL_API_PREFIX, OpenDentalFake } from '../fakes/openDental';
-import { PlannrFake } from '../fakes/plannr';
 import type { RecordedRequest } from '../fakes/kit';
 import { freePort, isFinished, waitFor as waitForIn8n, type N8nWorkflow } from '../e2e/n8n';
+import { CrossVendorFakes, crossVendorWorkflows, mileAppWebhookPath } from '../e2e/crossVendorFlows';
 import { startQueueCluster, type N8nWorker, type QueueCluster } from './queueCluster';
 
 jest.setTimeout(20 * 60_000);
 
-const EXAMPLES = {
-	odDoneCompletesOliver: 'cross-open-dental-done-completes-oliver',
-	oliverCreatesOdTask: 'cross-oliver-task-creates-open-dental-task',
-	mileAppDoneCompletesPlannr: 'cross-mileapp-finished-completes-plannr',
-	oliverRefillToHumanity: 'cross-oliver-refill-adds-humanity-shift-task',
-};
-const example = (file: string) => JSON.parse(readFileSync(path.join(__dirname, '../../examples', `${file}.json`), 'utf8')) as N8nWorkflow;
-const workflows = Object.fromEntries(Object.entries(EXAMPLES).map(([key, file]) => [key, example(file)])) as Record<keyof typeof EXAMPLES, N8nWorkflow>;
+const workflows = crossVendorWorkflows();
 
 /**
  * Bull's lock and stalled-job check, shortened so a killed worker's jobs are noticed in seconds rather than
@@ -45,12 +31,8 @@ const workflows = Object.fromEntries(Object.entries(EXAMPLES).map(([key, file]) 
  */
 const BULL_TIMING = { QUEUE_WORKER_LOCK_DURATION: '15000', QUEUE_WORKER_LOCK_RENEW_TIME: '5000', QUEUE_WORKER_STALLED_INTERVAL: '5000' };
 
-const oliver = new OliverFake();
-const openDental = new OpenDentalFake({ throttle: null });
-const plannr = new PlannrFake();
-const mileApp = new MileAppFake();
-const humanity = new HumanityFake();
-const fakes = [oliver, openDental, plannr, mileApp, humanity];
+const fakes = new CrossVendorFakes();
+const { plannr, mileApp } = fakes;
 let cluster: QueueCluster;
 let mainPort = 0;
 
@@ -63,13 +45,9 @@ function report(line: string): void {
 	process.stderr.write(`${stamped}\n`);
 }
 
-const reference = (vendor: string, id: string | number) => `[taskbridge:${vendor}:${id}]`;
-/** A poll reads the first page (Oliver: page=0; Open Dental: Offset=0) and more only when there are more. */
-const oliverPolls = () => oliver.requests.filter((request) => request.method === 'GET' && request.path === `${OLIVER_API_PREFIX}/staff_tasks` && (request.query.page ?? '0') === '0');
-const openDentalPolls = () =>
-	openDental.requests.filter((request) => request.method === 'GET' && request.path === `${OPEN_DENTAL_API_PREFIX}/tasks` && (request.query.Offset ?? '0') === '0');
-const mirrorsOf = (oliverTaskId: string) => [...openDental.tasks.values()].filter((task) => task.Descript.includes(reference('oliver', oliverTaskId)));
-const plannrCompletions = (uuid: string) => plannr.requests.filter((request) => request.method === 'PATCH' && request.path.endsWith(`/task/${uuid}/complete`));
+const oliverPolls = () => fakes.oliverPolls();
+const openDentalPolls = () => fakes.openDentalPolls();
+const plannrCompletions = (uuid: string) => fakes.plannrCompletions(uuid);
 const runsOf = async (workflow: N8nWorkflow) => (await cluster.executions()).filter((execution) => execution.workflowId === workflow.id);
 const allWorkerStarts = () => cluster.workers.flatMap((worker) => worker.startedExecutions().map((execution) => ({ ...execution, worker: worker.name })));
 
@@ -94,29 +72,7 @@ async function diagnosis(): Promise<string> {
 	return ['executions in Postgres:', ...stored, 'MileApp delivered:', ...sent, '--- main:', cluster.main.serverLog.slice(-3000), ...workers].join('\n');
 }
 
-async function markDoneInOpenDental(taskNum: number): Promise<void> {
-	const { developerApiKey, customerApiKey } = openDental.credentialData();
-	const answer = await fetch(`${openDental.url}${OPEN_DENTAL_API_PREFIX}/tasks/${taskNum}`, {
-		method: 'PUT',
-		headers: { Authorization: `ODFHIR ${developerApiKey}/${customerApiKey}`, 'Content-Type': 'application/json' },
-		body: JSON.stringify({ TaskStatus: 'Done' }),
-	});
-	expect(answer.status).toBe(200);
-}
-
-/** As in MileApp's field app: a visit linked to the Plannr task is created, assigned and finished (→ a webhook to n8n). */
-function finishVisitFor(plannrTaskUuid: string, customerName: string): void {
-	const visit = [...mileApp.flows.values()].find((flow) => flow.name === 'Visit')!;
-	const [hub] = [...mileApp.hubs.values()];
-	const [fieldWorker] = [...mileApp.users.values()].filter((user) => user.hubIds === 'all' || user.hubIds.includes(hub._id));
-	const task = mileApp.createTask({
-		flowId: visit._id,
-		hubId: hub._id,
-		fields: { customerName, address: '1 High Street', notes: `Visit ${reference('plannr', plannrTaskUuid)}` },
-	});
-	mileApp.assignTask(task._id, [fieldWorker.email]);
-	mileApp.finishTask(task._id);
-}
+const finishVisitFor = (plannrTaskUuid: string, customerName: string) => fakes.finishVisitFor(plannrTaskUuid, customerName);
 
 /** New open Plannr tasks, as an adviser adds them in Plannr. */
 function addPlannrTasks(count: number, label: string): string[] {
@@ -143,10 +99,7 @@ async function batchInFlight(allWaiting: () => boolean, label: string): Promise<
 }
 
 beforeAll(async () => {
-	for (const fake of fakes) {
-		await fake.start();
-		fake.seedSandbox();
-	}
+	await fakes.start();
 	mainPort = await freePort();
 	const t = Date.now();
 	cluster = await startQueueCluster({
@@ -157,26 +110,19 @@ beforeAll(async () => {
 		mainEnv: { WEBHOOK_URL: `http://127.0.0.1:${mainPort}/` },
 		beforeStart: async (main) => {
 			// The sandbox's credentials (as `npm start` makes them) and the four examples, published before start.
-			await main.importCredentials([
-				{ id: 'oliverSandbox', name: 'Oliver sandbox', type: 'oliverApi', data: oliver.credentialData() },
-				{ id: 'openDentalSandbox', name: 'Open Dental sandbox', type: 'openDentalApi', data: { ...openDental.credentialData(), rateLimit: 'none' } },
-				{ id: 'plannrSandbox', name: 'Plannr sandbox', type: 'plannrApi', data: plannr.credentialData() },
-				{ id: 'mileAppSandbox', name: 'MileApp sandbox', type: 'mileAppApi', data: mileApp.credentialData() },
-				{ id: 'humanitySandbox', name: 'Humanity sandbox', type: 'humanityApi', data: humanity.credentialData() },
-			]);
+			await main.importCredentials(fakes.credentials());
 			await main.importWorkflows(Object.values(workflows));
 			for (const workflow of Object.values(workflows)) await main.publish(workflow.id!);
 		},
 	});
 	report(`Postgres, Redis, main and 2 workers up (migrations, imports and publishing included) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-	const trigger = workflows.mileAppDoneCompletesPlannr.nodes.find((node) => node.type.endsWith('.mileAppTrigger'))!;
-	mileApp.addWebhook({ url: `http://127.0.0.1:${mainPort}/webhook/${String(trigger.webhookId)}/webhook`, events: ['onFinish'] });
+	mileApp.addWebhook({ url: `http://127.0.0.1:${mainPort}${mileAppWebhookPath(workflows)}`, events: ['onFinish'] });
 });
 
 afterAll(async () => {
 	if (figures.length) process.stderr.write(`\n[queue] figures of this run:\n${figures.join('\n')}\n`);
 	await cluster?.stop();
-	for (const fake of fakes) await fake.stop();
+	await fakes.stop();
 });
 
 let pollWindowStart = 0;
@@ -187,55 +133,8 @@ test('the four cross-vendor examples keep the linked tasks in step, each write m
 	pollWindowStart = Date.now();
 	report(`baseline polls at activation: Oliver ${oliverPolls().length} (2 workflows), Open Dental ${openDentalPolls().length} (1 workflow)`);
 
-	const [client] = [...oliver.clients.values()];
-	const callback = oliver.addTask({ title: 'Call owner about lab results', description: 'Bloodwork is back.', client_id: client.id });
-	const refillAt = humanity.zoned().startOf('day').plus({ hours: 12 });
-	const refill = oliver.addTask({ title: 'Refill carprofen 75 mg', task_type: 'rx_refill', client_id: client.id, reference_time_at: refillAt.toUTC().toISO() });
-	const plannrTask = [...plannr.tasks.values()].find((task) => task.completed_at === null)!;
-	finishVisitFor(plannrTask.uuid, 'Tom Hughes');
-
-	await waitFor('the Plannr task completed', () => plannr.tasks.get(plannrTask.uuid)!.completed_at !== null);
-	const [callbackMirror] = await waitFor('an Open Dental task mirroring each Oliver task', () => {
-		const mirrors = [mirrorsOf(callback.id), mirrorsOf(refill.id)];
-		return mirrors.every((found) => found.length > 0) && mirrors.map((found) => found[0]);
-	});
-	expect(callbackMirror).toMatchObject({ TaskListNum: 1, UserNum: 1, TaskStatus: 'New' });
-	expect(callbackMirror.Descript).toBe(`Call owner about lab results\nBloodwork is back.\n\nFrom Oliver ${reference('oliver', callback.id)}`);
-
-	const pharmacyShift = [...humanity.shifts.values()].find(
-		(shift) => humanity.positions.get(shift.positionId)?.name === 'Pharmacy' && shift.startMs <= refillAt.toMillis() && shift.endMs > refillAt.toMillis(),
-	)!;
-	const [refillTask] = await waitFor('the refill on the Pharmacy shift', () => {
-		const tasks = humanity.liveShiftTasks(pharmacyShift.id);
-		return tasks.length > 0 && tasks;
-	});
-	expect(refillTask).toMatchObject({ name: 'Rx refill: Refill carprofen 75 mg', type: 2 });
-	expect(refillTask.description).toContain(reference('oliver', refill.id));
-	expect(DateTime.fromISO(refillTask.options!.startTime).toMillis()).toBe(refillAt.toMillis());
-	expect(DateTime.fromISO(refillTask.options!.dueTime).toMillis()).toBe(refillAt.plus({ minutes: 30 }).toMillis());
-	expect(refillTask.taskId).toBe([...humanity.masterTasks.values()].find((task) => task.name === 'Prescription refill')!.id);
-
-	await markDoneInOpenDental(callbackMirror.TaskNum);
-	await waitFor('the Oliver task completed', () => oliver.tasks.get(callback.id)!.status === 'completed');
-
-	for (const workflow of Object.values(workflows)) {
-		const runs = await waitFor(`the runs of "${workflow.name}" finished`, async () => {
-			const stored = await runsOf(workflow);
-			return stored.length > 0 && stored.every(isFinished) && stored;
-		});
-		expect([workflow.name, runs.map((run) => run.status)]).toEqual([workflow.name, runs.map(() => 'success')]);
-	}
-	expect((await runsOf(workflows.oliverCreatesOdTask)).length).toBeLessThanOrEqual(2);
-	for (const workflow of [workflows.oliverRefillToHumanity, workflows.odDoneCompletesOliver, workflows.mileAppDoneCompletesPlannr]) {
-		expect([workflow.name, (await runsOf(workflow)).length]).toEqual([workflow.name, 1]);
-	}
-	expect(oliver.tasks.get(callback.id)).toMatchObject({ status: 'completed', finalized_at: expect.any(String) });
-	expect(oliver.tasks.get(refill.id)).toMatchObject({ status: 'pending', finalized_at: null });
-	expect([mirrorsOf(callback.id).length, mirrorsOf(refill.id).length]).toEqual([1, 1]);
-	expect(openDental.tasks.get(callbackMirror.TaskNum)!.TaskStatus).toBe('Done');
-	expect(humanity.liveShiftTasks(pharmacyShift.id)).toHaveLength(1);
-	expect(plannrCompletions(plannrTask.uuid)).toHaveLength(1);
-	expect(oliver.requests.filter((request) => request.method === 'PUT' && request.path.endsWith(`/staff_tasks/${callback.id}`))).toHaveLength(1);
+	const day = await fakes.playStaffDay(waitFor);
+	await fakes.expectLinkedState(day, workflows, runsOf, waitFor);
 
 	// Where they ran: main enqueued every execution, exactly one worker ran it, main ran none.
 	const stored = await cluster.executions();

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../../shared/listFields';
+import { limitRule, returnAllAndLimit } from '../../../shared/listFields';
+import { validateFields } from '../../../shared/validation';
 import { flowField } from '../../fields';
 import { mileAppRouting } from '../../transport';
-import { checkLimit, requireFlow } from '../task/body';
+import { requireFlow } from '../task/body';
 
 export const flowDescription: INodeProperties[] = [
 	{
@@ -23,7 +24,7 @@ export const flowDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many flows',
-				routing: mileAppRouting({ method: 'GET', url: '/flows' }, { paged: true, preSend: [checkLimit] }),
+				routing: mileAppRouting({ method: 'GET', url: '/flows' }, { paged: true, preSend: [validateFields([limitRule])] }),
 			},
 		],
 		default: 'getMany',

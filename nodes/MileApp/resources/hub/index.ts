@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../../shared/listFields';
+import { limitRule, returnAllAndLimit } from '../../../shared/listFields';
+import { validateFields } from '../../../shared/validation';
 import { mileAppRouting } from '../../transport';
-import { checkLimit } from '../task/body';
 
 const show = { resource: ['hub'], operation: ['getMany'] };
 
@@ -17,7 +17,7 @@ export const hubDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many hubs',
-				routing: mileAppRouting({ method: 'GET', url: '/hubs' }, { paged: true, preSend: [checkLimit] }),
+				routing: mileAppRouting({ method: 'GET', url: '/hubs' }, { paged: true, preSend: [validateFields([limitRule])] }),
 			},
 		],
 		default: 'getMany',

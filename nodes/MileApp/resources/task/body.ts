@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { parseDate, toIsoDateTime } from '../../../shared/dates';
-import { fieldRefusal, validateFields } from '../../../shared/validation';
+import { fieldRefusal, notTextProblem, validateFields } from '../../../shared/validation';
 
 /** A flow field as the mapper offered it: its type (see resourceMapping.ts), and a select's choices. */
 interface OfferedField {
@@ -34,9 +34,8 @@ function locatorValue(value: unknown): string {
 /** A name or id (a flow, a hub): text, not a whole record mapped in. Blank reads as ''. */
 export function readId(context: IExecuteSingleFunctions, value: unknown, label: string): string {
 	const raw = value && typeof value === 'object' && !Array.isArray(value) && '__rl' in value ? (value as INodeParameterResourceLocator).value : value;
-	if (raw !== null && raw !== undefined && typeof raw !== 'string' && typeof raw !== 'number') {
-		refuse(context, `"${label}" must be text, not ${Array.isArray(raw) ? 'a list' : typeof raw === 'object' ? 'an object (map the ID, not the whole record)' : String(raw)}`, label);
-	}
+	const problem = notTextProblem(label, raw);
+	if (problem) refuse(context, problem, label);
 	return locatorValue(raw);
 }
 
@@ -149,6 +148,3 @@ export const requireFlow = validateFields([
 	{ path: 'flow', label: 'Flow', kind: 'required' },
 	{ path: 'flow', label: 'Flow', kind: 'text' },
 ]);
-
-/** Every Get Many: a Limit that is a whole number. */
-export const checkLimit = validateFields([{ path: 'limit', label: 'Limit', kind: 'wholeNumber' }]);

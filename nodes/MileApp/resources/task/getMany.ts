@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { parseDate } from '../../../shared/dates';
 import { returnAllAndLimit } from '../../../shared/listFields';
-import { fieldRefusal } from '../../../shared/validation';
+import { fieldRefusal, notOneOfProblem } from '../../../shared/validation';
 import { MILEAPP_TASK_STATUSES } from '../../transport';
 import { readEmails, readId } from './body';
 
@@ -107,10 +107,8 @@ export async function taskQuery(this: IExecuteSingleFunctions, requestOptions: I
 	if (qs.assignee !== undefined) readEmails(this, qs.assignee, 'Assignee Email');
 	for (const [collection, key, label, choices] of CHOICES) {
 		const value = (collection === 'filters' ? filters : options)[key];
-		const allowed: string[] = choices.map((choice) => choice.value);
-		if (value !== undefined && !allowed.includes(String(value))) {
-			throw refuse(`"${label}" must be one of ${allowed.join(', ')} (got "${String(value)}")`, label);
-		}
+		const problem = value === undefined ? undefined : notOneOfProblem(label, choices.map((choice) => choice.value), value);
+		if (problem) throw refuse(problem, label);
 	}
 	for (const [key, label] of [['timeFrom', 'Time From'], ['timeTo', 'Time To']] as const) {
 		if (filters[key] === undefined || filters[key] === '') continue;

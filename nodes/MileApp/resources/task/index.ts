@@ -1,9 +1,11 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { failOnVendorError } from '../../../shared/errors';
+import { limitRule } from '../../../shared/listFields';
+import { validateFields } from '../../../shared/validation';
 import { mileAppEnvelope, mileAppTaskRouting } from '../../transport';
 import { taskIdField } from '../../fields';
 import { assignDescription } from './assign';
-import { assignBody, checkLimit, fullTaskBody, partialTaskBody, requireTaskId } from './body';
+import { assignBody, fullTaskBody, partialTaskBody, requireTaskId } from './body';
 import { createDescription } from './create';
 import { getManyDescription, taskQuery } from './getMany';
 import { replaceDescription } from './replace';
@@ -55,7 +57,7 @@ export const taskDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many tasks',
-				routing: mileAppTaskRouting({ method: 'GET', url: '/tasks' }, { preSend: [checkLimit, taskQuery], paged: true }),
+				routing: mileAppTaskRouting({ method: 'GET', url: '/tasks' }, { preSend: [validateFields([limitRule]), taskQuery], paged: true }),
 			},
 			{
 				name: 'Replace',

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { limitRule } from '../../../shared/listFields';
 import { validateFields, type FieldRule } from '../../../shared/validation';
 import { OLIVER_TASK_STATUSES, OLIVER_TASK_TYPES, checkOliverSuccess, oliverTaskRouting } from '../../transport';
 import { createDescription } from './create';
@@ -96,7 +97,7 @@ export const staffTaskDescription: INodeProperties[] = [
 					{ method: 'GET', url: '/staff_tasks' },
 					{
 						paged: true,
-						preSend: [validateFields([{ path: 'limit', label: 'Limit', kind: 'wholeNumber' }, statusRule('filters.status')])],
+						preSend: [validateFields([limitRule, statusRule('filters.status')])],
 					},
 				),
 			},

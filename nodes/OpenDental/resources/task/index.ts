@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { limitRule } from '../../../shared/listFields';
 import { validateFields, type FieldRule } from '../../../shared/validation';
 import { OPEN_DENTAL_TASK_STATUSES, openDentalTaskRouting, sendInOfficeTime } from '../../transport';
 import { OPEN_DENTAL_OBJECT_TYPES } from '../../fields';
@@ -95,7 +96,7 @@ export const taskDescription: INodeProperties[] = [
 						paged: true,
 						preSend: [
 							validateFields([
-								{ path: 'limit', label: 'Limit', kind: 'wholeNumber' },
+								limitRule,
 								// Added but left unchosen, it would be sent as an empty TaskListNum, which Open Dental refuses.
 								{ path: 'filters.taskListNum', label: 'Task List', kind: 'notBlankWhenGiven' },
 								{ path: 'filters.taskListNum', label: 'Task List', kind: 'wholeNumber' },

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../../shared/listFields';
+import { limitRule, returnAllAndLimit } from '../../../shared/listFields';
 import { openDentalRouting } from '../../transport';
 import { validateFields } from '../../../shared/validation';
 
@@ -26,7 +26,7 @@ export const taskListDescription: INodeProperties[] = [
 						preSend: [
 							validateFields([
 								{ path: 'taskListStatus', label: 'Status', kind: 'oneOf', allowed: TASK_LIST_STATUSES },
-								{ path: 'limit', label: 'Limit', kind: 'wholeNumber' },
+								limitRule,
 							]),
 						],
 					},

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../../shared/listFields';
+import { limitRule, returnAllAndLimit } from '../../../shared/listFields';
 import { noteField, noteTimeField, taskNoteNumField, taskNumField, userField } from '../../fields';
 import { openDentalRouting, sendInOfficeTime } from '../../transport';
 import { validateFields, type FieldRule } from '../../../shared/validation';
@@ -55,7 +55,7 @@ export const taskNoteDescription: INodeProperties[] = [
 						paged: true,
 						preSend: [
 							validateFields([
-								{ path: 'limit', label: 'Limit', kind: 'wholeNumber' },
+								limitRule,
 								// Added but left empty, a filter would be sent empty, which Open Dental refuses.
 								{ path: 'filters.taskNum', label: 'Task Number', kind: 'notBlankWhenGiven' },
 								{ path: 'filters.taskNum', label: 'Task Number', kind: 'wholeNumber' },

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../../shared/listFields';
+import { limitRule, returnAllAndLimit } from '../../../shared/listFields';
 import { plannrRouting } from '../../transport';
 import { validateFields } from '../../../shared/validation';
 
@@ -18,7 +18,7 @@ export const accountDescription: INodeProperties[] = [
 				description: 'The accounts tasks can be assigned to',
 				routing: plannrRouting(
 					{ method: 'GET', url: '/api/v1/account' },
-					{ paged: true, preSend: [validateFields([{ path: 'limit', label: 'Limit', kind: 'wholeNumber' }])] },
+					{ paged: true, preSend: [validateFields([limitRule])] },
 				),
 			},
 		],

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { limitRule } from '../../../shared/listFields';
 import { validateFields, type FieldRule } from '../../../shared/validation';
 import { plannrTaskRouting } from '../../transport';
 import { changeStatusDescription } from './changeStatus';
@@ -88,7 +89,7 @@ export const taskDescription: INodeProperties[] = [
 						paged: true,
 						preSend: [
 							validateFields([
-								{ path: 'limit', label: 'Limit', kind: 'wholeNumber' },
+								limitRule,
 								{ path: 'filters.assignedToUuids', label: 'Assignee Names or IDs', kind: 'uuidList' },
 								{ path: 'filters.taskableType', label: 'Linked To', kind: 'oneOf', allowed: TASKABLE_TYPES },
 								{ path: 'filters.priority', label: 'Priority', kind: 'oneOf', allowed: PRIORITIES },
