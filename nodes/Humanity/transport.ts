@@ -57,8 +57,14 @@ export type HumanityContext = IExecuteFunctions | IPollFunctions | ILoadOptionsF
 
 export interface HumanityRequestOptions {
 	qs?: IDataObject;
-	body?: IDataObject;
+	/** A function builds the body at each send: a write rebuilt by `checkBeforeResend` goes out as rebuilt. */
+	body?: IDataObject | (() => IDataObject);
 	itemIndex?: number;
+	/**
+	 * For a write of a whole list built from a read: after an unknown outcome, instead of sending the same list
+	 * again, reads back what it wrote: returns the envelope read when the write is there, else rebuilds the body.
+	 */
+	checkBeforeResend?: () => Promise<HumanityEnvelope | undefined>;
 }
 
 interface FullResponse {
@@ -106,7 +112,6 @@ export async function humanityApiRequest(
 		method,
 		url: urlFrom(credentials.baseUrl, `${HUMANITY_API_PATH}${path}`),
 		qs: options.qs,
-		body: options.body,
 		// PHP-style lists (`positionIds[]=1&positionIds[]=2`), as the get-master-tasks page names them.
 		arrayFormat: 'brackets',
 		headers: { Accept: 'application/json' },
@@ -119,9 +124,17 @@ export async function humanityApiRequest(
 	let renewToken = tokenKnownExpired(credentials);
 	let tokenRenewed = false;
 	let throttledTimes = 0;
+	const bodyToSend = () => (typeof options.body === 'function' ? options.body() : options.body);
+	const check = options.checkBeforeResend;
+	const repeatable = check
+		? async () => {
+				const found = await check();
+				return found && { carriedOut: { statusCode: 200, body: found } as FullResponse };
+			}
+		: isRepeatable(method);
 	for (;;) {
-		const response = await withRetries(humanityEnvelope.vendor, isRepeatable(method), async () =>
-			failIfItMayPass(node, await send.call(this, request, renewToken, options.itemIndex), options.itemIndex),
+		const response = await withRetries(humanityEnvelope.vendor, repeatable, async () =>
+			failIfItMayPass(node, await send.call(this, { ...request, body: bodyToSend() }, renewToken, options.itemIndex), options.itemIndex),
 		);
 		if (renewToken) tokenRenewed = true;
 		renewToken = false;

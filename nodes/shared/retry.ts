@@ -90,24 +90,36 @@ function addToDescription(error: unknown, sentence: string): void {
 }
 
 /**
+ * For a write that replaces a whole list, built from a read: sending it again as it was could overwrite a change
+ * made meanwhile. After an unknown outcome (and the usual wait) it reads the vendor back: it returns what it read
+ * when the write is there, else it rebuilds the write from that read and returns undefined, and the rebuilt
+ * write is sent.
+ */
+export type CheckBeforeResend<T> = () => Promise<{ carriedOut: T } | undefined>;
+
+/**
  * Sends a request, and again after a failure that may pass: capped exponential backoff, or the vendor's
  * Retry-After when it gives one. A refusal (429) is sent again whatever the method; a failure that leaves
- * the outcome unknown (5xx, timeout, dropped connection, an unreadable answer) only when `repeatable`.
- * The last error is the vendor's, with a sentence on what was tried.
+ * the outcome unknown (5xx, timeout, dropped connection, an unreadable answer) only when `repeatable`, or
+ * after `repeatable`'s check found the write not done. The last error is the vendor's, with a sentence on
+ * what was tried.
  */
-export async function withRetries<T>(vendor: string, repeatable: boolean, send: () => Promise<T>): Promise<T> {
+export async function withRetries<T>(vendor: string, repeatable: boolean | CheckBeforeResend<T>, send: () => Promise<T>): Promise<T> {
 	for (let retries = 0; ; retries++) {
 		const outcome = await send().then(
 			(value) => ({ done: true as const, value }),
 			(error: unknown) => ({ done: false as const, error }),
 		);
 		if (outcome.done) return outcome.value;
-		const wait = waitBeforeRetry(vendor, repeatable, outcome.error, retries);
+		const wait = waitBeforeRetry(vendor, repeatable !== false, outcome.error, retries);
 		if (wait === undefined) throw outcome.error;
 		await sleep(wait);
+		if (typeof repeatable === 'function' && kindOf(outcome.error) === 'unsure') {
+			const checked = await repeatable();
+			if (checked) return checked.carriedOut;
+		}
 	}
 }
-
 /** How long to wait before sending again, or undefined (the error then says why it was not sent again). */
 function waitBeforeRetry(vendor: string, repeatable: boolean, error: unknown, retries: number): number | undefined {
 	const kind = kindOf(error);

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { HumanityFake, HUMANITY_API_PREFIX, HUMANITY_TOKEN_PATH, type HumanityMasterTask, type HumanityShift, type HumanityShiftTask } from '../fakes/humanity';
 import { Engine, loadOptions, runNode, searchList, type NodeSpec } from './harness';
+import { quickRetries } from './quickRetries';
 import { serveFake } from './serveFake';
 
 const API = HUMANITY_API_PREFIX;
@@ -364,6 +365,97 @@ describe('shift task: the PUT replaces the whole list, so the node never loses a
 		const limited = await humanity({ resource: 'shiftTask', operation: 'getMany', shiftIds: String(shift.id), returnAll: false, limit: 2 });
 		expect(limited.items).toHaveLength(2);
 		expect((await humanity({ resource: 'shiftTask', operation: 'getMany', shiftIds: 'abc' })).error?.message).toBe('"Shift IDs" must hold shift IDs, whole numbers (got "abc")');
+	});
+});
+
+describe('shift task: a write whose outcome is unknown is checked against the shift before it is sent again', () => {
+	quickRetries();
+	const SHIFT_TASKS = `${API}/shifts/:shiftId/tasks`;
+	const unavailable = { status: 503, body: { status: 99, data: null, metadata: [], token: null, error: 'Service temporarily unavailable' } };
+	const sentIds = (index: number) => (fake.requestsTo(`PUT ${SHIFT_TASKS}`)[index].body as { tasks: IDataObject[] }).tasks.map((entry) => entry.id);
+
+	it('Update after a 503, while a manager adds a task: the list is read again and the manager\'s task is kept', async () => {
+		const { shift, tasks, masters } = seed();
+		let managers: HumanityShiftTask | undefined;
+		fake.server.fault({
+			method: 'PUT',
+			path: `${API}/shifts/${shift.id}/tasks`,
+			fault: { ...unavailable, meanwhile: () => (managers = fake.addShiftTask({ shiftId: shift.id, taskId: masters[3].id, name: 'Fridge temperature log' })) },
+		});
+
+		const { items, error } = await humanity({ resource: 'shiftTask', operation: 'update', shiftId: byId(String(shift.id)), shiftTaskId: byId(tasks[2].id), updateFields: { name: 'Restock muffins' } });
+
+		expect(error).toBeUndefined();
+		expect(live(shift.id).map((task) => [task.id, task.name])).toEqual([
+			[tasks[0].id, 'Open the register'],
+			[tasks[1].id, 'Clean the espresso machine'],
+			[tasks[2].id, 'Restock muffins'],
+			[managers!.id, 'Fridge temperature log'],
+		]);
+		expect(fake.shiftTaskCalls(shift.id)).toEqual({ reads: 2, writes: 2 });
+		expect(sentIds(1)).toEqual([tasks[0].id, tasks[1].id, tasks[2].id, managers!.id]);
+		expect(items.map((item) => [item.json.id, item.json.name])).toEqual([[tasks[2].id, 'Restock muffins']]);
+	});
+
+	it('Add whose answer is lost after Humanity made the task: read back, found, not sent again; the output is that task', async () => {
+		const { shift, tasks, masters } = seed();
+		fake.server.fault({ method: 'PUT', path: `${API}/shifts/${shift.id}/tasks`, fault: { dropAfterHandling: true } });
+
+		const { items, error } = await humanity({ resource: 'shiftTask', operation: 'add', shiftId: byId(String(shift.id)), masterTaskId: byId(masters[3].id), type: 'regular', additionalFields: { name: 'Fridge temperature log' } });
+
+		expect(error).toBeUndefined();
+		expect(fake.shiftTaskCalls(shift.id)).toEqual({ reads: 2, writes: 1 });
+		const now = live(shift.id);
+		expect(now.map((task) => task.id).slice(0, 3)).toEqual(tasks.slice(0, 3).map((task) => task.id));
+		expect(now).toHaveLength(4);
+		expect(items.map((item) => [item.json.id, item.json.name])).toEqual([[now[3].id, 'Fridge temperature log']]);
+		// Humanity keeps deleted tasks: none was made and deleted again.
+		expect([...fake.shiftTasks.values()].filter((task) => task.deletedAt !== null)).toEqual([]);
+	});
+
+	it('Update after a 503, when a colleague removed that task meanwhile: the item fails naming it, and nothing is sent again', async () => {
+		const { shift, tasks } = seed();
+		fake.server.fault({
+			method: 'PUT',
+			path: `${API}/shifts/${shift.id}/tasks`,
+			fault: { ...unavailable, meanwhile: () => (fake.shiftTasks.get(tasks[0].id)!.deletedAt = '2026-11-23T08:00:00+00:00') },
+		});
+
+		const { error } = await humanity({ resource: 'shiftTask', operation: 'update', shiftId: byId(String(shift.id)), shiftTaskId: byId(tasks[0].id), updateFields: { name: 'Count the float' } });
+
+		expect(error?.message).toBe(`Shift task ${tasks[0].id} is not on shift ${shift.id}`);
+		expect(fake.shiftTaskCalls(shift.id)).toEqual({ reads: 2, writes: 1 });
+		expect(live(shift.id).map((task) => task.id)).toEqual([tasks[1].id, tasks[2].id]);
+	});
+
+	it('Set All whose answer is lost: read back, it holds the list, so its new task is not made twice', async () => {
+		const { shift, tasks, masters } = seed();
+		fake.server.fault({ method: 'PUT', path: `${API}/shifts/${shift.id}/tasks`, fault: { dropAfterHandling: true } });
+		const { items, error } = await humanity({
+			resource: 'shiftTask',
+			operation: 'setAll',
+			shiftId: byId(String(shift.id)),
+			tasks: { task: [{ masterTaskId: masters[1].id, name: 'Clean the espresso machine', type: 'regular', shiftTaskId: tasks[1].id }, { masterTaskId: masters[3].id, name: 'Fridge log', type: 'regular' }] },
+		});
+		expect(error).toBeUndefined();
+		expect(fake.shiftTaskCalls(shift.id)).toEqual({ reads: 1, writes: 1 });
+		expect(items.map((item) => item.json.id)).toEqual(live(shift.id).map((task) => task.id));
+		expect([...fake.shiftTasks.values()].filter((task) => task.name === 'Fridge log')).toHaveLength(1);
+	});
+
+	it('Set All after a 503 that changed nothing: read back, not there, the same list sent once more', async () => {
+		const { shift, tasks, masters } = seed();
+		fake.server.fault({ method: 'PUT', path: `${API}/shifts/${shift.id}/tasks`, fault: unavailable });
+		const { error } = await humanity({
+			resource: 'shiftTask',
+			operation: 'setAll',
+			shiftId: byId(String(shift.id)),
+			tasks: { task: [{ masterTaskId: masters[1].id, name: 'Clean the espresso machine', type: 'regular', shiftTaskId: tasks[1].id }] },
+		});
+		expect(error).toBeUndefined();
+		expect(fake.shiftTaskCalls(shift.id)).toEqual({ reads: 1, writes: 2 });
+		expect(sentIds(1)).toEqual(sentIds(0));
+		expect(live(shift.id).map((task) => task.id)).toEqual([tasks[1].id]);
 	});
 });
 

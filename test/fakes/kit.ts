@@ -39,8 +39,11 @@ export interface FakeResponse {
 export type Handler = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
 export type Fault =
-	/** Answer this instead of the handler. */
-	| { status: number; body?: unknown; headers?: Record<string, string> }
+	/**
+	 * Answer this instead of the handler. `meanwhile` runs first: a change someone else makes at the vendor
+	 * while this request fails (for a test of what the node sends next).
+	 */
+	| { status: number; body?: unknown; headers?: Record<string, string>; meanwhile?: () => void }
 	/** Wait, then run the handler normally. */
 	| { delayMs: number }
 	/** Send this text as application/json, e.g. '{"success": tr'. */
@@ -230,6 +233,7 @@ export class FakeServer {
 			return;
 		}
 		if (fault && 'status' in fault) {
+			fault.meanwhile?.();
 			this.send(res, fault);
 			return;
 		}

@@ -11,7 +11,7 @@ import type { Fault, RecordedRequest } from '../fakes/kit';
 import { Engine, runNode, type NodeRun } from '../engine/harness';
 import { retryPolicy } from '../../nodes/shared/retry';
 import { markdownTable, writeSection } from './report';
-import { ASKED_VALUE, CREATED_NAME, OP_KINDS, VENDORS, type OpKind, type VendorAdapter } from './vendorAdapters';
+import { ASKED_VALUE, CREATED_NAME, OP_KINDS, VENDORS, type OpKind, type Operation, type VendorAdapter } from './vendorAdapters';
 
 jest.setTimeout(30_000);
 
@@ -37,6 +37,8 @@ interface FaultCase {
 	times?: number;
 	/** The vendor carried the request out although its answer failed (the delayed answer, the lost answer). */
 	reachesHandler?: boolean;
+	/** It did so before the answer failed (the lost answer), so a read-back right after finds the write done. */
+	actedBeforeFailing?: boolean;
 	/** Waits after the run for a delayed handler to finish before the fake's state is read. */
 	settleMs?: number;
 	/** Policy values for this case only. */
@@ -74,6 +76,7 @@ const FAULTS: FaultCase[] = [
 		class: 'unsure',
 		fault: () => ({ dropAfterHandling: true }),
 		reachesHandler: true,
+		actedBeforeFailing: true,
 	},
 	{ id: 'malformed', label: 'malformed JSON under 200', class: 'unsure', fault: (vendor) => ({ malformedBody: vendor.malformedBody, status: 200 }) },
 	{
@@ -99,6 +102,8 @@ const FAULTS: FaultCase[] = [
 interface Observation {
 	/** Requests to the faulted request (method and path). */
 	attempts: number;
+	/** Reads of the operation's readBack after the first attempt: checks before sending again. */
+	readBacks: number;
 	/** ms between them. */
 	gaps: number[];
 	/** Requests other than sign-ins and token requests. */
@@ -135,6 +140,8 @@ function describeOutcome(fault: FaultCase, kind: OpKind, seen: Observation, orig
 	if (fault.class === 'token') {
 		if (seen.signIns > 0) parts.push(`refused, signed in again ${timesWord(seen.signIns)}, sent again (${seen.apiCalls} calls)`);
 		else parts.push(`sent ${timesWord(seen.apiCalls)}${seen.apiCalls === 2 ? ' (n8n-core re-sends once after a 401)' : ''}, not retried by the node`);
+	} else if (seen.attempts === 1 && seen.readBacks > 0) {
+		parts.push('read back: carried out, so not re-sent');
 	} else if (seen.attempts === 1) {
 		parts.push(notSentTwice ? 'not re-sent' : 'sent once, not retried');
 	} else if (seen.attempts === 2) {
@@ -142,6 +149,7 @@ function describeOutcome(fault: FaultCase, kind: OpKind, seen: Observation, orig
 	} else {
 		parts.push(`${seen.attempts} tries (waits ${seen.gaps.map(secondsOf).join(', ')})`);
 	}
+	if (seen.attempts > 1 && seen.readBacks > 0) parts.push(`read back ${timesWord(seen.readBacks)}, each re-send built on the read before it`);
 	parts.push(seen.error ? `error ${seen.error.httpCode || '(no status)'} '${shorten(seen.error.message)}'` : `ok (${seen.items.length} item${seen.items.length === 1 ? '' : 's'})`);
 	if (notSentTwice) parts.push('error says check');
 	const tried = /Tried (\d+) times/.exec(description);
@@ -167,20 +175,24 @@ function matches(request: RecordedRequest, target: { method: string; path: strin
 	return request.method === target.method && request.path.replace(/\/$/, '') === target.path;
 }
 
-/** What the user would expect, by the retry rules. */
-function expectedOf(vendor: VendorAdapter, fault: FaultCase, kind: OpKind) {
+/** What the user would expect, by the retry rules: the tries of the faulted request, and the read-backs before them. */
+function expectedOf(vendor: VendorAdapter, fault: FaultCase, kind: OpKind, operation: Operation): { ok: boolean; attempts?: number; readBacks: number } {
+	const checked = operation.readBack !== undefined;
 	switch (fault.class) {
 		case 'refused':
-			return { ok: true, attempts: 2 };
+			return { ok: true, attempts: 2, readBacks: 0 };
 		case 'unsure':
-			// A POST is not sent again; a GET, PUT or PATCH is.
-			return kind === 'create' ? { ok: false, attempts: 1 } : { ok: true, attempts: 2 };
+			// A POST is not sent again; a GET, PUT or PATCH is. A write built from a read is read back first, and is not
+			// sent again when the read finds it done.
+			if (kind === 'create') return { ok: false, attempts: 1, readBacks: 0 };
+			if (checked) return { ok: true, attempts: fault.actedBeforeFailing ? 1 : 2, readBacks: 1 };
+			return { ok: true, attempts: 2, readBacks: 0 };
 		case 'final':
-			return { ok: false, attempts: 1 };
+			return { ok: false, attempts: 1, readBacks: 0 };
 		case 'token':
-			return { ok: vendor.renewsToken, attempts: undefined };
+			return { ok: vendor.renewsToken, attempts: undefined, readBacks: 0 };
 		case 'persistent':
-			return { ok: false, attempts: 1 + retryPolicy.maxRetries };
+			return { ok: false, attempts: 1 + retryPolicy.maxRetries, readBacks: checked ? retryPolicy.maxRetries : 0 };
 	}
 }
 
@@ -212,11 +224,14 @@ async function runCase(vendor: VendorAdapter, fault: FaultCase, kind: OpKind): P
 	// ---- what happened
 	const requests = [...vendor.fake.requests];
 	const targeted = requests.filter((request) => matches(request, operation.target));
+	const firstAttemptAt = targeted.length > 0 ? requests.indexOf(targeted[0]) : requests.length;
+	const readBack = operation.readBack;
 	const after = vendor.state(ctx);
 	const errorText = JSON.stringify(run.run);
 	const secrets = [...vendor.fake.configuredSecrets, ...vendor.fake.issuedSecrets];
 	const seen: Observation = {
 		attempts: targeted.length,
+		readBacks: readBack ? requests.slice(firstAttemptAt).filter((request) => matches(request, readBack)).length : 0,
 		gaps: targeted.slice(1).map((request, i) => request.at - targeted[i].at),
 		apiCalls: requests.filter((request) => !vendor.isSignIn(request)).length,
 		signIns: requests.filter((request) => vendor.isSignIn(request)).length,
@@ -234,7 +249,7 @@ async function runCase(vendor: VendorAdapter, fault: FaultCase, kind: OpKind): P
 	record(vendor, fault, kind, describeOutcome(fault, kind, seen, original));
 
 	// ---- what a user would expect
-	const expected = expectedOf(vendor, fault, kind);
+	const expected = expectedOf(vendor, fault, kind, operation);
 	// Nothing else at the vendor changed or went missing (a Humanity shift keeps every task), and nothing leaked.
 	expect(seen.secretsLeaked).toEqual([]);
 	expect(after.rest).toEqual(before.rest);
@@ -255,7 +270,8 @@ async function runCase(vendor: VendorAdapter, fault: FaultCase, kind: OpKind): P
 	// The requests the vendor received: the faulted one as often as the rules say, every other one once.
 	if (expected.attempts !== undefined) {
 		expect(seen.attempts).toBe(expected.attempts);
-		expect(seen.apiCalls).toBe(seen.attempts + operation.cleanCalls - 1);
+		expect(seen.readBacks).toBe(expected.readBacks);
+		expect(seen.apiCalls).toBe(seen.attempts + operation.cleanCalls - 1 + seen.readBacks);
 	}
 	if (fault.class === 'refused') {
 		// Retry-After: 1 is waited out in full.
@@ -355,7 +371,9 @@ function writeReport(): void {
 			`a Retry-After up to ${shipped.maxRetryAfterMs / 1000} s is waited out (a longer one is an error at once); ` +
 			`a request without an answer after ${shipped.timeoutMs / 1000} s counts as a lost answer. ` +
 			'A 429 (or a refused connection) is sent again for any method; a 5xx, a timeout, a dropped connection or an unreadable answer only for GET, PUT and PATCH; ' +
-			'a failure envelope is never sent again.',
+			'a failure envelope is never sent again. ' +
+			'Humanity\'s shift-task writes (a PUT of the whole list, built from a read) are not sent again as they were: after an unknown outcome the shift is read back; ' +
+			'a write found done is not repeated, one not found is rebuilt on that read and sent.',
 		'',
 		`In this run the waits were shortened where their length is not the point: backoff from ${RUN_POLICY.baseDelayMs} ms, capped at ${RUN_POLICY.maxDelayMs} ms; ` +
 			`the timeout cases waited ${TIMEOUT_MS} ms for a fake that answers after ${FAULT_DELAY_MS} ms. Retry-After was kept real (1 s). ` +

@@ -16,7 +16,7 @@ import { PLANNR_API_V1, PlannrFake } from '../fakes/plannr';
 /**
  * read, create (POST: must not be sent twice when its outcome is unknown), update (PUT/PATCH of whole values:
  * may be sent again), and add: a write sent as PUT that creates (Humanity's Shift Task Add puts the shift's
- * whole list back with one new entry), which the node treats as repeatable.
+ * whole list back with one new entry), which the node sends again only after reading the shift back.
  */
 export type OpKind = 'read' | 'create' | 'update' | 'add';
 export const OP_KINDS: OpKind[] = ['read', 'create', 'update', 'add'];
@@ -34,6 +34,11 @@ export interface Operation {
 	target: { method: string; path: string };
 	/** API requests a clean run sends (sign-ins and token requests not counted). */
 	cleanCalls: number;
+	/**
+	 * A write built from a read (Humanity's shift-task PUT): after an unknown outcome the node reads this back
+	 * before sending again, and sends again only a write rebuilt on that read, if it was not carried out.
+	 */
+	readBack?: { method: string; path: string };
 }
 
 /** What the fake holds after a case, as the matrix judges it. */
@@ -411,6 +416,7 @@ export const humanity: VendorAdapter<HumanityCtx> = {
 			label: 'Shift Task Update (read, then PUT the whole list)',
 			parameters: { resource: 'shiftTask', operation: 'update', shiftId: rl(shiftId), shiftTaskId: rl(shiftTaskId), updateFields: { name: ASKED_VALUE } },
 			target: { method: 'PUT', path: `${HUMANITY_API_PREFIX}/shifts/${shiftId}/tasks` },
+			readBack: { method: 'GET', path: `${HUMANITY_API_PREFIX}/shifts/${shiftId}/tasks` },
 			cleanCalls: 2,
 		},
 		add: {
@@ -424,6 +430,7 @@ export const humanity: VendorAdapter<HumanityCtx> = {
 				additionalFields: { name: CREATED_NAME },
 			},
 			target: { method: 'PUT', path: `${HUMANITY_API_PREFIX}/shifts/${shiftId}/tasks` },
+			readBack: { method: 'GET', path: `${HUMANITY_API_PREFIX}/shifts/${shiftId}/tasks` },
 			cleanCalls: 2,
 		},
 	}),
@@ -436,7 +443,7 @@ export const humanity: VendorAdapter<HumanityCtx> = {
 		// Humanity keeps deleted shift tasks (deletedAt): a copy the node made and a later PUT removed shows here.
 		const madeAndDeleted = [...humanityFake.shiftTasks.values()].filter((task) => task.name === CREATED_NAME && task.deletedAt !== null).length;
 		return {
-			note: madeAndDeleted > 0 ? `${madeAndDeleted} more copy made, then deleted by the re-sent list (new id)` : undefined,
+			note: madeAndDeleted > 0 ? `${madeAndDeleted} more copy made, then deleted by a later write of the list (the new task's id changed)` : undefined,
 			created: masters.length - keptMasters.length + live.length - shiftTasks.length,
 			value: humanityFake.liveShiftTasks(shiftId).find((task) => task.id === shiftTaskId)?.name,
 			rest: stable({ masters: keptMasters, shiftTasks }, ['updatedAt', 'updatedBy']),

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import { errorItem } from '../../../shared/itemRunner';
 import { SHIFT_TASK_TYPE } from '../../fields';
-import { humanityApiRequest, recordsOf } from '../../transport';
+import { humanityApiRequest, recordsOf, type HumanityEnvelope } from '../../transport';
 import type { ShiftTaskChange, TaskPatch } from './changes';
 import { describeTask, entryOf, fieldsOf, holdsFields, type TaskFields } from './taskFields';
 
@@ -75,15 +75,45 @@ function apply(context: IExecuteFunctions, list: ListEntry[], planned: Planned):
 	entry.updatedBy.push(itemIndex);
 }
 
-/** Finds every task the answer must hold; any missing, unchanged or left over is a loud failure for the shift. */
-function verify(context: IExecuteFunctions, shiftId: number, list: ListEntry[], removed: Planned[], answer: IDataObject[], before: Set<string>) {
+/** A shift's list as read, with the items' changes applied: what one PUT sends. */
+interface ListWrite {
+	list: ListEntry[];
+	/** The items whose change is in the list (an item that could not apply failed alone). */
+	applied: Planned[];
+	/** IDs of the tasks the shift held when read: a task the answer holds beyond them is one this write added. */
+	before: Set<string>;
+}
+
+/** The tasks of one shift in an answer: a record is dropped only when it names another shift, never for lacking the field. */
+function tasksOfShift(envelope: HumanityEnvelope, shiftId: number): IDataObject[] {
+	return recordsOf(envelope).filter((task) => task.shiftId === undefined || task.shiftId === null || Number(task.shiftId) === shiftId);
+}
+
+/** Applies every planned change, in input order, to the shift's list as read; an item that cannot apply fails alone. */
+function planWrite(context: IExecuteFunctions, current: IDataObject[], plans: Planned[], fail: (error: unknown, itemIndex: number) => void): ListWrite {
+	const list: ListEntry[] = current.map((task) => ({ id: String(task.id), fields: fieldsOf(task), updatedBy: [] }));
+	const applied: Planned[] = [];
+	for (const planned of plans) {
+		try {
+			apply(context, list, planned);
+			applied.push(planned);
+		} catch (error) {
+			fail(error, planned.itemIndex);
+		}
+	}
+	return { list, applied, before: new Set(current.map((task) => String(task.id).toLowerCase())) };
+}
+
+/** Compares a list Humanity holds with the write: every task that should remain, every change, every removal. */
+function compare(write: ListWrite, answer: IDataObject[]) {
+	const { list, applied, before } = write;
 	const byId = new Map(answer.map((task) => [String(task.id).toLowerCase(), task]));
 	const problems: string[] = [];
 	const missing = list.filter((entry) => entry.id !== undefined && !byId.has(entry.id.toLowerCase()));
 	if (missing.length) problems.push(`lost ${missing.map((entry) => describeTask({ id: entry.id, name: entry.fields.name })).join(', ')}`);
 	const unchanged = list.filter((entry) => entry.id !== undefined && entry.updatedBy.length > 0 && byId.has(entry.id.toLowerCase()) && !holdsFields(byId.get(entry.id.toLowerCase())!, entry.fields));
 	if (unchanged.length) problems.push(`did not take the change to ${unchanged.map((entry) => describeTask({ id: entry.id, name: entry.fields.name })).join(', ')}`);
-	const leftOver = removed.filter((planned) => byId.has(planned.removed!.id.toLowerCase()));
+	const leftOver = applied.filter((planned) => planned.removed !== undefined && byId.has(planned.removed.id.toLowerCase()));
 	if (leftOver.length) problems.push(`still holds ${leftOver.map((planned) => describeTask(planned.removed!)).join(', ')}`);
 
 	const fresh = answer.filter((task) => !before.has(String(task.id).toLowerCase()));
@@ -95,6 +125,12 @@ function verify(context: IExecuteFunctions, shiftId: number, list: ListEntry[], 
 		else added.set(entry.addedBy!, fresh.splice(match, 1)[0]);
 	}
 	if (notAdded.length) problems.push(`did not add ${notAdded.map((entry) => describeTask({ name: entry.fields.name })).join(', ')}`);
+	return { problems, byId, added };
+}
+
+/** The answer must hold every task that should remain, changed as asked; anything else is a loud failure for the shift. */
+function verify(context: IExecuteFunctions, shiftId: number, write: ListWrite, answer: IDataObject[]) {
+	const { problems, byId, added } = compare(write, answer);
 	if (problems.length) {
 		throw new NodeOperationError(context.getNode(), `Humanity: the task list of shift ${shiftId} came back wrong: it ${problems.join('; ')}`, {
 			description: 'The whole list was sent, as Humanity requires. Check the shift in Humanity before running this again.',
@@ -107,6 +143,9 @@ function verify(context: IExecuteFunctions, shiftId: number, list: ListEntry[], 
  * Add, Update and Remove of shift tasks. Humanity's PUT replaces a shift's whole list, so for every shift
  * named by the items: one read, every item's change applied to that list in input order, one write of the whole
  * list, then a check that the answer holds every task that should remain. Each item gets its own output.
+ * When the write's outcome is unknown (a 5xx, a timeout, a lost answer), the shift is read again before any
+ * second write: a write that arrived is not repeated, and one that did not is rebuilt on the new read, so a
+ * task someone added meanwhile is kept.
  */
 export async function changeShiftTasks(
 	this: IExecuteFunctions,
@@ -131,29 +170,25 @@ export async function changeShiftTasks(
 	}
 
 	for (const [shiftId, plans] of byShift) {
-		let applied: Planned[] = [];
+		const path = `/shifts/${shiftId}/tasks`;
+		const readShift = async () => await humanityApiRequest.call(this, 'GET', path, { itemIndex: plans[0].itemIndex });
+		let write: ListWrite | undefined;
 		try {
-			const read = await humanityApiRequest.call(this, 'GET', `/shifts/${shiftId}/tasks`, { itemIndex: plans[0].itemIndex });
-			// Only this shift was asked for: a record is dropped only when it names another shift, never for lacking the field.
-			const current = recordsOf(read).filter((task) => task.shiftId === undefined || task.shiftId === null || Number(task.shiftId) === shiftId);
-			const before = new Set(current.map((task) => String(task.id).toLowerCase()));
-			const list: ListEntry[] = current.map((task) => ({ id: String(task.id), fields: fieldsOf(task), updatedBy: [] }));
-			for (const planned of plans) {
-				try {
-					apply(this, list, planned);
-					applied.push(planned);
-				} catch (error) {
-					fail(error, planned.itemIndex);
-				}
-			}
-			if (applied.length === 0) continue;
-			const written = await humanityApiRequest.call(this, 'PUT', `/shifts/${shiftId}/tasks`, {
-				body: { tasks: list.map((entry) => entryOf(entry.fields, entry.id)) },
-				itemIndex: applied[0].itemIndex,
+			write = planWrite(this, tasksOfShift(await readShift(), shiftId), plans, fail);
+			if (write.applied.length === 0) continue;
+			const written = await humanityApiRequest.call(this, 'PUT', path, {
+				body: () => ({ tasks: write!.list.map((entry) => entryOf(entry.fields, entry.id)) }),
+				itemIndex: write.applied[0].itemIndex,
+				checkBeforeResend: async () => {
+					const readBack = await readShift();
+					const tasks = tasksOfShift(readBack, shiftId);
+					if (compare(write!, tasks).problems.length === 0) return readBack;
+					write = planWrite(this, tasks, write!.applied, fail);
+					return write.applied.length === 0 ? readBack : undefined;
+				},
 			});
-			const removed = applied.filter((planned) => planned.removed !== undefined);
-			const { byId, added } = verify(this, shiftId, list, removed, recordsOf(written), before);
-			for (const planned of applied) {
+			const { byId, added } = verify(this, shiftId, write, tasksOfShift(written, shiftId));
+			for (const planned of write.applied) {
 				const { change, itemIndex } = planned;
 				const json: IDataObject =
 					change.kind === 'add'
@@ -165,8 +200,7 @@ export async function changeShiftTasks(
 			}
 		} catch (error) {
 			// The read, the write or the check failed: every item of this shift failed with it.
-			const pending = applied.length ? applied : plans.filter((planned) => outputs[planned.itemIndex].length === 0);
-			applied = [];
+			const pending = write?.applied.length ? write.applied : plans.filter((planned) => outputs[planned.itemIndex].length === 0);
 			for (const planned of pending) fail(error, planned.itemIndex);
 		}
 	}

@@ -90,27 +90,41 @@ function readEntries(context: IExecuteFunctions, itemIndex: number): Entry[] {
 	});
 }
 
-/** Replaces the shift's list with exactly the tasks given, then checks the answer is that list. */
+/** What a list Humanity holds lacks, or holds beyond the tasks given; nothing when it is exactly them. */
+function differences(entries: Entry[], answer: IDataObject[]): string[] {
+	const unmatched = [...answer];
+	const missing = entries.filter((entry) => {
+		const match = unmatched.findIndex((task) => (!entry.id || String(task.id).toLowerCase() === entry.id) && holdsFields(task, entry.fields));
+		if (match >= 0) unmatched.splice(match, 1);
+		return match < 0;
+	});
+	return [
+		missing.length ? `lacks ${missing.map((entry) => describeTask({ id: entry.id, name: entry.fields.name })).join(', ')}` : '',
+		unmatched.length ? `also holds ${unmatched.map((task) => describeTask({ id: String(task.id), name: String(task.name) })).join(', ')}` : '',
+	].filter(Boolean);
+}
+
+/**
+ * Replaces the shift's list with exactly the tasks given, then checks the answer is that list. When the write's
+ * outcome is unknown, the shift is read first: a list that arrived is not sent again (its new tasks would be
+ * made twice, with new IDs).
+ */
 export async function setAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {
 		const shiftId = readShiftId(this, itemIndex);
 		const entries = readEntries(this, itemIndex);
-		const written = await humanityApiRequest.call(this, 'PUT', `/shifts/${shiftId}/tasks`, {
+		const path = `/shifts/${shiftId}/tasks`;
+		const written = await humanityApiRequest.call(this, 'PUT', path, {
 			body: { tasks: entries.map((entry) => entryOf(entry.fields, entry.id)) },
 			itemIndex,
+			checkBeforeResend: async () => {
+				const readBack = await humanityApiRequest.call(this, 'GET', path, { itemIndex });
+				return differences(entries, recordsOf(readBack)).length === 0 ? readBack : undefined;
+			},
 		});
 		const answer = recordsOf(written);
-		const unmatched = [...answer];
-		const missing = entries.filter((entry) => {
-			const match = unmatched.findIndex((task) => (!entry.id || String(task.id).toLowerCase() === entry.id) && holdsFields(task, entry.fields));
-			if (match >= 0) unmatched.splice(match, 1);
-			return match < 0;
-		});
-		if (missing.length || unmatched.length) {
-			const problems = [
-				missing.length ? `lacks ${missing.map((entry) => describeTask({ id: entry.id, name: entry.fields.name })).join(', ')}` : '',
-				unmatched.length ? `also holds ${unmatched.map((task) => describeTask({ id: String(task.id), name: String(task.name) })).join(', ')}` : '',
-			].filter(Boolean);
+		const problems = differences(entries, answer);
+		if (problems.length) {
 			throw new NodeOperationError(this.getNode(), `Humanity: the task list of shift ${shiftId} came back wrong: it ${problems.join('; ')}`, {
 				itemIndex,
 				description: 'Check the shift in Humanity before running this again.',
