@@ -31,7 +31,7 @@ export type FieldRule =
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One item's parameters, each read from n8n once: every read resolves its expressions again. */
-type ParameterReader = (path: string) => unknown;
+export type ParameterReader = (path: string) => unknown;
 
 function parameterReader(context: IExecuteSingleFunctions): ParameterReader {
 	const read = new Map<string, unknown>();
@@ -129,14 +129,19 @@ export function fieldRefusal(node: INode, itemIndex: number, message: string, la
 	});
 }
 
-/** A declarative preSend step: refuses bad input before any request is sent, naming the field. */
-export function validateFields(rules: FieldRule[]): PreSendAction {
+/**
+ * A declarative preSend step: refuses bad input before any request is sent, naming the field. `url`, when
+ * given, builds the request's path from the values just checked: n8n resolves a parameter's expression again
+ * at every read, and a URL expression such as `{{$parameter.taskId}}` would be one more read per item.
+ */
+export function validateFields(rules: FieldRule[], url?: (valueOf: ParameterReader) => string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const valueOf = parameterReader(this);
 		for (const rule of rules) {
 			const problem = problemWith(valueOf, rule, valueOf(rule.path));
 			if (problem) throw fieldRefusal(this.getNode(), this.getItemIndex(), problem, rule.label);
 		}
+		if (url) requestOptions.url = url(valueOf);
 		return requestOptions;
 	};
 }

@@ -1,18 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { limitRule } from '../../../shared/listFields';
-import { validateFields, type FieldRule } from '../../../shared/validation';
+import { validateFields, type FieldRule, type ParameterReader } from '../../../shared/validation';
+import { taskIdField } from '../../fields';
 import { OLIVER_TASK_STATUSES, OLIVER_TASK_TYPES, checkOliverSuccess, oliverTaskRouting } from '../../transport';
 import { createDescription } from './create';
-import { getDescription } from './get';
 import { getManyDescription } from './getMany';
 import { updateDescription } from './update';
-import { changeStatusDescription } from './changeStatus';
 import { taskOutputProperty } from '../../../shared/normalizedTask';
 
 const taskId: FieldRule[] = [
 	{ path: 'taskId', label: 'Task ID', kind: 'required' },
 	{ path: 'taskId', label: 'Task ID', kind: 'text' },
 ];
+/** The operations on one task, which all take its ID: declared once, since n8n resolves every declaration per item. */
+const ONE_TASK_OPERATIONS = ['cancel', 'complete', 'delete', 'get', 'reopen', 'update'];
 /** Oliver's ids are strings: a whole client or patient record mapped in would be sent as an object. */
 const idRules = (collection: string): FieldRule[] => [
 	{ path: `${collection}.clientId`, label: 'Client', kind: 'text' },
@@ -21,10 +22,10 @@ const idRules = (collection: string): FieldRule[] => [
 const dateRule = (path: string): FieldRule => ({ path, label: 'Reference Time', kind: 'date' });
 const typeRule = (path: string): FieldRule => ({ path, label: 'Task Type', kind: 'oneOf', allowed: OLIVER_TASK_TYPES });
 const statusRule = (path: string): FieldRule => ({ path, label: 'Status', kind: 'oneOf', allowed: OLIVER_TASK_STATUSES });
-const taskUrl = '=/staff_tasks/{{encodeURIComponent(String($parameter.taskId).trim())}}';
+const taskUrl = (valueOf: ParameterReader) => `/staff_tasks/${encodeURIComponent(String(valueOf('taskId')).trim())}`;
 
 const setStatus = (status: string) =>
-	oliverTaskRouting({ method: 'PUT', url: taskUrl, body: { status } }, { preSend: [validateFields(taskId)] });
+	oliverTaskRouting({ method: 'PUT', body: { status } }, { preSend: [validateFields(taskId, taskUrl)] });
 
 export const staffTaskDescription: INodeProperties[] = [
 	{
@@ -73,9 +74,9 @@ export const staffTaskDescription: INodeProperties[] = [
 				description:
 					'Oliver does not erase tasks: the task stays, with status canceled and its finalized time set',
 				routing: oliverTaskRouting(
-					{ method: 'DELETE', url: taskUrl },
+					{ method: 'DELETE' },
 					{
-						preSend: [validateFields(taskId)],
+						preSend: [validateFields(taskId, taskUrl)],
 						postReceive: [
 							checkOliverSuccess,
 							{ type: 'set', properties: { value: '={{ { "id": $parameter.taskId, "success": true } }}' } },
@@ -87,7 +88,7 @@ export const staffTaskDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a staff task',
-				routing: oliverTaskRouting({ method: 'GET', url: taskUrl }, { preSend: [validateFields(taskId)] }),
+				routing: oliverTaskRouting({ method: 'GET' }, { preSend: [validateFields(taskId, taskUrl)] }),
 			},
 			{
 				name: 'Get Many',
@@ -114,18 +115,21 @@ export const staffTaskDescription: INodeProperties[] = [
 				action: 'Update a staff task',
 				description: 'Change only the fields you add; the others stay as they are',
 				routing: oliverTaskRouting(
-					{ method: 'PUT', url: taskUrl },
+					{ method: 'PUT' },
 					{
 						preSend: [
-							validateFields([
-								...taskId,
-								{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
-								{ path: 'updateFields.title', label: 'Title', kind: 'notBlankWhenGiven' },
-								typeRule('updateFields.taskType'),
-								statusRule('updateFields.status'),
-								dateRule('updateFields.referenceTimeAt'),
-								...idRules('updateFields'),
-							]),
+							validateFields(
+								[
+									...taskId,
+									{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
+									{ path: 'updateFields.title', label: 'Title', kind: 'notBlankWhenGiven' },
+									typeRule('updateFields.taskType'),
+									statusRule('updateFields.status'),
+									dateRule('updateFields.referenceTimeAt'),
+									...idRules('updateFields'),
+								],
+								taskUrl,
+							),
 						],
 					},
 				),
@@ -133,10 +137,9 @@ export const staffTaskDescription: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	{ ...taskIdField, displayOptions: { show: { resource: ['staffTask'], operation: ONE_TASK_OPERATIONS } } },
 	...createDescription,
-	...getDescription,
 	...getManyDescription,
 	...updateDescription,
-	...changeStatusDescription,
 	taskOutputProperty('Oliver', { resource: ['staffTask'], operation: ['cancel', 'complete', 'create', 'get', 'getAll', 'reopen', 'update'] }),
 ];

@@ -5,7 +5,6 @@ import {
 	patientField,
 	referenceTimeField,
 	statusField,
-	taskIdField,
 	taskTypeField,
 	titleField,
 } from '../../fields';
@@ -13,7 +12,6 @@ import {
 const show = { show: { resource: ['staffTask'], operation: ['update'] } };
 
 export const updateDescription: INodeProperties[] = [
-	{ ...taskIdField, displayOptions: show },
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
