@@ -129,19 +129,25 @@ export function fieldRefusal(node: INode, itemIndex: number, message: string, la
 	});
 }
 
+/** Builds the request (its URL, its body) from the values the input checks read. */
+export type BuildFromValues = (
+	this: IExecuteSingleFunctions,
+	valueOf: ParameterReader,
+	requestOptions: IHttpRequestOptions,
+) => IHttpRequestOptions | Promise<IHttpRequestOptions>;
+
 /**
- * A declarative preSend step: refuses bad input before any request is sent, naming the field. `url`, when
- * given, builds the request's path from the values just checked: n8n resolves a parameter's expression again
- * at every read, and a URL expression such as `{{$parameter.taskId}}` would be one more read per item.
+ * A declarative preSend step: refuses bad input before any request is sent, naming the field. `build`, when
+ * given, then shapes the request from the values just checked: n8n resolves a parameter's expressions again at
+ * every read, and a URL expression such as `{{$parameter.taskId}}` or a routed field would read them again.
  */
-export function validateFields(rules: FieldRule[], url?: (valueOf: ParameterReader) => string): PreSendAction {
+export function validateFields(rules: FieldRule[], build?: BuildFromValues): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const valueOf = parameterReader(this);
 		for (const rule of rules) {
 			const problem = problemWith(valueOf, rule, valueOf(rule.path));
 			if (problem) throw fieldRefusal(this.getNode(), this.getItemIndex(), problem, rule.label);
 		}
-		if (url) requestOptions.url = url(valueOf);
-		return requestOptions;
+		return build ? await build.call(this, valueOf, requestOptions) : requestOptions;
 	};
 }

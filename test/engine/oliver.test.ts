@@ -224,6 +224,45 @@ describe('staff tasks', () => {
 		expect(items[0].json).toMatchObject({ id: task.id, title: 'New title', description: 'Keep me' });
 	});
 
+	it('Update with every field sends each under Oliver\'s name: picked IDs as IDs, the time as ISO 8601', async () => {
+		const client = fake.addClient({ name: 'Dana Smith' });
+		const patient = fake.addPatient({ name: 'Rex', client_id: client.id });
+		const task = fake.addTask({ title: 'Old title', description: 'Old', task_type: 'task' });
+		engine.timezone = 'America/New_York';
+
+		const { items, error } = await oliver(
+			{
+				resource: 'staffTask',
+				operation: 'update',
+				taskId: '={{ $json.id }}',
+				updateFields: {
+					title: '={{ $json.title }}',
+					description: 'Carprofen 75mg',
+					taskType: 'rx_refill',
+					status: 'completed',
+					clientId: { __rl: true, mode: 'list', value: client.id, cachedResultName: 'Dana Smith' },
+					patientId: { __rl: true, mode: 'id', value: '={{ $json.patient }}' },
+					referenceTimeAt: '2026-12-01T09:30:00',
+				},
+			},
+			[{ id: task.id, title: 'Refill Rex', patient: patient.id }],
+		);
+
+		expect(error).toBeUndefined();
+		const [call] = apiCalls();
+		expect([call.method, call.path]).toEqual(['PUT', `${OLIVER_API_PREFIX}/staff_tasks/${task.id}`]);
+		expect(call.body).toEqual({
+			title: 'Refill Rex',
+			description: 'Carprofen 75mg',
+			task_type: 'rx_refill',
+			status: 'completed',
+			client_id: client.id,
+			patient_id: patient.id,
+			reference_time_at: '2026-12-01T14:30:00Z',
+		});
+		expect(items[0].json).toMatchObject({ id: task.id, title: 'Refill Rex', status: 'completed', patient_id: patient.id });
+	});
+
 	it('Complete, Reopen and Cancel move the status and set or clear finalized_at', async () => {
 		const task = fake.addTask({ title: 'Lab results' });
 

@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { limitRule } from '../../../shared/listFields';
-import { validateFields, type FieldRule, type ParameterReader } from '../../../shared/validation';
+import { sendCollection } from '../../../shared/collectionBody';
+import { validateFields, type BuildFromValues, type FieldRule, type ParameterReader } from '../../../shared/validation';
 import { taskIdField } from '../../fields';
 import { OLIVER_TASK_STATUSES, OLIVER_TASK_TYPES, checkOliverSuccess, oliverTaskRouting } from '../../transport';
 import { createDescription } from './create';
 import { getManyDescription } from './getMany';
-import { updateDescription } from './update';
+import { updateDescription, updateFieldOptions } from './update';
 import { taskOutputProperty } from '../../../shared/normalizedTask';
 
 const taskId: FieldRule[] = [
@@ -22,10 +23,16 @@ const idRules = (collection: string): FieldRule[] => [
 const dateRule = (path: string): FieldRule => ({ path, label: 'Reference Time', kind: 'date' });
 const typeRule = (path: string): FieldRule => ({ path, label: 'Task Type', kind: 'oneOf', allowed: OLIVER_TASK_TYPES });
 const statusRule = (path: string): FieldRule => ({ path, label: 'Status', kind: 'oneOf', allowed: OLIVER_TASK_STATUSES });
+/** The task's URL, from the Task ID the checks read (no URL expression: it would resolve the ID again). */
 const taskUrl = (valueOf: ParameterReader) => `/staff_tasks/${encodeURIComponent(String(valueOf('taskId')).trim())}`;
+const toTask: BuildFromValues = (valueOf, requestOptions) => ({ ...requestOptions, url: taskUrl(valueOf) });
+/** Update's fields too, from the one read of Update Fields the checks made (no field routing: it would read them twice more). */
+const updateTask: BuildFromValues = async function (valueOf, requestOptions) {
+	return await sendCollection.call(this, updateFieldOptions, valueOf('updateFields'), { ...requestOptions, url: taskUrl(valueOf) });
+};
 
 const setStatus = (status: string) =>
-	oliverTaskRouting({ method: 'PUT', body: { status } }, { preSend: [validateFields(taskId, taskUrl)] });
+	oliverTaskRouting({ method: 'PUT', body: { status } }, { preSend: [validateFields(taskId, toTask)] });
 
 export const staffTaskDescription: INodeProperties[] = [
 	{
@@ -76,7 +83,7 @@ export const staffTaskDescription: INodeProperties[] = [
 				routing: oliverTaskRouting(
 					{ method: 'DELETE' },
 					{
-						preSend: [validateFields(taskId, taskUrl)],
+						preSend: [validateFields(taskId, toTask)],
 						postReceive: [
 							checkOliverSuccess,
 							{ type: 'set', properties: { value: '={{ { "id": $parameter.taskId, "success": true } }}' } },
@@ -88,7 +95,7 @@ export const staffTaskDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a staff task',
-				routing: oliverTaskRouting({ method: 'GET' }, { preSend: [validateFields(taskId, taskUrl)] }),
+				routing: oliverTaskRouting({ method: 'GET' }, { preSend: [validateFields(taskId, toTask)] }),
 			},
 			{
 				name: 'Get Many',
@@ -128,7 +135,7 @@ export const staffTaskDescription: INodeProperties[] = [
 									dateRule('updateFields.referenceTimeAt'),
 									...idRules('updateFields'),
 								],
-								taskUrl,
+								updateTask,
 							),
 						],
 					},

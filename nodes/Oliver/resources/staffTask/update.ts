@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { unrouted } from '../../../shared/collectionBody';
 import {
 	clientField,
 	descriptionField,
@@ -11,6 +12,9 @@ import {
 
 const show = { show: { resource: ['staffTask'], operation: ['update'] } };
 
+/** Sent by the Update's preSend (sendCollection), which reads them once with the input checks. */
+export const updateFieldOptions = [clientField, descriptionField, patientField, referenceTimeField, statusField, taskTypeField, titleField];
+
 export const updateDescription: INodeProperties[] = [
 	{
 		displayName: 'Update Fields',
@@ -20,6 +24,6 @@ export const updateDescription: INodeProperties[] = [
 		default: {},
 		description: 'Only the fields added here are sent; everything else on the task stays as it is',
 		displayOptions: show,
-		options: [clientField, descriptionField, patientField, referenceTimeField, statusField, taskTypeField, titleField],
+		options: unrouted(updateFieldOptions),
 	},
 ];

@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+
+/**
+ * The fields of a collection (such as "Update Fields") put into the body by the operation's own preSend
+ * rather than by each field's routing. n8n-core reads a routed field on each of its two routing passes per
+ * item, and every read resolves the field's expressions again; the preSend uses the one read the input checks
+ * already made. Each field's `routing.send` (type body, a plain property name) still says where it goes.
+ */
+export function unrouted(fields: INodeProperties[]): INodeProperties[] {
+	return fields.map((field) => {
+		const copy = { ...field };
+		delete copy.routing;
+		return copy;
+	});
+}
+
+function isResourceLocator(value: unknown): value is INodeParameterResourceLocator {
+	return Boolean(value && typeof value === 'object' && (value as INodeParameterResourceLocator).__rl);
+}
+
+/** Puts the collection's given fields into the body, each under its `routing.send.property`, then runs their own preSend steps. */
+export async function sendCollection(
+	this: IExecuteSingleFunctions,
+	fields: INodeProperties[],
+	collection: unknown,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const values = (collection && typeof collection === 'object' ? collection : {}) as IDataObject;
+	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
+	const steps = [];
+	for (const field of fields) {
+		const send = field.routing?.send;
+		if (!send?.property || !(field.name in values)) continue;
+		const value = values[field.name];
+		body[send.property] = isResourceLocator(value) ? value.value : value;
+		steps.push(...(send.preSend ?? []));
+	}
+	let options: IHttpRequestOptions = { ...requestOptions, body };
+	for (const step of steps) options = await step.call(this, options);
+	return options;
+}
