@@ -2,6 +2,7 @@
  * The shape of docs/BENCHMARKS.md: sections of measured figures, each printed beside its goal and whether it
  * was met, and, where one was missed, the reason the section derived from its own measurements.
  */
+import { escapeTableCell } from '../test/reportText';
 
 export interface Figure {
 	label: string;
@@ -32,7 +33,6 @@ export interface ReportContext {
 	environment: string[];
 }
 
-const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function verdict(figure: Figure): string {
 	if (figure.goal === undefined) return '—';
@@ -44,12 +44,12 @@ function renderSection(section: Section, index: number): string {
 	for (const line of section.method) lines.push(`- ${line}`);
 	lines.push('');
 	if (section.failure) {
-		lines.push(`**The section failed, so it has no figures:** ${escapeCell(section.failure)}`, '');
+		lines.push(`**The section failed, so it has no figures:** ${escapeTableCell(section.failure)}`, '');
 		return lines.join('\n');
 	}
 	lines.push('| Figure | Measured | Goal | Met |', '| --- | ---: | --- | --- |');
 	for (const figure of section.figures) {
-		lines.push(`| ${escapeCell(figure.label)} | ${escapeCell(figure.value)} | ${escapeCell(figure.goal ?? 'none set (for information)')} | ${verdict(figure)} |`);
+		lines.push(`| ${escapeTableCell(figure.label)} | ${escapeTableCell(figure.value)} | ${escapeTableCell(figure.goal ?? 'none set (for information)')} | ${verdict(figure)} |`);
 	}
 	lines.push('');
 	const missed = section.figures.filter((figure) => figure.goal !== undefined && !figure.met);

@@ -14,12 +14,12 @@
  * test/fakes); the real n8n is test/e2e/n8n.ts, given the package the bench builds into a temp folder
  * (builtPackage.ts). TASKBRIDGE_KEEP_BENCH=1 keeps that folder.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_N8N_VERSION, REPO_ROOT } from '../test/e2e/n8n';
+import { revisionOf } from '../test/reportText';
 import { buildPackageInto } from './builtPackage';
 import { benchHumanityEdits } from './humanityEdits';
 import { holdE2eLock, type HeldLock } from './lock';
@@ -49,22 +49,13 @@ async function attempt(title: string, measure: () => Promise<Section>): Promise<
 	}
 }
 
-function git(...args: string[]): string {
-	try {
-		return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-	} catch {
-		return 'unknown';
-	}
-}
-
 function environment(lockWaitMs: number, lockHeld: boolean, loadAtStart: number[]): string[] {
 	const cpus = os.cpus();
-	const changed = git('status', '--porcelain').split('\n').filter(Boolean).length;
 	return [
 		`Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; ` +
 			`load average at the start ${loadAtStart.map((load) => load.toFixed(2)).join(' / ')} (1 / 5 / 15 min).`,
 		`Bench process: Node ${process.version} (jest, the engine layer, the fakes); n8n ${DEFAULT_N8N_VERSION} on its own Node 24.`,
-		`Revision: ${git('rev-parse', '--short', 'HEAD')}${changed ? `, with ${changed} uncommitted change(s) in the working tree` : ''}.`,
+		`Revision: ${revisionOf(REPO_ROOT)}.`,
 		lockHeld
 			? `The e2e lock (/tmp/taskbridge-e2e.lock) was held for the whole run (waited ${formatMs(lockWaitMs)} for it), so no e2e run of this repo shared the machine.`
 			: 'flock is not installed: the run did not take the e2e lock.',

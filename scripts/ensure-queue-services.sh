@@ -4,7 +4,7 @@
 # nothing. It must run as root (apt-get), as it does in CI and in the dev container.
 #
 # The test starts its own private PostgreSQL cluster and Redis server on free loopback ports, in temp dirs
-# (test/queue/services.ts). So installing must not leave services running: while apt-get runs, a
+# (test/queue/queueCluster.ts). So installing must not leave services running: while apt-get runs, a
 # policy-rc.d that answers 101 ("action forbidden") keeps Debian's maintainer scripts from starting
 # postgresql or redis-server. Docker images usually ship such a file already; we only add ours when there is
 # none, and remove it afterwards.

@@ -28,6 +28,14 @@ export type FieldRule =
 	/** When this field is given, `otherPath` must hold one of `allowed`. */
 	| { path: string; label: string; kind: 'needs'; otherPath: string; otherLabel: string; allowed: readonly string[] };
 
+/** An ID or name the operation cannot do without: given, and text (not a whole record mapped in). */
+export function requiredText(path: string, label: string): FieldRule[] {
+	return [
+		{ path, label, kind: 'required' },
+		{ path, label, kind: 'text' },
+	];
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One item's parameters, each read from n8n once: every read resolves its expressions again. */

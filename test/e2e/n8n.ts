@@ -37,14 +37,15 @@ import {
 	credentialSecrets,
 	describeHits,
 	loadSecretDefinitions,
+	looksSecret,
 	nodeParameterSecrets,
-	parseFlatted,
 	scanText,
 	scanValue,
 	writeSecretScanRecord,
 	type SecretHit,
 	type SecretScanRecord,
 } from './secretScan';
+import { parseFlatted } from './flatted';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 /** The n8n the suite runs: 2.41.1, or the one TASKBRIDGE_N8N_VERSION names (`npm run test:e2e:n8n1`). */
@@ -194,10 +195,10 @@ export interface ProcessResult {
 	timedOut: boolean;
 }
 
-function runProcess(
+export function runProcess(
 	command: string,
 	args: string[],
-	options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs: number; inheritStderr?: boolean; track?: Set<ChildProcess> },
+	options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number; inheritStderr?: boolean; track?: Set<ChildProcess> },
 ): Promise<ProcessResult> {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
@@ -240,7 +241,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
 	}
 }
 
-function tail(text: string, max = 6000): string {
+/** The end of a long output, for an error message. */
+export function tail(text: string, max = 6000): string {
 	return text.length <= max ? text : `…${text.slice(-max)}`;
 }
 
@@ -458,12 +460,10 @@ function newId(): string {
 	return Array.from(randomBytes(16), (byte) => alphabet[byte % alphabet.length]).join('');
 }
 
-/** Field names whose values are secrets (`authentication` is a mode, not a secret). */
-const SECRET_FIELD = /pass|secret|token|apikey|api_key|private|signature|^key$|Key$/i;
-
+/** The values of secret-looking fields, to be redacted from messages. */
 function secretValues(data: unknown, into: Set<string>, key = ''): void {
 	if (typeof data === 'string') {
-		if (SECRET_FIELD.test(key) && key !== 'authentication' && data.length >= 3) into.add(data);
+		if (looksSecret(key) && data.length >= 3) into.add(data);
 	} else if (Array.isArray(data)) {
 		for (const value of data) secretValues(value, into, key);
 	} else if (data && typeof data === 'object') {

@@ -126,8 +126,10 @@ const N8N_BASE_SECRET_FIELDS: Record<string, string[]> = {
  */
 const NOT_SECRET_FIELDS = new Set(['humanityApi.accessTokenExpiresAt']);
 
-/** Field names that look secret, for credential types the pack does not define (e.g. n8n's own). */
-const SECRET_LOOKING_FIELD = /pass|secret|token|apikey|api_key|private|signature|^key$|Key$/i;
+/** Whether a field's name looks secret (`authentication` is a mode, not a secret): for data no type definition describes. */
+export function looksSecret(field: string): boolean {
+	return /pass|secret|token|apikey|api_key|private|signature|^key$|Key$/i.test(field) && field !== 'authentication';
+}
 
 /**
  * The secrets in one credential's data: by the type's definition where the pack defines the type, by
@@ -141,7 +143,7 @@ export function credentialSecrets(
 	const fields = new Set(definition?.secretFields ?? []);
 	for (const base of definition?.extends ?? []) for (const field of N8N_BASE_SECRET_FIELDS[base] ?? []) fields.add(field);
 	const isSecret = (field: string) =>
-		!NOT_SECRET_FIELDS.has(`${credential.type}.${field}`) && (definition ? fields.has(field) : SECRET_LOOKING_FIELD.test(field) && field !== 'authentication');
+		!NOT_SECRET_FIELDS.has(`${credential.type}.${field}`) && (definition ? fields.has(field) : looksSecret(field));
 	const found: Array<{ field: string; value: string }> = [];
 	const collect = (value: unknown, field: string) => {
 		if (typeof value === 'string') found.push({ field, value });
@@ -283,33 +285,6 @@ export function scanValue(ledger: SecretLedger, value: unknown, source: string):
 // ---------------------------------------------------------------------------------------------------------
 // n8n's run data
 // ---------------------------------------------------------------------------------------------------------
-
-/**
- * n8n stores execution data with `flatted` (cycles allowed): a JSON array whose first entry is the root and
- * whose string values inside objects are indexes of other entries. The same algorithm as flatted's parse.
- */
-export function parseFlatted(text: string): unknown {
-	const input = (JSON.parse(text, (_key, value) => (typeof value === 'string' ? new String(value) : value)) as unknown[]).map((entry) =>
-		entry instanceof String ? String(entry) : entry,
-	);
-	const revived = new Set<unknown>();
-	const revive = (output: Record<string, unknown>): unknown => {
-		if (revived.has(output)) return output;
-		revived.add(output);
-		for (const key of Object.keys(output)) {
-			const value = output[key];
-			if (value instanceof String) {
-				const target = input[Number(value)];
-				output[key] = target && typeof target === 'object' ? revive(target as Record<string, unknown>) : target;
-			} else if (value && typeof value === 'object') {
-				output[key] = revive(value as Record<string, unknown>);
-			}
-		}
-		return output;
-	};
-	const root = input[0];
-	return root && typeof root === 'object' ? revive(root as Record<string, unknown>) : root;
-}
 
 /** How many items the nodes of a run put out (every output of every run of every node), in an IRun or its data. */
 export function countItems(run: unknown): number {

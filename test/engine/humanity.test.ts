@@ -27,23 +27,12 @@ interface World {
 	positionId: number;
 }
 
-/** A shift holding three tasks (regular, time-boxed, regular), a second shift with one, and master tasks. */
+/** The Morning bar shift with its three tasks (regular, time-boxed, regular), a second shift with one, and master tasks. */
 function seed(): World {
-	const location = fake.addLocation({ name: 'Main Street Café' });
-	const position = fake.addPosition({ name: 'Barista', locationId: location.id });
+	const { location, position, shift, masters, tasks } = fake.addMorningBar();
 	const kitchen = fake.addPosition({ name: 'Kitchen', locationId: location.id });
-	const sam = fake.addEmployee({ firstname: 'Sam', lastname: 'Okafor', positionIds: [position.id] });
-	const shift = fake.addShift({ start: '2026-11-23 07:00', end: '2026-11-23 15:00', positionId: position.id, employeeIds: [sam.id], title: 'Morning bar' });
 	const other = fake.addShift({ start: '2026-11-24 06:00', end: '2026-11-24 14:00', positionId: kitchen.id, title: 'Kitchen prep' });
-	const masters = ['Open the register', 'Clean the espresso machine', 'Restock pastries', 'Fridge temperature log'].map((name) =>
-		fake.addMasterTask({ name, positionIds: [position.id] }),
-	);
-	const tasks = [
-		fake.addShiftTask({ shiftId: shift.id, taskId: masters[0].id, name: 'Open the register', description: 'Count the float.' }),
-		fake.addShiftTask({ shiftId: shift.id, taskId: masters[1].id, name: 'Clean the espresso machine', type: 2, options: { startTime: '2026-11-23T13:00:00+00:00', dueTime: '2026-11-23T13:30:00+00:00' } }),
-		fake.addShiftTask({ shiftId: shift.id, taskId: masters[2].id, name: 'Restock pastries', description: 'Before lunch.' }),
-		fake.addShiftTask({ shiftId: other.id, taskId: masters[3].id, name: 'Fridge temperature log' }),
-	];
+	tasks.push(fake.addShiftTask({ shiftId: other.id, taskId: masters[3].id, name: 'Fridge temperature log' }));
 	return { shift, other, masters, tasks, positionId: position.id };
 }
 

@@ -17,11 +17,11 @@ import {
 	credentialSecrets,
 	loadSecretDefinitions,
 	nodeParameterSecrets,
-	parseFlatted,
 	redactSecret,
 	scanText,
 	scanValue,
 } from '../e2e/secretScan';
+import { parseFlatted } from '../e2e/flatted';
 
 /** n8n's storage format (flatted): every object, array and string its own entry, referenced by index. */
 function toFlatted(value: unknown): string {

@@ -360,6 +360,16 @@ function compilePattern(pattern: string): RegExp {
 
 const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** What addMorningBar made. */
+export interface MorningBar {
+	location: HumanityLocation;
+	position: HumanityPosition;
+	sam: HumanityEmployee;
+	shift: HumanityShift;
+	masters: HumanityMasterTask[];
+	tasks: HumanityShiftTask[];
+}
+
 export class HumanityFake extends VendorFake {
 	readonly options: Options;
 	employees = new Map<number, HumanityEmployee>();
@@ -691,6 +701,34 @@ export class HumanityFake extends VendorFake {
 	/** The live employee tasks of a shift task. */
 	employeeTasksOf(shiftTaskId: string): HumanityEmployeeTask[] {
 		return [...this.employeeTasks.values()].filter((task) => task.shiftTaskId === shiftTaskId && task.deletedAt === null);
+	}
+
+	/**
+	 * The tests' small world: a café's Barista position with four master tasks, and Sam on the "Morning bar"
+	 * shift of 23 November 2026, which holds three tasks: "Open the register" (regular, "Count the float."),
+	 * "Clean the espresso machine" (time-boxed 13:00–13:30 UTC) and "Restock pastries" (regular, "Before lunch.").
+	 * The fourth master task, "Fridge temperature log", is on no shift.
+	 */
+	addMorningBar(): MorningBar {
+		const location = this.addLocation({ name: 'Main Street Café' });
+		const position = this.addPosition({ name: 'Barista', locationId: location.id });
+		const sam = this.addEmployee({ firstname: 'Sam', lastname: 'Okafor', positionIds: [position.id] });
+		const shift = this.addShift({ start: '2026-11-23 07:00', end: '2026-11-23 15:00', positionId: position.id, employeeIds: [sam.id], title: 'Morning bar' });
+		const masters = ['Open the register', 'Clean the espresso machine', 'Restock pastries', 'Fridge temperature log'].map((name) =>
+			this.addMasterTask({ name, positionIds: [position.id] }),
+		);
+		const tasks = [
+			this.addShiftTask({ shiftId: shift.id, taskId: masters[0].id, name: 'Open the register', description: 'Count the float.' }),
+			this.addShiftTask({
+				shiftId: shift.id,
+				taskId: masters[1].id,
+				name: 'Clean the espresso machine',
+				type: 2,
+				options: { startTime: '2026-11-23T13:00:00+00:00', dueTime: '2026-11-23T13:30:00+00:00' },
+			}),
+			this.addShiftTask({ shiftId: shift.id, taskId: masters[2].id, name: 'Restock pastries', description: 'Before lunch.' }),
+		];
+		return { location, position, sam, shift, masters, tasks };
 	}
 
 	/**

@@ -36,34 +36,17 @@ import {
 	N8nInstance,
 	packPackage,
 	REPO_ROOT,
+	runProcess,
+	tail,
 	type N8nInstall,
 } from '../e2e/n8n';
+import { parseFlatted } from '../e2e/flatted';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function tail(text: string, max = 6000): string {
-	return text.length <= max ? text : `…${text.slice(-max)}`;
-}
-
-/** Runs a command to its end (no shell). */
-function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}) {
-	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-		const child = spawn(command, args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-		const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-		child.on('error', (error) => {
-			clearTimeout(timer);
-			reject(error);
-		});
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			resolve({ code, stdout, stderr });
-		});
-	});
-}
+/** A command run to its end (no shell), with the environment given or this process's. */
+const run = (command: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}) =>
+	runProcess(command, args, { env: options.env ?? process.env, timeoutMs: options.timeoutMs ?? 120_000 });
 
 // ---------------------------------------------------------------------------------------------------------
 // A long-running process in its own process group, its output kept.
@@ -210,7 +193,7 @@ export class PostgresServer {
 				'-u', 'postgres', '--',
 				path.join(binDir, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions',
 			]);
-			if (init.code !== 0) throw new Error(`initdb failed (exit ${init.code}):\n${tail(init.stdout + init.stderr)}`);
+			if (init.exitCode !== 0) throw new Error(`initdb failed (exit ${init.exitCode}):\n${tail(init.stdout + init.stderr)}`);
 			// Durability is not what this test is about: no fsync keeps it quick on a small machine.
 			server.process = new ManagedProcess(
 				'postgres',
@@ -226,7 +209,7 @@ export class PostgresServer {
 			for (;;) {
 				if (!server.process.running) throw new Error(`postgres exited:\n${tail(server.process.output)}`);
 				const ready = await run(path.join(binDir, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(server.port), '-U', 'postgres', '-q']);
-				if (ready.code === 0) break;
+				if (ready.exitCode === 0) break;
 				if (Date.now() > deadline) throw new Error(`postgres did not get ready:\n${tail(server.process.output)}`);
 				await sleep(250);
 			}
@@ -242,7 +225,7 @@ export class PostgresServer {
 		const result = await run(path.join(this.binDir, 'psql'), [
 			'-h', '127.0.0.1', '-p', String(this.port), '-U', this.user, '-d', database, '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql,
 		], { env: { ...process.env, PGCONNECT_TIMEOUT: '10' } });
-		if (result.code !== 0) throw new Error(`psql failed: ${result.stderr.trim()}\n  ${sql}`);
+		if (result.exitCode !== 0) throw new Error(`psql failed: ${result.stderr.trim()}\n  ${sql}`);
 		return result.stdout;
 	}
 
@@ -329,7 +312,7 @@ export class RedisServer {
 	/** `redis-cli` against this server; its output, trimmed. */
 	async cli(...args: string[]): Promise<string> {
 		const result = await run('redis-cli', ['-h', '127.0.0.1', '-p', String(this.port), ...args], { timeoutMs: 15_000 });
-		if (result.code !== 0) throw new Error(`redis-cli ${args.join(' ')} failed: ${result.stderr}`);
+		if (result.exitCode !== 0) throw new Error(`redis-cli ${args.join(' ')} failed: ${result.stderr}`);
 		return result.stdout.trim();
 	}
 
@@ -443,25 +426,6 @@ export class N8nWorker {
 	}
 }
 
-/** Reads flatted's format (what n8n stores run data in): a table whose first entry is the root; strings in objects are indexes into it. */
-export function unflatten(text: string): unknown {
-	const table = JSON.parse(text) as unknown[];
-	const done = new Map<number, unknown>();
-	const resolve = (index: number): unknown => {
-		if (done.has(index)) return done.get(index);
-		const entry = table[index];
-		if (typeof entry !== 'object' || entry === null) {
-			done.set(index, entry);
-			return entry;
-		}
-		const out: Record<string, unknown> | unknown[] = Array.isArray(entry) ? [] : {};
-		done.set(index, out);
-		for (const [key, value] of Object.entries(entry)) (out as Record<string, unknown>)[key] = typeof value === 'string' ? resolve(Number(value)) : value;
-		return out;
-	};
-	return resolve(0);
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // The cluster
 // ---------------------------------------------------------------------------------------------------------
@@ -545,7 +509,7 @@ export class QueueCluster {
 	/** The stored run data of one execution, decoded (n8n stores it with `flatted`: strings and objects by index). */
 	async executionRunData(id: string): Promise<{ resultData?: { error?: { message?: string; description?: string }; lastNodeExecuted?: string; runData?: Record<string, unknown> } }> {
 		const text = await this.executionData(id);
-		return text ? (unflatten(text) as never) : {};
+		return text ? (parseFlatted(text) as never) : {};
 	}
 
 	/** "Enqueued execution N (job M)" lines of the main. */

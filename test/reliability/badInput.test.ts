@@ -588,23 +588,7 @@ const humanity: Vendor<HumanityWorld> = {
 	description: descriptionOf(new Humanity()),
 	fake: humanityFake,
 	seed: () => {
-		const location = humanityFake.addLocation({ name: 'Main Street Café' });
-		const position = humanityFake.addPosition({ name: 'Barista', locationId: location.id });
-		const sam = humanityFake.addEmployee({ firstname: 'Sam', lastname: 'Okafor', positionIds: [position.id] });
-		const shift = humanityFake.addShift({ start: '2026-11-23 07:00', end: '2026-11-23 15:00', positionId: position.id, employeeIds: [sam.id], title: 'Morning bar' });
-		const masters = ['Open the register', 'Clean the espresso machine', 'Restock pastries', 'Fridge temperature log'].map((name) =>
-			humanityFake.addMasterTask({ name, positionIds: [position.id] }),
-		);
-		const tasks = [
-			humanityFake.addShiftTask({ shiftId: shift.id, taskId: masters[0].id, name: 'Open the register', description: 'Count the float.' }),
-			humanityFake.addShiftTask({
-				shiftId: shift.id,
-				taskId: masters[1].id,
-				name: 'Clean the espresso machine',
-				type: 2,
-				options: { startTime: '2026-11-23T13:00:00+00:00', dueTime: '2026-11-23T13:30:00+00:00' },
-			}),
-		];
+		const { location, position, sam, shift, masters, tasks } = humanityFake.addMorningBar();
 		const employeeTaskId = humanityFake.employeeTasksOf(tasks[0].id)[0].id;
 		return { shift, masters, tasks, positionId: position.id, locationId: location.id, sam, employeeTaskId };
 	},

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { escapeTableCell } from '../reportText';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const SECTIONS_DIR = path.join(REPO_ROOT, '.build', 'reliability');
@@ -17,6 +18,5 @@ export function writeSection(order: number, name: string, markdown: string): voi
 
 /** A Markdown table; cells have their pipes and line breaks escaped. */
 export function markdownTable(header: string[], rows: Array<Array<string | number>>): string {
-	const cell = (value: string | number) => String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-	return [header, header.map(() => '---'), ...rows.map((row) => row.map(cell))].map((row) => `| ${row.join(' | ')} |`).join('\n');
+	return [header, header.map(() => '---'), ...rows.map((row) => row.map(escapeTableCell))].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }

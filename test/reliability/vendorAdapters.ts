@@ -381,21 +381,8 @@ export const humanity: VendorAdapter<HumanityCtx> = {
 	setup(engine) {
 		humanityFake.reset();
 		humanityFake.clearForcedCodes();
-		const location = humanityFake.addLocation({ name: 'Main Street Café' });
-		const position = humanityFake.addPosition({ name: 'Barista', locationId: location.id });
-		const shift = humanityFake.addShift({ start: '2026-11-23 07:00', end: '2026-11-23 15:00', positionId: position.id, title: 'Morning bar' });
-		const masters = ['Open the register', 'Clean the espresso machine', 'Restock pastries', 'Fridge temperature log'].map((name) =>
-			humanityFake.addMasterTask({ name, positionIds: [position.id] }),
-		);
-		humanityFake.addShiftTask({ shiftId: shift.id, taskId: masters[0].id, name: 'Open the register', description: 'Count the float.' });
-		humanityFake.addShiftTask({
-			shiftId: shift.id,
-			taskId: masters[1].id,
-			name: 'Clean the espresso machine',
-			type: 2,
-			options: { startTime: '2026-11-23T13:00:00+00:00', dueTime: '2026-11-23T13:30:00+00:00' },
-		});
-		const target = humanityFake.addShiftTask({ shiftId: shift.id, taskId: masters[2].id, name: 'Restock pastries', description: 'Before lunch.' });
+		const { position, shift, masters, tasks } = humanityFake.addMorningBar();
+		const target = tasks[2];
 		const credentialId = engine.credentials.add('humanityApi', { ...humanityFake.credentialData(), accessToken: '', accessTokenExpiresAt: '' }).id!;
 		return { credentialId, shiftId: shift.id, positionId: position.id, shiftTaskId: target.id, masterTaskId: masters[3].id };
 	},

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { parseDate, toIsoDateTime } from '../../../shared/dates';
-import { fieldRefusal, notTextProblem, validateFields } from '../../../shared/validation';
+import { fieldRefusal, notTextProblem, requiredText, validateFields } from '../../../shared/validation';
 
 /** A flow field as the mapper offered it: its type (see resourceMapping.ts), and a select's choices. */
 interface OfferedField {
@@ -138,13 +138,7 @@ export async function assignBody(this: IExecuteSingleFunctions, requestOptions: 
 }
 
 /** Every operation on one task: its id, checked before anything is sent (text, not a whole record mapped in). */
-export const requireTaskId = validateFields([
-	{ path: 'taskId', label: 'Task ID', kind: 'required' },
-	{ path: 'taskId', label: 'Task ID', kind: 'text' },
-]);
+export const requireTaskId = validateFields(requiredText('taskId', 'Task ID'));
 
 /** Get Fields of a flow: the flow's name, checked before anything is sent. */
-export const requireFlow = validateFields([
-	{ path: 'flow', label: 'Flow', kind: 'required' },
-	{ path: 'flow', label: 'Flow', kind: 'text' },
-]);
+export const requireFlow = validateFields(requiredText('flow', 'Flow'));

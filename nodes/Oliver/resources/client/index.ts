@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { validateFields } from '../../../shared/validation';
+import { requiredText, validateFields } from '../../../shared/validation';
 import { oliverRouting } from '../../transport';
 
 const show = (operation: string) => ({ show: { resource: ['client'], operation: [operation] } });
@@ -20,14 +20,7 @@ export const clientDescription: INodeProperties[] = [
 				action: 'Get a client',
 				routing: oliverRouting(
 					{ method: 'GET', url: '=/clients/{{encodeURIComponent(String($parameter.clientId).trim())}}' },
-					{
-						preSend: [
-							validateFields([
-								{ path: 'clientId', label: 'Client ID', kind: 'required' },
-								{ path: 'clientId', label: 'Client ID', kind: 'text' },
-							]),
-						],
-					},
+					{ preSend: [validateFields(requiredText('clientId', 'Client ID'))] },
 				),
 			},
 			{

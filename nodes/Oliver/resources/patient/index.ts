@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { validateFields } from '../../../shared/validation';
+import { requiredText, validateFields } from '../../../shared/validation';
 import { oliverRouting } from '../../transport';
 import { clientField } from '../../fields';
 
@@ -19,14 +19,7 @@ export const patientDescription: INodeProperties[] = [
 				action: 'Get a patient',
 				routing: oliverRouting(
 					{ method: 'GET', url: '=/patients/{{encodeURIComponent(String($parameter.patientId).trim())}}' },
-					{
-						preSend: [
-							validateFields([
-								{ path: 'patientId', label: 'Patient ID', kind: 'required' },
-								{ path: 'patientId', label: 'Patient ID', kind: 'text' },
-							]),
-						],
-					},
+					{ preSend: [validateFields(requiredText('patientId', 'Patient ID'))] },
 				),
 			},
 			{
@@ -36,14 +29,7 @@ export const patientDescription: INodeProperties[] = [
 				description: 'List the patients of one client',
 				routing: oliverRouting(
 					{ method: 'GET', url: '/patients' },
-					{
-						preSend: [
-							validateFields([
-								{ path: 'clientId', label: 'Client', kind: 'required' },
-								{ path: 'clientId', label: 'Client', kind: 'text' },
-							]),
-						],
-					},
+					{ preSend: [validateFields(requiredText('clientId', 'Client'))] },
 				),
 			},
 		],

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { limitRule } from '../../../shared/listFields';
 import { sendCollection } from '../../../shared/collectionBody';
-import { validateFields, type BuildFromValues, type FieldRule, type ParameterReader } from '../../../shared/validation';
+import { requiredText, validateFields, type BuildFromValues, type FieldRule, type ParameterReader } from '../../../shared/validation';
 import { taskIdField } from '../../fields';
 import { OLIVER_TASK_STATUSES, OLIVER_TASK_TYPES, checkOliverSuccess, oliverTaskRouting } from '../../transport';
 import { createDescription } from './create';
@@ -9,10 +9,7 @@ import { getManyDescription } from './getMany';
 import { updateDescription, updateFieldOptions } from './update';
 import { taskOutputProperty } from '../../../shared/normalizedTask';
 
-const taskId: FieldRule[] = [
-	{ path: 'taskId', label: 'Task ID', kind: 'required' },
-	{ path: 'taskId', label: 'Task ID', kind: 'text' },
-];
+const taskId = requiredText('taskId', 'Task ID');
 /** The operations on one task, which all take its ID: declared once, since n8n resolves every declaration per item. */
 const ONE_TASK_OPERATIONS = ['cancel', 'complete', 'delete', 'get', 'reopen', 'update'];
 /** Oliver's ids are strings: a whole client or patient record mapped in would be sent as an object. */
