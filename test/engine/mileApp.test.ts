@@ -108,16 +108,23 @@ describe('task', () => {
 
 	it('Update can move the task to another hub and change its times without touching its fields', async () => {
 		const task = aTask();
-		await mileApp({
+		// Two days after the task's own start (the fake's clock), on the hour: valid whatever day the test runs.
+		const later = new Date(Date.parse(task.startTime) + 2 * 86_400_000);
+		later.setUTCMinutes(0, 0, 0);
+		const endTime = later.toISOString().replace('.000Z', 'Z');
+		const { error } = await mileApp({
 			resource: 'task',
 			operation: 'update',
 			taskId: task._id,
 			flow: fromList('Delivery'),
 			flowFields: mapped({}),
-			updateFields: { hubId: otherHub._id, endTime: '2026-11-30T18:00:00Z' },
+			updateFields: { hubId: otherHub._id, endTime },
 		});
-		expect(apiCalls()[0].body).toEqual({ hubId: otherHub._id, endTime: '2026-11-30T18:00:00Z' });
-		expect(fake.tasks.get(task._id)).toMatchObject({ hubId: otherHub._id, fields: task.fields });
+		expect(error).toBeUndefined();
+		expect(apiCalls()[0].body).toEqual({ hubId: otherHub._id, endTime });
+		const stored = fake.tasks.get(task._id)!;
+		expect(stored).toMatchObject({ hubId: otherHub._id, fields: task.fields });
+		expect(Date.parse(stored.endTime)).toBe(later.getTime());
 	});
 
 	it('Replace sends the whole task: a flow field it does not give is gone afterwards', async () => {
