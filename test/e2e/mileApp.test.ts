@@ -23,6 +23,8 @@ const node = (name: string, parameters: Record<string, unknown>, extra: Partial<
 	...extra,
 });
 const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+/** Tomorrow (by the clock the test runs under), as YYYY-MM-DD: the created task's day, never in the past. */
+const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const apiCalls = (mark: number) => fake.requests.slice(mark).filter((request) => request.path.startsWith(MILEAPP_API));
 
 let hub: MileAppHub;
@@ -86,7 +88,7 @@ beforeAll(async () => {
 				flow: fromList('Delivery'),
 				hubId: fromList(hub._id),
 				flowFields: mapped({ invoice: 'INV-NEW', recipientName: 'Rina', packageCount: 5 }),
-				additionalFields: { startTime: '2026-12-01T09:00:00Z', endTime: '2026-12-01T17:00:00Z', assignees: 'dewi@example.com' },
+				additionalFields: { startTime: `${tomorrow}T09:00:00Z`, endTime: `${tomorrow}T17:00:00Z`, assignees: 'dewi@example.com' },
 			}),
 			node('Update', { resource: 'task', operation: 'update', taskId: tasks.toUpdate._id, flow: fromList('Delivery'), flowFields: mapped({ priority: 'Urgent' }, true), updateFields: {} }),
 			node('Replace', {
@@ -133,7 +135,7 @@ test('Task Create, Update (every other field kept), Replace, Assign, Get, Delete
 	]);
 	const [created] = itemsOf(run, 'Create');
 	expect(created).toMatchObject({ invoice: 'INV-NEW', recipientName: 'Rina', packageCount: 5, status: 'ONGOING', assignee: ['dewi@example.com'] });
-	expect(fake.tasks.get(String(created._id))).toMatchObject({ startTime: expect.stringContaining('2026-12-01'), hubId: hub._id });
+	expect(fake.tasks.get(String(created._id))).toMatchObject({ startTime: expect.stringContaining(tomorrow), hubId: hub._id });
 
 	// Update sent the one field, and the task kept every other one.
 	expect(apiCalls(mark)[1].body).toEqual({ priority: 'Urgent' });

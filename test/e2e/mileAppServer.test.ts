@@ -62,6 +62,8 @@ beforeAll(async () => {
 	await n8n.importWorkflow(triggerWorkflow);
 	await n8n.publish(WORKFLOW_ID);
 	await n8n.startServer(port);
+	// MileApp delivers as soon as a task changes: the webhook must answer before the first one.
+	await n8n.webhookReady(webhookUrl);
 });
 
 afterAll(async () => {

@@ -51,6 +51,8 @@ export const REPO_ROOT = path.resolve(__dirname, '../..');
 /** The n8n the suite runs: 2.41.1, or the one TASKBRIDGE_N8N_VERSION names (`npm run test:e2e:n8n1`). */
 export const DEFAULT_N8N_VERSION = process.env.TASKBRIDGE_N8N_VERSION ?? '2.41.1';
 /** n8n 2.x needs Node 24; 1.x's expression engine (isolated-vm) ships native builds for Node 22 and 24 only. */
+/** What `n8n start` prints once its published workflows are activated (1.x and 2.x alike): the end of its startup. */
+const STARTUP_DONE = 'Editor is now accessible via';
 const nodeMajorFor = (version: string) => (version.startsWith('1.') ? '22' : '24');
 /** Fixed, so a template database (and anything encrypted with it) is reusable across instances. Not a secret of any real system. */
 /** The variables that keep n8n offline and quiet, shared with scripts/start.mjs; the reasons are above. */
@@ -793,7 +795,11 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 	}
 	private serverOutput = '';
 
-	/** `n8n start` (editor, REST API, active triggers, pollers) on a loopback port; resolves once all of it is up. */
+	/**
+	 * `n8n start` (editor, REST API, active triggers, pollers) on a loopback port; resolves once all of it is up.
+	 * n8n answers its health check before it activates the published workflows (their webhooks, pollers and
+	 * vendor subscriptions), and prints "Editor is now accessible" only after that: both are waited for.
+	 */
 	async startServer(port: number): Promise<void> {
 		this.serverPort = port;
 		const env = this.env({ N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
@@ -806,10 +812,26 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 		while (Date.now() < deadline) {
 			if (server.exitCode !== null || server.signalCode !== null) throw new Error(`n8n start exited:\n${tail(this.serverLog)}`);
 			const up = (route: string) => fetch(`http://127.0.0.1:${port}${route}`).then((answer) => answer.ok, () => false);
-			if ((await up('/healthz/readiness')) && (await up('/rest/settings'))) return;
+			if (this.serverOutput.includes(STARTUP_DONE) && (await up('/healthz/readiness')) && (await up('/rest/settings'))) return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new Error(`n8n start did not answer on port ${port}:\n${tail(this.serverLog)}`);
+	}
+
+	/**
+	 * Resolves once n8n's production webhook at `url` is registered for `method`: a CORS preflight (which runs
+	 * no workflow) lists the methods n8n holds for the path. A vendor that delivers before this gets a 404.
+	 */
+	async webhookReady(url: string, method = 'POST', timeoutMs = 60_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		let allowed = '';
+		while (Date.now() < deadline) {
+			const answer = await fetch(url, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1', 'access-control-request-method': method } }).catch(() => undefined);
+			allowed = answer?.headers.get('access-control-allow-methods') ?? '';
+			if (answer?.status === 204 && allowed.split(/,\s*/).includes(method)) return;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`n8n did not register ${method} ${url} within ${timeoutMs} ms (allowed: ${allowed || 'none'}):\n${tail(this.serverLog)}`);
 	}
 
 	/** Executions n8n stored, oldest first, with their run data as stored (text). */

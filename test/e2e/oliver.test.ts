@@ -19,6 +19,8 @@ const oliverNode = (name: string, parameters: Record<string, unknown>, extra: ob
 let client: ReturnType<OliverFake['addClient']>;
 let patient: ReturnType<OliverFake['addPatient']>;
 const tasks: Record<string, ReturnType<OliverFake['addTask']>> = {};
+/** Tomorrow (by the clock the test runs under), as YYYY-MM-DD: a refill's reference time ahead of now. */
+const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
 	await fake.start();
@@ -49,7 +51,7 @@ beforeAll(async () => {
 					taskType: 'rx_refill',
 					clientId: { __rl: true, mode: 'list', value: client.id },
 					patientId: { __rl: true, mode: 'id', value: patient.id },
-					referenceTimeAt: '2026-12-01T09:30:00.000Z',
+					referenceTimeAt: `${tomorrow}T09:30:00.000Z`,
 				},
 			}),
 		]),
@@ -95,7 +97,7 @@ test('Create: the task exists at Oliver with every field, and n8n outputs it', a
 	expect(errorOf(run)).toBeUndefined();
 	const [created] = itemsOf(run, 'Create');
 	expect(created).toMatchObject({ title: 'Refill Rex’s carprofen', task_type: 'rx_refill', client_id: client.id, patient_id: patient.id });
-	expect(fake.tasks.get(created.id as string)).toMatchObject({ status: 'pending', reference_time_at: '2026-12-01T09:30:00Z' });
+	expect(fake.tasks.get(created.id as string)).toMatchObject({ status: 'pending', reference_time_at: `${tomorrow}T09:30:00Z` });
 });
 
 test('Get and Get Many (Return All follows every page; Limit asks for no more than it needs)', async () => {
