@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { revisionOf } from '../reportText';
-import { markdownTable, REPORT_FILE, REPO_ROOT, SECTIONS_DIR } from './report';
+import { markdownTable, REPORT_FILE, REPO_ROOT, reportWanted, SECTIONS_DIR } from './report';
 
 /** The e2e harness's secret scan (test/e2e/secretScan.ts) leaves one line per e2e file in .build/secret-scan. */
 function secretScanSection(): string | undefined {
@@ -28,6 +28,10 @@ function secretScanSection(): string | undefined {
 
 /** Puts the sections this run wrote under one heading in docs/RELIABILITY.md. */
 export default function writeReport(): void {
+	if (!reportWanted()) {
+		console.log(`TASKBRIDGE_NO_REPORT is set: ${path.relative(REPO_ROOT, REPORT_FILE)} left as it was.`);
+		return;
+	}
 	if (!fs.existsSync(SECTIONS_DIR)) return;
 	const sections = fs
 		.readdirSync(SECTIONS_DIR)
