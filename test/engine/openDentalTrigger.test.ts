@@ -63,7 +63,8 @@ describe('Open Dental Trigger', () => {
 		await poll('taskCreated');
 		const [call] = taskCalls();
 		const since = DateTime.fromFormat(call.query.DateTimeOriginal, 'yyyy-MM-dd HH:mm:ss', { zone: fake.options.officeTimeZone });
-		const expected = DateTime.now().minus({ days: 14 });
+		// 14 days on the office's calendar: across a daylight-saving change that is 14 × 24 hours ± 1.
+		const expected = DateTime.now().setZone(fake.options.officeTimeZone).minus({ days: 14 });
 		expect(Math.abs(since.toMillis() - expected.toMillis())).toBeLessThan(60_000);
 	});
 
