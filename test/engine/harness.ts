@@ -206,6 +206,21 @@ class PackCredentialsHelper extends ICredentialsHelper {
 	async updateCredentialsOauthTokenData() {}
 }
 
+/**
+ * The workflow zone an Engine starts with: `TASKBRIDGE_TEST_TIMEZONE` (an IANA zone, e.g. America/New_York), else
+ * UTC. `npm run test:clock` sets it for the run on a daylight-saving day.
+ */
+export function defaultTimezone(): string {
+	const zone = process.env.TASKBRIDGE_TEST_TIMEZONE?.trim();
+	if (!zone) return 'UTC';
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: zone });
+	} catch {
+		throw new Error(`TASKBRIDGE_TEST_TIMEZONE is not a time zone: ${zone}`);
+	}
+	return zone;
+}
+
 let instanceReady = false;
 function ensureInstanceSettings() {
 	if (instanceReady) return;
@@ -222,7 +237,8 @@ export class Engine {
 	readonly credentials = new CredentialStore();
 	readonly nodeTypes = new PackNodeTypes();
 	readonly credentialsHelper = new PackCredentialsHelper(this.credentials);
-	timezone = 'UTC';
+	/** The workflow's time zone (n8n's settings.timezone): UTC unless TASKBRIDGE_TEST_TIMEZONE names another; a test may set its own. */
+	timezone = defaultTimezone();
 
 	constructor() {
 		ensureInstanceSettings();
