@@ -1,11 +1,11 @@
 /**
  * Humanity in a running n8n (`n8n start`): a published workflow with the Humanity Trigger (Shift Task
- * Added) polled by n8n's own scheduler (every minute, the shortest n8n allows) against the fake Humanity,
+ * Added) polled by n8n's own scheduler (three poll times a minute, 20 s apart: see POLL_EVERY_20_SECONDS) against the fake Humanity,
  * and the credential's Test button as the editor calls it.
  */
 import { DateTime } from 'luxon';
 import { HUMANITY_API_PREFIX, HUMANITY_TOKEN_PATH, HumanityFake, type HumanityShift } from '../fakes/humanity';
-import { PACKAGE_NAME, createN8nInstance, freePort, isFinished, type N8nInstance, type N8nWorkflow, waitFor as waitForIn8n } from './n8n';
+import { PACKAGE_NAME, createN8nInstance, freePort, isFinished, type N8nInstance, type N8nWorkflow, waitFor as waitForIn8n, POLL_EVERY_20_SECONDS } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -44,7 +44,7 @@ const triggerWorkflow: N8nWorkflow = {
 			type: `${PACKAGE_NAME}.humanityTrigger`,
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'shiftTaskAdded', daysBefore: 1, daysAfter: 7 },
+			parameters: { pollTimes: POLL_EVERY_20_SECONDS, event: 'shiftTaskAdded', daysBefore: 1, daysAfter: 7 },
 			credentials,
 		},
 		{ id: `${WORKFLOW_ID}-done`, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },

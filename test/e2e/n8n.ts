@@ -51,6 +51,13 @@ export const REPO_ROOT = path.resolve(__dirname, '../..');
 /** The n8n the suite runs: 2.41.1, or the one TASKBRIDGE_N8N_VERSION names (`npm run test:e2e:n8n1`). */
 export const DEFAULT_N8N_VERSION = process.env.TASKBRIDGE_N8N_VERSION ?? '2.41.1';
 /** n8n 2.x needs Node 24; 1.x's expression engine (isolated-vm) ships native builds for Node 22 and 24 only. */
+/**
+ * Poll times for a trigger under test: three a minute, 20 s apart. n8n refuses a single poll time of less than
+ * a minute but allows several, as the editor's "Add Poll Time" does; the scheduler and the trigger's code are
+ * the same as with Every Minute, and a test waits about 20 s for the next poll instead of up to a minute.
+ */
+export const POLL_EVERY_20_SECONDS = { item: [0, 20, 40].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) };
+
 /** What `n8n start` prints once its published workflows are activated (1.x and 2.x alike): the end of its startup. */
 const STARTUP_DONE = 'Editor is now accessible via';
 const nodeMajorFor = (version: string) => (version.startsWith('1.') ? '22' : '24');

@@ -1,10 +1,10 @@
 /**
  * Oliver in a running n8n (`n8n start`): the trigger in an active workflow, polled by n8n's own scheduler
- * (every minute, the shortest n8n allows) against the fake Oliver, and the credential's Test button as the
+ * (three poll times a minute, 20 s apart: see POLL_EVERY_20_SECONDS) against the fake Oliver, and the credential's Test button as the
  * editor calls it.
  */
 import { OliverFake, OLIVER_API_PREFIX } from '../fakes/oliver';
-import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, isFinished, waitFor as waitForIn8n } from './n8n';
+import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, isFinished, waitFor as waitForIn8n, POLL_EVERY_20_SECONDS } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
 					type: `${PACKAGE_NAME}.oliverTrigger`,
 					typeVersion: 1,
 					position: [0, 0],
-					parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'taskCreated' },
+					parameters: { pollTimes: POLL_EVERY_20_SECONDS, event: 'taskCreated' },
 					credentials: { oliverApi: { id: 'oliverTriggerE2e', name: 'Oliver trigger e2e' } },
 				},
 				{ id: 'done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },

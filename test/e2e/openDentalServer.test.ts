@@ -1,7 +1,7 @@
 /**
  * Open Dental in a running n8n (`n8n start`): two published workflows with the Open Dental Trigger (Task
- * Created, filtered to one task list, and Task Completed), polled by n8n's own scheduler (every minute, the
- * shortest n8n allows) against the fake Open Dental, and the credential's Test button as the editor calls it.
+ * Created, filtered to one task list, and Task Completed), polled by n8n's own scheduler (three poll times a
+ * minute, 20 s apart: see POLL_EVERY_20_SECONDS) against the fake Open Dental, and the credential's Test button as the editor calls it.
  *
  * The fake the triggers poll is throttled like the Remote API (1 request per second per customer key) and
  * the credential paces to it: the two triggers share the key, and n8n's scheduler may poll them within the
@@ -9,7 +9,7 @@
  * one plain request that n8n sends outside the node's pacing, and it must not race the pollers here.
  */
 import { OPEN_DENTAL_API_PREFIX, OpenDentalFake, type OpenDentalTask } from '../fakes/openDental';
-import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, type N8nWorkflow, isFinished, waitFor as waitForIn8n } from './n8n';
+import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, type N8nWorkflow, isFinished, waitFor as waitForIn8n, POLL_EVERY_20_SECONDS } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -55,7 +55,7 @@ function triggerWorkflow(id: string, name: string, parameters: Record<string, un
 				type: `${PACKAGE_NAME}.openDentalTrigger`,
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
+				parameters: { pollTimes: POLL_EVERY_20_SECONDS, ...parameters },
 				credentials,
 			},
 			{ id: `${id}-done`, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
