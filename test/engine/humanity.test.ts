@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { DateTime } from 'luxon';
 import { HumanityFake, HUMANITY_API_PREFIX, HUMANITY_TOKEN_PATH, type HumanityMasterTask, type HumanityShift, type HumanityShiftTask } from '../fakes/humanity';
 import { Engine, loadOptions, runNode, searchList, type NodeSpec } from './harness';
 import { quickRetries } from './quickRetries';
@@ -613,8 +614,9 @@ describe('shift', () => {
 
 	it('the shift picker lists the coming shifts; the task picker the picked shift\'s tasks', async () => {
 		const { tasks, shift } = seed();
-		const today = fake.zoned().toFormat('yyyy-MM-dd');
-		const soon = fake.addShift({ start: `${today} 23:00`, end: `${today} 23:30`, positionId: shift.positionId, title: 'Late check' });
+		// The picker's "today" is the workflow's: 23:00 of that day falls on that day or the next in the company's zone.
+		const lateToday = DateTime.now().setZone(engine.timezone).set({ hour: 23, minute: 0, second: 0, millisecond: 0 });
+		const soon = fake.addShift({ start: lateToday.toISO()!, end: lateToday.plus({ minutes: 30 }).toISO()!, positionId: shift.positionId, title: 'Late check' });
 		const spec = { type: 'humanity', credentialType: 'humanityApi', credentialId, parameters: { resource: 'shiftTask', operation: 'update', shiftId: byId(String(shift.id)) } };
 		const shifts = await searchList(engine, spec, 'searchShifts');
 		expect(shifts.map((result) => result.value)).toContain(String(soon.id));
