@@ -22,8 +22,8 @@ function poll(parameters: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
 	return pollTrigger(engine, { type: 'humanityTrigger', credentialType: 'humanityApi', credentialId, parameters }, staticData, mode);
 }
 
-/** A day relative to today (UTC, the engine's workflow zone), as `yyyy-MM-dd`. */
-const day = (offset: number) => DateTime.utc().plus({ days: offset }).toFormat('yyyy-MM-dd');
+/** A day relative to today in the workflow's zone (the one the trigger's window is counted in), as `yyyy-MM-dd`. */
+const day = (offset: number) => DateTime.now().setZone(engine.timezone).plus({ days: offset }).toFormat('yyyy-MM-dd');
 
 let positionId: number;
 let masterId: string;
@@ -238,7 +238,9 @@ describe('normalized output', () => {
 		const settings = { event: 'employeeTaskCompleted', daysBefore: 1, daysAfter: 7, outputFormat: 'normalized' };
 		expect(await poll(settings)).toBeNull();
 
-		const employeeTask = complete(task, '2026-11-23T10:00:00.000Z');
+		// Finished an hour ago, on the second: a recent completion whatever day the test runs (it was a fixed 2026-11-23).
+		const endedAt = DateTime.utc().minus({ hours: 1 }).startOf('second');
+		const employeeTask = complete(task, endedAt.toISO()!);
 		const items = await poll(settings);
 
 		expect(items?.map((item) => item.json)).toEqual([
@@ -246,7 +248,7 @@ describe('normalized output', () => {
 				id: employeeTask.id,
 				vendor: 'humanity',
 				status: 'done',
-				completedAt: '2026-11-23T10:00:00Z',
+				completedAt: endedAt.toISO({ suppressMilliseconds: true }),
 				assignees: [{ id: String(employeeId) }],
 				subject: { type: 'shift', id: String(shift.id), name: 'Morning bar' },
 			}),
