@@ -160,6 +160,8 @@ describe('task', () => {
 	});
 
 	it('Get Many sends the filters and sort, and Return All follows the pages at 100 a page', async () => {
+		// Time From is sent in the workflow's zone: this test's is UTC.
+		engine.timezone = 'UTC';
 		for (let n = 0; n < 230; n++) aTask({ invoice: `INV-${n}` });
 		aTask({}, { hubId: otherHub._id });
 		const { items } = await mileApp({

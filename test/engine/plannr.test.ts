@@ -590,6 +590,8 @@ describe('task: get many', () => {
 		const placeholders: Record<string, string> = { PENSION: pension.uuid, TOM: tom.uuid, PRIYA: priya.uuid, JAMES: james.uuid, DOING: doing.uuid };
 		const swap = (value: unknown): unknown =>
 			typeof value === 'string' ? value.replace(/[A-Z]{3,}/g, (word) => placeholders[word] ?? word) : Array.isArray(value) ? value.map(swap) : value;
+		// The "local time" the due filters are sent in is the workflow's: these cases are written in UTC.
+		engine.timezone = 'UTC';
 		addFour();
 
 		const items = await ok({ ...getAll, returnAll: true, filters: Object.fromEntries(Object.entries(filters).map(([key, value]) => [key, swap(value)])) });
@@ -1068,6 +1070,8 @@ describe('rate limit (500 a minute per user; X-Ratelimit-Remaining on every answ
 
 describe('normalized output', () => {
 	it('Complete with Output "Normalized Task": done, the client as subject, assignees named, Plannr\'s zoneless times read in the workflow\'s zone', async () => {
+		// The workflow in the firm's zone, as the Plannr examples ask: London, on the fake's 1 March (GMT, so the UTC times below).
+		engine.timezone = fake.options.timeZone;
 		const task = addTask({
 			name: 'Annual review',
 			description: 'From MileApp [taskbridge:mileApp:65f1a2b3c4d5e6f708091a2b]',
