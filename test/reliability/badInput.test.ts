@@ -449,6 +449,8 @@ const deliverySchema = (requiredToo: boolean): MapperField[] =>
 		required: requiredToo && 'required' in field && field.required,
 		...('options' in field ? { options: field.options.map((value) => ({ name: value, value })) } : {}),
 	}));
+/** ISO 8601 (UTC, no fraction) `days` from the clock under test. */
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const deliveryValues = { invoice: 'INV-77', packageCount: 2, priority: 'Urgent', deliverBy: '2026-11-24T15:00:00+07:00' };
 const flowFields = (requiredToo: boolean) => ({
 	mappingMode: 'defineBelow',
@@ -523,8 +525,9 @@ const mileApp: Vendor<MileAppWorld> = {
 					hubId: w.hub._id,
 					status: 'ONGOING',
 					timeBy: 'createdTime',
-					timeFrom: '2020-01-01T00:00:00Z',
-					timeTo: '2030-01-01T00:00:00Z',
+					// A day either side of the clock, so the range holds the task seeded now whatever the date (it ended at 2030-01-01).
+					timeFrom: daysFromNow(-1),
+					timeTo: daysFromNow(1),
 				},
 				options: { sortBy: 'createdTime', sortOrder: 'desc' },
 			}),
