@@ -64,6 +64,8 @@ const nodeMajorFor = (version: string) => (version.startsWith('1.') ? '22' : '24
 /** Fixed, so a template database (and anything encrypted with it) is reusable across instances. Not a secret of any real system. */
 /** The variables that keep n8n offline and quiet, shared with scripts/start.mjs; the reasons are above. */
 const OFFLINE_ENV = JSON.parse(readFileSync(path.join(REPO_ROOT, 'scripts/n8n-offline-env.json'), 'utf8')) as Record<string, string>;
+/** n8n's time zone in these tests (GENERIC_TIMEZONE): the zone of `$today` and `$now` in every workflow run here. */
+export const E2E_TIMEZONE = 'UTC';
 export const E2E_ENCRYPTION_KEY = 'taskbridge-e2e-fixed-encryption-key';
 const PACKAGE_JSON = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
 	name: string;
@@ -137,8 +139,12 @@ async function runInstallScript(version: string): Promise<N8nInstall> {
 // Environment
 // ---------------------------------------------------------------------------------------------------------
 
-/** Variables passed through from the calling process; everything else (NODE_ENV=test, NODE_OPTIONS, N8N_*, DB_*) is left out. */
-const PASSED_THROUGH = ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TMPDIR', 'SSL_CERT_FILE', 'NODE_EXTRA_CA_CERTS'];
+/**
+ * Variables passed through from the calling process; everything else (NODE_ENV=test, NODE_OPTIONS, N8N_*, DB_*) is
+ * left out. faketime's own (LD_PRELOAD, FAKETIME, DONT_FAKE_MONOTONIC) go through so that n8n reads the same moved
+ * clock as a test run under `faketime` (docs/TESTING.md, "Dates and clocks").
+ */
+const PASSED_THROUGH = ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TMPDIR', 'SSL_CERT_FILE', 'NODE_EXTRA_CA_CERTS', 'LD_PRELOAD', 'FAKETIME', 'DONT_FAKE_MONOTONIC'];
 
 /**
  * The environment of every n8n process. Why each variable:
@@ -173,7 +179,7 @@ export function baseN8nEnv(install: N8nInstall, userFolder: string, extra: Recor
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
 		N8N_SECURE_COOKIE: 'false',
-		GENERIC_TIMEZONE: 'UTC',
+		GENERIC_TIMEZONE: E2E_TIMEZONE,
 		...extra,
 	};
 }
