@@ -25,7 +25,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -210,6 +210,11 @@ export interface ProcessResult {
 	timedOut: boolean;
 }
 
+/**
+ * Runs a command to its end. Its stdout and stderr go to files, not pipes: n8n prints a run's data and then
+ * calls process.exit(), which drops whatever a pipe had not taken yet, so under load a large run arrived cut
+ * off. A write to a file is complete before the next line of the writer runs.
+ */
 export function runProcess(
 	command: string,
 	args: string[],
@@ -217,18 +222,26 @@ export function runProcess(
 ): Promise<ProcessResult> {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		// Own process group, so a timeout also ends the task runner n8n starts.
-		const child = spawn(command, args, {
-			cwd: options.cwd,
-			env: options.env,
-			stdio: ['ignore', 'pipe', options.inheritStderr ? 'inherit' : 'pipe'],
-			detached: true,
-		});
+		const outputFile = (stream: string) => path.join(os.tmpdir(), `taskbridge-${process.pid}-${randomBytes(6).toString('hex')}.${stream}`);
+		const files = { stdout: outputFile('stdout'), stderr: options.inheritStderr ? undefined : outputFile('stderr') };
+		const stdoutFd = openSync(files.stdout, 'w', 0o600);
+		const stderrFd = files.stderr ? openSync(files.stderr, 'w', 0o600) : 'inherit';
+		const collect = (file?: string) => {
+			if (!file) return '';
+			const text = readFileSync(file, 'utf8');
+			rmSync(file, { force: true });
+			return text;
+		};
+		let child: ChildProcess;
+		try {
+			// Own process group, so a timeout also ends the task runner n8n starts.
+			child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', stdoutFd, stderrFd], detached: true });
+		} finally {
+			// The child holds its own copies of the descriptors.
+			closeSync(stdoutFd);
+			if (typeof stderrFd === 'number') closeSync(stderrFd);
+		}
 		options.track?.add(child);
-		let stdout = '';
-		let stderr = '';
-		child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-		child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 		let timedOut = false;
 		const timer = setTimeout(() => {
 			timedOut = true;
@@ -237,12 +250,14 @@ export function runProcess(
 		child.on('error', (error) => {
 			clearTimeout(timer);
 			options.track?.delete(child);
+			collect(files.stdout);
+			collect(files.stderr);
 			reject(error);
 		});
 		child.on('close', (exitCode, signal) => {
 			clearTimeout(timer);
 			options.track?.delete(child);
-			resolve({ exitCode, signal, stdout, stderr, durationMs: Date.now() - started, timedOut });
+			resolve({ exitCode, signal, stdout: collect(files.stdout), stderr: collect(files.stderr), durationMs: Date.now() - started, timedOut });
 		});
 	});
 }
