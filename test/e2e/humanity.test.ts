@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HumanityFake, HUMANITY_API_PREFIX, type HumanityMasterTask, type HumanityShift, type HumanityShiftTask } from '../fakes/humanity';
-import { DateTime } from 'luxon';
-import { E2E_TIMEZONE, PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance, type N8nNode } from './n8n';
+import { PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance, type N8nNode, workflowDay } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -21,7 +20,6 @@ const HUMANITY = `${PACKAGE_NAME}.humanity`;
 const credentials = { humanityApi: { id: 'humanityE2e', name: 'Humanity e2e' } };
 const node = (name: string, parameters: Record<string, unknown>, extra: Partial<N8nNode> = {}): N8nNode => ({ name, type: HUMANITY, parameters, credentials, ...extra });
 const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
-const workflowToday = () => DateTime.now().setZone(E2E_TIMEZONE).startOf('day');
 const names = (shift: HumanityShift) => fake.liveShiftTasks(shift.id).map((task) => task.name);
 
 const shifts: Record<'todayBar' | 'todayKitchen' | 'tomorrow' | 'batch' | 'replaced', HumanityShift> = {} as never;
@@ -36,8 +34,8 @@ beforeAll(async () => {
 	const sam = fake.addEmployee({ firstname: 'Sam', lastname: 'Okafor', positionIds: [positionId] });
 	// "Today" as the example reads it: `$today` in n8n's zone. Between midnight in n8n's zone and midnight at
 	// the café (New York) the two days differ, and shifts made on the café's today would not be today's.
-	const today = workflowToday().toFormat('yyyy-MM-dd');
-	const tomorrow = workflowToday().plus({ days: 1 }).toFormat('yyyy-MM-dd');
+	const today = workflowDay();
+	const tomorrow = workflowDay(1);
 	shifts.todayBar = fake.addShift({ start: `${today} 07:00`, end: `${today} 15:00`, positionId, employeeIds: [sam.id], title: 'Morning bar' });
 	shifts.todayKitchen = fake.addShift({ start: `${today} 06:00`, end: `${today} 14:00`, positionId, title: 'Kitchen prep' });
 	shifts.tomorrow = fake.addShift({ start: `${tomorrow} 07:00`, end: `${tomorrow} 15:00`, positionId, employeeIds: [sam.id], title: 'Tomorrow bar' });
@@ -128,7 +126,7 @@ test('the example adds the master task to each of today\'s shifts, keeping their
 		expect(names(shift)).toEqual(['Open the register', 'Clean the espresso machine', 'Wipe the tables', 'Restock pastries']);
 		expect(fake.shiftTaskCalls(shift.id)).toEqual({ reads: 1, writes: 1 });
 	}
-	expect(fake.requestsTo(`GET ${HUMANITY_API_PREFIX}/shifts`)[0].query).toMatchObject({ mode: 'overview', start_date: workflowToday().toFormat('yyyy-MM-dd') });
+	expect(fake.requestsTo(`GET ${HUMANITY_API_PREFIX}/shifts`)[0].query).toMatchObject({ mode: 'overview', start_date: workflowDay() });
 	expect(fake.tokenGrants).toBe(1);
 });
 

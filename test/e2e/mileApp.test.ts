@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { MILEAPP_API, MileAppFake, type MileAppFlow, type MileAppHub, type MileAppTaskRecord } from '../fakes/mileApp';
-import { PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance, type N8nNode, type N8nWorkflow } from './n8n';
+import { PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance, type N8nNode, type N8nWorkflow, workflowDay } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -23,8 +23,8 @@ const node = (name: string, parameters: Record<string, unknown>, extra: Partial<
 	...extra,
 });
 const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
-/** Tomorrow (by the clock the test runs under), as YYYY-MM-DD: the created task's day, never in the past. */
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+/** Tomorrow in n8n's zone, by the clock the test runs under: the created task's day, never in the past. */
+const tomorrow = workflowDay(1);
 const apiCalls = (mark: number) => fake.requests.slice(mark).filter((request) => request.path.startsWith(MILEAPP_API));
 
 let hub: MileAppHub;

@@ -30,6 +30,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { vendorFakes } from '../fakes/kit';
 import {
 	SecretLedger,
@@ -66,6 +67,9 @@ const nodeMajorFor = (version: string) => (version.startsWith('1.') ? '22' : '24
 const OFFLINE_ENV = JSON.parse(readFileSync(path.join(REPO_ROOT, 'scripts/n8n-offline-env.json'), 'utf8')) as Record<string, string>;
 /** n8n's time zone in these tests (GENERIC_TIMEZONE): the zone of `$today` and `$now` in every workflow run here. */
 export const E2E_TIMEZONE = 'UTC';
+
+/** A day counted from today in n8n's zone (the day `$today` names), as yyyy-MM-dd: `workflowDay(1)` is tomorrow. */
+export const workflowDay = (offsetDays = 0) => DateTime.now().setZone(E2E_TIMEZONE).plus({ days: offsetDays }).toFormat('yyyy-MM-dd');
 export const E2E_ENCRYPTION_KEY = 'taskbridge-e2e-fixed-encryption-key';
 const PACKAGE_JSON = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
 	name: string;

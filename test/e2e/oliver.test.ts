@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OliverFake, OLIVER_SIGN_IN_PATH } from '../fakes/oliver';
-import { PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance } from './n8n';
+import { PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance, workflowDay } from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -19,8 +19,8 @@ const oliverNode = (name: string, parameters: Record<string, unknown>, extra: ob
 let client: ReturnType<OliverFake['addClient']>;
 let patient: ReturnType<OliverFake['addPatient']>;
 const tasks: Record<string, ReturnType<OliverFake['addTask']>> = {};
-/** Tomorrow (by the clock the test runs under), as YYYY-MM-DD: a refill's reference time ahead of now. */
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+/** Tomorrow in n8n's zone, by the clock the test runs under: a refill's reference time ahead of now, never in the past. */
+const tomorrow = workflowDay(1);
 
 beforeAll(async () => {
 	await fake.start();
