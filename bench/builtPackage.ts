@@ -16,7 +16,9 @@ const ALWAYS_PACKED = ['package.json', 'README.md', 'LICENSE', 'LICENSE.md'];
 
 async function filesUnder(folder: string, keep: (name: string) => boolean): Promise<string[]> {
 	const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
-	return entries.filter((entry) => entry.isFile() && keep(entry.name)).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
+	return entries
+		.filter((entry) => entry.isFile() && keep(entry.name))
+		.map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
 }
 
 /** Builds the package into `packageDir` (package.json, README, dist/); returns how long the build took. */
@@ -25,11 +27,14 @@ export async function buildPackageInto(packageDir: string): Promise<{ ms: number
 	await fs.rm(packageDir, { recursive: true, force: true });
 	await fs.mkdir(packageDir, { recursive: true });
 	for (const file of ALWAYS_PACKED) {
-		if (existsSync(path.join(REPO_ROOT, file))) await fs.copyFile(path.join(REPO_ROOT, file), path.join(packageDir, file));
+		if (existsSync(path.join(REPO_ROOT, file)))
+			await fs.copyFile(path.join(REPO_ROOT, file), path.join(packageDir, file));
 	}
 	const dist = path.join(packageDir, 'dist');
 	const tsc = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
-	await run(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', dist], { cwd: REPO_ROOT }).catch((error: { stdout?: string }) => {
+	await run(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', dist], {
+		cwd: REPO_ROOT,
+	}).catch((error: { stdout?: string }) => {
 		throw new Error(`tsc could not build the package:\n${error.stdout ?? String(error)}`);
 	});
 	// gulpfile.js build:assets: icons/**/*.svg -> dist/icons, nodes/**/*.node.json -> dist/nodes.

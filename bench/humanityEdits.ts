@@ -25,13 +25,24 @@ interface EditRun {
 function seedShift(fake: HumanityFake, size: number) {
 	const location = fake.addLocation({ name: 'Main Street Café' });
 	const position = fake.addPosition({ name: 'Barista', locationId: location.id });
-	const shift = fake.addShift({ start: '2026-11-23 07:00', end: '2026-11-23 15:00', positionId: position.id, title: 'Morning bar' });
+	const shift = fake.addShift({
+		start: '2026-11-23 07:00',
+		end: '2026-11-23 15:00',
+		positionId: position.id,
+		title: 'Morning bar',
+	});
 	const master = fake.addMasterTask({ name: 'Checklist item', positionIds: [position.id] });
-	const tasks = Array.from({ length: size }, (_, n) => fake.addShiftTask({ shiftId: shift.id, taskId: master.id, name: `Item ${n}` }));
+	const tasks = Array.from({ length: size }, (_, n) =>
+		fake.addShiftTask({ shiftId: shift.id, taskId: master.id, name: `Item ${n}` }),
+	);
 	return { shift, master, tasks };
 }
 
-async function runEdits(fake: HumanityFake, operation: EditRun['operation'], edits: number): Promise<EditRun> {
+async function runEdits(
+	fake: HumanityFake,
+	operation: EditRun['operation'],
+	edits: number,
+): Promise<EditRun> {
 	fake.reset();
 	const engine = new Engine();
 	const { shift, master, tasks } = seedShift(fake, Math.max(...EDIT_COUNTS));
@@ -45,18 +56,41 @@ async function runEdits(fake: HumanityFake, operation: EditRun['operation'], edi
 
 	const parameters: IDataObject =
 		operation === 'update'
-			? { resource: 'shiftTask', operation, shiftId: byId(String(shift.id)), shiftTaskId: byId('={{ $json.task }}'), updateFields: { description: '={{ $json.note }}' } }
-			: { resource: 'shiftTask', operation, shiftId: byId(String(shift.id)), masterTaskId: byId(master.id), type: 'regular', additionalFields: { name: '={{ $json.name }}' } };
-	const input = Array.from({ length: edits }, (_, n) => ({ task: tasks[n].id, note: `edited ${n}`, name: `Added ${n}` }));
-	const { items, error } = await runNode(engine, { type: 'humanity', credentialType: 'humanityApi', credentialId, parameters }, input);
+			? {
+					resource: 'shiftTask',
+					operation,
+					shiftId: byId(String(shift.id)),
+					shiftTaskId: byId('={{ $json.task }}'),
+					updateFields: { description: '={{ $json.note }}' },
+				}
+			: {
+					resource: 'shiftTask',
+					operation,
+					shiftId: byId(String(shift.id)),
+					masterTaskId: byId(master.id),
+					type: 'regular',
+					additionalFields: { name: '={{ $json.name }}' },
+				};
+	const input = Array.from({ length: edits }, (_, n) => ({
+		task: tasks[n].id,
+		note: `edited ${n}`,
+		name: `Added ${n}`,
+	}));
+	const { items, error } = await runNode(
+		engine,
+		{ type: 'humanity', credentialType: 'humanityApi', credentialId, parameters },
+		input,
+	);
 	if (error) throw new Error(`${operation} of ${edits} failed: ${error.message}`);
-	if (items.length !== edits) throw new Error(`${operation} of ${edits} put out ${items.length} items`);
+	if (items.length !== edits)
+		throw new Error(`${operation} of ${edits} put out ${items.length} items`);
 	// The shift holds every edit: Update changed the first k descriptions, Add appended k tasks.
 	const live = fake.liveShiftTasks(shift.id);
 	const applied =
 		operation === 'update'
 			? live.slice(0, edits).every((task, n) => task.description === `edited ${n}`)
-			: live.length === tasks.length + edits && live.slice(tasks.length).every((task, n) => task.name === `Added ${n}`);
+			: live.length === tasks.length + edits &&
+				live.slice(tasks.length).every((task, n) => task.name === `Added ${n}`);
 	if (!applied) throw new Error(`the fake's shift does not hold the ${edits} ${operation}s`);
 
 	const { reads, writes } = fake.shiftTaskCalls(shift.id);
@@ -65,7 +99,8 @@ async function runEdits(fake: HumanityFake, operation: EditRun['operation'], edi
 		edits,
 		reads,
 		writes,
-		apiRequests: fake.requests.filter((request) => request.path.startsWith(HUMANITY_API_PREFIX)).length,
+		apiRequests: fake.requests.filter((request) => request.path.startsWith(HUMANITY_API_PREFIX))
+			.length,
 		tokenRequests: fake.requests.filter((request) => request.path === HUMANITY_TOKEN_PATH).length,
 	};
 }
@@ -92,7 +127,9 @@ function humanitySection(runs: EditRun[]): Section {
 			value: `${run.apiRequests} (${run.reads} read, ${run.writes} write of the shift's tasks)`,
 			goal: '2: one read and one write of the shift, whatever k',
 			met,
-			why: met ? undefined : `the fake saw ${run.reads} reads and ${run.writes} writes of the shift's tasks, and ${run.apiRequests} API requests in all, for ${run.edits} items.`,
+			why: met
+				? undefined
+				: `the fake saw ${run.reads} reads and ${run.writes} writes of the shift's tasks, and ${run.apiRequests} API requests in all, for ${run.edits} items.`,
 		};
 	});
 	const tokenRequests = runs.reduce((sum, run) => sum + run.tokenRequests, 0);
@@ -100,10 +137,10 @@ function humanitySection(runs: EditRun[]): Section {
 		title: 'Humanity: k shift-task edits on one shift in one node run',
 		method: [
 			'Shift Task → Update (k items, each changing the description of a different task of one shift holding 100 tasks) and Shift Task → Add ' +
-				'(k items, each adding a task to that shift), one node run each, by n8n-core\'s engine (test/engine/harness.ts) against the fake Humanity.',
+				"(k items, each adding a task to that shift), one node run each, by n8n-core's engine (test/engine/harness.ts) against the fake Humanity.",
 			'Counted at the fake (test/fakes/humanity.ts `shiftTaskCalls`): reads are `GET /api/v2/shifts/{id}/tasks`, writes `PUT /api/v2/shifts/{id}/tasks`; ' +
 				`"requests" are every /api/v2 request. The credential holds a live token: token requests seen in all runs: ${tokenRequests}.`,
-			'After each run the fake\'s shift was checked to hold all k edits.',
+			"After each run the fake's shift was checked to hold all k edits.",
 		],
 		figures,
 	};

@@ -18,14 +18,21 @@ export interface HeldLock {
 /** Takes the lock through a `flock` child that holds it until its stdin closes. */
 export async function holdE2eLock(): Promise<HeldLock> {
 	const started = Date.now();
-	if (spawnSync('flock', ['--version']).error) return { waitedMs: 0, held: false, release: async () => {} };
+	if (spawnSync('flock', ['--version']).error)
+		return { waitedMs: 0, held: false, release: async () => {} };
 	// `cat` keeps the lock until we end its stdin; "locked" tells us flock has it.
-	const holder = spawn('flock', [E2E_LOCK_FILE, 'sh', '-c', 'echo locked; exec cat >/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+	const holder = spawn('flock', [E2E_LOCK_FILE, 'sh', '-c', 'echo locked; exec cat >/dev/null'], {
+		stdio: ['pipe', 'pipe', 'inherit'],
+	});
 	const exited = new Promise<void>((resolve) => holder.on('close', () => resolve()));
 	await new Promise<void>((resolve, reject) => {
-		holder.stdout.setEncoding('utf8').on('data', (chunk: string) => chunk.includes('locked') && resolve());
+		holder.stdout
+			.setEncoding('utf8')
+			.on('data', (chunk: string) => chunk.includes('locked') && resolve());
 		holder.on('error', reject);
-		holder.on('close', (code) => reject(new Error(`flock ${E2E_LOCK_FILE} exited (${code}) before taking the lock`)));
+		holder.on('close', (code) =>
+			reject(new Error(`flock ${E2E_LOCK_FILE} exited (${code}) before taking the lock`)),
+		);
 	});
 	return {
 		waitedMs: Date.now() - started,

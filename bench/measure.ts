@@ -41,7 +41,12 @@ export async function heapDuring<T>(run: () => Promise<T>): Promise<HeapUse<T>> 
 		const { result, ms } = await timed(run);
 		sample();
 		collectGarbage();
-		return { result, ms, peakGrowthBytes: peak - baseline, retainedBytes: process.memoryUsage().heapUsed - baseline };
+		return {
+			result,
+			ms,
+			peakGrowthBytes: peak - baseline,
+			retainedBytes: process.memoryUsage().heapUsed - baseline,
+		};
 	} finally {
 		clearInterval(sampler);
 	}

@@ -80,12 +80,18 @@ export async function benchPackage(packageDir: string, workDir: string): Promise
 		],
 		figures: [
 			{ label: 'tarball size', value: formatBytes(tarballBytes) },
-			{ label: 'unpacked size', value: `${formatBytes(tree.bytes)} in ${formatCount(tree.files)} files` },
+			{
+				label: 'unpacked size',
+				value: `${formatBytes(tree.bytes)} in ${formatCount(tree.files)} files`,
+			},
 			{
 				label: `time to require the package's ${loads[0].files} node and credential files`,
 				value: `${formatMs(median(loads.map((load) => load.packageMs)))} (runs: ${loads.map((load) => formatMs(load.packageMs)).join(', ')})`,
 			},
-			{ label: 'for comparison: time to require n8n-workflow first', value: formatMs(median(loads.map((load) => load.peerMs))) },
+			{
+				label: 'for comparison: time to require n8n-workflow first',
+				value: formatMs(median(loads.map((load) => load.peerMs))),
+			},
 		],
 	};
 }

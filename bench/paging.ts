@@ -32,15 +32,26 @@ interface SizeRun {
 function getPage(agent: http.Agent, url: string, token: string, locationId: string): Promise<void> {
 	return new Promise((resolve, reject) => {
 		http
-			.get(url, { agent, headers: { accept: 'application/json', authorization: `Bearer ${token}`, 'x-client-id': locationId } }, (response) => {
-				const chunks: Buffer[] = [];
-				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => {
-					JSON.parse(Buffer.concat(chunks).toString('utf8'));
-					if (response.statusCode === 200) resolve();
-					else reject(new Error(`GET ${url}: ${response.statusCode}`));
-				});
-			})
+			.get(
+				url,
+				{
+					agent,
+					headers: {
+						accept: 'application/json',
+						authorization: `Bearer ${token}`,
+						'x-client-id': locationId,
+					},
+				},
+				(response) => {
+					const chunks: Buffer[] = [];
+					response.on('data', (chunk: Buffer) => chunks.push(chunk));
+					response.on('end', () => {
+						JSON.parse(Buffer.concat(chunks).toString('utf8'));
+						if (response.statusCode === 200) resolve();
+						else reject(new Error(`GET ${url}: ${response.statusCode}`));
+					});
+				},
+			)
 			.on('error', reject);
 	});
 }
@@ -50,23 +61,40 @@ async function runSize(engine: Engine, fake: OliverFake, tasks: number): Promise
 	for (let n = 0; n < tasks; n++) fake.addTask({ title: `task ${n}` });
 	// Signed in before the measured run, so its requests are the list pages only.
 	const token = fake.issueToken();
-	const credentialId = engine.credentials.add('oliverApi', { ...fake.credentialData(), sessionToken: token }).id!;
+	const credentialId = engine.credentials.add('oliverApi', {
+		...fake.credentialData(),
+		sessionToken: token,
+	}).id!;
 	fake.server.clearRequests();
 
 	const heap = await heapDuring(() =>
-		runNode(engine, { type: 'oliver', credentialId, parameters: { resource: 'staffTask', operation: 'getAll', returnAll: true } }),
+		runNode(engine, {
+			type: 'oliver',
+			credentialId,
+			parameters: { resource: 'staffTask', operation: 'getAll', returnAll: true },
+		}),
 	);
 	const { items, error } = heap.result;
 	if (error) throw new Error(`Get Many over ${tasks} tasks failed: ${error.message}`);
-	if (fake.requests.some((request) => request.path === OLIVER_SIGN_IN_PATH)) throw new Error('the measured run signed in');
-	const pages = fake.requests.filter((request) => request.method === 'GET' && request.path === LIST_PATH).map((request) => Number(request.query.page));
+	if (fake.requests.some((request) => request.path === OLIVER_SIGN_IN_PATH))
+		throw new Error('the measured run signed in');
+	const pages = fake.requests
+		.filter((request) => request.method === 'GET' && request.path === LIST_PATH)
+		.map((request) => Number(request.query.page));
 	const sizes = new Set(fake.requests.map((request) => request.query.per_page));
-	if (sizes.size !== 1 || !sizes.has(String(LARGEST_PAGE))) throw new Error(`pages were asked for with per_page ${[...sizes].join(', ')}`);
+	if (sizes.size !== 1 || !sizes.has(String(LARGEST_PAGE)))
+		throw new Error(`pages were asked for with per_page ${[...sizes].join(', ')}`);
 
 	// The same requests again, from a plain sequential keep-alive loop: the fake's share of the time.
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 	const plain = await timed(async () => {
-		for (const page of pages) await getPage(agent, `${fake.url}${LIST_PATH}?page=${page}&per_page=${LARGEST_PAGE}`, token, fake.options.locationId);
+		for (const page of pages)
+			await getPage(
+				agent,
+				`${fake.url}${LIST_PATH}?page=${page}&per_page=${LARGEST_PAGE}`,
+				token,
+				fake.options.locationId,
+			);
 	});
 	agent.destroy();
 
@@ -106,7 +134,10 @@ function pagingSection(runs: SizeRun[]): Section {
 			met: run.items === run.tasks,
 			why: `the node put out ${formatCount(run.items)} items for ${size} tasks.`,
 		});
-		figures.push({ label: `${size} tasks: time`, value: `${formatMs(run.ms)} (the same requests from a plain loop: ${formatMs(run.plainMs)})` });
+		figures.push({
+			label: `${size} tasks: time`,
+			value: `${formatMs(run.ms)} (the same requests from a plain loop: ${formatMs(run.plainMs)})`,
+		});
 		const beyond = run.pages.filter((page) => page >= run.totalPages);
 		figures.push({
 			label: `${size} tasks: pages requested`,
@@ -143,14 +174,14 @@ function pagingSection(runs: SizeRun[]): Section {
 	return {
 		title: 'Oliver Get Many with Return All over 1,000, 10,000 and 50,000 tasks',
 		method: [
-			'Staff Task → Get Many, Return All on, run by n8n-core\'s own engine (test/engine/harness.ts `runNode`: WorkflowExecute and RoutingNode, ' +
-				'the expression engine n8n-core falls back to outside n8n) against the fake Oliver on loopback, in the bench\'s process.',
+			"Staff Task → Get Many, Return All on, run by n8n-core's own engine (test/engine/harness.ts `runNode`: WorkflowExecute and RoutingNode, " +
+				"the expression engine n8n-core falls back to outside n8n) against the fake Oliver on loopback, in the bench's process.",
 			`The fewest requests Oliver allows: its largest page is ${LARGEST_PAGE} tasks (per_page), pages are numbered from 0, and every answer ` +
 				'carries total_pages, so a client that reads it needs exactly ceil(n / 100) pages and never an empty one. Pages are counted at the fake ' +
 				'(GET /staff_tasks; the credential holds a live token, so no sign-in is among them); every request was checked to ask per_page=100.',
-			'Time: wall clock around the node\'s run. The fake answers each page by filtering and slicing all n of its tasks, so its own cost grows with n; ' +
+			"Time: wall clock around the node's run. The fake answers each page by filtering and slicing all n of its tasks, so its own cost grows with n; " +
 				'"the same requests from a plain loop" replays the node\'s page requests from a sequential keep-alive loop to show that cost.',
-			'Memory: V8 heap in use, sampled every free millisecond during the run, above the heap after a full GC just before it (the fake\'s seeded tasks ' +
+			"Memory: V8 heap in use, sampled every free millisecond during the run, above the heap after a full GC just before it (the fake's seeded tasks " +
 				'are in that baseline; the pages it serialises are garbage made during the run and count). Heap held after a full GC with the output still ' +
 				`referenced is in the notes. Linear means the peak per task at one size is at most ${LINEAR_TOLERANCE}× the peak per task at the size below it.`,
 		],

@@ -35,7 +35,8 @@ function put(id, title) {
 				response.on('end', () => {
 					// Read and parsed, as a client must, before the next call goes.
 					const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-					if (response.statusCode !== 200 || answer.success !== true) reject(new Error(`PUT ${id}: ${response.statusCode}`));
+					if (response.statusCode !== 200 || answer.success !== true)
+						reject(new Error(`PUT ${id}: ${response.statusCode}`));
 					else resolve(answer.data);
 				});
 			},

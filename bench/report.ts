@@ -33,7 +33,6 @@ export interface ReportContext {
 	environment: string[];
 }
 
-
 function verdict(figure: Figure): string {
 	if (figure.goal === undefined) return '—';
 	return figure.met ? 'met' : '**missed**';
@@ -44,16 +43,24 @@ function renderSection(section: Section, index: number): string {
 	for (const line of section.method) lines.push(`- ${line}`);
 	lines.push('');
 	if (section.failure) {
-		lines.push(`**The section failed, so it has no figures:** ${escapeTableCell(section.failure)}`, '');
+		lines.push(
+			`**The section failed, so it has no figures:** ${escapeTableCell(section.failure)}`,
+			'',
+		);
 		return lines.join('\n');
 	}
 	lines.push('| Figure | Measured | Goal | Met |', '| --- | ---: | --- | --- |');
 	for (const figure of section.figures) {
-		lines.push(`| ${escapeTableCell(figure.label)} | ${escapeTableCell(figure.value)} | ${escapeTableCell(figure.goal ?? 'none set (for information)')} | ${verdict(figure)} |`);
+		lines.push(
+			`| ${escapeTableCell(figure.label)} | ${escapeTableCell(figure.value)} | ${escapeTableCell(figure.goal ?? 'none set (for information)')} | ${verdict(figure)} |`,
+		);
 	}
 	lines.push('');
 	const missed = section.figures.filter((figure) => figure.goal !== undefined && !figure.met);
-	for (const figure of missed) lines.push(`- **Why "${figure.label}" missed its goal:** ${figure.why ?? 'the run did not measure a cause.'}`);
+	for (const figure of missed)
+		lines.push(
+			`- **Why "${figure.label}" missed its goal:** ${figure.why ?? 'the run did not measure a cause.'}`,
+		);
 	for (const note of section.notes ?? []) lines.push(`- ${note}`);
 	if (missed.length || section.notes?.length) lines.push('');
 	return lines.join('\n');
@@ -61,7 +68,9 @@ function renderSection(section: Section, index: number): string {
 
 /** The whole report; every number in it comes from `sections` and `context`. */
 export function renderReport(sections: Section[], context: ReportContext): string {
-	const figures = sections.flatMap((section) => section.figures.filter((figure) => figure.goal !== undefined));
+	const figures = sections.flatMap((section) =>
+		section.figures.filter((figure) => figure.goal !== undefined),
+	);
 	const missed = figures.filter((figure) => !figure.met).length;
 	const failed = sections.filter((section) => section.failure).length;
 	return [

@@ -70,30 +70,46 @@ afterAll(async () => {
 	await lock?.release();
 });
 
-test('benchmarks, written to docs/BENCHMARKS.md', async () => {
-	const startedAt = new Date();
-	const loadAtStart = os.loadavg();
-	const workDir = mkdtempSync(path.join(os.tmpdir(), 'taskbridge-bench-'));
-	const packageDir = path.join(workDir, 'package');
-	try {
-		const build = await buildPackageInto(packageDir);
-		process.stderr.write(`[bench] package built into ${packageDir} in ${formatMs(build.ms)}\n`);
-		// Engine sections first, the real n8n after: they share no state, and this order keeps n8n's start-up cost last.
-		const paging = await attempt('Oliver Get Many with Return All', benchPaging);
-		const humanity = await attempt('Humanity shift-task edits', benchHumanityEdits);
-		const throttle = await attempt('Open Dental throttle', benchThrottle);
-		const updates = await attempt('Oliver updates', () => benchUpdates(packageDir));
-		const packed = await attempt('The packed package', () => benchPackage(packageDir, workDir));
-		const sections = [updates, paging, humanity, throttle, packed];
+test(
+	'benchmarks, written to docs/BENCHMARKS.md',
+	async () => {
+		const startedAt = new Date();
+		const loadAtStart = os.loadavg();
+		const workDir = mkdtempSync(path.join(os.tmpdir(), 'taskbridge-bench-'));
+		const packageDir = path.join(workDir, 'package');
+		try {
+			const build = await buildPackageInto(packageDir);
+			process.stderr.write(`[bench] package built into ${packageDir} in ${formatMs(build.ms)}\n`);
+			// Engine sections first, the real n8n after: they share no state, and this order keeps n8n's start-up cost last.
+			const paging = await attempt('Oliver Get Many with Return All', benchPaging);
+			const humanity = await attempt('Humanity shift-task edits', benchHumanityEdits);
+			const throttle = await attempt('Open Dental throttle', benchThrottle);
+			const updates = await attempt('Oliver updates', () => benchUpdates(packageDir));
+			const packed = await attempt('The packed package', () => benchPackage(packageDir, workDir));
+			const sections = [updates, paging, humanity, throttle, packed];
 
-		const durationMs = Date.now() - startedAt.getTime();
-		const env = environment(lock.waitedMs, lock.held, loadAtStart);
-		env.push(`Whole bench: ${formatSeconds(durationMs)} (goal: at most ${formatSeconds(TIME_BUDGET_MS)}: ${durationMs <= TIME_BUDGET_MS ? 'met' : 'missed'}), package build included.`);
-		await fs.writeFile(REPORT_FILE, renderReport(sections, { startedAt, durationMs, environment: env }));
-		process.stderr.write(`[bench] wrote ${path.relative(REPO_ROOT, REPORT_FILE)} (${formatSeconds(durationMs)})\n`);
+			const durationMs = Date.now() - startedAt.getTime();
+			const env = environment(lock.waitedMs, lock.held, loadAtStart);
+			env.push(
+				`Whole bench: ${formatSeconds(durationMs)} (goal: at most ${formatSeconds(TIME_BUDGET_MS)}: ${durationMs <= TIME_BUDGET_MS ? 'met' : 'missed'}), package build included.`,
+			);
+			await fs.writeFile(
+				REPORT_FILE,
+				renderReport(sections, { startedAt, durationMs, environment: env }),
+			);
+			process.stderr.write(
+				`[bench] wrote ${path.relative(REPO_ROOT, REPORT_FILE)} (${formatSeconds(durationMs)})\n`,
+			);
 
-		expect(sections.filter((section) => section.failure).map((section) => `${section.title}: ${section.failure}`)).toEqual([]);
-	} finally {
-		if (process.env.TASKBRIDGE_KEEP_BENCH !== '1') await fs.rm(workDir, { recursive: true, force: true });
-	}
-}, RUN_TIMEOUT_MS);
+			expect(
+				sections
+					.filter((section) => section.failure)
+					.map((section) => `${section.title}: ${section.failure}`),
+			).toEqual([]);
+		} finally {
+			if (process.env.TASKBRIDGE_KEEP_BENCH !== '1')
+				await fs.rm(workDir, { recursive: true, force: true });
+		}
+	},
+	RUN_TIMEOUT_MS,
+);

@@ -14,28 +14,49 @@ const GOAL_SHARE = 0.9;
 
 export async function benchThrottle(): Promise<Section> {
 	const fake = new OpenDentalFake({ connection: 'remote' });
-	if (fake.options.throttle?.perSecond !== ALLOWED_PER_SECOND) throw new Error('the fake Open Dental no longer throttles Remote at 1 request per second');
+	if (fake.options.throttle?.perSecond !== ALLOWED_PER_SECOND)
+		throw new Error('the fake Open Dental no longer throttles Remote at 1 request per second');
 	await fake.start();
 	try {
 		const engine = new Engine();
 		const user = fake.addUser({ UserName: 'Admin' });
 		const list = fake.addTaskList({ Descript: 'Front Desk' });
-		const tasks = Array.from({ length: CALLS }, (_, n) => fake.addTask({ TaskListNum: list.TaskListNum, Descript: `Task ${n}`, UserNum: user.UserNum }));
+		const tasks = Array.from({ length: CALLS }, (_, n) =>
+			fake.addTask({ TaskListNum: list.TaskListNum, Descript: `Task ${n}`, UserNum: user.UserNum }),
+		);
 		// The custom base URL reaches the fake; Rate Limit "perSecond" is what a Remote connection uses.
-		const credentialId = engine.credentials.add('openDentalApi', { ...fake.credentialData(), rateLimit: 'perSecond' }).id!;
+		const credentialId = engine.credentials.add('openDentalApi', {
+			...fake.credentialData(),
+			rateLimit: 'perSecond',
+		}).id!;
 		fake.resetThrottle();
 		fake.server.clearRequests();
 
 		// Continue On Fail: a refused call becomes an error item instead of ending the run, so all 30 are made and counted.
 		const { items, error } = await runNode(
 			engine,
-			{ type: 'openDental', credentialType: 'openDentalApi', credentialId, continueOnFail: true, parameters: { resource: 'task', operation: 'get', taskNum: '={{ $json.taskNum }}' } },
+			{
+				type: 'openDental',
+				credentialType: 'openDentalApi',
+				credentialId,
+				continueOnFail: true,
+				parameters: { resource: 'task', operation: 'get', taskNum: '={{ $json.taskNum }}' },
+			},
 			tasks.map((task) => ({ taskNum: String(task.TaskNum) })),
 		);
 		if (error) throw new Error(`the run failed: ${error.message}`);
-		const refusedItems = items.filter((item) => item.json.error !== undefined || item.error !== undefined);
-		const gets = fake.requests.filter((request) => request.method === 'GET' && request.path.startsWith(`${OPEN_DENTAL_API_PREFIX}/tasks/`));
-		return throttleSection(gets.map((request) => request.at), refusedItems.length, items.length);
+		const refusedItems = items.filter(
+			(item) => item.json.error !== undefined || item.error !== undefined,
+		);
+		const gets = fake.requests.filter(
+			(request) =>
+				request.method === 'GET' && request.path.startsWith(`${OPEN_DENTAL_API_PREFIX}/tasks/`),
+		);
+		return throttleSection(
+			gets.map((request) => request.at),
+			refusedItems.length,
+			items.length,
+		);
 	} finally {
 		await fake.stop();
 	}
@@ -53,7 +74,13 @@ function throttleSection(arrivals: number[], refused: number, outputItems: numbe
 	const spacingMs = 1000 / ALLOWED_PER_SECOND;
 
 	const figures: Figure[] = [
-		{ label: 'calls that reached the fake', value: formatCount(sorted.length), goal: formatCount(CALLS), met: sorted.length === CALLS, why: `${outputItems} items came out of the node.` },
+		{
+			label: 'calls that reached the fake',
+			value: formatCount(sorted.length),
+			goal: formatCount(CALLS),
+			met: sorted.length === CALLS,
+			why: `${outputItems} items came out of the node.`,
+		},
 		{
 			label: 'share of the allowed rate used',
 			value: `${formatPercent(share)} (${sorted.length - 1} intervals in ${formatMs(spanMs)})`,
@@ -82,10 +109,12 @@ function throttleSection(arrivals: number[], refused: number, outputItems: numbe
 				'each at least 1,000 ms after the previous one was answered, with the credential\'s Rate Limit "One Request per Second" ' +
 				'(a Custom Base URL pointing at the fake: a Remote connection always calls api.opendental.com).',
 			`${CALLS} items into Task → Get, one node run by n8n-core's engine (test/engine/harness.ts), Continue On Fail on so a refused call is an error item ` +
-				'and the run goes on. Arrival times are the fake\'s request log; refused calls are the error items.',
+				"and the run goes on. Arrival times are the fake's request log; refused calls are the error items.",
 			'Share of the allowed rate = (calls − 1) × 1,000 ms ÷ (last arrival − first arrival).',
 		],
 		figures,
-		notes: [`Intervals between arrivals: shortest ${formatMs(shortestGap)}, mean ${formatMs(meanGap)}, longest ${formatMs(longestGap)}.`],
+		notes: [
+			`Intervals between arrivals: shortest ${formatMs(shortestGap)}, mean ${formatMs(meanGap)}, longest ${formatMs(longestGap)}.`,
+		],
 	};
 }

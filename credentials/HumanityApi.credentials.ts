@@ -80,7 +80,8 @@ export class HumanityApi implements ICredentialType {
 			name: 'tokenUrl',
 			type: 'string',
 			default: HUMANITY_DEFAULT_TOKEN_URL,
-			description: 'Where n8n gets access tokens (password grant). Change it only for a sandbox or a proxy.',
+			description:
+				'Where n8n gets access tokens (password grant). Change it only for a sandbox or a proxy.',
 		},
 		{
 			// Filled by preAuthentication and kept by n8n; emptied to force a new token.
@@ -102,7 +103,13 @@ export class HumanityApi implements ICredentialType {
 
 	/** Called by n8n when accessToken is empty, on a credential test, and once again after a rejected token. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const account = [credentials.tokenUrl, credentials.appId, credentials.appSecret, credentials.username, credentials.password];
+		const account = [
+			credentials.tokenUrl,
+			credentials.appId,
+			credentials.appSecret,
+			credentials.username,
+			credentials.password,
+		];
 		return await signInOnce(account, async () => await humanitySignIn.call(this, credentials));
 	}
 
@@ -127,7 +134,10 @@ export class HumanityApi implements ICredentialType {
 }
 
 /** Gets an access token by the password grant, with the time it runs out. */
-async function humanitySignIn(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+async function humanitySignIn(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+) {
 	const form = new URLSearchParams({
 		grant_type: 'password',
 		client_id: String(credentials.appId ?? ''),
@@ -149,7 +159,9 @@ async function humanitySignIn(this: IHttpRequestHelper, credentials: ICredential
 			ignoreHttpStatusErrors: true,
 		});
 	} catch (error) {
-		throw new Error(`Humanity token request could not reach ${tokenUrl}: ${(error as Error).message}`);
+		throw new Error(
+			`Humanity token request could not reach ${tokenUrl}: ${(error as Error).message}`,
+		);
 	}
 	const body = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as {
 		access_token?: string;

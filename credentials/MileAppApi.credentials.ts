@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** Where MileApp answers, from the credential's base URL (which includes /api/v3): its test and the nodes use it. */
 export const MILEAPP_BASE_URL = '={{$credentials.baseUrl.replace(/\\/+$/, "")}}';
@@ -18,7 +24,8 @@ export class MileAppApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://apiweb.mile.app/api/v3',
-			description: 'Everything before /tasks, including /api/v3. Change it only for a sandbox or a proxy.',
+			description:
+				'Everything before /tasks, including /api/v3. Change it only for a sandbox or a proxy.',
 		},
 		{
 			displayName: 'Personal Token',
@@ -37,7 +44,17 @@ export class MileAppApi implements ICredentialType {
 	};
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: MILEAPP_BASE_URL, url: '/hubs', qs: { limit: 1 }, headers: { Accept: 'application/json' } },
-		rules: [{ type: 'responseSuccessBody', properties: { key: 'status', value: false, message: 'MileApp refused the token' } }],
+		request: {
+			baseURL: MILEAPP_BASE_URL,
+			url: '/hubs',
+			qs: { limit: 1 },
+			headers: { Accept: 'application/json' },
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'status', value: false, message: 'MileApp refused the token' },
+			},
+		],
 	};
 }

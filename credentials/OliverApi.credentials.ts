@@ -12,7 +12,8 @@ import { signInOnce } from '../nodes/shared/signInOnce';
 export const OLIVER_DEFAULT_BASE_URL = 'https://partner-api.getoliver.com';
 
 /** Where the task API answers, from the credential's base URL: used by its test and by the Oliver nodes. */
-export const OLIVER_API_BASE_URL = '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/services/core/open_api/v1';
+export const OLIVER_API_BASE_URL =
+	'={{$credentials.baseUrl.replace(/\\/+$/, "")}}/services/core/open_api/v1';
 
 export class OliverApi implements ICredentialType {
 	name = 'oliverApi';
@@ -95,7 +96,10 @@ export class OliverApi implements ICredentialType {
 		if (credentials.authentication === 'accessToken') {
 			return { sessionToken: credentials.accessToken as string };
 		}
-		return await signInOnce([credentials.baseUrl, credentials.username, credentials.password], async () => await oliverSignIn.call(this, credentials));
+		return await signInOnce(
+			[credentials.baseUrl, credentials.username, credentials.password],
+			async () => await oliverSignIn.call(this, credentials),
+		);
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -130,7 +134,10 @@ function trimSlash(url: string): string {
 /** Signs in as the API user and answers the session token. */
 async function oliverSignIn(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 	// The sign-in body carries the password: never let the raw HTTP error (which holds it) escape.
-	let answer: { statusCode?: number; body?: { success?: boolean; message?: string; data?: { token?: string } } };
+	let answer: {
+		statusCode?: number;
+		body?: { success?: boolean; message?: string; data?: { token?: string } };
+	};
 	try {
 		answer = await this.helpers.httpRequest({
 			method: 'POST',
@@ -141,7 +148,9 @@ async function oliverSignIn(this: IHttpRequestHelper, credentials: ICredentialDa
 			ignoreHttpStatusErrors: true,
 		});
 	} catch (error) {
-		throw new Error(`Oliver sign-in could not reach ${credentials.baseUrl as string}: ${(error as Error).message}`);
+		throw new Error(
+			`Oliver sign-in could not reach ${credentials.baseUrl as string}: ${(error as Error).message}`,
+		);
 	}
 	const token = answer.body?.data?.token;
 	if (answer.body?.success === false || !token) {

@@ -55,10 +55,19 @@ export class OpenDentalApi implements ICredentialType {
 				{
 					name: 'Remote (Cloud, through the Office’s eConnector)',
 					value: 'remote',
-					description: 'https://api.opendental.com. Open Dental allows one request per second per customer key.',
+					description:
+						'https://api.opendental.com. Open Dental allows one request per second per customer key.',
 				},
-				{ name: 'Local API (on the Office PC)', value: 'local', description: 'http://localhost:30222' },
-				{ name: 'API Service (on the Office Network)', value: 'service', description: 'A host on port 30223' },
+				{
+					name: 'Local API (on the Office PC)',
+					value: 'local',
+					description: 'http://localhost:30222',
+				},
+				{
+					name: 'API Service (on the Office Network)',
+					value: 'service',
+					description: 'A host on port 30223',
+				},
 				{ name: 'Custom Base URL', value: 'custom', description: 'A proxy or a sandbox' },
 			],
 			default: 'remote',
@@ -93,16 +102,25 @@ export class OpenDentalApi implements ICredentialType {
 			name: 'rateLimit',
 			type: 'options',
 			options: [
-				{ name: 'One Request per Second', value: 'perSecond', description: 'What Open Dental allows a customer key on Remote' },
+				{
+					name: 'One Request per Second',
+					value: 'perSecond',
+					description: 'What Open Dental allows a customer key on Remote',
+				},
 				{
 					name: 'One Request per 5 Seconds',
 					value: 'perFiveSeconds',
 					description: 'What Open Dental allows a key that only has the ReadAll permission',
 				},
-				{ name: 'None', value: 'none', description: 'For a URL that reaches the Local API or the API Service' },
+				{
+					name: 'None',
+					value: 'none',
+					description: 'For a URL that reaches the Local API or the API Service',
+				},
 			],
 			default: 'perSecond',
-			description: 'The nodes space their own calls to stay within it, so Open Dental never refuses one',
+			description:
+				'The nodes space their own calls to stay within it, so Open Dental never refuses one',
 			displayOptions: { show: { connection: ['remote', 'custom'] } },
 		},
 		{
@@ -136,7 +154,9 @@ export class OpenDentalApi implements ICredentialType {
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
-			headers: { Authorization: '=ODFHIR {{$credentials.developerApiKey}}/{{$credentials.customerApiKey}}' },
+			headers: {
+				Authorization: '=ODFHIR {{$credentials.developerApiKey}}/{{$credentials.customerApiKey}}',
+			},
 		},
 	};
 

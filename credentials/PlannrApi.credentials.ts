@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export const PLANNR_DEFAULT_BASE_URL = 'https://api.plannrcrm.com';
 
@@ -31,7 +37,10 @@ export const plannrCredentialTest: ICredentialTestRequest = {
 	request: {
 		baseURL: PLANNR_BASE_URL,
 		url: '/api/v1/task-status',
-		headers: { Accept: 'application/json', 'X-PLANNR-ACCOUNT-UUID': '={{$credentials.accountUuid}}' },
+		headers: {
+			Accept: 'application/json',
+			'X-PLANNR-ACCOUNT-UUID': '={{$credentials.accountUuid}}',
+		},
 	},
 };
 

@@ -1,5 +1,9 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
-import { PLANNR_DEFAULT_BASE_URL, plannrAccountProperties, plannrCredentialTest } from './PlannrApi.credentials';
+import {
+	PLANNR_DEFAULT_BASE_URL,
+	plannrAccountProperties,
+	plannrCredentialTest,
+} from './PlannrApi.credentials';
 
 /**
  * Plannr's OAuth2 (authorization code). n8n adds the bearer token itself; the Plannr nodes add the
@@ -34,7 +38,12 @@ export class PlannrOAuth2Api implements ICredentialType {
 			required: true,
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'string', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		...plannrAccountProperties,
 	];

@@ -14,7 +14,15 @@
 // sandbox credentials are refreshed. `npm start -- --reset` starts from an empty sandbox.
 // Environment: N8N_PORT (default 5678), TASKBRIDGE_EXAMPLES_DIR (default examples/).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+	createWriteStream,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -23,7 +31,9 @@ import { fileURLToPath } from 'node:url';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
-const OFFLINE_ENV = JSON.parse(readFileSync(path.join(REPO, 'scripts/n8n-offline-env.json'), 'utf8'));
+const OFFLINE_ENV = JSON.parse(
+	readFileSync(path.join(REPO, 'scripts/n8n-offline-env.json'), 'utf8'),
+);
 const N8N_VERSION = '2.41.1';
 const HOST = '127.0.0.1';
 const PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -33,7 +43,12 @@ const N8N_FOLDER = path.join(USER_FOLDER, '.n8n');
 const LOG_FILE = path.join(SANDBOX, 'n8n.log');
 const EXAMPLES = process.env.TASKBRIDGE_EXAMPLES_DIR ?? path.join(REPO, 'examples');
 // The sandbox's only account. Local, loopback-only, printed on purpose.
-const OWNER = { email: 'sandbox@example.com', firstName: 'Sandbox', lastName: 'Owner', password: 'Taskbridge-Sandbox-1' };
+const OWNER = {
+	email: 'sandbox@example.com',
+	firstName: 'Sandbox',
+	lastName: 'Owner',
+	password: 'Taskbridge-Sandbox-1',
+};
 
 /**
  * One entry per fake vendor: where its compiled fake lives, the port it gets, and the sandbox credential
@@ -113,14 +128,20 @@ const VENDORS = [
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 /** "a", "a or b", "a, b or c". */
-const orList = (words) => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`);
+const orList = (words) =>
+	words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 const die = (message) => {
 	process.stderr.write(`\nnpm start: ${message}\n`);
 	process.exit(1);
 };
 
 function run(command, args, options = {}) {
-	const result = spawnSync(command, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+	const result = spawnSync(command, args, {
+		cwd: REPO,
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+		...options,
+	});
 	if (result.error) throw result.error;
 	return result;
 }
@@ -148,8 +169,12 @@ function freePort() {
 // 1. n8n
 // ---------------------------------------------------------------------------------------------------------
 function ensureN8n() {
-	say(`• n8n ${N8N_VERSION}: checking the cache (the first time this installs it: several minutes)`);
-	const result = run('bash', [path.join(REPO, 'scripts/install-n8n.sh'), N8N_VERSION], { stdio: ['ignore', 'pipe', 'inherit'] });
+	say(
+		`• n8n ${N8N_VERSION}: checking the cache (the first time this installs it: several minutes)`,
+	);
+	const result = run('bash', [path.join(REPO, 'scripts/install-n8n.sh'), N8N_VERSION], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	if (result.status !== 0) die('scripts/install-n8n.sh failed (see above)');
 	const dir = result.stdout.trim().split('\n').pop().trim();
 	return {
@@ -163,7 +188,18 @@ function ensureN8n() {
 /** Everything n8n must not do offline is off (scripts/n8n-offline-env.json; test/e2e/n8n.ts says why for each). */
 function n8nEnv(install, extra = {}) {
 	const env = {};
-	for (const name of ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TMPDIR', 'TZ', 'GENERIC_TIMEZONE', 'SSL_CERT_FILE']) {
+	for (const name of [
+		'HOME',
+		'USER',
+		'LOGNAME',
+		'LANG',
+		'LC_ALL',
+		'LC_CTYPE',
+		'TMPDIR',
+		'TZ',
+		'GENERIC_TIMEZONE',
+		'SSL_CERT_FILE',
+	]) {
 		if (process.env[name] !== undefined) env[name] = process.env[name];
 	}
 	return {
@@ -193,7 +229,11 @@ async function n8nCli(install, args) {
 // ---------------------------------------------------------------------------------------------------------
 async function startFakes() {
 	say('• fake vendors: compiling test/fakes into .build/');
-	const tsc = run(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.sandbox.json']);
+	const tsc = run(process.execPath, [
+		path.join(REPO, 'node_modules/typescript/bin/tsc'),
+		'-p',
+		'tsconfig.sandbox.json',
+	]);
 	if (tsc.status !== 0) die(`could not compile the fakes:\n${tsc.stdout}${tsc.stderr}`);
 	const started = [];
 	for (const vendor of VENDORS) {
@@ -203,11 +243,13 @@ async function startFakes() {
 			say(`  (no fake for ${vendor.name} yet: skipped)`);
 			continue;
 		}
-		if (await portInUse(vendor.port)) die(`port ${vendor.port} (fake ${vendor.name}) is taken: is another sandbox running?`);
+		if (await portInUse(vendor.port))
+			die(`port ${vendor.port} (fake ${vendor.name}) is taken: is another sandbox running?`);
 		const fake = new FakeClass();
 		await fake.start(vendor.port);
 		fake.seedSandbox?.();
-		for (const webhook of vendor.webhooks ?? []) fake.addWebhook({ url: `${BASE}/webhook/${webhook.path}`, events: webhook.events });
+		for (const webhook of vendor.webhooks ?? [])
+			fake.addWebhook({ url: `${BASE}/webhook/${webhook.path}`, events: webhook.events });
 		started.push({ vendor, fake });
 	}
 	return started;
@@ -218,7 +260,8 @@ async function startFakes() {
 // ---------------------------------------------------------------------------------------------------------
 function installPack() {
 	for (const file of [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])]) {
-		if (!existsSync(path.join(REPO, file))) die(`${file} is missing: run \`npm run build\` (npm start does)`);
+		if (!existsSync(path.join(REPO, file)))
+			die(`${file} is missing: run \`npm run build\` (npm start does)`);
 	}
 	const packDir = path.join(SANDBOX, 'pack');
 	rmSync(packDir, { recursive: true, force: true });
@@ -232,13 +275,23 @@ function installPack() {
 	const target = path.join(nodesFolder, 'node_modules', pkg.name);
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target, { recursive: true });
-	const untar = run('tar', ['-xzf', path.join(packDir, filename), '-C', target, '--strip-components=1']);
+	const untar = run('tar', [
+		'-xzf',
+		path.join(packDir, filename),
+		'-C',
+		target,
+		'--strip-components=1',
+	]);
 	if (untar.status !== 0) die(`could not unpack ${filename}: ${untar.stderr}`);
 	const ledgerFile = path.join(nodesFolder, 'package.json');
-	const ledger = existsSync(ledgerFile) ? JSON.parse(readFileSync(ledgerFile, 'utf8')) : { name: 'installed-nodes', private: true };
+	const ledger = existsSync(ledgerFile)
+		? JSON.parse(readFileSync(ledgerFile, 'utf8'))
+		: { name: 'installed-nodes', private: true };
 	ledger.dependencies = { ...ledger.dependencies, [pkg.name]: pkg.version };
 	writeFileSync(ledgerFile, JSON.stringify(ledger, null, 2));
-	say(`• ${pkg.name}@${pkg.version} (built) installed as a community package in .sandbox/n8n/.n8n/nodes`);
+	say(
+		`• ${pkg.name}@${pkg.version} (built) installed as a community package in .sandbox/n8n/.n8n/nodes`,
+	);
 }
 
 async function importCredentials(install, fakes) {
@@ -262,7 +315,8 @@ function redact(text, credentials) {
 	let out = text;
 	for (const { data } of credentials) {
 		for (const [field, value] of Object.entries(data)) {
-			if (/pass|secret|token|key/i.test(field) && typeof value === 'string' && value.length >= 3) out = out.split(value).join('***');
+			if (/pass|secret|token|key/i.test(field) && typeof value === 'string' && value.length >= 3)
+				out = out.split(value).join('***');
 		}
 	}
 	return out;
@@ -270,10 +324,17 @@ function redact(text, credentials) {
 
 async function importExamples(install) {
 	if (!existsSync(EXAMPLES)) return { added: [], kept: 0 };
-	const files = readdirSync(EXAMPLES).filter((file) => file.endsWith('.json')).sort();
+	const files = readdirSync(EXAMPLES)
+		.filter((file) => file.endsWith('.json'))
+		.sort();
 	if (!files.length) return { added: [], kept: 0 };
 	const listed = await n8nCli(install, ['list:workflow', '--onlyId']);
-	const existing = new Set(listed.stdout.split('\n').map((line) => line.trim()).filter(Boolean));
+	const existing = new Set(
+		listed.stdout
+			.split('\n')
+			.map((line) => line.trim())
+			.filter(Boolean),
+	);
 	const fresh = [];
 	let kept = 0;
 	for (const file of files) {
@@ -288,12 +349,19 @@ async function importExamples(install) {
 		workflows.forEach((workflow, index) => {
 			if (!workflow || !Array.isArray(workflow.nodes) || !workflow.connections) return;
 			// A stable id per example, so a re-run sees it is there (and keeps your edits to it).
-			const id = workflow.id ?? `ex${file.replace(/\.json$/, '').replace(/[^A-Za-z0-9]/g, '')}${index || ''}`.slice(0, 21);
+			const id =
+				workflow.id ??
+				`ex${file.replace(/\.json$/, '').replace(/[^A-Za-z0-9]/g, '')}${index || ''}`.slice(0, 21);
 			if (existing.has(id)) {
 				kept++;
 				return;
 			}
-			fresh.push({ ...workflow, id, name: workflow.name ?? file.replace(/\.json$/, ''), active: false });
+			fresh.push({
+				...workflow,
+				id,
+				name: workflow.name ?? file.replace(/\.json$/, ''),
+				active: false,
+			});
 		});
 	}
 	if (fresh.length) {
@@ -301,7 +369,8 @@ async function importExamples(install) {
 		writeFileSync(file, JSON.stringify(fresh));
 		const result = await n8nCli(install, ['import:workflow', `--input=${file}`]);
 		rmSync(file, { force: true });
-		if (result.status !== 0 || !/Successfully imported/.test(result.output)) die(`n8n import:workflow failed:\n${result.output}`);
+		if (result.status !== 0 || !/Successfully imported/.test(result.output))
+			die(`n8n import:workflow failed:\n${result.output}`);
 	}
 	return { added: fresh.map((workflow) => workflow.name), kept };
 }
@@ -350,10 +419,14 @@ async function ensureOwnerAndLogin() {
 	let created = false;
 	if (settings?.userManagement?.showSetupOnFirstLoad) {
 		const setup = await http('POST', '/rest/owner/setup', OWNER);
-		if (setup.status !== 200) throw new Error(`owner setup failed (HTTP ${setup.status}): ${setup.text.slice(0, 500)}`);
+		if (setup.status !== 200)
+			throw new Error(`owner setup failed (HTTP ${setup.status}): ${setup.text.slice(0, 500)}`);
 		created = true;
 	}
-	const login = await http('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	const login = await http('POST', '/rest/login', {
+		emailOrLdapLoginId: OWNER.email,
+		password: OWNER.password,
+	});
 	return { created, loginOk: login.status === 200 };
 }
 
@@ -368,7 +441,10 @@ async function main() {
 		say('• --reset: .sandbox removed');
 	}
 	mkdirSync(N8N_FOLDER, { recursive: true });
-	if (await portInUse(PORT)) die(`port ${PORT} is taken: is a sandbox (or another n8n) already running? Stop it, or set N8N_PORT.`);
+	if (await portInUse(PORT))
+		die(
+			`port ${PORT} is taken: is a sandbox (or another n8n) already running? Stop it, or set N8N_PORT.`,
+		);
 
 	const install = ensureN8n();
 	const fakes = await startFakes();
@@ -404,10 +480,14 @@ async function main() {
 		for (const { vendor, fake } of fakes) say(`• fake ${vendor.name} on ${fake.url} (seeded)`);
 		installPack();
 		const credentials = await importCredentials(install, fakes);
-		for (const credential of credentials) say(`• credential "${credential.name}" (${credential.type}, id ${credential.id}) → ${credential.data.baseUrl}`);
+		for (const credential of credentials)
+			say(
+				`• credential "${credential.name}" (${credential.type}, id ${credential.id}) → ${credential.data.baseUrl}`,
+			);
 		const examples = await importExamples(install);
 		if (examples.added.length) say(`• example workflows imported: ${examples.added.join(', ')}`);
-		if (examples.kept) say(`• ${examples.kept} example workflow(s) already in the sandbox: kept as they are`);
+		if (examples.kept)
+			say(`• ${examples.kept} example workflow(s) already in the sandbox: kept as they are`);
 
 		say(`• starting n8n on ${BASE} (log: .sandbox/n8n.log)`);
 		const log = createWriteStream(LOG_FILE, { flags: 'a' });
@@ -422,7 +502,9 @@ async function main() {
 		n8n.stderr.pipe(log, { end: false });
 		n8n.once('exit', (code, signal) => {
 			if (stopping) return;
-			process.stderr.write(`\nn8n exited (${code ?? signal}). Last log lines:\n${tailOf(LOG_FILE)}\n`);
+			process.stderr.write(
+				`\nn8n exited (${code ?? signal}). Last log lines:\n${tailOf(LOG_FILE)}\n`,
+			);
 			stop(1);
 		});
 
@@ -434,9 +516,16 @@ async function main() {
 		say('');
 		say('──────────────────────────────────────────────────────────────');
 		say(` n8n sandbox is up: ${BASE}/`);
-		say(` log in as  ${OWNER.email}  /  ${OWNER.password}${created ? '   (account just created)' : ''}`);
-		if (!loginOk) say(' (that login was refused: if you changed the password in the sandbox, use yours; `npm start -- --reset` starts over)');
-		say(` nodes: search ${orList(VENDORS.map((vendor) => `"${vendor.name}"`))} in the nodes panel (${pkg.name}, community package)`);
+		say(
+			` log in as  ${OWNER.email}  /  ${OWNER.password}${created ? '   (account just created)' : ''}`,
+		);
+		if (!loginOk)
+			say(
+				' (that login was refused: if you changed the password in the sandbox, use yours; `npm start -- --reset` starts over)',
+			);
+		say(
+			` nodes: search ${orList(VENDORS.map((vendor) => `"${vendor.name}"`))} in the nodes panel (${pkg.name}, community package)`,
+		);
 		for (const { vendor, fake } of fakes) {
 			say(` ${vendor.name}: fake at ${fake.url}, credential "${vendor.credential(fake).name}"`);
 		}

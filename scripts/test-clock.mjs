@@ -36,14 +36,23 @@ const die = (message) => {
 	process.stderr.write(`test:clock: ${message}\n`);
 	process.exit(1);
 };
-const iso = (ms, zone = 'UTC') => DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true });
+const iso = (ms, zone = 'UTC') =>
+	DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true });
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 function ensureFaketime() {
-	const found = () => spawnSync('sh', ['-c', 'command -v faketime'], { encoding: 'utf8' }).stdout.trim();
+	const found = () =>
+		spawnSync('sh', ['-c', 'command -v faketime'], { encoding: 'utf8' }).stdout.trim();
 	if (found()) return found();
-	if (typeof process.getuid === 'function' && process.getuid() !== 0) die('faketime is missing: install Debian\'s package `faketime` (apt-get install faketime, as root).');
-	const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'faketime'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+	if (typeof process.getuid === 'function' && process.getuid() !== 0)
+		die(
+			"faketime is missing: install Debian's package `faketime` (apt-get install faketime, as root).",
+		);
+	const install = () =>
+		spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'faketime'], {
+			stdio: 'inherit',
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		}).status === 0;
 	say('• faketime is missing: apt-get install faketime');
 	if (!install()) {
 		say('• the install failed: apt-get update, then once more');
@@ -79,21 +88,32 @@ function nextOffsetChange(zone, fromMs) {
 function probeClock(faketime, clock) {
 	const script = [
 		"const { spawnSync } = require('node:child_process');",
-		"const read = () => ({ iso: new Date().toISOString(), local: new Date().toString(), zone: Intl.DateTimeFormat().resolvedOptions().timeZone, ms: Date.now() });",
+		'const read = () => ({ iso: new Date().toISOString(), local: new Date().toString(), zone: Intl.DateTimeFormat().resolvedOptions().timeZone, ms: Date.now() });',
 		'const parent = read();',
 		"const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(Date.now()))'], { encoding: 'utf8' });",
 		'process.stdout.write(JSON.stringify({ parent, child: Number(child.stdout) }));',
 	].join('\n');
 	const realBefore = Date.now();
-	const result = spawnSync(faketime, ['-f', clock.spec, process.execPath, '-e', script], { env: clock.env, encoding: 'utf8' });
+	const result = spawnSync(faketime, ['-f', clock.spec, process.execPath, '-e', script], {
+		env: clock.env,
+		encoding: 'utf8',
+	});
 	const realAfter = Date.now();
 	if (result.status !== 0) die(`node under faketime failed: ${result.stderr}`);
 	const seen = JSON.parse(result.stdout);
-	say(`  node reads:        ${seen.parent.iso}  (${seen.parent.local}; Intl zone ${seen.parent.zone})`);
+	say(
+		`  node reads:        ${seen.parent.iso}  (${seen.parent.local}; Intl zone ${seen.parent.zone})`,
+	);
 	say(`  its child reads:   ${iso(seen.child)}`);
-	for (const [who, ms] of [['node', seen.parent.ms], ['its child', seen.child]]) {
+	for (const [who, ms] of [
+		['node', seen.parent.ms],
+		['its child', seen.child],
+	]) {
 		const shift = ms - (realBefore + realAfter) / 2;
-		if (Math.abs(shift - clock.offsetMs) > 120_000) die(`${who} is ${seconds(shift)} from the real clock, not ${seconds(clock.offsetMs)}: faketime did not move it`);
+		if (Math.abs(shift - clock.offsetMs) > 120_000)
+			die(
+				`${who} is ${seconds(shift)} from the real clock, not ${seconds(clock.offsetMs)}: faketime did not move it`,
+			);
 	}
 }
 
@@ -102,8 +122,21 @@ function runJest(faketime, name, clock) {
 	mkdirSync(OUT, { recursive: true });
 	const results = path.join(OUT, `${name}.json`);
 	rmSync(results, { force: true });
-	const args = ['-f', clock.spec, process.execPath, JEST, '--selectProjects', 'engine', 'reliability', '--runInBand', '--json', `--outputFile=${results}`];
-	say(`  command:           DONT_FAKE_MONOTONIC=1 TASKBRIDGE_NO_REPORT=1${clock.extraEnvText} faketime -f '${clock.spec}' node jest --selectProjects engine reliability --runInBand`);
+	const args = [
+		'-f',
+		clock.spec,
+		process.execPath,
+		JEST,
+		'--selectProjects',
+		'engine',
+		'reliability',
+		'--runInBand',
+		'--json',
+		`--outputFile=${results}`,
+	];
+	say(
+		`  command:           DONT_FAKE_MONOTONIC=1 TASKBRIDGE_NO_REPORT=1${clock.extraEnvText} faketime -f '${clock.spec}' node jest --selectProjects engine reliability --runInBand`,
+	);
 	const realStart = Date.now();
 	const status = spawnSync(faketime, args, { cwd: REPO, env: clock.env, stdio: 'inherit' }).status;
 	const wallMs = Date.now() - realStart;
@@ -119,27 +152,52 @@ function runJest(faketime, name, clock) {
 	const jestStart = Math.min(report.startTime, ...starts);
 	const jestEnd = Math.max(...ends);
 	const shift = report.startTime - realStart;
-	say(`  jest recorded:     run started ${iso(report.startTime, clock.zone)}, test files ran from ${iso(Math.min(...starts), clock.zone)} to ${iso(jestEnd, clock.zone)}`);
-	if (Math.abs(shift - clock.offsetMs) > 120_000) die(`run ${name}: jest's clock is ${seconds(shift)} from the real one, not ${seconds(clock.offsetMs)}`);
-	return { status, wallMs, jestStart, jestEnd, passed: report.numPassedTests, failed: report.numFailedTests, total: report.numTotalTests };
+	say(
+		`  jest recorded:     run started ${iso(report.startTime, clock.zone)}, test files ran from ${iso(Math.min(...starts), clock.zone)} to ${iso(jestEnd, clock.zone)}`,
+	);
+	if (Math.abs(shift - clock.offsetMs) > 120_000)
+		die(
+			`run ${name}: jest's clock is ${seconds(shift)} from the real one, not ${seconds(clock.offsetMs)}`,
+		);
+	return {
+		status,
+		wallMs,
+		jestStart,
+		jestEnd,
+		passed: report.numPassedTests,
+		failed: report.numFailedTests,
+		total: report.numTotalTests,
+	};
 }
 
 function clockOf(offsetMs, zone, extraEnv) {
 	const env = { ...process.env, DONT_FAKE_MONOTONIC: '1', TASKBRIDGE_NO_REPORT: '1', ...extraEnv };
-	const extraEnvText = Object.entries(extraEnv).map(([key, value]) => ` ${key}=${value}`).join('');
-	return { spec: `+${Math.round(offsetMs / 1000)}`, offsetMs: Math.round(offsetMs / 1000) * 1000, zone, env, extraEnvText };
+	const extraEnvText = Object.entries(extraEnv)
+		.map(([key, value]) => ` ${key}=${value}`)
+		.join('');
+	return {
+		spec: `+${Math.round(offsetMs / 1000)}`,
+		offsetMs: Math.round(offsetMs / 1000) * 1000,
+		zone,
+		env,
+		extraEnvText,
+	};
 }
 
 const faketime = ensureFaketime();
 const processZone = process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
 say(`test:clock: real time ${iso(Date.now())}; ${faketime}; runs ${RUNS.join(', ')}`);
 const outcomes = [];
-let leadMs = process.env.TASKBRIDGE_CLOCK_DST_LEAD_SECONDS ? Number(process.env.TASKBRIDGE_CLOCK_DST_LEAD_SECONDS) * 1000 : undefined;
+let leadMs = process.env.TASKBRIDGE_CLOCK_DST_LEAD_SECONDS
+	? Number(process.env.TASKBRIDGE_CLOCK_DST_LEAD_SECONDS) * 1000
+	: undefined;
 
 if (RUNS.includes('a')) {
 	const clock = clockOf(400 * DAY_MS, processZone, {});
 	say('');
-	say(`• run (a): the clock 400 days ahead (faketime '${clock.spec}' s = +400d), process zone ${processZone}, workflow zone UTC (the harness default)`);
+	say(
+		`• run (a): the clock 400 days ahead (faketime '${clock.spec}' s = +400d), process zone ${processZone}, workflow zone UTC (the harness default)`,
+	);
 	probeClock(faketime, clock);
 	const outcome = runJest(faketime, 'a-400-days', clock);
 	outcomes.push({ name: '(a) +400 days', ...outcome });
@@ -147,8 +205,11 @@ if (RUNS.includes('a')) {
 }
 
 if (RUNS.includes('b')) {
-	const after = process.env.TASKBRIDGE_CLOCK_DST_AFTER ? DateTime.fromISO(process.env.TASKBRIDGE_CLOCK_DST_AFTER, { zone: 'utc' }).toMillis() : Date.now();
-	if (!Number.isFinite(after)) die(`TASKBRIDGE_CLOCK_DST_AFTER is not an ISO date: ${process.env.TASKBRIDGE_CLOCK_DST_AFTER}`);
+	const after = process.env.TASKBRIDGE_CLOCK_DST_AFTER
+		? DateTime.fromISO(process.env.TASKBRIDGE_CLOCK_DST_AFTER, { zone: 'utc' }).toMillis()
+		: Date.now();
+	if (!Number.isFinite(after))
+		die(`TASKBRIDGE_CLOCK_DST_AFTER is not an ISO date: ${process.env.TASKBRIDGE_CLOCK_DST_AFTER}`);
 	const change = nextOffsetChange(ZONE, after);
 	leadMs ??= 70_000;
 	const startAt = change.at - leadMs;
@@ -163,15 +224,24 @@ if (RUNS.includes('b')) {
 	probeClock(faketime, clock);
 	const outcome = runJest(faketime, 'b-dst', clock);
 	const crossed = outcome.jestStart < change.at && outcome.jestEnd > change.at;
-	say(`  the change at ${iso(change.at, ZONE)} fell ${crossed ? 'inside' : 'OUTSIDE'} the run (${iso(outcome.jestStart, ZONE)} to ${iso(outcome.jestEnd, ZONE)})`);
+	say(
+		`  the change at ${iso(change.at, ZONE)} fell ${crossed ? 'inside' : 'OUTSIDE'} the run (${iso(outcome.jestStart, ZONE)} to ${iso(outcome.jestEnd, ZONE)})`,
+	);
 	outcomes.push({ name: `(b) ${ZONE} daylight-saving change`, ...outcome, crossed });
 }
 
 say('');
 say('test:clock summary');
 for (const outcome of outcomes) {
-	const crossing = outcome.crossed === undefined ? '' : outcome.crossed ? '; crossed the change' : '; did NOT cross the change';
-	say(`  ${outcome.name}: ${outcome.status === 0 ? 'green' : 'RED'}, ${outcome.passed}/${outcome.total} tests passed, wall time ${seconds(outcome.wallMs)}${crossing}`);
+	const crossing =
+		outcome.crossed === undefined
+			? ''
+			: outcome.crossed
+				? '; crossed the change'
+				: '; did NOT cross the change';
+	say(
+		`  ${outcome.name}: ${outcome.status === 0 ? 'green' : 'RED'}, ${outcome.passed}/${outcome.total} tests passed, wall time ${seconds(outcome.wallMs)}${crossing}`,
+	);
 }
 const bad = outcomes.some((outcome) => outcome.status !== 0 || outcome.crossed === false);
 process.exit(bad ? 1 : 0);

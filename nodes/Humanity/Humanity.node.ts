@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { getEmployees, getLocations, getMasterTasks, getPositions } from './loadOptions';
 import { searchMasterTasks, searchShifts, searchShiftTasks } from './listSearch';
@@ -8,7 +13,12 @@ import { shiftDescription, shiftOperations } from './resources/shift';
 import { shiftTaskDescription, shiftTaskOperations } from './resources/shiftTask';
 import { HUMANITY_CREDENTIAL } from './transport';
 import { normalizeEmployeeTask, normalizeMasterTask, normalizeShiftTask } from './normalize';
-import { OUTPUT_FORMAT_PARAMETER, applyTaskOutput, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
+import {
+	OUTPUT_FORMAT_PARAMETER,
+	applyTaskOutput,
+	taskOutputProperty,
+	type TaskMapper,
+} from '../shared/normalizedTask';
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 
@@ -23,7 +33,10 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
 const TASK_OUTPUTS: Record<string, { operations: string[]; mapper: TaskMapper }> = {
 	employeeTask: { operations: ['complete', 'getMany', 'start'], mapper: normalizeEmployeeTask },
 	masterTask: { operations: ['create', 'getMany', 'update'], mapper: normalizeMasterTask },
-	shiftTask: { operations: ['add', 'getMany', 'remove', 'setAll', 'update'], mapper: normalizeShiftTask },
+	shiftTask: {
+		operations: ['add', 'getMany', 'remove', 'setAll', 'update'],
+		mapper: normalizeShiftTask,
+	},
 };
 
 export class Humanity implements INodeType {
@@ -34,7 +47,8 @@ export class Humanity implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with shifts, shift tasks, master tasks and employee tasks in Humanity, the employee scheduling platform',
+		description:
+			'Work with shifts, shift tasks, master tasks and employee tasks in Humanity, the employee scheduling platform',
 		defaults: { name: 'Humanity' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -73,7 +87,11 @@ export class Humanity implements INodeType {
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const run = OPERATIONS[resource]?.[operation];
-		if (!run) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" of resource "${resource}"`);
+		if (!run)
+			throw new NodeOperationError(
+				this.getNode(),
+				`Unknown operation "${operation}" of resource "${resource}"`,
+			);
 		const items = await run.call(this);
 		const taskOutput = TASK_OUTPUTS[resource];
 		if (!taskOutput?.operations.includes(operation)) return [items];

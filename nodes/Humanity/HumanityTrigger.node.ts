@@ -1,8 +1,19 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { HUMANITY_CREDENTIAL, humanityApiRequest, recordsOf } from './transport';
-import { OUTPUT_FORMAT_PARAMETER, isNormalizedOutput, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
+import {
+	OUTPUT_FORMAT_PARAMETER,
+	isNormalizedOutput,
+	taskOutputProperty,
+	type TaskMapper,
+} from '../shared/normalizedTask';
 import { normalizeEmployeeTask, normalizeShiftTask } from './normalize';
 
 type HumanityTaskEvent = 'employeeTaskCompleted' | 'shiftTaskAdded' | 'shiftTaskRemoved';
@@ -42,9 +53,13 @@ function readDays(context: IPollFunctions, name: string, label: string): number 
 	const value = context.getNodeParameter(name, 0) as unknown;
 	const days = Number(value);
 	if (!Number.isInteger(days) || days < 0 || days > MAX_DAYS) {
-		throw new NodeOperationError(context.getNode(), `"${label}" must be a whole number from 0 to ${MAX_DAYS} (got "${String(value)}")`, {
-			description: `Check the "${label}" field. Nothing was sent.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${label}" must be a whole number from 0 to ${MAX_DAYS} (got "${String(value)}")`,
+			{
+				description: `Check the "${label}" field. Nothing was sent.`,
+			},
+		);
 	}
 	return days;
 }
@@ -52,10 +67,14 @@ function readDays(context: IPollFunctions, name: string, label: string): number 
 /** The days of the window, in the workflow's time zone, as Humanity's shift filter takes them. */
 function windowOf(context: IPollFunctions, daysBefore: number, daysAfter: number): Window {
 	const today = DateTime.now().setZone(context.getTimezone()).startOf('day');
-	return { from: today.minus({ days: daysBefore }).toFormat('yyyy-MM-dd'), to: today.plus({ days: daysAfter }).toFormat('yyyy-MM-dd') };
+	return {
+		from: today.minus({ days: daysBefore }).toFormat('yyyy-MM-dd'),
+		to: today.plus({ days: daysAfter }).toFormat('yyyy-MM-dd'),
+	};
 }
 
-const within = (day: string | undefined, window: Window) => day !== undefined && day >= window.from && day <= window.to;
+const within = (day: string | undefined, window: Window) =>
+	day !== undefined && day >= window.from && day <= window.to;
 
 /** A shift's first day (yyyy-MM-dd) as Humanity lists it. */
 function dayOf(shift: IDataObject): string {
@@ -86,7 +105,8 @@ export class HumanityTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when an employee completes a shift task, or a task is added to or removed from a shift',
+		description:
+			'Starts the workflow when an employee completes a shift task, or a task is added to or removed from a shift',
 		defaults: { name: 'Humanity Trigger' },
 		polling: true,
 		inputs: [],
@@ -98,9 +118,17 @@ export class HumanityTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'Employee Task Completed', value: 'employeeTaskCompleted', description: 'An employee finished their copy of a shift task' },
+					{
+						name: 'Employee Task Completed',
+						value: 'employeeTaskCompleted',
+						description: 'An employee finished their copy of a shift task',
+					},
 					{ name: 'Shift Task Added', value: 'shiftTaskAdded' },
-					{ name: 'Shift Task Removed', value: 'shiftTaskRemoved', description: 'Items carry the task as last seen and its shift' },
+					{
+						name: 'Shift Task Removed',
+						value: 'shiftTaskRemoved',
+						description: 'Items carry the task as last seen and its shift',
+					},
 				],
 				default: 'employeeTaskCompleted',
 			},
@@ -122,7 +150,7 @@ export class HumanityTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Only shifts starting inside this window of days (in the workflow\'s time zone) are watched. A shift that enters the window as the days go by is read as it is, without events for the tasks it already has.',
+					"Only shifts starting inside this window of days (in the workflow's time zone) are watched. A shift that enters the window as the days go by is read as it is, without events for the tasks it already has.",
 				name: 'windowNotice',
 				type: 'notice',
 				default: '',
@@ -137,10 +165,16 @@ export class HumanityTrigger implements INodeType {
 		const daysAfter = readDays(this, 'daysAfter', 'Days After Today');
 		const window = windowOf(this, daysBefore, daysAfter);
 
-		const shifts = recordsOf(await humanityApiRequest.call(this, 'GET', '/shifts', { qs: { start_date: window.from, end_date: window.to, mode: 'overview' } }));
+		const shifts = recordsOf(
+			await humanityApiRequest.call(this, 'GET', '/shifts', {
+				qs: { start_date: window.from, end_date: window.to, mode: 'overview' },
+			}),
+		);
 		const shiftById = new Map(shifts.map((shift) => [Number(shift.id), shift]));
 		const tasks = await readTasks.call(this, event, [...shiftById.keys()]);
-		const normalize = isNormalizedOutput(this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor')) ? MAPPERS[event] : undefined;
+		const normalize = isNormalizedOutput(this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'))
+			? MAPPERS[event]
+			: undefined;
 		const item = (task: IDataObject, shiftId = Number(task.shiftId)): INodeExecutionData => {
 			const record = { ...task, shift: shiftSummary(shiftById.get(shiftId), shiftId) };
 			return { json: normalize ? normalize(record, this.getTimezone()) : record };
@@ -153,10 +187,18 @@ export class HumanityTrigger implements INodeType {
 
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		const watching = JSON.stringify({ event, daysBefore, daysAfter });
-		const now = Object.fromEntries(tasks.map((task) => [String(task.id), fingerprintOf(event, task)]));
+		const now = Object.fromEntries(
+			tasks.map((task) => [String(task.id), fingerprintOf(event, task)]),
+		);
 		const shiftDays = Object.fromEntries(shifts.map((shift) => [String(shift.id), dayOf(shift)]));
 		const previous = { ...state };
-		Object.assign(state, { watching, from: window.from, to: window.to, shifts: shiftDays, seen: now });
+		Object.assign(state, {
+			watching,
+			from: window.from,
+			to: window.to,
+			shifts: shiftDays,
+			seen: now,
+		});
 		if (previous.watching !== watching || !previous.seen || !previous.shifts) return null;
 
 		const before = previous.seen;
@@ -164,22 +206,30 @@ export class HumanityTrigger implements INodeType {
 		// A shift read last time, or one made since inside the window then watched: its changes are events.
 		// A shift that only came into the window as the days moved is taken as it is.
 		const watched = (shiftId: number) =>
-			previous.shifts![String(shiftId)] !== undefined || within(shiftDays[String(shiftId)], previousWindow);
+			previous.shifts![String(shiftId)] !== undefined ||
+			within(shiftDays[String(shiftId)], previousWindow);
 
 		let emitted: INodeExecutionData[];
 		if (event === 'shiftTaskRemoved') {
 			emitted = Object.entries(before)
-				.filter(([id, [shiftId]]) => now[id] === undefined && within(previous.shifts![String(shiftId)], window))
+				.filter(
+					([id, [shiftId]]) =>
+						now[id] === undefined && within(previous.shifts![String(shiftId)], window),
+				)
 				.map(([id, [shiftId, name]]) => item({ id, shiftId, name, removed: true }, shiftId));
 		} else if (event === 'shiftTaskAdded') {
-			emitted = tasks.filter((task) => before[String(task.id)] === undefined && watched(Number(task.shiftId))).map((task) => item(task));
+			emitted = tasks
+				.filter((task) => before[String(task.id)] === undefined && watched(Number(task.shiftId)))
+				.map((task) => item(task));
 		} else {
 			emitted = tasks
 				.filter((task) => {
 					const [status, endedAt] = now[String(task.id)];
 					if (status !== COMPLETED) return false;
 					const seen = before[String(task.id)];
-					return seen === undefined ? watched(Number(task.shiftId)) : seen[0] !== COMPLETED || seen[1] !== endedAt;
+					return seen === undefined
+						? watched(Number(task.shiftId))
+						: seen[0] !== COMPLETED || seen[1] !== endedAt;
 				})
 				.map((task) => item(task));
 		}
@@ -191,7 +241,11 @@ export class HumanityTrigger implements INodeType {
 }
 
 /** The shift tasks, or the employee tasks, of the shifts, a bounded number of shifts per call. */
-async function readTasks(this: IPollFunctions, event: HumanityTaskEvent, shiftIds: number[]): Promise<IDataObject[]> {
+async function readTasks(
+	this: IPollFunctions,
+	event: HumanityTaskEvent,
+	shiftIds: number[],
+): Promise<IDataObject[]> {
 	const what = event === 'employeeTaskCompleted' ? 'employee-tasks' : 'tasks';
 	const tasks: IDataObject[] = [];
 	for (let start = 0; start < shiftIds.length; start += SHIFTS_PER_READ) {
@@ -204,8 +258,11 @@ async function readTasks(this: IPollFunctions, event: HumanityTaskEvent, shiftId
 /** A manual run's sample: the latest completed employee task, or the newest shift task (also the shape a removal has). */
 function newest(event: HumanityTaskEvent, tasks: IDataObject[]): IDataObject | undefined {
 	if (event === 'employeeTaskCompleted') {
-		const endedAt = (task: IDataObject) => String(((task.activity ?? {}) as IDataObject).endedAt ?? '');
-		return tasks.filter((task) => fingerprintOf(event, task)[0] === COMPLETED).sort((a, b) => endedAt(b).localeCompare(endedAt(a)))[0];
+		const endedAt = (task: IDataObject) =>
+			String(((task.activity ?? {}) as IDataObject).endedAt ?? '');
+		return tasks
+			.filter((task) => fingerprintOf(event, task)[0] === COMPLETED)
+			.sort((a, b) => endedAt(b).localeCompare(endedAt(a)))[0];
 	}
 	return [...tasks].sort((a, b) => String(b.id).localeCompare(String(a.id)))[0];
 }

@@ -30,7 +30,12 @@ export function shiftLocator(show: Show, description = 'The shift'): INodeProper
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 2401',
-				validation: [{ type: 'regex', properties: { regex: SHIFT_ID_PATTERN, errorMessage: 'A shift ID is a whole number' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: SHIFT_ID_PATTERN, errorMessage: 'A shift ID is a whole number' },
+					},
+				],
 			},
 		],
 	};
@@ -50,7 +55,11 @@ export function shiftIdsField(show: Show): INodeProperties {
 	};
 }
 
-export function masterTaskLocator(show: Show, name = 'masterTaskId', required = true): INodeProperties {
+export function masterTaskLocator(
+	show: Show,
+	name = 'masterTaskId',
+	required = true,
+): INodeProperties {
 	return {
 		displayName: 'Master Task',
 		name,
@@ -72,7 +81,15 @@ export function masterTaskLocator(show: Show, name = 'masterTaskId', required = 
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 01k6k3y2c3yq0f3v8w9x7z5a4b',
-				validation: [{ type: 'regex', properties: { regex: ULID_REGEX, errorMessage: 'A master task ID is a 26-character ULID' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: ULID_REGEX,
+							errorMessage: 'A master task ID is a 26-character ULID',
+						},
+					},
+				],
 			},
 		],
 	};
@@ -100,7 +117,15 @@ export function shiftTaskLocator(show: Show): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 01k6k3y2c3yq0f3v8w9x7z5a4b',
-				validation: [{ type: 'regex', properties: { regex: ULID_REGEX, errorMessage: 'A shift task ID is a 26-character ULID' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: ULID_REGEX,
+							errorMessage: 'A shift task ID is a 26-character ULID',
+						},
+					},
+				],
 			},
 		],
 	};
@@ -124,7 +149,8 @@ export function timeBoxFields(show: Show & { type: string[] }): INodeProperties[
 			type: 'dateTime',
 			default: '',
 			required: true,
-			description: 'When the task starts; without a time zone it is read in the workflow\'s time zone',
+			description:
+				"When the task starts; without a time zone it is read in the workflow's time zone",
 			displayOptions: { show },
 		},
 		{

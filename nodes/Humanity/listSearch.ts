@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodeParameterResourceLocator } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeParameterResourceLocator,
+} from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { humanityApiRequest, nextCursorOf, recordsOf } from './transport';
 
@@ -10,11 +15,16 @@ function shiftLabel(shift: IDataObject): string {
 	const start = String(shift.start_timestamp ?? '');
 	const when = DateTime.fromSQL(start);
 	const day = when.isValid ? when.toFormat('ccc d LLL HH:mm') : start;
-	return [day, shift.title, shift.schedule_name].filter((part) => part !== undefined && part !== '').join(' · ');
+	return [day, shift.title, shift.schedule_name]
+		.filter((part) => part !== undefined && part !== '')
+		.join(' · ');
 }
 
 /** Shifts from today to two weeks ahead, every employee's (mode overview). */
-export async function searchShifts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchShifts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const today = DateTime.now().setZone(this.getTimezone());
 	const answer = await humanityApiRequest.call(this, 'GET', '/shifts', {
 		qs: {
@@ -27,7 +37,10 @@ export async function searchShifts(this: ILoadOptionsFunctions, filter?: string)
 	return {
 		results: recordsOf(answer)
 			.map((shift) => ({ name: shiftLabel(shift), value: String(shift.id) }))
-			.filter((result) => needle === '' || result.name.toLowerCase().includes(needle) || result.value === needle),
+			.filter(
+				(result) =>
+					needle === '' || result.name.toLowerCase().includes(needle) || result.value === needle,
+			),
 	};
 }
 
@@ -48,9 +61,17 @@ export async function searchMasterTasks(
 }
 
 /** The tasks of the shift picked above. */
-export async function searchShiftTasks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const picked = this.getCurrentNodeParameter('shiftId') as INodeParameterResourceLocator | string | undefined;
-	const shiftId = String(typeof picked === 'object' && picked !== null ? picked.value : (picked ?? '')).trim();
+export async function searchShiftTasks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const picked = this.getCurrentNodeParameter('shiftId') as
+		| INodeParameterResourceLocator
+		| string
+		| undefined;
+	const shiftId = String(
+		typeof picked === 'object' && picked !== null ? picked.value : (picked ?? ''),
+	).trim();
 	if (!/^\d+$/.test(shiftId)) return { results: [] };
 	const answer = await humanityApiRequest.call(this, 'GET', `/shifts/${shiftId}/tasks`);
 	const needle = filter?.trim().toLowerCase() ?? '';

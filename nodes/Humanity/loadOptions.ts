@@ -1,7 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { humanityApiRequest, humanityCursorPages, recordsOf } from './transport';
 
-async function optionsFrom(context: ILoadOptionsFunctions, path: string, label: (record: IDataObject) => string): Promise<INodePropertyOptions[]> {
+async function optionsFrom(
+	context: ILoadOptionsFunctions,
+	path: string,
+	label: (record: IDataObject) => string,
+): Promise<INodePropertyOptions[]> {
 	const answer = await humanityApiRequest.call(context, 'GET', path);
 	return recordsOf(answer)
 		.map((record) => ({ name: label(record), value: Number(record.id) }))
@@ -18,11 +22,15 @@ export async function getLocations(this: ILoadOptionsFunctions): Promise<INodePr
 }
 
 export async function getEmployees(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await optionsFrom(this, '/employees', (employee) => String(employee.name ?? `${employee.firstname} ${employee.lastname}`));
+	return await optionsFrom(this, '/employees', (employee) =>
+		String(employee.name ?? `${employee.firstname} ${employee.lastname}`),
+	);
 }
 
 /** Every live master task (the shift-task list's pick), page after page. */
 export async function getMasterTasks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const tasks = await humanityCursorPages.call(this, '/master-tasks', {});
-	return tasks.map((task) => ({ name: String(task.name), value: String(task.id) })).sort((a, b) => a.name.localeCompare(b.name));
+	return tasks
+		.map((task) => ({ name: String(task.name), value: String(task.id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,13 +1,26 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isoOrNull, normalizedTask, textOrNull, type NormalizedStatus, type NormalizedTask, type TaskSubject } from '../shared/normalizedTask';
+import {
+	isoOrNull,
+	normalizedTask,
+	textOrNull,
+	type NormalizedStatus,
+	type NormalizedTask,
+	type TaskSubject,
+} from '../shared/normalizedTask';
 
 /** Humanity's activity status of an employee's task: 0 not started, 1 started, 2 completed. */
-const ACTIVITY_STATUSES: Record<string, NormalizedStatus> = { '0': 'open', '1': 'in progress', '2': 'done' };
+const ACTIVITY_STATUSES: Record<string, NormalizedStatus> = {
+	'0': 'open',
+	'1': 'in progress',
+	'2': 'done',
+};
 
 function shiftSubjectOf(task: IDataObject): TaskSubject | null {
 	const shift = (task.shift ?? {}) as IDataObject;
 	const id = textOrNull(task.shiftId) ?? textOrNull(shift.id);
-	return id ? { type: 'shift', id, ...(textOrNull(shift.title) ? { name: String(shift.title) } : {}) } : null;
+	return id
+		? { type: 'shift', id, ...(textOrNull(shift.title) ? { name: String(shift.title) } : {}) }
+		: null;
 }
 
 /** A deleted or removed task is canceled; Humanity keeps no other status on shift and master tasks. */

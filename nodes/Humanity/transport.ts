@@ -13,7 +13,13 @@ import type {
 import { urlFrom } from '../shared/vendorRequest';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import { vendorApiError, type FailureEnvelope } from '../shared/errors';
-import { isRepeatable, markUnreadableAnswer, rememberRetryAfter, retryPolicy, withRetries } from '../shared/retry';
+import {
+	isRepeatable,
+	markUnreadableAnswer,
+	rememberRetryAfter,
+	retryPolicy,
+	withRetries,
+} from '../shared/retry';
 
 export const HUMANITY_CREDENTIAL = 'humanityApi';
 export const HUMANITY_API_PATH = '/api/v2';
@@ -53,7 +59,11 @@ export const humanityEnvelope: FailureEnvelope = {
 	},
 };
 
-export type HumanityContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
+export type HumanityContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions;
 
 export interface HumanityRequestOptions {
 	qs?: IDataObject;
@@ -87,11 +97,20 @@ function withoutToken(body: IDataObject): IDataObject {
 
 function tokenKnownExpired(credentials: ICredentialDataDecryptedObject): boolean {
 	const expiresAt = Date.parse(String(credentials.accessTokenExpiresAt ?? ''));
-	return Boolean(credentials.accessToken) && Number.isFinite(expiresAt) && expiresAt - TOKEN_EXPIRY_MARGIN_MS <= Date.now();
+	return (
+		Boolean(credentials.accessToken) &&
+		Number.isFinite(expiresAt) &&
+		expiresAt - TOKEN_EXPIRY_MARGIN_MS <= Date.now()
+	);
 }
 
 function isEnvelope(body: unknown): body is HumanityEnvelope {
-	return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as IDataObject).status === 'number';
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		!Array.isArray(body) &&
+		typeof (body as IDataObject).status === 'number'
+	);
 }
 
 /**
@@ -134,14 +153,19 @@ export async function humanityApiRequest(
 		: isRepeatable(method);
 	for (;;) {
 		const response = await withRetries(humanityEnvelope.vendor, repeatable, async () =>
-			failIfItMayPass(node, await send.call(this, { ...request, body: bodyToSend() }, renewToken, options.itemIndex), options.itemIndex),
+			failIfItMayPass(
+				node,
+				await send.call(this, { ...request, body: bodyToSend() }, renewToken, options.itemIndex),
+				options.itemIndex,
+			),
 		);
 		if (renewToken) tokenRenewed = true;
 		renewToken = false;
 		const body = response.body;
 		const code = isEnvelope(body) ? body.status : undefined;
 		if (code === 1 && response.statusCode < 300) return body as HumanityEnvelope;
-		const tokenRefused = response.statusCode === 401 || (code !== undefined && TOKEN_REFUSED_CODES.includes(code));
+		const tokenRefused =
+			response.statusCode === 401 || (code !== undefined && TOKEN_REFUSED_CODES.includes(code));
 		if (tokenRefused && !tokenRenewed) {
 			renewToken = true;
 			continue;
@@ -156,31 +180,56 @@ export async function humanityApiRequest(
 
 function humanityFailure(node: INode, response: FullResponse, itemIndex?: number): NodeApiError {
 	const body = response.body;
-	if (isEnvelope(body)) return vendorApiError(node, humanityEnvelope, withoutToken(body as IDataObject), response.statusCode, itemIndex);
-	const text = typeof body === 'string' && body.trim() !== '' ? redactTokens(body.trim()).slice(0, 300) : 'an answer that is not a Humanity envelope';
+	if (isEnvelope(body))
+		return vendorApiError(
+			node,
+			humanityEnvelope,
+			withoutToken(body as IDataObject),
+			response.statusCode,
+			itemIndex,
+		);
+	const text =
+		typeof body === 'string' && body.trim() !== ''
+			? redactTokens(body.trim()).slice(0, 300)
+			: 'an answer that is not a Humanity envelope';
 	return vendorApiError(node, humanityEnvelope, { message: text }, response.statusCode, itemIndex);
 }
 
 /** An answer that may pass if sent again (429, 5xx, or one that cannot be read) becomes an error withRetries weighs. */
 function failIfItMayPass(node: INode, response: FullResponse, itemIndex?: number): FullResponse {
-	if ([429, 500, 502, 503, 504].includes(response.statusCode)) throw rememberRetryAfter(humanityFailure(node, response, itemIndex), response.headers);
-	if (response.statusCode < 300 && !isEnvelope(response.body)) throw markUnreadableAnswer(humanityFailure(node, response, itemIndex));
+	if ([429, 500, 502, 503, 504].includes(response.statusCode))
+		throw rememberRetryAfter(humanityFailure(node, response, itemIndex), response.headers);
+	if (response.statusCode < 300 && !isEnvelope(response.body))
+		throw markUnreadableAnswer(humanityFailure(node, response, itemIndex));
 	return response;
 }
 
 /** One HTTP exchange through n8n's credential handling; `renewToken` makes n8n fetch (and keep) a new token first. */
-async function send(this: HumanityContext, request: IHttpRequestOptions, renewToken: boolean, itemIndex?: number): Promise<FullResponse> {
+async function send(
+	this: HumanityContext,
+	request: IHttpRequestOptions,
+	renewToken: boolean,
+	itemIndex?: number,
+): Promise<FullResponse> {
 	const additional = renewToken ? await credentialsWithoutToken.call(this) : undefined;
 	try {
-		return (await this.helpers.httpRequestWithAuthentication.call(this, HUMANITY_CREDENTIAL, { ...request }, additional)) as FullResponse;
+		return (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			HUMANITY_CREDENTIAL,
+			{ ...request },
+			additional,
+		)) as FullResponse;
 	} catch (error) {
 		// A network failure or a failed sign-in: n8n's error may carry the request (and its token), so rebuild it,
 		// keeping the code (ECONNRESET, a sign-in's HTTP status…) that tells whether to try again.
 		const message = redactTokens(error instanceof Error ? error.message : String(error));
-		const code = (error as { httpCode?: unknown; code?: unknown }).httpCode ?? (error as { code?: unknown }).code;
+		const code =
+			(error as { httpCode?: unknown; code?: unknown }).httpCode ??
+			(error as { code?: unknown }).code;
 		throw new NodeApiError(this.getNode(), { message } as JsonObject, {
 			message: `Humanity: ${message}`,
-			description: 'The request did not reach Humanity, or n8n could not get an access token with this credential.',
+			description:
+				'The request did not reach Humanity, or n8n could not get an access token with this credential.',
 			httpCode: typeof code === 'string' || typeof code === 'number' ? String(code) : undefined,
 			itemIndex,
 		});

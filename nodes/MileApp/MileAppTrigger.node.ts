@@ -1,7 +1,18 @@
-import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { isSameSecret } from '../shared/secrets';
-import { OUTPUT_FORMAT_PARAMETER, applyTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
+import {
+	OUTPUT_FORMAT_PARAMETER,
+	applyTaskOutput,
+	taskOutputProperty,
+} from '../shared/normalizedTask';
 import { normalizeMileAppTask } from './normalize';
 
 /** MileApp's task events (Automation → Webhook) and the status a task has when each fires. */
@@ -33,7 +44,9 @@ export class MileAppTrigger implements INodeType {
 		defaults: { name: 'MileApp Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
@@ -58,8 +71,20 @@ export class MileAppTrigger implements INodeType {
 				placeholder: 'Add Filter',
 				default: {},
 				options: [
-					{ displayName: 'Flow', name: 'flow', type: 'string', default: '', description: 'Only tasks of this flow (its name)' },
-					{ displayName: 'Hub ID', name: 'hubId', type: 'string', default: '', description: 'Only tasks of this hub' },
+					{
+						displayName: 'Flow',
+						name: 'flow',
+						type: 'string',
+						default: '',
+						description: 'Only tasks of this flow (its name)',
+					},
+					{
+						displayName: 'Hub ID',
+						name: 'hubId',
+						type: 'string',
+						default: '',
+						description: 'Only tasks of this hub',
+					},
 				],
 			},
 			{
@@ -67,12 +92,25 @@ export class MileAppTrigger implements INodeType {
 				name: 'secretLocation',
 				type: 'options',
 				options: [
-					{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
-					{ name: 'In a Header', value: 'header', description: 'A custom header added to the webhook in MileApp' },
-					{ name: 'In the URL', value: 'query', description: 'A query parameter added to the end of the URL in MileApp' },
+					{
+						name: 'None',
+						value: 'none',
+						description: 'Anyone who knows the URL can start the workflow',
+					},
+					{
+						name: 'In a Header',
+						value: 'header',
+						description: 'A custom header added to the webhook in MileApp',
+					},
+					{
+						name: 'In the URL',
+						value: 'query',
+						description: 'A query parameter added to the end of the URL in MileApp',
+					},
 				],
 				default: 'none',
-				description: 'MileApp signs nothing: a secret only MileApp knows lets the trigger refuse anyone else (401)',
+				description:
+					'MileApp signs nothing: a secret only MileApp knows lets the trigger refuse anyone else (401)',
 			},
 			{
 				displayName: 'Header Name',
@@ -127,14 +165,29 @@ export class MileAppTrigger implements INodeType {
 		const body = this.getBodyData() as IDataObject | IDataObject[];
 		const chosen = this.getNodeParameter('events', []) as string[];
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
-		const wanted = (value: unknown, filter: unknown) => filter === undefined || String(filter).trim() === '' || String(value) === String(filter).trim();
+		const wanted = (value: unknown, filter: unknown) =>
+			filter === undefined ||
+			String(filter).trim() === '' ||
+			String(value) === String(filter).trim();
 		const tasks = (Array.isArray(body) ? body : [body]).filter(
-			(task) => chosen.includes(eventOf(task) ?? '') && wanted(task.flow, filters.flow) && wanted(task.hubId, filters.hubId),
+			(task) =>
+				chosen.includes(eventOf(task) ?? '') &&
+				wanted(task.flow, filters.flow) &&
+				wanted(task.hubId, filters.hubId),
 		);
 		// Answered 200 either way, at once, so MileApp does not send it again.
 		if (tasks.length === 0) return {};
 		const format = this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor');
-		return { workflowData: [applyTaskOutput(this.helpers.returnJsonArray(tasks), format, normalizeMileAppTask, this.getTimezone())] };
+		return {
+			workflowData: [
+				applyTaskOutput(
+					this.helpers.returnJsonArray(tasks),
+					format,
+					normalizeMileAppTask,
+					this.getTimezone(),
+				),
+			],
+		};
 	}
 }
 

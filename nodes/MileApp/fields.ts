@@ -9,7 +9,7 @@ export const taskIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 64d1f0c2a9e7b3f1c2d4e5f6',
-	description: 'The task\'s _id, as Get Many or the MileApp web app shows it',
+	description: "The task's _id, as Get Many or the MileApp web app shows it",
 };
 
 export const flowField: INodeProperties = {
@@ -46,7 +46,12 @@ export const hubField: INodeProperties = {
 			placeholder: 'Select a hub…',
 			typeOptions: { searchListMethod: 'searchHubs', searchable: true },
 		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 634e1a2b3c4d5e6f7a8b9c0d' },
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 634e1a2b3c4d5e6f7a8b9c0d',
+		},
 	],
 };
 
@@ -79,7 +84,7 @@ export const startTimeField: INodeProperties = {
 	name: 'startTime',
 	type: 'dateTime',
 	default: '',
-	description: 'When the task starts; without it, the flow\'s default',
+	description: "When the task starts; without it, the flow's default",
 };
 
 export const endTimeField: INodeProperties = {
@@ -96,11 +101,13 @@ export const assigneesField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. dana@example.com, lee@example.com',
-	description: 'Emails of the workers, separated by commas; they must belong to the task\'s hub',
+	description: "Emails of the workers, separated by commas; they must belong to the task's hub",
 };
 
 /** The optional fields of a whole task (Create, Replace): times and assignees. */
-export function additionalTaskFields(show: { show: { resource: string[]; operation: string[] } }): INodeProperties {
+export function additionalTaskFields(show: {
+	show: { resource: string[]; operation: string[] };
+}): INodeProperties {
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -2,7 +2,10 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { mileAppApiRequest, recordsOf } from './transport';
 
 /** The flow picker: the organization's flows by name (a flow is named in task bodies by its name). */
-export async function searchFlows(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchFlows(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const flows = recordsOf(await mileAppApiRequest.call(this, 'GET', '/flows', { limit: 100 }));
 	const wanted = filter?.trim().toLowerCase();
 	return {
@@ -13,9 +16,18 @@ export async function searchFlows(this: ILoadOptionsFunctions, filter?: string):
 }
 
 /** The hub picker: MileApp searches hubs by name and address itself (`q`). */
-export async function searchHubs(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchHubs(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const qs: IDataObject = { limit: 100 };
 	if (filter?.trim()) qs.q = filter.trim();
 	const hubs = recordsOf(await mileAppApiRequest.call(this, 'GET', '/hubs', qs));
-	return { results: hubs.map((hub) => ({ name: String(hub.name), value: String(hub._id), description: hub.address ? String(hub.address) : undefined })) };
+	return {
+		results: hubs.map((hub) => ({
+			name: String(hub.name),
+			value: String(hub._id),
+			description: hub.address ? String(hub.address) : undefined,
+		})),
+	};
 }

@@ -1,12 +1,25 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isoOrNull, normalizedTask, textOrNull, type NormalizedStatus, type NormalizedTask, type TaskSubject } from '../shared/normalizedTask';
+import {
+	isoOrNull,
+	normalizedTask,
+	textOrNull,
+	type NormalizedStatus,
+	type NormalizedTask,
+	type TaskSubject,
+} from '../shared/normalizedTask';
 
-const STATUSES: Record<string, NormalizedStatus> = { UNASSIGNED: 'open', ONGOING: 'in progress', DONE: 'done' };
+const STATUSES: Record<string, NormalizedStatus> = {
+	UNASSIGNED: 'open',
+	ONGOING: 'in progress',
+	DONE: 'done',
+};
 
 function subjectOf(task: IDataObject): TaskSubject | null {
 	const hub = (task.hub ?? {}) as IDataObject;
 	const id = textOrNull(task.hubId) ?? textOrNull(hub._id);
-	return id ? { type: 'hub', id, ...(textOrNull(hub.name) ? { name: String(hub.name) } : {}) } : null;
+	return id
+		? { type: 'hub', id, ...(textOrNull(hub.name) ? { name: String(hub.name) } : {}) }
+		: null;
 }
 
 /**
@@ -15,7 +28,11 @@ function subjectOf(task: IDataObject): TaskSubject | null {
  * emails, MileApp's own way of naming them.
  */
 export function normalizeMileAppTask(task: IDataObject, zone: string): NormalizedTask {
-	const emails = Array.isArray(task.assignee) ? (task.assignee as unknown[]).map(textOrNull).filter((email): email is string => email !== null) : [];
+	const emails = Array.isArray(task.assignee)
+		? (task.assignee as unknown[])
+				.map(textOrNull)
+				.filter((email): email is string => email !== null)
+		: [];
 	return normalizedTask('mileApp', task, {
 		id: String(task._id),
 		title: textOrNull(task.title) ?? textOrNull(task.flow),

@@ -1,4 +1,10 @@
-import type { FieldType, IDataObject, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type {
+	FieldType,
+	IDataObject,
+	ILoadOptionsFunctions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 import { mileAppApiRequest, recordsOf } from './transport';
 
 /** MileApp's field types as n8n's mapper shows them; a location is typed as "lat,lng" text. */
@@ -16,16 +22,23 @@ const N8N_TYPES: Record<string, FieldType> = {
  * For Update nothing is required: only the fields given are sent.
  */
 export async function getFlowFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	const flow = String(this.getNodeParameter('flow', undefined, { extractValue: true }) ?? '').trim();
-	if (flow === '') return { fields: [], emptyFieldsNotice: 'Choose a flow first: its fields are listed here' };
+	const flow = String(
+		this.getNodeParameter('flow', undefined, { extractValue: true }) ?? '',
+	).trim();
+	if (flow === '')
+		return { fields: [], emptyFieldsNotice: 'Choose a flow first: its fields are listed here' };
 	const partial = this.getNodeParameter('operation', undefined) === 'update';
 	const body = await mileAppApiRequest.call(this, 'GET', `/flow/${encodeURIComponent(flow)}/task`);
 	const fields: ResourceMapperField[] = recordsOf(body).map((field: IDataObject) => {
 		const type = N8N_TYPES[String(field.type)] ?? 'string';
-		const options = Array.isArray(field.options) ? (field.options as string[]).map((value) => ({ name: value, value })) : undefined;
+		const options = Array.isArray(field.options)
+			? (field.options as string[]).map((value) => ({ name: value, value }))
+			: undefined;
 		return {
 			id: String(field.field),
-			displayName: field.description ? `${String(field.field)} (${String(field.description)})` : String(field.field),
+			displayName: field.description
+				? `${String(field.field)} (${String(field.description)})`
+				: String(field.field),
 			required: !partial && field.required === true,
 			defaultMatch: false,
 			display: true,

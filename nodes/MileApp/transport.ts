@@ -30,7 +30,10 @@ const MILEAPP_PAGING: PageNumberPaging = {
 export const mileAppEnvelope: FailureEnvelope = {
 	vendor: 'MileApp',
 	isFailure: (body) => body.status === false,
-	messageOf: (body) => (typeof body.message === 'string' && body.message.trim() !== '' ? body.message.trim() : undefined),
+	messageOf: (body) =>
+		typeof body.message === 'string' && body.message.trim() !== ''
+			? body.message.trim()
+			: undefined,
 };
 
 /** Documented: only `application/json` (or anything) is accepted; any other Accept header gets 406. */
@@ -88,7 +91,13 @@ export async function mileAppApiRequest(
 	const response = await vendorRequest.call(this, {
 		credentialType: MILEAPP_CREDENTIAL,
 		envelope: mileAppEnvelope,
-		request: { method, url: urlFrom(credentials.baseUrl, path), qs, headers: { Accept: 'application/json' }, json: true },
+		request: {
+			method,
+			url: urlFrom(credentials.baseUrl, path),
+			qs,
+			headers: { Accept: 'application/json' },
+			json: true,
+		},
 	});
 	return (response.body ?? {}) as IDataObject;
 }

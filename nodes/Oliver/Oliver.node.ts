@@ -14,7 +14,8 @@ export class Oliver implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with staff tasks, clients and patients in Oliver, the veterinary practice platform',
+		description:
+			'Work with staff tasks, clients and patients in Oliver, the veterinary practice platform',
 		defaults: { name: 'Oliver' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

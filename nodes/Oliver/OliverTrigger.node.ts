@@ -6,9 +6,20 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { advance, baselineOf, eventsAfter, timeOf, type EventRecord, type Watermark } from '../shared/polling';
+import {
+	advance,
+	baselineOf,
+	eventsAfter,
+	timeOf,
+	type EventRecord,
+	type Watermark,
+} from '../shared/polling';
 import { OLIVER_CREDENTIAL, oliverListAllStaffTasks } from './transport';
-import { OUTPUT_FORMAT_PARAMETER, applyTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
+import {
+	OUTPUT_FORMAT_PARAMETER,
+	applyTaskOutput,
+	taskOutputProperty,
+} from '../shared/normalizedTask';
 import { normalizeOliverTask } from './normalize';
 
 type OliverTaskEvent = 'taskCreated' | 'taskCompleted' | 'taskCanceled';
@@ -45,7 +56,11 @@ export class OliverTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'Staff Task Canceled', value: 'taskCanceled', description: 'Also fires when a task is deleted, since Oliver cancels it' },
+					{
+						name: 'Staff Task Canceled',
+						value: 'taskCanceled',
+						description: 'Also fires when a task is deleted, since Oliver cancels it',
+					},
 					{ name: 'Staff Task Completed', value: 'taskCompleted' },
 					{ name: 'Staff Task Created', value: 'taskCreated' },
 				],
@@ -100,12 +115,22 @@ export class OliverTrigger implements INodeType {
 		const fresh = eventsAfter(state.mark, events);
 		if (fresh.length === 0) return null;
 		state.mark = advance(state.mark, fresh);
-		return [outputOf(this, fresh.map((entry) => entry.record as IDataObject))];
+		return [
+			outputOf(
+				this,
+				fresh.map((entry) => entry.record as IDataObject),
+			),
+		];
 	}
 }
 
 /** The tasks as items, normalized when the trigger's Output asks for it. */
 function outputOf(context: IPollFunctions, tasks: IDataObject[]): INodeExecutionData[] {
 	const format = context.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor');
-	return applyTaskOutput(context.helpers.returnJsonArray(tasks), format, normalizeOliverTask, context.getTimezone());
+	return applyTaskOutput(
+		context.helpers.returnJsonArray(tasks),
+		format,
+		normalizeOliverTask,
+		context.getTimezone(),
+	);
 }

@@ -68,7 +68,11 @@ export const clientField: INodeProperties = {
 			name: 'list',
 			type: 'list',
 			placeholder: 'Search by name…',
-			typeOptions: { searchListMethod: 'searchClients', searchable: true, searchFilterRequired: true },
+			typeOptions: {
+				searchListMethod: 'searchClients',
+				searchable: true,
+				searchFilterRequired: true,
+			},
 		},
 		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'cl_123' },
 	],
@@ -80,7 +84,8 @@ export const patientField: INodeProperties = {
 	name: 'patientId',
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
-	description: 'The patient (animal) the task is about. The list shows the chosen client’s patients.',
+	description:
+		'The patient (animal) the task is about. The list shows the chosen client’s patients.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -99,6 +104,13 @@ export const referenceTimeField: INodeProperties = {
 	name: 'referenceTimeAt',
 	type: 'dateTime',
 	default: '',
-	description: 'A time the task refers to, such as when a refill is due. Read in the workflow’s time zone.',
-	routing: { send: { type: 'body', property: 'reference_time_at', preSend: [sendBodyDatesAsIso('reference_time_at')] } },
+	description:
+		'A time the task refers to, such as when a refill is due. Read in the workflow’s time zone.',
+	routing: {
+		send: {
+			type: 'body',
+			property: 'reference_time_at',
+			preSend: [sendBodyDatesAsIso('reference_time_at')],
+		},
+	},
 };

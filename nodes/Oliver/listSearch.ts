@@ -7,9 +7,14 @@ import type {
 import { oliverApiRequest } from './transport';
 
 /** Pickers for the client and patient fields. Oliver's client search needs a filter, so the list waits for one. */
-export async function searchClients(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchClients(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	if (!filter?.trim()) return { results: [] };
-	const clients = (await oliverApiRequest.call(this, 'GET', '/clients', { name: filter.trim() })) as IDataObject[];
+	const clients = (await oliverApiRequest.call(this, 'GET', '/clients', {
+		name: filter.trim(),
+	})) as IDataObject[];
 	return {
 		results: clients.map((client) => ({
 			name: [client.name, client.email].filter(Boolean).join(' · '),
@@ -21,14 +26,20 @@ export async function searchClients(this: ILoadOptionsFunctions, filter?: string
 /** The client picked elsewhere in the node: a resource locator's value, wherever the operation keeps it. */
 function chosenClientId(context: ILoadOptionsFunctions): string | undefined {
 	for (const path of ['clientId', 'additionalFields.clientId', 'updateFields.clientId']) {
-		const picked = context.getCurrentNodeParameter(path) as INodeParameterResourceLocator | string | undefined;
+		const picked = context.getCurrentNodeParameter(path) as
+			| INodeParameterResourceLocator
+			| string
+			| undefined;
 		const value = typeof picked === 'object' && picked !== null ? picked.value : picked;
 		if (typeof value === 'string' && value.trim()) return value.trim();
 	}
 	return undefined;
 }
 
-export async function searchPatients(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchPatients(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const clientId = chosenClientId(this);
 	if (!clientId) return { results: [] };
 	const qs: IDataObject = { client_id: clientId };

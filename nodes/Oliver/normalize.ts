@@ -1,7 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isoOrNull, normalizedTask, textOrNull, type NormalizedStatus, type NormalizedTask, type TaskSubject } from '../shared/normalizedTask';
+import {
+	isoOrNull,
+	normalizedTask,
+	textOrNull,
+	type NormalizedStatus,
+	type NormalizedTask,
+	type TaskSubject,
+} from '../shared/normalizedTask';
 
-const STATUSES: Record<string, NormalizedStatus> = { pending: 'open', completed: 'done', canceled: 'canceled' };
+const STATUSES: Record<string, NormalizedStatus> = {
+	pending: 'open',
+	completed: 'done',
+	canceled: 'canceled',
+};
 
 /** The patient when there is one, else the client: the most precise record the task is about. */
 function subjectOf(task: IDataObject): TaskSubject | null {

@@ -56,7 +56,13 @@ export async function oliverApiRequest(
 	const response = await vendorRequest.call(this, {
 		credentialType: OLIVER_CREDENTIAL,
 		envelope: oliverEnvelope,
-		request: { method, url: urlFrom(credentials.baseUrl, `${OLIVER_API_PATH}${path}`), qs, headers: { Accept: 'application/json' }, json: true },
+		request: {
+			method,
+			url: urlFrom(credentials.baseUrl, `${OLIVER_API_PATH}${path}`),
+			qs,
+			headers: { Accept: 'application/json' },
+			json: true,
+		},
 	});
 	return (response.body as IDataObject).data;
 }
@@ -68,7 +74,10 @@ interface OliverPage {
 }
 
 /** Every staff task with the given status (all when omitted), page by page at the largest page size. */
-export async function oliverListAllStaffTasks(this: IPollFunctions, status?: string): Promise<IDataObject[]> {
+export async function oliverListAllStaffTasks(
+	this: IPollFunctions,
+	status?: string,
+): Promise<IDataObject[]> {
 	return await collectPages(OLIVER_PAGING, async (position) => {
 		const qs: IDataObject = status ? { ...position, status } : position;
 		const data = (await oliverApiRequest.call(this, 'GET', '/staff_tasks', qs)) as OliverPage;
@@ -83,10 +92,16 @@ export async function extractOliverData(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	const data = (response.body as IDataObject).data as IDataObject | IDataObject[] | undefined;
-	const records = Array.isArray(data) ? data : Array.isArray(data?.content) ? (data.content as IDataObject[]) : [data ?? {}];
+	const records = Array.isArray(data)
+		? data
+		: Array.isArray(data?.content)
+			? (data.content as IDataObject[])
+			: [data ?? {}];
 	const items = records.map((json) => ({ json }));
 	const page = data && !Array.isArray(data) ? (data as Partial<OliverPage>) : {};
-	return typeof page.page === 'number' && typeof page.total_pages === 'number' ? markPagesFollow(items, page.page + 1 < page.total_pages) : items;
+	return typeof page.page === 'number' && typeof page.total_pages === 'number'
+		? markPagesFollow(items, page.page + 1 < page.total_pages)
+		: items;
 }
 
 const oliverVendor: VendorRouting = {

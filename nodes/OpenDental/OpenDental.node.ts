@@ -11,11 +11,15 @@ export class OpenDental implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Open Dental',
 		name: 'openDental',
-		icon: { light: 'file:../../icons/openDental.svg', dark: 'file:../../icons/openDental.dark.svg' },
+		icon: {
+			light: 'file:../../icons/openDental.svg',
+			dark: 'file:../../icons/openDental.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with tasks, task lists and task notes in Open Dental, the dental practice software',
+		description:
+			'Work with tasks, task lists and task notes in Open Dental, the dental practice software',
 		defaults: { name: 'Open Dental' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

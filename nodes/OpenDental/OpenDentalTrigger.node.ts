@@ -11,7 +11,11 @@ import { attachedToField, keyNumField, taskListField } from './fields';
 import { searchTaskLists } from './listSearch';
 import { withIsoDates } from './dates';
 import { OPEN_DENTAL_CREDENTIAL, officeZone, openDentalListAll } from './transport';
-import { OUTPUT_FORMAT_PARAMETER, isNormalizedOutput, taskOutputProperty } from '../shared/normalizedTask';
+import {
+	OUTPUT_FORMAT_PARAMETER,
+	isNormalizedOutput,
+	taskOutputProperty,
+} from '../shared/normalizedTask';
 import { normalizeOpenDentalTask } from './normalize';
 
 type OpenDentalTaskEvent = 'taskCreated' | 'taskCompleted' | 'taskStatusChanged';
@@ -23,10 +27,17 @@ const DEFAULT_LOOK_BACK_DAYS = 14;
  * What each event reads, what it remembers of each task, and the time that makes a task the newest sample
  * of a manual run. Open Dental has no webhook for tasks, so the trigger compares polls.
  */
-const EVENTS: Record<OpenDentalTaskEvent, { status?: string; fingerprint: (task: IDataObject) => string; sampleTime: string }> = {
+const EVENTS: Record<
+	OpenDentalTaskEvent,
+	{ status?: string; fingerprint: (task: IDataObject) => string; sampleTime: string }
+> = {
 	taskCreated: { fingerprint: () => '', sampleTime: 'DateTimeOriginal' },
 	// A task done again after a reopening has a new finishing time.
-	taskCompleted: { status: 'Done', fingerprint: (task) => String(task.DateTimeFinished), sampleTime: 'DateTimeFinished' },
+	taskCompleted: {
+		status: 'Done',
+		fingerprint: (task) => String(task.DateTimeFinished),
+		sampleTime: 'DateTimeFinished',
+	},
 	taskStatusChanged: { fingerprint: (task) => String(task.TaskStatus), sampleTime: 'SecDateTEdit' },
 };
 
@@ -47,11 +58,15 @@ export class OpenDentalTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Open Dental Trigger',
 		name: 'openDentalTrigger',
-		icon: { light: 'file:../../icons/openDental.svg', dark: 'file:../../icons/openDental.dark.svg' },
+		icon: {
+			light: 'file:../../icons/openDental.svg',
+			dark: 'file:../../icons/openDental.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when an Open Dental task is created, is completed, or changes status',
+		description:
+			'Starts the workflow when an Open Dental task is created, is completed, or changes status',
 		defaults: { name: 'Open Dental Trigger' },
 		polling: true,
 		inputs: [],
@@ -96,8 +111,17 @@ export class OpenDentalTrigger implements INodeType {
 				placeholder: 'Add Filter',
 				default: {},
 				options: [
-					{ ...attachedToField, description: 'Only tasks about this kind of record', routing: undefined },
-					{ ...keyNumField, description: 'Only tasks about this patient (PatNum) or appointment (AptNum). Needs "Attached To".', routing: undefined },
+					{
+						...attachedToField,
+						description: 'Only tasks about this kind of record',
+						routing: undefined,
+					},
+					{
+						...keyNumField,
+						description:
+							'Only tasks about this patient (PatNum) or appointment (AptNum). Needs "Attached To".',
+						routing: undefined,
+					},
 					{ ...taskListField, description: 'Only tasks in this list', routing: undefined },
 				],
 			},
@@ -115,9 +139,14 @@ export class OpenDentalTrigger implements INodeType {
 
 		const zone = await officeZone.call(this);
 		const qs = queryFor(this, filters);
-		qs.DateTimeOriginal = DateTime.now().setZone(zone).minus({ days: lookBackDays }).toFormat('yyyy-MM-dd HH:mm:ss');
+		qs.DateTimeOriginal = DateTime.now()
+			.setZone(zone)
+			.minus({ days: lookBackDays })
+			.toFormat('yyyy-MM-dd HH:mm:ss');
 		if (status) qs.TaskStatus = status;
-		const tasks = (await openDentalListAll.call(this, '/tasks', qs)).filter((task) => !status || task.TaskStatus === status);
+		const tasks = (await openDentalListAll.call(this, '/tasks', qs)).filter(
+			(task) => !status || task.TaskStatus === status,
+		);
 		const normalized = isNormalizedOutput(this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'));
 		const output = (task: IDataObject, extra: IDataObject = {}) => {
 			const record = withIsoDates(task, zone);
@@ -125,12 +154,18 @@ export class OpenDentalTrigger implements INodeType {
 		};
 
 		if (this.getMode() === 'manual') {
-			const newest = [...tasks].sort((a, b) => String(b[sampleTime]).localeCompare(String(a[sampleTime])))[0];
+			const newest = [...tasks].sort((a, b) =>
+				String(b[sampleTime]).localeCompare(String(a[sampleTime])),
+			)[0];
 			return newest ? [[output(newest)]] : null;
 		}
 
 		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const watching = JSON.stringify({ event, lookBackDays, qs: { ...qs, DateTimeOriginal: undefined } });
+		const watching = JSON.stringify({
+			event,
+			lookBackDays,
+			qs: { ...qs, DateTimeOriginal: undefined },
+		});
 		const now = Object.fromEntries(tasks.map((task) => [String(task.TaskNum), fingerprint(task)]));
 		if (state.watching !== watching || !state.seen) {
 			Object.assign(state, { watching, seen: now });
@@ -139,7 +174,8 @@ export class OpenDentalTrigger implements INodeType {
 		const seen = state.seen;
 		const changed = tasks.filter((task) => {
 			const before = seen[String(task.TaskNum)];
-			if (event === 'taskStatusChanged') return before === undefined ? task.TaskStatus !== 'New' : before !== task.TaskStatus;
+			if (event === 'taskStatusChanged')
+				return before === undefined ? task.TaskStatus !== 'New' : before !== task.TaskStatus;
 			return before === undefined || before !== fingerprint(task);
 		});
 		state.seen = now;
@@ -158,17 +194,24 @@ export class OpenDentalTrigger implements INodeType {
 /** The filters as GET /tasks takes them; a number without Attached To is refused, as Open Dental would. */
 function queryFor(context: IPollFunctions, filters: Filters): IDataObject {
 	const qs: IDataObject = {};
-	const listNum = typeof filters.taskListNum === 'object' ? filters.taskListNum?.value : filters.taskListNum;
+	const listNum =
+		typeof filters.taskListNum === 'object' ? filters.taskListNum?.value : filters.taskListNum;
 	if (listNum !== undefined && String(listNum).trim() !== '') {
 		if (!/^\d+$/.test(String(listNum).trim())) {
-			throw new NodeOperationError(context.getNode(), `"Task List" must be a whole number (got "${String(listNum)}")`);
+			throw new NodeOperationError(
+				context.getNode(),
+				`"Task List" must be a whole number (got "${String(listNum)}")`,
+			);
 		}
 		qs.TaskListNum = String(listNum).trim();
 	}
 	if (filters.objectType) qs.ObjectType = filters.objectType;
 	if (filters.keyNum !== undefined && String(filters.keyNum).trim() !== '') {
 		if (filters.objectType !== 'Patient' && filters.objectType !== 'Appointment') {
-			throw new NodeOperationError(context.getNode(), '"Patient or Appointment Number" needs "Attached To" set to Patient or Appointment');
+			throw new NodeOperationError(
+				context.getNode(),
+				'"Patient or Appointment Number" needs "Attached To" set to Patient or Appointment',
+			);
 		}
 		qs.KeyNum = filters.keyNum;
 	}

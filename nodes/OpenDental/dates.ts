@@ -9,16 +9,30 @@ const OFFICE_DATE = 'yyyy-MM-dd';
 const UNSET_YEAR = 1;
 
 /** Every date field of the records the Open Dental nodes output (tasks, task lists, task notes). */
-const DATE_TIME_FIELDS = ['DateTimeEntry', 'DateTimeFinished', 'DateTimeOriginal', 'SecDateTEdit', 'DateTimeNote'];
+const DATE_TIME_FIELDS = [
+	'DateTimeEntry',
+	'DateTimeFinished',
+	'DateTimeOriginal',
+	'SecDateTEdit',
+	'DateTimeNote',
+];
 const DATE_FIELDS = ['DateTask', 'DateTL'];
 
 /** `yyyy-MM-dd HH:mm:ss` in the office's zone, from any n8n date; a date without a zone is read in `inputZone`. */
-export function toOfficeDateTime(value: unknown, officeZone: string, inputZone: string): string | undefined {
+export function toOfficeDateTime(
+	value: unknown,
+	officeZone: string,
+	inputZone: string,
+): string | undefined {
 	return parseDate(value, inputZone)?.setZone(officeZone).toFormat(OFFICE_DATE_TIME);
 }
 
 /** ISO 8601 with the office's offset, or null for Open Dental's unset date. */
-function officeTimeToIso(value: unknown, officeZone: string, format: string): string | null | undefined {
+function officeTimeToIso(
+	value: unknown,
+	officeZone: string,
+	format: string,
+): string | null | undefined {
 	if (typeof value !== 'string') return undefined;
 	const parsed = DateTime.fromFormat(value, format, { zone: officeZone });
 	if (!parsed.isValid) return undefined;

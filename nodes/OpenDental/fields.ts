@@ -28,7 +28,14 @@ export const taskNoteNumField: INodeProperties = {
 };
 
 /** A record picked from a searchable list, or typed as its number; sent as a JSON number. */
-function numberLocator(field: { displayName: string; name: string; searchListMethod: string; placeholder: string; example: string; property: string }): INodeProperties {
+function numberLocator(field: {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	placeholder: string;
+	example: string;
+	property: string;
+}): INodeProperties {
 	return {
 		displayName: field.displayName,
 		name: field.name,
@@ -80,7 +87,8 @@ export const shortDescriptionField: INodeProperties = {
 	name: 'descriptOverride',
 	type: 'string',
 	default: '',
-	description: 'Shown instead of the description in task lists (DescriptOverride). At most 256 characters.',
+	description:
+		'Shown instead of the description in task lists (DescriptOverride). At most 256 characters.',
 	routing: { send: { type: 'body', property: 'DescriptOverride' } },
 };
 
@@ -107,7 +115,8 @@ export const keyNumField: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1, numberPrecision: 0 },
 	default: 1,
-	description: 'The PatNum or AptNum the task is about (KeyNum). Needs "Attached To" set to Patient or Appointment.',
+	description:
+		'The PatNum or AptNum the task is about (KeyNum). Needs "Attached To" set to Patient or Appointment.',
 	routing: { send: { type: 'body', property: 'KeyNum', value: asNumber } },
 };
 
@@ -116,7 +125,8 @@ export const entryTimeField: INodeProperties = {
 	name: 'dateTimeEntry',
 	type: 'dateTime',
 	default: '',
-	description: 'When the task was added (DateTimeEntry). Sent in the office’s time zone; defaults to now.',
+	description:
+		'When the task was added (DateTimeEntry). Sent in the office’s time zone; defaults to now.',
 	routing: { send: { type: 'body', property: 'DateTimeEntry' } },
 };
 

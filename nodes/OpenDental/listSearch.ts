@@ -3,23 +3,37 @@ import { openDentalListAll } from './transport';
 
 /** Pickers for the task list and user fields. Open Dental cannot search these by name, so the filter applies here. */
 
-function matching(filter: string | undefined, entries: Array<{ name: string; value: string }>): INodeListSearchResult {
+function matching(
+	filter: string | undefined,
+	entries: Array<{ name: string; value: string }>,
+): INodeListSearchResult {
 	const wanted = filter?.trim().toLowerCase();
-	return { results: wanted ? entries.filter((entry) => entry.name.toLowerCase().includes(wanted)) : entries };
+	return {
+		results: wanted
+			? entries.filter((entry) => entry.name.toLowerCase().includes(wanted))
+			: entries,
+	};
 }
 
 /** A task list's name with its parents', as the Open Dental tree shows it: "Front Desk › Insurance". */
 function pathOf(list: IDataObject, byNum: Map<number, IDataObject>): string {
 	const names = [String(list.Descript)];
 	const visited = new Set<number>([Number(list.TaskListNum)]);
-	for (let parent = byNum.get(Number(list.Parent)); parent && !visited.has(Number(parent.TaskListNum)); parent = byNum.get(Number(parent.Parent))) {
+	for (
+		let parent = byNum.get(Number(list.Parent));
+		parent && !visited.has(Number(parent.TaskListNum));
+		parent = byNum.get(Number(parent.Parent))
+	) {
 		visited.add(Number(parent.TaskListNum));
 		names.unshift(String(parent.Descript));
 	}
 	return names.join(' › ');
 }
 
-export async function searchTaskLists(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchTaskLists(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const lists = await openDentalListAll.call(this, '/tasklists', { TaskListStatus: 'Active' });
 	const byNum = new Map(lists.map((list) => [Number(list.TaskListNum), list]));
 	return matching(
@@ -28,7 +42,10 @@ export async function searchTaskLists(this: ILoadOptionsFunctions, filter?: stri
 	);
 }
 
-export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const users = await openDentalListAll.call(this, '/userods');
 	return matching(
 		filter,

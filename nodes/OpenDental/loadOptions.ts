@@ -6,7 +6,9 @@ const TASK_PRIORITY_CATEGORY = 33;
 
 /** The office's task priorities in its own order, hidden ones left out. */
 export async function getPriorities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const definitions = await openDentalListAll.call(this, '/definitions', { Category: TASK_PRIORITY_CATEGORY });
+	const definitions = await openDentalListAll.call(this, '/definitions', {
+		Category: TASK_PRIORITY_CATEGORY,
+	});
 	return definitions
 		.filter((definition) => String(definition.isHidden) !== 'true')
 		.sort((a, b) => Number(a.ItemOrder ?? 0) - Number(b.ItemOrder ?? 0))

@@ -1,5 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isoOrNull, normalizedTask, textOrNull, type NormalizedTask, type TaskSubject } from '../shared/normalizedTask';
+import {
+	isoOrNull,
+	normalizedTask,
+	textOrNull,
+	type NormalizedTask,
+	type TaskSubject,
+} from '../shared/normalizedTask';
 
 /** Open Dental's object types a task can be attached to, as subject types. */
 const SUBJECT_TYPES: Record<string, string> = { Patient: 'patient', Appointment: 'appointment' };
@@ -12,7 +18,14 @@ function subjectOf(task: IDataObject): TaskSubject | null {
 
 /** The short text Open Dental lists the task by: its override when set, else the first line of the description. */
 function titleOf(task: IDataObject): string | null {
-	return textOrNull(task.DescriptOverride) ?? textOrNull(String(task.Descript ?? '').split(/\r?\n/)[0]?.trim());
+	return (
+		textOrNull(task.DescriptOverride) ??
+		textOrNull(
+			String(task.Descript ?? '')
+				.split(/\r?\n/)[0]
+				?.trim(),
+		)
+	);
 }
 
 /**

@@ -75,7 +75,8 @@ export async function officeZone(this: OpenDentalContext): Promise<string> {
 	const zone = officeZoneOf(credentials.officeTimeZone, this.getTimezone());
 	if (!isKnownZone(zone)) {
 		throw new NodeOperationError(this.getNode(), `Unknown office time zone "${zone}"`, {
-			description: 'Set "Office Time Zone" in the Open Dental credential to a zone such as America/Chicago.',
+			description:
+				'Set "Office Time Zone" in the Open Dental credential to a zone such as America/Chicago.',
 		});
 	}
 	return zone;
@@ -88,7 +89,9 @@ export async function officeZone(this: OpenDentalContext): Promise<string> {
 async function paced<T>(this: OpenDentalContext, send: () => Promise<T>): Promise<T> {
 	const credentials = await this.getCredentials(OPEN_DENTAL_CREDENTIAL);
 	const limited = credentials.connection === 'remote' || credentials.connection === 'custom';
-	const spacing = limited ? (OPEN_DENTAL_RATE_LIMITS[(credentials.rateLimit as OpenDentalRateLimit) ?? 'perSecond'] ?? 0) : 0;
+	const spacing = limited
+		? (OPEN_DENTAL_RATE_LIMITS[(credentials.rateLimit as OpenDentalRateLimit) ?? 'perSecond'] ?? 0)
+		: 0;
 	if (spacing === 0) return await send();
 	return await oneAtATime(`open-dental:${String(credentials.customerApiKey)}`, spacing, send);
 }
@@ -100,7 +103,8 @@ export function sendInOfficeTime(where: 'body' | 'qs', ...keys: string[]): PreSe
 		if (!target || !keys.some((key) => target[key] !== undefined)) return requestOptions;
 		const zone = await officeZone.call(this);
 		for (const key of keys) {
-			if (target[key] !== undefined) target[key] = toOfficeDateTime(target[key], zone, this.getTimezone());
+			if (target[key] !== undefined)
+				target[key] = toOfficeDateTime(target[key], zone, this.getTimezone());
 		}
 		return requestOptions;
 	};
@@ -113,17 +117,32 @@ interface OpenDentalAnswer {
 }
 
 /** What Open Dental answered, unless it failed or is not a record or a list of them: then it is an error. */
-function recordsOf(context: OpenDentalContext, { body, statusCode, headers }: OpenDentalAnswer): IDataObject[] {
+function recordsOf(
+	context: OpenDentalContext,
+	{ body, statusCode, headers }: OpenDentalAnswer,
+): IDataObject[] {
 	if (Number(statusCode) >= 400) {
-		const error = vendorApiError(context.getNode(), openDentalEnvelope, { message: explanationOf(body) ?? `HTTP ${statusCode}` }, statusCode);
+		const error = vendorApiError(
+			context.getNode(),
+			openDentalEnvelope,
+			{ message: explanationOf(body) ?? `HTTP ${statusCode}` },
+			statusCode,
+		);
 		throw rememberRetryAfter(error, headers);
 	}
-	const isRecord = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+	const isRecord = (value: unknown) =>
+		value !== null && typeof value === 'object' && !Array.isArray(value);
 	if (Array.isArray(body) && body.every(isRecord)) return body as IDataObject[];
 	if (isRecord(body)) return [body as IDataObject];
-	const message = explanationOf(body) ?? (body === null || body === undefined || body === '' ? 'an empty answer' : 'an answer that is not a record or a list of records');
+	const message =
+		explanationOf(body) ??
+		(body === null || body === undefined || body === ''
+			? 'an empty answer'
+			: 'an answer that is not a record or a list of records');
 	// Under a success status the answer could not be read: what Open Dental did is unknown.
-	throw markUnreadableAnswer(vendorApiError(context.getNode(), openDentalEnvelope, { message }, statusCode));
+	throw markUnreadableAnswer(
+		vendorApiError(context.getNode(), openDentalEnvelope, { message }, statusCode),
+	);
 }
 
 /** A declarative postReceive step: one item per record, each date beside an ISO 8601 copy in the office's zone. */
@@ -162,7 +181,14 @@ export async function openDentalApiRequest(
 	const response = await vendorRequest.call(this, {
 		credentialType: OPEN_DENTAL_CREDENTIAL,
 		envelope: openDentalEnvelope,
-		request: { method, url: `${openDentalBaseUrl(credentials)}${path}`, qs, headers: { Accept: 'application/json' }, json: true, ignoreHttpStatusErrors: true },
+		request: {
+			method,
+			url: `${openDentalBaseUrl(credentials)}${path}`,
+			qs,
+			headers: { Accept: 'application/json' },
+			json: true,
+			ignoreHttpStatusErrors: true,
+		},
 		around: async (send) => (await paced.call(this, send)) as VendorResponse,
 		check: (answer) => recordsOf(this, answer),
 	});
@@ -170,7 +196,11 @@ export async function openDentalApiRequest(
 }
 
 /** Every row of a list call, following Offset paging until a short page. */
-export async function openDentalListAll(this: OpenDentalContext, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+export async function openDentalListAll(
+	this: OpenDentalContext,
+	path: string,
+	qs: IDataObject = {},
+): Promise<IDataObject[]> {
 	return await collectPages(OPEN_DENTAL_PAGING, async (position) => ({
 		records: await openDentalApiRequest.call(this, 'GET', path, { ...qs, ...position }),
 	}));

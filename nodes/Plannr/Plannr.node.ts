@@ -22,8 +22,16 @@ export class Plannr implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: PLANNR_CREDENTIALS.accessToken, required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: PLANNR_CREDENTIALS.oAuth2, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: PLANNR_CREDENTIALS.accessToken,
+				required: true,
+				displayOptions: { show: { authentication: ['accessToken'] } },
+			},
+			{
+				name: PLANNR_CREDENTIALS.oAuth2,
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		requestDefaults: plannrRequestDefaults,
 		properties: [

@@ -10,7 +10,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { authenticationField } from './authentication';
 import { isSignedBy } from './signature';
 import { PLANNR_CREDENTIALS, plannrApiRequest, plannrApiRequestIfFound } from './transport';
-import { OUTPUT_FORMAT_PARAMETER, isNormalizedOutput, taskOutputProperty } from '../shared/normalizedTask';
+import {
+	OUTPUT_FORMAT_PARAMETER,
+	isNormalizedOutput,
+	taskOutputProperty,
+} from '../shared/normalizedTask';
 import { normalizePlannrTask } from './normalize';
 
 const SUBSCRIPTIONS = '/api/v2/webhook-subscriptions';
@@ -42,10 +46,20 @@ export class PlannrTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: PLANNR_CREDENTIALS.accessToken, required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: PLANNR_CREDENTIALS.oAuth2, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: PLANNR_CREDENTIALS.accessToken,
+				required: true,
+				displayOptions: { show: { authentication: ['accessToken'] } },
+			},
+			{
+				name: PLANNR_CREDENTIALS.oAuth2,
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			authenticationField,
 			{
@@ -80,7 +94,12 @@ export class PlannrTrigger implements INodeType {
 				const url = this.getNodeWebhookUrl('default') as string;
 				const events = chosenEvents(this);
 				if (state.subscriptionUuid && state.signingSecret && state.url === url) {
-					const kept = await plannrApiRequestIfFound.call(this, 'PUT', `${SUBSCRIPTIONS}/${state.subscriptionUuid}`, { body: { url, events } });
+					const kept = await plannrApiRequestIfFound.call(
+						this,
+						'PUT',
+						`${SUBSCRIPTIONS}/${state.subscriptionUuid}`,
+						{ body: { url, events } },
+					);
 					if (kept) return true;
 					delete state.subscriptionUuid;
 					delete state.signingSecret;
@@ -92,24 +111,43 @@ export class PlannrTrigger implements INodeType {
 					await plannrApiRequest.call(this, 'DELETE', `${SUBSCRIPTIONS}/${String(existing.uuid)}`);
 					return false;
 				}
-				await plannrApiRequest.call(this, 'PUT', `${SUBSCRIPTIONS}/${String(existing.uuid)}`, { body: { url, events } });
-				Object.assign(state, { subscriptionUuid: String(existing.uuid), signingSecret: existing.signing_secret, url });
+				await plannrApiRequest.call(this, 'PUT', `${SUBSCRIPTIONS}/${String(existing.uuid)}`, {
+					body: { url, events },
+				});
+				Object.assign(state, {
+					subscriptionUuid: String(existing.uuid),
+					signingSecret: existing.signing_secret,
+					url,
+				});
 				return true;
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
 				const url = this.getNodeWebhookUrl('default') as string;
-				const body = await plannrApiRequest.call(this, 'POST', SUBSCRIPTIONS, { body: { url, events: chosenEvents(this) } });
-				const subscription = (body.data && typeof body.data === 'object' ? body.data : body) as IDataObject;
+				const body = await plannrApiRequest.call(this, 'POST', SUBSCRIPTIONS, {
+					body: { url, events: chosenEvents(this) },
+				});
+				const subscription = (
+					body.data && typeof body.data === 'object' ? body.data : body
+				) as IDataObject;
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
-				Object.assign(state, { subscriptionUuid: String(subscription.uuid), signingSecret: String(subscription.signing_secret), url });
+				Object.assign(state, {
+					subscriptionUuid: String(subscription.uuid),
+					signingSecret: String(subscription.signing_secret),
+					url,
+				});
 				return true;
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
 				// Already gone in Plannr (404) counts as deleted.
-				if (state.subscriptionUuid) await plannrApiRequestIfFound.call(this, 'DELETE', `${SUBSCRIPTIONS}/${state.subscriptionUuid}`);
+				if (state.subscriptionUuid)
+					await plannrApiRequestIfFound.call(
+						this,
+						'DELETE',
+						`${SUBSCRIPTIONS}/${state.subscriptionUuid}`,
+					);
 				delete state.subscriptionUuid;
 				delete state.signingSecret;
 				delete state.url;
@@ -128,10 +166,18 @@ export class PlannrTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const delivery = this.getBodyData();
-		if (typeof delivery.event === 'string' && !chosenEvents(this).includes(delivery.event)) return {};
-		if (!isNormalizedOutput(this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'))) return { workflowData: [this.helpers.returnJsonArray([delivery])] };
+		if (typeof delivery.event === 'string' && !chosenEvents(this).includes(delivery.event))
+			return {};
+		if (!isNormalizedOutput(this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor')))
+			return { workflowData: [this.helpers.returnJsonArray([delivery])] };
 		const task = (delivery.data ?? {}) as IDataObject;
-		return { workflowData: [this.helpers.returnJsonArray([{ ...normalizePlannrTask(task, this.getTimezone()), event: delivery.event }])] };
+		return {
+			workflowData: [
+				this.helpers.returnJsonArray([
+					{ ...normalizePlannrTask(task, this.getTimezone()), event: delivery.event },
+				]),
+			],
+		};
 	}
 }
 

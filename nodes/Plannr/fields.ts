@@ -16,7 +16,12 @@ export const taskUuidField: INodeProperties = {
 			placeholder: 'Search tasks by name…',
 			typeOptions: { searchListMethod: 'searchTasks', searchable: true },
 		},
-		{ displayName: 'By UUID', name: 'id', type: 'string', placeholder: 'e0d257d7-5140-4a3c-a2a3-fff4f087b689' },
+		{
+			displayName: 'By UUID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e0d257d7-5140-4a3c-a2a3-fff4f087b689',
+		},
 	],
 };
 
@@ -137,7 +142,13 @@ export const customFieldsField: INodeProperties = {
 			displayName: 'Field',
 			name: 'field',
 			values: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'favourite_pet' },
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					placeholder: 'favourite_pet',
+				},
 				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 			],
 		},

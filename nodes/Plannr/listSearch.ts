@@ -2,7 +2,10 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { plannrApiRequest } from './transport';
 
 /** The task picker: Plannr filters tasks by name itself, newest first, one page. */
-export async function searchTasks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchTasks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const qs: IDataObject = { per_page: 100, sort: '-updated_at' };
 	if (filter?.trim()) qs['filter[name]'] = filter.trim();
 	const body = await plannrApiRequest.call(this, 'GET', '/api/v1/task', { qs });

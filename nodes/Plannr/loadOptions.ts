@@ -2,7 +2,9 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { plannrApiRequest, plannrListAll } from './transport';
 
 async function statuses(context: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	const body = await plannrApiRequest.call(context, 'GET', '/api/v1/task-status', { qs: { sort: 'position' } });
+	const body = await plannrApiRequest.call(context, 'GET', '/api/v1/task-status', {
+		qs: { sort: 'position' },
+	});
 	const all = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
 	return all.filter((status) => status.is_archived !== true);
 }
@@ -19,7 +21,9 @@ export async function getStatuses(this: ILoadOptionsFunctions): Promise<INodePro
 }
 
 /** The statuses a completed task can go back to: those that are not a completed type. */
-export async function getOpenStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getOpenStatuses(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return (await statuses(this)).filter((status) => status.is_type_completed !== true).map(asOption);
 }
 
@@ -27,7 +31,9 @@ export async function getOpenStatuses(this: ILoadOptionsFunctions): Promise<INod
 export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const accounts = await plannrListAll.call(this, '/api/v1/account', { sort: 'first_name' });
 	return accounts.map((account) => ({
-		name: [account.first_name, account.last_name].filter(Boolean).join(' ') || String(account.name ?? account.uuid),
+		name:
+			[account.first_name, account.last_name].filter(Boolean).join(' ') ||
+			String(account.name ?? account.uuid),
 		value: String(account.uuid),
 	}));
 }

@@ -11,7 +11,11 @@ export function signatureOf(rawBody: Buffer | string, signingSecret: string): st
 }
 
 /** Whether a delivery's signature is the one its body and the secret give, compared in constant time. */
-export function isSignedBy(rawBody: Buffer | string, signature: unknown, signingSecret: string): boolean {
+export function isSignedBy(
+	rawBody: Buffer | string,
+	signature: unknown,
+	signingSecret: string,
+): boolean {
 	if (typeof signature !== 'string' || signingSecret === '') return false;
 	return isSameSecret(signature.trim().toLowerCase(), signatureOf(rawBody, signingSecret));
 }

@@ -39,8 +39,11 @@ const RATE_LIMIT_HEADERS = { remaining: 'x-ratelimit-remaining', limit: 'x-ratel
 
 /** Laravel's validation answer `{message, errors: {field: [text]}}`: every field's own words; else the message. */
 function messageOf(body: IDataObject): string | undefined {
-	const errors = body.errors && typeof body.errors === 'object' ? (body.errors as Record<string, unknown>) : {};
-	const details = Object.entries(errors).map(([field, texts]) => `${field}: ${Array.isArray(texts) ? texts.join(' ') : String(texts)}`);
+	const errors =
+		body.errors && typeof body.errors === 'object' ? (body.errors as Record<string, unknown>) : {};
+	const details = Object.entries(errors).map(
+		([field, texts]) => `${field}: ${Array.isArray(texts) ? texts.join(' ') : String(texts)}`,
+	);
 	if (details.length > 0) return details.join('; ');
 	return typeof body.message === 'string' ? body.message : undefined;
 }
@@ -48,7 +51,9 @@ function messageOf(body: IDataObject): string | undefined {
 export const plannrEnvelope: FailureEnvelope = {
 	vendor: 'Plannr',
 	// Records have a uuid; a body with `errors` and no uuid, or an explicit success: false, is a failure.
-	isFailure: (body) => body.success === false || (body.errors !== undefined && body.uuid === undefined && body.data === undefined),
+	isFailure: (body) =>
+		body.success === false ||
+		(body.errors !== undefined && body.uuid === undefined && body.data === undefined),
 	messageOf,
 };
 
@@ -63,11 +68,18 @@ export const plannrRequestDefaults: Partial<IRequestOptionsSimplified> & IDataOb
 	json: true,
 };
 
-type PlannrContext = IExecuteSingleFunctions | IHookFunctions | IWebhookFunctions | ILoadOptionsFunctions;
+type PlannrContext =
+	| IExecuteSingleFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| ILoadOptionsFunctions;
 
 /** The credential type the node's Authentication parameter picks. */
 export function credentialTypeOf(context: PlannrContext): string {
-	const authentication = context.getNodeParameter('authentication', 'accessToken') as Authentication;
+	const authentication = context.getNodeParameter(
+		'authentication',
+		'accessToken',
+	) as Authentication;
 	return PLANNR_CREDENTIALS[authentication] ?? PLANNR_CREDENTIALS.accessToken;
 }
 
@@ -94,7 +106,11 @@ async function noteRateLimit(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	rateLimit.noteHeaders(rateLimitKey(await credentialsOf(this)), response.headers as Record<string, unknown>, RATE_LIMIT_HEADERS);
+	rateLimit.noteHeaders(
+		rateLimitKey(await credentialsOf(this)),
+		response.headers as Record<string, unknown>,
+		RATE_LIMIT_HEADERS,
+	);
 	return items;
 }
 
@@ -105,10 +121,16 @@ async function outputRecords(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	const body = response.body as IDataObject;
-	const records = Array.isArray(body.data) ? (body.data as IDataObject[]) : body.data && typeof body.data === 'object' ? [body.data as IDataObject] : [body];
+	const records = Array.isArray(body.data)
+		? (body.data as IDataObject[])
+		: body.data && typeof body.data === 'object'
+			? [body.data as IDataObject]
+			: [body];
 	const items = records.map((json) => ({ json }));
 	const meta = (body.meta ?? {}) as IDataObject;
-	return typeof meta.current_page === 'number' && typeof meta.last_page === 'number' ? markPagesFollow(items, meta.current_page < meta.last_page) : items;
+	return typeof meta.current_page === 'number' && typeof meta.last_page === 'number'
+		? markPagesFollow(items, meta.current_page < meta.last_page)
+		: items;
 }
 
 const plannrVendor: VendorRouting = {
@@ -141,7 +163,10 @@ export async function plannrApiRequest(
 			url: urlFrom(credentials.baseUrl, path),
 			qs: options.qs,
 			body: options.body,
-			headers: { Accept: 'application/json', 'X-PLANNR-ACCOUNT-UUID': String(credentials.accountUuid) },
+			headers: {
+				Accept: 'application/json',
+				'X-PLANNR-ACCOUNT-UUID': String(credentials.accountUuid),
+			},
 			json: true,
 		},
 		around: async (send) =>
@@ -162,13 +187,18 @@ export async function plannrApiRequestIfFound(
 	options: { qs?: IDataObject; body?: IDataObject } = {},
 ): Promise<IDataObject | undefined> {
 	return await plannrApiRequest.call(this, method, path, options).catch((error: unknown) => {
-		if (error instanceof NodeApiError && ['404', '405'].includes(String(error.httpCode))) return undefined;
+		if (error instanceof NodeApiError && ['404', '405'].includes(String(error.httpCode)))
+			return undefined;
 		throw error;
 	});
 }
 
 /** Every record of a paged list, at the largest page size. */
-export async function plannrListAll(this: PlannrContext, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+export async function plannrListAll(
+	this: PlannrContext,
+	path: string,
+	qs: IDataObject = {},
+): Promise<IDataObject[]> {
 	return await collectPages(PLANNR_PAGING, async (position) => {
 		const body = await plannrApiRequest.call(this, 'GET', path, { qs: { ...qs, ...position } });
 		const lastPage = (body.meta as { last_page?: number } | undefined)?.last_page;

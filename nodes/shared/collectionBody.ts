@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /**
  * The fields of a collection (such as "Update Fields") put into the body by the operation's own preSend
@@ -15,7 +21,9 @@ export function unrouted(fields: INodeProperties[]): INodeProperties[] {
 }
 
 function isResourceLocator(value: unknown): value is INodeParameterResourceLocator {
-	return Boolean(value && typeof value === 'object' && (value as INodeParameterResourceLocator).__rl);
+	return Boolean(
+		value && typeof value === 'object' && (value as INodeParameterResourceLocator).__rl,
+	);
 }
 
 /** Puts the collection's given fields into the body, each under its `routing.send.property`, then runs their own preSend steps. */

@@ -1,4 +1,9 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, IDataObject, PreSendAction } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IDataObject,
+	PreSendAction,
+} from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 /** Reads what n8n users type or map into a date field: ISO strings, the picker's value, luxon or JS dates. */

@@ -48,14 +48,24 @@ export function failOnVendorError(envelope: FailureEnvelope): PostReceiveAction 
 		const body = response.body as IDataObject | undefined;
 		if (body === null || typeof body !== 'object' || Array.isArray(body)) {
 			throw markUnreadableAnswer(
-				new NodeOperationError(this.getNode(), `${envelope.vendor} answered with something that is not JSON`, {
-					itemIndex: this.getItemIndex(),
-					description: `HTTP ${response.statusCode}.`,
-				}),
+				new NodeOperationError(
+					this.getNode(),
+					`${envelope.vendor} answered with something that is not JSON`,
+					{
+						itemIndex: this.getItemIndex(),
+						description: `HTTP ${response.statusCode}.`,
+					},
+				),
 			);
 		}
 		if (envelope.isFailure(body)) {
-			throw vendorApiError(this.getNode(), envelope, body, response.statusCode, this.getItemIndex());
+			throw vendorApiError(
+				this.getNode(),
+				envelope,
+				body,
+				response.statusCode,
+				this.getItemIndex(),
+			);
 		}
 		return items;
 	};
@@ -69,9 +79,19 @@ function failureBodyOf(error: NodeApiError): unknown {
 }
 
 /** The vendor's own words from an HTTP failure n8n wrapped, so they are not replaced by n8n's generic text. */
-export function withVendorMessage(node: INode, envelope: FailureEnvelope, error: unknown, itemIndex?: number): unknown {
+export function withVendorMessage(
+	node: INode,
+	envelope: FailureEnvelope,
+	error: unknown,
+	itemIndex?: number,
+): unknown {
 	// Only HTTP answers carry the vendor's words: a network failure (httpCode ECONNRESET…) stays n8n's.
-	if (!(error instanceof NodeApiError) || vendorErrors.has(error) || !/^\d{3}$/.test(String(error.httpCode))) return error;
+	if (
+		!(error instanceof NodeApiError) ||
+		vendorErrors.has(error) ||
+		!/^\d{3}$/.test(String(error.httpCode))
+	)
+		return error;
 	const body = failureBodyOf(error);
 	const vendorBody: IDataObject =
 		body && typeof body === 'object' && !Array.isArray(body)
@@ -81,5 +101,8 @@ export function withVendorMessage(node: INode, envelope: FailureEnvelope, error:
 				: { message: typeof error.description === 'string' ? error.description : error.message };
 	if (envelope.messageOf(vendorBody) === undefined) return error;
 	const cause = error.cause as { response?: { headers?: Record<string, unknown> } } | undefined;
-	return rememberRetryAfter(vendorApiError(node, envelope, vendorBody, String(error.httpCode), itemIndex), cause?.response?.headers);
+	return rememberRetryAfter(
+		vendorApiError(node, envelope, vendorBody, String(error.httpCode), itemIndex),
+		cause?.response?.headers,
+	);
 }

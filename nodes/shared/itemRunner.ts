@@ -8,7 +8,11 @@ export function errorItem(error: unknown, itemIndex: number): INodeExecutionData
 }
 
 /** n8n's own errors pass as they are; anything else becomes a NodeOperationError of the item. */
-export function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }

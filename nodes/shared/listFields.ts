@@ -25,7 +25,10 @@ export const limitField: INodeProperties = {
 export const limitRule: FieldRule = { path: 'limit', label: 'Limit', kind: 'wholeNumber' };
 
 /** Both fields for one operation: Limit shows only while Return All is off. */
-export function returnAllAndLimit(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+export function returnAllAndLimit(show: {
+	resource: string[];
+	operation: string[];
+}): INodeProperties[] {
 	return [
 		{ ...returnAllField, displayOptions: { show } },
 		{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },

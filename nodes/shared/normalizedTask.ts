@@ -58,7 +58,10 @@ export type TaskMapper = (record: IDataObject, zone: string) => NormalizedTask;
 export const OUTPUT_FORMAT_PARAMETER = 'outputFormat';
 
 /** The "Output" choice: the vendor's own fields (the default, as before), or the normalized task. */
-export function taskOutputProperty(vendorName: string, show?: IDisplayOptions['show']): INodeProperties {
+export function taskOutputProperty(
+	vendorName: string,
+	show?: IDisplayOptions['show'],
+): INodeProperties {
 	return {
 		displayName: 'Output',
 		name: OUTPUT_FORMAT_PARAMETER,
@@ -70,7 +73,11 @@ export function taskOutputProperty(vendorName: string, show?: IDisplayOptions['s
 				description:
 					'The same fields for every vendor of this pack: ID, title, description, status (open, in progress, done, canceled), times in ISO 8601, assignees, subject, reference and links, and the raw record',
 			},
-			{ name: 'Vendor Fields', value: 'vendor', description: `Each task exactly as ${vendorName} returns it` },
+			{
+				name: 'Vendor Fields',
+				value: 'vendor',
+				description: `Each task exactly as ${vendorName} returns it`,
+			},
 		],
 		default: 'vendor',
 		...(show ? { displayOptions: { show } } : {}),
@@ -78,7 +85,10 @@ export function taskOutputProperty(vendorName: string, show?: IDisplayOptions['s
 }
 
 // A reference is plain text, so it survives in any description field and staff can read it.
-const REFERENCE_PATTERN = new RegExp(`\\[taskbridge:(${TASK_VENDORS.join('|')}):([^\\]\\s]+)\\]`, 'g');
+const REFERENCE_PATTERN = new RegExp(
+	`\\[taskbridge:(${TASK_VENDORS.join('|')}):([^\\]\\s]+)\\]`,
+	'g',
+);
 /** Deep enough for a task's own fields and one level of nesting (MileApp's flow fields, Plannr's custom fields). */
 const MAX_LINK_DEPTH = 3;
 
@@ -136,15 +146,29 @@ export function isNormalizedOutput(format: unknown): boolean {
 }
 
 /** Items as they are, or each one's task normalized; items that only carry an error pass unchanged. */
-export function applyTaskOutput(items: INodeExecutionData[], format: unknown, mapper: TaskMapper, zone: string): INodeExecutionData[] {
+export function applyTaskOutput(
+	items: INodeExecutionData[],
+	format: unknown,
+	mapper: TaskMapper,
+	zone: string,
+): INodeExecutionData[] {
 	if (!isNormalizedOutput(format)) return items;
-	return items.map((item) => (item.json.error !== undefined && Object.keys(item.json).length === 1 ? item : { ...item, json: mapper(item.json, zone) }));
+	return items.map((item) =>
+		item.json.error !== undefined && Object.keys(item.json).length === 1
+			? item
+			: { ...item, json: mapper(item.json, zone) },
+	);
 }
 
 /** A declarative postReceive step: the tasks normalized when the node's Output asks for it. */
 export function normalizeWhenAsked(mapper: TaskMapper): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		const output = applyTaskOutput(items, this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'), mapper, this.getTimezone());
+		const output = applyTaskOutput(
+			items,
+			this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'),
+			mapper,
+			this.getTimezone(),
+		);
 		const more = pagesFollowAfter(items);
 		return more === undefined ? output : markPagesFollow(output, more);
 	};

@@ -8,7 +8,11 @@ const lastAnswered = new Map<string, Promise<number>>();
  * A request reaches the vendor before its answer comes back, so arrivals are `spacingMs` apart whatever
  * the network's delay, which a schedule of send times alone cannot promise.
  */
-export async function oneAtATime<T>(key: string, spacingMs: number, send: () => Promise<T>): Promise<T> {
+export async function oneAtATime<T>(
+	key: string,
+	spacingMs: number,
+	send: () => Promise<T>,
+): Promise<T> {
 	const previous = lastAnswered.get(key) ?? Promise.resolve(0);
 	let release: (answeredAt: number) => void = () => {};
 	lastAnswered.set(key, new Promise<number>((resolve) => (release = resolve)));

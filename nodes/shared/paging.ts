@@ -54,7 +54,10 @@ export async function collectPages<T>(
 	// Numbered pages only line up when every page has the same size; rows skipped by an offset do not care.
 	const fixedPageSize = Math.min(paging.maxPageSize, limit);
 	for (let page = 0; results.length < limit; page++) {
-		const pageSize = paging.style === 'pageNumber' ? fixedPageSize : Math.min(paging.maxPageSize, limit - results.length);
+		const pageSize =
+			paging.style === 'pageNumber'
+				? fixedPageSize
+				: Math.min(paging.maxPageSize, limit - results.length);
 		const position: IDataObject =
 			paging.style === 'pageNumber'
 				? { [paging.pageParam]: paging.firstPage + page, [paging.pageSizeParam]: pageSize }

@@ -23,7 +23,9 @@ export function baselineOf(events: EventRecord[]): Watermark {
 /** Events after the mark (or at it, with an id not yet emitted), oldest first. */
 export function eventsAfter(mark: Watermark, events: EventRecord[]): EventRecord[] {
 	return events
-		.filter((event) => event.at > mark.at || (event.at === mark.at && !mark.idsAtMark.includes(event.id)))
+		.filter(
+			(event) => event.at > mark.at || (event.at === mark.at && !mark.idsAtMark.includes(event.id)),
+		)
 		.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 }
 

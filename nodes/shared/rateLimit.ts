@@ -64,14 +64,19 @@ export class RateLimitTracker {
 	}
 
 	/** After each answer: the remaining and limit headers, lower-cased names. */
-	noteHeaders(key: string, headers: Record<string, unknown> | undefined, names: { remaining: string; limit: string }): void {
+	noteHeaders(
+		key: string,
+		headers: Record<string, unknown> | undefined,
+		names: { remaining: string; limit: string },
+	): void {
 		const state = this.stateOf(key);
 		const remaining = Number(headers?.[names.remaining]);
 		const limit = Number(headers?.[names.limit]);
 		if (Number.isFinite(limit) && limit > 0) state.limit = limit;
 		if (!Number.isFinite(remaining)) return;
 		// The answer that uses the window up also starts the spacing: the next request waits its turn.
-		if (remaining <= 0 && !state.exhausted) state.nextSlotAt = Math.max(state.nextSlotAt, Date.now() + this.spacingOf(state));
+		if (remaining <= 0 && !state.exhausted)
+			state.nextSlotAt = Math.max(state.nextSlotAt, Date.now() + this.spacingOf(state));
 		state.exhausted = remaining <= 0;
 	}
 
@@ -80,13 +85,15 @@ export class RateLimitTracker {
 		if (!(error instanceof NodeApiError) || error.httpCode !== '429') return;
 		const state = this.stateOf(key);
 		const retryAfter = Number(retryAfterHeader(error));
-		if (Number.isFinite(retryAfter) && retryAfter >= 0) state.blockedUntil = Math.max(state.blockedUntil, Date.now() + retryAfter * 1000);
+		if (Number.isFinite(retryAfter) && retryAfter >= 0)
+			state.blockedUntil = Math.max(state.blockedUntil, Date.now() + retryAfter * 1000);
 		state.exhausted = true;
 	}
 }
 
 async function waitOutRefusal(state: KeyState): Promise<void> {
-	for (let wait = state.blockedUntil - Date.now(); wait > 0; wait = state.blockedUntil - Date.now()) await sleep(wait);
+	for (let wait = state.blockedUntil - Date.now(); wait > 0; wait = state.blockedUntil - Date.now())
+		await sleep(wait);
 }
 
 /** Retry-After (seconds) from the HTTP failure n8n wrapped. */

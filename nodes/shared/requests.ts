@@ -17,7 +17,10 @@ export interface VendorRouting {
 	envelope: FailureEnvelope;
 	paging: Paging;
 	/** Wraps every HTTP request, each page included: where a vendor's rate limit is kept. */
-	aroundEachRequest?: (this: IExecutePaginationFunctions, send: () => Promise<INodeExecutionData[]>) => Promise<INodeExecutionData[]>;
+	aroundEachRequest?: (
+		this: IExecutePaginationFunctions,
+		send: () => Promise<INodeExecutionData[]>,
+	) => Promise<INodeExecutionData[]>;
 	/** What an operation's answers become unless it says otherwise: the failure check, then the records. */
 	output: PostReceiveAction[];
 }
@@ -47,14 +50,20 @@ function vendorRequests(vendor: VendorRouting, paged: boolean): IN8nRequestOpera
 				// n8n's routing always sets its own 5-minute timeout; ours replaces it, so a lost answer is retried in time.
 				const options = { ...data.options, timeout: retryPolicy.timeoutMs };
 				const request = async () => await this.makeRoutingRequest({ ...data, options });
-				return await withRetries(envelope.vendor, repeatable, async () =>
-					await (aroundEachRequest ? aroundEachRequest.call(this, request) : request()).catch((error: unknown) => {
-						throw withVendorMessage(this.getNode(), envelope, error, this.getItemIndex());
-					}),
+				return await withRetries(
+					envelope.vendor,
+					repeatable,
+					async () =>
+						await (aroundEachRequest ? aroundEachRequest.call(this, request) : request()).catch(
+							(error: unknown) => {
+								throw withVendorMessage(this.getNode(), envelope, error, this.getItemIndex());
+							},
+						),
 				);
 			};
 			if (!paged) return await send(requestData);
-			const limit = requestData.maxResults === undefined ? Infinity : Number(requestData.maxResults);
+			const limit =
+				requestData.maxResults === undefined ? Infinity : Number(requestData.maxResults);
 			return await collectPages(
 				paging,
 				async (position) => {
@@ -70,7 +79,10 @@ function vendorRequests(vendor: VendorRouting, paged: boolean): IN8nRequestOpera
 
 /** A vendor's builder of one operation's routing: input checks, the request, the vendor's errors, its records out. */
 export function routingFor(vendor: VendorRouting) {
-	return (request: NonNullable<INodePropertyRouting['request']>, options: OperationRouting = {}): INodePropertyRouting => ({
+	return (
+		request: NonNullable<INodePropertyRouting['request']>,
+		options: OperationRouting = {},
+	): INodePropertyRouting => ({
 		request,
 		send: { paginate: true, preSend: options.preSend ?? [] },
 		operations: vendorRequests(vendor, options.paged ?? false),

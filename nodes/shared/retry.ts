@@ -31,7 +31,14 @@ const REFUSED_STATUSES = ['429'];
 const NOT_SENT_CODES = ['ECONNREFUSED'];
 /** The vendor or the network failed, and the request may or may not have been carried out. */
 const UNSURE_STATUSES = ['500', '502', '503', '504'];
-const UNSURE_CODES = ['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'EAI_AGAIN'];
+const UNSURE_CODES = [
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+];
 
 type FailureKind = 'refused' | 'unsure' | 'final';
 
@@ -45,7 +52,10 @@ export function markUnreadableAnswer<E extends Error>(error: E): E {
 	return error;
 }
 
-export function rememberRetryAfter<E extends Error>(error: E, headers: Record<string, unknown> | undefined): E {
+export function rememberRetryAfter<E extends Error>(
+	error: E,
+	headers: Record<string, unknown> | undefined,
+): E {
 	const value = headers?.['retry-after'];
 	if (value !== undefined) retryAfterOfError.set(error, value);
 	return error;
@@ -69,13 +79,16 @@ function kindOf(error: unknown): FailureKind {
 	if (REFUSED_STATUSES.includes(status) || NOT_SENT_CODES.includes(code)) return 'refused';
 	if (UNSURE_STATUSES.includes(status) || UNSURE_CODES.includes(code)) return 'unsure';
 	// n8n names a timeout in its message only, on some versions.
-	if (/timeout|timed out|socket hang up/i.test(error.message) && !/^\d{3}$/.test(status)) return 'unsure';
+	if (/timeout|timed out|socket hang up/i.test(error.message) && !/^\d{3}$/.test(status))
+		return 'unsure';
 	return 'final';
 }
 
 /** Retry-After in ms: delta-seconds or an HTTP date. */
 function retryAfterMs(error: unknown): number | undefined {
-	const value = (error instanceof Error && retryAfterOfError.get(error)) ?? causeOf(error).response?.headers?.['retry-after'];
+	const value =
+		(error instanceof Error && retryAfterOfError.get(error)) ??
+		causeOf(error).response?.headers?.['retry-after'];
 	if (value === undefined || value === null || String(value).trim() === '') return undefined;
 	const seconds = Number(value);
 	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -85,7 +98,10 @@ function retryAfterMs(error: unknown): number | undefined {
 
 function addToDescription(error: unknown, sentence: string): void {
 	if (!(error instanceof NodeApiError) && !(error instanceof NodeOperationError)) return;
-	const before = typeof error.description === 'string' && error.description.trim() !== '' ? `${error.description.trim()} ` : '';
+	const before =
+		typeof error.description === 'string' && error.description.trim() !== ''
+			? `${error.description.trim()} `
+			: '';
 	error.description = `${before}${sentence}`;
 }
 
@@ -104,7 +120,11 @@ export type CheckBeforeResend<T> = () => Promise<{ carriedOut: T } | undefined>;
  * after `repeatable`'s check found the write not done. The last error is the vendor's, with a sentence on
  * what was tried.
  */
-export async function withRetries<T>(vendor: string, repeatable: boolean | CheckBeforeResend<T>, send: () => Promise<T>): Promise<T> {
+export async function withRetries<T>(
+	vendor: string,
+	repeatable: boolean | CheckBeforeResend<T>,
+	send: () => Promise<T>,
+): Promise<T> {
 	for (let retries = 0; ; retries++) {
 		const outcome = await send().then(
 			(value) => ({ done: true as const, value }),
@@ -121,16 +141,27 @@ export async function withRetries<T>(vendor: string, repeatable: boolean | Check
 	}
 }
 /** How long to wait before sending again, or undefined (the error then says why it was not sent again). */
-function waitBeforeRetry(vendor: string, repeatable: boolean, error: unknown, retries: number): number | undefined {
+function waitBeforeRetry(
+	vendor: string,
+	repeatable: boolean,
+	error: unknown,
+	retries: number,
+): number | undefined {
 	const kind = kindOf(error);
 	if (kind === 'final') return undefined;
 	if (kind === 'unsure' && !repeatable) {
-		addToDescription(error, `The request may still have reached ${vendor}: check there before running this again. It was not sent twice, because a second one could write twice.`);
+		addToDescription(
+			error,
+			`The request may still have reached ${vendor}: check there before running this again. It was not sent twice, because a second one could write twice.`,
+		);
 		return undefined;
 	}
 	const asked = retryAfterMs(error);
 	if (asked !== undefined && asked > retryPolicy.maxRetryAfterMs) {
-		addToDescription(error, `${vendor} asked to wait ${Math.ceil(asked / 1000)} s before trying again; that is longer than this node waits.`);
+		addToDescription(
+			error,
+			`${vendor} asked to wait ${Math.ceil(asked / 1000)} s before trying again; that is longer than this node waits.`,
+		);
 		return undefined;
 	}
 	if (retries >= retryPolicy.maxRetries) {

@@ -26,7 +26,14 @@ export type FieldRule =
 	/** A list (or comma-separated text) whose every entry is one of `allowed`. */
 	| { path: string; label: string; kind: 'eachOneOf'; allowed: readonly string[] }
 	/** When this field is given, `otherPath` must hold one of `allowed`. */
-	| { path: string; label: string; kind: 'needs'; otherPath: string; otherLabel: string; allowed: readonly string[] };
+	| {
+			path: string;
+			label: string;
+			kind: 'needs';
+			otherPath: string;
+			otherLabel: string;
+			allowed: readonly string[];
+	  };
 
 /** An ID or name the operation cannot do without: given, and text (not a whole record mapped in). */
 export function requiredText(path: string, label: string): FieldRule[] {
@@ -81,12 +88,22 @@ export function notTextProblem(label: string, value: unknown): string | undefine
 }
 
 /** Why a value is none of an options field's values; undefined when it is one. */
-export function notOneOfProblem(label: string, allowed: readonly string[], value: unknown): string | undefined {
-	return allowed.includes(String(value)) ? undefined : `"${label}" must be one of ${allowed.join(', ')} (got "${String(value)}")`;
+export function notOneOfProblem(
+	label: string,
+	allowed: readonly string[],
+	value: unknown,
+): string | undefined {
+	return allowed.includes(String(value))
+		? undefined
+		: `"${label}" must be one of ${allowed.join(', ')} (got "${String(value)}")`;
 }
 
 /** Why a value breaks a rule, or undefined when it does not. */
-function problemWith(valueOf: ParameterReader, rule: FieldRule, value: unknown): string | undefined {
+function problemWith(
+	valueOf: ParameterReader,
+	rule: FieldRule,
+	value: unknown,
+): string | undefined {
 	switch (rule.kind) {
 		case 'needs': {
 			const other = valueOf(rule.otherPath);
@@ -109,13 +126,17 @@ function problemWith(valueOf: ParameterReader, rule: FieldRule, value: unknown):
 				? undefined
 				: `"${rule.label}" must be a whole number (got "${String(value)}")`;
 		case 'uuid':
-			return isBlank(value) || UUID.test(String(value).trim()) ? undefined : `"${rule.label}" must be a UUID (got "${String(value)}")`;
+			return isBlank(value) || UUID.test(String(value).trim())
+				? undefined
+				: `"${rule.label}" must be a UUID (got "${String(value)}")`;
 		case 'maxLength':
 			return typeof value === 'string' && value.length > rule.max
 				? `"${rule.label}" can be at most ${rule.max} characters (got ${value.length})`
 				: undefined;
 		case 'date':
-			return isBlank(value) || parseDate(value) ? undefined : `"${rule.label}" is not a valid date (got "${String(value)}")`;
+			return isBlank(value) || parseDate(value)
+				? undefined
+				: `"${rule.label}" is not a valid date (got "${String(value)}")`;
 		case 'text':
 			return notTextProblem(rule.label, value);
 		case 'uuidList': {
@@ -124,13 +145,20 @@ function problemWith(valueOf: ParameterReader, rule: FieldRule, value: unknown):
 		}
 		case 'eachOneOf': {
 			const bad = entriesOf(value).find((entry) => !rule.allowed.includes(entry));
-			return bad === undefined ? undefined : `"${rule.label}" can hold only ${rule.allowed.join(', ')} (got "${bad}")`;
+			return bad === undefined
+				? undefined
+				: `"${rule.label}" can hold only ${rule.allowed.join(', ')} (got "${bad}")`;
 		}
 	}
 }
 
 /** The error for bad input in one field of one item, raised before anything is sent. */
-export function fieldRefusal(node: INode, itemIndex: number, message: string, label: string): NodeOperationError {
+export function fieldRefusal(
+	node: INode,
+	itemIndex: number,
+	message: string,
+	label: string,
+): NodeOperationError {
 	return new NodeOperationError(node, message, {
 		itemIndex,
 		description: `Check the "${label}" field. Nothing was sent.`,

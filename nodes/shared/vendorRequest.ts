@@ -29,7 +29,10 @@ export function urlFrom(baseUrl: unknown, path: string): string {
  * the token): a failure that may pass is tried again (withRetries), an HTTP failure keeps the vendor's words,
  * and a failure body is an error under any status.
  */
-export async function vendorRequest(this: IAllExecuteFunctions, call: VendorCall): Promise<VendorResponse> {
+export async function vendorRequest(
+	this: IAllExecuteFunctions,
+	call: VendorCall,
+): Promise<VendorResponse> {
 	const { credentialType, envelope, request, around, check, itemIndex } = call;
 	const send = async () =>
 		(await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
@@ -42,8 +45,19 @@ export async function vendorRequest(this: IAllExecuteFunctions, call: VendorCall
 			throw withVendorMessage(this.getNode(), envelope, error, itemIndex);
 		});
 		const body = response.body;
-		if (body !== null && typeof body === 'object' && !Array.isArray(body) && envelope.isFailure(body as IDataObject)) {
-			throw vendorApiError(this.getNode(), envelope, body as IDataObject, response.statusCode, itemIndex);
+		if (
+			body !== null &&
+			typeof body === 'object' &&
+			!Array.isArray(body) &&
+			envelope.isFailure(body as IDataObject)
+		) {
+			throw vendorApiError(
+				this.getNode(),
+				envelope,
+				body as IDataObject,
+				response.statusCode,
+				itemIndex,
+			);
 		}
 		check?.(response);
 		return response;

@@ -11,13 +11,25 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { PACKAGE_NAME, REPO_ROOT, createN8nInstance, freePort, type N8nInstance, type N8nWorkflow } from '../e2e/n8n';
+import {
+	PACKAGE_NAME,
+	REPO_ROOT,
+	createN8nInstance,
+	freePort,
+	type N8nInstance,
+	type N8nWorkflow,
+} from '../e2e/n8n';
 
 jest.setTimeout(15 * 60_000);
 
 const CHROMIUM = process.env.TASKBRIDGE_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
-const OWNER = { email: 'browser@example.com', firstName: 'Browser', lastName: 'Owner', password: 'Browser-Owner-Passw0rd' };
+const OWNER = {
+	email: 'browser@example.com',
+	firstName: 'Browser',
+	lastName: 'Owner',
+	password: 'Browser-Owner-Passw0rd',
+};
 const NOT_IN_PACK = `${PACKAGE_NAME}.notInThePack`;
 
 interface PackNode {
@@ -36,7 +48,9 @@ interface OperationProperty {
 
 /** Every node package.json registers, described by its built file (what n8n itself loads). */
 function packNodes(): PackNode[] {
-	const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+	const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[] };
+	};
 	return manifest.n8n.nodes.map((file) => {
 		const className = path.basename(file).split('.')[0];
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -49,7 +63,9 @@ function packNodes(): PackNode[] {
 			icon: path.basename(String(icon)),
 			actions: (description.properties as OperationProperty[])
 				.filter((property) => property.name === 'operation')
-				.flatMap((property) => (property.options ?? []).map((option) => option.action ?? option.name)),
+				.flatMap((property) =>
+					(property.options ?? []).map((option) => option.action ?? option.name),
+				),
 		};
 	});
 }
@@ -57,7 +73,10 @@ function packNodes(): PackNode[] {
 const examples: N8nWorkflow[] = readdirSync(path.join(REPO_ROOT, 'examples'))
 	.filter((file) => file.endsWith('.json'))
 	.sort()
-	.map((file) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as N8nWorkflow);
+	.map(
+		(file) =>
+			JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as N8nWorkflow,
+	);
 
 let n8n: N8nInstance;
 let browser: Browser;
@@ -78,7 +97,12 @@ async function canvasNodes() {
 				notInstalled:
 					element.querySelector('[data-test-id="node-not-installed"]') !== null ||
 					element.querySelector('[class*="nodeIconPlaceholder"]') !== null,
-				icon: image ? { src: image.getAttribute('src') ?? '', loaded: image.complete && image.naturalWidth > 0 } : undefined,
+				icon: image
+					? {
+							src: image.getAttribute('src') ?? '',
+							loaded: image.complete && image.naturalWidth > 0,
+						}
+					: undefined,
 			};
 		}),
 	);
@@ -97,41 +121,60 @@ async function searchNodePanel(text: string) {
 			items.map((item) => {
 				const image = item.querySelector('img');
 				return {
-					name: item.querySelector('[data-test-id="node-creator-item-name"]')?.textContent?.trim() ?? '',
-					icon: image ? { src: image.getAttribute('src') ?? '', loaded: image.complete && image.naturalWidth > 0 } : undefined,
+					name:
+						item.querySelector('[data-test-id="node-creator-item-name"]')?.textContent?.trim() ??
+						'',
+					icon: image
+						? {
+								src: image.getAttribute('src') ?? '',
+								loaded: image.complete && image.naturalWidth > 0,
+							}
+						: undefined,
 				};
 			}),
 		);
 		const now = JSON.stringify(results);
-		if (now === previous && results.every((result) => !result.icon || result.icon.loaded)) return results;
+		if (now === previous && results.every((result) => !result.icon || result.icon.loaded))
+			return results;
 		previous = now;
 		await page.waitForTimeout(300);
 	}
 }
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: npm run test:browser installs Debian's chromium (scripts/ensure-chromium.sh)`);
+	if (!existsSync(CHROMIUM))
+		throw new Error(
+			`No browser at ${CHROMIUM}: npm run test:browser installs Debian's chromium (scripts/ensure-chromium.sh)`,
+		);
 	mkdirSync(SCREENSHOTS, { recursive: true });
 	n8n = await createN8nInstance();
 	const control: N8nWorkflow = {
 		...examples[0],
 		id: 'browserNotInPack',
 		name: 'A node type the pack does not have',
-		nodes: examples[0].nodes.map((node) => (node.type.startsWith(`${PACKAGE_NAME}.`) ? { ...node, type: NOT_IN_PACK } : node)),
+		nodes: examples[0].nodes.map((node) =>
+			node.type.startsWith(`${PACKAGE_NAME}.`) ? { ...node, type: NOT_IN_PACK } : node,
+		),
 	};
 	await n8n.importWorkflows([...examples, control]);
 	const port = await freePort();
 	await n8n.startServer(port);
 	base = `http://127.0.0.1:${port}`;
-	await fetch(`${base}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+	await fetch(`${base}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
 
 	browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 	page.on('response', (response) => {
-		if (response.url().includes(`/icons/${PACKAGE_NAME}/`) && response.status() >= 400) brokenIcons.push(`${response.status()} ${response.url()}`);
+		if (response.url().includes(`/icons/${PACKAGE_NAME}/`) && response.status() >= 400)
+			brokenIcons.push(`${response.status()} ${response.url()}`);
 	});
 	page.on('requestfailed', (request) => {
-		if (request.url().includes(`/icons/${PACKAGE_NAME}/`)) brokenIcons.push(`failed ${request.url()}`);
+		if (request.url().includes(`/icons/${PACKAGE_NAME}/`))
+			brokenIcons.push(`failed ${request.url()}`);
 	});
 
 	// Signing in as a user does.
@@ -160,33 +203,57 @@ test.each(packNodes())('the node panel finds $displayName, with its icon', async
 	}
 	const appName = node.displayName.replace(/ Trigger$/, '');
 	const results = await searchNodePanel(appName);
-	const found = results.filter((result) => result.name === appName && result.icon?.src.endsWith(`/${node.icon}`));
-	expect(found).toEqual([{ name: appName, icon: { src: expect.stringContaining(`/icons/${PACKAGE_NAME}/`), loaded: true } }]);
+	const found = results.filter(
+		(result) => result.name === appName && result.icon?.src.endsWith(`/${node.icon}`),
+	);
+	expect(found).toEqual([
+		{
+			name: appName,
+			icon: { src: expect.stringContaining(`/icons/${PACKAGE_NAME}/`), loaded: true },
+		},
+	]);
 	if (!node.trigger) {
 		// n8n shows an app once for its node and trigger; opening it lists the node's operations.
-		await page.click(`[data-test-id="item-iterator-item"]:has([data-test-id="node-creator-item-name"]:text-is("${appName}"))`);
-		await page.locator(`[data-test-id="node-creator-item-name"]:text-is("${node.actions[0]}")`).waitFor();
-		const listed = await page.$$eval('[data-test-id="node-creator-item-name"]', (names) => names.map((name) => name.textContent?.trim()));
+		await page.click(
+			`[data-test-id="item-iterator-item"]:has([data-test-id="node-creator-item-name"]:text-is("${appName}"))`,
+		);
+		await page
+			.locator(`[data-test-id="node-creator-item-name"]:text-is("${node.actions[0]}")`)
+			.waitFor();
+		const listed = await page.$$eval('[data-test-id="node-creator-item-name"]', (names) =>
+			names.map((name) => name.textContent?.trim()),
+		);
 		expect(listed).toEqual(expect.arrayContaining(node.actions));
 	}
-	await page.screenshot({ path: path.join(SCREENSHOTS, `node-panel-${node.type.split('.')[1]}.png`) });
+	await page.screenshot({
+		path: path.join(SCREENSHOTS, `node-panel-${node.type.split('.')[1]}.png`),
+	});
 });
 
-test.each(examples.map((workflow) => [workflow.name, workflow] as const))('the example "%s" opens with every node installed and every icon shown', async (_name, workflow) => {
-	await page.goto(`${base}/workflow/${workflow.id}`);
-	const shown = await canvasNodes();
-	const expected = workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote');
-	expect(shown.map((node) => node.name).sort()).toEqual(expected.map((node) => node.name).sort());
-	expect(shown.filter((node) => node.notInstalled)).toEqual([]);
-	const ours = shown.filter((node) => node.type?.startsWith(`${PACKAGE_NAME}.`));
-	expect(ours.length).toBeGreaterThan(0);
-	for (const node of ours) expect(node.icon).toEqual({ src: expect.stringContaining(`/icons/${PACKAGE_NAME}/`), loaded: true });
-	await page.screenshot({ path: path.join(SCREENSHOTS, `example-${workflow.id}.png`) });
-});
+test.each(examples.map((workflow) => [workflow.name, workflow] as const))(
+	'the example "%s" opens with every node installed and every icon shown',
+	async (_name, workflow) => {
+		await page.goto(`${base}/workflow/${workflow.id}`);
+		const shown = await canvasNodes();
+		const expected = workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote');
+		expect(shown.map((node) => node.name).sort()).toEqual(expected.map((node) => node.name).sort());
+		expect(shown.filter((node) => node.notInstalled)).toEqual([]);
+		const ours = shown.filter((node) => node.type?.startsWith(`${PACKAGE_NAME}.`));
+		expect(ours.length).toBeGreaterThan(0);
+		for (const node of ours)
+			expect(node.icon).toEqual({
+				src: expect.stringContaining(`/icons/${PACKAGE_NAME}/`),
+				loaded: true,
+			});
+		await page.screenshot({ path: path.join(SCREENSHOTS, `example-${workflow.id}.png`) });
+	},
+);
 
 test('the check sees a node the pack does not have', async () => {
 	await page.goto(`${base}/workflow/browserNotInPack`);
-	const notInstalled = (await canvasNodes()).filter((node) => node.notInstalled).map((node) => node.type);
+	const notInstalled = (await canvasNodes())
+		.filter((node) => node.notInstalled)
+		.map((node) => node.type);
 	expect(notInstalled.length).toBeGreaterThan(0);
 	expect(new Set(notInstalled)).toEqual(new Set([NOT_IN_PACK]));
 });

@@ -23,13 +23,20 @@ export type CrossVendorWorkflows = Record<keyof typeof EXAMPLES, N8nWorkflow>;
 
 /** The example files, as a user imports them. */
 export function crossVendorWorkflows(): CrossVendorWorkflows {
-	const example = (file: string) => JSON.parse(readFileSync(path.join(__dirname, '../../examples', `${file}.json`), 'utf8')) as N8nWorkflow;
-	return Object.fromEntries(Object.entries(EXAMPLES).map(([key, file]) => [key, example(file)])) as CrossVendorWorkflows;
+	const example = (file: string) =>
+		JSON.parse(
+			readFileSync(path.join(__dirname, '../../examples', `${file}.json`), 'utf8'),
+		) as N8nWorkflow;
+	return Object.fromEntries(
+		Object.entries(EXAMPLES).map(([key, file]) => [key, example(file)]),
+	) as CrossVendorWorkflows;
 }
 
 /** The MileApp Trigger's Production URL path in the examples, which MileApp's web app is told to call. */
 export function mileAppWebhookPath(workflows: CrossVendorWorkflows): string {
-	const trigger = workflows.mileAppDoneCompletesPlannr.nodes.find((node) => node.type.endsWith('.mileAppTrigger'))!;
+	const trigger = workflows.mileAppDoneCompletesPlannr.nodes.find((node) =>
+		node.type.endsWith('.mileAppTrigger'),
+	)!;
 	return `/webhook/${String(trigger.webhookId)}/webhook`;
 }
 
@@ -70,31 +77,68 @@ export class CrossVendorFakes {
 	/** The credentials the examples name, as `npm start` makes them. */
 	credentials(): N8nCredential[] {
 		return [
-			{ id: 'oliverSandbox', name: 'Oliver sandbox', type: 'oliverApi', data: this.oliver.credentialData() },
-			{ id: 'openDentalSandbox', name: 'Open Dental sandbox', type: 'openDentalApi', data: { ...this.openDental.credentialData(), rateLimit: 'none' } },
-			{ id: 'plannrSandbox', name: 'Plannr sandbox', type: 'plannrApi', data: this.plannr.credentialData() },
-			{ id: 'mileAppSandbox', name: 'MileApp sandbox', type: 'mileAppApi', data: this.mileApp.credentialData() },
-			{ id: 'humanitySandbox', name: 'Humanity sandbox', type: 'humanityApi', data: this.humanity.credentialData() },
+			{
+				id: 'oliverSandbox',
+				name: 'Oliver sandbox',
+				type: 'oliverApi',
+				data: this.oliver.credentialData(),
+			},
+			{
+				id: 'openDentalSandbox',
+				name: 'Open Dental sandbox',
+				type: 'openDentalApi',
+				data: { ...this.openDental.credentialData(), rateLimit: 'none' },
+			},
+			{
+				id: 'plannrSandbox',
+				name: 'Plannr sandbox',
+				type: 'plannrApi',
+				data: this.plannr.credentialData(),
+			},
+			{
+				id: 'mileAppSandbox',
+				name: 'MileApp sandbox',
+				type: 'mileAppApi',
+				data: this.mileApp.credentialData(),
+			},
+			{
+				id: 'humanitySandbox',
+				name: 'Humanity sandbox',
+				type: 'humanityApi',
+				data: this.humanity.credentialData(),
+			},
 		];
 	}
 
 	/** A poll reads the first page (Oliver: page=0; Open Dental: Offset=0), and more only when there are more. */
 	oliverPolls() {
-		return this.oliver.requests.filter((request) => request.method === 'GET' && request.path === `${OLIVER_API_PREFIX}/staff_tasks` && (request.query.page ?? '0') === '0');
+		return this.oliver.requests.filter(
+			(request) =>
+				request.method === 'GET' &&
+				request.path === `${OLIVER_API_PREFIX}/staff_tasks` &&
+				(request.query.page ?? '0') === '0',
+		);
 	}
 
 	openDentalPolls() {
 		return this.openDental.requests.filter(
-			(request) => request.method === 'GET' && request.path === `${OPEN_DENTAL_API_PREFIX}/tasks` && (request.query.Offset ?? '0') === '0',
+			(request) =>
+				request.method === 'GET' &&
+				request.path === `${OPEN_DENTAL_API_PREFIX}/tasks` &&
+				(request.query.Offset ?? '0') === '0',
 		);
 	}
 
 	mirrorsOf(oliverTaskId: string) {
-		return [...this.openDental.tasks.values()].filter((task) => task.Descript.includes(reference('oliver', oliverTaskId)));
+		return [...this.openDental.tasks.values()].filter((task) =>
+			task.Descript.includes(reference('oliver', oliverTaskId)),
+		);
 	}
 
 	plannrCompletions(uuid: string) {
-		return this.plannr.requests.filter((request) => request.method === 'PATCH' && request.path.endsWith(`/task/${uuid}/complete`));
+		return this.plannr.requests.filter(
+			(request) => request.method === 'PATCH' && request.path.endsWith(`/task/${uuid}/complete`),
+		);
 	}
 
 	/** As a receptionist does in Open Dental: the task marked Done. */
@@ -102,7 +146,10 @@ export class CrossVendorFakes {
 		const { developerApiKey, customerApiKey } = this.openDental.credentialData();
 		const answer = await fetch(`${this.openDental.url}${OPEN_DENTAL_API_PREFIX}/tasks/${taskNum}`, {
 			method: 'PUT',
-			headers: { Authorization: `ODFHIR ${developerApiKey}/${customerApiKey}`, 'Content-Type': 'application/json' },
+			headers: {
+				Authorization: `ODFHIR ${developerApiKey}/${customerApiKey}`,
+				'Content-Type': 'application/json',
+			},
 			body: JSON.stringify({ TaskStatus: 'Done' }),
 		});
 		expect(answer.status).toBe(200);
@@ -112,11 +159,17 @@ export class CrossVendorFakes {
 	finishVisitFor(plannrTaskUuid: string, customerName: string): void {
 		const visit = [...this.mileApp.flows.values()].find((flow) => flow.name === 'Visit')!;
 		const [hub] = [...this.mileApp.hubs.values()];
-		const [fieldWorker] = [...this.mileApp.users.values()].filter((user) => user.hubIds === 'all' || user.hubIds.includes(hub._id));
+		const [fieldWorker] = [...this.mileApp.users.values()].filter(
+			(user) => user.hubIds === 'all' || user.hubIds.includes(hub._id),
+		);
 		const task = this.mileApp.createTask({
 			flowId: visit._id,
 			hubId: hub._id,
-			fields: { customerName, address: '1 High Street', notes: `Visit ${reference('plannr', plannrTaskUuid)}` },
+			fields: {
+				customerName,
+				address: '1 High Street',
+				notes: `Visit ${reference('plannr', plannrTaskUuid)}`,
+			},
 		});
 		this.mileApp.assignTask(task._id, [fieldWorker.email]);
 		this.mileApp.finishTask(task._id);
@@ -131,15 +184,27 @@ export class CrossVendorFakes {
 		const { oliver, plannr, humanity } = this;
 		// Oliver: a receptionist adds a staff task about a patient, and a vet a prescription refill due at noon.
 		const [client] = [...oliver.clients.values()];
-		const callback = oliver.addTask({ title: 'Call owner about lab results', description: 'Bloodwork is back.', client_id: client.id });
+		const callback = oliver.addTask({
+			title: 'Call owner about lab results',
+			description: 'Bloodwork is back.',
+			client_id: client.id,
+		});
 		const refillAt = humanity.zoned().startOf('day').plus({ hours: 12 });
-		const refill = oliver.addTask({ title: 'Refill carprofen 75 mg', task_type: 'rx_refill', client_id: client.id, reference_time_at: refillAt.toUTC().toISO() });
+		const refill = oliver.addTask({
+			title: 'Refill carprofen 75 mg',
+			task_type: 'rx_refill',
+			client_id: client.id,
+			reference_time_at: refillAt.toUTC().toISO(),
+		});
 		// MileApp: a visit that mirrors a Plannr task is created, assigned and finished in the field.
 		const plannrTask = [...plannr.tasks.values()].find((task) => task.completed_at === null)!;
 		this.finishVisitFor(plannrTask.uuid, 'Tom Hughes');
 
 		// 3. MileApp task finished → the linked Plannr task completed.
-		await waitFor('the Plannr task completed', () => plannr.tasks.get(plannrTask.uuid)!.completed_at !== null);
+		await waitFor(
+			'the Plannr task completed',
+			() => plannr.tasks.get(plannrTask.uuid)!.completed_at !== null,
+		);
 
 		// 2. Oliver task created → one linked Open Dental task for each, in Front Desk, from Admin.
 		const [callbackMirror] = await waitFor('an Open Dental task mirroring each Oliver task', () => {
@@ -147,11 +212,16 @@ export class CrossVendorFakes {
 			return mirrors.every((found) => found.length > 0) && mirrors.map((found) => found[0]);
 		});
 		expect(callbackMirror).toMatchObject({ TaskListNum: 1, UserNum: 1, TaskStatus: 'New' });
-		expect(callbackMirror.Descript).toBe(`Call owner about lab results\nBloodwork is back.\n\nFrom Oliver ${reference('oliver', callback.id)}`);
+		expect(callbackMirror.Descript).toBe(
+			`Call owner about lab results\nBloodwork is back.\n\nFrom Oliver ${reference('oliver', callback.id)}`,
+		);
 
 		// 4. Oliver refill → a time-boxed task on today's Pharmacy shift, from noon for 30 minutes.
 		const pharmacyShift = [...humanity.shifts.values()].find(
-			(shift) => humanity.positions.get(shift.positionId)?.name === 'Pharmacy' && shift.startMs <= refillAt.toMillis() && shift.endMs > refillAt.toMillis(),
+			(shift) =>
+				humanity.positions.get(shift.positionId)?.name === 'Pharmacy' &&
+				shift.startMs <= refillAt.toMillis() &&
+				shift.endMs > refillAt.toMillis(),
 		)!;
 		const [refillTask] = await waitFor('the refill on the Pharmacy shift', () => {
 			const tasks = humanity.liveShiftTasks(pharmacyShift.id);
@@ -160,13 +230,26 @@ export class CrossVendorFakes {
 		expect(refillTask).toMatchObject({ name: 'Rx refill: Refill carprofen 75 mg', type: 2 });
 		expect(refillTask.description).toContain(reference('oliver', refill.id));
 		expect(DateTime.fromISO(refillTask.options!.startTime).toMillis()).toBe(refillAt.toMillis());
-		expect(DateTime.fromISO(refillTask.options!.dueTime).toMillis()).toBe(refillAt.plus({ minutes: 30 }).toMillis());
-		expect(refillTask.taskId).toBe([...humanity.masterTasks.values()].find((task) => task.name === 'Prescription refill')!.id);
+		expect(DateTime.fromISO(refillTask.options!.dueTime).toMillis()).toBe(
+			refillAt.plus({ minutes: 30 }).toMillis(),
+		);
+		expect(refillTask.taskId).toBe(
+			[...humanity.masterTasks.values()].find((task) => task.name === 'Prescription refill')!.id,
+		);
 
 		// 1. The receptionist marks the callback's Open Dental task done → the Oliver task is completed.
 		await this.markDoneInOpenDental(callbackMirror.TaskNum);
-		await waitFor('the Oliver task completed', () => oliver.tasks.get(callback.id)!.status === 'completed');
-		return { callback, refill, plannrTaskUuid: plannrTask.uuid, callbackMirrorNum: callbackMirror.TaskNum, pharmacyShiftId: pharmacyShift.id };
+		await waitFor(
+			'the Oliver task completed',
+			() => oliver.tasks.get(callback.id)!.status === 'completed',
+		);
+		return {
+			callback,
+			refill,
+			plannrTaskUuid: plannrTask.uuid,
+			callbackMirrorNum: callbackMirror.TaskNum,
+			pharmacyShiftId: pharmacyShift.id,
+		};
 	}
 
 	/**
@@ -184,19 +267,37 @@ export class CrossVendorFakes {
 				const stored = await runsOf(workflow);
 				return stored.length > 0 && stored.every(isFinished) && stored;
 			});
-			expect([workflow.name, runs.map((run) => run.status)]).toEqual([workflow.name, runs.map(() => 'success')]);
+			expect([workflow.name, runs.map((run) => run.status)]).toEqual([
+				workflow.name,
+				runs.map(() => 'success'),
+			]);
 		}
 		expect((await runsOf(workflows.oliverCreatesOdTask)).length).toBeLessThanOrEqual(2);
-		for (const workflow of [workflows.oliverRefillToHumanity, workflows.odDoneCompletesOliver, workflows.mileAppDoneCompletesPlannr]) {
+		for (const workflow of [
+			workflows.oliverRefillToHumanity,
+			workflows.odDoneCompletesOliver,
+			workflows.mileAppDoneCompletesPlannr,
+		]) {
 			expect([workflow.name, (await runsOf(workflow)).length]).toEqual([workflow.name, 1]);
 		}
 		const { callback, refill } = day;
-		expect(this.oliver.tasks.get(callback.id)).toMatchObject({ status: 'completed', finalized_at: expect.any(String) });
-		expect(this.oliver.tasks.get(refill.id)).toMatchObject({ status: 'pending', finalized_at: null });
+		expect(this.oliver.tasks.get(callback.id)).toMatchObject({
+			status: 'completed',
+			finalized_at: expect.any(String),
+		});
+		expect(this.oliver.tasks.get(refill.id)).toMatchObject({
+			status: 'pending',
+			finalized_at: null,
+		});
 		expect([this.mirrorsOf(callback.id).length, this.mirrorsOf(refill.id).length]).toEqual([1, 1]);
 		expect(this.openDental.tasks.get(day.callbackMirrorNum)!.TaskStatus).toBe('Done');
 		expect(this.humanity.liveShiftTasks(day.pharmacyShiftId)).toHaveLength(1);
 		expect(this.plannrCompletions(day.plannrTaskUuid)).toHaveLength(1);
-		expect(this.oliver.requests.filter((request) => request.method === 'PUT' && request.path.endsWith(`/staff_tasks/${callback.id}`))).toHaveLength(1);
+		expect(
+			this.oliver.requests.filter(
+				(request) =>
+					request.method === 'PUT' && request.path.endsWith(`/staff_tasks/${callback.id}`),
+			),
+		).toHaveLength(1);
 	}
 }

@@ -15,7 +15,9 @@ export function parseFlatted(text: string): unknown {
 		}
 		const out: Record<string, unknown> | unknown[] = Array.isArray(entry) ? [] : {};
 		done.set(index, out);
-		for (const [key, value] of Object.entries(entry)) (out as Record<string, unknown>)[key] = typeof value === 'string' ? resolve(Number(value)) : value;
+		for (const [key, value] of Object.entries(entry))
+			(out as Record<string, unknown>)[key] =
+				typeof value === 'string' ? resolve(Number(value)) : value;
 		return out;
 	};
 	return resolve(0);

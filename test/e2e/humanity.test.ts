@@ -5,8 +5,23 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { HumanityFake, HUMANITY_API_PREFIX, type HumanityMasterTask, type HumanityShift, type HumanityShiftTask } from '../fakes/humanity';
-import { PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance, type N8nNode, workflowDay } from './n8n';
+import {
+	HumanityFake,
+	HUMANITY_API_PREFIX,
+	type HumanityMasterTask,
+	type HumanityShift,
+	type HumanityShiftTask,
+} from '../fakes/humanity';
+import {
+	PACKAGE_NAME,
+	chainWorkflow,
+	createN8nInstance,
+	errorOf,
+	itemsOf,
+	type N8nInstance,
+	type N8nNode,
+	workflowDay,
+} from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -14,15 +29,26 @@ jest.setTimeout(15 * 60_000);
 const APP_SECRET = 'HumSecret-E2e-5521';
 const PASSWORD = 'HumPass-E2e-8830';
 
-const fake = new HumanityFake({ appSecret: APP_SECRET, password: PASSWORD, timeZone: 'America/New_York' });
+const fake = new HumanityFake({
+	appSecret: APP_SECRET,
+	password: PASSWORD,
+	timeZone: 'America/New_York',
+});
 let n8n: N8nInstance;
 const HUMANITY = `${PACKAGE_NAME}.humanity`;
 const credentials = { humanityApi: { id: 'humanityE2e', name: 'Humanity e2e' } };
-const node = (name: string, parameters: Record<string, unknown>, extra: Partial<N8nNode> = {}): N8nNode => ({ name, type: HUMANITY, parameters, credentials, ...extra });
+const node = (
+	name: string,
+	parameters: Record<string, unknown>,
+	extra: Partial<N8nNode> = {},
+): N8nNode => ({ name, type: HUMANITY, parameters, credentials, ...extra });
 const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 const names = (shift: HumanityShift) => fake.liveShiftTasks(shift.id).map((task) => task.name);
 
-const shifts: Record<'todayBar' | 'todayKitchen' | 'tomorrow' | 'batch' | 'replaced', HumanityShift> = {} as never;
+const shifts: Record<
+	'todayBar' | 'todayKitchen' | 'tomorrow' | 'batch' | 'replaced',
+	HumanityShift
+> = {} as never;
 const tasks: Record<string, HumanityShiftTask[]> = {};
 let masters: HumanityMasterTask[];
 let positionId: number;
@@ -36,14 +62,53 @@ beforeAll(async () => {
 	// the café (New York) the two days differ, and shifts made on the café's today would not be today's.
 	const today = workflowDay();
 	const tomorrow = workflowDay(1);
-	shifts.todayBar = fake.addShift({ start: `${today} 07:00`, end: `${today} 15:00`, positionId, employeeIds: [sam.id], title: 'Morning bar' });
-	shifts.todayKitchen = fake.addShift({ start: `${today} 06:00`, end: `${today} 14:00`, positionId, title: 'Kitchen prep' });
-	shifts.tomorrow = fake.addShift({ start: `${tomorrow} 07:00`, end: `${tomorrow} 15:00`, positionId, employeeIds: [sam.id], title: 'Tomorrow bar' });
-	shifts.batch = fake.addShift({ start: `${tomorrow} 14:00`, end: `${tomorrow} 22:00`, positionId, title: 'Late' });
-	shifts.replaced = fake.addShift({ start: `${tomorrow} 22:00`, end: `${tomorrow} 23:30`, positionId, title: 'Night clean' });
-	masters = ['Open the register', 'Clean the espresso machine', 'Wipe the tables', 'Restock pastries'].map((name) => fake.addMasterTask({ name, positionIds: [positionId] }));
+	shifts.todayBar = fake.addShift({
+		start: `${today} 07:00`,
+		end: `${today} 15:00`,
+		positionId,
+		employeeIds: [sam.id],
+		title: 'Morning bar',
+	});
+	shifts.todayKitchen = fake.addShift({
+		start: `${today} 06:00`,
+		end: `${today} 14:00`,
+		positionId,
+		title: 'Kitchen prep',
+	});
+	shifts.tomorrow = fake.addShift({
+		start: `${tomorrow} 07:00`,
+		end: `${tomorrow} 15:00`,
+		positionId,
+		employeeIds: [sam.id],
+		title: 'Tomorrow bar',
+	});
+	shifts.batch = fake.addShift({
+		start: `${tomorrow} 14:00`,
+		end: `${tomorrow} 22:00`,
+		positionId,
+		title: 'Late',
+	});
+	shifts.replaced = fake.addShift({
+		start: `${tomorrow} 22:00`,
+		end: `${tomorrow} 23:30`,
+		positionId,
+		title: 'Night clean',
+	});
+	masters = [
+		'Open the register',
+		'Clean the espresso machine',
+		'Wipe the tables',
+		'Restock pastries',
+	].map((name) => fake.addMasterTask({ name, positionIds: [positionId] }));
 	for (const key of Object.keys(shifts) as Array<keyof typeof shifts>) {
-		tasks[key] = masters.slice(0, 3).map((master) => fake.addShiftTask({ shiftId: shifts[key].id, taskId: master.id, name: master.name, description: `kept on ${key}` }));
+		tasks[key] = masters.slice(0, 3).map((master) =>
+			fake.addShiftTask({
+				shiftId: shifts[key].id,
+				taskId: master.id,
+				name: master.name,
+				description: `kept on ${key}`,
+			}),
+		);
 	}
 
 	n8n = await createN8nInstance();
@@ -54,13 +119,34 @@ beforeAll(async () => {
 		{ id: 'humanitySandbox', name: 'Humanity sandbox', type: 'humanityApi', data },
 	]);
 	await n8n.importWorkflows([
-		JSON.parse(readFileSync(path.join(__dirname, '../../examples/humanity-add-task-to-todays-shifts.json'), 'utf8')),
+		JSON.parse(
+			readFileSync(
+				path.join(__dirname, '../../examples/humanity-add-task-to-todays-shifts.json'),
+				'utf8',
+			),
+		),
 		chainWorkflow('huKeep', [
-			node('Update', { resource: 'shiftTask', operation: 'update', shiftId: rl(shifts.tomorrow.id), shiftTaskId: rl(tasks.tomorrow[1].id), updateFields: { name: 'Clean the espresso machine twice' } }),
-			node('Remove', { resource: 'shiftTask', operation: 'remove', shiftId: rl(shifts.tomorrow.id), shiftTaskId: rl(tasks.tomorrow[2].id) }),
+			node('Update', {
+				resource: 'shiftTask',
+				operation: 'update',
+				shiftId: rl(shifts.tomorrow.id),
+				shiftTaskId: rl(tasks.tomorrow[1].id),
+				updateFields: { name: 'Clean the espresso machine twice' },
+			}),
+			node('Remove', {
+				resource: 'shiftTask',
+				operation: 'remove',
+				shiftId: rl(shifts.tomorrow.id),
+				shiftTaskId: rl(tasks.tomorrow[2].id),
+			}),
 		]),
 		chainWorkflow('huBatch', [
-			node('Tasks of the Late Shift', { resource: 'shiftTask', operation: 'getMany', shiftIds: String(shifts.batch.id), returnAll: true }),
+			node('Tasks of the Late Shift', {
+				resource: 'shiftTask',
+				operation: 'getMany',
+				shiftIds: String(shifts.batch.id),
+				returnAll: true,
+			}),
 			node('Describe Each', {
 				resource: 'shiftTask',
 				operation: 'update',
@@ -70,19 +156,63 @@ beforeAll(async () => {
 			}),
 		]),
 		chainWorkflow('huMaster', [
-			node('Create', { resource: 'masterTask', operation: 'create', name: 'Water the plants', positionIds: [positionId], additionalFields: { description: 'Every Monday' } }),
-			node('Update', { resource: 'masterTask', operation: 'update', masterTaskId: rl('={{ $json.id }}'), updateFields: { favorite: true } }),
-			node('Search', { resource: 'masterTask', operation: 'getMany', returnAll: true, filters: { searchTerm: 'plants' } }),
-			node('Delete', { resource: 'masterTask', operation: 'delete', masterTaskId: rl('={{ $json.id }}') }),
+			node('Create', {
+				resource: 'masterTask',
+				operation: 'create',
+				name: 'Water the plants',
+				positionIds: [positionId],
+				additionalFields: { description: 'Every Monday' },
+			}),
+			node('Update', {
+				resource: 'masterTask',
+				operation: 'update',
+				masterTaskId: rl('={{ $json.id }}'),
+				updateFields: { favorite: true },
+			}),
+			node('Search', {
+				resource: 'masterTask',
+				operation: 'getMany',
+				returnAll: true,
+				filters: { searchTerm: 'plants' },
+			}),
+			node('Delete', {
+				resource: 'masterTask',
+				operation: 'delete',
+				masterTaskId: rl('={{ $json.id }}'),
+			}),
 		]),
 		chainWorkflow('huEmployee', [
-			node('Employee Tasks', { resource: 'employeeTask', operation: 'getMany', shiftIds: String(shifts.todayBar.id), returnAll: false, limit: 1 }),
-			node('Start Task', { resource: 'employeeTask', operation: 'start', employeeTaskId: '={{ $json.id }}' }),
-			node('Complete', { resource: 'employeeTask', operation: 'complete', employeeTaskId: '={{ $json.id }}' }),
+			node('Employee Tasks', {
+				resource: 'employeeTask',
+				operation: 'getMany',
+				shiftIds: String(shifts.todayBar.id),
+				returnAll: false,
+				limit: 1,
+			}),
+			node('Start Task', {
+				resource: 'employeeTask',
+				operation: 'start',
+				employeeTaskId: '={{ $json.id }}',
+			}),
+			node('Complete', {
+				resource: 'employeeTask',
+				operation: 'complete',
+				employeeTaskId: '={{ $json.id }}',
+			}),
 		]),
 		chainWorkflow('huShifts', [
-			node('Shifts', { resource: 'shift', operation: 'getMany', startDate: '={{ $today.toISO() }}', endDate: '={{ $today.plus({ days: 1 }).toISO() }}', returnAll: true }),
-			node('Get', { resource: 'shift', operation: 'get', shiftId: rl(shifts.todayBar.id) }, { executeOnce: true }),
+			node('Shifts', {
+				resource: 'shift',
+				operation: 'getMany',
+				startDate: '={{ $today.toISO() }}',
+				endDate: '={{ $today.plus({ days: 1 }).toISO() }}',
+				returnAll: true,
+			}),
+			node(
+				'Get',
+				{ resource: 'shift', operation: 'get', shiftId: rl(shifts.todayBar.id) },
+				{ executeOnce: true },
+			),
 		]),
 		chainWorkflow('huSetAll', [
 			node('Set All', {
@@ -91,8 +221,19 @@ beforeAll(async () => {
 				shiftId: rl(shifts.replaced.id),
 				tasks: {
 					task: [
-						{ masterTaskId: masters[0].id, name: 'Open the register', type: 'regular', shiftTaskId: tasks.replaced[0].id },
-						{ masterTaskId: masters[3].id, name: 'Restock pastries', type: 'timeBoxed', startTime: `${tomorrow}T22:00:00Z`, dueTime: `${tomorrow}T22:30:00Z` },
+						{
+							masterTaskId: masters[0].id,
+							name: 'Open the register',
+							type: 'regular',
+							shiftTaskId: tasks.replaced[0].id,
+						},
+						{
+							masterTaskId: masters[3].id,
+							name: 'Restock pastries',
+							type: 'timeBoxed',
+							startTime: `${tomorrow}T22:00:00Z`,
+							dueTime: `${tomorrow}T22:30:00Z`,
+						},
 					],
 				},
 			}),
@@ -117,24 +258,43 @@ afterAll(async () => {
 	await n8n?.cleanup();
 });
 
-test('the example adds the master task to each of today\'s shifts, keeping their tasks: one read and one write per shift', async () => {
+test("the example adds the master task to each of today's shifts, keeping their tasks: one read and one write per shift", async () => {
 	const run = await n8n.execute('exHumanityAddTaskToday');
 	expect(errorOf(run)).toBeUndefined();
 	const added = itemsOf(run, 'Add the task to each shift');
-	expect(added.map((item) => item.shiftId).sort()).toEqual([shifts.todayBar.id, shifts.todayKitchen.id].sort());
+	expect(added.map((item) => item.shiftId).sort()).toEqual(
+		[shifts.todayBar.id, shifts.todayKitchen.id].sort(),
+	);
 	for (const shift of [shifts.todayBar, shifts.todayKitchen]) {
-		expect(names(shift)).toEqual(['Open the register', 'Clean the espresso machine', 'Wipe the tables', 'Restock pastries']);
+		expect(names(shift)).toEqual([
+			'Open the register',
+			'Clean the espresso machine',
+			'Wipe the tables',
+			'Restock pastries',
+		]);
 		expect(fake.shiftTaskCalls(shift.id)).toEqual({ reads: 1, writes: 1 });
 	}
-	expect(fake.requestsTo(`GET ${HUMANITY_API_PREFIX}/shifts`)[0].query).toMatchObject({ mode: 'overview', start_date: workflowDay() });
+	expect(fake.requestsTo(`GET ${HUMANITY_API_PREFIX}/shifts`)[0].query).toMatchObject({
+		mode: 'overview',
+		start_date: workflowDay(),
+	});
 	expect(fake.tokenGrants).toBe(1);
 });
 
 test('Update of one task of three leaves all three; Remove of one leaves exactly two', async () => {
 	const run = await n8n.execute('huKeep');
 	expect(errorOf(run)).toBeUndefined();
-	expect(itemsOf(run, 'Update')[0]).toMatchObject({ id: tasks.tomorrow[1].id, name: 'Clean the espresso machine twice', description: 'kept on tomorrow' });
-	expect(itemsOf(run, 'Remove')[0]).toEqual({ removed: true, id: tasks.tomorrow[2].id, name: 'Wipe the tables', shiftId: shifts.tomorrow.id });
+	expect(itemsOf(run, 'Update')[0]).toMatchObject({
+		id: tasks.tomorrow[1].id,
+		name: 'Clean the espresso machine twice',
+		description: 'kept on tomorrow',
+	});
+	expect(itemsOf(run, 'Remove')[0]).toEqual({
+		removed: true,
+		id: tasks.tomorrow[2].id,
+		name: 'Wipe the tables',
+		shiftId: shifts.tomorrow.id,
+	});
 	expect(fake.liveShiftTasks(shifts.tomorrow.id).map((task) => [task.id, task.name])).toEqual([
 		[tasks.tomorrow[0].id, 'Open the register'],
 		[tasks.tomorrow[1].id, 'Clean the espresso machine twice'],
@@ -147,28 +307,51 @@ test('three items for the same shift cost exactly one read and one write', async
 	expect(errorOf(run)).toBeUndefined();
 	const after = fake.shiftTaskCalls(shifts.batch.id);
 	// The list node's read, then the update's one read and one write.
-	expect({ reads: after.reads - before.reads, writes: after.writes - before.writes }).toEqual({ reads: 2, writes: 1 });
-	expect(itemsOf(run, 'Describe Each').map((item) => item.description)).toEqual(['checked: Open the register', 'checked: Clean the espresso machine', 'checked: Wipe the tables']);
-	expect(fake.liveShiftTasks(shifts.batch.id).map((task) => task.id)).toEqual(tasks.batch.map((task) => task.id));
+	expect({ reads: after.reads - before.reads, writes: after.writes - before.writes }).toEqual({
+		reads: 2,
+		writes: 1,
+	});
+	expect(itemsOf(run, 'Describe Each').map((item) => item.description)).toEqual([
+		'checked: Open the register',
+		'checked: Clean the espresso machine',
+		'checked: Wipe the tables',
+	]);
+	expect(fake.liveShiftTasks(shifts.batch.id).map((task) => task.id)).toEqual(
+		tasks.batch.map((task) => task.id),
+	);
 });
 
-test('Set All replaces the shift\'s whole list with exactly the tasks given, keeping one by its ID, in one write', async () => {
+test("Set All replaces the shift's whole list with exactly the tasks given, keeping one by its ID, in one write", async () => {
 	const run = await n8n.execute('huSetAll');
 	expect(errorOf(run)).toBeUndefined();
 	const live = fake.liveShiftTasks(shifts.replaced.id);
 	expect(live.map((task) => task.name)).toEqual(['Open the register', 'Restock pastries']);
 	expect(live[0].id).toBe(tasks.replaced[0].id);
-	expect(live[1].options).toEqual({ startTime: expect.stringContaining('22:00:00'), dueTime: expect.stringContaining('22:30:00') });
+	expect(live[1].options).toEqual({
+		startTime: expect.stringContaining('22:00:00'),
+		dueTime: expect.stringContaining('22:30:00'),
+	});
 	expect(fake.shiftTaskCalls(shifts.replaced.id)).toEqual({ reads: 0, writes: 1 });
-	expect(itemsOf(run, 'Set All').map((item) => item.name)).toEqual(['Open the register', 'Restock pastries']);
+	expect(itemsOf(run, 'Set All').map((item) => item.name)).toEqual([
+		'Open the register',
+		'Restock pastries',
+	]);
 });
 
 test('Master Task Create, Update, Get Many and Delete', async () => {
 	const run = await n8n.execute('huMaster');
 	expect(errorOf(run)).toBeUndefined();
 	const [created] = itemsOf(run, 'Create');
-	expect(created).toMatchObject({ name: 'Water the plants', positionIds: [positionId], description: 'Every Monday' });
-	expect(itemsOf(run, 'Update')[0]).toMatchObject({ id: created.id, favorite: true, name: 'Water the plants' });
+	expect(created).toMatchObject({
+		name: 'Water the plants',
+		positionIds: [positionId],
+		description: 'Every Monday',
+	});
+	expect(itemsOf(run, 'Update')[0]).toMatchObject({
+		id: created.id,
+		favorite: true,
+		name: 'Water the plants',
+	});
 	expect(itemsOf(run, 'Search').map((item) => item.id)).toEqual([created.id]);
 	expect(itemsOf(run, 'Delete')[0]).toMatchObject({ deleted: true, id: created.id });
 	expect(fake.masterTasks.get(String(created.id))?.deletedAt).not.toBeNull();
@@ -187,7 +370,13 @@ test('Employee Task Get Many, Start and Complete', async () => {
 test('Shift Get Many and Get; an expired token is renewed once by n8n and kept for the next execution', async () => {
 	const run = await n8n.execute('huShifts');
 	expect(errorOf(run)).toBeUndefined();
-	expect(itemsOf(run, 'Shifts').map((item) => item.id)).toEqual([shifts.todayKitchen.id, shifts.todayBar.id, shifts.tomorrow.id, shifts.batch.id, shifts.replaced.id]);
+	expect(itemsOf(run, 'Shifts').map((item) => item.id)).toEqual([
+		shifts.todayKitchen.id,
+		shifts.todayBar.id,
+		shifts.tomorrow.id,
+		shifts.batch.id,
+		shifts.replaced.id,
+	]);
 	expect(itemsOf(run, 'Get')[0]).toMatchObject({ id: shifts.todayBar.id, title: 'Morning bar' });
 
 	const grants = fake.tokenGrants;
@@ -209,5 +398,6 @@ test('no secret in the stored executions', async () => {
 	const stored = JSON.stringify(await n8n.storedExecutions());
 	const tokens = fake.requests.map((request) => request.query.access_token).filter(Boolean);
 	expect(tokens.length).toBeGreaterThan(0);
-	for (const secret of [APP_SECRET, PASSWORD, ...new Set(tokens)]) expect(stored).not.toContain(secret);
+	for (const secret of [APP_SECRET, PASSWORD, ...new Set(tokens)])
+		expect(stored).not.toContain(secret);
 });

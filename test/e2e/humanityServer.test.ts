@@ -4,8 +4,22 @@
  * and the credential's Test button as the editor calls it.
  */
 import { DateTime } from 'luxon';
-import { HUMANITY_API_PREFIX, HUMANITY_TOKEN_PATH, HumanityFake, type HumanityShift } from '../fakes/humanity';
-import { PACKAGE_NAME, createN8nInstance, freePort, isFinished, type N8nInstance, type N8nWorkflow, waitFor as waitForIn8n, POLL_EVERY_20_SECONDS } from './n8n';
+import {
+	HUMANITY_API_PREFIX,
+	HUMANITY_TOKEN_PATH,
+	HumanityFake,
+	type HumanityShift,
+} from '../fakes/humanity';
+import {
+	PACKAGE_NAME,
+	createN8nInstance,
+	freePort,
+	isFinished,
+	type N8nInstance,
+	type N8nWorkflow,
+	waitFor as waitForIn8n,
+	POLL_EVERY_20_SECONDS,
+} from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -18,19 +32,38 @@ let n8n: N8nInstance;
 let shift: HumanityShift;
 let masterId: string;
 
-const taskPolls = () => fake.requests.filter((request) => request.method === 'GET' && /\/shifts\/[\d,]+\/tasks$/.test(request.path)).length;
-const runs = async () => (await n8n.storedExecutions()).filter((execution) => execution.workflowId === WORKFLOW_ID);
+const taskPolls = () =>
+	fake.requests.filter(
+		(request) => request.method === 'GET' && /\/shifts\/[\d,]+\/tasks$/.test(request.path),
+	).length;
+const runs = async () =>
+	(await n8n.storedExecutions()).filter((execution) => execution.workflowId === WORKFLOW_ID);
 
-function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number): Promise<T> {
+function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined | false> | T | undefined | false,
+	timeoutMs?: number,
+): Promise<T> {
 	return waitForIn8n(what, probe, diagnosis, timeoutMs);
 }
 
 /** What Humanity received and what n8n stored and printed, for a failure message. */
 async function diagnosis(): Promise<string> {
 	const start = fake.requests[0]?.at ?? 0;
-	const received = fake.requests.map((request) => `  +${request.at - start} ms ${request.method} ${request.path}`);
-	const stored = (await n8n.storedExecutions()).map((execution) => `  ${execution.id} ${execution.workflowId} ${execution.mode} ${execution.status}`);
-	return ['Humanity received:', ...received, 'n8n stored executions:', ...stored, n8n.serverLog.slice(-3000)].join('\n');
+	const received = fake.requests.map(
+		(request) => `  +${request.at - start} ms ${request.method} ${request.path}`,
+	);
+	const stored = (await n8n.storedExecutions()).map(
+		(execution) =>
+			`  ${execution.id} ${execution.workflowId} ${execution.mode} ${execution.status}`,
+	);
+	return [
+		'Humanity received:',
+		...received,
+		'n8n stored executions:',
+		...stored,
+		n8n.serverLog.slice(-3000),
+	].join('\n');
 }
 
 const triggerWorkflow: N8nWorkflow = {
@@ -44,10 +77,22 @@ const triggerWorkflow: N8nWorkflow = {
 			type: `${PACKAGE_NAME}.humanityTrigger`,
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: { pollTimes: POLL_EVERY_20_SECONDS, event: 'shiftTaskAdded', daysBefore: 1, daysAfter: 7 },
+			parameters: {
+				pollTimes: POLL_EVERY_20_SECONDS,
+				event: 'shiftTaskAdded',
+				daysBefore: 1,
+				daysAfter: 7,
+			},
 			credentials,
 		},
-		{ id: `${WORKFLOW_ID}-done`, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+		{
+			id: `${WORKFLOW_ID}-done`,
+			name: 'Done',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: {},
+		},
 	],
 	connections: { 'Humanity Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 	settings: { executionOrder: 'v1' },
@@ -59,11 +104,18 @@ beforeAll(async () => {
 	const positionId = fake.addPosition({ name: 'Barista', locationId: location.id }).id;
 	masterId = fake.addMasterTask({ name: 'Restock pastries', positionIds: [positionId] }).id;
 	const today = DateTime.utc().toFormat('yyyy-MM-dd');
-	shift = fake.addShift({ start: `${today} 09:00`, end: `${today} 17:00`, positionId, title: 'Morning bar' });
+	shift = fake.addShift({
+		start: `${today} 09:00`,
+		end: `${today} 17:00`,
+		positionId,
+		title: 'Morning bar',
+	});
 	fake.addShiftTask({ shiftId: shift.id, taskId: masterId, name: 'There before activation' });
 
 	n8n = await createN8nInstance();
-	await n8n.importCredentials([{ ...credentials.humanityApi, type: 'humanityApi', data: fake.credentialData() }]);
+	await n8n.importCredentials([
+		{ ...credentials.humanityApi, type: 'humanityApi', data: fake.credentialData() },
+	]);
 	await n8n.importWorkflow(triggerWorkflow);
 	await n8n.publish(WORKFLOW_ID);
 	await n8n.startServer(await freePort());
@@ -104,16 +156,24 @@ test('activation sets a baseline; a task added to a shift starts exactly one exe
 test('the credential Test button in the editor: OK with the sign-in, an error without any secret in it for a wrong password', async () => {
 	const rest = await n8n.ownerRest();
 	const data = fake.credentialData();
-	const good = await rest('POST', '/rest/credentials/test', { credentials: { ...credentials.humanityApi, type: 'humanityApi', data } });
-	if (good.status !== 200) throw new Error(`credential test answered ${good.status}: ${JSON.stringify(good.body)}`);
+	const good = await rest('POST', '/rest/credentials/test', {
+		credentials: { ...credentials.humanityApi, type: 'humanityApi', data },
+	});
+	if (good.status !== 200)
+		throw new Error(`credential test answered ${good.status}: ${JSON.stringify(good.body)}`);
 	expect(good.body.data.status).toBe('OK');
 	expect(fake.requests.at(-1)!.path).toBe(`${HUMANITY_API_PREFIX}/me`);
 
 	const wrong = 'Humanity-Wrong-Password-0000';
 	const bad = await rest('POST', '/rest/credentials/test', {
-		credentials: { ...credentials.humanityApi, type: 'humanityApi', data: { ...data, password: wrong } },
+		credentials: {
+			...credentials.humanityApi,
+			type: 'humanityApi',
+			data: { ...data, password: wrong },
+		},
 	});
-	if (!bad.body?.data) throw new Error(`credential test answered ${bad.status}: ${JSON.stringify(bad.body)}`);
+	if (!bad.body?.data)
+		throw new Error(`credential test answered ${bad.status}: ${JSON.stringify(bad.body)}`);
 	expect(bad.body.data.status).toBe('Error');
 	const said = JSON.stringify(bad.body);
 	for (const secret of [wrong, APP_SECRET, PASSWORD]) expect(said).not.toContain(secret);

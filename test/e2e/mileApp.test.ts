@@ -5,8 +5,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { MILEAPP_API, MileAppFake, type MileAppFlow, type MileAppHub, type MileAppTaskRecord } from '../fakes/mileApp';
-import { PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance, type N8nNode, type N8nWorkflow, workflowDay } from './n8n';
+import {
+	MILEAPP_API,
+	MileAppFake,
+	type MileAppFlow,
+	type MileAppHub,
+	type MileAppTaskRecord,
+} from '../fakes/mileApp';
+import {
+	PACKAGE_NAME,
+	chainWorkflow,
+	createN8nInstance,
+	errorOf,
+	itemsOf,
+	type N8nInstance,
+	type N8nNode,
+	type N8nWorkflow,
+	workflowDay,
+} from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -15,7 +31,11 @@ const TOKEN = 'MileApp-E2e-Secret-Token-2290';
 const fake = new MileAppFake({ token: TOKEN });
 let n8n: N8nInstance;
 const credentials = { mileAppApi: { id: 'mileAppE2e', name: 'MileApp e2e' } };
-const node = (name: string, parameters: Record<string, unknown>, extra: Partial<N8nNode> = {}): N8nNode => ({
+const node = (
+	name: string,
+	parameters: Record<string, unknown>,
+	extra: Partial<N8nNode> = {},
+): N8nNode => ({
 	name,
 	type: `${PACKAGE_NAME}.mileApp`,
 	parameters,
@@ -25,7 +45,8 @@ const node = (name: string, parameters: Record<string, unknown>, extra: Partial<
 const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
 /** Tomorrow in n8n's zone, by the clock the test runs under: the created task's day, never in the past. */
 const tomorrow = workflowDay(1);
-const apiCalls = (mark: number) => fake.requests.slice(mark).filter((request) => request.path.startsWith(MILEAPP_API));
+const apiCalls = (mark: number) =>
+	fake.requests.slice(mark).filter((request) => request.path.startsWith(MILEAPP_API));
 
 let hub: MileAppHub;
 let otherHub: MileAppHub;
@@ -35,25 +56,51 @@ const tasks: Record<string, MileAppTaskRecord> = {};
 const mapped = (value: Record<string, unknown>, partial = false) => ({
 	mappingMode: 'defineBelow',
 	value,
-	schema: delivery.fields.map((field) => ({ id: field.field, displayName: field.field, required: !partial && field.required, display: true, type: 'string' })),
+	schema: delivery.fields.map((field) => ({
+		id: field.field,
+		displayName: field.field,
+		required: !partial && field.required,
+		display: true,
+		type: 'string',
+	})),
 });
 
 beforeAll(async () => {
 	await fake.start();
 	hub = fake.addHub({ name: 'Jakarta Central', address: 'Jl. MH Thamrin 1' });
 	otherHub = fake.addHub({ name: 'Bandung', address: 'Jl. Asia Afrika 8' });
-	fake.addUser({ name: 'Dewi Lestari', email: 'dewi@example.com', hubIds: [hub._id, otherHub._id] });
+	fake.addUser({
+		name: 'Dewi Lestari',
+		email: 'dewi@example.com',
+		hubIds: [hub._id, otherHub._id],
+	});
 	delivery = fake.addFlow({
 		name: 'Delivery',
 		fields: [
 			{ field: 'invoice', type: 'string', required: true, description: 'Invoice number' },
 			{ field: 'recipientName', type: 'string', required: true, description: 'Recipient' },
 			{ field: 'packageCount', type: 'number', required: true, description: 'Packages' },
-			{ field: 'priority', type: 'select', options: ['Low', 'Normal', 'Urgent'], description: 'Priority' },
+			{
+				field: 'priority',
+				type: 'select',
+				options: ['Low', 'Normal', 'Urgent'],
+				description: 'Priority',
+			},
 		],
 	});
 	const add = (name: string, fields: Record<string, unknown> = {}, assignee: string[] = []) =>
-		(tasks[name] = fake.addTask({ flowId: delivery._id, hubId: hub._id, assignee, fields: { invoice: name, recipientName: 'Andi', packageCount: 2, priority: 'Normal', ...fields } }));
+		(tasks[name] = fake.addTask({
+			flowId: delivery._id,
+			hubId: hub._id,
+			assignee,
+			fields: {
+				invoice: name,
+				recipientName: 'Andi',
+				packageCount: 2,
+				priority: 'Normal',
+				...fields,
+			},
+		}));
 	add('toUpdate', {}, ['dewi@example.com']);
 	add('toReplace', { priority: 'Urgent' });
 	add('toAssign');
@@ -74,13 +121,26 @@ beforeAll(async () => {
 	]);
 
 	const errors: N8nWorkflow = chainWorkflow('maErrors', [
-		node('Missing Task', { resource: 'task', operation: 'get', taskId: '0123456789abcdef01234567' }, { onError: 'continueErrorOutput' }),
-		node('Bad Assignee', { resource: 'task', operation: 'assign', taskId: tasks.toAssign._id, assignees: 'dewi' }),
+		node(
+			'Missing Task',
+			{ resource: 'task', operation: 'get', taskId: '0123456789abcdef01234567' },
+			{ onError: 'continueErrorOutput' },
+		),
+		node('Bad Assignee', {
+			resource: 'task',
+			operation: 'assign',
+			taskId: tasks.toAssign._id,
+			assignees: 'dewi',
+		}),
 	]);
-	errors.connections['Missing Task'] = { main: [[], [{ node: 'Bad Assignee', type: 'main', index: 0 }]] };
+	errors.connections['Missing Task'] = {
+		main: [[], [{ node: 'Bad Assignee', type: 'main', index: 0 }]],
+	};
 
 	await n8n.importWorkflows([
-		JSON.parse(readFileSync(path.join(__dirname, '../../examples/mileapp-finished-deliveries.json'), 'utf8')),
+		JSON.parse(
+			readFileSync(path.join(__dirname, '../../examples/mileapp-finished-deliveries.json'), 'utf8'),
+		),
 		chainWorkflow('maTasks', [
 			node('Create', {
 				resource: 'task',
@@ -88,9 +148,20 @@ beforeAll(async () => {
 				flow: fromList('Delivery'),
 				hubId: fromList(hub._id),
 				flowFields: mapped({ invoice: 'INV-NEW', recipientName: 'Rina', packageCount: 5 }),
-				additionalFields: { startTime: `${tomorrow}T09:00:00Z`, endTime: `${tomorrow}T17:00:00Z`, assignees: 'dewi@example.com' },
+				additionalFields: {
+					startTime: `${tomorrow}T09:00:00Z`,
+					endTime: `${tomorrow}T17:00:00Z`,
+					assignees: 'dewi@example.com',
+				},
 			}),
-			node('Update', { resource: 'task', operation: 'update', taskId: tasks.toUpdate._id, flow: fromList('Delivery'), flowFields: mapped({ priority: 'Urgent' }, true), updateFields: {} }),
+			node('Update', {
+				resource: 'task',
+				operation: 'update',
+				taskId: tasks.toUpdate._id,
+				flow: fromList('Delivery'),
+				flowFields: mapped({ priority: 'Urgent' }, true),
+				updateFields: {},
+			}),
 			node('Replace', {
 				resource: 'task',
 				operation: 'replace',
@@ -100,15 +171,38 @@ beforeAll(async () => {
 				flowFields: mapped({ invoice: 'toReplace', recipientName: 'Budi', packageCount: 1 }),
 				additionalFields: {},
 			}),
-			node('Assign', { resource: 'task', operation: 'assign', taskId: tasks.toAssign._id, assignees: 'dewi@example.com' }),
+			node('Assign', {
+				resource: 'task',
+				operation: 'assign',
+				taskId: tasks.toAssign._id,
+				assignees: 'dewi@example.com',
+			}),
 			node('Get', { resource: 'task', operation: 'get', taskId: tasks.toAssign._id }),
 			node('Delete', { resource: 'task', operation: 'delete', taskId: tasks.toDelete._id }),
 		]),
 		chainWorkflow('maLists', [
-			node('All Tasks', { resource: 'task', operation: 'getMany', returnAll: true, filters: { flow: 'Delivery' }, options: {} }),
-			node('Flows', { resource: 'flow', operation: 'getMany', returnAll: true }, { executeOnce: true }),
-			node('Fields', { resource: 'flow', operation: 'getFields', flow: fromList('Delivery') }, { executeOnce: true }),
-			node('Hubs', { resource: 'hub', operation: 'getMany', returnAll: true }, { executeOnce: true }),
+			node('All Tasks', {
+				resource: 'task',
+				operation: 'getMany',
+				returnAll: true,
+				filters: { flow: 'Delivery' },
+				options: {},
+			}),
+			node(
+				'Flows',
+				{ resource: 'flow', operation: 'getMany', returnAll: true },
+				{ executeOnce: true },
+			),
+			node(
+				'Fields',
+				{ resource: 'flow', operation: 'getFields', flow: fromList('Delivery') },
+				{ executeOnce: true },
+			),
+			node(
+				'Hubs',
+				{ resource: 'hub', operation: 'getMany', returnAll: true },
+				{ executeOnce: true },
+			),
 		]),
 		errors,
 	]);
@@ -134,20 +228,40 @@ test('Task Create, Update (every other field kept), Replace, Assign, Get, Delete
 		`DELETE ${MILEAPP_API}/task/${tasks.toDelete._id}`,
 	]);
 	const [created] = itemsOf(run, 'Create');
-	expect(created).toMatchObject({ invoice: 'INV-NEW', recipientName: 'Rina', packageCount: 5, status: 'ONGOING', assignee: ['dewi@example.com'] });
-	expect(fake.tasks.get(String(created._id))).toMatchObject({ startTime: expect.stringContaining(tomorrow), hubId: hub._id });
+	expect(created).toMatchObject({
+		invoice: 'INV-NEW',
+		recipientName: 'Rina',
+		packageCount: 5,
+		status: 'ONGOING',
+		assignee: ['dewi@example.com'],
+	});
+	expect(fake.tasks.get(String(created._id))).toMatchObject({
+		startTime: expect.stringContaining(tomorrow),
+		hubId: hub._id,
+	});
 
 	// Update sent the one field, and the task kept every other one.
 	expect(apiCalls(mark)[1].body).toEqual({ priority: 'Urgent' });
 	const updated = fake.tasks.get(tasks.toUpdate._id)!;
 	expect(updated.fields).toEqual({ ...before.fields, priority: 'Urgent' });
-	expect([updated.assignee, updated.startTime, updated.endTime, updated.hubId, updated.status]).toEqual([before.assignee, before.startTime, before.endTime, before.hubId, before.status]);
+	expect([
+		updated.assignee,
+		updated.startTime,
+		updated.endTime,
+		updated.hubId,
+		updated.status,
+	]).toEqual([before.assignee, before.startTime, before.endTime, before.hubId, before.status]);
 
 	// Replace is the whole task: the priority it did not send is gone.
-	expect(fake.tasks.get(tasks.toReplace._id)).toMatchObject({ hubId: otherHub._id, fields: { invoice: 'toReplace', recipientName: 'Budi', packageCount: 1 } });
+	expect(fake.tasks.get(tasks.toReplace._id)).toMatchObject({
+		hubId: otherHub._id,
+		fields: { invoice: 'toReplace', recipientName: 'Budi', packageCount: 1 },
+	});
 	expect(fake.tasks.get(tasks.toReplace._id)!.fields.priority).toBeUndefined();
 
-	expect(itemsOf(run, 'Get').map((task) => [task._id, task.status, task.assignee])).toEqual([[tasks.toAssign._id, 'ONGOING', ['dewi@example.com']]]);
+	expect(itemsOf(run, 'Get').map((task) => [task._id, task.status, task.assignee])).toEqual([
+		[tasks.toAssign._id, 'ONGOING', ['dewi@example.com']],
+	]);
 	expect(itemsOf(run, 'Delete')).toEqual([{ id: tasks.toDelete._id, deleted: true }]);
 	expect(fake.tasks.has(tasks.toDelete._id)).toBe(false);
 });
@@ -158,7 +272,11 @@ test('Task Get Many (Return All over pages of 100), Flow Get Many and Get Fields
 	expect(errorOf(run)).toBeUndefined();
 	const deliveries = [...fake.tasks.values()].filter((task) => task.flow === 'Delivery');
 	expect(itemsOf(run, 'All Tasks')).toHaveLength(deliveries.length);
-	expect(apiCalls(mark).filter((request) => request.path === `${MILEAPP_API}/tasks`).map((request) => [request.query.page, request.query.limit])).toEqual([
+	expect(
+		apiCalls(mark)
+			.filter((request) => request.path === `${MILEAPP_API}/tasks`)
+			.map((request) => [request.query.page, request.query.limit]),
+	).toEqual([
 		['1', '100'],
 		['2', '100'],
 	]);
@@ -172,14 +290,18 @@ test('Task Get Many (Return All over pages of 100), Flow Get Many and Get Fields
 	expect(itemsOf(run, 'Hubs').map((found) => found.name)).toEqual(['Jakarta Central', 'Bandung']);
 });
 
-test('MileApp\'s error reaches the error output in its words; input that cannot be right stops before any request, naming the field', async () => {
+test("MileApp's error reaches the error output in its words; input that cannot be right stops before any request, naming the field", async () => {
 	const mark = fake.requests.length;
 	const run = await n8n.execute('maErrors', { allowError: true });
 	expect(itemsOf(run, 'Missing Task', 0)).toEqual([]);
 	expect(itemsOf(run, 'Missing Task', 1)[0].error).toBe('MileApp: Data not found');
 	expect(errorOf(run)?.node?.name).toBe('Bad Assignee');
-	expect(errorOf(run)?.message).toContain('"Assignees" holds "dewi", which is not an email address');
-	expect(apiCalls(mark).map((request) => request.path)).toEqual([`${MILEAPP_API}/task/0123456789abcdef01234567`]);
+	expect(errorOf(run)?.message).toContain(
+		'"Assignees" holds "dewi", which is not an email address',
+	);
+	expect(apiCalls(mark).map((request) => request.path)).toEqual([
+		`${MILEAPP_API}/task/0123456789abcdef01234567`,
+	]);
 });
 
 test('the example workflow imports as is and lists the deliveries finished today', async () => {
@@ -187,8 +309,18 @@ test('the example workflow imports as is and lists the deliveries finished today
 	const run = await n8n.execute('exMileAppFinished');
 	expect(errorOf(run)).toBeUndefined();
 	const [asked] = apiCalls(mark);
-	expect(asked.query).toMatchObject({ flow: 'Delivery', status: 'DONE', timeBy: 'doneTime', timeFrom: `${DateTime.utc().toFormat('yyyy-MM-dd')} 00:00:00`, sortBy: 'doneTime', sortOrder: 'asc' });
-	expect(itemsOf(run, 'Deliveries finished today').map((task) => task.invoice)).toEqual(['done-1', 'done-2']);
+	expect(asked.query).toMatchObject({
+		flow: 'Delivery',
+		status: 'DONE',
+		timeBy: 'doneTime',
+		timeFrom: `${DateTime.utc().toFormat('yyyy-MM-dd')} 00:00:00`,
+		sortBy: 'doneTime',
+		sortOrder: 'asc',
+	});
+	expect(itemsOf(run, 'Deliveries finished today').map((task) => task.invoice)).toEqual([
+		'done-1',
+		'done-2',
+	]);
 });
 
 test('no token was stored in the executions', async () => {

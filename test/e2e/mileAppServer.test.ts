@@ -4,7 +4,15 @@
  * header. MileApp's deliveries start executions; a delivery without the secret gets 401 and starts none.
  */
 import { MileAppFake, type MileAppFlow, type MileAppHub } from '../fakes/mileApp';
-import { PACKAGE_NAME, createN8nInstance, freePort, isFinished, type N8nInstance, type N8nWorkflow, waitFor as waitForIn8n } from './n8n';
+import {
+	PACKAGE_NAME,
+	createN8nInstance,
+	freePort,
+	isFinished,
+	type N8nInstance,
+	type N8nWorkflow,
+	waitFor as waitForIn8n,
+} from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -17,17 +25,34 @@ let webhookUrl: string;
 let hub: MileAppHub;
 let delivery: MileAppFlow;
 
-const runs = async () => (await n8n.storedExecutions()).filter((execution) => execution.workflowId === WORKFLOW_ID);
+const runs = async () =>
+	(await n8n.storedExecutions()).filter((execution) => execution.workflowId === WORKFLOW_ID);
 const finishedRuns = async () => (await runs()).filter(isFinished);
 
-function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number): Promise<T> {
+function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined | false> | T | undefined | false,
+	timeoutMs?: number,
+): Promise<T> {
 	return waitForIn8n(what, probe, diagnosis, timeoutMs);
 }
 
 async function diagnosis(): Promise<string> {
-	const sent = fake.deliveries.map((sent) => `  ${sent.event} ${sent.taskId} → ${sent.url}: ${sent.status ?? sent.error} (try ${sent.attempt})`);
-	const stored = (await n8n.storedExecutions()).map((execution) => `  ${execution.id} ${execution.workflowId} ${execution.mode} ${execution.status}`);
-	return ['MileApp delivered:', ...sent, 'n8n stored executions:', ...stored, n8n.serverLog.slice(-3000)].join('\n');
+	const sent = fake.deliveries.map(
+		(sent) =>
+			`  ${sent.event} ${sent.taskId} → ${sent.url}: ${sent.status ?? sent.error} (try ${sent.attempt})`,
+	);
+	const stored = (await n8n.storedExecutions()).map(
+		(execution) =>
+			`  ${execution.id} ${execution.workflowId} ${execution.mode} ${execution.status}`,
+	);
+	return [
+		'MileApp delivered:',
+		...sent,
+		'n8n stored executions:',
+		...stored,
+		n8n.serverLog.slice(-3000),
+	].join('\n');
 }
 
 const triggerWorkflow: N8nWorkflow = {
@@ -42,9 +67,21 @@ const triggerWorkflow: N8nWorkflow = {
 			typeVersion: 1,
 			position: [0, 0],
 			webhookId: WEBHOOK_ID,
-			parameters: { events: ['onFinish'], secretLocation: 'header', headerName: 'X-Webhook-Secret', secretValue: SECRET },
+			parameters: {
+				events: ['onFinish'],
+				secretLocation: 'header',
+				headerName: 'X-Webhook-Secret',
+				secretValue: SECRET,
+			},
 		},
-		{ id: 'mileapp-done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+		{
+			id: 'mileapp-done',
+			name: 'Done',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: {},
+		},
 	],
 	connections: { 'MileApp Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 	settings: { executionOrder: 'v1' },
@@ -72,8 +109,16 @@ afterAll(async () => {
 });
 
 test('a task finished in MileApp starts one execution carrying it; created and assigned ones start none', async () => {
-	fake.addWebhook({ url: webhookUrl, events: ['onCreate', 'onAssign', 'onFinish'], headers: { 'X-Webhook-Secret': SECRET } });
-	const task = fake.createTask({ flowId: delivery._id, hubId: hub._id, fields: { invoice: 'INV-2026-0420' } });
+	fake.addWebhook({
+		url: webhookUrl,
+		events: ['onCreate', 'onAssign', 'onFinish'],
+		headers: { 'X-Webhook-Secret': SECRET },
+	});
+	const task = fake.createTask({
+		flowId: delivery._id,
+		hubId: hub._id,
+		fields: { invoice: 'INV-2026-0420' },
+	});
 	fake.assignTask(task._id, ['dewi@example.com']);
 	fake.finishTask(task._id);
 	await fake.deliveriesSettled();
@@ -92,18 +137,30 @@ test('a task finished in MileApp starts one execution carrying it; created and a
 	expect(run.data).toContain(task._id);
 	await new Promise((resolve) => setTimeout(resolve, 2000));
 	expect(await runs()).toHaveLength(1);
-	expect((await n8n.storedExecutions()).map((execution) => execution.data).join('\n')).not.toContain(SECRET);
+	expect(
+		(await n8n.storedExecutions()).map((execution) => execution.data).join('\n'),
+	).not.toContain(SECRET);
 });
 
 test('with the secret set, a delivery without it gets 401 and starts no execution', async () => {
 	fake.clearWebhooks();
 	fake.addWebhook({ url: webhookUrl, events: ['onFinish'] });
 	const before = (await runs()).length;
-	const task = fake.createTask({ flowId: delivery._id, hubId: hub._id, assignee: ['dewi@example.com'], fields: { invoice: 'INV-STRANGER' } });
+	const task = fake.createTask({
+		flowId: delivery._id,
+		hubId: hub._id,
+		assignee: ['dewi@example.com'],
+		fields: { invoice: 'INV-STRANGER' },
+	});
 	fake.finishTask(task._id);
-	await waitFor('the refused delivery and MileApp\'s retry', () => fake.deliveries.filter((sent) => sent.taskId === task._id).length >= 2);
+	await waitFor(
+		"the refused delivery and MileApp's retry",
+		() => fake.deliveries.filter((sent) => sent.taskId === task._id).length >= 2,
+	);
 	await fake.deliveriesSettled();
 	// MileApp tried once and retried three times (a second apart here), refused each time.
-	expect(fake.deliveries.filter((sent) => sent.taskId === task._id).map((sent) => sent.status)).toEqual([401, 401, 401, 401]);
+	expect(
+		fake.deliveries.filter((sent) => sent.taskId === task._id).map((sent) => sent.status),
+	).toEqual([401, 401, 401, 401]);
 	expect(await runs()).toHaveLength(before);
 });

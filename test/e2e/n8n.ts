@@ -57,19 +57,24 @@ export const DEFAULT_N8N_VERSION = process.env.TASKBRIDGE_N8N_VERSION ?? '2.41.1
  * a minute but allows several, as the editor's "Add Poll Time" does; the scheduler and the trigger's code are
  * the same as with Every Minute, and a test waits about 20 s for the next poll instead of up to a minute.
  */
-export const POLL_EVERY_20_SECONDS = { item: [0, 20, 40].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) };
+export const POLL_EVERY_20_SECONDS = {
+	item: [0, 20, 40].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })),
+};
 
 /** What `n8n start` prints once its published workflows are activated (1.x and 2.x alike): the end of its startup. */
 const STARTUP_DONE = 'Editor is now accessible via';
 const nodeMajorFor = (version: string) => (version.startsWith('1.') ? '22' : '24');
 /** Fixed, so a template database (and anything encrypted with it) is reusable across instances. Not a secret of any real system. */
 /** The variables that keep n8n offline and quiet, shared with scripts/start.mjs; the reasons are above. */
-const OFFLINE_ENV = JSON.parse(readFileSync(path.join(REPO_ROOT, 'scripts/n8n-offline-env.json'), 'utf8')) as Record<string, string>;
+const OFFLINE_ENV = JSON.parse(
+	readFileSync(path.join(REPO_ROOT, 'scripts/n8n-offline-env.json'), 'utf8'),
+) as Record<string, string>;
 /** n8n's time zone in these tests (GENERIC_TIMEZONE): the zone of `$today` and `$now` in every workflow run here. */
 export const E2E_TIMEZONE = 'UTC';
 
 /** A day counted from today in n8n's zone (the day `$today` names), as yyyy-MM-dd: `workflowDay(1)` is tomorrow. */
-export const workflowDay = (offsetDays = 0) => DateTime.now().setZone(E2E_TIMEZONE).plus({ days: offsetDays }).toFormat('yyyy-MM-dd');
+export const workflowDay = (offsetDays = 0) =>
+	DateTime.now().setZone(E2E_TIMEZONE).plus({ days: offsetDays }).toFormat('yyyy-MM-dd');
 export const E2E_ENCRYPTION_KEY = 'taskbridge-e2e-fixed-encryption-key';
 const PACKAGE_JSON = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
 	name: string;
@@ -111,9 +116,13 @@ export function ensureN8n(version = DEFAULT_N8N_VERSION): Promise<N8nInstall> {
 
 async function runInstallScript(version: string): Promise<N8nInstall> {
 	const script = path.join(REPO_ROOT, 'scripts/install-n8n.sh');
-	const cacheRoot = process.env.TASKBRIDGE_CACHE ?? path.join(os.homedir(), '.cache/n8n-nodes-taskbridge');
+	const cacheRoot =
+		process.env.TASKBRIDGE_CACHE ?? path.join(os.homedir(), '.cache/n8n-nodes-taskbridge');
 	const installed = existsSync(path.join(cacheRoot, `n8n-${version}`, '.installed'));
-	if (!installed) process.stderr.write(`[n8n e2e] installing n8n@${version} into ${cacheRoot} (once; several minutes)\n`);
+	if (!installed)
+		process.stderr.write(
+			`[n8n e2e] installing n8n@${version} into ${cacheRoot} (once; several minutes)\n`,
+		);
 	const result = await runProcess('bash', [script, version, nodeMajorFor(version)], {
 		env: process.env,
 		cwd: REPO_ROOT,
@@ -122,7 +131,9 @@ async function runInstallScript(version: string): Promise<N8nInstall> {
 		inheritStderr: !installed,
 	});
 	if (result.exitCode !== 0) {
-		throw new Error(`scripts/install-n8n.sh ${version} failed (exit ${result.exitCode ?? result.signal}):\n${tail(result.stderr)}`);
+		throw new Error(
+			`scripts/install-n8n.sh ${version} failed (exit ${result.exitCode ?? result.signal}):\n${tail(result.stderr)}`,
+		);
 	}
 	const dir = result.stdout.trim().split('\n').pop()!.trim();
 	const install: N8nInstall = {
@@ -134,7 +145,10 @@ async function runInstallScript(version: string): Promise<N8nInstall> {
 		nodeBin: path.join(dir, 'node_modules/node/bin/node'),
 	};
 	for (const file of [install.n8nMain, install.nodeBin]) {
-		if (!existsSync(file)) throw new Error(`n8n install in ${dir} is incomplete: ${file} is missing (delete the folder to reinstall)`);
+		if (!existsSync(file))
+			throw new Error(
+				`n8n install in ${dir} is incomplete: ${file} is missing (delete the folder to reinstall)`,
+			);
 	}
 	return install;
 }
@@ -148,7 +162,20 @@ async function runInstallScript(version: string): Promise<N8nInstall> {
  * left out. faketime's own (LD_PRELOAD, FAKETIME, DONT_FAKE_MONOTONIC) go through so that n8n reads the same moved
  * clock as a test run under `faketime` (docs/TESTING.md, "Dates and clocks").
  */
-const PASSED_THROUGH = ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TMPDIR', 'SSL_CERT_FILE', 'NODE_EXTRA_CA_CERTS', 'LD_PRELOAD', 'FAKETIME', 'DONT_FAKE_MONOTONIC'];
+const PASSED_THROUGH = [
+	'HOME',
+	'USER',
+	'LOGNAME',
+	'LANG',
+	'LC_ALL',
+	'LC_CTYPE',
+	'TMPDIR',
+	'SSL_CERT_FILE',
+	'NODE_EXTRA_CA_CERTS',
+	'LD_PRELOAD',
+	'FAKETIME',
+	'DONT_FAKE_MONOTONIC',
+];
 
 /**
  * The environment of every n8n process. Why each variable:
@@ -170,14 +197,21 @@ const PASSED_THROUGH = ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE',
  * - NODE_ENV is NOT passed: jest sets it to "test", which makes n8n's CLI skip its final process.exit
  *   and print nothing.
  */
-export function baseN8nEnv(install: N8nInstall, userFolder: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function baseN8nEnv(
+	install: N8nInstall,
+	userFolder: string,
+	extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
-	for (const name of PASSED_THROUGH) if (process.env[name] !== undefined) env[name] = process.env[name];
+	for (const name of PASSED_THROUGH)
+		if (process.env[name] !== undefined) env[name] = process.env[name];
 	// n8n 1.x has no mcp-registry module and refuses to start when told to disable an unknown one.
 	const { N8N_DISABLED_MODULES, ...offline } = OFFLINE_ENV;
 	return {
 		...env,
-		PATH: [install.nodeBinDir, process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(path.delimiter),
+		PATH: [install.nodeBinDir, process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].join(
+			path.delimiter,
+		),
 		...offline,
 		...(install.version.startsWith('1.') ? {} : { N8N_DISABLED_MODULES }),
 		N8N_USER_FOLDER: userFolder,
@@ -222,12 +256,25 @@ export interface ProcessResult {
 export function runProcess(
 	command: string,
 	args: string[],
-	options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number; inheritStderr?: boolean; track?: Set<ChildProcess> },
+	options: {
+		env: NodeJS.ProcessEnv;
+		cwd?: string;
+		timeoutMs: number;
+		inheritStderr?: boolean;
+		track?: Set<ChildProcess>;
+	},
 ): Promise<ProcessResult> {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const outputFile = (stream: string) => path.join(os.tmpdir(), `taskbridge-${process.pid}-${randomBytes(6).toString('hex')}.${stream}`);
-		const files = { stdout: outputFile('stdout'), stderr: options.inheritStderr ? undefined : outputFile('stderr') };
+		const outputFile = (stream: string) =>
+			path.join(
+				os.tmpdir(),
+				`taskbridge-${process.pid}-${randomBytes(6).toString('hex')}.${stream}`,
+			);
+		const files = {
+			stdout: outputFile('stdout'),
+			stderr: options.inheritStderr ? undefined : outputFile('stderr'),
+		};
 		const stdoutFd = openSync(files.stdout, 'w', 0o600);
 		const stderrFd = files.stderr ? openSync(files.stderr, 'w', 0o600) : 'inherit';
 		const collect = (file?: string) => {
@@ -239,7 +286,12 @@ export function runProcess(
 		let child: ChildProcess;
 		try {
 			// Own process group, so a timeout also ends the task runner n8n starts.
-			child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', stdoutFd, stderrFd], detached: true });
+			child = spawn(command, args, {
+				cwd: options.cwd,
+				env: options.env,
+				stdio: ['ignore', stdoutFd, stderrFd],
+				detached: true,
+			});
 		} finally {
 			// The child holds its own copies of the descriptors.
 			closeSync(stdoutFd);
@@ -261,7 +313,14 @@ export function runProcess(
 		child.on('close', (exitCode, signal) => {
 			clearTimeout(timer);
 			options.track?.delete(child);
-			resolve({ exitCode, signal, stdout: collect(files.stdout), stderr: collect(files.stderr), durationMs: Date.now() - started, timedOut });
+			resolve({
+				exitCode,
+				signal,
+				stdout: collect(files.stdout),
+				stderr: collect(files.stderr),
+				durationMs: Date.now() - started,
+				timedOut,
+			});
 		});
 	});
 }
@@ -286,24 +345,39 @@ export function tail(text: string, max = 6000): string {
 
 /** `npm pack` of the package at packageDir (already built) into destination; returns the tarball's path. */
 export async function packPackage(packageDir: string, destination: string): Promise<string> {
-	const manifest = JSON.parse(await fs.readFile(path.join(packageDir, 'package.json'), 'utf8')) as typeof PACKAGE_JSON;
+	const manifest = JSON.parse(
+		await fs.readFile(path.join(packageDir, 'package.json'), 'utf8'),
+	) as typeof PACKAGE_JSON;
 	const declared = [...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])];
 	const missing = declared.filter((file) => !existsSync(path.join(packageDir, file)));
 	if (missing.length) {
-		throw new Error(`The package is not built (missing ${missing.join(', ')}): run \`npm run build\` first (npm run test:e2e does).`);
+		throw new Error(
+			`The package is not built (missing ${missing.join(', ')}): run \`npm run build\` first (npm run test:e2e does).`,
+		);
 	}
 	await fs.mkdir(destination, { recursive: true });
 	// --ignore-scripts: prepack would rebuild dist; the suite tests the build it was given.
-	const result = await runProcess('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
-		env: { ...process.env, npm_config_loglevel: 'error', npm_config_update_notifier: 'false' },
-		cwd: packageDir,
-		timeoutMs: 5 * 60_000,
-	});
-	if (result.exitCode !== 0) throw new Error(`npm pack failed (exit ${result.exitCode}):\n${tail(result.stderr)}`);
-	const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
+	const result = await runProcess(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', destination],
+		{
+			env: { ...process.env, npm_config_loglevel: 'error', npm_config_update_notifier: 'false' },
+			cwd: packageDir,
+			timeoutMs: 5 * 60_000,
+		},
+	);
+	if (result.exitCode !== 0)
+		throw new Error(`npm pack failed (exit ${result.exitCode}):\n${tail(result.stderr)}`);
+	const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('['))) as Array<{
+		filename: string;
+		files: Array<{ path: string }>;
+	}>;
 	const packed = new Set(info.files.map((file) => file.path));
 	const notPacked = declared.filter((file) => !packed.has(file));
-	if (notPacked.length) throw new Error(`npm pack left out files package.json declares for n8n: ${notPacked.join(', ')}`);
+	if (notPacked.length)
+		throw new Error(
+			`npm pack left out files package.json declares for n8n: ${notPacked.join(', ')}`,
+		);
 	return path.join(destination, info.filename);
 }
 
@@ -332,14 +406,21 @@ async function makeTemplate(install: N8nInstall): Promise<string> {
 	const work = await fs.mkdtemp(path.join(install.dir, '.e2e-template-tmp-'));
 	try {
 		const env = baseN8nEnv(install, work, { N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
-		const result = await runProcess(install.nodeBin, [install.n8nMain, 'list:workflow'], { env, cwd: work, timeoutMs: 5 * 60_000 });
+		const result = await runProcess(install.nodeBin, [install.n8nMain, 'list:workflow'], {
+			env,
+			cwd: work,
+			timeoutMs: 5 * 60_000,
+		});
 		if (result.exitCode !== 0 || !existsSync(path.join(work, '.n8n/database.sqlite'))) {
-			throw new Error(`n8n could not set up a database (exit ${result.exitCode ?? result.signal}):\n${tail(result.stdout + result.stderr)}`);
+			throw new Error(
+				`n8n could not set up a database (exit ${result.exitCode ?? result.signal}):\n${tail(result.stdout + result.stderr)}`,
+			);
 		}
 		const staged = path.join(work, 'template');
 		await fs.mkdir(staged);
 		for (const file of DB_FILES) {
-			if (existsSync(path.join(work, '.n8n', file))) await fs.copyFile(path.join(work, '.n8n', file), path.join(staged, file));
+			if (existsSync(path.join(work, '.n8n', file)))
+				await fs.copyFile(path.join(work, '.n8n', file), path.join(staged, file));
 		}
 		// Another jest process may have won the race: keep theirs.
 		await fs.rename(staged, final).catch((error: NodeJS.ErrnoException) => {
@@ -377,7 +458,11 @@ export interface N8nTaskData {
 	executionIndex: number;
 	executionTime: number;
 	executionStatus?: string;
-	source: Array<{ previousNode: string; previousNodeOutput?: number; previousNodeRun?: number } | null>;
+	source: Array<{
+		previousNode: string;
+		previousNodeOutput?: number;
+		previousNodeRun?: number;
+	} | null>;
 	hints?: unknown[];
 	/** `main[outputIndex]` holds the items of that output (index 1 is the error output under "Continue (using error output)"). */
 	data?: { main: Array<N8nItem[] | null> };
@@ -407,11 +492,18 @@ export interface N8nRun {
 }
 
 /** The JSON of the items a node put out on one output (main 0 by default) in one of its runs (the first by default). */
-export function itemsOf(run: N8nRun, nodeName: string, outputIndex = 0, runIndex = 0): Array<Record<string, unknown>> {
+export function itemsOf(
+	run: N8nRun,
+	nodeName: string,
+	outputIndex = 0,
+	runIndex = 0,
+): Array<Record<string, unknown>> {
 	const task = run.data.resultData.runData[nodeName]?.[runIndex];
 	if (!task) {
 		const ran = Object.keys(run.data.resultData.runData).join(', ') || 'none';
-		throw new Error(`Node "${nodeName}" has no run ${runIndex} in this execution (nodes that ran: ${ran})`);
+		throw new Error(
+			`Node "${nodeName}" has no run ${runIndex} in this execution (nodes that ran: ${ran})`,
+		);
 	}
 	return (task.data?.main?.[outputIndex] ?? []).map((item) => item.json);
 }
@@ -439,7 +531,10 @@ export function extractRun(stdout: string): { run?: N8nRun; log: string } {
 		}
 	}
 	if (!found) return { log: stdout };
-	return { run: found.run, log: [...lines.slice(0, found.from), ...lines.slice(found.to + 1)].join('\n') };
+	return {
+		run: found.run,
+		log: [...lines.slice(0, found.from), ...lines.slice(found.to + 1)].join('\n'),
+	};
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -479,8 +574,20 @@ export interface N8nWorkflow {
 /** A workflow: a Manual Trigger named "Start" feeding the given nodes one after the other. */
 export function chainWorkflow(id: string, nodes: N8nNode[]): N8nWorkflow {
 	const all: N8nNode[] = [
-		{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		...nodes.map((node, i) => ({ id: `${id}-${i}`, typeVersion: 1, position: [220 * (i + 1), 0] as [number, number], ...node })),
+		{
+			id: `${id}-start`,
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		...nodes.map((node, i) => ({
+			id: `${id}-${i}`,
+			typeVersion: 1,
+			position: [220 * (i + 1), 0] as [number, number],
+			...node,
+		})),
 	];
 	const connections: Record<string, unknown> = {};
 	for (let i = 0; i < all.length - 1; i++) {
@@ -571,11 +678,14 @@ export interface SecretScanSummary {
 }
 
 /** Where the figures go: one JSON line per test file (`.build` is git-ignored). TASKBRIDGE_SECRET_SCAN_DIR overrides. */
-const secretScanDir = () => process.env.TASKBRIDGE_SECRET_SCAN_DIR ?? path.join(REPO_ROOT, '.build/secret-scan');
+const secretScanDir = () =>
+	process.env.TASKBRIDGE_SECRET_SCAN_DIR ?? path.join(REPO_ROOT, '.build/secret-scan');
 
 /** The test file running (jest), relative to the repository; undefined outside jest. */
 function currentTestFile(): string | undefined {
-	const state = (globalThis as { expect?: { getState?: () => { testPath?: string } } }).expect?.getState?.();
+	const state = (
+		globalThis as { expect?: { getState?: () => { testPath?: string } } }
+	).expect?.getState?.();
 	return state?.testPath ? path.relative(REPO_ROOT, state.testPath) : undefined;
 }
 
@@ -629,7 +739,8 @@ export class N8nInstance {
 
 	redact(text: string): string {
 		let out = text;
-		for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
+		for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
+			out = out.split(secret).join('***');
 		return out;
 	}
 
@@ -639,7 +750,10 @@ export class N8nInstance {
 	}
 
 	/** run(), keeping what n8n printed for the secret scan (`output.text` may be narrowed by the caller). */
-	private async runKept(args: string[], options: { timeoutMs?: number } = {}): Promise<{ result: ProcessResult; output: { source: string; text: string } }> {
+	private async runKept(
+		args: string[],
+		options: { timeoutMs?: number } = {},
+	): Promise<{ result: ProcessResult; output: { source: string; text: string } }> {
 		if (this.cleaned) throw new Error('This n8n instance was cleaned up');
 		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
 		const result = await runProcess(this.install.nodeBin, [this.install.n8nMain, ...args], {
@@ -648,21 +762,33 @@ export class N8nInstance {
 			timeoutMs: options.timeoutMs ?? 5 * 60_000,
 			track: this.children,
 		});
-		const output = { source: `output of \`n8n ${args.join(' ')}\``, text: [result.stdout, result.stderr].filter(Boolean).join('\n') };
+		const output = {
+			source: `output of \`n8n ${args.join(' ')}\``,
+			text: [result.stdout, result.stderr].filter(Boolean).join('\n'),
+		};
 		this.scan.outputs.push(output);
 		return { result, output };
 	}
 
 	private fail(what: string, result: ProcessResult, run?: N8nRun): never {
 		const how = result.timedOut ? 'timed out' : `exit ${result.exitCode ?? result.signal}`;
-		const output = this.redact(tail([result.stderr, extractRun(result.stdout).log].filter(Boolean).join('\n').trim()));
-		const redacted = { ...result, stdout: this.redact(result.stdout), stderr: this.redact(result.stderr) };
+		const output = this.redact(
+			tail([result.stderr, extractRun(result.stdout).log].filter(Boolean).join('\n').trim()),
+		);
+		const redacted = {
+			...result,
+			stdout: this.redact(result.stdout),
+			stderr: this.redact(result.stderr),
+		};
 		throw new N8nCliError(`${what} (${how}). n8n said:\n${output}`, redacted, run);
 	}
 
 	/** `n8n import:credentials`: plain-text data, encrypted by n8n with the instance's key. */
 	async importCredentials(credentials: N8nCredential[]): Promise<string[]> {
-		const withIds = credentials.map((credential) => ({ ...credential, id: credential.id ?? newId() }));
+		const withIds = credentials.map((credential) => ({
+			...credential,
+			id: credential.id ?? newId(),
+		}));
 		for (const credential of withIds) secretValues(credential.data, this.secrets);
 		this.scan.credentials.push(...withIds);
 		const file = path.join(this.root, `credentials-${newId()}.json`);
@@ -699,7 +825,11 @@ export class N8nInstance {
 		try {
 			const result = await this.run(['import:workflow', `--input=${file}`]);
 			const imported = /Successfully imported (\d+) workflow/.exec(result.stdout);
-			if (result.exitCode !== 0 || Number(imported?.[1]) !== prepared.length || /Skipped workflow/.test(result.stdout)) {
+			if (
+				result.exitCode !== 0 ||
+				Number(imported?.[1]) !== prepared.length ||
+				/Skipped workflow/.test(result.stdout)
+			) {
 				this.fail(`n8n import:workflow did not import ${prepared.length} workflow(s)`, result);
 			}
 		} finally {
@@ -715,7 +845,10 @@ export class N8nInstance {
 	 * manual mode.
 	 */
 	async execute(workflowId: string, options: ExecuteOptions = {}): Promise<N8nRun> {
-		const { result, output } = await this.runKept(['execute', `--id=${workflowId}`, '--rawOutput'], { timeoutMs: options.timeoutMs });
+		const { result, output } = await this.runKept(
+			['execute', `--id=${workflowId}`, '--rawOutput'],
+			{ timeoutMs: options.timeoutMs },
+		);
 		const { run, log } = extractRun(result.stdout);
 		if (run) {
 			// The run data is scanned as data (by path); the rest of what n8n printed as its log.
@@ -726,8 +859,14 @@ export class N8nInstance {
 		const error = run.data.resultData.error;
 		if ((error || run.status !== 'success') && !options.allowError) {
 			const where = error?.node?.name ? ` in node "${error.node.name}"` : '';
-			const why = error ? `: ${error.message}${error.description ? ` (${error.description})` : ''}` : '';
-			this.fail(`Workflow ${workflowId} ended with status "${run.status}"${where}${this.redact(why)}`, result, run);
+			const why = error
+				? `: ${error.message}${error.description ? ` (${error.description})` : ''}`
+				: '';
+			this.fail(
+				`Workflow ${workflowId} ended with status "${run.status}"${where}${this.redact(why)}`,
+				result,
+				run,
+			);
 		}
 		// n8n 2.41 sometimes dies with SIGSEGV in process.exit() after printing the run data (its
 		// isolated-vm expression pool is refilling). The run is complete and stored by then: that is not
@@ -767,7 +906,9 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 	 * Publish), or `update:workflow --active=true` (1.x, which has no publishing).
 	 */
 	async publish(workflowId: string): Promise<void> {
-		const args = this.isN8n1 ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`];
+		const args = this.isN8n1
+			? ['update:workflow', `--id=${workflowId}`, '--active=true']
+			: ['publish:workflow', `--id=${workflowId}`];
 		const result = await this.run(args);
 		if (result.exitCode !== 0) this.fail(`n8n ${args[0]} ${workflowId} failed`, result);
 	}
@@ -780,14 +921,20 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 	async setActive(workflowId: string, active: boolean): Promise<boolean> {
 		const rest = await this.ownerRest();
 		const workflow = await rest('GET', `/rest/workflows/${workflowId}`);
-		if (workflow.status !== 200) throw new Error(`reading workflow ${workflowId} answered ${workflow.status}: ${JSON.stringify(workflow.body)}`);
+		if (workflow.status !== 200)
+			throw new Error(
+				`reading workflow ${workflowId} answered ${workflow.status}: ${JSON.stringify(workflow.body)}`,
+			);
 		const { versionId } = workflow.body.data as { versionId: string };
 		const answer = this.isN8n1
 			? await rest('PATCH', `/rest/workflows/${workflowId}`, { active, versionId })
 			: active
 				? await rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId })
 				: await rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
-		if (answer.status !== 200) throw new Error(`${active ? 'activating' : 'deactivating'} ${workflowId} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+		if (answer.status !== 200)
+			throw new Error(
+				`${active ? 'activating' : 'deactivating'} ${workflowId} answered ${answer.status}: ${JSON.stringify(answer.body)}`,
+			);
 		return Boolean((answer.body.data as { active?: boolean }).active);
 	}
 
@@ -798,12 +945,23 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 	 * The editor's REST API as its owner calls it: sets the owner up, logs in, and returns a caller that
 	 * sends the session cookie (and the browser id n8n ties the session to).
 	 */
-	async ownerRest(): Promise<(method: string, path: string, body?: object) => Promise<{ status: number; body: any }>> {
+	async ownerRest(): Promise<
+		(method: string, path: string, body?: object) => Promise<{ status: number; body: any }>
+	> {
 		if (this.serverPort === undefined) throw new Error('ownerRest() needs startServer() first');
 		const base = `http://127.0.0.1:${this.serverPort}`;
 		const json = { 'content-type': 'application/json' };
-		const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Passw0rd' };
-		await fetch(`${base}/rest/owner/setup`, { method: 'POST', headers: json, body: JSON.stringify(owner) });
+		const owner = {
+			email: 'e2e@example.com',
+			firstName: 'E2E',
+			lastName: 'Owner',
+			password: 'E2e-Owner-Passw0rd',
+		};
+		await fetch(`${base}/rest/owner/setup`, {
+			method: 'POST',
+			headers: json,
+			body: JSON.stringify(owner),
+		});
 		const login = await fetch(`${base}/rest/login`, {
 			method: 'POST',
 			headers: json,
@@ -834,17 +992,36 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 	 */
 	async startServer(port: number): Promise<void> {
 		this.serverPort = port;
-		const env = this.env({ N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
-		const server = spawn(this.install.nodeBin, [this.install.n8nMain, 'start'], { cwd: this.root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const env = this.env({
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		});
+		const server = spawn(this.install.nodeBin, [this.install.n8nMain, 'start'], {
+			cwd: this.root,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		this.children.add(server);
 		server.on('close', () => this.children.delete(server));
 		server.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.serverOutput += chunk));
 		server.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.serverOutput += chunk));
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (server.exitCode !== null || server.signalCode !== null) throw new Error(`n8n start exited:\n${tail(this.serverLog)}`);
-			const up = (route: string) => fetch(`http://127.0.0.1:${port}${route}`).then((answer) => answer.ok, () => false);
-			if (this.serverOutput.includes(STARTUP_DONE) && (await up('/healthz/readiness')) && (await up('/rest/settings'))) return;
+			if (server.exitCode !== null || server.signalCode !== null)
+				throw new Error(`n8n start exited:\n${tail(this.serverLog)}`);
+			const up = (route: string) =>
+				fetch(`http://127.0.0.1:${port}${route}`).then(
+					(answer) => answer.ok,
+					() => false,
+				);
+			if (
+				this.serverOutput.includes(STARTUP_DONE) &&
+				(await up('/healthz/readiness')) &&
+				(await up('/rest/settings'))
+			)
+				return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new Error(`n8n start did not answer on port ${port}:\n${tail(this.serverLog)}`);
@@ -858,16 +1035,23 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 		const deadline = Date.now() + timeoutMs;
 		let allowed = '';
 		while (Date.now() < deadline) {
-			const answer = await fetch(url, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1', 'access-control-request-method': method } }).catch(() => undefined);
+			const answer = await fetch(url, {
+				method: 'OPTIONS',
+				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': method },
+			}).catch(() => undefined);
 			allowed = answer?.headers.get('access-control-allow-methods') ?? '';
 			if (answer?.status === 204 && allowed.split(/,\s*/).includes(method)) return;
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		throw new Error(`n8n did not register ${method} ${url} within ${timeoutMs} ms (allowed: ${allowed || 'none'}):\n${tail(this.serverLog)}`);
+		throw new Error(
+			`n8n did not register ${method} ${url} within ${timeoutMs} ms (allowed: ${allowed || 'none'}):\n${tail(this.serverLog)}`,
+		);
 	}
 
 	/** Executions n8n stored, oldest first, with their run data as stored (text). */
-	async storedExecutions(): Promise<Array<{ id: number; workflowId: string; mode: string; status: string; data: string }>> {
+	async storedExecutions(): Promise<
+		Array<{ id: number; workflowId: string; mode: string; status: string; data: string }>
+	> {
 		return this.query(
 			'select e.id, e.workflowId, e.mode, e.status, d.data from execution_entity e join execution_data d on d.executionId = e.id order by e.id',
 		);
@@ -914,25 +1098,31 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 		const definitions = loadSecretDefinitions(REPO_ROOT);
 		ledger.add(E2E_ENCRYPTION_KEY, 'n8n encryption key');
 		for (const credential of this.scan.credentials) {
-			for (const { field, value } of credentialSecrets(credential, definitions.credentials)) ledger.add(value, `credential field ${credential.type}.${field}`);
+			for (const { field, value } of credentialSecrets(credential, definitions.credentials))
+				ledger.add(value, `credential field ${credential.type}.${field}`);
 		}
 		for (const workflow of this.scan.workflows) {
 			for (const node of workflow.nodes ?? []) {
 				if (typeof node.type !== 'string' || !node.type.startsWith(`${PACKAGE_NAME}.`)) continue;
 				const secretNames = definitions.nodes.get(node.type.slice(PACKAGE_NAME.length + 1));
 				if (!secretNames?.size) continue;
-				for (const { field, value } of nodeParameterSecrets(node.parameters, secretNames)) ledger.add(value, `node parameter ${node.type.slice(PACKAGE_NAME.length + 1)}.${field}`);
+				for (const { field, value } of nodeParameterSecrets(node.parameters, secretNames))
+					ledger.add(value, `node parameter ${node.type.slice(PACKAGE_NAME.length + 1)}.${field}`);
 			}
 		}
 		for (const value of this.scan.added) ledger.add(value, 'value given to addSecret');
 		for (const fake of vendorFakes()) {
-			for (const { kind, value } of [...fake.configuredSecrets, ...fake.issuedSecrets]) ledger.add(value, `${fake.server.name} fake: ${kind}`);
+			for (const { kind, value } of [...fake.configuredSecrets, ...fake.issuedSecrets])
+				ledger.add(value, `${fake.server.name} fake: ${kind}`);
 		}
 		return ledger;
 	}
 
 	/** The stored executions to scan, or undefined when this instance has no SQLite database (e.g. a queue-mode main). */
-	protected async executionsToScan(): Promise<Array<{ id: number; workflowId: string; mode: string; status: string; data: string }> | undefined> {
+	protected async executionsToScan(): Promise<
+		| Array<{ id: number; workflowId: string; mode: string; status: string; data: string }>
+		| undefined
+	> {
 		if (!existsSync(path.join(this.n8nFolder, 'database.sqlite'))) return undefined;
 		return this.storedExecutions();
 	}
@@ -967,7 +1157,10 @@ db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
 			items += countItems(data);
 			hits.push(...scanValue(ledger, data, `${source} data`));
 		}
-		const outputs = [...this.scan.outputs, ...(this.serverOutput ? [{ source: 'output of `n8n start`', text: this.serverOutput }] : [])];
+		const outputs = [
+			...this.scan.outputs,
+			...(this.serverOutput ? [{ source: 'output of `n8n start`', text: this.serverOutput }] : []),
+		];
 		for (const { source, text } of outputs) hits.push(...scanText(ledger, text, source));
 		const summary: SecretScanSummary = {
 			secrets: ledger.size,
@@ -1007,7 +1200,9 @@ function fileRecord(file: string): SecretScanRecord {
  * A fresh n8n: its own temp user folder (database from a migrated template), the built pack installed as
  * a community package, nothing running until a method is called.
  */
-export async function createN8nInstance(options: CreateN8nInstanceOptions = {}): Promise<N8nInstance> {
+export async function createN8nInstance(
+	options: CreateN8nInstanceOptions = {},
+): Promise<N8nInstance> {
 	const install = await ensureN8n(options.version ?? DEFAULT_N8N_VERSION);
 	const root = await fs.mkdtemp(path.join(os.tmpdir(), 'taskbridge-n8n-'));
 	const instance = new N8nInstance(install, root, path.join(root, 'user'), options.env);
@@ -1018,7 +1213,8 @@ export async function createN8nInstance(options: CreateN8nInstanceOptions = {}):
 		]);
 		await fs.mkdir(instance.n8nFolder, { recursive: true });
 		for (const file of DB_FILES) {
-			if (existsSync(path.join(template, file))) await fs.copyFile(path.join(template, file), path.join(instance.n8nFolder, file));
+			if (existsSync(path.join(template, file)))
+				await fs.copyFile(path.join(template, file), path.join(instance.n8nFolder, file));
 		}
 		await fs.chmod(path.join(instance.n8nFolder, 'config'), 0o600).catch(() => undefined);
 		await installCommunityPackage(tarball, instance.n8nFolder);
@@ -1044,9 +1240,13 @@ export async function installCommunityPackage(tarball: string, n8nFolder: string
 		timeoutMs: 60_000,
 	});
 	if (result.exitCode !== 0) throw new Error(`could not unpack ${tarball}: ${result.stderr}`);
-	const manifest = JSON.parse(await fs.readFile(path.join(target, 'package.json'), 'utf8')) as { version: string };
+	const manifest = JSON.parse(await fs.readFile(path.join(target, 'package.json'), 'utf8')) as {
+		version: string;
+	};
 	const ledgerFile = path.join(nodesFolder, 'package.json');
-	const ledger: { dependencies?: Record<string, string>; [key: string]: unknown } = existsSync(ledgerFile)
+	const ledger: { dependencies?: Record<string, string>; [key: string]: unknown } = existsSync(
+		ledgerFile,
+	)
 		? JSON.parse(await fs.readFile(ledgerFile, 'utf8'))
 		: { name: 'installed-nodes', private: true };
 	ledger.dependencies = { ...ledger.dependencies, [PACKAGE_NAME]: manifest.version };

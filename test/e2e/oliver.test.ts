@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OliverFake, OLIVER_SIGN_IN_PATH } from '../fakes/oliver';
-import { PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance, workflowDay } from './n8n';
+import {
+	PACKAGE_NAME,
+	chainWorkflow,
+	createN8nInstance,
+	errorOf,
+	itemsOf,
+	type N8nInstance,
+	workflowDay,
+} from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -13,7 +21,13 @@ const fake = new OliverFake();
 let n8n: N8nInstance;
 const OLIVER = `${PACKAGE_NAME}.oliver`;
 const credentials = { oliverApi: { id: 'oliverE2e', name: 'Oliver e2e' } };
-const oliverNode = (name: string, parameters: Record<string, unknown>, extra: object = {}) => ({ name, type: OLIVER, parameters, credentials, ...extra });
+const oliverNode = (name: string, parameters: Record<string, unknown>, extra: object = {}) => ({
+	name,
+	type: OLIVER,
+	parameters,
+	credentials,
+	...extra,
+});
 
 // State the workflows act on, made before they are imported (their ids go into node parameters).
 let client: ReturnType<OliverFake['addClient']>;
@@ -41,7 +55,9 @@ beforeAll(async () => {
 		{ id: 'oliverSandbox', name: 'Oliver sandbox', type: 'oliverApi', data },
 	]);
 	await n8n.importWorkflows([
-		JSON.parse(readFileSync(path.join(__dirname, '../../examples/oliver-pending-staff-tasks.json'), 'utf8')),
+		JSON.parse(
+			readFileSync(path.join(__dirname, '../../examples/oliver-pending-staff-tasks.json'), 'utf8'),
+		),
 		chainWorkflow('olCreate', [
 			oliverNode('Create', {
 				resource: 'staffTask',
@@ -55,26 +71,76 @@ beforeAll(async () => {
 				},
 			}),
 		]),
-		chainWorkflow('olGet', [oliverNode('Get', { resource: 'staffTask', operation: 'get', taskId: tasks.toGet.id })]),
-		chainWorkflow('olGetMany', [oliverNode('Get Many', { resource: 'staffTask', operation: 'getAll', returnAll: true })]),
+		chainWorkflow('olGet', [
+			oliverNode('Get', { resource: 'staffTask', operation: 'get', taskId: tasks.toGet.id }),
+		]),
+		chainWorkflow('olGetMany', [
+			oliverNode('Get Many', { resource: 'staffTask', operation: 'getAll', returnAll: true }),
+		]),
 		chainWorkflow('olGetLimit', [
-			oliverNode('Get Many', { resource: 'staffTask', operation: 'getAll', returnAll: false, limit: 3, filters: { status: 'pending' } }),
+			oliverNode('Get Many', {
+				resource: 'staffTask',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 3,
+				filters: { status: 'pending' },
+			}),
 		]),
 		chainWorkflow('olUpdate', [
-			oliverNode('Update', { resource: 'staffTask', operation: 'update', taskId: tasks.toUpdate.id, updateFields: { title: 'renamed' } }),
+			oliverNode('Update', {
+				resource: 'staffTask',
+				operation: 'update',
+				taskId: tasks.toUpdate.id,
+				updateFields: { title: 'renamed' },
+			}),
 		]),
 		chainWorkflow('olStatus', [
-			oliverNode('Complete', { resource: 'staffTask', operation: 'complete', taskId: tasks.toComplete.id }),
-			oliverNode('Reopen', { resource: 'staffTask', operation: 'reopen', taskId: tasks.toReopen.id }),
-			oliverNode('Cancel', { resource: 'staffTask', operation: 'cancel', taskId: tasks.toCancel.id }),
-			oliverNode('Delete', { resource: 'staffTask', operation: 'delete', taskId: tasks.toDelete.id }),
+			oliverNode('Complete', {
+				resource: 'staffTask',
+				operation: 'complete',
+				taskId: tasks.toComplete.id,
+			}),
+			oliverNode('Reopen', {
+				resource: 'staffTask',
+				operation: 'reopen',
+				taskId: tasks.toReopen.id,
+			}),
+			oliverNode('Cancel', {
+				resource: 'staffTask',
+				operation: 'cancel',
+				taskId: tasks.toCancel.id,
+			}),
+			oliverNode('Delete', {
+				resource: 'staffTask',
+				operation: 'delete',
+				taskId: tasks.toDelete.id,
+			}),
 		]),
 		chainWorkflow('olLookups', [
-			oliverNode('Search Clients', { resource: 'client', operation: 'search', searchBy: 'name', searchValue: 'smith' }),
-			oliverNode('Patients', { resource: 'patient', operation: 'getAll', clientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }),
-			oliverNode('Client', { resource: 'client', operation: 'get', clientId: '={{ $json.client_id }}' }),
+			oliverNode('Search Clients', {
+				resource: 'client',
+				operation: 'search',
+				searchBy: 'name',
+				searchValue: 'smith',
+			}),
+			oliverNode('Patients', {
+				resource: 'patient',
+				operation: 'getAll',
+				clientId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			}),
+			oliverNode('Client', {
+				resource: 'client',
+				operation: 'get',
+				clientId: '={{ $json.client_id }}',
+			}),
 		]),
-		chainWorkflow('olBadInput', [oliverNode('Get', { resource: 'staffTask', operation: 'get', taskId: '={{ $json.nothing }}' })]),
+		chainWorkflow('olBadInput', [
+			oliverNode('Get', {
+				resource: 'staffTask',
+				operation: 'get',
+				taskId: '={{ $json.nothing }}',
+			}),
+		]),
 		chainWorkflow('olErrorOutput', [
 			oliverNode(
 				'Get',
@@ -90,18 +156,29 @@ afterAll(async () => {
 	await n8n?.cleanup();
 });
 
-const apiRequestsSince = (mark: number) => fake.requests.slice(mark).filter((request) => request.path !== OLIVER_SIGN_IN_PATH);
+const apiRequestsSince = (mark: number) =>
+	fake.requests.slice(mark).filter((request) => request.path !== OLIVER_SIGN_IN_PATH);
 
 test('Create: the task exists at Oliver with every field, and n8n outputs it', async () => {
 	const run = await n8n.execute('olCreate');
 	expect(errorOf(run)).toBeUndefined();
 	const [created] = itemsOf(run, 'Create');
-	expect(created).toMatchObject({ title: 'Refill Rex’s carprofen', task_type: 'rx_refill', client_id: client.id, patient_id: patient.id });
-	expect(fake.tasks.get(created.id as string)).toMatchObject({ status: 'pending', reference_time_at: `${tomorrow}T09:30:00Z` });
+	expect(created).toMatchObject({
+		title: 'Refill Rex’s carprofen',
+		task_type: 'rx_refill',
+		client_id: client.id,
+		patient_id: patient.id,
+	});
+	expect(fake.tasks.get(created.id as string)).toMatchObject({
+		status: 'pending',
+		reference_time_at: `${tomorrow}T09:30:00Z`,
+	});
 });
 
 test('Get and Get Many (Return All follows every page; Limit asks for no more than it needs)', async () => {
-	expect(itemsOf(await n8n.execute('olGet'), 'Get')).toEqual([expect.objectContaining({ id: tasks.toGet.id, title: 'toGet' })]);
+	expect(itemsOf(await n8n.execute('olGet'), 'Get')).toEqual([
+		expect.objectContaining({ id: tasks.toGet.id, title: 'toGet' }),
+	]);
 
 	const mark = fake.requests.length;
 	const all = itemsOf(await n8n.execute('olGetMany'), 'Get Many');
@@ -111,20 +188,40 @@ test('Get and Get Many (Return All follows every page; Limit asks for no more th
 	const limitMark = fake.requests.length;
 	const limited = itemsOf(await n8n.execute('olGetLimit'), 'Get Many');
 	expect(limited).toHaveLength(3);
-	expect(apiRequestsSince(limitMark).map((request) => [request.query.per_page, request.query.status])).toEqual([['3', 'pending']]);
+	expect(
+		apiRequestsSince(limitMark).map((request) => [request.query.per_page, request.query.status]),
+	).toEqual([['3', 'pending']]);
 });
 
 test('Update changes only the named field; Complete, Reopen, Cancel and Delete leave the expected state', async () => {
 	const update = await n8n.execute('olUpdate');
-	expect(itemsOf(update, 'Update')[0]).toMatchObject({ title: 'renamed', description: 'kept toUpdate' });
-	expect(fake.tasks.get(tasks.toUpdate.id)).toMatchObject({ title: 'renamed', description: 'kept toUpdate' });
+	expect(itemsOf(update, 'Update')[0]).toMatchObject({
+		title: 'renamed',
+		description: 'kept toUpdate',
+	});
+	expect(fake.tasks.get(tasks.toUpdate.id)).toMatchObject({
+		title: 'renamed',
+		description: 'kept toUpdate',
+	});
 
 	const run = await n8n.execute('olStatus');
 	expect(errorOf(run)).toBeUndefined();
-	expect(fake.tasks.get(tasks.toComplete.id)).toMatchObject({ status: 'completed', finalized_at: expect.any(String) });
-	expect(fake.tasks.get(tasks.toReopen.id)).toMatchObject({ status: 'pending', finalized_at: null });
-	expect(fake.tasks.get(tasks.toCancel.id)).toMatchObject({ status: 'canceled', finalized_at: expect.any(String) });
-	expect(fake.tasks.get(tasks.toDelete.id)).toMatchObject({ status: 'canceled', finalized_at: expect.any(String) });
+	expect(fake.tasks.get(tasks.toComplete.id)).toMatchObject({
+		status: 'completed',
+		finalized_at: expect.any(String),
+	});
+	expect(fake.tasks.get(tasks.toReopen.id)).toMatchObject({
+		status: 'pending',
+		finalized_at: null,
+	});
+	expect(fake.tasks.get(tasks.toCancel.id)).toMatchObject({
+		status: 'canceled',
+		finalized_at: expect.any(String),
+	});
+	expect(fake.tasks.get(tasks.toDelete.id)).toMatchObject({
+		status: 'canceled',
+		finalized_at: expect.any(String),
+	});
 	expect(itemsOf(run, 'Delete')).toEqual([{ id: tasks.toDelete.id, success: true }]);
 });
 
@@ -144,14 +241,21 @@ test('bad input stops before any request, naming the field; a vendor error reach
 	const errorRun = await n8n.execute('olErrorOutput');
 	expect(errorOf(errorRun)).toBeUndefined();
 	expect(itemsOf(errorRun, 'Get', 0)).toEqual([]);
-	expect(itemsOf(errorRun, 'Get', 1)).toEqual([expect.objectContaining({ error: 'Oliver: Staff task st_does_not_exist not found' })]);
+	expect(itemsOf(errorRun, 'Get', 1)).toEqual([
+		expect.objectContaining({ error: 'Oliver: Staff task st_does_not_exist not found' }),
+	]);
 });
 
 test('the example workflow imports as is and completes the first pending task', async () => {
 	const firstPending = [...fake.tasks.values()].find((task) => task.status === 'pending')!;
 	const run = await n8n.execute('exOliverPending');
-	expect(itemsOf(run, 'Complete it')).toEqual([expect.objectContaining({ id: firstPending.id, status: 'completed' })]);
-	expect(fake.tasks.get(firstPending.id)).toMatchObject({ status: 'completed', finalized_at: expect.any(String) });
+	expect(itemsOf(run, 'Complete it')).toEqual([
+		expect.objectContaining({ id: firstPending.id, status: 'completed' }),
+	]);
+	expect(fake.tasks.get(firstPending.id)).toMatchObject({
+		status: 'completed',
+		finalized_at: expect.any(String),
+	});
 });
 
 test('the token is kept: n8n signed in once over all these executions, and no secret was stored in them', async () => {
@@ -160,7 +264,9 @@ test('the token is kept: n8n signed in once over all these executions, and no se
 	const stored = (await n8n.storedExecutions()).map((execution) => execution.data).join('\n');
 	expect(stored.length).toBeGreaterThan(0);
 	expect(stored).not.toContain(fake.options.password);
-	for (const token of fake.requests.map((request) => request.headers.authorization?.replace('Bearer ', '')).filter(Boolean)) {
+	for (const token of fake.requests
+		.map((request) => request.headers.authorization?.replace('Bearer ', ''))
+		.filter(Boolean)) {
 		expect(stored).not.toContain(token);
 	}
 });

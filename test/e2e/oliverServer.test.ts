@@ -4,7 +4,15 @@
  * editor calls it.
  */
 import { OliverFake, OLIVER_API_PREFIX } from '../fakes/oliver';
-import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, isFinished, waitFor as waitForIn8n, POLL_EVERY_20_SECONDS } from './n8n';
+import {
+	PACKAGE_NAME,
+	createN8nInstance,
+	freePort,
+	type N8nInstance,
+	isFinished,
+	waitFor as waitForIn8n,
+	POLL_EVERY_20_SECONDS,
+} from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -13,10 +21,16 @@ let n8n: N8nInstance;
 let port: number;
 let existing: ReturnType<OliverFake['addTask']>;
 
-const polls = () => fake.requests.filter((request) => request.path === `${OLIVER_API_PREFIX}/staff_tasks`).length;
-const triggerRuns = async () => (await n8n.storedExecutions()).filter((execution) => execution.workflowId === 'olTrigger');
+const polls = () =>
+	fake.requests.filter((request) => request.path === `${OLIVER_API_PREFIX}/staff_tasks`).length;
+const triggerRuns = async () =>
+	(await n8n.storedExecutions()).filter((execution) => execution.workflowId === 'olTrigger');
 
-function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number): Promise<T> {
+function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined | false> | T | undefined | false,
+	timeoutMs?: number,
+): Promise<T> {
 	return waitForIn8n(what, probe, () => n8n.serverLog.slice(-3000), timeoutMs);
 }
 
@@ -46,7 +60,14 @@ beforeAll(async () => {
 					parameters: { pollTimes: POLL_EVERY_20_SECONDS, event: 'taskCreated' },
 					credentials: { oliverApi: { id: 'oliverTriggerE2e', name: 'Oliver trigger e2e' } },
 				},
-				{ id: 'done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+				{
+					id: 'done',
+					name: 'Done',
+					type: 'n8n-nodes-base.noOp',
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: {},
+				},
 			],
 			connections: { 'Oliver Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 			settings: { executionOrder: 'v1' },
@@ -88,16 +109,28 @@ test('activation sets a baseline; a new task starts exactly one execution, carry
 test('the credential Test button in the editor: OK with good credentials, an error without the password in it otherwise', async () => {
 	const rest = await n8n.ownerRest();
 	const good = await rest('POST', '/rest/credentials/test', {
-		credentials: { id: 'oliverTriggerE2e', name: 'Oliver trigger e2e', type: 'oliverApi', data: fake.credentialData() },
+		credentials: {
+			id: 'oliverTriggerE2e',
+			name: 'Oliver trigger e2e',
+			type: 'oliverApi',
+			data: fake.credentialData(),
+		},
 	});
-	if (good.status !== 200) throw new Error(`credential test answered ${good.status}: ${JSON.stringify(good.body)}`);
+	if (good.status !== 200)
+		throw new Error(`credential test answered ${good.status}: ${JSON.stringify(good.body)}`);
 	expect(good.body.data.status).toBe('OK');
 
 	const bad = await rest('POST', '/rest/credentials/test', {
 		// As when a user edits the password of a saved credential and presses Test before saving.
-		credentials: { id: 'oliverTriggerE2e', name: 'Oliver trigger e2e', type: 'oliverApi', data: { ...fake.credentialData(), password: 'Wrong-Pass-123' } },
+		credentials: {
+			id: 'oliverTriggerE2e',
+			name: 'Oliver trigger e2e',
+			type: 'oliverApi',
+			data: { ...fake.credentialData(), password: 'Wrong-Pass-123' },
+		},
 	});
-	if (!bad.body?.data) throw new Error(`credential test answered ${bad.status}: ${JSON.stringify(bad.body)}`);
+	if (!bad.body?.data)
+		throw new Error(`credential test answered ${bad.status}: ${JSON.stringify(bad.body)}`);
 	expect(bad.body.data.status).toBe('Error');
 	expect(bad.body.data.message).toContain('Oliver sign-in failed');
 	expect(JSON.stringify(bad.body)).not.toContain('Wrong-Pass-123');

@@ -11,9 +11,23 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { OPEN_DENTAL_API_PREFIX, OpenDentalFake, UNSET_DATE_TIME, type OpenDentalTask } from '../fakes/openDental';
+import {
+	OPEN_DENTAL_API_PREFIX,
+	OpenDentalFake,
+	UNSET_DATE_TIME,
+	type OpenDentalTask,
+} from '../fakes/openDental';
 import type { RecordedRequest } from '../fakes/kit';
-import { PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance, type N8nNode, type N8nWorkflow } from './n8n';
+import {
+	PACKAGE_NAME,
+	chainWorkflow,
+	createN8nInstance,
+	errorOf,
+	itemsOf,
+	type N8nInstance,
+	type N8nNode,
+	type N8nWorkflow,
+} from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -25,28 +39,43 @@ const fake = new OpenDentalFake({ developerKey: DEVELOPER_KEY, customerKey: CUST
 let n8n: N8nInstance;
 const OPEN_DENTAL = `${PACKAGE_NAME}.openDental`;
 const credentials = { openDentalApi: { id: 'openDentalE2e', name: 'Open Dental e2e' } };
-const node = (name: string, parameters: Record<string, unknown>, extra: Partial<N8nNode> = {}): N8nNode => ({
+const node = (
+	name: string,
+	parameters: Record<string, unknown>,
+	extra: Partial<N8nNode> = {},
+): N8nNode => ({
 	name,
 	type: OPEN_DENTAL,
 	parameters,
 	credentials,
 	...extra,
 });
-const rl = (value: number, mode: 'list' | 'id' = 'list') => ({ __rl: true, mode, value: String(value) });
+const rl = (value: number, mode: 'list' | 'id' = 'list') => ({
+	__rl: true,
+	mode,
+	value: String(value),
+});
 const api = (route: string) => `${OPEN_DENTAL_API_PREFIX}${route}`;
 
 // State the workflows act on, made before they are imported (their numbers go into node parameters).
 let admin: number;
 let maria: number;
 let high: number;
-const lists: Record<'front' | 'hygiene' | 'bulk' | 'pacing', number> = { front: 0, hygiene: 0, bulk: 0, pacing: 0 };
+const lists: Record<'front' | 'hygiene' | 'bulk' | 'pacing', number> = {
+	front: 0,
+	hygiene: 0,
+	bulk: 0,
+	pacing: 0,
+};
 const tasks: Record<string, OpenDentalTask> = {};
 let pacingTasks: OpenDentalTask[];
 let existingNote: number;
 
 const sinceMark = (mark: number): RecordedRequest[] => fake.requests.slice(mark);
-const calls = (requests: RecordedRequest[]) => requests.map((request) => `${request.method} ${request.path}`);
-const gaps = (requests: RecordedRequest[]) => requests.slice(1).map((request, i) => request.at - requests[i].at);
+const calls = (requests: RecordedRequest[]) =>
+	requests.map((request) => `${request.method} ${request.path}`);
+const gaps = (requests: RecordedRequest[]) =>
+	requests.slice(1).map((request, i) => request.at - requests[i].at);
 
 beforeAll(async () => {
 	await fake.start();
@@ -62,19 +91,55 @@ beforeAll(async () => {
 
 	const ago = (days: number) => fake.officeTime({ days: -days });
 	const add = (name: string, partial: Partial<OpenDentalTask> = {}) =>
-		(tasks[name] = fake.addTask({ TaskListNum: lists.front, Descript: `kept ${name}`, UserNum: maria, ...partial }));
+		(tasks[name] = fake.addTask({
+			TaskListNum: lists.front,
+			Descript: `kept ${name}`,
+			UserNum: maria,
+			...partial,
+		}));
 	add('toUpdate', { TaskStatus: 'Viewed', ObjectType: 'Patient', KeyNum: 73 });
 	add('toView');
 	add('toDone', { TaskStatus: 'Viewed' });
-	add('toReopen', { TaskListNum: lists.hygiene, TaskStatus: 'Done', DateTimeOriginal: ago(3), DateTimeFinished: ago(2), SecDateTEdit: ago(2) });
-	add('keepDone', { Descript: 'Call the lab', TaskStatus: 'Done', DateTimeOriginal: ago(3), DateTimeFinished: ago(2), SecDateTEdit: ago(2) });
-	add('reopenedByOpenDental', { Descript: 'Order gloves', TaskStatus: 'Done', DateTimeOriginal: ago(3), DateTimeFinished: ago(2), SecDateTEdit: ago(2) });
-	add('doneEarlier', { TaskStatus: 'Done', DateTimeOriginal: ago(5), DateTimeFinished: ago(3), SecDateTEdit: ago(3) });
+	add('toReopen', {
+		TaskListNum: lists.hygiene,
+		TaskStatus: 'Done',
+		DateTimeOriginal: ago(3),
+		DateTimeFinished: ago(2),
+		SecDateTEdit: ago(2),
+	});
+	add('keepDone', {
+		Descript: 'Call the lab',
+		TaskStatus: 'Done',
+		DateTimeOriginal: ago(3),
+		DateTimeFinished: ago(2),
+		SecDateTEdit: ago(2),
+	});
+	add('reopenedByOpenDental', {
+		Descript: 'Order gloves',
+		TaskStatus: 'Done',
+		DateTimeOriginal: ago(3),
+		DateTimeFinished: ago(2),
+		SecDateTEdit: ago(2),
+	});
+	add('doneEarlier', {
+		TaskStatus: 'Done',
+		DateTimeOriginal: ago(5),
+		DateTimeFinished: ago(3),
+		SecDateTEdit: ago(3),
+	});
 	// Older than Open Dental's default 14-day window: Get Many without "Created After" does not see it.
 	add('old', { DateTimeOriginal: ago(40) });
-	for (let i = 0; i < 120; i++) fake.addTask({ TaskListNum: lists.bulk, Descript: `bulk ${i}`, UserNum: admin });
-	pacingTasks = Array.from({ length: 9 }, (_, i) => fake.addTask({ TaskListNum: lists.pacing, Descript: `paced ${i}`, UserNum: admin }));
-	existingNote = fake.addNote({ TaskNum: tasks.toUpdate.TaskNum, UserNum: maria, Note: 'Supplier called back.', DateTimeNote: ago(1) }).TaskNoteNum;
+	for (let i = 0; i < 120; i++)
+		fake.addTask({ TaskListNum: lists.bulk, Descript: `bulk ${i}`, UserNum: admin });
+	pacingTasks = Array.from({ length: 9 }, (_, i) =>
+		fake.addTask({ TaskListNum: lists.pacing, Descript: `paced ${i}`, UserNum: admin }),
+	);
+	existingNote = fake.addNote({
+		TaskNum: tasks.toUpdate.TaskNum,
+		UserNum: maria,
+		Note: 'Supplier called back.',
+		DateTimeNote: ago(1),
+	}).TaskNoteNum;
 
 	n8n = await createN8nInstance();
 	const data = { ...fake.credentialData(), rateLimit: 'perSecond' };
@@ -86,13 +151,29 @@ beforeAll(async () => {
 
 	// A vendor error on the error output feeds a node whose input is refused before anything is sent.
 	const errors: N8nWorkflow = chainWorkflow('odErrors', [
-		node('Missing Task', { resource: 'task', operation: 'markDone', taskNum: '999999' }, { onError: 'continueErrorOutput' }),
-		node('Bad Filter', { resource: 'task', operation: 'getAll', returnAll: true, filters: { keyNum: 73 } }),
+		node(
+			'Missing Task',
+			{ resource: 'task', operation: 'markDone', taskNum: '999999' },
+			{ onError: 'continueErrorOutput' },
+		),
+		node('Bad Filter', {
+			resource: 'task',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { keyNum: 73 },
+		}),
 	]);
-	errors.connections['Missing Task'] = { main: [[], [{ node: 'Bad Filter', type: 'main', index: 0 }]] };
+	errors.connections['Missing Task'] = {
+		main: [[], [{ node: 'Bad Filter', type: 'main', index: 0 }]],
+	};
 
 	await n8n.importWorkflows([
-		JSON.parse(readFileSync(path.join(__dirname, '../../examples/open-dental-tasks-done-today.json'), 'utf8')),
+		JSON.parse(
+			readFileSync(
+				path.join(__dirname, '../../examples/open-dental-tasks-done-today.json'),
+				'utf8',
+			),
+		),
 		chainWorkflow('odTasks', [
 			node('Create', {
 				resource: 'task',
@@ -115,9 +196,21 @@ beforeAll(async () => {
 				taskNum: String(tasks.toUpdate.TaskNum),
 				updateFields: { priorityDefNum: String(high), descriptOverride: 'Gloves' },
 			}),
-			node('Mark Viewed', { resource: 'task', operation: 'markViewed', taskNum: String(tasks.toView.TaskNum) }),
-			node('Mark Done', { resource: 'task', operation: 'markDone', taskNum: String(tasks.toDone.TaskNum) }),
-			node('Mark New', { resource: 'task', operation: 'markNew', taskNum: String(tasks.toReopen.TaskNum) }),
+			node('Mark Viewed', {
+				resource: 'task',
+				operation: 'markViewed',
+				taskNum: String(tasks.toView.TaskNum),
+			}),
+			node('Mark Done', {
+				resource: 'task',
+				operation: 'markDone',
+				taskNum: String(tasks.toDone.TaskNum),
+			}),
+			node('Mark New', {
+				resource: 'task',
+				operation: 'markNew',
+				taskNum: String(tasks.toReopen.TaskNum),
+			}),
 			node('Keep Done', {
 				resource: 'task',
 				operation: 'update',
@@ -136,29 +229,63 @@ beforeAll(async () => {
 			node('All Tasks', { resource: 'task', operation: 'getAll', returnAll: true }),
 			node(
 				'Five Bulk Tasks',
-				{ resource: 'task', operation: 'getAll', returnAll: false, limit: 5, filters: { taskListNum: rl(lists.bulk, 'id') } },
+				{
+					resource: 'task',
+					operation: 'getAll',
+					returnAll: false,
+					limit: 5,
+					filters: { taskListNum: rl(lists.bulk, 'id') },
+				},
 				{ executeOnce: true },
 			),
-			node('Task Lists', { resource: 'taskList', operation: 'getAll', returnAll: true }, { executeOnce: true }),
+			node(
+				'Task Lists',
+				{ resource: 'taskList', operation: 'getAll', returnAll: true },
+				{ executeOnce: true },
+			),
 			node(
 				'Create Note',
-				{ resource: 'taskNote', operation: 'create', taskNum: String(tasks.toUpdate.TaskNum), userNum: rl(admin), note: 'Gloves ordered, arriving Tuesday.' },
+				{
+					resource: 'taskNote',
+					operation: 'create',
+					taskNum: String(tasks.toUpdate.TaskNum),
+					userNum: rl(admin),
+					note: 'Gloves ordered, arriving Tuesday.',
+				},
 				{ executeOnce: true },
 			),
-			node('Get Note', { resource: 'taskNote', operation: 'get', taskNoteNum: '={{ $json.TaskNoteNum }}' }),
+			node('Get Note', {
+				resource: 'taskNote',
+				operation: 'get',
+				taskNoteNum: '={{ $json.TaskNoteNum }}',
+			}),
 			node('Update Note', {
 				resource: 'taskNote',
 				operation: 'update',
 				taskNoteNum: '={{ $json.TaskNoteNum }}',
 				updateFields: { note: 'Gloves arrived.', dateTimeNote: '2026-07-02T14:00:00.000Z' },
 			}),
-			node('Notes of the Task', { resource: 'taskNote', operation: 'getAll', returnAll: true, filters: { taskNum: String(tasks.toUpdate.TaskNum) } }),
+			node('Notes of the Task', {
+				resource: 'taskNote',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { taskNum: String(tasks.toUpdate.TaskNum) },
+			}),
 		]),
 		errors,
 		// 10 calls: one list, then Mark Done for each of its 9 tasks.
 		chainWorkflow('odPacing', [
-			node('Pacing Tasks', { resource: 'task', operation: 'getAll', returnAll: true, filters: { taskListNum: rl(lists.pacing) } }),
-			node('Mark Each Done', { resource: 'task', operation: 'markDone', taskNum: '={{ $json.TaskNum }}' }),
+			node('Pacing Tasks', {
+				resource: 'task',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { taskListNum: rl(lists.pacing) },
+			}),
+			node('Mark Each Done', {
+				resource: 'task',
+				operation: 'markDone',
+				taskNum: '={{ $json.TaskNum }}',
+			}),
 		]),
 	]);
 });
@@ -189,7 +316,8 @@ test('Task Create, Get, Update, Mark Viewed/Done/New and Keep Done Status: what 
 		`PUT ${api(`/tasks/${tasks.keepDone.TaskNum}`)}`,
 		`PUT ${api(`/tasks/${tasks.reopenedByOpenDental.TaskNum}`)}`,
 	]);
-	for (const request of requests) expect(request.headers.authorization).toBe(`ODFHIR ${DEVELOPER_KEY}/${CUSTOMER_KEY}`);
+	for (const request of requests)
+		expect(request.headers.authorization).toBe(`ODFHIR ${DEVELOPER_KEY}/${CUSTOMER_KEY}`);
 	expect(requests.map((request) => request.body)).toEqual([
 		{
 			TaskListNum: lists.front,
@@ -225,8 +353,17 @@ test('Task Create, Get, Update, Mark Viewed/Done/New and Keep Done Status: what 
 		DateTimeEntry: '2026-07-01 10:30:00',
 		DescriptOverride: 'Verify insurance',
 	});
-	expect(created[0]).toMatchObject({ ...fake.tasks.get(taskNum), DateTimeEntryIso: '2026-07-01T10:30:00-05:00', DateTimeFinishedIso: null });
-	expect(itemsOf(run, 'Get')).toEqual([expect.objectContaining({ TaskNum: taskNum, Descript: 'Verify insurance before the next appointment.' })]);
+	expect(created[0]).toMatchObject({
+		...fake.tasks.get(taskNum),
+		DateTimeEntryIso: '2026-07-01T10:30:00-05:00',
+		DateTimeFinishedIso: null,
+	});
+	expect(itemsOf(run, 'Get')).toEqual([
+		expect.objectContaining({
+			TaskNum: taskNum,
+			Descript: 'Verify insurance before the next appointment.',
+		}),
+	]);
 
 	// Update: only the fields sent changed.
 	expect(fake.tasks.get(tasks.toUpdate.TaskNum)).toMatchObject({
@@ -237,23 +374,50 @@ test('Task Create, Get, Update, Mark Viewed/Done/New and Keep Done Status: what 
 		PriorityDefNum: high,
 		DescriptOverride: 'Gloves',
 	});
-	expect(itemsOf(run, 'Update')).toEqual([expect.objectContaining({ TaskNum: tasks.toUpdate.TaskNum, DescriptOverride: 'Gloves', KeyNum: 73 })]);
+	expect(itemsOf(run, 'Update')).toEqual([
+		expect.objectContaining({
+			TaskNum: tasks.toUpdate.TaskNum,
+			DescriptOverride: 'Gloves',
+			KeyNum: 73,
+		}),
+	]);
 
 	// Status changes; Done records when the task finished, leaving Done clears it.
 	expect(fake.tasks.get(tasks.toView.TaskNum)!.TaskStatus).toBe('Viewed');
-	expect(fake.tasks.get(tasks.toDone.TaskNum)).toMatchObject({ TaskStatus: 'Done', DateTimeFinished: expect.not.stringMatching(/^0001/) });
-	expect(itemsOf(run, 'Mark Done')).toEqual([expect.objectContaining({ TaskStatus: 'Done', DateTimeFinishedIso: expect.stringMatching(/^\d{4}-.*-0[56]:00$/) })]);
-	expect(fake.tasks.get(tasks.toReopen.TaskNum)).toMatchObject({ TaskStatus: 'New', DateTimeFinished: UNSET_DATE_TIME });
-	expect(itemsOf(run, 'Mark New')).toEqual([expect.objectContaining({ TaskStatus: 'New', DateTimeFinishedIso: null })]);
+	expect(fake.tasks.get(tasks.toDone.TaskNum)).toMatchObject({
+		TaskStatus: 'Done',
+		DateTimeFinished: expect.not.stringMatching(/^0001/),
+	});
+	expect(itemsOf(run, 'Mark Done')).toEqual([
+		expect.objectContaining({
+			TaskStatus: 'Done',
+			DateTimeFinishedIso: expect.stringMatching(/^\d{4}-.*-0[56]:00$/),
+		}),
+	]);
+	expect(fake.tasks.get(tasks.toReopen.TaskNum)).toMatchObject({
+		TaskStatus: 'New',
+		DateTimeFinished: UNSET_DATE_TIME,
+	});
+	expect(itemsOf(run, 'Mark New')).toEqual([
+		expect.objectContaining({ TaskStatus: 'New', DateTimeFinishedIso: null }),
+	]);
 
 	// The Done→Viewed guard: on (the default) the task stays Done; off, Open Dental reopens it as Viewed.
-	expect(fake.tasks.get(tasks.keepDone.TaskNum)).toMatchObject({ Descript: 'Call the lab about the crown', TaskStatus: 'Done' });
+	expect(fake.tasks.get(tasks.keepDone.TaskNum)).toMatchObject({
+		Descript: 'Call the lab about the crown',
+		TaskStatus: 'Done',
+	});
 	expect(itemsOf(run, 'Keep Done')).toEqual([expect.objectContaining({ TaskStatus: 'Done' })]);
-	expect(fake.tasks.get(tasks.reopenedByOpenDental.TaskNum)).toMatchObject({ Descript: 'Order gloves, size M', TaskStatus: 'Viewed' });
+	expect(fake.tasks.get(tasks.reopenedByOpenDental.TaskNum)).toMatchObject({
+		Descript: 'Order gloves, size M',
+		TaskStatus: 'Viewed',
+	});
 });
 
 test('Task Get Many (Return All over Offset pages, and a Limit), Task List Get Many, Task Note Create/Get/Update/Get Many', async () => {
-	const inWindow = [...fake.tasks.values()].filter((task) => task.DateTimeOriginal > fake.officeTime({ days: -14 }));
+	const inWindow = [...fake.tasks.values()].filter(
+		(task) => task.DateTimeOriginal > fake.officeTime({ days: -14 }),
+	);
 	expect(inWindow.length).toBeGreaterThan(100);
 	const mark = fake.requests.length;
 	const run = await n8n.execute('odListsAndNotes');
@@ -262,30 +426,69 @@ test('Task Get Many (Return All over Offset pages, and a Limit), Task List Get M
 
 	// Return All: 100 a call until a short page; no "Created After", so Open Dental's own 14 days.
 	const all = itemsOf(run, 'All Tasks');
-	expect(all.map((task) => task.TaskNum)).toEqual(inWindow.map((task) => task.TaskNum).sort((a, b) => a - b));
+	expect(all.map((task) => task.TaskNum)).toEqual(
+		inWindow.map((task) => task.TaskNum).sort((a, b) => a - b),
+	);
 	expect(all.map((task) => task.TaskNum)).not.toContain(tasks.old.TaskNum);
 	expect(requests.slice(0, 2).map((request) => request.query)).toEqual([
 		{ Offset: '0', Limit: '100' },
 		{ Offset: '100', Limit: '100' },
 	]);
 	// Limit: one call for just that many.
-	expect(itemsOf(run, 'Five Bulk Tasks').map((task) => task.Descript)).toEqual(['bulk 0', 'bulk 1', 'bulk 2', 'bulk 3', 'bulk 4']);
+	expect(itemsOf(run, 'Five Bulk Tasks').map((task) => task.Descript)).toEqual([
+		'bulk 0',
+		'bulk 1',
+		'bulk 2',
+		'bulk 3',
+		'bulk 4',
+	]);
 	expect(requests[2].query).toEqual({ TaskListNum: String(lists.bulk), Offset: '0', Limit: '5' });
 
-	expect(itemsOf(run, 'Task Lists').map((list) => list.Descript)).toEqual(['Front Desk', 'Hygiene', 'Bulk', 'Pacing']);
+	expect(itemsOf(run, 'Task Lists').map((list) => list.Descript)).toEqual([
+		'Front Desk',
+		'Hygiene',
+		'Bulk',
+		'Pacing',
+	]);
 	expect(requests[3].query).toEqual({ TaskListStatus: 'Active', Offset: '0', Limit: '100' });
 
 	const [note] = itemsOf(run, 'Create Note');
 	const noteNum = note.TaskNoteNum as number;
-	expect(requests[4].body).toEqual({ TaskNum: tasks.toUpdate.TaskNum, UserNum: admin, Note: 'Gloves ordered, arriving Tuesday.' });
-	expect(itemsOf(run, 'Get Note')).toEqual([expect.objectContaining({ TaskNoteNum: noteNum, Note: 'Gloves ordered, arriving Tuesday.' })]);
-	expect(requests[6].body).toEqual({ Note: 'Gloves arrived.', DateTimeNote: '2026-07-02 09:00:00' });
-	expect(itemsOf(run, 'Update Note')).toEqual([
-		expect.objectContaining({ TaskNoteNum: noteNum, Note: 'Gloves arrived.', DateTimeNote: '2026-07-02 09:00:00', DateTimeNoteIso: '2026-07-02T09:00:00-05:00' }),
+	expect(requests[4].body).toEqual({
+		TaskNum: tasks.toUpdate.TaskNum,
+		UserNum: admin,
+		Note: 'Gloves ordered, arriving Tuesday.',
+	});
+	expect(itemsOf(run, 'Get Note')).toEqual([
+		expect.objectContaining({ TaskNoteNum: noteNum, Note: 'Gloves ordered, arriving Tuesday.' }),
 	]);
-	expect(fake.notes.get(noteNum)).toMatchObject({ TaskNum: tasks.toUpdate.TaskNum, UserNum: admin, Note: 'Gloves arrived.', DateTimeNote: '2026-07-02 09:00:00' });
-	expect(itemsOf(run, 'Notes of the Task').map((found) => found.TaskNoteNum)).toEqual([existingNote, noteNum]);
-	expect(requests[7].query).toEqual({ TaskNum: String(tasks.toUpdate.TaskNum), Offset: '0', Limit: '100' });
+	expect(requests[6].body).toEqual({
+		Note: 'Gloves arrived.',
+		DateTimeNote: '2026-07-02 09:00:00',
+	});
+	expect(itemsOf(run, 'Update Note')).toEqual([
+		expect.objectContaining({
+			TaskNoteNum: noteNum,
+			Note: 'Gloves arrived.',
+			DateTimeNote: '2026-07-02 09:00:00',
+			DateTimeNoteIso: '2026-07-02T09:00:00-05:00',
+		}),
+	]);
+	expect(fake.notes.get(noteNum)).toMatchObject({
+		TaskNum: tasks.toUpdate.TaskNum,
+		UserNum: admin,
+		Note: 'Gloves arrived.',
+		DateTimeNote: '2026-07-02 09:00:00',
+	});
+	expect(itemsOf(run, 'Notes of the Task').map((found) => found.TaskNoteNum)).toEqual([
+		existingNote,
+		noteNum,
+	]);
+	expect(requests[7].query).toEqual({
+		TaskNum: String(tasks.toUpdate.TaskNum),
+		Offset: '0',
+		Limit: '100',
+	});
 
 	expect(calls(requests)).toEqual([
 		`GET ${api('/tasks')}`,
@@ -305,7 +508,9 @@ test('a vendor error reaches the error output; input that cannot be right stops 
 	const run = await n8n.execute('odErrors', { allowError: true });
 
 	expect(itemsOf(run, 'Missing Task', 0)).toEqual([]);
-	expect(itemsOf(run, 'Missing Task', 1)).toEqual([expect.objectContaining({ error: 'Open Dental: Task 999999 not found.' })]);
+	expect(itemsOf(run, 'Missing Task', 1)).toEqual([
+		expect.objectContaining({ error: 'Open Dental: Task 999999 not found.' }),
+	]);
 	expect(errorOf(run)?.message).toContain('"Patient or Appointment Number" needs "Attached To"');
 	expect(errorOf(run)?.node?.name).toBe('Bad Filter');
 	// Only the missing task's call reached Open Dental.
@@ -322,11 +527,15 @@ test('pacing: 10 calls in one execution with Rate Limit "One Request per Second"
 	expect(requests).toHaveLength(10);
 	// n8n runs the items of one node concurrently: the nine PUTs may arrive in any order, each once.
 	expect(calls(requests)[0]).toBe(`GET ${api('/tasks')}`);
-	expect(calls(requests.slice(1)).sort()).toEqual(pacingTasks.map((task) => `PUT ${api(`/tasks/${task.TaskNum}`)}`).sort());
+	expect(calls(requests.slice(1)).sort()).toEqual(
+		pacingTasks.map((task) => `PUT ${api(`/tasks/${task.TaskNum}`)}`).sort(),
+	);
 	expect(gaps(requests)).toHaveLength(9);
 	for (const gap of gaps(requests)) expect(gap).toBeGreaterThanOrEqual(1000);
 	// Every call was answered: the fake refuses one that comes too soon, and the workflow would have stopped.
-	expect(itemsOf(run, 'Mark Each Done').map((task) => [task.TaskNum, task.TaskStatus])).toEqual(pacingTasks.map((task) => [task.TaskNum, 'Done']));
+	expect(itemsOf(run, 'Mark Each Done').map((task) => [task.TaskNum, task.TaskStatus])).toEqual(
+		pacingTasks.map((task) => [task.TaskNum, 'Done']),
+	);
 	for (const task of pacingTasks) expect(fake.tasks.get(task.TaskNum)!.TaskStatus).toBe('Done');
 	expect(Date.now() - started).toBeGreaterThanOrEqual(9000);
 });
@@ -334,11 +543,15 @@ test('pacing: 10 calls in one execution with Rate Limit "One Request per Second"
 test('the example workflow imports as is and lists the tasks finished today', async () => {
 	const run = await n8n.execute('exOpenDentalDoneToday');
 	expect(errorOf(run)).toBeUndefined();
-	const doneToday = [tasks.toDone, ...pacingTasks].map((task) => task.TaskNum).sort((a, b) => a - b);
+	const doneToday = [tasks.toDone, ...pacingTasks]
+		.map((task) => task.TaskNum)
+		.sort((a, b) => a - b);
 	expect(itemsOf(run, 'Finished today').map((task) => task.TaskNum)).toEqual(doneToday);
 	// Done, but finished before today: read, then filtered out.
 	const read = itemsOf(run, 'Done tasks of the last 30 days').map((task) => task.TaskNum);
-	expect(read).toEqual(expect.arrayContaining([tasks.keepDone.TaskNum, tasks.doneEarlier.TaskNum, ...doneToday]));
+	expect(read).toEqual(
+		expect.arrayContaining([tasks.keepDone.TaskNum, tasks.doneEarlier.TaskNum, ...doneToday]),
+	);
 });
 
 test('no key was stored in the executions', async () => {

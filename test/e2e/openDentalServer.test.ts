@@ -9,7 +9,16 @@
  * one plain request that n8n sends outside the node's pacing, and it must not race the pollers here.
  */
 import { OPEN_DENTAL_API_PREFIX, OpenDentalFake, type OpenDentalTask } from '../fakes/openDental';
-import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, type N8nWorkflow, isFinished, waitFor as waitForIn8n, POLL_EVERY_20_SECONDS } from './n8n';
+import {
+	PACKAGE_NAME,
+	createN8nInstance,
+	freePort,
+	type N8nInstance,
+	type N8nWorkflow,
+	isFinished,
+	waitFor as waitForIn8n,
+	POLL_EVERY_20_SECONDS,
+} from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -17,7 +26,10 @@ const DEVELOPER_KEY = 'OdDev-Server-Secret-5531';
 const CUSTOMER_KEY = 'OdCust-Server-Secret-8807';
 const fake = new OpenDentalFake({ developerKey: DEVELOPER_KEY, customerKey: CUSTOMER_KEY });
 /** The office whose keys the Test button checks. */
-const office = new OpenDentalFake({ developerKey: 'OdDev-Button-Secret-1207', customerKey: 'OdCust-Button-Secret-3349' });
+const office = new OpenDentalFake({
+	developerKey: 'OdDev-Button-Secret-1207',
+	customerKey: 'OdCust-Button-Secret-3349',
+});
 let n8n: N8nInstance;
 let port: number;
 let front: number;
@@ -25,25 +37,51 @@ let hygiene: number;
 let existing: OpenDentalTask;
 let toComplete: OpenDentalTask;
 
-const credentials = { openDentalApi: { id: 'openDentalTriggerE2e', name: 'Open Dental trigger e2e' } };
-const taskPolls = () => fake.requests.filter((request) => request.path === `${OPEN_DENTAL_API_PREFIX}/tasks`);
-const createdPolls = () => taskPolls().filter((request) => request.query.TaskStatus === undefined).length;
-const completedPolls = () => taskPolls().filter((request) => request.query.TaskStatus === 'Done').length;
-const runsOf = async (workflowId: string) => (await n8n.storedExecutions()).filter((execution) => execution.workflowId === workflowId);
+const credentials = {
+	openDentalApi: { id: 'openDentalTriggerE2e', name: 'Open Dental trigger e2e' },
+};
+const taskPolls = () =>
+	fake.requests.filter((request) => request.path === `${OPEN_DENTAL_API_PREFIX}/tasks`);
+const createdPolls = () =>
+	taskPolls().filter((request) => request.query.TaskStatus === undefined).length;
+const completedPolls = () =>
+	taskPolls().filter((request) => request.query.TaskStatus === 'Done').length;
+const runsOf = async (workflowId: string) =>
+	(await n8n.storedExecutions()).filter((execution) => execution.workflowId === workflowId);
 
-function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number): Promise<T> {
+function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined | false> | T | undefined | false,
+	timeoutMs?: number,
+): Promise<T> {
 	return waitForIn8n(what, probe, diagnosis, timeoutMs);
 }
 
 /** What Open Dental received and what n8n stored and printed, for a failure message. */
 async function diagnosis(): Promise<string> {
 	const start = fake.requests[0]?.at ?? 0;
-	const received = fake.requests.map((request) => `  +${request.at - start} ms ${request.method} ${request.path}?${request.rawQuery}`);
-	const stored = (await n8n.storedExecutions()).map((execution) => `  ${execution.id} ${execution.workflowId} ${execution.mode} ${execution.status}`);
-	return [`Open Dental received:`, ...received, `n8n stored executions:`, ...stored, n8n.serverLog.slice(-3000)].join('\n');
+	const received = fake.requests.map(
+		(request) =>
+			`  +${request.at - start} ms ${request.method} ${request.path}?${request.rawQuery}`,
+	);
+	const stored = (await n8n.storedExecutions()).map(
+		(execution) =>
+			`  ${execution.id} ${execution.workflowId} ${execution.mode} ${execution.status}`,
+	);
+	return [
+		`Open Dental received:`,
+		...received,
+		`n8n stored executions:`,
+		...stored,
+		n8n.serverLog.slice(-3000),
+	].join('\n');
 }
 
-function triggerWorkflow(id: string, name: string, parameters: Record<string, unknown>): N8nWorkflow {
+function triggerWorkflow(
+	id: string,
+	name: string,
+	parameters: Record<string, unknown>,
+): N8nWorkflow {
 	return {
 		id,
 		name,
@@ -58,7 +96,14 @@ function triggerWorkflow(id: string, name: string, parameters: Record<string, un
 				parameters: { pollTimes: POLL_EVERY_20_SECONDS, ...parameters },
 				credentials,
 			},
-			{ id: `${id}-done`, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			{
+				id: `${id}-done`,
+				name: 'Done',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {},
+			},
 		],
 		connections: { 'Open Dental Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
@@ -70,22 +115,52 @@ beforeAll(async () => {
 	const maria = fake.addUser({ UserName: 'Maria (front desk)' }).UserNum;
 	front = fake.addTaskList({ Descript: 'Front Desk' }).TaskListNum;
 	hygiene = fake.addTaskList({ Descript: 'Hygiene' }).TaskListNum;
-	existing = fake.addTask({ TaskListNum: front, Descript: 'There before activation', UserNum: maria, DateTimeOriginal: fake.officeTime({ days: -1 }) });
-	toComplete = fake.addTask({ TaskListNum: hygiene, Descript: 'Sterilizer maintenance log', UserNum: maria, TaskStatus: 'Viewed', DateTimeOriginal: fake.officeTime({ days: -2 }) });
-	fake.addTask({ TaskListNum: hygiene, Descript: 'Done long ago', UserNum: maria, TaskStatus: 'Done', DateTimeOriginal: fake.officeTime({ days: -3 }) });
+	existing = fake.addTask({
+		TaskListNum: front,
+		Descript: 'There before activation',
+		UserNum: maria,
+		DateTimeOriginal: fake.officeTime({ days: -1 }),
+	});
+	toComplete = fake.addTask({
+		TaskListNum: hygiene,
+		Descript: 'Sterilizer maintenance log',
+		UserNum: maria,
+		TaskStatus: 'Viewed',
+		DateTimeOriginal: fake.officeTime({ days: -2 }),
+	});
+	fake.addTask({
+		TaskListNum: hygiene,
+		Descript: 'Done long ago',
+		UserNum: maria,
+		TaskStatus: 'Done',
+		DateTimeOriginal: fake.officeTime({ days: -3 }),
+	});
 	office.addTaskList({ Descript: 'Front Desk' });
 
 	n8n = await createN8nInstance();
 	await n8n.importCredentials([
-		{ id: 'openDentalTriggerE2e', name: 'Open Dental trigger e2e', type: 'openDentalApi', data: { ...fake.credentialData(), rateLimit: 'perSecond' } },
-		{ id: 'openDentalButtonE2e', name: 'Open Dental button e2e', type: 'openDentalApi', data: { ...office.credentialData(), rateLimit: 'perSecond' } },
+		{
+			id: 'openDentalTriggerE2e',
+			name: 'Open Dental trigger e2e',
+			type: 'openDentalApi',
+			data: { ...fake.credentialData(), rateLimit: 'perSecond' },
+		},
+		{
+			id: 'openDentalButtonE2e',
+			name: 'Open Dental button e2e',
+			type: 'openDentalApi',
+			data: { ...office.credentialData(), rateLimit: 'perSecond' },
+		},
 	]);
 	await n8n.importWorkflows([
 		triggerWorkflow('odTriggerCreated', 'New Front Desk task', {
 			event: 'taskCreated',
 			filters: { taskListNum: { __rl: true, mode: 'list', value: String(front) } },
 		}),
-		triggerWorkflow('odTriggerCompleted', 'Open Dental task done', { event: 'taskCompleted', lookBackDays: 7 }),
+		triggerWorkflow('odTriggerCompleted', 'Open Dental task done', {
+			event: 'taskCompleted',
+			lookBackDays: 7,
+		}),
 	]);
 	await n8n.publish('odTriggerCreated');
 	await n8n.publish('odTriggerCompleted');
@@ -107,14 +182,31 @@ test('activation sets a baseline; a new task and a task done each start exactly 
 	expect(await runsOf('odTriggerCompleted')).toHaveLength(0);
 	// What the trigger asked: its filter and its look-back window, in the office's time.
 	const [createdPoll] = taskPolls().filter((request) => request.query.TaskStatus === undefined);
-	expect(createdPoll.query).toMatchObject({ TaskListNum: String(front), DateTimeOriginal: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/) });
+	expect(createdPoll.query).toMatchObject({
+		TaskListNum: String(front),
+		DateTimeOriginal: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+	});
 	const [completedPoll] = taskPolls().filter((request) => request.query.TaskStatus === 'Done');
-	expect(completedPoll.query.DateTimeOriginal.slice(0, 10)).toBe(fake.officeTime({ days: -7 }).slice(0, 10));
+	expect(completedPoll.query.DateTimeOriginal.slice(0, 10)).toBe(
+		fake.officeTime({ days: -7 }).slice(0, 10),
+	);
 
-	const created = fake.addTask({ TaskListNum: front, Descript: 'Call the patient about the lab results', UserNum: existing.UserNum });
+	const created = fake.addTask({
+		TaskListNum: front,
+		Descript: 'Call the patient about the lab results',
+		UserNum: existing.UserNum,
+	});
 	// Another list: the Task Created trigger is filtered to Front Desk.
-	fake.addTask({ TaskListNum: hygiene, Descript: 'Restock the hygiene room', UserNum: existing.UserNum });
-	Object.assign(fake.tasks.get(toComplete.TaskNum)!, { TaskStatus: 'Done', DateTimeFinished: fake.officeTime(), SecDateTEdit: fake.officeTime() });
+	fake.addTask({
+		TaskListNum: hygiene,
+		Descript: 'Restock the hygiene room',
+		UserNum: existing.UserNum,
+	});
+	Object.assign(fake.tasks.get(toComplete.TaskNum)!, {
+		TaskStatus: 'Done',
+		DateTimeFinished: fake.officeTime(),
+		SecDateTEdit: fake.officeTime(),
+	});
 
 	const [createdRun] = await waitFor('an execution for the new task', async () => {
 		const runs = await runsOf('odTriggerCreated');
@@ -137,7 +229,10 @@ test('activation sets a baseline; a new task and a task done each start exactly 
 
 	// One more poll of each with nothing new: no second execution.
 	const [createdSoFar, completedSoFar] = [createdPolls(), completedPolls()];
-	await waitFor('the next polls', () => createdPolls() > createdSoFar && completedPolls() > completedSoFar);
+	await waitFor(
+		'the next polls',
+		() => createdPolls() > createdSoFar && completedPolls() > completedSoFar,
+	);
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	expect(await runsOf('odTriggerCreated')).toHaveLength(1);
 	expect(await runsOf('odTriggerCompleted')).toHaveLength(1);
@@ -148,7 +243,8 @@ test('activation sets a baseline; a new task and a task done each start exactly 
 	// The pollers shared the customer key and were paced: every poll at least a second after the one before
 	// (the fake refuses a sooner one).
 	const gaps = fake.requests.slice(1).map((request, i) => request.at - fake.requests[i].at);
-	if (gaps.some((gap) => gap < 1000)) throw new Error(`Open Dental got two polls less than a second apart:\n${await diagnosis()}`);
+	if (gaps.some((gap) => gap < 1000))
+		throw new Error(`Open Dental got two polls less than a second apart:\n${await diagnosis()}`);
 });
 
 test('the credential Test button in the editor: OK with the office’s keys, an error without any key in it for a wrong customer key', async () => {
@@ -156,12 +252,26 @@ test('the credential Test button in the editor: OK with the office’s keys, an 
 	const data = { ...office.credentialData(), rateLimit: 'perSecond' };
 	const mark = office.requests.length;
 	const good = await rest('POST', '/rest/credentials/test', {
-		credentials: { id: 'openDentalButtonE2e', name: 'Open Dental button e2e', type: 'openDentalApi', data },
+		credentials: {
+			id: 'openDentalButtonE2e',
+			name: 'Open Dental button e2e',
+			type: 'openDentalApi',
+			data,
+		},
 	});
-	if (good.status !== 200) throw new Error(`credential test answered ${good.status}: ${JSON.stringify(good.body)}`);
+	if (good.status !== 200)
+		throw new Error(`credential test answered ${good.status}: ${JSON.stringify(good.body)}`);
 	expect(good.body.data.status).toBe('OK');
-	expect(office.requests.slice(mark).map((request) => [request.method, request.path, request.headers.authorization])).toEqual([
-		['GET', `${OPEN_DENTAL_API_PREFIX}/tasklists`, `ODFHIR ${office.options.developerKey}/${office.options.customerKey}`],
+	expect(
+		office.requests
+			.slice(mark)
+			.map((request) => [request.method, request.path, request.headers.authorization]),
+	).toEqual([
+		[
+			'GET',
+			`${OPEN_DENTAL_API_PREFIX}/tasklists`,
+			`ODFHIR ${office.options.developerKey}/${office.options.customerKey}`,
+		],
 	]);
 
 	// As when a user edits the customer key of a saved credential and presses Test before saving.
@@ -174,9 +284,17 @@ test('the credential Test button in the editor: OK with the office’s keys, an 
 			data: { ...data, customerApiKey: 'OdCust-Wrong-0000' },
 		},
 	});
-	if (!bad.body?.data) throw new Error(`credential test answered ${bad.status}: ${JSON.stringify(bad.body)}`);
+	if (!bad.body?.data)
+		throw new Error(`credential test answered ${bad.status}: ${JSON.stringify(bad.body)}`);
 	expect(bad.body.data.status).toBe('Error');
-	expect(office.requests.at(-1)!.headers.authorization).toBe(`ODFHIR ${office.options.developerKey}/OdCust-Wrong-0000`);
+	expect(office.requests.at(-1)!.headers.authorization).toBe(
+		`ODFHIR ${office.options.developerKey}/OdCust-Wrong-0000`,
+	);
 	const said = JSON.stringify(bad.body);
-	for (const secret of ['OdCust-Wrong-0000', office.options.developerKey, office.options.customerKey]) expect(said).not.toContain(secret);
+	for (const secret of [
+		'OdCust-Wrong-0000',
+		office.options.developerKey,
+		office.options.customerKey,
+	])
+		expect(said).not.toContain(secret);
 });

@@ -8,9 +8,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { PLANNR_API_V1, PlannrFake, type PlannrAccount, type PlannrStatus, type PlannrTaskRecord } from '../fakes/plannr';
+import {
+	PLANNR_API_V1,
+	PlannrFake,
+	type PlannrAccount,
+	type PlannrStatus,
+	type PlannrTaskRecord,
+} from '../fakes/plannr';
 import type { RecordedRequest } from '../fakes/kit';
-import { PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance, type N8nNode, type N8nWorkflow } from './n8n';
+import {
+	PACKAGE_NAME,
+	chainWorkflow,
+	createN8nInstance,
+	errorOf,
+	itemsOf,
+	type N8nInstance,
+	type N8nNode,
+	type N8nWorkflow,
+} from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -20,7 +35,11 @@ const fake = new PlannrFake({ personalAccessToken: TOKEN });
 let n8n: N8nInstance;
 const PLANNR = `${PACKAGE_NAME}.plannr`;
 const credentials = { plannrApi: { id: 'plannrE2e', name: 'Plannr e2e' } };
-const node = (name: string, parameters: Record<string, unknown>, extra: Partial<N8nNode> = {}): N8nNode => ({
+const node = (
+	name: string,
+	parameters: Record<string, unknown>,
+	extra: Partial<N8nNode> = {},
+): N8nNode => ({
 	name,
 	type: PLANNR,
 	parameters: { authentication: 'accessToken', ...parameters },
@@ -30,7 +49,8 @@ const node = (name: string, parameters: Record<string, unknown>, extra: Partial<
 const byUuid = (value: string) => ({ __rl: true, mode: 'id', value });
 const api = (route: string) => `${PLANNR_API_V1}${route}`;
 const sinceMark = (mark: number): RecordedRequest[] => fake.requests.slice(mark);
-const calls = (requests: RecordedRequest[]) => requests.map((request) => `${request.method} ${request.path}`);
+const calls = (requests: RecordedRequest[]) =>
+	requests.map((request) => `${request.method} ${request.path}`);
 /** A uuid in the fake's shape that no record has. */
 const MISSING_TASK = '7a5c0000-0000-4000-8000-00000000ffff';
 
@@ -40,7 +60,8 @@ let james: PlannrAccount;
 let priya: PlannrAccount;
 let tom: PlannrAccount;
 let emma: PlannrAccount;
-const status: Record<'todo' | 'doing' | 'waiting' | 'done' | 'archived', PlannrStatus> = {} as never;
+const status: Record<'todo' | 'doing' | 'waiting' | 'done' | 'archived', PlannrStatus> =
+	{} as never;
 let transferCase: string;
 let pensionPlan: string;
 let advisers: string;
@@ -48,15 +69,31 @@ let paraplanning: string;
 const tasks: Record<string, PlannrTaskRecord> = {};
 
 /** The fake's top-level tasks (what its list shows without show_child_tasks), oldest first. */
-const topLevelTasks = () => [...fake.tasks.values()].filter((task) => task.parent_task_uuid === null).sort((a, b) => a.seq - b.seq);
+const topLevelTasks = () =>
+	[...fake.tasks.values()]
+		.filter((task) => task.parent_task_uuid === null)
+		.sort((a, b) => a.seq - b.seq);
 
 beforeAll(async () => {
 	await fake.start();
 	sarah = fake.accounts.get(fake.options.accountUuid)!;
-	james = fake.addEmployee({ first_name: 'James', last_name: 'Carter', email: 'james.carter@example.com' }).account;
-	priya = fake.addEmployee({ first_name: 'Priya', last_name: 'Shah', email: 'priya.shah@example.com', role: 'admin' }).account;
+	james = fake.addEmployee({
+		first_name: 'James',
+		last_name: 'Carter',
+		email: 'james.carter@example.com',
+	}).account;
+	priya = fake.addEmployee({
+		first_name: 'Priya',
+		last_name: 'Shah',
+		email: 'priya.shah@example.com',
+		role: 'admin',
+	}).account;
 	tom = fake.addClient({ first_name: 'Tom', last_name: 'Hughes', email: 'tom.hughes@example.com' });
-	emma = fake.addClient({ first_name: 'Emma', last_name: 'Clarke', email: 'emma.clarke@example.com' });
+	emma = fake.addClient({
+		first_name: 'Emma',
+		last_name: 'Clarke',
+		email: 'emma.clarke@example.com',
+	});
 	status.todo = fake.addStatus({ name: 'To do', is_not_started: true });
 	status.doing = fake.addStatus({ name: 'In progress' });
 	status.waiting = fake.addStatus({ name: 'Waiting on client' });
@@ -66,12 +103,23 @@ beforeAll(async () => {
 	pensionPlan = fake.addPlan({ name: 'Aviva Personal Pension', client_uuid: emma.uuid }).uuid;
 	advisers = fake.addGroup('Advisers').uuid;
 	paraplanning = fake.addGroup('Paraplanning').uuid;
-	fake.addCustomField({ name: 'Compliance check', reference: 'compliance_check', type: 'select', selection_options: ['Pending', 'Passed'] });
+	fake.addCustomField({
+		name: 'Compliance check',
+		reference: 'compliance_check',
+		type: 'select',
+		selection_options: ['Pending', 'Passed'],
+	});
 	fake.addCustomField({ name: 'Provider reference', reference: 'provider_reference' });
 
 	const due = (days: number) => fake.localTime({ days });
 	const add = (name: string, partial: Partial<PlannrTaskRecord> = {}) =>
-		(tasks[name] = fake.addTask({ name, status_uuid: status.todo.uuid, taskable_type: 'client', taskable_uuid: tom.uuid, ...partial }));
+		(tasks[name] = fake.addTask({
+			name,
+			status_uuid: status.todo.uuid,
+			taskable_type: 'client',
+			taskable_uuid: tom.uuid,
+			...partial,
+		}));
 	add('Annual review meeting', { due_at: due(60) });
 	tasks.parent = tasks['Annual review meeting'];
 	tasks.toUpdate = add('Request pension valuation', {
@@ -85,20 +133,41 @@ beforeAll(async () => {
 		group_uuids: [advisers],
 		custom_fields: { provider_reference: 'AV-118204' },
 	});
-	tasks.toComplete = add('Send review pack', { status_uuid: status.doing.uuid, assigned_to_uuids: [sarah.uuid] });
-	tasks.toUncomplete = add('File signed letter of authority', { status_uuid: status.done.uuid, taskable_uuid: emma.uuid });
+	tasks.toComplete = add('Send review pack', {
+		status_uuid: status.doing.uuid,
+		assigned_to_uuids: [sarah.uuid],
+	});
+	tasks.toUncomplete = add('File signed letter of authority', {
+		status_uuid: status.done.uuid,
+		taskable_uuid: emma.uuid,
+	});
 	// For the filter and the sort: high priority, open, due at different times; one done, one without a due date.
 	tasks.high40 = add('High, due in 40 days', { priority: 'high', due_at: due(40) });
 	tasks.high80 = add('High, due in 80 days', { priority: 'high', due_at: due(80) });
 	tasks.high50 = add('High, due in 50 days', { priority: 'high', due_at: due(50) });
-	tasks.highDone = add('High, done', { priority: 'high', due_at: due(90), status_uuid: status.done.uuid });
+	tasks.highDone = add('High, done', {
+		priority: 'high',
+		due_at: due(90),
+		status_uuid: status.done.uuid,
+	});
 	tasks.highUndated = add('High, no due date', { priority: 'high' });
 	// For the example: open and due within a week (one overdue), and done within a week (left out).
 	tasks.dueSoon = add('Chase the transfer value', { priority: 'medium', due_at: due(2) });
 	tasks.overdue = add('Write up the review notes', { priority: 'medium', due_at: due(-3) });
-	tasks.doneSoon = add('Book the review room', { priority: 'medium', due_at: due(1), status_uuid: status.done.uuid });
+	tasks.doneSoon = add('Book the review room', {
+		priority: 'medium',
+		due_at: due(1),
+		status_uuid: status.done.uuid,
+	});
 	// More than one page of 500 for Return All.
-	for (let i = 0; i < 510; i++) fake.addTask({ name: `bulk ${i}`, priority: 'low', status_uuid: status.todo.uuid, taskable_type: 'client', taskable_uuid: emma.uuid });
+	for (let i = 0; i < 510; i++)
+		fake.addTask({
+			name: `bulk ${i}`,
+			priority: 'low',
+			status_uuid: status.todo.uuid,
+			taskable_type: 'client',
+			taskable_uuid: emma.uuid,
+		});
 
 	n8n = await createN8nInstance();
 	const data = fake.credentialData();
@@ -118,7 +187,12 @@ beforeAll(async () => {
 			taskStatusUuid: status.doing.uuid,
 			additionalFields: {
 				assignedToUuids: [james.uuid, priya.uuid],
-				customFields: { field: [{ name: 'compliance_check', value: 'Pending' }, { name: 'provider_reference', value: 'TR-2291' }] },
+				customFields: {
+					field: [
+						{ name: 'compliance_check', value: 'Pending' },
+						{ name: 'provider_reference', value: 'TR-2291' },
+					],
+				},
 				description: 'Draft the report for the transfer review.',
 				// July in London: summer time, UTC+1.
 				dueAt: '2027-07-01T15:30:00.000Z',
@@ -133,10 +207,24 @@ beforeAll(async () => {
 			operation: 'update',
 			taskUuid: byUuid(tasks.toUpdate.uuid),
 			// The list fields added but left empty must not be sent: they would wipe the task's.
-			updateFields: { name: 'Request pension valuation from Aviva', priority: 'high', assignedToUuids: [], groupUuids: '' },
+			updateFields: {
+				name: 'Request pension valuation from Aviva',
+				priority: 'high',
+				assignedToUuids: [],
+				groupUuids: '',
+			},
 		}),
-		node('Complete', { resource: 'task', operation: 'complete', taskUuid: byUuid(tasks.toComplete.uuid) }),
-		node('Uncomplete', { resource: 'task', operation: 'uncomplete', taskUuid: byUuid(tasks.toUncomplete.uuid), reopenStatusUuid: status.doing.uuid }),
+		node('Complete', {
+			resource: 'task',
+			operation: 'complete',
+			taskUuid: byUuid(tasks.toComplete.uuid),
+		}),
+		node('Uncomplete', {
+			resource: 'task',
+			operation: 'uncomplete',
+			taskUuid: byUuid(tasks.toUncomplete.uuid),
+			reopenStatusUuid: status.doing.uuid,
+		}),
 	]);
 	// Due dates are read and written in the workflow's time zone: the firm's here.
 	taskOperations.settings = { executionOrder: 'v1', timezone: 'Europe/London' };
@@ -158,10 +246,17 @@ beforeAll(async () => {
 		),
 		node('Bad Task', { resource: 'task', operation: 'get', taskUuid: byUuid('not-a-uuid') }),
 	]);
-	errors.connections['Missing Parent'] = { main: [[], [{ node: 'Bad Task', type: 'main', index: 0 }]] };
+	errors.connections['Missing Parent'] = {
+		main: [[], [{ node: 'Bad Task', type: 'main', index: 0 }]],
+	};
 
 	await n8n.importWorkflows([
-		JSON.parse(readFileSync(path.join(__dirname, '../../examples/plannr-open-tasks-due-this-week.json'), 'utf8')),
+		JSON.parse(
+			readFileSync(
+				path.join(__dirname, '../../examples/plannr-open-tasks-due-this-week.json'),
+				'utf8',
+			),
+		),
 		taskOperations,
 		chainWorkflow('plLists', [
 			node('All Tasks', { resource: 'task', operation: 'getAll', returnAll: true }),
@@ -178,9 +273,15 @@ beforeAll(async () => {
 				{ executeOnce: true },
 			),
 			node('Statuses', { resource: 'taskStatus', operation: 'getAll' }, { executeOnce: true }),
-			node('Accounts', { resource: 'account', operation: 'getAll', returnAll: true }, { executeOnce: true }),
+			node(
+				'Accounts',
+				{ resource: 'account', operation: 'getAll', returnAll: true },
+				{ executeOnce: true },
+			),
 		]),
-		chainWorkflow('plLimitOverPage', [node('First 505', { resource: 'task', operation: 'getAll', returnAll: false, limit: 505 })]),
+		chainWorkflow('plLimitOverPage', [
+			node('First 505', { resource: 'task', operation: 'getAll', returnAll: false, limit: 505 }),
+		]),
 		errors,
 	]);
 });
@@ -253,13 +354,26 @@ test('Task Create (every optional field), Get, Update, Complete, Uncomplete: wha
 	});
 	expect(created[0]).toEqual(fake.taskView(fake.tasks.get(uuid)!));
 	expect(itemsOf(run, 'Get')).toEqual([
-		expect.objectContaining({ uuid, name: 'Prepare suitability report', status: expect.objectContaining({ uuid: status.doing.uuid }) }),
+		expect.objectContaining({
+			uuid,
+			name: 'Prepare suitability report',
+			status: expect.objectContaining({ uuid: status.doing.uuid }),
+		}),
 	]);
 
 	// Update: the two fields changed, everything else as it was.
 	const updated = fake.tasks.get(tasks.toUpdate.uuid)!;
-	const { name: _name, priority: _priority, updated_at: _updatedAt, ...unchanged } = before.toUpdate;
-	expect(updated).toMatchObject({ ...unchanged, name: 'Request pension valuation from Aviva', priority: 'high' });
+	const {
+		name: _name,
+		priority: _priority,
+		updated_at: _updatedAt,
+		...unchanged
+	} = before.toUpdate;
+	expect(updated).toMatchObject({
+		...unchanged,
+		name: 'Request pension valuation from Aviva',
+		priority: 'high',
+	});
 	expect(updated).toMatchObject({
 		description: 'Ask Aviva for a current valuation.',
 		status_uuid: status.waiting.uuid,
@@ -268,18 +382,39 @@ test('Task Create (every optional field), Get, Update, Complete, Uncomplete: wha
 		custom_fields: { provider_reference: 'AV-118204' },
 	});
 	expect(itemsOf(run, 'Update')).toEqual([
-		expect.objectContaining({ uuid: tasks.toUpdate.uuid, name: 'Request pension valuation from Aviva', priority: 'high', description: 'Ask Aviva for a current valuation.' }),
+		expect.objectContaining({
+			uuid: tasks.toUpdate.uuid,
+			name: 'Request pension valuation from Aviva',
+			priority: 'high',
+			description: 'Ask Aviva for a current valuation.',
+		}),
 	]);
 
 	// Complete: Plannr moves it to its completed status and records when and by whom.
-	expect(fake.tasks.get(tasks.toComplete.uuid)).toMatchObject({ status_uuid: status.done.uuid, completed_at: expect.any(String), completed_by_uuid: sarah.uuid });
+	expect(fake.tasks.get(tasks.toComplete.uuid)).toMatchObject({
+		status_uuid: status.done.uuid,
+		completed_at: expect.any(String),
+		completed_by_uuid: sarah.uuid,
+	});
 	expect(itemsOf(run, 'Complete')).toEqual([
-		expect.objectContaining({ uuid: tasks.toComplete.uuid, completed_at: expect.any(String), status: expect.objectContaining({ uuid: status.done.uuid }) }),
+		expect.objectContaining({
+			uuid: tasks.toComplete.uuid,
+			completed_at: expect.any(String),
+			status: expect.objectContaining({ uuid: status.done.uuid }),
+		}),
 	]);
 	// Uncomplete: back to the status chosen, the completion cleared.
-	expect(fake.tasks.get(tasks.toUncomplete.uuid)).toMatchObject({ status_uuid: status.doing.uuid, completed_at: null, completed_by_uuid: null });
+	expect(fake.tasks.get(tasks.toUncomplete.uuid)).toMatchObject({
+		status_uuid: status.doing.uuid,
+		completed_at: null,
+		completed_by_uuid: null,
+	});
 	expect(itemsOf(run, 'Uncomplete')).toEqual([
-		expect.objectContaining({ uuid: tasks.toUncomplete.uuid, completed_at: null, status: expect.objectContaining({ uuid: status.doing.uuid }) }),
+		expect.objectContaining({
+			uuid: tasks.toUncomplete.uuid,
+			completed_at: null,
+			status: expect.objectContaining({ uuid: status.doing.uuid }),
+		}),
 	]);
 });
 
@@ -291,7 +426,13 @@ test('Task Get Many (Return All over pages of 500; a Limit with a filter and a s
 	expect(errorOf(run)).toBeUndefined();
 	const requests = sinceMark(mark);
 
-	expect(calls(requests)).toEqual([`GET ${api('/task')}`, `GET ${api('/task')}`, `GET ${api('/task')}`, `GET ${api('/task-status')}`, `GET ${api('/account')}`]);
+	expect(calls(requests)).toEqual([
+		`GET ${api('/task')}`,
+		`GET ${api('/task')}`,
+		`GET ${api('/task')}`,
+		`GET ${api('/task-status')}`,
+		`GET ${api('/account')}`,
+	]);
 
 	// Return All: Plannr's largest page until a short one; every task once, in Plannr's order.
 	expect(requests.slice(0, 2).map((request) => request.query)).toEqual([
@@ -301,19 +442,40 @@ test('Task Get Many (Return All over pages of 500; a Limit with a filter and a s
 	expect(itemsOf(run, 'All Tasks').map((task) => task.uuid)).toEqual(expectedAll);
 
 	// A Limit of 3 with a filter and a sort: one call asking for just that many.
-	expect(requests[2].query).toEqual({ 'filter[priority]': 'high', 'filter[open_tasks]': 'true', sort: '-due_at', include: 'parent_task', page: '1', per_page: '3' });
+	expect(requests[2].query).toEqual({
+		'filter[priority]': 'high',
+		'filter[open_tasks]': 'true',
+		sort: '-due_at',
+		include: 'parent_task',
+		page: '1',
+		per_page: '3',
+	});
 	const high = itemsOf(run, 'Three High');
-	expect(high.map((task) => task.name)).toEqual(['High, due in 80 days', 'High, due in 50 days', 'High, due in 40 days']);
-	for (const task of high) expect(task).toMatchObject({ priority: 'high', completed_at: null, parent_task: null });
+	expect(high.map((task) => task.name)).toEqual([
+		'High, due in 80 days',
+		'High, due in 50 days',
+		'High, due in 40 days',
+	]);
+	for (const task of high)
+		expect(task).toMatchObject({ priority: 'high', completed_at: null, parent_task: null });
 
 	expect(requests[3].query).toEqual({ sort: 'position' });
 	expect(itemsOf(run, 'Statuses').map((found) => [found.uuid, found.name])).toEqual(
-		[status.todo, status.doing, status.waiting, status.done, status.archived].map((found) => [found.uuid, found.name]),
+		[status.todo, status.doing, status.waiting, status.done, status.archived].map((found) => [
+			found.uuid,
+			found.name,
+		]),
 	);
 
 	expect(requests[4].query).toEqual({ page: '1', per_page: '500' });
-	expect(itemsOf(run, 'Accounts').map((account) => account.uuid)).toEqual([sarah, james, priya, tom, emma].map((account) => account.uuid));
-	expect(itemsOf(run, 'Accounts')[1]).toMatchObject({ name: 'James Carter', email: 'james.carter@example.com', type: 'employee' });
+	expect(itemsOf(run, 'Accounts').map((account) => account.uuid)).toEqual(
+		[sarah, james, priya, tom, emma].map((account) => account.uuid),
+	);
+	expect(itemsOf(run, 'Accounts')[1]).toMatchObject({
+		name: 'James Carter',
+		email: 'james.carter@example.com',
+		type: 'employee',
+	});
 });
 
 test('a Limit above one page (505) returns the first 505 tasks, each once', async () => {
@@ -327,7 +489,9 @@ test('a Limit above one page (505) returns the first 505 tasks, each once', asyn
 	const pages = sinceMark(mark).map((request) => request.query);
 	const repeated = uuids.length - new Set(uuids).size;
 	if (repeated > 0 || uuids.length !== 505) {
-		throw new Error(`Limit 505 gave ${uuids.length} items, ${repeated} of them repeated; pages asked: ${JSON.stringify(pages)}`);
+		throw new Error(
+			`Limit 505 gave ${uuids.length} items, ${repeated} of them repeated; pages asked: ${JSON.stringify(pages)}`,
+		);
 	}
 	expect(uuids).toEqual(expected);
 });
@@ -361,16 +525,26 @@ test('the example workflow imports as is and lists the open tasks due within a w
 		page: '1',
 		per_page: '500',
 	});
-	const sentBound = DateTime.fromFormat(asked.query['filter[due_before]'], 'yyyy-MM-dd HH:mm:ss', { zone: 'UTC' });
+	const sentBound = DateTime.fromFormat(asked.query['filter[due_before]'], 'yyyy-MM-dd HH:mm:ss', {
+		zone: 'UTC',
+	});
 	expect(Math.abs(sentBound.diff(DateTime.utc().plus({ days: 7 })).as('minutes'))).toBeLessThan(5);
 	// n8n's zone is UTC here; the example's tasks are days from the 7-day bound, so the firm's hour of difference does not matter.
 	const bound = DateTime.utc().plus({ days: 7 }).toFormat('yyyy-MM-dd HH:mm:ss');
 	const expected = topLevelTasks()
-		.filter((task) => task.due_at !== null && task.due_at < bound && task.completed_at === null && task.status_uuid !== status.archived.uuid)
+		.filter(
+			(task) =>
+				task.due_at !== null &&
+				task.due_at < bound &&
+				task.completed_at === null &&
+				task.status_uuid !== status.archived.uuid,
+		)
 		.sort((a, b) => (a.due_at! < b.due_at! ? -1 : a.due_at! > b.due_at! ? 1 : a.seq - b.seq))
 		.map((task) => task.name);
 	expect(expected).toEqual(['Write up the review notes', 'Chase the transfer value']);
-	expect(itemsOf(run, 'Open tasks due in the next 7 days').map((task) => task.name)).toEqual(expected);
+	expect(itemsOf(run, 'Open tasks due in the next 7 days').map((task) => task.name)).toEqual(
+		expected,
+	);
 });
 
 test('no token was stored in the executions', async () => {

@@ -8,8 +8,23 @@
  * the trigger node has a webhookId, as the editor gives every webhook node, so the URL is
  * `<WEBHOOK_URL>webhook/<webhookId>/webhook`.
  */
-import { PLANNR_API_V1, PLANNR_SUBSCRIPTIONS_PATH, PlannrFake, type PlannrStatus, type PlannrSubscription, type PlannrTaskRecord } from '../fakes/plannr';
-import { PACKAGE_NAME, createN8nInstance, freePort, type N8nInstance, type N8nWorkflow, isFinished, waitFor as waitForIn8n } from './n8n';
+import {
+	PLANNR_API_V1,
+	PLANNR_SUBSCRIPTIONS_PATH,
+	PlannrFake,
+	type PlannrStatus,
+	type PlannrSubscription,
+	type PlannrTaskRecord,
+} from '../fakes/plannr';
+import {
+	PACKAGE_NAME,
+	createN8nInstance,
+	freePort,
+	type N8nInstance,
+	type N8nWorkflow,
+	isFinished,
+	waitFor as waitForIn8n,
+} from './n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -28,20 +43,34 @@ let existing: PlannrTaskRecord;
 let rest: Awaited<ReturnType<N8nInstance['ownerRest']>>;
 
 const subscriptions = (): PlannrSubscription[] => [...fake.subscriptions.values()];
-const runsOf = async () => (await n8n.storedExecutions()).filter((execution) => execution.workflowId === WORKFLOW_ID);
+const runsOf = async () =>
+	(await n8n.storedExecutions()).filter((execution) => execution.workflowId === WORKFLOW_ID);
 const finishedRuns = async () => (await runsOf()).filter(isFinished);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 60_000): Promise<T> {
+function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined | false> | T | undefined | false,
+	timeoutMs = 60_000,
+): Promise<T> {
 	return waitForIn8n(what, probe, diagnosis, timeoutMs);
 }
 
 /** What Plannr received and sent, and what n8n stored and printed, for a failure message. */
 async function diagnosis(): Promise<string> {
 	const start = fake.requests[0]?.at ?? 0;
-	const received = fake.requests.map((request) => `  +${request.at - start} ms ${request.method} ${request.path}?${request.rawQuery}`);
-	const sent = fake.deliveries.map((d) => `  +${d.at - start} ms ${d.event} → ${d.url}: ${d.status ?? d.error}${d.forged ? ' (forged)' : ''}`);
-	const stored = (await n8n.storedExecutions()).map((execution) => `  ${execution.id} ${execution.workflowId} ${execution.mode} ${execution.status}`);
+	const received = fake.requests.map(
+		(request) =>
+			`  +${request.at - start} ms ${request.method} ${request.path}?${request.rawQuery}`,
+	);
+	const sent = fake.deliveries.map(
+		(d) =>
+			`  +${d.at - start} ms ${d.event} → ${d.url}: ${d.status ?? d.error}${d.forged ? ' (forged)' : ''}`,
+	);
+	const stored = (await n8n.storedExecutions()).map(
+		(execution) =>
+			`  ${execution.id} ${execution.workflowId} ${execution.mode} ${execution.status}`,
+	);
 	return [
 		'Plannr received:',
 		...received,
@@ -65,7 +94,12 @@ async function nthRun(n: number) {
 
 /** A new task through the fake, as the Plannr app makes one: Plannr delivers task.created, signed. */
 async function createTaskInPlannr(name: string): Promise<PlannrTaskRecord> {
-	const task = fake.createTask({ name, status_uuid: todo.uuid, taskable_type: 'client', taskable_uuid: client });
+	const task = fake.createTask({
+		name,
+		status_uuid: todo.uuid,
+		taskable_type: 'client',
+		taskable_uuid: client,
+	});
 	await fake.deliveriesSettled();
 	return task;
 }
@@ -92,7 +126,14 @@ const triggerWorkflow: N8nWorkflow = {
 			parameters: { authentication: 'accessToken', events: EVENTS },
 			credentials,
 		},
-		{ id: 'plannr-done', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+		{
+			id: 'plannr-done',
+			name: 'Done',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: {},
+		},
 	],
 	connections: { 'Plannr Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 	settings: { executionOrder: 'v1' },
@@ -103,12 +144,19 @@ beforeAll(async () => {
 	todo = fake.addStatus({ name: 'To do', is_not_started: true });
 	fake.addStatus({ name: 'Completed', is_type_completed: true });
 	client = fake.addClient({ first_name: 'Tom', last_name: 'Hughes' }).uuid;
-	existing = fake.addTask({ name: 'There before activation', status_uuid: todo.uuid, taskable_type: 'client', taskable_uuid: client });
+	existing = fake.addTask({
+		name: 'There before activation',
+		status_uuid: todo.uuid,
+		taskable_type: 'client',
+		taskable_uuid: client,
+	});
 
 	port = await freePort();
 	webhookUrl = `http://127.0.0.1:${port}/webhook/${WEBHOOK_ID}/webhook`;
 	n8n = await createN8nInstance({ env: { WEBHOOK_URL: `http://127.0.0.1:${port}/` } });
-	await n8n.importCredentials([{ ...credentials.plannrApi, type: 'plannrApi', data: fake.credentialData() }]);
+	await n8n.importCredentials([
+		{ ...credentials.plannrApi, type: 'plannrApi', data: fake.credentialData() },
+	]);
 	await n8n.importWorkflows([triggerWorkflow]);
 	await n8n.publish(WORKFLOW_ID);
 	await n8n.startServer(port);
@@ -121,17 +169,24 @@ afterAll(async () => {
 });
 
 test('activation subscribes the production URL once; a signed delivery starts one execution carrying the task; a forged one gets 401 and starts none', async () => {
-	const [subscription] = await waitFor('the subscription made on activation', () => subscriptions().length > 0 && subscriptions());
+	const [subscription] = await waitFor(
+		'the subscription made on activation',
+		() => subscriptions().length > 0 && subscriptions(),
+	);
 	expect(subscriptions()).toHaveLength(1);
 	expect(subscription).toMatchObject({ url: webhookUrl, events: EVENTS });
-	const made = fake.requests.filter((request) => request.path.startsWith(PLANNR_SUBSCRIPTIONS_PATH));
+	const made = fake.requests.filter((request) =>
+		request.path.startsWith(PLANNR_SUBSCRIPTIONS_PATH),
+	);
 	expect(made.at(-1)).toMatchObject({ method: 'POST', body: { url: webhookUrl, events: EVENTS } });
 	for (const request of made) expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
 	expect(await runsOf()).toHaveLength(0);
 
 	// Created in Plannr: one signed delivery, answered 200, one execution carrying the task.
 	const created = await createTaskInPlannr('Call Tom about his pension transfer');
-	expect(fake.deliveries.map((delivery) => [delivery.event, delivery.status, delivery.forged])).toEqual([['task.created', 200, false]]);
+	expect(
+		fake.deliveries.map((delivery) => [delivery.event, delivery.status, delivery.forged]),
+	).toEqual([['task.created', 200, false]]);
 	const first = await nthRun(1);
 	expect(first).toMatchObject({ status: 'success', mode: 'webhook' });
 	expect(first.data).toContain(created.uuid);
@@ -148,7 +203,9 @@ test('activation subscribes the production URL once; a signed delivery starts on
 	expect(second.data).toContain('task.completed');
 
 	// Forged: refused with 401, nothing runs.
-	const forged = await fake.deliver(subscription.uuid, 'task.created', created, { forgedSignature: true });
+	const forged = await fake.deliver(subscription.uuid, 'task.created', created, {
+		forgedSignature: true,
+	});
 	expect(forged.status).toBe(401);
 	expect(JSON.parse(forged.responseBody)).toEqual({ message: 'Invalid signature.' });
 	// Signed but for an event the trigger does not watch: accepted, nothing runs.
@@ -167,9 +224,16 @@ test('deactivating through the REST API deletes the subscription; reactivating m
 	const [before] = subscriptions();
 	await setActive(false);
 	await waitFor('the subscription to be deleted', () => subscriptions().length === 0);
-	expect(fake.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `${PLANNR_SUBSCRIPTIONS_PATH}/${before.uuid}` });
+	expect(fake.requests.at(-1)).toMatchObject({
+		method: 'DELETE',
+		path: `${PLANNR_SUBSCRIPTIONS_PATH}/${before.uuid}`,
+	});
 	// The production URL is gone from n8n too.
-	const late = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const late = await fetch(webhookUrl, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	});
 	expect(late.status).toBe(404);
 
 	// Reactivated: a new subscription, one only, and its deliveries are accepted.
@@ -200,7 +264,10 @@ test('deactivating through the REST API deletes the subscription; reactivating m
 		body: JSON.stringify({ url: webhookUrl, events: ['task.deleted'] }),
 	}).then((answer) => answer.json() as Promise<PlannrSubscription>);
 	await setActive(true);
-	await waitFor('the leftover subscription to get the trigger’s events', () => subscriptions()[0]?.events.join() === EVENTS.join());
+	await waitFor(
+		'the leftover subscription to get the trigger’s events',
+		() => subscriptions()[0]?.events.join() === EVENTS.join(),
+	);
 	expect(subscriptions()).toHaveLength(1);
 	expect(subscriptions()[0].uuid).toBe(leftover.uuid);
 	// Its secret was taken over: its deliveries are accepted.
@@ -220,18 +287,31 @@ test('the credential Test button in the editor: OK with the token, an error with
 	const good = await rest('POST', '/rest/credentials/test', {
 		credentials: { ...credentials.plannrApi, type: 'plannrApi', data: fake.credentialData() },
 	});
-	if (good.status !== 200) throw new Error(`credential test answered ${good.status}: ${JSON.stringify(good.body)}`);
+	if (good.status !== 200)
+		throw new Error(`credential test answered ${good.status}: ${JSON.stringify(good.body)}`);
 	expect(good.body.data.status).toBe('OK');
-	expect(fake.requests.slice(mark).map((request) => [request.method, request.path, request.headers.authorization, request.headers['x-plannr-account-uuid']])).toEqual([
-		['GET', `${PLANNR_API_V1}/task-status`, `Bearer ${TOKEN}`, fake.options.accountUuid],
-	]);
+	expect(
+		fake.requests
+			.slice(mark)
+			.map((request) => [
+				request.method,
+				request.path,
+				request.headers.authorization,
+				request.headers['x-plannr-account-uuid'],
+			]),
+	).toEqual([['GET', `${PLANNR_API_V1}/task-status`, `Bearer ${TOKEN}`, fake.options.accountUuid]]);
 
 	// As when a user edits the token of a saved credential and presses Test before saving.
 	const wrong = 'Plannr-Wrong-Token-0000';
 	const bad = await rest('POST', '/rest/credentials/test', {
-		credentials: { ...credentials.plannrApi, type: 'plannrApi', data: { ...fake.credentialData(), accessToken: wrong } },
+		credentials: {
+			...credentials.plannrApi,
+			type: 'plannrApi',
+			data: { ...fake.credentialData(), accessToken: wrong },
+		},
 	});
-	if (!bad.body?.data) throw new Error(`credential test answered ${bad.status}: ${JSON.stringify(bad.body)}`);
+	if (!bad.body?.data)
+		throw new Error(`credential test answered ${bad.status}: ${JSON.stringify(bad.body)}`);
 	expect(bad.body.data.status).toBe('Error');
 	expect(fake.requests.at(-1)!.headers.authorization).toBe(`Bearer ${wrong}`);
 	const said = JSON.stringify(bad.body);

@@ -74,7 +74,12 @@ export function redactSecret(value: string): string {
 
 /** The forms a secret takes in text: as is, escaped inside a JSON string, URL-encoded (query or form). */
 function textForms(value: string): string[] {
-	const forms = new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)]);
+	const forms = new Set([
+		value,
+		JSON.stringify(value).slice(1, -1),
+		encodeURIComponent(value),
+		new URLSearchParams({ v: value }).toString().slice(2),
+	]);
 	return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 
@@ -96,7 +101,8 @@ export function passwordFieldsOf(properties: unknown): Set<string> {
 		if (!Array.isArray(list)) return;
 		for (const property of list as PropertyLike[]) {
 			if (!property || typeof property !== 'object') continue;
-			if (property.typeOptions?.password === true && typeof property.name === 'string') names.add(property.name);
+			if (property.typeOptions?.password === true && typeof property.name === 'string')
+				names.add(property.name);
 			walk(property.options);
 			walk(property.values);
 		}
@@ -128,7 +134,10 @@ const NOT_SECRET_FIELDS = new Set(['humanityApi.accessTokenExpiresAt']);
 
 /** Whether a field's name looks secret (`authentication` is a mode, not a secret): for data no type definition describes. */
 export function looksSecret(field: string): boolean {
-	return /pass|secret|token|apikey|api_key|private|signature|^key$|Key$/i.test(field) && field !== 'authentication';
+	return (
+		/pass|secret|token|apikey|api_key|private|signature|^key$|Key$/i.test(field) &&
+		field !== 'authentication'
+	);
 }
 
 /**
@@ -141,28 +150,36 @@ export function credentialSecrets(
 ): Array<{ field: string; value: string }> {
 	const definition = definitions.get(credential.type);
 	const fields = new Set(definition?.secretFields ?? []);
-	for (const base of definition?.extends ?? []) for (const field of N8N_BASE_SECRET_FIELDS[base] ?? []) fields.add(field);
+	for (const base of definition?.extends ?? [])
+		for (const field of N8N_BASE_SECRET_FIELDS[base] ?? []) fields.add(field);
 	const isSecret = (field: string) =>
-		!NOT_SECRET_FIELDS.has(`${credential.type}.${field}`) && (definition ? fields.has(field) : looksSecret(field));
+		!NOT_SECRET_FIELDS.has(`${credential.type}.${field}`) &&
+		(definition ? fields.has(field) : looksSecret(field));
 	const found: Array<{ field: string; value: string }> = [];
 	const collect = (value: unknown, field: string) => {
 		if (typeof value === 'string') found.push({ field, value });
 		else if (Array.isArray(value)) value.forEach((entry) => collect(entry, field));
-		else if (value && typeof value === 'object') for (const [key, entry] of Object.entries(value)) collect(entry, `${field}.${key}`);
+		else if (value && typeof value === 'object')
+			for (const [key, entry] of Object.entries(value)) collect(entry, `${field}.${key}`);
 	};
-	for (const [field, value] of Object.entries(credential.data ?? {})) if (isSecret(field)) collect(value, field);
+	for (const [field, value] of Object.entries(credential.data ?? {}))
+		if (isSecret(field)) collect(value, field);
 	return found;
 }
 
 /** Node parameters typed as passwords (e.g. a trigger's webhook secret), at any depth of the parameters. */
-export function nodeParameterSecrets(parameters: unknown, secretNames: Set<string>): Array<{ field: string; value: string }> {
+export function nodeParameterSecrets(
+	parameters: unknown,
+	secretNames: Set<string>,
+): Array<{ field: string; value: string }> {
 	const found: Array<{ field: string; value: string }> = [];
 	const walk = (value: unknown, field: string, secret: boolean) => {
 		if (typeof value === 'string') {
 			if (secret) found.push({ field, value });
 		} else if (Array.isArray(value)) value.forEach((entry) => walk(entry, field, secret));
 		else if (value && typeof value === 'object') {
-			for (const [key, entry] of Object.entries(value)) walk(entry, field ? `${field}.${key}` : key, secret || secretNames.has(key));
+			for (const [key, entry] of Object.entries(value))
+				walk(entry, field ? `${field}.${key}` : key, secret || secretNames.has(key));
 		}
 	};
 	walk(parameters, '', false);
@@ -184,13 +201,20 @@ const loadedDefinitions = new Map<string, SecretDefinitions>();
 export function loadSecretDefinitions(repoRoot: string): SecretDefinitions {
 	const cached = loadedDefinitions.get(repoRoot);
 	if (cached) return cached;
-	const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { n8n?: { nodes?: string[]; credentials?: string[] } };
-	const sourceOf = (built: string) => path.join(repoRoot, built.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+	const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+		n8n?: { nodes?: string[]; credentials?: string[] };
+	};
+	const sourceOf = (built: string) =>
+		path.join(repoRoot, built.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 	const instances = (file: string): Array<Record<string, unknown>> => {
-		if (!existsSync(file)) throw new Error(`secret scan: ${file} (declared in package.json) does not exist`);
+		if (!existsSync(file))
+			throw new Error(`secret scan: ${file} (declared in package.json) does not exist`);
 		const exported = require(file) as Record<string, unknown>;
 		return Object.values(exported)
-			.filter((value): value is new () => Record<string, unknown> => typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)))
+			.filter(
+				(value): value is new () => Record<string, unknown> =>
+					typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)),
+			)
 			.map((Type) => new Type());
 	};
 	const definitions: SecretDefinitions = { credentials: new Map(), nodes: new Map() };
@@ -206,8 +230,15 @@ export function loadSecretDefinitions(repoRoot: string): SecretDefinitions {
 	}
 	for (const file of manifest.n8n?.nodes ?? []) {
 		for (const node of instances(sourceOf(file))) {
-			const descriptions = [node.description, ...Object.values((node.nodeVersions as Record<string, { description?: unknown }>) ?? {}).map((version) => version.description)];
-			for (const description of descriptions as Array<{ name?: string; properties?: unknown } | undefined>) {
+			const descriptions = [
+				node.description,
+				...Object.values(
+					(node.nodeVersions as Record<string, { description?: unknown }>) ?? {},
+				).map((version) => version.description),
+			];
+			for (const description of descriptions as Array<
+				{ name?: string; properties?: unknown } | undefined
+			>) {
 				if (typeof description?.name !== 'string') continue;
 				const names = definitions.nodes.get(description.name) ?? new Set<string>();
 				for (const name of passwordFieldsOf(description.properties)) names.add(name);
@@ -232,7 +263,11 @@ export interface SecretHit {
 	where: string;
 }
 
-const hitOf = (secret: TrackedSecret, where: string): SecretHit => ({ kind: secret.kinds.join('; '), redacted: redactSecret(secret.value), where });
+const hitOf = (secret: TrackedSecret, where: string): SecretHit => ({
+	kind: secret.kinds.join('; '),
+	redacted: redactSecret(secret.value),
+	where,
+});
 
 /** Every line of a text that holds a tracked secret (as is, JSON-escaped or URL-encoded). */
 export function scanText(ledger: SecretLedger, text: string, source: string): SecretHit[] {
@@ -247,12 +282,18 @@ export function scanText(ledger: SecretLedger, text: string, source: string): Se
 				lines.add(line);
 			}
 		}
-		for (const line of [...lines].sort((a, b) => a - b)) hits.push(hitOf(secret, `${source}, line ${line}`));
+		for (const line of [...lines].sort((a, b) => a - b))
+			hits.push(hitOf(secret, `${source}, line ${line}`));
 	}
 	return hits;
 }
 
-const pathStep = (key: string | number) => (typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+const pathStep = (key: string | number) =>
+	typeof key === 'number'
+		? `[${key}]`
+		: /^[A-Za-z_$][\w$]*$/.test(key)
+			? `.${key}`
+			: `[${JSON.stringify(key)}]`;
 
 /** Every string (and object key) in a value that holds a tracked secret, by its path in the value. */
 export function scanValue(ledger: SecretLedger, value: unknown, source: string): SecretHit[] {
@@ -263,7 +304,12 @@ export function scanValue(ledger: SecretLedger, value: unknown, source: string):
 	const check = (text: string, at: Array<string | number>, what: string) => {
 		for (const secret of secrets) {
 			if (text.includes(secret.value)) {
-				hits.push(hitOf(secret, `${source}: ${what} ${at.map(pathStep).join('').replace(/^\./, '') || '(root)'}`));
+				hits.push(
+					hitOf(
+						secret,
+						`${source}: ${what} ${at.map(pathStep).join('').replace(/^\./, '') || '(root)'}`,
+					),
+				);
 				return; // longest first: one secret per string is enough to name it
 			}
 		}
@@ -289,7 +335,9 @@ export function scanValue(ledger: SecretLedger, value: unknown, source: string):
 /** How many items the nodes of a run put out (every output of every run of every node), in an IRun or its data. */
 export function countItems(run: unknown): number {
 	const data = run as { resultData?: unknown; data?: { resultData?: unknown } } | undefined;
-	const resultData = (data?.resultData ?? data?.data?.resultData) as { runData?: Record<string, unknown> } | undefined;
+	const resultData = (data?.resultData ?? data?.data?.resultData) as
+		| { runData?: Record<string, unknown> }
+		| undefined;
 	let items = 0;
 	for (const tasks of Object.values(resultData?.runData ?? {})) {
 		if (!Array.isArray(tasks)) continue;
@@ -331,7 +379,11 @@ export function writeSecretScanRecord(dir: string, record: SecretScanRecord): st
 
 /** A failure message: which kind of secret, where; the secrets redacted. */
 export function describeHits(hits: SecretHit[], context: string, limit = 25): string {
-	const lines = hits.slice(0, limit).map((hit) => `  - ${hit.kind} [${hit.redacted}] in ${hit.where}`);
+	const lines = hits
+		.slice(0, limit)
+		.map((hit) => `  - ${hit.kind} [${hit.redacted}] in ${hit.where}`);
 	if (hits.length > limit) lines.push(`  … and ${hits.length - limit} more`);
-	return [`Secret scan: ${hits.length} place(s) hold a secret in use (${context}):`, ...lines].join('\n');
+	return [`Secret scan: ${hits.length} place(s) hold a secret in use (${context}):`, ...lines].join(
+		'\n',
+	);
 }

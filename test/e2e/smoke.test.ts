@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { OliverFake } from '../fakes/oliver';
-import { N8nCliError, PACKAGE_NAME, chainWorkflow, createN8nInstance, errorOf, itemsOf, type N8nInstance } from './n8n';
+import {
+	N8nCliError,
+	PACKAGE_NAME,
+	chainWorkflow,
+	createN8nInstance,
+	errorOf,
+	itemsOf,
+	type N8nInstance,
+} from './n8n';
 
 jest.setTimeout(30 * 60_000);
 
@@ -32,7 +40,9 @@ test('a core workflow (Manual Trigger → Set with an expression) runs in the re
 				type: 'n8n-nodes-base.set',
 				typeVersion: 3.4,
 				parameters: {
-					assignments: { assignments: [{ id: 'a', name: 'sum', value: '={{ 1 + 2 }}', type: 'number' }] },
+					assignments: {
+						assignments: [{ id: 'a', name: 'sum', value: '={{ 1 + 2 }}', type: 'number' }],
+					},
 					options: {},
 				},
 			},
@@ -55,8 +65,16 @@ test('the built pack is installed as a community package and n8n lists its node 
 	const output = path.join(n8n.root, 'nodes.json');
 	const result = await n8n.run(['export:nodes', `--output=${output}`]);
 	expect(result.exitCode).toBe(0);
-	const types = (JSON.parse(await fs.readFile(output, 'utf8')) as Array<{ name: string }>).map((type) => type.name);
-	expect(types).toEqual(expect.arrayContaining([n8n.nodeType('oliver'), n8n.nodeType('oliverTrigger'), 'n8n-nodes-base.set']));
+	const types = (JSON.parse(await fs.readFile(output, 'utf8')) as Array<{ name: string }>).map(
+		(type) => type.name,
+	);
+	expect(types).toEqual(
+		expect.arrayContaining([
+			n8n.nodeType('oliver'),
+			n8n.nodeType('oliverTrigger'),
+			'n8n-nodes-base.set',
+		]),
+	);
 });
 
 test('an Oliver node runs inside n8n with an imported credential, against the fake Oliver', async () => {
@@ -84,19 +102,28 @@ test('an Oliver node runs inside n8n with an imported credential, against the fa
 	expect(fake.signInCount).toBe(1);
 
 	// n8n stored the credential encrypted.
-	const [stored] = await n8n.query<{ type: string; data: string }>('select type, data from credentials_entity where id = ?', [credentialId]);
+	const [stored] = await n8n.query<{ type: string; data: string }>(
+		'select type, data from credentials_entity where id = ?',
+		[credentialId],
+	);
 	expect(stored.type).toBe('oliverApi');
 	expect(stored.data).not.toContain(fake.options.password);
 });
 
-test('a failing execution throws with n8n\'s own message and without the secrets', async () => {
+test("a failing execution throws with n8n's own message and without the secrets", async () => {
 	const password = 'smoke-secret-Pa55';
 	const [credentialId] = await n8n.importCredentials([
 		{
 			name: 'Oliver nowhere',
 			type: 'oliverApi',
 			// Port 9 on loopback: nothing listens there.
-			data: { baseUrl: 'http://127.0.0.1:9', locationId: 'loc-1', authentication: 'signIn', username: 'u', password },
+			data: {
+				baseUrl: 'http://127.0.0.1:9',
+				locationId: 'loc-1',
+				authentication: 'signIn',
+				username: 'u',
+				password,
+			},
 		},
 	]);
 	const id = await n8n.importWorkflow(

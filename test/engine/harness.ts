@@ -67,14 +67,21 @@ const noOp: INodeType = {
  * (`dist/nodes/X/Y.node.js` is `nodes/X/Y.node.ts`, exporting class `Y`): a type the package does not
  * register cannot be tested as if it shipped.
  */
-function registered<T>(kind: 'nodes' | 'credentials', nameOf: (instance: T) => string): Record<string, T> {
-	const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n: Record<string, string[]> };
+function registered<T>(
+	kind: 'nodes' | 'credentials',
+	nameOf: (instance: T) => string,
+): Record<string, T> {
+	const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+		n8n: Record<string, string[]>;
+	};
 	const types: Record<string, T> = {};
 	for (const built of manifest.n8n[kind]) {
 		const source = built.replace(/^dist\//, '').replace(/\.js$/, '');
 		const className = path.basename(source).split('.')[0];
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const TypeClass = (require(path.join(REPO_ROOT, source)) as Record<string, new () => T>)[className];
+		const TypeClass = (require(path.join(REPO_ROOT, source)) as Record<string, new () => T>)[
+			className
+		];
 		if (!TypeClass) throw new Error(`${source} does not export ${className}`);
 		const instance = new TypeClass();
 		types[nameOf(instance)] = instance;
@@ -154,7 +161,11 @@ class PackCredentialsHelper extends ICredentialsHelper {
 		if (authenticate?.type === 'generic') {
 			const resolve = (value: string) =>
 				value.startsWith('=')
-					? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }))
+					? String(
+							workflow.expression.getSimpleParameterValue(node, value, 'internal', {
+								$credentials: credentials,
+							}),
+						)
 					: value;
 			for (const [section, entries] of Object.entries(authenticate.properties)) {
 				const target = ((options[section] as IDataObject | undefined) ??= {});
@@ -177,13 +188,21 @@ class PackCredentialsHelper extends ICredentialsHelper {
 		const type = CREDENTIAL_TYPES[typeName];
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		) {
 			return undefined;
 		}
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		const details = node.credentials?.[typeName];
-		if (details?.id) this.store.update(details.id, { ...credentials, ...output } as ICredentialDataDecryptedObject);
+		if (details?.id)
+			this.store.update(details.id, {
+				...credentials,
+				...output,
+			} as ICredentialDataDecryptedObject);
 		return Object.assign(credentials, output);
 	}
 	async runPreAuthentication(): Promise<undefined> {
@@ -200,7 +219,11 @@ class PackCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		return { ...this.store.data(details.id!) };
 	}
-	async updateCredentials(details: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		details: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store.update(details.id!, data);
 	}
 	async updateCredentialsOauthTokenData() {}
@@ -319,7 +342,11 @@ function nodeOf(spec: NodeSpec, name: string): INode {
 }
 
 /** One action node, fed `input` items, run by WorkflowExecute as the editor's "execute workflow" would. */
-export async function runNode(engine: Engine, spec: NodeSpec, input: IDataObject[] = [{}]): Promise<NodeRun> {
+export async function runNode(
+	engine: Engine,
+	spec: NodeSpec,
+	input: IDataObject[] = [{}],
+): Promise<NodeRun> {
 	const node = nodeOf(spec, 'Node');
 	const workflow = engine.workflow([node]);
 	const additionalData = engine.additionalData();
@@ -365,7 +392,13 @@ export async function pollTrigger(
 ): Promise<INodeExecutionData[] | null> {
 	const node = nodeOf(spec, 'Trigger');
 	const workflow = engine.workflow([node], staticData);
-	const context = new PollContext(workflow, node, engine.additionalData(), mode, mode === 'manual' ? 'manual' : 'activate');
+	const context = new PollContext(
+		workflow,
+		node,
+		engine.additionalData(),
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+	);
 	const nodeType = engine.nodeTypes.getByName(node.type);
 	const result = await nodeType.poll!.call(context);
 	Object.assign(staticData, workflow.staticData);
@@ -373,11 +406,20 @@ export async function pollTrigger(
 }
 
 /** A resource mapper's fields, as the editor loads them for the node's current parameters. */
-export async function resourceMapperFields(engine: Engine, spec: NodeSpec, method: string): Promise<ResourceMapperFields> {
+export async function resourceMapperFields(
+	engine: Engine,
+	spec: NodeSpec,
+	method: string,
+): Promise<ResourceMapperFields> {
 	const node = nodeOf(spec, 'Node');
 	const additionalData = engine.additionalData();
 	additionalData.currentNodeParameters = node.parameters;
-	const context = new LoadOptionsContext(engine.workflow([node]), node, additionalData, 'parameters');
+	const context = new LoadOptionsContext(
+		engine.workflow([node]),
+		node,
+		additionalData,
+		'parameters',
+	);
 	const mapping = engine.nodeTypes.getByName(node.type).methods?.resourceMapping?.[method];
 	if (!mapping) throw new Error(`No resource mapping method ${method}`);
 	return await mapping.call(context);
@@ -393,7 +435,12 @@ export async function searchList(
 	const node = nodeOf(spec, 'Node');
 	const additionalData = engine.additionalData();
 	additionalData.currentNodeParameters = node.parameters;
-	const context = new LoadOptionsContext(engine.workflow([node]), node, additionalData, 'parameters');
+	const context = new LoadOptionsContext(
+		engine.workflow([node]),
+		node,
+		additionalData,
+		'parameters',
+	);
 	const search = engine.nodeTypes.getByName(node.type).methods?.listSearch?.[method];
 	if (!search) throw new Error(`No list search ${method}`);
 	return (await search.call(context, filter)).results;
@@ -408,7 +455,12 @@ export async function loadOptions(
 	const node = nodeOf(spec, 'Node');
 	const additionalData = engine.additionalData();
 	additionalData.currentNodeParameters = node.parameters;
-	const context = new LoadOptionsContext(engine.workflow([node]), node, additionalData, 'parameters');
+	const context = new LoadOptionsContext(
+		engine.workflow([node]),
+		node,
+		additionalData,
+		'parameters',
+	);
 	const load = engine.nodeTypes.getByName(node.type).methods?.loadOptions?.[method];
 	if (!load) throw new Error(`No load options method ${method}`);
 	return (await load.call(context)).map(({ name, value }) => ({ name, value }));
@@ -456,7 +508,18 @@ export async function testCredential(
 	const additionalData = engine.additionalData();
 	const executeData: IExecuteData = { node, data: { main: [[{ json: {} }]] }, source: null };
 	const runExecutionData = createRunExecutionData();
-	const context = new ExecuteContext(workflow, node, additionalData, 'internal', runExecutionData, 0, [{ json: {} }], { main: [[{ json: {} }]] }, executeData, []);
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		runExecutionData,
+		0,
+		[{ json: {} }],
+		{ main: [[{ json: {} }]] },
+		executeData,
+		[],
+	);
 	const routingNode = new RoutingNode(context, testNodeType, {
 		id: details.id!,
 		name: details.name,
@@ -471,7 +534,11 @@ export async function testCredential(
 		const response = await routingNode.runNode();
 		const body = response?.[0]?.[0]?.json as IDataObject | undefined;
 		for (const rule of test.rules ?? []) {
-			if (rule.type === 'responseSuccessBody' && body && body[rule.properties.key] === rule.properties.value) {
+			if (
+				rule.type === 'responseSuccessBody' &&
+				body &&
+				body[rule.properties.key] === rule.properties.value
+			) {
 				return { status: 'Error', message: rule.properties.message };
 			}
 		}
@@ -512,7 +579,14 @@ export async function runWebhookMethod(
 	const workflow = engine.workflow([node], staticData);
 	const additionalData = engine.additionalData();
 	additionalData.webhookBaseUrl = webhookBaseUrl;
-	const context = new HookContext(workflow, node, additionalData, 'trigger', method === 'delete' ? 'update' : 'activate', webhookDataOf(engine, node));
+	const context = new HookContext(
+		workflow,
+		node,
+		additionalData,
+		'trigger',
+		method === 'delete' ? 'update' : 'activate',
+		webhookDataOf(engine, node),
+	);
 	const hooks = engine.nodeTypes.getByName(node.type).webhookMethods?.default;
 	if (!hooks?.[method]) throw new Error(`${node.type} has no webhook method ${method}`);
 	try {
@@ -523,7 +597,10 @@ export async function runWebhookMethod(
 }
 
 /** The webhook URL n8n gives the trigger under `webhookBaseUrl` (what runWebhookMethod subscribes). */
-export function webhookUrlOf(spec: NodeSpec, webhookBaseUrl = 'http://127.0.0.1:5678/webhook'): string {
+export function webhookUrlOf(
+	spec: NodeSpec,
+	webhookBaseUrl = 'http://127.0.0.1:5678/webhook',
+): string {
 	const node = nodeOf(spec, 'Trigger');
 	return `${webhookBaseUrl}/engine-test/${encodeURIComponent(node.name.toLowerCase())}/webhook`;
 }
@@ -550,7 +627,11 @@ export interface WebhookReceiver {
  * WebhookContext with the request (raw body kept, as n8n keeps it) and a response object, then answers as
  * n8n does for "respond immediately": what the node set, else 200.
  */
-export async function startWebhookReceiver(engine: Engine, spec: NodeSpec, staticData: IDataObject): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(
+	engine: Engine,
+	spec: NodeSpec,
+	staticData: IDataObject,
+): Promise<WebhookReceiver> {
 	const calls: WebhookCall[] = [];
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -565,7 +646,15 @@ export async function startWebhookReceiver(engine: Engine, spec: NodeSpec, stati
 					body = rawBody.toString('utf8');
 				}
 				const url = new URL(req.url ?? '/', 'http://receiver.local');
-				const request = { method: req.method, url: req.url, headers: req.headers, query: Object.fromEntries(url.searchParams), params: {}, body, rawBody };
+				const request = {
+					method: req.method,
+					url: req.url,
+					headers: req.headers,
+					query: Object.fromEntries(url.searchParams),
+					params: {},
+					body,
+					rawBody,
+				};
 				let status = 200;
 				let answered: unknown;
 				const response = {
@@ -596,7 +685,15 @@ export async function startWebhookReceiver(engine: Engine, spec: NodeSpec, stati
 				additionalData.httpResponse = response as never;
 				let result: IWebhookResponseData | undefined;
 				try {
-					const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookDataOf(engine, node), [], null);
+					const context = new WebhookContext(
+						workflow,
+						node,
+						additionalData,
+						'webhook',
+						webhookDataOf(engine, node),
+						[],
+						null,
+					);
 					result = await engine.nodeTypes.getByName(node.type).webhook!.call(context);
 					Object.assign(staticData, workflow.staticData);
 				} catch (error) {
@@ -605,10 +702,14 @@ export async function startWebhookReceiver(engine: Engine, spec: NodeSpec, stati
 				}
 				if (result && !result.noWebhookResponse) {
 					status = 200;
-					answered = result.workflowData ? { message: 'Workflow was started' } : { message: 'Webhook call received' };
+					answered = result.workflowData
+						? { message: 'Workflow was started' }
+						: { message: 'Webhook call received' };
 				}
 				calls.push({ status, body: answered, workflowData: result?.workflowData ?? null });
-				res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answered ?? {}));
+				res
+					.writeHead(status, { 'content-type': 'application/json' })
+					.end(JSON.stringify(answered ?? {}));
 			})();
 		});
 	});
@@ -636,7 +737,9 @@ export async function testOAuth2Credential(
 	data: ICredentialDataDecryptedObject,
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const standIn = NODE_TYPES.noOp;
-	NODE_TYPES.noOp = { description: { ...noOp.description, credentials: [{ name: type, required: true }] } };
+	NODE_TYPES.noOp = {
+		description: { ...noOp.description, credentials: [{ name: type, required: true }] },
+	};
 	try {
 		return await testCredential(engine, type, data);
 	} finally {

@@ -21,22 +21,35 @@ describe('Humanity credential', () => {
 			['GET', `${HUMANITY_API_PREFIX}/me`],
 		]);
 		const grant = fake.requests[0].body as Record<string, string>;
-		expect(grant).toMatchObject({ grant_type: 'password', client_id: fake.options.appId, username: fake.options.username });
+		expect(grant).toMatchObject({
+			grant_type: 'password',
+			client_id: fake.options.appId,
+			username: fake.options.username,
+		});
 		expect(fake.requests[1].query.access_token).toMatch(/^[0-9a-f]{40}$/);
 		expect(fake.tokenGrants).toBe(1);
 	});
 
-	it('Test button: a wrong password fails with Humanity\'s reason and no secret in the message', async () => {
-		const verdict = await testCredential(engine, 'humanityApi', { ...fake.credentialData(), password: 'wrong-password-123' });
+	it("Test button: a wrong password fails with Humanity's reason and no secret in the message", async () => {
+		const verdict = await testCredential(engine, 'humanityApi', {
+			...fake.credentialData(),
+			password: 'wrong-password-123',
+		});
 
 		expect(verdict.status).toBe('Error');
 		expect(verdict.message).toContain('Invalid username and password combination');
-		for (const secret of ['wrong-password-123', fake.options.appSecret]) expect(verdict.message).not.toContain(secret);
-		expect(fake.requests.filter((request) => request.path.startsWith(HUMANITY_API_PREFIX))).toHaveLength(0);
+		for (const secret of ['wrong-password-123', fake.options.appSecret])
+			expect(verdict.message).not.toContain(secret);
+		expect(
+			fake.requests.filter((request) => request.path.startsWith(HUMANITY_API_PREFIX)),
+		).toHaveLength(0);
 	});
 
 	it('Test button: a wrong app secret fails without the secret in the message', async () => {
-		const verdict = await testCredential(engine, 'humanityApi', { ...fake.credentialData(), appSecret: 'not-the-secret-999' });
+		const verdict = await testCredential(engine, 'humanityApi', {
+			...fake.credentialData(),
+			appSecret: 'not-the-secret-999',
+		});
 
 		expect(verdict.status).toBe('Error');
 		expect(verdict.message).toContain('client credentials are invalid');
@@ -47,6 +60,9 @@ describe('Humanity credential', () => {
 		fake.answerCodeNext(20, 1, { path: `${HUMANITY_API_PREFIX}/me` });
 		const verdict = await testCredential(engine, 'humanityApi', fake.credentialData());
 
-		expect(verdict).toEqual({ status: 'Error', message: 'The Humanity user lacks permission for this call' });
+		expect(verdict).toEqual({
+			status: 'Error',
+			message: 'The Humanity user lacks permission for this call',
+		});
 	});
 });

@@ -5,7 +5,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { HumanityFake, HUMANITY_API_PREFIX, type HumanityShift, type HumanityShiftTask } from '../fakes/humanity';
+import {
+	HumanityFake,
+	HUMANITY_API_PREFIX,
+	type HumanityShift,
+	type HumanityShiftTask,
+} from '../fakes/humanity';
 import { Engine, pollTrigger } from './harness';
 import { serveFake } from './serveFake';
 
@@ -16,21 +21,34 @@ let staticData: IDataObject;
 
 /** What the trigger node keeps in the workflow's static data. */
 const kept = () => (staticData['node:Trigger'] ?? {}) as IDataObject;
-const apiCalls = () => fake.requests.filter((request) => request.path.startsWith(HUMANITY_API_PREFIX));
+const apiCalls = () =>
+	fake.requests.filter((request) => request.path.startsWith(HUMANITY_API_PREFIX));
 
 function poll(parameters: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
-	return pollTrigger(engine, { type: 'humanityTrigger', credentialType: 'humanityApi', credentialId, parameters }, staticData, mode);
+	return pollTrigger(
+		engine,
+		{ type: 'humanityTrigger', credentialType: 'humanityApi', credentialId, parameters },
+		staticData,
+		mode,
+	);
 }
 
 /** A day relative to today in the workflow's zone (the one the trigger's window is counted in), as `yyyy-MM-dd`. */
-const day = (offset: number) => DateTime.now().setZone(engine.timezone).plus({ days: offset }).toFormat('yyyy-MM-dd');
+const day = (offset: number) =>
+	DateTime.now().setZone(engine.timezone).plus({ days: offset }).toFormat('yyyy-MM-dd');
 
 let positionId: number;
 let masterId: string;
 let employeeId: number;
 
 function shiftOn(offset: number, title = `Shift ${offset}`): HumanityShift {
-	return fake.addShift({ start: `${day(offset)} 09:00`, end: `${day(offset)} 17:00`, positionId, employeeIds: [employeeId], title });
+	return fake.addShift({
+		start: `${day(offset)} 09:00`,
+		end: `${day(offset)} 17:00`,
+		positionId,
+		employeeIds: [employeeId],
+		title,
+	});
 }
 
 function taskOn(shift: HumanityShift, name: string): HumanityShiftTask {
@@ -39,8 +57,16 @@ function taskOn(shift: HumanityShift, name: string): HumanityShiftTask {
 
 /** As an employee does in the app: their copy of a shift task, started and finished. */
 function complete(shiftTask: HumanityShiftTask, endedAt = DateTime.utc().toISO()!) {
-	const employeeTask = [...fake.employeeTasks.values()].find((task) => task.shiftTaskId === shiftTask.id)!;
-	employeeTask.activity = { startedAt: endedAt, endedAt, startedBy: employeeId, endedBy: employeeId, status: 2 };
+	const employeeTask = [...fake.employeeTasks.values()].find(
+		(task) => task.shiftTaskId === shiftTask.id,
+	)!;
+	employeeTask.activity = {
+		startedAt: endedAt,
+		endedAt,
+		startedBy: employeeId,
+		endedBy: employeeId,
+		status: 2,
+	};
 	return employeeTask;
 }
 
@@ -54,11 +80,19 @@ beforeEach(() => {
 	fake.reset();
 	fake.clearForcedCodes();
 	engine = new Engine();
-	credentialId = engine.credentials.add('humanityApi', { ...fake.credentialData(), accessToken: '', accessTokenExpiresAt: '' }).id!;
+	credentialId = engine.credentials.add('humanityApi', {
+		...fake.credentialData(),
+		accessToken: '',
+		accessTokenExpiresAt: '',
+	}).id!;
 	staticData = {};
 	const location = fake.addLocation({ name: 'Main Street Café' });
 	positionId = fake.addPosition({ name: 'Barista', locationId: location.id }).id;
-	employeeId = fake.addEmployee({ firstname: 'Sam', lastname: 'Okafor', positionIds: [positionId] }).id;
+	employeeId = fake.addEmployee({
+		firstname: 'Sam',
+		lastname: 'Okafor',
+		positionIds: [positionId],
+	}).id;
 	masterId = fake.addMasterTask({ name: 'Restock pastries', positionIds: [positionId] }).id;
 });
 
@@ -72,18 +106,26 @@ describe('shift task added', () => {
 
 		const added = taskOn(today, 'Restock pastries');
 		const items = await poll(settings);
-		expect(items?.map((item) => [item.json.id, item.json.name, (item.json.shift as IDataObject).title])).toEqual([[added.id, 'Restock pastries', 'Morning bar']]);
+		expect(
+			items?.map((item) => [item.json.id, item.json.name, (item.json.shift as IDataObject).title]),
+		).toEqual([[added.id, 'Restock pastries', 'Morning bar']]);
 		expect(await poll(settings)).toBeNull();
 	});
 
-	it('reads the window in two calls: the shifts (everyone\'s, mode overview), then their tasks together', async () => {
+	it("reads the window in two calls: the shifts (everyone's, mode overview), then their tasks together", async () => {
 		const shifts = [shiftOn(-1), shiftOn(0), shiftOn(3)];
 		shiftOn(9);
 		await poll(settings);
 		const [listShifts, listTasks, ...rest] = apiCalls();
 		expect(rest).toEqual([]);
-		expect(listShifts.query).toMatchObject({ start_date: day(-1), end_date: day(7), mode: 'overview' });
-		expect(listTasks.path).toBe(`${HUMANITY_API_PREFIX}/shifts/${shifts.map((shift) => shift.id).join(',')}/tasks`);
+		expect(listShifts.query).toMatchObject({
+			start_date: day(-1),
+			end_date: day(7),
+			mode: 'overview',
+		});
+		expect(listTasks.path).toBe(
+			`${HUMANITY_API_PREFIX}/shifts/${shifts.map((shift) => shift.id).join(',')}/tasks`,
+		);
 	});
 
 	it('counts a task on a shift made since the last poll, but not the tasks of a shift the window only now reaches', async () => {
@@ -123,7 +165,13 @@ describe('shift task removed', () => {
 		removeInApp(gone);
 		const items = await poll(settings);
 		expect(items?.map((item) => item.json)).toEqual([
-			{ id: gone.id, shiftId: shift.id, name: 'Deep clean', removed: true, shift: expect.objectContaining({ id: shift.id, title: 'Kitchen prep' }) },
+			{
+				id: gone.id,
+				shiftId: shift.id,
+				name: 'Deep clean',
+				removed: true,
+				shift: expect.objectContaining({ id: shift.id, title: 'Kitchen prep' }),
+			},
 		]);
 		expect(await poll(settings)).toBeNull();
 		expect(fake.liveShiftTasks(shift.id).map((task) => task.id)).toEqual([kept.id]);
@@ -174,7 +222,7 @@ describe('employee task completed', () => {
 });
 
 describe('what a trigger remembers', () => {
-	it('holds only the window\'s shifts and tasks, in a few kB for 300 tasks', async () => {
+	it("holds only the window's shifts and tasks, in a few kB for 300 tasks", async () => {
 		const settings = { event: 'shiftTaskAdded', daysBefore: 0, daysAfter: 2 };
 		for (let offset = 0; offset <= 2; offset++) {
 			const shift = shiftOn(offset);
@@ -195,7 +243,9 @@ describe('a manual run', () => {
 		taskOn(shift, 'Older');
 		const newer = taskOn(shift, 'Newer');
 		const items = await poll({ event: 'shiftTaskAdded', daysBefore: 1, daysAfter: 7 }, 'manual');
-		expect(items?.map((item) => [item.json.id, (item.json.shift as IDataObject).title])).toEqual([[newer.id, 'Morning bar']]);
+		expect(items?.map((item) => [item.json.id, (item.json.shift as IDataObject).title])).toEqual([
+			[newer.id, 'Morning bar'],
+		]);
 		expect(staticData).toEqual({});
 	});
 
@@ -203,10 +253,15 @@ describe('a manual run', () => {
 		const shift = shiftOn(0);
 		const first = taskOn(shift, 'First');
 		const second = taskOn(shift, 'Second');
-		expect(await poll({ event: 'employeeTaskCompleted', daysBefore: 1, daysAfter: 7 }, 'manual')).toBeNull();
+		expect(
+			await poll({ event: 'employeeTaskCompleted', daysBefore: 1, daysAfter: 7 }, 'manual'),
+		).toBeNull();
 		complete(first, DateTime.utc().minus({ hours: 2 }).toISO()!);
 		const latest = complete(second, DateTime.utc().minus({ hours: 1 }).toISO()!);
-		const items = await poll({ event: 'employeeTaskCompleted', daysBefore: 1, daysAfter: 7 }, 'manual');
+		const items = await poll(
+			{ event: 'employeeTaskCompleted', daysBefore: 1, daysAfter: 7 },
+			'manual',
+		);
 		expect(items?.map((item) => item.json.id)).toEqual([latest.id]);
 	});
 });
@@ -217,16 +272,20 @@ describe('bad settings and Humanity errors', () => {
 		[{ daysAfter: 40 }, 'Days After Today'],
 		[{ daysAfter: 2.5 }, 'Days After Today'],
 	])('refuses %j before any request, naming the field', async (change, label) => {
-		await expect(poll({ event: 'shiftTaskAdded', daysBefore: 1, daysAfter: 7, ...change })).rejects.toThrow(`"${label}" must be a whole number from 0 to 31`);
+		await expect(
+			poll({ event: 'shiftTaskAdded', daysBefore: 1, daysAfter: 7, ...change }),
+		).rejects.toThrow(`"${label}" must be a whole number from 0 to 31`);
 		expect(fake.requests).toEqual([]);
 	});
 
-	it('turns a failure envelope into an error with Humanity\'s code, and keeps the state as it was', async () => {
+	it("turns a failure envelope into an error with Humanity's code, and keeps the state as it was", async () => {
 		shiftOn(0);
 		await poll({ event: 'shiftTaskAdded', daysBefore: 1, daysAfter: 7 });
 		const before = JSON.stringify(staticData);
 		fake.answerCodeNext(20);
-		await expect(poll({ event: 'shiftTaskAdded', daysBefore: 1, daysAfter: 7 })).rejects.toThrow(/Humanity: .*\(code 20\)/);
+		await expect(poll({ event: 'shiftTaskAdded', daysBefore: 1, daysAfter: 7 })).rejects.toThrow(
+			/Humanity: .*\(code 20\)/,
+		);
 		expect(JSON.stringify(staticData)).toBe(before);
 	});
 });
@@ -235,7 +294,12 @@ describe('normalized output', () => {
 	it('employee task completed, Output "Normalized Task": done, with its shift as subject', async () => {
 		const shift = shiftOn(0, 'Morning bar');
 		const task = taskOn(shift, 'Restock pastries');
-		const settings = { event: 'employeeTaskCompleted', daysBefore: 1, daysAfter: 7, outputFormat: 'normalized' };
+		const settings = {
+			event: 'employeeTaskCompleted',
+			daysBefore: 1,
+			daysAfter: 7,
+			outputFormat: 'normalized',
+		};
 		expect(await poll(settings)).toBeNull();
 
 		// Finished an hour ago, on the second: a recent completion whatever day the test runs (it was a fixed 2026-11-23).

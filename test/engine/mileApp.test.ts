@@ -4,7 +4,14 @@
  * fields loaded for the mapper, paging, errors under any HTTP status, and bad input refused before sending.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { MILEAPP_API, MileAppFake, type MileAppFlow, type MileAppHub, type MileAppTaskRecord, type MileAppUser } from '../fakes/mileApp';
+import {
+	MILEAPP_API,
+	MileAppFake,
+	type MileAppFlow,
+	type MileAppHub,
+	type MileAppTaskRecord,
+	type MileAppUser,
+} from '../fakes/mileApp';
 import { Engine, resourceMapperFields, runNode, searchList, type NodeSpec } from './harness';
 import { serveFake } from './serveFake';
 
@@ -18,22 +25,44 @@ let delivery: MileAppFlow;
 let worker: MileAppUser;
 
 const apiCalls = () => fake.requests.filter((request) => request.path.startsWith(MILEAPP_API));
-const spec = (parameters: IDataObject, extra: Partial<NodeSpec> = {}): NodeSpec => ({ type: 'mileApp', credentialType: 'mileAppApi', credentialId, parameters, ...extra });
-const mileApp = (parameters: IDataObject, extra: Partial<NodeSpec> = {}, input?: IDataObject[]) => runNode(engine, spec(parameters, extra), input);
+const spec = (parameters: IDataObject, extra: Partial<NodeSpec> = {}): NodeSpec => ({
+	type: 'mileApp',
+	credentialType: 'mileAppApi',
+	credentialId,
+	parameters,
+	...extra,
+});
+const mileApp = (parameters: IDataObject, extra: Partial<NodeSpec> = {}, input?: IDataObject[]) =>
+	runNode(engine, spec(parameters, extra), input);
 const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
 /** The mapper's value as the editor saves it: the values given and the fields it offered. */
 const mapped = (value: IDataObject, required: string[] = []) => ({
 	mappingMode: 'defineBelow',
 	value,
-	schema: delivery.fields.map((field) => ({ id: field.field, displayName: field.field, required: required.includes(field.field), display: true, type: 'string' })),
+	schema: delivery.fields.map((field) => ({
+		id: field.field,
+		displayName: field.field,
+		required: required.includes(field.field),
+		display: true,
+		type: 'string',
+	})),
 });
 
-function aTask(fields: IDataObject = {}, extra: Partial<MileAppTaskRecord> = {}): MileAppTaskRecord {
+function aTask(
+	fields: IDataObject = {},
+	extra: Partial<MileAppTaskRecord> = {},
+): MileAppTaskRecord {
 	return fake.addTask({
 		flowId: delivery._id,
 		hubId: hub._id,
 		assignee: [worker.email],
-		fields: { invoice: 'INV-1', recipientName: 'Andi Pratama', packageCount: 3, priority: 'Urgent', ...fields },
+		fields: {
+			invoice: 'INV-1',
+			recipientName: 'Andi Pratama',
+			packageCount: 3,
+			priority: 'Urgent',
+			...fields,
+		},
 		...extra,
 	});
 }
@@ -45,14 +74,23 @@ beforeEach(() => {
 	credentialId = engine.credentials.add('mileAppApi', fake.credentialData()).id!;
 	hub = fake.addHub({ name: 'Jakarta Central', address: 'Jl. MH Thamrin 1' });
 	otherHub = fake.addHub({ name: 'Bandung', address: 'Jl. Asia Afrika 8' });
-	worker = fake.addUser({ name: 'Dewi Lestari', email: 'dewi@example.com', hubIds: [hub._id, otherHub._id] });
+	worker = fake.addUser({
+		name: 'Dewi Lestari',
+		email: 'dewi@example.com',
+		hubIds: [hub._id, otherHub._id],
+	});
 	delivery = fake.addFlow({
 		name: 'Delivery',
 		fields: [
 			{ field: 'invoice', type: 'string', required: true, description: 'Invoice number' },
 			{ field: 'recipientName', type: 'string', required: true, description: 'Recipient' },
 			{ field: 'packageCount', type: 'number', required: true, description: 'Packages' },
-			{ field: 'priority', type: 'select', options: ['Low', 'Normal', 'Urgent'], description: 'Priority' },
+			{
+				field: 'priority',
+				type: 'select',
+				options: ['Low', 'Normal', 'Urgent'],
+				description: 'Priority',
+			},
 		],
 	});
 });
@@ -64,12 +102,24 @@ describe('task', () => {
 			operation: 'create',
 			flow: fromList('Delivery'),
 			hubId: fromList(hub._id),
-			flowFields: mapped({ invoice: 'INV-77', recipientName: 'Rina', packageCount: 2, priority: '' }, ['invoice', 'recipientName', 'packageCount']),
-			additionalFields: { startTime: '2026-11-24T09:00:00+07:00', endTime: '2026-11-24T17:00:00+07:00', assignees: 'dewi@example.com' },
+			flowFields: mapped(
+				{ invoice: 'INV-77', recipientName: 'Rina', packageCount: 2, priority: '' },
+				['invoice', 'recipientName', 'packageCount'],
+			),
+			additionalFields: {
+				startTime: '2026-11-24T09:00:00+07:00',
+				endTime: '2026-11-24T17:00:00+07:00',
+				assignees: 'dewi@example.com',
+			},
 		});
 		expect(error).toBeUndefined();
 		const [post] = apiCalls();
-		expect([post.method, post.path, post.headers.authorization, post.headers.accept]).toEqual(['POST', `${MILEAPP_API}/task`, `Bearer ${TOKEN}`, 'application/json']);
+		expect([post.method, post.path, post.headers.authorization, post.headers.accept]).toEqual([
+			'POST',
+			`${MILEAPP_API}/task`,
+			`Bearer ${TOKEN}`,
+			'application/json',
+		]);
 		expect(post.body).toEqual({
 			flow: 'Delivery',
 			hubId: hub._id,
@@ -80,8 +130,13 @@ describe('task', () => {
 			endTime: '2026-11-24T10:00:00Z',
 			assignee: ['dewi@example.com'],
 		});
-		expect(items.map((item) => [item.json.invoice, item.json.status, item.json.assignee])).toEqual([['INV-77', 'ONGOING', ['dewi@example.com']]]);
-		expect(fake.tasks.get(String(items[0].json._id))?.fields).toMatchObject({ invoice: 'INV-77', packageCount: 2 });
+		expect(items.map((item) => [item.json.invoice, item.json.status, item.json.assignee])).toEqual([
+			['INV-77', 'ONGOING', ['dewi@example.com']],
+		]);
+		expect(fake.tasks.get(String(items[0].json._id))?.fields).toMatchObject({
+			invoice: 'INV-77',
+			packageCount: 2,
+		});
 	});
 
 	it('Update changes only the fields given; every other field, the assignees and the times stay as they were', async () => {
@@ -97,13 +152,23 @@ describe('task', () => {
 		});
 		expect(error).toBeUndefined();
 		const [patch] = apiCalls();
-		expect([patch.method, patch.path, patch.body]).toEqual(['PATCH', `${MILEAPP_API}/task/${task._id}`, { priority: 'Urgent' }]);
+		expect([patch.method, patch.path, patch.body]).toEqual([
+			'PATCH',
+			`${MILEAPP_API}/task/${task._id}`,
+			{ priority: 'Urgent' },
+		]);
 		const after = fake.tasks.get(task._id)!;
 		expect(after.fields).toEqual({ ...before.fields, priority: 'Urgent' });
 		const { fields: _before, updatedTime: _t1, ...restBefore } = before;
 		const { fields: _after, updatedTime: _t2, ...restAfter } = JSON.parse(JSON.stringify(after));
 		expect(restAfter).toEqual(restBefore);
-		expect(items[0].json).toMatchObject({ _id: task._id, invoice: 'INV-9', priority: 'Urgent', recipientName: 'Andi Pratama', packageCount: 3 });
+		expect(items[0].json).toMatchObject({
+			_id: task._id,
+			invoice: 'INV-9',
+			priority: 'Urgent',
+			recipientName: 'Andi Pratama',
+			packageCount: 3,
+		});
 	});
 
 	it('Update can move the task to another hub and change its times without touching its fields', async () => {
@@ -135,21 +200,49 @@ describe('task', () => {
 			taskId: task._id,
 			flow: fromList('Delivery'),
 			hubId: fromList(hub._id),
-			flowFields: mapped({ invoice: 'INV-1', recipientName: 'Andi Pratama', packageCount: 4 }, ['invoice', 'recipientName', 'packageCount']),
+			flowFields: mapped({ invoice: 'INV-1', recipientName: 'Andi Pratama', packageCount: 4 }, [
+				'invoice',
+				'recipientName',
+				'packageCount',
+			]),
 			additionalFields: {},
 		});
 		expect(error).toBeUndefined();
-		expect(apiCalls()[0]).toMatchObject({ method: 'PUT', body: { flow: 'Delivery', hubId: hub._id, invoice: 'INV-1', recipientName: 'Andi Pratama', packageCount: 4 } });
+		expect(apiCalls()[0]).toMatchObject({
+			method: 'PUT',
+			body: {
+				flow: 'Delivery',
+				hubId: hub._id,
+				invoice: 'INV-1',
+				recipientName: 'Andi Pratama',
+				packageCount: 4,
+			},
+		});
 		expect(fake.tasks.get(task._id)!.fields.priority).toBeUndefined();
 	});
 
 	it('Assign gives the task to workers by email; Get reads it back', async () => {
-		const task = fake.addTask({ flowId: delivery._id, hubId: hub._id, fields: { invoice: 'INV-5', recipientName: 'X', packageCount: 1 } });
-		const assigned = await mileApp({ resource: 'task', operation: 'assign', taskId: task._id, assignees: 'dewi@example.com' });
+		const task = fake.addTask({
+			flowId: delivery._id,
+			hubId: hub._id,
+			fields: { invoice: 'INV-5', recipientName: 'X', packageCount: 1 },
+		});
+		const assigned = await mileApp({
+			resource: 'task',
+			operation: 'assign',
+			taskId: task._id,
+			assignees: 'dewi@example.com',
+		});
 		expect(assigned.error).toBeUndefined();
-		expect(apiCalls()[0]).toMatchObject({ method: 'PUT', path: `${MILEAPP_API}/task/${task._id}/assign`, body: { assignee: ['dewi@example.com'] } });
+		expect(apiCalls()[0]).toMatchObject({
+			method: 'PUT',
+			path: `${MILEAPP_API}/task/${task._id}/assign`,
+			body: { assignee: ['dewi@example.com'] },
+		});
 		const { items } = await mileApp({ resource: 'task', operation: 'get', taskId: task._id });
-		expect(items.map((item) => [item.json._id, item.json.status, item.json.assignee])).toEqual([[task._id, 'ONGOING', ['dewi@example.com']]]);
+		expect(items.map((item) => [item.json._id, item.json.status, item.json.assignee])).toEqual([
+			[task._id, 'ONGOING', ['dewi@example.com']],
+		]);
 	});
 
 	it('Delete removes the task for good and says which', async () => {
@@ -168,12 +261,23 @@ describe('task', () => {
 			resource: 'task',
 			operation: 'getMany',
 			returnAll: true,
-			filters: { flow: 'Delivery', hubId: hub._id, status: 'ONGOING', assignee: 'dewi@example.com', timeFrom: '2020-01-01T00:00:00Z', timeBy: 'createdTime' },
+			filters: {
+				flow: 'Delivery',
+				hubId: hub._id,
+				status: 'ONGOING',
+				assignee: 'dewi@example.com',
+				timeFrom: '2020-01-01T00:00:00Z',
+				timeBy: 'createdTime',
+			},
 			options: { sortBy: 'createdTime', sortOrder: 'asc' },
 		});
 		expect(items).toHaveLength(230);
 		const pages = apiCalls();
-		expect(pages.map((request) => [request.query.page, request.query.limit])).toEqual([['1', '100'], ['2', '100'], ['3', '100']]);
+		expect(pages.map((request) => [request.query.page, request.query.limit])).toEqual([
+			['1', '100'],
+			['2', '100'],
+			['3', '100'],
+		]);
 		expect(pages[0].query).toMatchObject({
 			flow: 'Delivery',
 			hubId: hub._id,
@@ -188,18 +292,33 @@ describe('task', () => {
 
 	it('Get Many with a Limit asks for no more than the Limit', async () => {
 		for (let n = 0; n < 30; n++) aTask();
-		const { items } = await mileApp({ resource: 'task', operation: 'getMany', returnAll: false, limit: 7, filters: {}, options: {} });
+		const { items } = await mileApp({
+			resource: 'task',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 7,
+			filters: {},
+			options: {},
+		});
 		expect(items).toHaveLength(7);
-		expect(apiCalls().map((request) => [request.query.page, request.query.limit])).toEqual([['1', '7']]);
+		expect(apiCalls().map((request) => [request.query.page, request.query.limit])).toEqual([
+			['1', '7'],
+		]);
 	});
 });
 
 describe('flow and hub', () => {
-	it('Flow Get Many lists the flows; Get Fields lists a flow\'s fields with type and required', async () => {
+	it("Flow Get Many lists the flows; Get Fields lists a flow's fields with type and required", async () => {
 		const flows = await mileApp({ resource: 'flow', operation: 'getMany', returnAll: true });
 		expect(flows.items.map((item) => item.json.name)).toEqual(['Delivery']);
-		const fields = await mileApp({ resource: 'flow', operation: 'getFields', flow: fromList('Delivery') });
-		expect(fields.items.map((item) => [item.json.field, item.json.type, item.json.required])).toEqual([
+		const fields = await mileApp({
+			resource: 'flow',
+			operation: 'getFields',
+			flow: fromList('Delivery'),
+		});
+		expect(
+			fields.items.map((item) => [item.json.field, item.json.type, item.json.required]),
+		).toEqual([
 			['invoice', 'string', true],
 			['recipientName', 'string', true],
 			['packageCount', 'number', true],
@@ -208,15 +327,24 @@ describe('flow and hub', () => {
 	});
 
 	it('Hub Get Many searches by name or address', async () => {
-		const { items } = await mileApp({ resource: 'hub', operation: 'getMany', returnAll: true, search: 'asia afrika' });
+		const { items } = await mileApp({
+			resource: 'hub',
+			operation: 'getMany',
+			returnAll: true,
+			search: 'asia afrika',
+		});
 		expect(items.map((item) => item.json.name)).toEqual(['Bandung']);
 		expect(apiCalls()[0].query).toMatchObject({ q: 'asia afrika' });
 	});
 });
 
 describe('editor', () => {
-	it('the mapper offers the chosen flow\'s fields with n8n types, required ones marked (none for Update)', async () => {
-		const create = await resourceMapperFields(engine, spec({ resource: 'task', operation: 'create', flow: fromList('Delivery') }), 'getFlowFields');
+	it("the mapper offers the chosen flow's fields with n8n types, required ones marked (none for Update)", async () => {
+		const create = await resourceMapperFields(
+			engine,
+			spec({ resource: 'task', operation: 'create', flow: fromList('Delivery') }),
+			'getFlowFields',
+		);
 		expect(create.fields.map((field) => [field.id, field.type, field.required])).toEqual([
 			['invoice', 'string', true],
 			['recipientName', 'string', true],
@@ -228,46 +356,131 @@ describe('editor', () => {
 			{ name: 'Normal', value: 'Normal' },
 			{ name: 'Urgent', value: 'Urgent' },
 		]);
-		const update = await resourceMapperFields(engine, spec({ resource: 'task', operation: 'update', flow: fromList('Delivery') }), 'getFlowFields');
+		const update = await resourceMapperFields(
+			engine,
+			spec({ resource: 'task', operation: 'update', flow: fromList('Delivery') }),
+			'getFlowFields',
+		);
 		expect(update.fields.every((field) => !field.required)).toBe(true);
 	});
 
 	it('the pickers list flows and hubs', async () => {
-		expect(await searchList(engine, spec({ resource: 'task', operation: 'create' }), 'searchFlows')).toEqual([{ name: 'Delivery', value: 'Delivery' }]);
-		const hubs = await searchList(engine, spec({ resource: 'task', operation: 'create' }), 'searchHubs', 'bandung');
+		expect(
+			await searchList(engine, spec({ resource: 'task', operation: 'create' }), 'searchFlows'),
+		).toEqual([{ name: 'Delivery', value: 'Delivery' }]);
+		const hubs = await searchList(
+			engine,
+			spec({ resource: 'task', operation: 'create' }),
+			'searchHubs',
+			'bandung',
+		);
 		expect(hubs.map((entry) => [entry.name, entry.value])).toEqual([['Bandung', otherHub._id]]);
 	});
 });
 
 describe('errors and bad input', () => {
-	it('MileApp\'s {status: false, message} is the error, with its HTTP status, and no token in it', async () => {
-		const { error } = await mileApp({ resource: 'task', operation: 'get', taskId: '0123456789abcdef01234567' });
+	it("MileApp's {status: false, message} is the error, with its HTTP status, and no token in it", async () => {
+		const { error } = await mileApp({
+			resource: 'task',
+			operation: 'get',
+			taskId: '0123456789abcdef01234567',
+		});
 		expect(error).toMatchObject({ message: 'MileApp: Data not found', httpCode: '404' });
 		expect(JSON.stringify(error)).not.toContain(TOKEN);
 	});
 
 	it('a failure body under HTTP 200 is an error too', async () => {
 		const task = aTask();
-		fake.server.fault({ fault: { status: 200, body: { status: false, message: 'Task is locked by another process' } } });
+		fake.server.fault({
+			fault: { status: 200, body: { status: false, message: 'Task is locked by another process' } },
+		});
 		const { error } = await mileApp({ resource: 'task', operation: 'get', taskId: task._id });
 		expect(error?.message).toBe('MileApp: Task is locked by another process');
 	});
 
 	it('Continue On Fail puts the error on the item and goes on', async () => {
 		const task = aTask();
-		const { items } = await mileApp({ resource: 'task', operation: 'get', taskId: '={{ $json.id }}' }, { continueOnFail: true }, [{ id: '0123456789abcdef01234567' }, { id: task._id }]);
-		expect(items.map((item) => item.json.error ?? item.json._id)).toEqual(['MileApp: Data not found', task._id]);
+		const { items } = await mileApp(
+			{ resource: 'task', operation: 'get', taskId: '={{ $json.id }}' },
+			{ continueOnFail: true },
+			[{ id: '0123456789abcdef01234567' }, { id: task._id }],
+		);
+		expect(items.map((item) => item.json.error ?? item.json._id)).toEqual([
+			'MileApp: Data not found',
+			task._id,
+		]);
 	});
 
 	it.each([
 		// Left empty by an expression: n8n's own check of required parameters cannot see it.
-		['Create without a required flow field', { resource: 'task', operation: 'create', flow: fromList('Delivery'), hubId: fromList('h1'), flowFields: { mappingMode: 'defineBelow', value: { invoice: 'X', recipientName: '={{ $json.nothing }}' }, schema: [{ id: 'invoice', required: true }, { id: 'recipientName', required: true }] } }, 'recipientName'],
-		['Create without a hub', { resource: 'task', operation: 'create', flow: fromList('Delivery'), hubId: fromList('={{ $json.nothing }}'), flowFields: { value: {}, schema: [] } }, '"Hub" is required'],
-		['Create with a bad start time', { resource: 'task', operation: 'create', flow: fromList('Delivery'), hubId: fromList('h1'), flowFields: { value: {}, schema: [] }, additionalFields: { startTime: 'next tuesday-ish' } }, 'Start Time'],
-		['Update with nothing to change', { resource: 'task', operation: 'update', taskId: 'abc', flow: fromList('Delivery'), flowFields: { value: { invoice: '' }, schema: [{ id: 'invoice' }] }, updateFields: {} }, 'Update Fields'],
-		['Assign to something that is not an email', { resource: 'task', operation: 'assign', taskId: 'abc', assignees: 'dewi@example.com, dewi' }, 'not an email address'],
-		['Get without a task', { resource: 'task', operation: 'get', taskId: ' ' }, '"Task ID" is required'],
-		['Get Many with an unreadable time', { resource: 'task', operation: 'getMany', returnAll: true, filters: { timeTo: 'soonish' } }, 'Time To'],
+		[
+			'Create without a required flow field',
+			{
+				resource: 'task',
+				operation: 'create',
+				flow: fromList('Delivery'),
+				hubId: fromList('h1'),
+				flowFields: {
+					mappingMode: 'defineBelow',
+					value: { invoice: 'X', recipientName: '={{ $json.nothing }}' },
+					schema: [
+						{ id: 'invoice', required: true },
+						{ id: 'recipientName', required: true },
+					],
+				},
+			},
+			'recipientName',
+		],
+		[
+			'Create without a hub',
+			{
+				resource: 'task',
+				operation: 'create',
+				flow: fromList('Delivery'),
+				hubId: fromList('={{ $json.nothing }}'),
+				flowFields: { value: {}, schema: [] },
+			},
+			'"Hub" is required',
+		],
+		[
+			'Create with a bad start time',
+			{
+				resource: 'task',
+				operation: 'create',
+				flow: fromList('Delivery'),
+				hubId: fromList('h1'),
+				flowFields: { value: {}, schema: [] },
+				additionalFields: { startTime: 'next tuesday-ish' },
+			},
+			'Start Time',
+		],
+		[
+			'Update with nothing to change',
+			{
+				resource: 'task',
+				operation: 'update',
+				taskId: 'abc',
+				flow: fromList('Delivery'),
+				flowFields: { value: { invoice: '' }, schema: [{ id: 'invoice' }] },
+				updateFields: {},
+			},
+			'Update Fields',
+		],
+		[
+			'Assign to something that is not an email',
+			{ resource: 'task', operation: 'assign', taskId: 'abc', assignees: 'dewi@example.com, dewi' },
+			'not an email address',
+		],
+		[
+			'Get without a task',
+			{ resource: 'task', operation: 'get', taskId: ' ' },
+			'"Task ID" is required',
+		],
+		[
+			'Get Many with an unreadable time',
+			{ resource: 'task', operation: 'getMany', returnAll: true, filters: { timeTo: 'soonish' } },
+			'Time To',
+		],
 	])('%s is refused before any request, naming the field', async (_case, parameters, named) => {
 		const { error } = await mileApp(parameters as IDataObject);
 		expect(error?.message).toContain(named);
@@ -279,9 +492,17 @@ describe('normalized output', () => {
 	const utc = (iso: unknown) => new Date(String(iso)).toISOString().replace('.000', '');
 
 	it('Get with Output "Normalized Task": the flow\'s title and content fields, the hub as subject, the deadline as due time', async () => {
-		const task = aTask({ invoice: 'INV-9', recipientName: 'Rina [taskbridge:plannr:0d9c7a52-1f2e-4b8a-9d3c-5e6f7a8b9c0d]' });
+		const task = aTask({
+			invoice: 'INV-9',
+			recipientName: 'Rina [taskbridge:plannr:0d9c7a52-1f2e-4b8a-9d3c-5e6f7a8b9c0d]',
+		});
 
-		const { items, error } = await mileApp({ resource: 'task', operation: 'get', taskId: task._id, outputFormat: 'normalized' });
+		const { items, error } = await mileApp({
+			resource: 'task',
+			operation: 'get',
+			taskId: task._id,
+			outputFormat: 'normalized',
+		});
 
 		expect(error).toBeUndefined();
 		const raw = fake.taskView(fake.tasks.get(task._id)!);
@@ -309,10 +530,18 @@ describe('normalized output', () => {
 		const waiting = aTask({}, { assignee: [] });
 		const finished = aTask({}, { status: 'DONE' });
 
-		const { items } = await mileApp({ resource: 'task', operation: 'getMany', returnAll: true, outputFormat: 'normalized' });
+		const { items } = await mileApp({
+			resource: 'task',
+			operation: 'getMany',
+			returnAll: true,
+			outputFormat: 'normalized',
+		});
 
 		const byId = Object.fromEntries(items.map((item) => [item.json.id, item.json]));
 		expect(byId[waiting._id]).toMatchObject({ status: 'open', assignees: [], completedAt: null });
-		expect(byId[finished._id]).toMatchObject({ status: 'done', completedAt: utc(fake.tasks.get(finished._id)!.doneTime) });
+		expect(byId[finished._id]).toMatchObject({
+			status: 'done',
+			completedAt: utc(fake.tasks.get(finished._id)!.doneTime),
+		});
 	});
 });

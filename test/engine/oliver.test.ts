@@ -14,7 +14,11 @@ function credentialData(overrides: IDataObject = {}) {
 	return { ...fake.credentialData(), accessToken: '', ...overrides } as Record<string, string>;
 }
 
-function oliver(parameters: IDataObject, input?: IDataObject[], extra: { onError?: 'continueErrorOutput'; continueOnFail?: boolean } = {}) {
+function oliver(
+	parameters: IDataObject,
+	input?: IDataObject[],
+	extra: { onError?: 'continueErrorOutput'; continueOnFail?: boolean } = {},
+) {
 	return runNode(engine, { type: 'oliver', credentialId, parameters, ...extra }, input);
 }
 
@@ -30,14 +34,21 @@ describe('credential', () => {
 		const tasks = Array.from({ length: 50 }, (_, i) => fake.addTask({ title: `Task ${i}` }));
 
 		const { items, error } = await oliver(
-			{ resource: 'staffTask', operation: 'update', taskId: '={{ $json.id }}', updateFields: { title: '={{ $json.title }}' } },
+			{
+				resource: 'staffTask',
+				operation: 'update',
+				taskId: '={{ $json.id }}',
+				updateFields: { title: '={{ $json.title }}' },
+			},
 			tasks.map((task) => ({ id: task.id, title: `${task.title} (checked)` })),
 		);
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(50);
 		expect(signIns()).toHaveLength(1);
-		expect(tasks.map((task) => fake.tasks.get(task.id)?.title)).toEqual(tasks.map((_, i) => `Task ${i} (checked)`));
+		expect(tasks.map((task) => fake.tasks.get(task.id)?.title)).toEqual(
+			tasks.map((_, i) => `Task ${i} (checked)`),
+		);
 	});
 
 	it('signs in as an API user and sends the token and location on every call', async () => {
@@ -67,7 +78,11 @@ describe('credential', () => {
 		await oliver({ resource: 'staffTask', operation: 'get', taskId: task.id });
 		fake.expireTokens();
 
-		const { items, error } = await oliver({ resource: 'staffTask', operation: 'get', taskId: task.id });
+		const { items, error } = await oliver({
+			resource: 'staffTask',
+			operation: 'get',
+			taskId: task.id,
+		});
 
 		expect(error).toBeUndefined();
 		expect(items[0].json.id).toBe(task.id);
@@ -83,7 +98,15 @@ describe('credential', () => {
 
 	it('uses a pasted access token without signing in', async () => {
 		const token = fake.issueToken();
-		engine.credentials.update(credentialId, credentialData({ authentication: 'accessToken', accessToken: token, username: '', password: '' }));
+		engine.credentials.update(
+			credentialId,
+			credentialData({
+				authentication: 'accessToken',
+				accessToken: token,
+				username: '',
+				password: '',
+			}),
+		);
 		fake.addTask({ title: 'x' });
 
 		const { items } = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: true });
@@ -94,20 +117,34 @@ describe('credential', () => {
 	});
 
 	it('Test button: succeeds with good credentials and fails with a wrong password or location', async () => {
-		expect(await testCredential(engine, 'oliverApi', credentialData())).toEqual(expect.objectContaining({ status: 'OK' }));
+		expect(await testCredential(engine, 'oliverApi', credentialData())).toEqual(
+			expect.objectContaining({ status: 'OK' }),
+		);
 		expect(apiCalls()).toHaveLength(1);
 
-		const wrongPassword = await testCredential(engine, 'oliverApi', credentialData({ password: 'nope' }));
+		const wrongPassword = await testCredential(
+			engine,
+			'oliverApi',
+			credentialData({ password: 'nope' }),
+		);
 		expect(wrongPassword.status).toBe('Error');
 		expect(wrongPassword.message).not.toContain('nope');
 
-		const wrongLocation = await testCredential(engine, 'oliverApi', credentialData({ locationId: 'elsewhere' }));
+		const wrongLocation = await testCredential(
+			engine,
+			'oliverApi',
+			credentialData({ locationId: 'elsewhere' }),
+		);
 		expect(wrongLocation.status).toBe('Error');
 	});
 
 	it('never puts the password or token into an error', async () => {
 		engine.credentials.update(credentialId, credentialData({ password: 'S3cret-pass' }));
-		const { error, run } = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: true });
+		const { error, run } = await oliver({
+			resource: 'staffTask',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(error).toBeDefined();
 		expect(JSON.stringify(run)).not.toContain('S3cret-pass');
 	});
@@ -144,19 +181,29 @@ describe('staff tasks', () => {
 			reference_time_at: '2026-12-01T14:30:00Z',
 		});
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ title: 'Refill Rex’s meds', status: 'pending', patient_id: patient.id });
+		expect(items[0].json).toMatchObject({
+			title: 'Refill Rex’s meds',
+			status: 'pending',
+			patient_id: patient.id,
+		});
 		expect(fake.tasks.get(items[0].json.id as string)?.task_type).toBe('rx_refill');
 	});
 
 	it('Get returns the task', async () => {
 		const task = fake.addTask({ title: 'Vaccine reminder' });
 		const { items } = await oliver({ resource: 'staffTask', operation: 'get', taskId: task.id });
-		expect(items.map((item) => item.json)).toEqual([expect.objectContaining({ id: task.id, title: 'Vaccine reminder' })]);
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ id: task.id, title: 'Vaccine reminder' }),
+		]);
 		expect(apiCalls()[0].path).toBe(`${OLIVER_API_PREFIX}/staff_tasks/${task.id}`);
 	});
 
 	it('Get surfaces Oliver’s own message and status for a missing task', async () => {
-		const { error } = await oliver({ resource: 'staffTask', operation: 'get', taskId: 'st_missing' });
+		const { error } = await oliver({
+			resource: 'staffTask',
+			operation: 'get',
+			taskId: 'st_missing',
+		});
 		expect(error?.httpCode).toBe('404');
 		expect(error?.message).toBe('Oliver: Staff task st_missing not found');
 	});
@@ -180,7 +227,12 @@ describe('staff tasks', () => {
 
 		for (const outputFormat of ['vendor', 'normalized']) {
 			fake.server.clearRequests();
-			const { items } = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: true, outputFormat });
+			const { items } = await oliver({
+				resource: 'staffTask',
+				operation: 'getAll',
+				returnAll: true,
+				outputFormat,
+			});
 			expect(items).toHaveLength(200);
 			expect(apiCalls().map((call) => call.query.page)).toEqual(['0', '1']);
 		}
@@ -189,12 +241,22 @@ describe('staff tasks', () => {
 	it('Get Many with a Limit asks for no more than it needs, and returns each task once', async () => {
 		const all = Array.from({ length: 230 }, (_, i) => fake.addTask({ title: `Task ${i}` }));
 
-		const small = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: false, limit: 5 });
+		const small = await oliver({
+			resource: 'staffTask',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+		});
 		expect(small.items).toHaveLength(5);
 		expect(apiCalls().map((call) => call.query.per_page)).toEqual(['5']);
 
 		fake.server.clearRequests();
-		const large = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: false, limit: 150 });
+		const large = await oliver({
+			resource: 'staffTask',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 150,
+		});
 		// Numbered pages keep one size: a second page of 50 would be tasks 50–99 again.
 		expect(apiCalls().map((call) => [call.query.page, call.query.per_page])).toEqual([
 			['0', '100'],
@@ -208,23 +270,45 @@ describe('staff tasks', () => {
 	it('Get Many filters by status', async () => {
 		fake.addTask({ title: 'open' });
 		fake.addTask({ title: 'done', status: 'completed' });
-		const { items } = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: true, filters: { status: 'completed' } });
+		const { items } = await oliver({
+			resource: 'staffTask',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { status: 'completed' },
+		});
 		expect(apiCalls()[0].query.status).toBe('completed');
 		expect(items.map((item) => item.json.title)).toEqual(['done']);
 	});
 
 	it('Update sends only the fields the user set and leaves the rest of the task alone', async () => {
-		const task = fake.addTask({ title: 'Old title', description: 'Keep me', task_type: 'rx_refill' });
+		const task = fake.addTask({
+			title: 'Old title',
+			description: 'Keep me',
+			task_type: 'rx_refill',
+		});
 
-		const { items } = await oliver({ resource: 'staffTask', operation: 'update', taskId: task.id, updateFields: { title: 'New title' } });
+		const { items } = await oliver({
+			resource: 'staffTask',
+			operation: 'update',
+			taskId: task.id,
+			updateFields: { title: 'New title' },
+		});
 
 		expect(apiCalls()[0].method).toBe('PUT');
 		expect(apiCalls()[0].body).toEqual({ title: 'New title' });
-		expect(fake.tasks.get(task.id)).toMatchObject({ title: 'New title', description: 'Keep me', task_type: 'rx_refill' });
-		expect(items[0].json).toMatchObject({ id: task.id, title: 'New title', description: 'Keep me' });
+		expect(fake.tasks.get(task.id)).toMatchObject({
+			title: 'New title',
+			description: 'Keep me',
+			task_type: 'rx_refill',
+		});
+		expect(items[0].json).toMatchObject({
+			id: task.id,
+			title: 'New title',
+			description: 'Keep me',
+		});
 	});
 
-	it('Update with every field sends each under Oliver\'s name: picked IDs as IDs, the time as ISO 8601', async () => {
+	it("Update with every field sends each under Oliver's name: picked IDs as IDs, the time as ISO 8601", async () => {
 		const client = fake.addClient({ name: 'Dana Smith' });
 		const patient = fake.addPatient({ name: 'Rex', client_id: client.id });
 		const task = fake.addTask({ title: 'Old title', description: 'Old', task_type: 'task' });
@@ -250,7 +334,10 @@ describe('staff tasks', () => {
 
 		expect(error).toBeUndefined();
 		const [call] = apiCalls();
-		expect([call.method, call.path]).toEqual(['PUT', `${OLIVER_API_PREFIX}/staff_tasks/${task.id}`]);
+		expect([call.method, call.path]).toEqual([
+			'PUT',
+			`${OLIVER_API_PREFIX}/staff_tasks/${task.id}`,
+		]);
 		expect(call.body).toEqual({
 			title: 'Refill Rex',
 			description: 'Carprofen 75mg',
@@ -260,22 +347,37 @@ describe('staff tasks', () => {
 			patient_id: patient.id,
 			reference_time_at: '2026-12-01T14:30:00Z',
 		});
-		expect(items[0].json).toMatchObject({ id: task.id, title: 'Refill Rex', status: 'completed', patient_id: patient.id });
+		expect(items[0].json).toMatchObject({
+			id: task.id,
+			title: 'Refill Rex',
+			status: 'completed',
+			patient_id: patient.id,
+		});
 	});
 
 	it('Complete, Reopen and Cancel move the status and set or clear finalized_at', async () => {
 		const task = fake.addTask({ title: 'Lab results' });
 
 		await oliver({ resource: 'staffTask', operation: 'complete', taskId: task.id });
-		expect(fake.tasks.get(task.id)).toMatchObject({ status: 'completed', finalized_at: expect.any(String) });
+		expect(fake.tasks.get(task.id)).toMatchObject({
+			status: 'completed',
+			finalized_at: expect.any(String),
+		});
 
 		const reopened = await oliver({ resource: 'staffTask', operation: 'reopen', taskId: task.id });
 		expect(fake.tasks.get(task.id)).toMatchObject({ status: 'pending', finalized_at: null });
 		expect(reopened.items[0].json.status).toBe('pending');
 
 		await oliver({ resource: 'staffTask', operation: 'cancel', taskId: task.id });
-		expect(fake.tasks.get(task.id)).toMatchObject({ status: 'canceled', finalized_at: expect.any(String) });
-		expect(apiCalls().map((call) => call.body)).toEqual([{ status: 'completed' }, { status: 'pending' }, { status: 'canceled' }]);
+		expect(fake.tasks.get(task.id)).toMatchObject({
+			status: 'canceled',
+			finalized_at: expect.any(String),
+		});
+		expect(apiCalls().map((call) => call.body)).toEqual([
+			{ status: 'completed' },
+			{ status: 'pending' },
+			{ status: 'canceled' },
+		]);
 	});
 
 	it('Delete cancels the task at Oliver: the record stays, canceled', async () => {
@@ -283,17 +385,20 @@ describe('staff tasks', () => {
 		const { items } = await oliver({ resource: 'staffTask', operation: 'delete', taskId: task.id });
 
 		expect(apiCalls()[0].method).toBe('DELETE');
-		expect(fake.tasks.get(task.id)).toMatchObject({ status: 'canceled', finalized_at: expect.any(String) });
+		expect(fake.tasks.get(task.id)).toMatchObject({
+			status: 'canceled',
+			finalized_at: expect.any(String),
+		});
 		expect(items.map((item) => item.json)).toEqual([{ id: task.id, success: true }]);
 	});
 
 	it('runs once per input item', async () => {
 		const first = fake.addTask({ title: 'a' });
 		const second = fake.addTask({ title: 'b' });
-		const { items } = await oliver({ resource: 'staffTask', operation: 'complete', taskId: '={{ $json.id }}' }, [
-			{ id: first.id },
-			{ id: second.id },
-		]);
+		const { items } = await oliver(
+			{ resource: 'staffTask', operation: 'complete', taskId: '={{ $json.id }}' },
+			[{ id: first.id }, { id: second.id }],
+		);
 		expect(items.map((item) => item.json.id)).toEqual([first.id, second.id]);
 		expect([...fake.tasks.values()].every((task) => task.status === 'completed')).toBe(true);
 	});
@@ -303,11 +408,35 @@ describe('bad input is refused before any request, naming the field', () => {
 	it.each([
 		['an empty task ID', { operation: 'get', taskId: '={{ $json.missing }}' }, 'Task ID'],
 		['a blank title', { operation: 'create', title: '={{ "  " }}' }, 'Title'],
-		['an unknown status', { operation: 'update', taskId: 'st_1', updateFields: { status: '={{ "done" }}' } }, 'Status'],
-		['an unknown status filter', { operation: 'getAll', returnAll: true, filters: { status: '={{ "archived" }}' } }, 'Status'],
-		['an unknown task type', { operation: 'create', title: 'x', additionalFields: { taskType: '={{ "chore" }}' } }, 'Task Type'],
-		['a malformed date', { operation: 'create', title: 'x', additionalFields: { referenceTimeAt: '={{ "next tuesday-ish" }}' } }, 'Reference Time'],
-		['an update with nothing to change', { operation: 'update', taskId: 'st_1', updateFields: {} }, 'Update Fields'],
+		[
+			'an unknown status',
+			{ operation: 'update', taskId: 'st_1', updateFields: { status: '={{ "done" }}' } },
+			'Status',
+		],
+		[
+			'an unknown status filter',
+			{ operation: 'getAll', returnAll: true, filters: { status: '={{ "archived" }}' } },
+			'Status',
+		],
+		[
+			'an unknown task type',
+			{ operation: 'create', title: 'x', additionalFields: { taskType: '={{ "chore" }}' } },
+			'Task Type',
+		],
+		[
+			'a malformed date',
+			{
+				operation: 'create',
+				title: 'x',
+				additionalFields: { referenceTimeAt: '={{ "next tuesday-ish" }}' },
+			},
+			'Reference Time',
+		],
+		[
+			'an update with nothing to change',
+			{ operation: 'update', taskId: 'st_1', updateFields: {} },
+			'Update Fields',
+		],
 	])('%s', async (_case, parameters, field) => {
 		const { error } = await oliver({ resource: 'staffTask', ...parameters });
 		expect(error?.message).toContain(`"${field}"`);
@@ -319,9 +448,16 @@ describe('vendor failures', () => {
 	it('treats `success: false` as an error even under HTTP 200, with Oliver’s message', async () => {
 		const task = fake.addTask({ title: 'x' });
 		await oliver({ resource: 'staffTask', operation: 'get', taskId: task.id }); // sign in first
-		fake.server.fault({ path: `${OLIVER_API_PREFIX}/staff_tasks/${task.id}`, fault: { status: 200, body: { success: false, message: 'Task is locked' } } });
+		fake.server.fault({
+			path: `${OLIVER_API_PREFIX}/staff_tasks/${task.id}`,
+			fault: { status: 200, body: { success: false, message: 'Task is locked' } },
+		});
 
-		const { error } = await oliver({ resource: 'staffTask', operation: 'complete', taskId: task.id });
+		const { error } = await oliver({
+			resource: 'staffTask',
+			operation: 'complete',
+			taskId: task.id,
+		});
 
 		expect(error?.message).toContain('Task is locked');
 	});
@@ -357,7 +493,12 @@ describe('clients and patients', () => {
 		const client = fake.addClient({ name: 'Dana Smith', email: 'dana@example.com' });
 		fake.addClient({ name: 'Lee Wong' });
 
-		const found = await oliver({ resource: 'client', operation: 'search', searchBy: 'email', searchValue: 'dana@' });
+		const found = await oliver({
+			resource: 'client',
+			operation: 'search',
+			searchBy: 'email',
+			searchValue: 'dana@',
+		});
 		expect(apiCalls()[0].query).toEqual({ email: 'dana@' });
 		expect(found.items.map((item) => item.json.id)).toEqual([client.id]);
 
@@ -370,7 +511,11 @@ describe('clients and patients', () => {
 		const rex = fake.addPatient({ name: 'Rex', client_id: client.id });
 		fake.addPatient({ name: 'Milo', client_id: fake.addClient({ name: 'Other' }).id });
 
-		const many = await oliver({ resource: 'patient', operation: 'getAll', clientId: { __rl: true, mode: 'id', value: client.id } });
+		const many = await oliver({
+			resource: 'patient',
+			operation: 'getAll',
+			clientId: { __rl: true, mode: 'id', value: client.id },
+		});
 		expect(apiCalls()[0].query).toEqual({ client_id: client.id });
 		expect(many.items.map((item) => item.json.name)).toEqual(['Rex']);
 
@@ -383,7 +528,11 @@ describe('pickers', () => {
 	it('the client list searches Oliver by name as the user types, and waits for a filter', async () => {
 		const client = fake.addClient({ name: 'Dana Smith', email: 'dana@example.com' });
 		fake.addClient({ name: 'Lee Wong' });
-		const spec = { type: 'oliver', credentialId, parameters: { resource: 'staffTask', operation: 'create' } };
+		const spec = {
+			type: 'oliver',
+			credentialId,
+			parameters: { resource: 'staffTask', operation: 'create' },
+		};
 
 		expect(await searchList(engine, spec, 'searchClients', '')).toEqual([]);
 		expect(fake.requests).toHaveLength(0);
@@ -425,7 +574,12 @@ describe('normalized output', () => {
 			reference_time_at: '2026-11-24T09:30:00.000+01:00',
 		});
 
-		const { items, error } = await oliver({ resource: 'staffTask', operation: 'complete', taskId: task.id, outputFormat: 'normalized' });
+		const { items, error } = await oliver({
+			resource: 'staffTask',
+			operation: 'complete',
+			taskId: task.id,
+			outputFormat: 'normalized',
+		});
 
 		expect(error).toBeUndefined();
 		const stored = fake.tasks.get(task.id)!;
@@ -453,12 +607,28 @@ describe('normalized output', () => {
 		const open = fake.addTask({ title: 'Call owner', client_id: 'cl-1' });
 		const canceled = fake.addTask({ title: 'Old reminder', status: 'canceled' });
 
-		const normalized = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: true, outputFormat: 'normalized' });
+		const normalized = await oliver({
+			resource: 'staffTask',
+			operation: 'getAll',
+			returnAll: true,
+			outputFormat: 'normalized',
+		});
 		const vendor = await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: true });
 
 		const byId = Object.fromEntries(normalized.items.map((item) => [item.json.id, item.json]));
-		expect(byId[open.id]).toMatchObject({ status: 'open', completedAt: null, subject: { type: 'client', id: 'cl-1' }, links: {} });
-		expect(byId[canceled.id]).toMatchObject({ status: 'canceled', completedAt: null, subject: null });
-		expect(vendor.items.map((item) => item.json)).toEqual(normalized.items.map((item) => item.json.raw));
+		expect(byId[open.id]).toMatchObject({
+			status: 'open',
+			completedAt: null,
+			subject: { type: 'client', id: 'cl-1' },
+			links: {},
+		});
+		expect(byId[canceled.id]).toMatchObject({
+			status: 'canceled',
+			completedAt: null,
+			subject: null,
+		});
+		expect(vendor.items.map((item) => item.json)).toEqual(
+			normalized.items.map((item) => item.json.raw),
+		);
 	});
 });

@@ -13,9 +13,15 @@ let staticData: IDataObject;
 const tick = (seconds = 1) => (now += seconds * 1000);
 
 function poll(event: string, extra: IDataObject = {}, mode: 'trigger' | 'manual' = 'trigger') {
-	return pollTrigger(engine, { type: 'oliverTrigger', credentialId, parameters: { event, ...extra } }, staticData, mode);
+	return pollTrigger(
+		engine,
+		{ type: 'oliverTrigger', credentialId, parameters: { event, ...extra } },
+		staticData,
+		mode,
+	);
 }
-const ids = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((item) => item.json.id);
+const ids = (items: Array<{ json: IDataObject }> | null) =>
+	(items ?? []).map((item) => item.json.id);
 
 serveFake(fake);
 beforeEach(() => {
@@ -61,7 +67,11 @@ describe('Oliver Trigger', () => {
 		fake.tasks.get(task.id)!.finalized_at = new Date(now).toISOString();
 		expect(ids(await poll('taskCompleted'))).toEqual([task.id]);
 		expect(await poll('taskCompleted')).toBeNull();
-		expect(fake.requests.filter((r) => r.path.endsWith('/staff_tasks')).every((r) => r.query.status === 'completed')).toBe(true);
+		expect(
+			fake.requests
+				.filter((r) => r.path.endsWith('/staff_tasks'))
+				.every((r) => r.query.status === 'completed'),
+		).toBe(true);
 
 		// Reopened and completed again later: a new completion.
 		tick();
@@ -112,12 +122,23 @@ describe('Oliver Trigger', () => {
 	it('Output "Normalized Task": a new prescription refill arrives in the shared task shape', async () => {
 		expect(await poll('taskCreated', { outputFormat: 'normalized' })).toBeNull();
 		tick();
-		const refill = fake.addTask({ title: 'Refill Apoquel', task_type: 'rx_refill', patient_id: 'pt_7' });
+		const refill = fake.addTask({
+			title: 'Refill Apoquel',
+			task_type: 'rx_refill',
+			patient_id: 'pt_7',
+		});
 
 		const items = await poll('taskCreated', { outputFormat: 'normalized' });
 
 		expect(items?.map((item) => item.json)).toEqual([
-			expect.objectContaining({ id: refill.id, vendor: 'oliver', title: 'Refill Apoquel', status: 'open', subject: { type: 'patient', id: 'pt_7' }, raw: refill }),
+			expect.objectContaining({
+				id: refill.id,
+				vendor: 'oliver',
+				title: 'Refill Apoquel',
+				status: 'open',
+				subject: { type: 'patient', id: 'pt_7' },
+				raw: refill,
+			}),
 		]);
 	});
 });

@@ -30,43 +30,76 @@ const T0 = Date.parse('2026-03-01T18:00:00.000Z');
 let now = T0;
 const clock = () => new Date(now);
 
-const fake = new OpenDentalFake({ developerKey: DEVELOPER_KEY, customerKey: CUSTOMER_KEY, clock, throttle: null });
+const fake = new OpenDentalFake({
+	developerKey: DEVELOPER_KEY,
+	customerKey: CUSTOMER_KEY,
+	clock,
+	throttle: null,
+});
 let engine: Engine;
 let credentialId: string;
 let list: number;
 let user: number;
 
 const api = (path: string) => `${OPEN_DENTAL_API_PREFIX}${path}`;
-const calls = (requests: RecordedRequest[] = fake.requests) => requests.map((request) => `${request.method} ${request.path}`);
-const pages = (requests: RecordedRequest[] = fake.requests) => requests.map((request) => [request.query.Offset, request.query.Limit]);
-const rl = (value: string | number, mode: 'list' | 'id' = 'list') => ({ __rl: true, mode, value: String(value) });
-const addTask = (partial: Partial<OpenDentalTask> = {}) => fake.addTask({ TaskListNum: list, Descript: 'A task', UserNum: user, ...partial });
+const calls = (requests: RecordedRequest[] = fake.requests) =>
+	requests.map((request) => `${request.method} ${request.path}`);
+const pages = (requests: RecordedRequest[] = fake.requests) =>
+	requests.map((request) => [request.query.Offset, request.query.Limit]);
+const rl = (value: string | number, mode: 'list' | 'id' = 'list') => ({
+	__rl: true,
+	mode,
+	value: String(value),
+});
+const addTask = (partial: Partial<OpenDentalTask> = {}) =>
+	fake.addTask({ TaskListNum: list, Descript: 'A task', UserNum: user, ...partial });
 
 /** Open Dental's raw dates: `yyyy-MM-dd HH:mm:ss` or `yyyy-MM-dd`, office time, no zone. */
 const RAW_DATE = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/;
 
 /** Every raw date field of an output item has its `<Field>Iso` beside it; returns the date fields found. */
 function expectIsoBesideEveryDate(item: IDataObject): string[] {
-	const dateFields = Object.keys(item).filter((key) => !key.endsWith('Iso') && typeof item[key] === 'string' && RAW_DATE.test(item[key] as string));
+	const dateFields = Object.keys(item).filter(
+		(key) =>
+			!key.endsWith('Iso') && typeof item[key] === 'string' && RAW_DATE.test(item[key] as string),
+	);
 	for (const field of dateFields) expect(item).toHaveProperty(`${field}Iso`);
 	return dateFields;
 }
 
 /** A credential for `target` with the given rate limit ('none' unless a test is about pacing). */
 function credentialFor(target: OpenDentalFake, overrides: IDataObject = {}): string {
-	return engine.credentials.add('openDentalApi', { ...target.credentialData(), rateLimit: 'none', ...overrides }).id!;
+	return engine.credentials.add('openDentalApi', {
+		...target.credentialData(),
+		rateLimit: 'none',
+		...overrides,
+	}).id!;
 }
 
 function spec(parameters: IDataObject, extra: Partial<NodeSpec> = {}): NodeSpec {
-	return { type: 'openDental', credentialType: 'openDentalApi', credentialId, parameters, ...extra };
+	return {
+		type: 'openDental',
+		credentialType: 'openDentalApi',
+		credentialId,
+		parameters,
+		...extra,
+	};
 }
 
-function openDental(parameters: IDataObject, input?: IDataObject[], extra: Partial<NodeSpec> = {}): Promise<NodeRun> {
+function openDental(
+	parameters: IDataObject,
+	input?: IDataObject[],
+	extra: Partial<NodeSpec> = {},
+): Promise<NodeRun> {
 	return runNode(engine, spec(parameters, extra), input);
 }
 
 /** Runs and expects no error, returning the output items' JSON. */
-async function ok(parameters: IDataObject, input?: IDataObject[], extra: Partial<NodeSpec> = {}): Promise<IDataObject[]> {
+async function ok(
+	parameters: IDataObject,
+	input?: IDataObject[],
+	extra: Partial<NodeSpec> = {},
+): Promise<IDataObject[]> {
 	const { items, error } = await openDental(parameters, input, extra);
 	expect(error).toBeUndefined();
 	return items.map((item) => item.json);
@@ -77,7 +110,13 @@ async function withFake(
 	options: OpenDentalFakeOptions,
 	body: (other: OpenDentalFake, otherCredentialId: string) => Promise<void>,
 ): Promise<void> {
-	const other = new OpenDentalFake({ developerKey: DEVELOPER_KEY, customerKey: CUSTOMER_KEY, clock, throttle: null, ...options });
+	const other = new OpenDentalFake({
+		developerKey: DEVELOPER_KEY,
+		customerKey: CUSTOMER_KEY,
+		clock,
+		throttle: null,
+		...options,
+	});
 	await other.start();
 	try {
 		await body(other, credentialFor(other));
@@ -112,10 +151,19 @@ describe('task', () => {
 		const [call] = fake.requests;
 		expect(call.headers.authorization).toBe(AUTHORIZATION);
 		expect(call.headers['content-type']).toMatch(/^application\/json/);
-		expect(call.body).toEqual({ TaskListNum: 74, Descript: 'Verify insurance before the next appointment', UserNum: 3 });
+		expect(call.body).toEqual({
+			TaskListNum: 74,
+			Descript: 'Verify insurance before the next appointment',
+			UserNum: 3,
+		});
 		expect(rest).toEqual([]);
 		const stored = fake.tasks.get(created.TaskNum as number)!;
-		expect(stored).toMatchObject({ TaskListNum: 74, UserNum: 3, TaskStatus: 'New', PriorityDefNum: 10 });
+		expect(stored).toMatchObject({
+			TaskListNum: 74,
+			UserNum: 3,
+			TaskStatus: 'New',
+			PriorityDefNum: 10,
+		});
 		expect(created).toMatchObject({ ...stored });
 	});
 
@@ -153,7 +201,11 @@ describe('task', () => {
 			PriorityDefNum: 11,
 			DescriptOverride: 'Insurance',
 		});
-		expect(fake.tasks.get(created.TaskNum as number)).toMatchObject({ ObjectType: 'Appointment', KeyNum: 755, PriorityDefNum: 11 });
+		expect(fake.tasks.get(created.TaskNum as number)).toMatchObject({
+			ObjectType: 'Appointment',
+			KeyNum: 755,
+			PriorityDefNum: 11,
+		});
 	});
 
 	it('Get reads one task', async () => {
@@ -196,7 +248,9 @@ describe('task', () => {
 	it('Get Many with a Limit asks only for what is still missing', async () => {
 		for (let i = 0; i < 250; i++) addTask();
 
-		expect(await ok({ resource: 'task', operation: 'getAll', returnAll: false, limit: 5 })).toHaveLength(5);
+		expect(
+			await ok({ resource: 'task', operation: 'getAll', returnAll: false, limit: 5 }),
+		).toHaveLength(5);
 		expect(pages()).toEqual([['0', '5']]);
 
 		fake.server.clearRequests();
@@ -211,12 +265,43 @@ describe('task', () => {
 
 	it('Get Many sends every filter: task list, status, attached to with its number, created after in office time', async () => {
 		const other = fake.addTaskList({ Descript: 'Hygiene' }).TaskListNum;
-		const wanted = addTask({ TaskStatus: 'Viewed', ObjectType: 'Patient', KeyNum: 73, DateTimeOriginal: '2026-03-01 11:00:00' });
-		addTask({ TaskStatus: 'Viewed', ObjectType: 'Patient', KeyNum: 73, DateTimeOriginal: '2026-03-01 09:00:00' }); // before Created After
-		addTask({ TaskStatus: 'New', ObjectType: 'Patient', KeyNum: 73, DateTimeOriginal: '2026-03-01 11:00:00' });
-		addTask({ TaskStatus: 'Viewed', ObjectType: 'Patient', KeyNum: 74, DateTimeOriginal: '2026-03-01 11:00:00' });
-		addTask({ TaskStatus: 'Viewed', ObjectType: 'Appointment', KeyNum: 73, DateTimeOriginal: '2026-03-01 11:00:00' });
-		addTask({ TaskListNum: other, TaskStatus: 'Viewed', ObjectType: 'Patient', KeyNum: 73, DateTimeOriginal: '2026-03-01 11:00:00' });
+		const wanted = addTask({
+			TaskStatus: 'Viewed',
+			ObjectType: 'Patient',
+			KeyNum: 73,
+			DateTimeOriginal: '2026-03-01 11:00:00',
+		});
+		addTask({
+			TaskStatus: 'Viewed',
+			ObjectType: 'Patient',
+			KeyNum: 73,
+			DateTimeOriginal: '2026-03-01 09:00:00',
+		}); // before Created After
+		addTask({
+			TaskStatus: 'New',
+			ObjectType: 'Patient',
+			KeyNum: 73,
+			DateTimeOriginal: '2026-03-01 11:00:00',
+		});
+		addTask({
+			TaskStatus: 'Viewed',
+			ObjectType: 'Patient',
+			KeyNum: 74,
+			DateTimeOriginal: '2026-03-01 11:00:00',
+		});
+		addTask({
+			TaskStatus: 'Viewed',
+			ObjectType: 'Appointment',
+			KeyNum: 73,
+			DateTimeOriginal: '2026-03-01 11:00:00',
+		});
+		addTask({
+			TaskListNum: other,
+			TaskStatus: 'Viewed',
+			ObjectType: 'Patient',
+			KeyNum: 73,
+			DateTimeOriginal: '2026-03-01 11:00:00',
+		});
 
 		const items = await ok({
 			resource: 'task',
@@ -244,7 +329,8 @@ describe('task', () => {
 	});
 
 	it('Get Many keeps the filters, Created After in office time included, on every page', async () => {
-		for (let i = 0; i < 150; i++) addTask({ TaskStatus: 'Viewed', DateTimeOriginal: '2026-02-10 12:00:00' });
+		for (let i = 0; i < 150; i++)
+			addTask({ TaskStatus: 'Viewed', DateTimeOriginal: '2026-02-10 12:00:00' });
 		addTask({ TaskStatus: 'Viewed', DateTimeOriginal: '2026-01-10 12:00:00' });
 
 		const items = await ok({
@@ -257,7 +343,12 @@ describe('task', () => {
 		expect(items).toHaveLength(150);
 		expect(fake.requests.map((request) => request.query)).toEqual([
 			{ TaskStatus: 'Viewed', DateTimeOriginal: '2026-01-31 17:00:00', Offset: '0', Limit: '100' },
-			{ TaskStatus: 'Viewed', DateTimeOriginal: '2026-01-31 17:00:00', Offset: '100', Limit: '100' },
+			{
+				TaskStatus: 'Viewed',
+				DateTimeOriginal: '2026-01-31 17:00:00',
+				Offset: '100',
+				Limit: '100',
+			},
 		]);
 	});
 
@@ -272,7 +363,13 @@ describe('task', () => {
 	});
 
 	it('Update sends only the fields set and leaves the rest of the task as it was', async () => {
-		const task = addTask({ Descript: 'Call the lab', ObjectType: 'Patient', KeyNum: 73, PriorityDefNum: 10, TaskStatus: 'Viewed' });
+		const task = addTask({
+			Descript: 'Call the lab',
+			ObjectType: 'Patient',
+			KeyNum: 73,
+			PriorityDefNum: 10,
+			TaskStatus: 'Viewed',
+		});
 		const before = { ...task };
 
 		const [updated] = await ok({
@@ -285,8 +382,18 @@ describe('task', () => {
 		expect(calls()).toEqual([`PUT ${api(`/tasks/${task.TaskNum}`)}`]);
 		expect(fake.requests[0].body).toEqual({ PriorityDefNum: 11, DescriptOverride: 'Lab' });
 		const { SecDateTEdit: _edited, ...unchanged } = before;
-		expect(fake.tasks.get(task.TaskNum)).toMatchObject({ ...unchanged, PriorityDefNum: 11, DescriptOverride: 'Lab' });
-		expect(updated).toMatchObject({ TaskNum: task.TaskNum, Descript: 'Call the lab', KeyNum: 73, PriorityDefNum: 11, DescriptOverride: 'Lab' });
+		expect(fake.tasks.get(task.TaskNum)).toMatchObject({
+			...unchanged,
+			PriorityDefNum: 11,
+			DescriptOverride: 'Lab',
+		});
+		expect(updated).toMatchObject({
+			TaskNum: task.TaskNum,
+			Descript: 'Call the lab',
+			KeyNum: 73,
+			PriorityDefNum: 11,
+			DescriptOverride: 'Lab',
+		});
 	});
 
 	it('Update can re-attach the task and move its entry time', async () => {
@@ -300,36 +407,75 @@ describe('task', () => {
 		});
 
 		// July: Chicago is on daylight time (UTC-5).
-		expect(fake.requests[0].body).toEqual({ ObjectType: 'Patient', KeyNum: 42, DateTimeEntry: '2026-07-01 10:30:00' });
-		expect(fake.tasks.get(task.TaskNum)).toMatchObject({ ObjectType: 'Patient', KeyNum: 42, DateTimeEntry: '2026-07-01 10:30:00' });
+		expect(fake.requests[0].body).toEqual({
+			ObjectType: 'Patient',
+			KeyNum: 42,
+			DateTimeEntry: '2026-07-01 10:30:00',
+		});
+		expect(fake.tasks.get(task.TaskNum)).toMatchObject({
+			ObjectType: 'Patient',
+			KeyNum: 42,
+			DateTimeEntry: '2026-07-01 10:30:00',
+		});
 	});
 
 	it('Mark Done, Mark Viewed and Mark New send the status; Done records when the task finished', async () => {
 		const task = addTask();
 
 		now = Date.parse('2026-03-01T19:15:00.000Z');
-		const [done] = await ok({ resource: 'task', operation: 'markDone', taskNum: String(task.TaskNum) });
-		expect(fake.tasks.get(task.TaskNum)).toMatchObject({ TaskStatus: 'Done', DateTimeFinished: '2026-03-01 13:15:00' });
-		expect(done).toMatchObject({ TaskStatus: 'Done', DateTimeFinished: '2026-03-01 13:15:00', DateTimeFinishedIso: '2026-03-01T13:15:00-06:00' });
+		const [done] = await ok({
+			resource: 'task',
+			operation: 'markDone',
+			taskNum: String(task.TaskNum),
+		});
+		expect(fake.tasks.get(task.TaskNum)).toMatchObject({
+			TaskStatus: 'Done',
+			DateTimeFinished: '2026-03-01 13:15:00',
+		});
+		expect(done).toMatchObject({
+			TaskStatus: 'Done',
+			DateTimeFinished: '2026-03-01 13:15:00',
+			DateTimeFinishedIso: '2026-03-01T13:15:00-06:00',
+		});
 
-		const [viewed] = await ok({ resource: 'task', operation: 'markViewed', taskNum: String(task.TaskNum) });
-		expect(viewed).toMatchObject({ TaskStatus: 'Viewed', DateTimeFinished: UNSET_DATE_TIME, DateTimeFinishedIso: null });
+		const [viewed] = await ok({
+			resource: 'task',
+			operation: 'markViewed',
+			taskNum: String(task.TaskNum),
+		});
+		expect(viewed).toMatchObject({
+			TaskStatus: 'Viewed',
+			DateTimeFinished: UNSET_DATE_TIME,
+			DateTimeFinishedIso: null,
+		});
 
-		const [fresh] = await ok({ resource: 'task', operation: 'markNew', taskNum: String(task.TaskNum) });
+		const [fresh] = await ok({
+			resource: 'task',
+			operation: 'markNew',
+			taskNum: String(task.TaskNum),
+		});
 		expect(fresh).toMatchObject({ TaskStatus: 'New' });
 		expect(fake.tasks.get(task.TaskNum)!.TaskStatus).toBe('New');
 
 		expect(calls()).toEqual(Array(3).fill(`PUT ${api(`/tasks/${task.TaskNum}`)}`));
-		expect(fake.requests.map((request) => request.body)).toEqual([{ TaskStatus: 'Done' }, { TaskStatus: 'Viewed' }, { TaskStatus: 'New' }]);
+		expect(fake.requests.map((request) => request.body)).toEqual([
+			{ TaskStatus: 'Done' },
+			{ TaskStatus: 'Viewed' },
+			{ TaskStatus: 'New' },
+		]);
 	});
 
 	it('Mark Done on an office older than 24.2.10: Open Dental’s refusal reaches the error', async () => {
 		await withFake({ version: '24.1.0' }, async (old, oldCredentialId) => {
 			const task = old.addTask({ TaskListNum: 1, Descript: 'x', UserNum: 1 });
 
-			const { error, items } = await openDental({ resource: 'task', operation: 'markDone', taskNum: String(task.TaskNum) }, undefined, {
-				credentialId: oldCredentialId,
-			});
+			const { error, items } = await openDental(
+				{ resource: 'task', operation: 'markDone', taskNum: String(task.TaskNum) },
+				undefined,
+				{
+					credentialId: oldCredentialId,
+				},
+			);
 
 			expect(items).toEqual([]);
 			expect(error?.message).toBe(
@@ -344,7 +490,10 @@ describe('task', () => {
 		const first = addTask();
 		const second = addTask();
 
-		const items = await ok({ resource: 'task', operation: 'markDone', taskNum: '={{ $json.num }}' }, [{ num: first.TaskNum }, { num: second.TaskNum }]);
+		const items = await ok(
+			{ resource: 'task', operation: 'markDone', taskNum: '={{ $json.num }}' },
+			[{ num: first.TaskNum }, { num: second.TaskNum }],
+		);
 
 		expect(items.map((item) => item.TaskNum)).toEqual([first.TaskNum, second.TaskNum]);
 		expect([...fake.tasks.values()].map((task) => task.TaskStatus)).toEqual(['Done', 'Done']);
@@ -353,16 +502,29 @@ describe('task', () => {
 
 describe('a Done task whose description changes (Open Dental would reopen it as Viewed)', () => {
 	const finished = '2026-02-28 16:00:00';
-	const doneTask = () => addTask({ Descript: 'Order gloves', TaskStatus: 'Done', DateTimeFinished: finished });
+	const doneTask = () =>
+		addTask({ Descript: 'Order gloves', TaskStatus: 'Done', DateTimeFinished: finished });
 
 	it('Keep Done Status (on by default) reads the task first and sends TaskStatus "Done": it stays Done', async () => {
 		const task = doneTask();
 
-		const [updated] = await ok({ resource: 'task', operation: 'update', taskNum: String(task.TaskNum), updateFields: { descript: 'Order gloves, size M' } });
+		const [updated] = await ok({
+			resource: 'task',
+			operation: 'update',
+			taskNum: String(task.TaskNum),
+			updateFields: { descript: 'Order gloves, size M' },
+		});
 
-		expect(calls()).toEqual([`GET ${api(`/tasks/${task.TaskNum}`)}`, `PUT ${api(`/tasks/${task.TaskNum}`)}`]);
+		expect(calls()).toEqual([
+			`GET ${api(`/tasks/${task.TaskNum}`)}`,
+			`PUT ${api(`/tasks/${task.TaskNum}`)}`,
+		]);
 		expect(fake.requests[1].body).toEqual({ Descript: 'Order gloves, size M', TaskStatus: 'Done' });
-		expect(fake.tasks.get(task.TaskNum)).toMatchObject({ Descript: 'Order gloves, size M', TaskStatus: 'Done', DateTimeFinished: finished });
+		expect(fake.tasks.get(task.TaskNum)).toMatchObject({
+			Descript: 'Order gloves, size M',
+			TaskStatus: 'Done',
+			DateTimeFinished: finished,
+		});
 		expect(updated).toMatchObject({ TaskStatus: 'Done', Descript: 'Order gloves, size M' });
 	});
 
@@ -386,9 +548,17 @@ describe('a Done task whose description changes (Open Dental would reopen it as 
 	it('a task that is not Done gets no TaskStatus', async () => {
 		const task = addTask({ Descript: 'Order gloves', TaskStatus: 'Viewed' });
 
-		await ok({ resource: 'task', operation: 'update', taskNum: String(task.TaskNum), updateFields: { descript: 'Order gloves, size M' } });
+		await ok({
+			resource: 'task',
+			operation: 'update',
+			taskNum: String(task.TaskNum),
+			updateFields: { descript: 'Order gloves, size M' },
+		});
 
-		expect(calls()).toEqual([`GET ${api(`/tasks/${task.TaskNum}`)}`, `PUT ${api(`/tasks/${task.TaskNum}`)}`]);
+		expect(calls()).toEqual([
+			`GET ${api(`/tasks/${task.TaskNum}`)}`,
+			`PUT ${api(`/tasks/${task.TaskNum}`)}`,
+		]);
 		expect(fake.requests[1].body).toEqual({ Descript: 'Order gloves, size M' });
 		expect(fake.tasks.get(task.TaskNum)!.TaskStatus).toBe('Viewed');
 	});
@@ -410,31 +580,64 @@ describe('a Done task whose description changes (Open Dental would reopen it as 
 
 	it('on an office older than 24.4.13 (no single-task GET), the read is refused with Open Dental’s words and nothing is written', async () => {
 		await withFake({ version: '24.3.0' }, async (old, oldCredentialId) => {
-			const task = old.addTask({ TaskListNum: 1, Descript: 'Order gloves', UserNum: 1, TaskStatus: 'Done' });
-
-			const { error } = await openDental({ resource: 'task', operation: 'update', taskNum: String(task.TaskNum), updateFields: { descript: 'Order gloves, size M' } }, undefined, {
-				credentialId: oldCredentialId,
+			const task = old.addTask({
+				TaskListNum: 1,
+				Descript: 'Order gloves',
+				UserNum: 1,
+				TaskStatus: 'Done',
 			});
 
-			expect(error?.message).toBe('Open Dental: This method requires Open Dental version 24.4.13 or later. The office database is on version 24.3.0.');
+			const { error } = await openDental(
+				{
+					resource: 'task',
+					operation: 'update',
+					taskNum: String(task.TaskNum),
+					updateFields: { descript: 'Order gloves, size M' },
+				},
+				undefined,
+				{
+					credentialId: oldCredentialId,
+				},
+			);
+
+			expect(error?.message).toBe(
+				'Open Dental: This method requires Open Dental version 24.4.13 or later. The office database is on version 24.3.0.',
+			);
 			expect(calls(old.requests)).toEqual([`GET ${api(`/tasks/${task.TaskNum}`)}`]);
-			expect(old.tasks.get(task.TaskNum)).toMatchObject({ Descript: 'Order gloves', TaskStatus: 'Done' });
+			expect(old.tasks.get(task.TaskNum)).toMatchObject({
+				Descript: 'Order gloves',
+				TaskStatus: 'Done',
+			});
 
 			// Turning Keep Done Status off is the way round it there.
 			const off = await openDental(
-				{ resource: 'task', operation: 'update', taskNum: String(task.TaskNum), keepDoneStatus: false, updateFields: { descript: 'Order gloves, size M' } },
+				{
+					resource: 'task',
+					operation: 'update',
+					taskNum: String(task.TaskNum),
+					keepDoneStatus: false,
+					updateFields: { descript: 'Order gloves, size M' },
+				},
 				undefined,
 				{ credentialId: oldCredentialId },
 			);
 			expect(off.error).toBeUndefined();
-			expect(old.tasks.get(task.TaskNum)).toMatchObject({ Descript: 'Order gloves, size M', TaskStatus: 'Viewed' });
+			expect(old.tasks.get(task.TaskNum)).toMatchObject({
+				Descript: 'Order gloves, size M',
+				TaskStatus: 'Viewed',
+			});
 		});
 	});
 
 	it('an update that leaves the description alone reads nothing first', async () => {
 		const task = doneTask();
 
-		await ok({ resource: 'task', operation: 'update', taskNum: String(task.TaskNum), updateFields: { descriptOverride: 'Gloves' } });
+		await ok({
+			resource: 'task',
+			operation: 'update',
+			taskNum: String(task.TaskNum),
+			updateFields: { descriptOverride: 'Gloves' },
+		});
 
 		expect(calls()).toEqual([`PUT ${api(`/tasks/${task.TaskNum}`)}`]);
 		expect(fake.requests[0].body).toEqual({ DescriptOverride: 'Gloves' });
@@ -444,13 +647,23 @@ describe('a Done task whose description changes (Open Dental would reopen it as 
 
 describe('dates', () => {
 	const create = (dateTimeEntry: string) =>
-		ok({ resource: 'task', operation: 'create', taskListNum: rl(74), descript: 'x', userNum: rl(3), additionalFields: { dateTimeEntry } });
+		ok({
+			resource: 'task',
+			operation: 'create',
+			taskListNum: rl(74),
+			descript: 'x',
+			userNum: rl(3),
+			additionalFields: { dateTimeEntry },
+		});
 
 	it('an n8n date with a zone is sent in the office’s time zone from the credential', async () => {
 		engine.timezone = 'Asia/Tokyo';
 		await create('2026-03-02T15:30:00Z');
 		await create('2026-03-02T15:30:00.000+01:00');
-		expect(fake.requests.map((request) => (request.body as IDataObject).DateTimeEntry)).toEqual(['2026-03-02 09:30:00', '2026-03-02 08:30:00']);
+		expect(fake.requests.map((request) => (request.body as IDataObject).DateTimeEntry)).toEqual([
+			'2026-03-02 09:30:00',
+			'2026-03-02 08:30:00',
+		]);
 	});
 
 	it('a date without a zone is read in the workflow’s time zone', async () => {
@@ -469,7 +682,14 @@ describe('dates', () => {
 
 	it('an office time zone luxon does not know is an error before any request', async () => {
 		credentialId = credentialFor(fake, { officeTimeZone: 'America/Chicgo' });
-		const { error } = await openDental({ resource: 'task', operation: 'create', taskListNum: rl(74), descript: 'x', userNum: rl(3), additionalFields: { dateTimeEntry: '2026-03-02T15:30:00Z' } });
+		const { error } = await openDental({
+			resource: 'task',
+			operation: 'create',
+			taskListNum: rl(74),
+			descript: 'x',
+			userNum: rl(3),
+			additionalFields: { dateTimeEntry: '2026-03-02T15:30:00Z' },
+		});
 		expect(error?.message).toContain('America/Chicgo');
 		expect(fake.requests).toEqual([]);
 	});
@@ -494,7 +714,13 @@ describe('dates', () => {
 			DateTimeFinished: UNSET_DATE_TIME,
 			DateTimeFinishedIso: null,
 		});
-		expect(expectIsoBesideEveryDate(item).sort()).toEqual(['DateTask', 'DateTimeEntry', 'DateTimeFinished', 'DateTimeOriginal', 'SecDateTEdit']);
+		expect(expectIsoBesideEveryDate(item).sort()).toEqual([
+			'DateTask',
+			'DateTimeEntry',
+			'DateTimeFinished',
+			'DateTimeOriginal',
+			'SecDateTEdit',
+		]);
 	});
 
 	it('an unset DateTask (0001-01-01) outputs null', async () => {
@@ -516,15 +742,31 @@ describe('task list', () => {
 		expect(calls()).toEqual([`GET ${api('/tasklists')}`]);
 		expect(fake.requests[0].query).toEqual({ TaskListStatus: 'Active', Offset: '0', Limit: '100' });
 		expect(items.map((item) => item.Descript)).toEqual(['Front Desk', 'Insurance']);
-		expect(items[1]).toMatchObject({ Parent: 74, DateTL: '2026-03-10', DateTLIso: '2026-03-10', DateTimeEntryIso: '2026-03-01T12:00:00-06:00' });
+		expect(items[1]).toMatchObject({
+			Parent: 74,
+			DateTL: '2026-03-10',
+			DateTLIso: '2026-03-10',
+			DateTimeEntryIso: '2026-03-01T12:00:00-06:00',
+		});
 		expect(items[0]).toMatchObject({ DateTL: '0001-01-01', DateTLIso: null });
-		for (const item of items) expect(expectIsoBesideEveryDate(item).sort()).toEqual(['DateTL', 'DateTimeEntry']);
+		for (const item of items)
+			expect(expectIsoBesideEveryDate(item).sort()).toEqual(['DateTL', 'DateTimeEntry']);
 	});
 
 	it('Get Many lists the archived ones when asked, within a Limit', async () => {
-		const items = await ok({ resource: 'taskList', operation: 'getAll', taskListStatus: 'Archived', returnAll: false, limit: 10 });
+		const items = await ok({
+			resource: 'taskList',
+			operation: 'getAll',
+			taskListStatus: 'Archived',
+			returnAll: false,
+			limit: 10,
+		});
 
-		expect(fake.requests[0].query).toEqual({ TaskListStatus: 'Archived', Offset: '0', Limit: '10' });
+		expect(fake.requests[0].query).toEqual({
+			TaskListStatus: 'Archived',
+			Offset: '0',
+			Limit: '10',
+		});
 		expect(items.map((item) => item.Descript)).toEqual(['Old Insurance Follow-ups']);
 	});
 });
@@ -533,11 +775,21 @@ describe('task note', () => {
 	it('Create sends TaskNum and UserNum as numbers with the note, and outputs the note', async () => {
 		const task = addTask();
 
-		const [note] = await ok({ resource: 'taskNote', operation: 'create', taskNum: String(task.TaskNum), userNum: rl(3), note: 'Left a voicemail' });
+		const [note] = await ok({
+			resource: 'taskNote',
+			operation: 'create',
+			taskNum: String(task.TaskNum),
+			userNum: rl(3),
+			note: 'Left a voicemail',
+		});
 
 		expect(calls()).toEqual([`POST ${api('/tasknotes')}`]);
 		expect(fake.requests[0].headers.authorization).toBe(AUTHORIZATION);
-		expect(fake.requests[0].body).toEqual({ TaskNum: task.TaskNum, UserNum: 3, Note: 'Left a voicemail' });
+		expect(fake.requests[0].body).toEqual({
+			TaskNum: task.TaskNum,
+			UserNum: 3,
+			Note: 'Left a voicemail',
+		});
 		expect(note).toEqual({
 			TaskNoteNum: expect.any(Number),
 			TaskNum: task.TaskNum,
@@ -546,14 +798,25 @@ describe('task note', () => {
 			DateTimeNote: '2026-03-01 12:00:00',
 			DateTimeNoteIso: '2026-03-01T12:00:00-06:00',
 		});
-		expect(fake.notes.get(note.TaskNoteNum as number)).toMatchObject({ TaskNum: task.TaskNum, Note: 'Left a voicemail' });
+		expect(fake.notes.get(note.TaskNoteNum as number)).toMatchObject({
+			TaskNum: task.TaskNum,
+			Note: 'Left a voicemail',
+		});
 		expect(expectIsoBesideEveryDate(note)).toEqual(['DateTimeNote']);
 	});
 
 	it('Get reads one note', async () => {
-		const note = fake.addNote({ TaskNum: addTask().TaskNum, UserNum: 3, Note: 'Carrier called back' });
+		const note = fake.addNote({
+			TaskNum: addTask().TaskNum,
+			UserNum: 3,
+			Note: 'Carrier called back',
+		});
 
-		const items = await ok({ resource: 'taskNote', operation: 'get', taskNoteNum: String(note.TaskNoteNum) });
+		const items = await ok({
+			resource: 'taskNote',
+			operation: 'get',
+			taskNoteNum: String(note.TaskNoteNum),
+		});
 
 		expect(calls()).toEqual([`GET ${api(`/tasknotes/${note.TaskNoteNum}`)}`]);
 		expect(items).toEqual([expect.objectContaining({ ...note })]);
@@ -567,18 +830,43 @@ describe('task note', () => {
 		const b = fake.addNote({ TaskNum: first.TaskNum, UserNum: other, Note: 'b' });
 		const c = fake.addNote({ TaskNum: second.TaskNum, UserNum: user, Note: 'c' });
 
-		const byTask = await ok({ resource: 'taskNote', operation: 'getAll', returnAll: true, filters: { taskNum: String(first.TaskNum) } });
-		expect(fake.requests[0].query).toEqual({ TaskNum: String(first.TaskNum), Offset: '0', Limit: '100' });
+		const byTask = await ok({
+			resource: 'taskNote',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { taskNum: String(first.TaskNum) },
+		});
+		expect(fake.requests[0].query).toEqual({
+			TaskNum: String(first.TaskNum),
+			Offset: '0',
+			Limit: '100',
+		});
 		expect(byTask.map((item) => item.TaskNoteNum)).toEqual([a.TaskNoteNum, b.TaskNoteNum]);
 
 		fake.server.clearRequests();
-		const byUser = await ok({ resource: 'taskNote', operation: 'getAll', returnAll: true, filters: { userNum: rl(user, 'id') } });
+		const byUser = await ok({
+			resource: 'taskNote',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { userNum: rl(user, 'id') },
+		});
 		expect(fake.requests[0].query).toEqual({ UserNum: String(user), Offset: '0', Limit: '100' });
 		expect(byUser.map((item) => item.TaskNoteNum)).toEqual([a.TaskNoteNum, c.TaskNoteNum]);
 
 		fake.server.clearRequests();
-		const both = await ok({ resource: 'taskNote', operation: 'getAll', returnAll: false, limit: 5, filters: { taskNum: String(first.TaskNum), userNum: rl(other) } });
-		expect(fake.requests[0].query).toEqual({ TaskNum: String(first.TaskNum), UserNum: String(other), Offset: '0', Limit: '5' });
+		const both = await ok({
+			resource: 'taskNote',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+			filters: { taskNum: String(first.TaskNum), userNum: rl(other) },
+		});
+		expect(fake.requests[0].query).toEqual({
+			TaskNum: String(first.TaskNum),
+			UserNum: String(other),
+			Offset: '0',
+			Limit: '5',
+		});
 		expect(both.map((item) => item.TaskNoteNum)).toEqual([b.TaskNoteNum]);
 	});
 
@@ -593,18 +881,38 @@ describe('task note', () => {
 		});
 
 		expect(calls()).toEqual([`PUT ${api(`/tasknotes/${note.TaskNoteNum}`)}`]);
-		expect(fake.requests[0].body).toEqual({ Note: 'Left two voicemails', DateTimeNote: '2026-03-01 14:45:00' });
-		expect(updated).toMatchObject({ Note: 'Left two voicemails', DateTimeNote: '2026-03-01 14:45:00', DateTimeNoteIso: '2026-03-01T14:45:00-06:00' });
+		expect(fake.requests[0].body).toEqual({
+			Note: 'Left two voicemails',
+			DateTimeNote: '2026-03-01 14:45:00',
+		});
+		expect(updated).toMatchObject({
+			Note: 'Left two voicemails',
+			DateTimeNote: '2026-03-01 14:45:00',
+			DateTimeNoteIso: '2026-03-01T14:45:00-06:00',
+		});
 		expect(fake.notes.get(note.TaskNoteNum)!.Note).toBe('Left two voicemails');
 	});
 
 	it('Update with only the note leaves its time alone', async () => {
-		const note = fake.addNote({ TaskNum: addTask().TaskNum, UserNum: 3, Note: 'a', DateTimeNote: '2026-02-20 10:00:00' });
+		const note = fake.addNote({
+			TaskNum: addTask().TaskNum,
+			UserNum: 3,
+			Note: 'a',
+			DateTimeNote: '2026-02-20 10:00:00',
+		});
 
-		await ok({ resource: 'taskNote', operation: 'update', taskNoteNum: String(note.TaskNoteNum), updateFields: { note: 'b' } });
+		await ok({
+			resource: 'taskNote',
+			operation: 'update',
+			taskNoteNum: String(note.TaskNoteNum),
+			updateFields: { note: 'b' },
+		});
 
 		expect(fake.requests[0].body).toEqual({ Note: 'b' });
-		expect(fake.notes.get(note.TaskNoteNum)).toMatchObject({ Note: 'b', DateTimeNote: '2026-02-20 10:00:00' });
+		expect(fake.notes.get(note.TaskNoteNum)).toMatchObject({
+			Note: 'b',
+			DateTimeNote: '2026-02-20 10:00:00',
+		});
 	});
 });
 
@@ -648,7 +956,9 @@ describe('pickers', () => {
 			{ name: 'Admin', value: String(admin.UserNum) },
 		]);
 		expect(calls()).toEqual([`GET ${api('/userods')}`]);
-		expect(await searchList(engine, pickerSpec(), 'searchUsers', 'adm')).toEqual([{ name: 'Admin', value: String(admin.UserNum) }]);
+		expect(await searchList(engine, pickerSpec(), 'searchUsers', 'adm')).toEqual([
+			{ name: 'Admin', value: String(admin.UserNum) },
+		]);
 	});
 
 	it('priorities: the definitions of category 33 in the office’s order, hidden ones left out', async () => {
@@ -667,49 +977,229 @@ describe('pickers', () => {
 });
 
 describe('bad input is refused before any request, naming the field', () => {
-	const create = { resource: 'task', operation: 'create', taskListNum: rl(74), descript: 'x', userNum: rl(3) };
+	const create = {
+		resource: 'task',
+		operation: 'create',
+		taskListNum: rl(74),
+		descript: 'x',
+		userNum: rl(3),
+	};
 	const update = { resource: 'task', operation: 'update', taskNum: '1' };
 
 	it.each<[string, IDataObject, string]>([
-		['a blank Task Number', { resource: 'task', operation: 'get', taskNum: '={{ "  " }}' }, 'Task Number'],
-		['a Task Number from an empty expression', { resource: 'task', operation: 'markDone', taskNum: '={{ $json.missing }}' }, 'Task Number'],
-		['a Task Number that is not a number', { resource: 'task', operation: 'get', taskNum: 'abc' }, 'Task Number'],
-		['a negative Task Number', { resource: 'task', operation: 'markDone', taskNum: '-4' }, 'Task Number'],
-		['a Task Number that is not a number, on Update', { ...update, taskNum: '12a', updateFields: { descriptOverride: 'x' } }, 'Task Number'],
+		[
+			'a blank Task Number',
+			{ resource: 'task', operation: 'get', taskNum: '={{ "  " }}' },
+			'Task Number',
+		],
+		[
+			'a Task Number from an empty expression',
+			{ resource: 'task', operation: 'markDone', taskNum: '={{ $json.missing }}' },
+			'Task Number',
+		],
+		[
+			'a Task Number that is not a number',
+			{ resource: 'task', operation: 'get', taskNum: 'abc' },
+			'Task Number',
+		],
+		[
+			'a negative Task Number',
+			{ resource: 'task', operation: 'markDone', taskNum: '-4' },
+			'Task Number',
+		],
+		[
+			'a Task Number that is not a number, on Update',
+			{ ...update, taskNum: '12a', updateFields: { descriptOverride: 'x' } },
+			'Task Number',
+		],
 		['a missing Task List', { ...create, taskListNum: rl('={{ $json.missing }}') }, 'Task List'],
-		['a Task List that is not a number', { ...create, taskListNum: rl('Front Desk', 'id') }, 'Task List'],
+		[
+			'a Task List that is not a number',
+			{ ...create, taskListNum: rl('Front Desk', 'id') },
+			'Task List',
+		],
 		['a missing Description', { ...create, descript: '={{ $json.missing }}' }, 'Description'],
 		['a blank Description', { ...create, descript: '   ' }, 'Description'],
-		['a missing Created By', { ...create, userNum: rl('={{ $json.missing }}', 'id') }, 'Created By'],
+		[
+			'a missing Created By',
+			{ ...create, userNum: rl('={{ $json.missing }}', 'id') },
+			'Created By',
+		],
 		['a Created By that is not a number', { ...create, userNum: rl('maria', 'id') }, 'Created By'],
-		['a Number without Attached To', { ...create, additionalFields: { keyNum: 73 } }, 'Patient or Appointment Number'],
-		['a Number attached to Nothing', { ...create, additionalFields: { objectType: 'None', keyNum: 73 } }, 'Patient or Appointment Number'],
-		['a Number without Attached To, on Update', { ...update, updateFields: { keyNum: 73 } }, 'Patient or Appointment Number'],
-		['a Short Description over 256 characters', { ...create, additionalFields: { descriptOverride: 'x'.repeat(257) } }, 'Short Description'],
-		['an invalid Entry Time', { ...create, additionalFields: { dateTimeEntry: '={{ "next tuesday-ish" }}' } }, 'Entry Time'],
-		['a Priority that is not a number', { ...create, additionalFields: { priorityDefNum: '={{ "High" }}' } }, 'Priority'],
-		['a Priority added but not chosen', { ...create, additionalFields: { priorityDefNum: '' } }, 'Priority'],
-		['a Priority added but not chosen, on Update', { ...update, updateFields: { priorityDefNum: '' } }, 'Priority'],
-		['an Entry Time added but left empty, on Update', { ...update, updateFields: { dateTimeEntry: '' } }, 'Entry Time'],
+		[
+			'a Number without Attached To',
+			{ ...create, additionalFields: { keyNum: 73 } },
+			'Patient or Appointment Number',
+		],
+		[
+			'a Number attached to Nothing',
+			{ ...create, additionalFields: { objectType: 'None', keyNum: 73 } },
+			'Patient or Appointment Number',
+		],
+		[
+			'a Number without Attached To, on Update',
+			{ ...update, updateFields: { keyNum: 73 } },
+			'Patient or Appointment Number',
+		],
+		[
+			'a Short Description over 256 characters',
+			{ ...create, additionalFields: { descriptOverride: 'x'.repeat(257) } },
+			'Short Description',
+		],
+		[
+			'an invalid Entry Time',
+			{ ...create, additionalFields: { dateTimeEntry: '={{ "next tuesday-ish" }}' } },
+			'Entry Time',
+		],
+		[
+			'a Priority that is not a number',
+			{ ...create, additionalFields: { priorityDefNum: '={{ "High" }}' } },
+			'Priority',
+		],
+		[
+			'a Priority added but not chosen',
+			{ ...create, additionalFields: { priorityDefNum: '' } },
+			'Priority',
+		],
+		[
+			'a Priority added but not chosen, on Update',
+			{ ...update, updateFields: { priorityDefNum: '' } },
+			'Priority',
+		],
+		[
+			'an Entry Time added but left empty, on Update',
+			{ ...update, updateFields: { dateTimeEntry: '' } },
+			'Entry Time',
+		],
 		['empty Update Fields', { ...update, updateFields: {} }, 'Update Fields'],
-		['a blank Description on Update', { ...update, updateFields: { descript: ' ' } }, 'Description'],
-		['an unknown Status on Update', { ...update, updateFields: { taskStatus: '={{ "Closed" }}' } }, 'Status'],
-		['a Number filter without Attached To', { resource: 'task', operation: 'getAll', returnAll: true, filters: { keyNum: 73 } }, 'Patient or Appointment Number'],
-		['an invalid Created After', { resource: 'task', operation: 'getAll', returnAll: true, filters: { dateTimeOriginal: '={{ "yesterday" }}' } }, 'Created After'],
-		['a Task List filter that is not a number', { resource: 'task', operation: 'getAll', returnAll: true, filters: { taskListNum: rl('x', 'id') } }, 'Task List'],
-		['a Task List filter added but not chosen', { resource: 'task', operation: 'getAll', returnAll: true, filters: { taskListNum: rl('') } }, 'Task List'],
-		['a blank Note', { resource: 'taskNote', operation: 'create', taskNum: '1', userNum: rl(3), note: '  ' }, 'Note'],
-		['a note without a Task Number', { resource: 'taskNote', operation: 'create', taskNum: '={{ "" }}', userNum: rl(3), note: 'x' }, 'Task Number'],
-		['a note without Written By', { resource: 'taskNote', operation: 'create', taskNum: '1', userNum: rl('={{ "" }}'), note: 'x' }, 'Written By'],
-		['a blank Note from an expression', { resource: 'taskNote', operation: 'create', taskNum: '1', userNum: rl(3), note: '={{ $json.missing }}' }, 'Note'],
-		['a blank Note on Update', { resource: 'taskNote', operation: 'update', taskNoteNum: '1', updateFields: { note: ' ' } }, 'Note'],
-		['empty Update Fields on a note', { resource: 'taskNote', operation: 'update', taskNoteNum: '1', updateFields: {} }, 'Update Fields'],
-		['an invalid Note Time', { resource: 'taskNote', operation: 'update', taskNoteNum: '1', updateFields: { dateTimeNote: '={{ "31/02/2026" }}' } }, 'Note Time'],
-		['a Task Note Number that is not a number', { resource: 'taskNote', operation: 'get', taskNoteNum: '1.5' }, 'Task Note Number'],
-		['a note filter Task Number that is not a number', { resource: 'taskNote', operation: 'getAll', returnAll: true, filters: { taskNum: 'x' } }, 'Task Number'],
-		['a note filter Task Number added but left empty', { resource: 'taskNote', operation: 'getAll', returnAll: true, filters: { taskNum: '' } }, 'Task Number'],
-		['a note filter User added but not chosen', { resource: 'taskNote', operation: 'getAll', returnAll: true, filters: { userNum: rl('') } }, 'User'],
-		['a Note Time added but left empty', { resource: 'taskNote', operation: 'update', taskNoteNum: '1', updateFields: { dateTimeNote: '' } }, 'Note Time'],
+		[
+			'a blank Description on Update',
+			{ ...update, updateFields: { descript: ' ' } },
+			'Description',
+		],
+		[
+			'an unknown Status on Update',
+			{ ...update, updateFields: { taskStatus: '={{ "Closed" }}' } },
+			'Status',
+		],
+		[
+			'a Number filter without Attached To',
+			{ resource: 'task', operation: 'getAll', returnAll: true, filters: { keyNum: 73 } },
+			'Patient or Appointment Number',
+		],
+		[
+			'an invalid Created After',
+			{
+				resource: 'task',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { dateTimeOriginal: '={{ "yesterday" }}' },
+			},
+			'Created After',
+		],
+		[
+			'a Task List filter that is not a number',
+			{
+				resource: 'task',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { taskListNum: rl('x', 'id') },
+			},
+			'Task List',
+		],
+		[
+			'a Task List filter added but not chosen',
+			{ resource: 'task', operation: 'getAll', returnAll: true, filters: { taskListNum: rl('') } },
+			'Task List',
+		],
+		[
+			'a blank Note',
+			{ resource: 'taskNote', operation: 'create', taskNum: '1', userNum: rl(3), note: '  ' },
+			'Note',
+		],
+		[
+			'a note without a Task Number',
+			{
+				resource: 'taskNote',
+				operation: 'create',
+				taskNum: '={{ "" }}',
+				userNum: rl(3),
+				note: 'x',
+			},
+			'Task Number',
+		],
+		[
+			'a note without Written By',
+			{
+				resource: 'taskNote',
+				operation: 'create',
+				taskNum: '1',
+				userNum: rl('={{ "" }}'),
+				note: 'x',
+			},
+			'Written By',
+		],
+		[
+			'a blank Note from an expression',
+			{
+				resource: 'taskNote',
+				operation: 'create',
+				taskNum: '1',
+				userNum: rl(3),
+				note: '={{ $json.missing }}',
+			},
+			'Note',
+		],
+		[
+			'a blank Note on Update',
+			{ resource: 'taskNote', operation: 'update', taskNoteNum: '1', updateFields: { note: ' ' } },
+			'Note',
+		],
+		[
+			'empty Update Fields on a note',
+			{ resource: 'taskNote', operation: 'update', taskNoteNum: '1', updateFields: {} },
+			'Update Fields',
+		],
+		[
+			'an invalid Note Time',
+			{
+				resource: 'taskNote',
+				operation: 'update',
+				taskNoteNum: '1',
+				updateFields: { dateTimeNote: '={{ "31/02/2026" }}' },
+			},
+			'Note Time',
+		],
+		[
+			'a Task Note Number that is not a number',
+			{ resource: 'taskNote', operation: 'get', taskNoteNum: '1.5' },
+			'Task Note Number',
+		],
+		[
+			'a note filter Task Number that is not a number',
+			{ resource: 'taskNote', operation: 'getAll', returnAll: true, filters: { taskNum: 'x' } },
+			'Task Number',
+		],
+		[
+			'a note filter Task Number added but left empty',
+			{ resource: 'taskNote', operation: 'getAll', returnAll: true, filters: { taskNum: '' } },
+			'Task Number',
+		],
+		[
+			'a note filter User added but not chosen',
+			{ resource: 'taskNote', operation: 'getAll', returnAll: true, filters: { userNum: rl('') } },
+			'User',
+		],
+		[
+			'a Note Time added but left empty',
+			{
+				resource: 'taskNote',
+				operation: 'update',
+				taskNoteNum: '1',
+				updateFields: { dateTimeNote: '' },
+			},
+			'Note Time',
+		],
 	])('%s', async (_case, parameters, field) => {
 		const { error, items } = await openDental(parameters);
 		expect(error?.message).toContain(`"${field}"`);
@@ -723,8 +1213,16 @@ describe('bad input is refused before any request, naming the field', () => {
 		['Task List', { ...create, taskListNum: rl('') }, 'Task List'],
 		['Description', { ...create, descript: '' }, 'Description'],
 		['Created By', { ...create, userNum: rl('', 'id') }, 'Created By'],
-		['Note', { resource: 'taskNote', operation: 'create', taskNum: '1', userNum: rl(3), note: '' }, 'Note'],
-		['Task Note Number', { resource: 'taskNote', operation: 'get', taskNoteNum: '' }, 'Task Note Number'],
+		[
+			'Note',
+			{ resource: 'taskNote', operation: 'create', taskNum: '1', userNum: rl(3), note: '' },
+			'Note',
+		],
+		[
+			'Task Note Number',
+			{ resource: 'taskNote', operation: 'get', taskNoteNum: '' },
+			'Task Note Number',
+		],
 	])('an empty required %s: n8n names it and runs nothing', async (_case, parameters, field) => {
 		await expect(openDental(parameters)).rejects.toThrow(`Parameter "${field}" is required`);
 		expect(fake.requests).toEqual([]);
@@ -739,33 +1237,62 @@ describe('errors', () => {
 		expect(error?.httpCode).toBe('404');
 	});
 
-	it.each<ErrorBodyShape>(['text', 'json-string', 'json-object'])('error bodies as %s: 404 and 400 explanations reach the error', async (errorBodyShape) => {
-		await withFake({ errorBodyShape }, async (shaped, shapedCredentialId) => {
-			const { error: notFound } = await openDental({ resource: 'task', operation: 'get', taskNum: '999' }, undefined, { credentialId: shapedCredentialId });
-			expect(notFound?.message).toBe('Open Dental: Task 999 not found.');
-			expect(notFound?.httpCode).toBe('404');
+	it.each<ErrorBodyShape>(['text', 'json-string', 'json-object'])(
+		'error bodies as %s: 404 and 400 explanations reach the error',
+		async (errorBodyShape) => {
+			await withFake({ errorBodyShape }, async (shaped, shapedCredentialId) => {
+				const { error: notFound } = await openDental(
+					{ resource: 'task', operation: 'get', taskNum: '999' },
+					undefined,
+					{ credentialId: shapedCredentialId },
+				);
+				expect(notFound?.message).toBe('Open Dental: Task 999 not found.');
+				expect(notFound?.httpCode).toBe('404');
 
-			shaped.server.fault({ fault: shaped.fail(400, 'The eConnector is not running.') });
-			const { error: refused } = await openDental({ resource: 'taskList', operation: 'getAll', returnAll: true }, undefined, {
-				credentialId: shapedCredentialId,
+				shaped.server.fault({ fault: shaped.fail(400, 'The eConnector is not running.') });
+				const { error: refused } = await openDental(
+					{ resource: 'taskList', operation: 'getAll', returnAll: true },
+					undefined,
+					{
+						credentialId: shapedCredentialId,
+					},
+				);
+				expect(refused?.message).toBe('Open Dental: The eConnector is not running.');
+				expect(refused?.httpCode).toBe('400');
 			});
-			expect(refused?.message).toBe('Open Dental: The eConnector is not running.');
-			expect(refused?.httpCode).toBe('400');
-		});
-	});
+		},
+	);
 
-	it.each<ErrorBodyShape>(['text', 'json-string', 'json-object'])('error bodies as %s: a refusal while reading before writing reaches the error', async (errorBodyShape) => {
-		await withFake({ errorBodyShape }, async (_shaped, shapedCredentialId) => {
-			const { error } = await openDental({ resource: 'task', operation: 'update', taskNum: '999', updateFields: { descript: 'x' } }, undefined, {
-				credentialId: shapedCredentialId,
+	it.each<ErrorBodyShape>(['text', 'json-string', 'json-object'])(
+		'error bodies as %s: a refusal while reading before writing reaches the error',
+		async (errorBodyShape) => {
+			await withFake({ errorBodyShape }, async (_shaped, shapedCredentialId) => {
+				const { error } = await openDental(
+					{
+						resource: 'task',
+						operation: 'update',
+						taskNum: '999',
+						updateFields: { descript: 'x' },
+					},
+					undefined,
+					{
+						credentialId: shapedCredentialId,
+					},
+				);
+				expect(error?.message).toBe('Open Dental: Task 999 not found.');
+				expect(error?.httpCode).toBe('404');
 			});
-			expect(error?.message).toBe('Open Dental: Task 999 not found.');
-			expect(error?.httpCode).toBe('404');
-		});
-	});
+		},
+	);
 
 	it('a reference Open Dental does not know: 404 with its explanation, nothing created', async () => {
-		const { error } = await openDental({ resource: 'task', operation: 'create', taskListNum: rl(999, 'id'), descript: 'x', userNum: rl(3) });
+		const { error } = await openDental({
+			resource: 'task',
+			operation: 'create',
+			taskListNum: rl(999, 'id'),
+			descript: 'x',
+			userNum: rl(3),
+		});
 		expect(error?.message).toBe('Open Dental: TaskList 999 not found.');
 		expect(error?.httpCode).toBe('404');
 		expect(fake.tasks.size).toBe(0);
@@ -773,8 +1300,14 @@ describe('errors', () => {
 
 	it('an office version too old for a method: the 400 explanation reaches the error', async () => {
 		await withFake({ version: '24.4.0' }, async (_old, oldCredentialId) => {
-			const { error } = await openDental({ resource: 'task', operation: 'get', taskNum: '1' }, undefined, { credentialId: oldCredentialId });
-			expect(error?.message).toBe('Open Dental: This method requires Open Dental version 24.4.13 or later. The office database is on version 24.4.0.');
+			const { error } = await openDental(
+				{ resource: 'task', operation: 'get', taskNum: '1' },
+				undefined,
+				{ credentialId: oldCredentialId },
+			);
+			expect(error?.message).toBe(
+				'Open Dental: This method requires Open Dental version 24.4.13 or later. The office database is on version 24.4.0.',
+			);
 			expect(error?.httpCode).toBe('400');
 		});
 	});
@@ -782,9 +1315,13 @@ describe('errors', () => {
 	it('Continue On Fail: the error goes on the item and the next item carries on', async () => {
 		const task = addTask({ Descript: 'ok' });
 
-		const { items, error } = await openDental({ resource: 'task', operation: 'get', taskNum: '={{ $json.num }}' }, [{ num: 999 }, { num: 'abc' }, { num: task.TaskNum }], {
-			continueOnFail: true,
-		});
+		const { items, error } = await openDental(
+			{ resource: 'task', operation: 'get', taskNum: '={{ $json.num }}' },
+			[{ num: 999 }, { num: 'abc' }, { num: task.TaskNum }],
+			{
+				continueOnFail: true,
+			},
+		);
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
@@ -797,9 +1334,13 @@ describe('errors', () => {
 	it('error output: failing items go to the error output, the others to the main output', async () => {
 		const task = addTask();
 
-		const { items, errorItems, error } = await openDental({ resource: 'task', operation: 'markDone', taskNum: '={{ $json.num }}' }, [{ num: 999 }, { num: task.TaskNum }], {
-			onError: 'continueErrorOutput',
-		});
+		const { items, errorItems, error } = await openDental(
+			{ resource: 'task', operation: 'markDone', taskNum: '={{ $json.num }}' },
+			[{ num: 999 }, { num: task.TaskNum }],
+			{
+				onError: 'continueErrorOutput',
+			},
+		);
 
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.TaskNum)).toEqual([task.TaskNum]);
@@ -809,7 +1350,10 @@ describe('errors', () => {
 
 	it('without Continue On Fail, a failing item fails the node with Open Dental’s explanation and outputs nothing', async () => {
 		const task = addTask();
-		const { error, items } = await openDental({ resource: 'task', operation: 'markDone', taskNum: '={{ $json.num }}' }, [{ num: 999 }, { num: task.TaskNum }]);
+		const { error, items } = await openDental(
+			{ resource: 'task', operation: 'markDone', taskNum: '={{ $json.num }}' },
+			[{ num: 999 }, { num: task.TaskNum }],
+		);
 		expect(error?.message).toBe('Open Dental: Task 999 not found.');
 		expect(error?.httpCode).toBe('404');
 		expect(items).toEqual([]);
@@ -818,35 +1362,66 @@ describe('errors', () => {
 
 	it.each<[string, object, string]>([
 		['malformed JSON', { malformedBody: '{"TaskNum": 1, "Descr' }, '{"TaskNum": 1, "Descr'],
-		['an HTML page', { status: 200, body: '<html><body>Proxy login</body></html>', headers: { 'content-type': 'text/html' } }, 'Proxy login'],
+		[
+			'an HTML page',
+			{
+				status: 200,
+				body: '<html><body>Proxy login</body></html>',
+				headers: { 'content-type': 'text/html' },
+			},
+			'Proxy login',
+		],
 		['an empty body', { status: 200, body: '' }, 'an empty answer'],
 		['JSON null', { malformedBody: 'null' }, 'an empty answer'],
-	])('a 200 answer that is not a JSON record (%s) is an error, not an item, once retries run out', async (_case, fault, said) => {
-		const task = addTask();
-		fake.server.fault({ times: Infinity, fault: fault as never });
+	])(
+		'a 200 answer that is not a JSON record (%s) is an error, not an item, once retries run out',
+		async (_case, fault, said) => {
+			const task = addTask();
+			fake.server.fault({ times: Infinity, fault: fault as never });
 
-		const { error, items } = await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) });
+			const { error, items } = await openDental({
+				resource: 'task',
+				operation: 'get',
+				taskNum: String(task.TaskNum),
+			});
 
-		expect(items).toEqual([]);
-		expect(fake.requests).toHaveLength(1 + retryPolicy.maxRetries);
-		expect(error?.message).toMatch(/^Open Dental: /);
-		expect(error?.message).toContain(said);
-		expect(error?.httpCode).toBe('200');
-	});
+			expect(items).toEqual([]);
+			expect(fake.requests).toHaveLength(1 + retryPolicy.maxRetries);
+			expect(error?.message).toMatch(/^Open Dental: /);
+			expect(error?.message).toContain(said);
+			expect(error?.httpCode).toBe('200');
+		},
+	);
 
 	it('a 200 answer that is not JSON is an error for Get Many and Mark Done too, and Continue On Fail carries on', async () => {
 		const [first, second] = [addTask(), addTask()];
-		fake.server.fault({ times: Infinity, path: api('/tasks'), fault: { status: 200, body: 'Service Unavailable' } });
-		fake.server.fault({ times: Infinity, path: api(`/tasks/${first.TaskNum}`), fault: { status: 200, body: 'Service Unavailable' } });
+		fake.server.fault({
+			times: Infinity,
+			path: api('/tasks'),
+			fault: { status: 200, body: 'Service Unavailable' },
+		});
+		fake.server.fault({
+			times: Infinity,
+			path: api(`/tasks/${first.TaskNum}`),
+			fault: { status: 200, body: 'Service Unavailable' },
+		});
 
-		const many = await openDental({ resource: 'task', operation: 'getAll', returnAll: true }, undefined, { continueOnFail: true });
+		const many = await openDental(
+			{ resource: 'task', operation: 'getAll', returnAll: true },
+			undefined,
+			{ continueOnFail: true },
+		);
 		expect(many.error).toBeUndefined();
 		expect(many.items).toHaveLength(1);
 		expect(many.items[0].json.error).toMatch(/^Open Dental: .*Service Unavailable$/);
 
-		const done = await openDental({ resource: 'task', operation: 'markDone', taskNum: '={{ $json.num }}' }, [{ num: first.TaskNum }, { num: second.TaskNum }], {
-			continueOnFail: true,
-		});
+		const done = await openDental(
+			{ resource: 'task', operation: 'markDone', taskNum: '={{ $json.num }}' },
+			[{ num: first.TaskNum }, { num: second.TaskNum }],
+			{
+				continueOnFail: true,
+			},
+		);
 		expect(done.items[0].json.error).toMatch(/^Open Dental: .*Service Unavailable$/);
 		expect(done.items[1].json).toMatchObject({ TaskNum: second.TaskNum, TaskStatus: 'Done' });
 	});
@@ -856,7 +1431,11 @@ describe('errors', () => {
 		const task = addTask();
 		fake.server.fault({ times: Infinity, fault: { status: 200, body: 'Service Unavailable' } });
 
-		const { error } = await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) });
+		const { error } = await openDental({
+			resource: 'task',
+			operation: 'get',
+			taskNum: String(task.TaskNum),
+		});
 
 		expect(error?.message).toBe('Open Dental: Service Unavailable');
 		expect(error?.httpCode).toBe('200');
@@ -865,32 +1444,66 @@ describe('errors', () => {
 	it('the keys never appear in outputs or errors', async () => {
 		const task = addTask();
 		const runs: NodeRun[] = [];
-		runs.push(await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) }));
+		runs.push(
+			await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) }),
+		);
 		runs.push(await openDental({ resource: 'task', operation: 'get', taskNum: '999' }));
-		runs.push(await openDental({ resource: 'task', operation: 'get', taskNum: '={{ $json.num }}' }, [{ num: 999 }, { num: task.TaskNum }], { continueOnFail: true }));
+		runs.push(
+			await openDental(
+				{ resource: 'task', operation: 'get', taskNum: '={{ $json.num }}' },
+				[{ num: 999 }, { num: task.TaskNum }],
+				{ continueOnFail: true },
+			),
+		);
 		fake.server.fault({ times: Infinity, fault: { malformedBody: '<oops' } });
-		runs.push(await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) }));
+		runs.push(
+			await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) }),
+		);
 		fake.server.clearFaults();
 		fake.server.fault({ times: Infinity, fault: { drop: true } });
-		runs.push(await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) }));
+		runs.push(
+			await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) }),
+		);
 		fake.server.clearFaults();
-		engine.credentials.update(credentialId, { ...fake.credentialData(), rateLimit: 'none', customerApiKey: 'CustKey-Wrong-0000' });
-		runs.push(await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) }));
+		engine.credentials.update(credentialId, {
+			...fake.credentialData(),
+			rateLimit: 'none',
+			customerApiKey: 'CustKey-Wrong-0000',
+		});
+		runs.push(
+			await openDental({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) }),
+		);
 
-		expect(runs.map((run) => run.error?.httpCode ?? null)).toEqual([null, '404', null, '200', 'ECONNRESET', '401']);
+		expect(runs.map((run) => run.error?.httpCode ?? null)).toEqual([
+			null,
+			'404',
+			null,
+			'200',
+			'ECONNRESET',
+			'401',
+		]);
 		expect(runs[2].items[0].json.error).toBe('Open Dental: Task 999 not found.');
 		expect(runs[5].error?.message).toBe('Open Dental: Invalid DeveloperKey or CustomerKey.');
 		for (const run of runs) {
 			const text = JSON.stringify(run.run);
-			for (const secret of [DEVELOPER_KEY, CUSTOMER_KEY, 'CustKey-Wrong-0000']) expect(text).not.toContain(secret);
+			for (const secret of [DEVELOPER_KEY, CUSTOMER_KEY, 'CustKey-Wrong-0000'])
+				expect(text).not.toContain(secret);
 		}
-		expect(fake.requests.every((request) => request.headers.authorization?.startsWith(`ODFHIR ${DEVELOPER_KEY}/`))).toBe(true);
+		expect(
+			fake.requests.every((request) =>
+				request.headers.authorization?.startsWith(`ODFHIR ${DEVELOPER_KEY}/`),
+			),
+		).toBe(true);
 	});
 });
 
 describe('pacing (Remote: one call per second per customer key)', () => {
 	// The fake's default: Remote, 1 request per second per customer key, a too-early call refused with 429.
-	const paced = new OpenDentalFake({ developerKey: DEVELOPER_KEY, customerKey: 'CustKey-Paced-5150', clock });
+	const paced = new OpenDentalFake({
+		developerKey: DEVELOPER_KEY,
+		customerKey: 'CustKey-Paced-5150',
+		clock,
+	});
 	serveFake(paced);
 
 	let pacedCredentialId: string;
@@ -906,9 +1519,19 @@ describe('pacing (Remote: one call per second per customer key)', () => {
 	it('10 calls in one run: every one answered, none refused, at least 1000 ms apart', async () => {
 		const input = Array.from({ length: 10 }, (_, i) => ({ descript: `Task ${i}` }));
 
-		const { items, error } = await openDental({ resource: 'task', operation: 'create', taskListNum: rl(74), descript: '={{ $json.descript }}', userNum: rl(3) }, input, {
-			credentialId: pacedCredentialId,
-		});
+		const { items, error } = await openDental(
+			{
+				resource: 'task',
+				operation: 'create',
+				taskListNum: rl(74),
+				descript: '={{ $json.descript }}',
+				userNum: rl(3),
+			},
+			input,
+			{
+				credentialId: pacedCredentialId,
+			},
+		);
 
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.Descript)).toEqual(input.map((entry) => entry.descript));
@@ -920,9 +1543,14 @@ describe('pacing (Remote: one call per second per customer key)', () => {
 	});
 
 	it('Return All over several pages is paced too', async () => {
-		for (let i = 0; i < 230; i++) paced.addTask({ TaskListNum: 74, Descript: `Task ${i}`, UserNum: 3 });
+		for (let i = 0; i < 230; i++)
+			paced.addTask({ TaskListNum: 74, Descript: `Task ${i}`, UserNum: 3 });
 
-		const { items, error } = await openDental({ resource: 'task', operation: 'getAll', returnAll: true }, undefined, { credentialId: pacedCredentialId });
+		const { items, error } = await openDental(
+			{ resource: 'task', operation: 'getAll', returnAll: true },
+			undefined,
+			{ credentialId: pacedCredentialId },
+		);
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(230);
@@ -935,14 +1563,31 @@ describe('pacing (Remote: one call per second per customer key)', () => {
 	});
 
 	it('the read before a write (Keep Done Status) waits its turn as well', async () => {
-		const task = paced.addTask({ TaskListNum: 74, Descript: 'Order gloves', UserNum: 3, TaskStatus: 'Done' });
-
-		const { error } = await openDental({ resource: 'task', operation: 'update', taskNum: String(task.TaskNum), updateFields: { descript: 'Order gloves, size M' } }, undefined, {
-			credentialId: pacedCredentialId,
+		const task = paced.addTask({
+			TaskListNum: 74,
+			Descript: 'Order gloves',
+			UserNum: 3,
+			TaskStatus: 'Done',
 		});
 
+		const { error } = await openDental(
+			{
+				resource: 'task',
+				operation: 'update',
+				taskNum: String(task.TaskNum),
+				updateFields: { descript: 'Order gloves, size M' },
+			},
+			undefined,
+			{
+				credentialId: pacedCredentialId,
+			},
+		);
+
 		expect(error).toBeUndefined();
-		expect(calls(paced.requests)).toEqual([`GET ${api(`/tasks/${task.TaskNum}`)}`, `PUT ${api(`/tasks/${task.TaskNum}`)}`]);
+		expect(calls(paced.requests)).toEqual([
+			`GET ${api(`/tasks/${task.TaskNum}`)}`,
+			`PUT ${api(`/tasks/${task.TaskNum}`)}`,
+		]);
 		expect(gaps()[0]).toBeGreaterThanOrEqual(1000);
 		expect(paced.tasks.get(task.TaskNum)!.TaskStatus).toBe('Done');
 	});
@@ -951,10 +1596,20 @@ describe('pacing (Remote: one call per second per customer key)', () => {
 		const noneCredentialId = credentialFor(paced, { rateLimit: 'none' });
 		const input = [{ descript: 'a' }, { descript: 'b' }];
 
-		const { items } = await openDental({ resource: 'task', operation: 'create', taskListNum: rl(74), descript: '={{ $json.descript }}', userNum: rl(3) }, input, {
-			credentialId: noneCredentialId,
-			continueOnFail: true,
-		});
+		const { items } = await openDental(
+			{
+				resource: 'task',
+				operation: 'create',
+				taskListNum: rl(74),
+				descript: '={{ $json.descript }}',
+				userNum: rl(3),
+			},
+			input,
+			{
+				credentialId: noneCredentialId,
+				continueOnFail: true,
+			},
+		);
 
 		expect(items.map((item) => item.json.Descript)).toEqual(['a', 'b']);
 		// Three POSTs for two tasks: the refused one was not carried out, so sending it again wrote nothing twice.
@@ -974,9 +1629,18 @@ describe('normalized output', () => {
 		});
 		now = Date.parse('2026-03-01T19:15:00.000Z');
 
-		const [item] = await ok({ resource: 'task', operation: 'markDone', taskNum: String(task.TaskNum), outputFormat: 'normalized' });
+		const [item] = await ok({
+			resource: 'task',
+			operation: 'markDone',
+			taskNum: String(task.TaskNum),
+			outputFormat: 'normalized',
+		});
 
-		const [vendorRecord] = await ok({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) });
+		const [vendorRecord] = await ok({
+			resource: 'task',
+			operation: 'get',
+			taskNum: String(task.TaskNum),
+		});
 		expect(item).toEqual({
 			id: String(task.TaskNum),
 			vendor: 'openDental',
@@ -997,12 +1661,27 @@ describe('normalized output', () => {
 
 	it('New and Viewed are both open; a task attached to nothing has no subject; DescriptOverride is the title', async () => {
 		const fresh = addTask({ Descript: 'Order gloves' });
-		const viewed = addTask({ Descript: 'Long text', DescriptOverride: 'Recall list', TaskStatus: 'Viewed' });
+		const viewed = addTask({
+			Descript: 'Long text',
+			DescriptOverride: 'Recall list',
+			TaskStatus: 'Viewed',
+		});
 
-		const items = await ok({ resource: 'task', operation: 'getAll', returnAll: true, outputFormat: 'normalized' });
+		const items = await ok({
+			resource: 'task',
+			operation: 'getAll',
+			returnAll: true,
+			outputFormat: 'normalized',
+		});
 
 		const byId = Object.fromEntries(items.map((item) => [item.id, item]));
-		expect(byId[String(fresh.TaskNum)]).toMatchObject({ title: 'Order gloves', status: 'open', subject: null, completedAt: null, dueAt: null });
+		expect(byId[String(fresh.TaskNum)]).toMatchObject({
+			title: 'Order gloves',
+			status: 'open',
+			subject: null,
+			completedAt: null,
+			dueAt: null,
+		});
 		expect(byId[String(viewed.TaskNum)]).toMatchObject({ title: 'Recall list', status: 'open' });
 	});
 });

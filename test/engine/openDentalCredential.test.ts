@@ -17,12 +17,19 @@ describe('Open Dental credential', () => {
 		const verdict = await testCredential(engine, 'openDentalApi', fake.credentialData());
 
 		expect(verdict.status).toBe('OK');
-		expect(fake.requests.map((request) => [request.method, request.path])).toEqual([['GET', `${OPEN_DENTAL_API_PREFIX}/tasklists`]]);
-		expect(fake.requests[0].headers.authorization).toBe(`ODFHIR ${fake.options.developerKey}/${fake.options.customerKey}`);
+		expect(fake.requests.map((request) => [request.method, request.path])).toEqual([
+			['GET', `${OPEN_DENTAL_API_PREFIX}/tasklists`],
+		]);
+		expect(fake.requests[0].headers.authorization).toBe(
+			`ODFHIR ${fake.options.developerKey}/${fake.options.customerKey}`,
+		);
 	});
 
 	it('Test button: a wrong customer key is reported as an error', async () => {
-		const verdict = await testCredential(engine, 'openDentalApi', { ...fake.credentialData(), customerApiKey: 'not-the-office' });
+		const verdict = await testCredential(engine, 'openDentalApi', {
+			...fake.credentialData(),
+			customerApiKey: 'not-the-office',
+		});
 		expect(verdict.status).toBe('Error');
 	});
 

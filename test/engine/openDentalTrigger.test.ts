@@ -16,18 +16,31 @@ let user: number;
 function poll(event: string, extra: IDataObject = {}, mode: 'trigger' | 'manual' = 'trigger') {
 	return pollTrigger(
 		engine,
-		{ type: 'openDentalTrigger', credentialType: 'openDentalApi', credentialId, parameters: { event, ...extra } },
+		{
+			type: 'openDentalTrigger',
+			credentialType: 'openDentalApi',
+			credentialId,
+			parameters: { event, ...extra },
+		},
 		staticData,
 		mode,
 	);
 }
-const taskNums = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((item) => item.json.TaskNum);
-const taskCalls = () => fake.requests.filter((request) => request.path === `${OPEN_DENTAL_API_PREFIX}/tasks`);
-const addTask = (partial: Partial<OpenDentalTask> = {}) => fake.addTask({ TaskListNum: list, Descript: 'task', UserNum: user, ...partial });
+const taskNums = (items: Array<{ json: IDataObject }> | null) =>
+	(items ?? []).map((item) => item.json.TaskNum);
+const taskCalls = () =>
+	fake.requests.filter((request) => request.path === `${OPEN_DENTAL_API_PREFIX}/tasks`);
+const addTask = (partial: Partial<OpenDentalTask> = {}) =>
+	fake.addTask({ TaskListNum: list, Descript: 'task', UserNum: user, ...partial });
 
 /** Changes a task the way a user of the action node would, so the fake applies Open Dental's rules. */
 async function act(parameters: IDataObject) {
-	const { error } = await runNode(engine, { type: 'openDental', credentialType: 'openDentalApi', credentialId, parameters: { resource: 'task', ...parameters } });
+	const { error } = await runNode(engine, {
+		type: 'openDental',
+		credentialType: 'openDentalApi',
+		credentialId,
+		parameters: { resource: 'task', ...parameters },
+	});
 	expect(error).toBeUndefined();
 }
 
@@ -36,7 +49,10 @@ beforeEach(() => {
 	fake.reset();
 	engine = new Engine();
 	staticData = {};
-	credentialId = engine.credentials.add('openDentalApi', { ...fake.credentialData(), rateLimit: 'none' }).id!;
+	credentialId = engine.credentials.add('openDentalApi', {
+		...fake.credentialData(),
+		rateLimit: 'none',
+	}).id!;
 	list = fake.addTaskList({ Descript: 'Front Desk' }).TaskListNum;
 	user = fake.addUser({ UserName: 'Admin' }).UserNum;
 });
@@ -51,7 +67,9 @@ describe('Open Dental Trigger', () => {
 		const emitted = await poll('taskCreated');
 		expect(taskNums(emitted)).toEqual([first.TaskNum, second.TaskNum]);
 		expect(emitted![0].json.DateTimeOriginalIso).toBe(
-			DateTime.fromFormat(first.DateTimeOriginal, 'yyyy-MM-dd HH:mm:ss', { zone: fake.options.officeTimeZone }).toISO({ suppressMilliseconds: true }),
+			DateTime.fromFormat(first.DateTimeOriginal, 'yyyy-MM-dd HH:mm:ss', {
+				zone: fake.options.officeTimeZone,
+			}).toISO({ suppressMilliseconds: true }),
 		);
 		expect(await poll('taskCreated')).toBeNull();
 
@@ -62,7 +80,9 @@ describe('Open Dental Trigger', () => {
 	it('asks only for tasks created within the look-back window, in the office’s local time', async () => {
 		await poll('taskCreated');
 		const [call] = taskCalls();
-		const since = DateTime.fromFormat(call.query.DateTimeOriginal, 'yyyy-MM-dd HH:mm:ss', { zone: fake.options.officeTimeZone });
+		const since = DateTime.fromFormat(call.query.DateTimeOriginal, 'yyyy-MM-dd HH:mm:ss', {
+			zone: fake.options.officeTimeZone,
+		});
 		// 14 days on the office's calendar: across a daylight-saving change that is 14 × 24 hours ± 1.
 		const expected = DateTime.now().setZone(fake.options.officeTimeZone).minus({ days: 14 });
 		expect(Math.abs(since.toMillis() - expected.toMillis())).toBeLessThan(60_000);
@@ -74,7 +94,11 @@ describe('Open Dental Trigger', () => {
 		const added = addTask({ Descript: 'the new one' });
 
 		expect(taskNums(await poll('taskCreated'))).toEqual([added.TaskNum]);
-		expect(taskCalls().slice(-2).map((call) => [call.query.Offset, call.query.Limit])).toEqual([
+		expect(
+			taskCalls()
+				.slice(-2)
+				.map((call) => [call.query.Offset, call.query.Limit]),
+		).toEqual([
 			['0', '100'],
 			['100', '100'],
 		]);
@@ -88,7 +112,9 @@ describe('Open Dental Trigger', () => {
 		const emitted = await poll('taskCompleted');
 		expect(taskNums(emitted)).toEqual([task.TaskNum]);
 		expect(emitted![0].json.TaskStatus).toBe('Done');
-		expect(emitted![0].json.DateTimeFinishedIso).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[-+]\d\d:\d\d$/));
+		expect(emitted![0].json.DateTimeFinishedIso).toEqual(
+			expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[-+]\d\d:\d\d$/),
+		);
 		expect(await poll('taskCompleted')).toBeNull();
 
 		await act({ operation: 'markNew', taskNum: String(task.TaskNum) });
@@ -106,10 +132,21 @@ describe('Open Dental Trigger', () => {
 
 		await act({ operation: 'markViewed', taskNum: String(viewed.TaskNum) });
 		// Open Dental's own rule: a new description reopens a Done task as Viewed.
-		await act({ operation: 'update', taskNum: String(done.TaskNum), keepDoneStatus: false, updateFields: { descript: 'edited' } });
+		await act({
+			operation: 'update',
+			taskNum: String(done.TaskNum),
+			keepDoneStatus: false,
+			updateFields: { descript: 'edited' },
+		});
 		const emitted = await poll('taskStatusChanged');
 
-		expect(emitted!.map((item) => [item.json.TaskNum, item.json.previousTaskStatus, item.json.TaskStatus])).toEqual([
+		expect(
+			emitted!.map((item) => [
+				item.json.TaskNum,
+				item.json.previousTaskStatus,
+				item.json.TaskStatus,
+			]),
+		).toEqual([
 			[viewed.TaskNum, 'New', 'Viewed'],
 			[done.TaskNum, 'Done', 'Viewed'],
 		]);
@@ -123,31 +160,57 @@ describe('Open Dental Trigger', () => {
 		await act({ operation: 'markDone', taskNum: String(quick.TaskNum) });
 
 		const emitted = await poll('taskStatusChanged');
-		expect(emitted!.map((item) => [item.json.TaskNum, item.json.previousTaskStatus])).toEqual([[quick.TaskNum, 'New']]);
+		expect(emitted!.map((item) => [item.json.TaskNum, item.json.previousTaskStatus])).toEqual([
+			[quick.TaskNum, 'New'],
+		]);
 	});
 
 	it('filters by task list and by patient, sent to Open Dental', async () => {
 		const other = fake.addTaskList({ Descript: 'Hygiene' }).TaskListNum;
 		expect(
-			await poll('taskCreated', { filters: { taskListNum: { __rl: true, mode: 'list', value: String(list) }, objectType: 'Patient', keyNum: 73 } }),
+			await poll('taskCreated', {
+				filters: {
+					taskListNum: { __rl: true, mode: 'list', value: String(list) },
+					objectType: 'Patient',
+					keyNum: 73,
+				},
+			}),
 		).toBeNull();
 		const wanted = addTask({ ObjectType: 'Patient', KeyNum: 73 });
 		addTask({ ObjectType: 'Patient', KeyNum: 74 });
 		addTask({ TaskListNum: other, ObjectType: 'Patient', KeyNum: 73 });
 
-		const emitted = await poll('taskCreated', { filters: { taskListNum: { __rl: true, mode: 'list', value: String(list) }, objectType: 'Patient', keyNum: 73 } });
+		const emitted = await poll('taskCreated', {
+			filters: {
+				taskListNum: { __rl: true, mode: 'list', value: String(list) },
+				objectType: 'Patient',
+				keyNum: 73,
+			},
+		});
 		expect(taskNums(emitted)).toEqual([wanted.TaskNum]);
-		expect(taskCalls().at(-1)!.query).toMatchObject({ TaskListNum: String(list), ObjectType: 'Patient', KeyNum: '73' });
+		expect(taskCalls().at(-1)!.query).toMatchObject({
+			TaskListNum: String(list),
+			ObjectType: 'Patient',
+			KeyNum: '73',
+		});
 	});
 
 	it('refuses a patient or appointment number without "Attached To", before any request', async () => {
-		await expect(poll('taskCreated', { filters: { keyNum: 73 } })).rejects.toThrow('"Patient or Appointment Number" needs "Attached To"');
+		await expect(poll('taskCreated', { filters: { keyNum: 73 } })).rejects.toThrow(
+			'"Patient or Appointment Number" needs "Attached To"',
+		);
 		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('does not watch tasks created before the window; widening it starts a new baseline instead of a flood', async () => {
-		const old = addTask({ Descript: 'from last month', DateTimeOriginal: fake.officeTime({ days: -20 }) });
-		const older = addTask({ Descript: 'from three weeks ago', DateTimeOriginal: fake.officeTime({ days: -21 }) });
+		const old = addTask({
+			Descript: 'from last month',
+			DateTimeOriginal: fake.officeTime({ days: -20 }),
+		});
+		const older = addTask({
+			Descript: 'from three weeks ago',
+			DateTimeOriginal: fake.officeTime({ days: -21 }),
+		});
 		expect(await poll('taskCompleted')).toBeNull();
 		await act({ operation: 'markDone', taskNum: String(old.TaskNum) });
 		expect(await poll('taskCompleted')).toBeNull();
@@ -168,7 +231,10 @@ describe('Open Dental Trigger', () => {
 
 	it('manual run: the newest matching task, as a sample, without touching what the trigger remembers', async () => {
 		addTask({ Descript: 'older', DateTimeOriginal: fake.officeTime({ hours: -3 }) });
-		const newest = addTask({ Descript: 'newest', DateTimeOriginal: fake.officeTime({ hours: -1 }) });
+		const newest = addTask({
+			Descript: 'newest',
+			DateTimeOriginal: fake.officeTime({ hours: -1 }),
+		});
 
 		const sample = await poll('taskCreated', {}, 'manual');
 		expect(taskNums(sample)).toEqual([newest.TaskNum]);
@@ -180,9 +246,15 @@ describe('Open Dental Trigger', () => {
 		addTask();
 		await poll('taskCreated');
 		const before = JSON.stringify(staticData);
-		engine.credentials.update(credentialId, { ...fake.credentialData(), rateLimit: 'none', customerApiKey: 'wrong' });
+		engine.credentials.update(credentialId, {
+			...fake.credentialData(),
+			rateLimit: 'none',
+			customerApiKey: 'wrong',
+		});
 
-		await expect(poll('taskCreated')).rejects.toThrow('Open Dental: Invalid DeveloperKey or CustomerKey.');
+		await expect(poll('taskCreated')).rejects.toThrow(
+			'Open Dental: Invalid DeveloperKey or CustomerKey.',
+		);
 		expect(JSON.stringify(staticData)).toBe(before);
 	});
 });
@@ -196,7 +268,13 @@ describe('Open Dental Trigger: normalized output', () => {
 		const items = await poll('taskCompleted', { outputFormat: 'normalized' });
 
 		expect(items?.map((item) => item.json)).toEqual([
-			expect.objectContaining({ id: String(task.TaskNum), vendor: 'openDental', status: 'done', links: { oliver: 'st_5' }, completedAt: expect.stringMatching(/Z$/) }),
+			expect.objectContaining({
+				id: String(task.TaskNum),
+				vendor: 'openDental',
+				status: 'done',
+				links: { oliver: 'st_5' },
+				completedAt: expect.stringMatching(/Z$/),
+			}),
 		]);
 	});
 
@@ -207,7 +285,13 @@ describe('Open Dental Trigger: normalized output', () => {
 
 		const items = await poll('taskStatusChanged', { outputFormat: 'normalized' });
 
-		expect(items?.map((item) => item.json)).toEqual([expect.objectContaining({ id: String(task.TaskNum), status: 'open', previousTaskStatus: 'New' })]);
+		expect(items?.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				id: String(task.TaskNum),
+				status: 'open',
+				previousTaskStatus: 'New',
+			}),
+		]);
 	});
 });
 
@@ -219,12 +303,16 @@ describe('Open Dental Trigger on a Remote connection', () => {
 		remote.reset();
 		const listNum = remote.addTaskList({ Descript: 'Front Desk' }).TaskListNum;
 		for (let i = 0; i < 250; i++) remote.addTask({ TaskListNum: listNum, Descript: `task ${i}` });
-		credentialId = engine.credentials.add('openDentalApi', { ...remote.credentialData(), rateLimit: 'perSecond' }).id!;
+		credentialId = engine.credentials.add('openDentalApi', {
+			...remote.credentialData(),
+			rateLimit: 'perSecond',
+		}).id!;
 
 		await poll('taskCreated');
 
 		const calls = remote.requests;
 		expect(calls.map((call) => call.query.Offset)).toEqual(['0', '100', '200']);
-		for (let i = 1; i < calls.length; i++) expect(calls[i].at - calls[i - 1].at).toBeGreaterThanOrEqual(1000);
+		for (let i = 1; i < calls.length; i++)
+			expect(calls[i].at - calls[i - 1].at).toBeGreaterThanOrEqual(1000);
 	});
 });

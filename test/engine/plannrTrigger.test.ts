@@ -5,8 +5,21 @@
  */
 import { createHmac } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
-import { PLANNR_SUBSCRIPTIONS_PATH, PlannrFake, type PlannrStatus, type PlannrTaskRecord } from '../fakes/plannr';
-import { Engine, runNode, runWebhookMethod, startWebhookReceiver, webhookUrlOf, type NodeSpec, type WebhookReceiver } from './harness';
+import {
+	PLANNR_SUBSCRIPTIONS_PATH,
+	PlannrFake,
+	type PlannrStatus,
+	type PlannrTaskRecord,
+} from '../fakes/plannr';
+import {
+	Engine,
+	runNode,
+	runWebhookMethod,
+	startWebhookReceiver,
+	webhookUrlOf,
+	type NodeSpec,
+	type WebhookReceiver,
+} from './harness';
 import { serveFake } from './serveFake';
 
 const TOKEN = 'PAT-Trigger-Secret-6620';
@@ -22,10 +35,17 @@ const ALL = ['task.created', 'task.updated', 'task.completed', 'task.deleted'];
 const calls = () => fake.requests.map((request) => `${request.method} ${request.path}`);
 const kept = () => (staticData['node:Trigger'] ?? {}) as IDataObject;
 const subscriptions = () => [...fake.subscriptions.values()];
-const addTask = (name: string): PlannrTaskRecord => fake.addTask({ name, status_uuid: todo.uuid, taskable_type: 'client', taskable_uuid: client });
+const addTask = (name: string): PlannrTaskRecord =>
+	fake.addTask({ name, status_uuid: todo.uuid, taskable_type: 'client', taskable_uuid: client });
 
 function triggerSpec(events: string[], extra: Partial<NodeSpec> = {}): NodeSpec {
-	return { type: 'plannrTrigger', credentialType: 'plannrApi', credentialId, parameters: { authentication: 'accessToken', events }, ...extra };
+	return {
+		type: 'plannrTrigger',
+		credentialType: 'plannrApi',
+		credentialId,
+		parameters: { authentication: 'accessToken', events },
+		...extra,
+	};
 }
 
 /** n8n's webhook server for this trigger; its URL is what the subscription points at. */
@@ -35,12 +55,21 @@ async function listen(events: string[], extra: Partial<NodeSpec> = {}): Promise<
 }
 const urlOf = (target: WebhookReceiver) => webhookUrlOf(triggerSpec([]), target.baseUrl);
 
-function hook(method: 'checkExists' | 'create' | 'delete', events: string[], target: WebhookReceiver, extra: Partial<NodeSpec> = {}) {
+function hook(
+	method: 'checkExists' | 'create' | 'delete',
+	events: string[],
+	target: WebhookReceiver,
+	extra: Partial<NodeSpec> = {},
+) {
 	return runWebhookMethod(engine, triggerSpec(events, extra), staticData, method, target.baseUrl);
 }
 
 /** What n8n does when the workflow is activated: create only when checkExists says there is none. */
-async function activate(events: string[], target: WebhookReceiver, extra: Partial<NodeSpec> = {}): Promise<'reused' | 'created'> {
+async function activate(
+	events: string[],
+	target: WebhookReceiver,
+	extra: Partial<NodeSpec> = {},
+): Promise<'reused' | 'created'> {
 	if (await hook('checkExists', events, target, extra)) return 'reused';
 	expect(await hook('create', events, target, extra)).toBe(true);
 	return 'created';
@@ -50,7 +79,12 @@ async function activate(events: string[], target: WebhookReceiver, extra: Partia
 async function subscribeDirectly(url: string, events: string[]): Promise<IDataObject> {
 	const answer = await fetch(`${fake.url}${PLANNR_SUBSCRIPTIONS_PATH}`, {
 		method: 'POST',
-		headers: { authorization: `Bearer ${TOKEN}`, 'x-plannr-account-uuid': fake.options.accountUuid, accept: 'application/json', 'content-type': 'application/json' },
+		headers: {
+			authorization: `Bearer ${TOKEN}`,
+			'x-plannr-account-uuid': fake.options.accountUuid,
+			accept: 'application/json',
+			'content-type': 'application/json',
+		},
 		body: JSON.stringify({ url, events }),
 	});
 	expect(answer.status).toBe(201);
@@ -58,13 +92,18 @@ async function subscribeDirectly(url: string, events: string[]): Promise<IDataOb
 }
 
 /** A POST to the webhook URL with whatever signature the test chooses. */
-async function post(target: WebhookReceiver, body: string, signature?: string): Promise<{ status: number; body: unknown }> {
+async function post(
+	target: WebhookReceiver,
+	body: string,
+	signature?: string,
+): Promise<{ status: number; body: unknown }> {
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
 	if (signature !== undefined) headers['x-signature'] = signature;
 	const answer = await fetch(urlOf(target), { method: 'POST', headers, body });
 	return { status: answer.status, body: await answer.json() };
 }
-const hmac = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('hex');
+const hmac = (body: string, secret: string) =>
+	createHmac('sha256', secret).update(body).digest('hex');
 
 serveFake(fake);
 beforeEach(() => {
@@ -88,17 +127,30 @@ describe('activation and deactivation', () => {
 
 		expect(await activate(['task.completed', 'task.created'], target)).toBe('created');
 
-		expect(calls()).toEqual([`GET ${PLANNR_SUBSCRIPTIONS_PATH}`, `POST ${PLANNR_SUBSCRIPTIONS_PATH}`]);
+		expect(calls()).toEqual([
+			`GET ${PLANNR_SUBSCRIPTIONS_PATH}`,
+			`POST ${PLANNR_SUBSCRIPTIONS_PATH}`,
+		]);
 		// Plannr's order, whatever order they were picked in.
-		expect(fake.requests[1].body).toEqual({ url: urlOf(target), events: ['task.created', 'task.completed'] });
+		expect(fake.requests[1].body).toEqual({
+			url: urlOf(target),
+			events: ['task.created', 'task.completed'],
+		});
 		for (const request of fake.requests) {
 			expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
 			expect(request.headers['x-plannr-account-uuid']).toBe(fake.options.accountUuid);
 		}
 		const [subscription] = subscriptions();
 		expect(subscriptions()).toHaveLength(1);
-		expect(subscription).toMatchObject({ url: urlOf(target), events: ['task.created', 'task.completed'] });
-		expect(kept()).toEqual({ subscriptionUuid: subscription.uuid, signingSecret: subscription.signing_secret, url: urlOf(target) });
+		expect(subscription).toMatchObject({
+			url: urlOf(target),
+			events: ['task.created', 'task.completed'],
+		});
+		expect(kept()).toEqual({
+			subscriptionUuid: subscription.uuid,
+			signingSecret: subscription.signing_secret,
+			url: urlOf(target),
+		});
 	});
 
 	it('activating again (n8n restarted, events changed): the kept subscription is reused and brought up to date, not duplicated', async () => {
@@ -110,7 +162,10 @@ describe('activation and deactivation', () => {
 		expect(await activate(['task.deleted', 'task.created'], target)).toBe('reused');
 
 		expect(calls()).toEqual([`PUT ${PLANNR_SUBSCRIPTIONS_PATH}/${String(first.subscriptionUuid)}`]);
-		expect(fake.requests[0].body).toEqual({ url: urlOf(target), events: ['task.created', 'task.deleted'] });
+		expect(fake.requests[0].body).toEqual({
+			url: urlOf(target),
+			events: ['task.created', 'task.deleted'],
+		});
 		expect(subscriptions()).toHaveLength(1);
 		expect(subscriptions()[0].events).toEqual(['task.created', 'task.deleted']);
 		expect(kept()).toEqual(first);
@@ -118,20 +173,39 @@ describe('activation and deactivation', () => {
 
 	it('a subscription already pointing at the URL, not in the workflow’s data: adopted with its secret, not duplicated', async () => {
 		const target = await listen(['task.created']);
-		const elsewhere = await subscribeDirectly('https://example.com/other-receiver', ['task.created']);
+		const elsewhere = await subscribeDirectly('https://example.com/other-receiver', [
+			'task.created',
+		]);
 		const existing = await subscribeDirectly(urlOf(target), ['task.updated']);
 		fake.server.clearRequests();
 
 		expect(await activate(['task.created'], target)).toBe('reused');
 
-		expect(calls()).toEqual([`GET ${PLANNR_SUBSCRIPTIONS_PATH}`, `PUT ${PLANNR_SUBSCRIPTIONS_PATH}/${String(existing.uuid)}`]);
+		expect(calls()).toEqual([
+			`GET ${PLANNR_SUBSCRIPTIONS_PATH}`,
+			`PUT ${PLANNR_SUBSCRIPTIONS_PATH}/${String(existing.uuid)}`,
+		]);
 		expect(fake.requests[1].body).toEqual({ url: urlOf(target), events: ['task.created'] });
-		expect(subscriptions().map((subscription) => subscription.uuid).sort()).toEqual([String(elsewhere.uuid), String(existing.uuid)].sort());
-		expect(fake.subscriptions.get(String(elsewhere.uuid))!.url).toBe('https://example.com/other-receiver');
-		expect(kept()).toEqual({ subscriptionUuid: existing.uuid, signingSecret: existing.signing_secret, url: urlOf(target) });
+		expect(
+			subscriptions()
+				.map((subscription) => subscription.uuid)
+				.sort(),
+		).toEqual([String(elsewhere.uuid), String(existing.uuid)].sort());
+		expect(fake.subscriptions.get(String(elsewhere.uuid))!.url).toBe(
+			'https://example.com/other-receiver',
+		);
+		expect(kept()).toEqual({
+			subscriptionUuid: existing.uuid,
+			signingSecret: existing.signing_secret,
+			url: urlOf(target),
+		});
 
 		// Deliveries signed with the adopted secret are accepted.
-		const delivery = await fake.deliver(String(existing.uuid), 'task.created', addTask('Annual review'));
+		const delivery = await fake.deliver(
+			String(existing.uuid),
+			'task.created',
+			addTask('Annual review'),
+		);
 		expect(delivery.status).toBe(200);
 		expect(target.calls[0].workflowData).not.toBeNull();
 	});
@@ -145,22 +219,41 @@ describe('activation and deactivation', () => {
 
 		expect(await activate(['task.created'], target)).toBe('created');
 
-		expect(calls()).toEqual([`PUT ${PLANNR_SUBSCRIPTIONS_PATH}/${gone}`, `GET ${PLANNR_SUBSCRIPTIONS_PATH}`, `POST ${PLANNR_SUBSCRIPTIONS_PATH}`]);
+		expect(calls()).toEqual([
+			`PUT ${PLANNR_SUBSCRIPTIONS_PATH}/${gone}`,
+			`GET ${PLANNR_SUBSCRIPTIONS_PATH}`,
+			`POST ${PLANNR_SUBSCRIPTIONS_PATH}`,
+		]);
 		const [fresh] = subscriptions();
 		expect(subscriptions()).toHaveLength(1);
 		expect(fresh.uuid).not.toBe(gone);
-		expect(kept()).toEqual({ subscriptionUuid: fresh.uuid, signingSecret: fresh.signing_secret, url: urlOf(target) });
+		expect(kept()).toEqual({
+			subscriptionUuid: fresh.uuid,
+			signingSecret: fresh.signing_secret,
+			url: urlOf(target),
+		});
 	});
 
 	it('a subscription at the URL listed without its signing secret is replaced (no delivery to it could be checked)', async () => {
 		const target = await listen(['task.created']);
 		const existing = await subscribeDirectly(urlOf(target), ['task.created']);
 		fake.server.clearRequests();
-		fake.server.fault({ method: 'GET', path: PLANNR_SUBSCRIPTIONS_PATH, fault: { status: 200, body: { data: [{ uuid: existing.uuid, url: existing.url, events: existing.events }] } } });
+		fake.server.fault({
+			method: 'GET',
+			path: PLANNR_SUBSCRIPTIONS_PATH,
+			fault: {
+				status: 200,
+				body: { data: [{ uuid: existing.uuid, url: existing.url, events: existing.events }] },
+			},
+		});
 
 		expect(await activate(['task.created'], target)).toBe('created');
 
-		expect(calls()).toEqual([`GET ${PLANNR_SUBSCRIPTIONS_PATH}`, `DELETE ${PLANNR_SUBSCRIPTIONS_PATH}/${String(existing.uuid)}`, `POST ${PLANNR_SUBSCRIPTIONS_PATH}`]);
+		expect(calls()).toEqual([
+			`GET ${PLANNR_SUBSCRIPTIONS_PATH}`,
+			`DELETE ${PLANNR_SUBSCRIPTIONS_PATH}/${String(existing.uuid)}`,
+			`POST ${PLANNR_SUBSCRIPTIONS_PATH}`,
+		]);
 		expect(subscriptions()).toHaveLength(1);
 		expect(subscriptions()[0].uuid).not.toBe(existing.uuid);
 		expect(kept().signingSecret).toBe(subscriptions()[0].signing_secret);
@@ -173,7 +266,10 @@ describe('activation and deactivation', () => {
 			credentialId = engine.credentials.add('plannrApi', other.credentialData()).id!;
 			const target = await listen(['task.created']);
 			expect(await activate(['task.created'], target)).toBe('created');
-			expect(other.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET ${PLANNR_SUBSCRIPTIONS_PATH}`, `POST ${PLANNR_SUBSCRIPTIONS_PATH}`]);
+			expect(other.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+				`GET ${PLANNR_SUBSCRIPTIONS_PATH}`,
+				`POST ${PLANNR_SUBSCRIPTIONS_PATH}`,
+			]);
 			expect(other.subscriptions.size).toBe(1);
 		} finally {
 			await other.stop();
@@ -219,22 +315,56 @@ describe('activation and deactivation', () => {
 
 	it('with the OAuth2 credential, the subscription calls carry the bearer token and the account', async () => {
 		const redirectUri = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
-		const query = new URLSearchParams({ client_id: fake.options.oauthClientId, redirect_uri: redirectUri, response_type: 'code' });
-		const code = new URL((await fetch(`${fake.url}${fake.options.oauthAuthorizePath}?${query.toString()}`, { redirect: 'manual' })).headers.get('location')!).searchParams.get('code')!;
+		const query = new URLSearchParams({
+			client_id: fake.options.oauthClientId,
+			redirect_uri: redirectUri,
+			response_type: 'code',
+		});
+		const code = new URL(
+			(
+				await fetch(`${fake.url}${fake.options.oauthAuthorizePath}?${query.toString()}`, {
+					redirect: 'manual',
+				})
+			).headers.get('location')!,
+		).searchParams.get('code')!;
 		const token = (await (
 			await fetch(`${fake.url}${fake.options.oauthTokenPath}`, {
 				method: 'POST',
-				body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: fake.options.oauthClientId, client_secret: fake.options.oauthClientSecret }),
+				body: new URLSearchParams({
+					grant_type: 'authorization_code',
+					code,
+					redirect_uri: redirectUri,
+					client_id: fake.options.oauthClientId,
+					client_secret: fake.options.oauthClientSecret,
+				}),
 			})
 		).json()) as IDataObject;
-		const oauth: Partial<NodeSpec> = { credentialType: 'plannrOAuth2Api', credentialId: engine.credentials.add('plannrOAuth2Api', { ...fake.oauth2CredentialData(), oauthTokenData: token }).id! };
+		const oauth: Partial<NodeSpec> = {
+			credentialType: 'plannrOAuth2Api',
+			credentialId: engine.credentials.add('plannrOAuth2Api', {
+				...fake.oauth2CredentialData(),
+				oauthTokenData: token,
+			}).id!,
+		};
 		const target = await listen(['task.created'], oauth);
 		fake.server.clearRequests();
 
-		await runWebhookMethod(engine, { ...triggerSpec(['task.created'], oauth), parameters: { authentication: 'oAuth2', events: ['task.created'] } }, staticData, 'create', target.baseUrl);
+		await runWebhookMethod(
+			engine,
+			{
+				...triggerSpec(['task.created'], oauth),
+				parameters: { authentication: 'oAuth2', events: ['task.created'] },
+			},
+			staticData,
+			'create',
+			target.baseUrl,
+		);
 
 		expect(calls()).toEqual([`POST ${PLANNR_SUBSCRIPTIONS_PATH}`]);
-		expect(fake.requests[0].headers).toMatchObject({ authorization: `Bearer ${String(token.access_token)}`, 'x-plannr-account-uuid': fake.options.accountUuid });
+		expect(fake.requests[0].headers).toMatchObject({
+			authorization: `Bearer ${String(token.access_token)}`,
+			'x-plannr-account-uuid': fake.options.accountUuid,
+		});
 		expect(kept().signingSecret).toBe(subscriptions()[0].signing_secret);
 	});
 });
@@ -244,14 +374,28 @@ describe('deliveries', () => {
 		const target = await listen(['task.created']);
 		await activate(['task.created'], target);
 
-		const created = await runNode(
-			engine,
-			{ type: 'plannr', credentialType: 'plannrApi', credentialId, parameters: { authentication: 'accessToken', resource: 'task', operation: 'create', name: 'Annual review', taskableType: 'client', taskableUuid: client, taskStatusUuid: todo.uuid } },
-		);
+		const created = await runNode(engine, {
+			type: 'plannr',
+			credentialType: 'plannrApi',
+			credentialId,
+			parameters: {
+				authentication: 'accessToken',
+				resource: 'task',
+				operation: 'create',
+				name: 'Annual review',
+				taskableType: 'client',
+				taskableUuid: client,
+				taskStatusUuid: todo.uuid,
+			},
+		});
 		await fake.deliveriesSettled();
 
 		expect(fake.deliveries).toHaveLength(1);
-		expect(fake.deliveries[0]).toMatchObject({ event: 'task.created', status: 200, url: urlOf(target) });
+		expect(fake.deliveries[0]).toMatchObject({
+			event: 'task.created',
+			status: 200,
+			url: urlOf(target),
+		});
 		expect(target.calls).toHaveLength(1);
 		const [[item]] = target.calls[0].workflowData!;
 		expect(item.json).toEqual({
@@ -263,7 +407,13 @@ describe('deliveries', () => {
 	});
 
 	it('Output "Normalized Task": a completed task arrives in the shared shape, with the event beside it', async () => {
-		const normalized = { parameters: { authentication: 'accessToken', events: ['task.completed'], outputFormat: 'normalized' } };
+		const normalized = {
+			parameters: {
+				authentication: 'accessToken',
+				events: ['task.completed'],
+				outputFormat: 'normalized',
+			},
+		};
 		const target = await listen(['task.completed'], normalized);
 		await activate(['task.completed'], target, normalized);
 		const task = addTask('Annual review');
@@ -272,7 +422,14 @@ describe('deliveries', () => {
 		await fake.deliveriesSettled();
 
 		const [[item]] = target.calls[0].workflowData!;
-		expect(item.json).toMatchObject({ id: task.uuid, vendor: 'plannr', title: 'Annual review', status: 'done', event: 'task.completed', subject: { type: 'client', id: client } });
+		expect(item.json).toMatchObject({
+			id: task.uuid,
+			vendor: 'plannr',
+			title: 'Annual review',
+			status: 'done',
+			event: 'task.completed',
+			subject: { type: 'client', id: client },
+		});
 		expect((item.json.raw as IDataObject).uuid).toBe(task.uuid);
 	});
 
@@ -280,7 +437,12 @@ describe('deliveries', () => {
 		const target = await listen(ALL);
 		await activate(ALL, target);
 
-		const task = fake.createTask({ name: 'Annual review', status_uuid: todo.uuid, taskable_type: 'client', taskable_uuid: client });
+		const task = fake.createTask({
+			name: 'Annual review',
+			status_uuid: todo.uuid,
+			taskable_type: 'client',
+			taskable_uuid: client,
+		});
 		await fake.deliveriesSettled();
 		fake.updateTask(task.uuid, { name: 'Annual review (booked)' });
 		await fake.deliveriesSettled();
@@ -290,29 +452,51 @@ describe('deliveries', () => {
 		await fake.deliveriesSettled();
 
 		expect(target.calls.map((call) => call.status)).toEqual([200, 200, 200, 200]);
-		expect(target.calls.map((call) => call.workflowData![0][0].json.event)).toEqual(['task.created', 'task.updated', 'task.completed', 'task.deleted']);
-		expect(target.calls.map((call) => (call.workflowData![0][0].json.data as IDataObject).uuid)).toEqual([task.uuid, task.uuid, task.uuid, task.uuid]);
+		expect(target.calls.map((call) => call.workflowData![0][0].json.event)).toEqual([
+			'task.created',
+			'task.updated',
+			'task.completed',
+			'task.deleted',
+		]);
+		expect(
+			target.calls.map((call) => (call.workflowData![0][0].json.data as IDataObject).uuid),
+		).toEqual([task.uuid, task.uuid, task.uuid, task.uuid]);
 	});
 
 	it('a forged signature is answered 401 and nothing runs', async () => {
 		const target = await listen(['task.created']);
 		await activate(['task.created'], target);
 
-		const forged = await fake.deliver(String(kept().subscriptionUuid), 'task.created', addTask('x'), { forgedSignature: true });
+		const forged = await fake.deliver(
+			String(kept().subscriptionUuid),
+			'task.created',
+			addTask('x'),
+			{ forgedSignature: true },
+		);
 
 		expect(forged.status).toBe(401);
 		expect(JSON.parse(forged.responseBody)).toEqual({ message: 'Invalid signature.' });
-		expect(target.calls).toEqual([{ status: 401, body: { message: 'Invalid signature.' }, workflowData: null }]);
+		expect(target.calls).toEqual([
+			{ status: 401, body: { message: 'Invalid signature.' }, workflowData: null },
+		]);
 	});
 
 	it('no signature, a signature of another body, or another secret: 401 and nothing runs; the right one in capitals is accepted', async () => {
 		const target = await listen(['task.created']);
 		await activate(['task.created'], target);
 		const secret = String(kept().signingSecret);
-		const body = JSON.stringify({ event: 'task.created', data: { uuid: 'x', name: 'Annual review' } });
+		const body = JSON.stringify({
+			event: 'task.created',
+			data: { uuid: 'x', name: 'Annual review' },
+		});
 
-		expect(await post(target, body)).toEqual({ status: 401, body: { message: 'Invalid signature.' } });
-		expect((await post(target, body, hmac(body.replace('Annual', 'Final'), secret))).status).toBe(401);
+		expect(await post(target, body)).toEqual({
+			status: 401,
+			body: { message: 'Invalid signature.' },
+		});
+		expect((await post(target, body, hmac(body.replace('Annual', 'Final'), secret))).status).toBe(
+			401,
+		);
 		expect((await post(target, body, hmac(body, 'another-secret'))).status).toBe(401);
 		expect((await post(target, body, '')).status).toBe(401);
 		expect((await post(target, body, hmac(body, secret).toUpperCase())).status).toBe(200);
@@ -330,10 +514,16 @@ describe('deliveries', () => {
 		const target = await listen(['task.created']);
 		await activate(['task.created'], target);
 
-		const delivery = await fake.deliver(String(kept().subscriptionUuid), 'task.deleted', addTask('x'));
+		const delivery = await fake.deliver(
+			String(kept().subscriptionUuid),
+			'task.deleted',
+			addTask('x'),
+		);
 
 		expect(delivery.status).toBe(200);
-		expect(target.calls).toEqual([{ status: 200, body: { message: 'Webhook call received' }, workflowData: null }]);
+		expect(target.calls).toEqual([
+			{ status: 200, body: { message: 'Webhook call received' }, workflowData: null },
+		]);
 	});
 
 	it('before activation, and after deactivation, no delivery is accepted', async () => {

@@ -14,7 +14,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { VendorFake, type FakeRequest, type FakeSecret, type FakeResponse, type Handler, type RecordedRequest } from './kit';
+import {
+	VendorFake,
+	type FakeRequest,
+	type FakeSecret,
+	type FakeResponse,
+	type Handler,
+	type RecordedRequest,
+} from './kit';
 
 export const HUMANITY_API_PREFIX = '/api/v2';
 /** Documented: `POST https://www.humanity.com/oauth2/token.php`, form-encoded. */
@@ -92,7 +99,14 @@ export const SHIFT_MODES = [
 	'multiple',
 ] as const;
 /** The modes this fake models; the others answer code 9 (a limit of the fake, not of Humanity). */
-export const MODELLED_SHIFT_MODES = ['overview', 'location', 'schedule', 'employees', 'employee', 'open'] as const;
+export const MODELLED_SHIFT_MODES = [
+	'overview',
+	'location',
+	'schedule',
+	'employees',
+	'employee',
+	'open',
+] as const;
 
 export type Role = (typeof ROLES)[number];
 export type ShiftTaskType = 1 | 2;
@@ -353,12 +367,15 @@ const refuse = (code: number, detail?: string): never => {
 function compilePattern(pattern: string): RegExp {
 	const source = pattern
 		.split('/')
-		.map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+		.map((segment) =>
+			segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+		)
 		.join('/');
 	return new RegExp(`^${source}/?$`);
 }
 
-const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Body =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What addMorningBar made. */
 export interface MorningBar {
@@ -397,7 +414,9 @@ export class HumanityFake extends VendorFake {
 
 	constructor(options: HumanityFakeOptions = {}) {
 		super('humanity');
-		const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as HumanityFakeOptions;
+		const given = Object.fromEntries(
+			Object.entries(options).filter(([, value]) => value !== undefined),
+		) as HumanityFakeOptions;
 		const defaults: Omit<Options, 'throttle' | 'throttleClock'> = {
 			appId: 'humanity-app-id',
 			appSecret: 'humanity-app-secret',
@@ -411,7 +430,13 @@ export class HumanityFake extends VendorFake {
 			rotateRefreshTokens: true,
 			acceptBearerHeader: true,
 			errorHttpStatus: 'always-200',
-			errorBody: (code, message, token) => ({ status: code, data: null, metadata: [], token, error: message }),
+			errorBody: (code, message, token) => ({
+				status: code,
+				data: null,
+				metadata: [],
+				token,
+				error: message,
+			}),
 			envelopeToken: 'echo',
 			notFoundCodes: { get: 15, create: 12, update: 13, delete: 14 },
 			missingShiftDates: 'today',
@@ -450,7 +475,8 @@ export class HumanityFake extends VendorFake {
 			throttle: given.throttle ?? null,
 			throttleClock: given.throttleClock ?? (() => merged.clock().getTime()),
 		};
-		if (!DateTime.local().setZone(this.options.timeZone).isValid) throw new Error(`Unknown timeZone ${this.options.timeZone}`);
+		if (!DateTime.local().setZone(this.options.timeZone).isValid)
+			throw new Error(`Unknown timeZone ${this.options.timeZone}`);
 		this.server.notFound = (request) => this.routeMissing(request);
 		this.server.internalError = (error) => ({
 			status: 500,
@@ -463,7 +489,14 @@ export class HumanityFake extends VendorFake {
 	// ---- credentials and lifecycle ----
 
 	/** What a Humanity credential pointed at this fake holds: the host, the app's id and secret, the user's sign-in. */
-	credentialData(): { baseUrl: string; tokenUrl: string; appId: string; appSecret: string; username: string; password: string } {
+	credentialData(): {
+		baseUrl: string;
+		tokenUrl: string;
+		appId: string;
+		appSecret: string;
+		username: string;
+		password: string;
+	} {
 		return {
 			baseUrl: this.url,
 			tokenUrl: `${this.url}${HUMANITY_TOKEN_PATH}`,
@@ -476,7 +509,17 @@ export class HumanityFake extends VendorFake {
 
 	/** Empties everything, then makes the primary user (the options' username and password). */
 	reset(): void {
-		for (const map of [this.employees, this.locations, this.positions, this.shifts, this.shiftTasks, this.masterTasks, this.employeeTasks, this.accessTokens, this.refreshTokens]) {
+		for (const map of [
+			this.employees,
+			this.locations,
+			this.positions,
+			this.shifts,
+			this.shiftTasks,
+			this.masterTasks,
+			this.employeeTasks,
+			this.accessTokens,
+			this.refreshTokens,
+		]) {
 			map.clear();
 		}
 		this.counters = { employee: 0, location: 0, position: 0, shift: 0 };
@@ -500,7 +543,10 @@ export class HumanityFake extends VendorFake {
 	/** A valid access token for an employee, as if the password grant had issued it (expiry: the TTL unless given). */
 	issueAccessToken(employeeId = this.primaryUser.id, expiresAt?: number): string {
 		const token = randomBytes(20).toString('hex');
-		this.accessTokens.set(token, { employeeId, expiresAt: expiresAt ?? this.nowMs() + this.options.accessTokenTtlSeconds * 1000 });
+		this.accessTokens.set(token, {
+			employeeId,
+			expiresAt: expiresAt ?? this.nowMs() + this.options.accessTokenTtlSeconds * 1000,
+		});
 		this.noteIssued('issued access token', token);
 		return token;
 	}
@@ -527,9 +573,24 @@ export class HumanityFake extends VendorFake {
 	 * The next `times` API calls (matching `method` and `path`, a full path or a '/api/v2/shifts/:id/tasks'
 	 * pattern or a RegExp) answer this code instead of running. The token endpoint is never affected.
 	 */
-	answerCodeNext(code: number, times = 1, match: { method?: string; path?: string | RegExp; detail?: string } = {}): void {
-		const matcher = match.path === undefined ? undefined : match.path instanceof RegExp ? match.path : compilePattern(match.path);
-		this.forced.push({ code, left: times, method: match.method?.toUpperCase(), matcher, detail: match.detail });
+	answerCodeNext(
+		code: number,
+		times = 1,
+		match: { method?: string; path?: string | RegExp; detail?: string } = {},
+	): void {
+		const matcher =
+			match.path === undefined
+				? undefined
+				: match.path instanceof RegExp
+					? match.path
+					: compilePattern(match.path);
+		this.forced.push({
+			code,
+			left: times,
+			method: match.method?.toUpperCase(),
+			matcher,
+			detail: match.detail,
+		});
 	}
 
 	/** The next `times` API calls are throttled: code 91. */
@@ -550,7 +611,9 @@ export class HumanityFake extends VendorFake {
 
 	/** The route a recorded request hit, as 'METHOD /api/v2/pattern' (e.g. 'PUT /api/v2/shifts/:shiftId/tasks'). */
 	endpointOf(request: RecordedRequest): string | undefined {
-		return this.endpoints.find((endpoint) => endpoint.method === request.method && endpoint.matcher.test(request.path))?.key;
+		return this.endpoints.find(
+			(endpoint) => endpoint.method === request.method && endpoint.matcher.test(request.path),
+		)?.key;
 	}
 
 	/** How many requests each route received (token requests included; unknown paths under 'UNKNOWN'). */
@@ -576,7 +639,9 @@ export class HumanityFake extends VendorFake {
 		for (const request of this.requests) {
 			const match = new RegExp(`^${prefix}([^/]+)/tasks/?$`).exec(request.path);
 			if (!match) continue;
-			const ids = decodeURIComponent(match[1]).split(',').map((id) => id.trim());
+			const ids = decodeURIComponent(match[1])
+				.split(',')
+				.map((id) => id.trim());
 			if (!ids.includes(String(shiftId))) continue;
 			if (request.method === 'GET') reads++;
 			if (request.method === 'PUT') writes++;
@@ -586,11 +651,22 @@ export class HumanityFake extends VendorFake {
 
 	// ---- state helpers (references not checked: tests build any state) ----
 
-	addEmployee(partial: Partial<HumanityEmployee> & { firstname: string; lastname: string }): HumanityEmployee {
+	addEmployee(
+		partial: Partial<HumanityEmployee> & { firstname: string; lastname: string },
+	): HumanityEmployee {
 		const id = partial.id ?? ++this.counters.employee;
 		this.counters.employee = Math.max(this.counters.employee, id);
-		const email = partial.email ?? `${partial.firstname}.${partial.lastname}@example.com`.toLowerCase();
-		const employee: HumanityEmployee = { email, username: email, password: `${partial.firstname.toLowerCase()}-password`, role: 'employee', positionIds: [], ...partial, id };
+		const email =
+			partial.email ?? `${partial.firstname}.${partial.lastname}@example.com`.toLowerCase();
+		const employee: HumanityEmployee = {
+			email,
+			username: email,
+			password: `${partial.firstname.toLowerCase()}-password`,
+			role: 'employee',
+			positionIds: [],
+			...partial,
+			id,
+		};
 		this.employees.set(id, employee);
 		return employee;
 	}
@@ -613,7 +689,13 @@ export class HumanityFake extends VendorFake {
 	 * A shift. `start` and `end` are ISO 8601 (with an offset) or `yyyy-MM-dd HH:mm` in the company's zone;
 	 * the location defaults to the position's.
 	 */
-	addShift(partial: Partial<Omit<HumanityShift, 'startMs' | 'endMs'>> & { start: string; end: string; positionId: number }): HumanityShift {
+	addShift(
+		partial: Partial<Omit<HumanityShift, 'startMs' | 'endMs'>> & {
+			start: string;
+			end: string;
+			positionId: number;
+		},
+	): HumanityShift {
 		const { start, end, ...rest } = partial;
 		const id = rest.id ?? 2400 + ++this.counters.shift;
 		const shift: HumanityShift = {
@@ -676,18 +758,32 @@ export class HumanityFake extends VendorFake {
 		};
 		this.shiftTasks.set(task.id, task);
 		if (withEmployeeTasks) {
-			for (const employeeId of this.shifts.get(task.shiftId)?.employeeIds ?? []) this.addEmployeeTask({ shiftTaskId: task.id, employeeId });
+			for (const employeeId of this.shifts.get(task.shiftId)?.employeeIds ?? [])
+				this.addEmployeeTask({ shiftTaskId: task.id, employeeId });
 		}
 		return task;
 	}
 
-	addEmployeeTask(partial: Partial<Omit<HumanityEmployeeTask, 'activity'>> & { shiftTaskId: string; employeeId: number; activity?: Partial<Activity> }): HumanityEmployeeTask {
+	addEmployeeTask(
+		partial: Partial<Omit<HumanityEmployeeTask, 'activity'>> & {
+			shiftTaskId: string;
+			employeeId: number;
+			activity?: Partial<Activity>;
+		},
+	): HumanityEmployeeTask {
 		const { activity, ...rest } = partial;
 		const task: HumanityEmployeeTask = {
 			id: this.ulid(),
 			deletedAt: null,
 			...rest,
-			activity: { startedAt: null, endedAt: null, startedBy: null, endedBy: null, status: 0, ...activity },
+			activity: {
+				startedAt: null,
+				endedAt: null,
+				startedBy: null,
+				endedBy: null,
+				status: 0,
+				...activity,
+			},
 		};
 		this.employeeTasks.set(task.id, task);
 		return task;
@@ -695,12 +791,16 @@ export class HumanityFake extends VendorFake {
 
 	/** The live (not deleted) tasks of a shift, in list order. */
 	liveShiftTasks(shiftId: number): HumanityShiftTask[] {
-		return [...this.shiftTasks.values()].filter((task) => task.shiftId === shiftId && task.deletedAt === null).sort((a, b) => a.position - b.position);
+		return [...this.shiftTasks.values()]
+			.filter((task) => task.shiftId === shiftId && task.deletedAt === null)
+			.sort((a, b) => a.position - b.position);
 	}
 
 	/** The live employee tasks of a shift task. */
 	employeeTasksOf(shiftTaskId: string): HumanityEmployeeTask[] {
-		return [...this.employeeTasks.values()].filter((task) => task.shiftTaskId === shiftTaskId && task.deletedAt === null);
+		return [...this.employeeTasks.values()].filter(
+			(task) => task.shiftTaskId === shiftTaskId && task.deletedAt === null,
+		);
 	}
 
 	/**
@@ -712,13 +812,31 @@ export class HumanityFake extends VendorFake {
 	addMorningBar(): MorningBar {
 		const location = this.addLocation({ name: 'Main Street Café' });
 		const position = this.addPosition({ name: 'Barista', locationId: location.id });
-		const sam = this.addEmployee({ firstname: 'Sam', lastname: 'Okafor', positionIds: [position.id] });
-		const shift = this.addShift({ start: '2026-11-23 07:00', end: '2026-11-23 15:00', positionId: position.id, employeeIds: [sam.id], title: 'Morning bar' });
-		const masters = ['Open the register', 'Clean the espresso machine', 'Restock pastries', 'Fridge temperature log'].map((name) =>
-			this.addMasterTask({ name, positionIds: [position.id] }),
-		);
+		const sam = this.addEmployee({
+			firstname: 'Sam',
+			lastname: 'Okafor',
+			positionIds: [position.id],
+		});
+		const shift = this.addShift({
+			start: '2026-11-23 07:00',
+			end: '2026-11-23 15:00',
+			positionId: position.id,
+			employeeIds: [sam.id],
+			title: 'Morning bar',
+		});
+		const masters = [
+			'Open the register',
+			'Clean the espresso machine',
+			'Restock pastries',
+			'Fridge temperature log',
+		].map((name) => this.addMasterTask({ name, positionIds: [position.id] }));
 		const tasks = [
-			this.addShiftTask({ shiftId: shift.id, taskId: masters[0].id, name: 'Open the register', description: 'Count the float.' }),
+			this.addShiftTask({
+				shiftId: shift.id,
+				taskId: masters[0].id,
+				name: 'Open the register',
+				description: 'Count the float.',
+			}),
 			this.addShiftTask({
 				shiftId: shift.id,
 				taskId: masters[1].id,
@@ -726,7 +844,12 @@ export class HumanityFake extends VendorFake {
 				type: 2,
 				options: { startTime: '2026-11-23T13:00:00+00:00', dueTime: '2026-11-23T13:30:00+00:00' },
 			}),
-			this.addShiftTask({ shiftId: shift.id, taskId: masters[2].id, name: 'Restock pastries', description: 'Before lunch.' }),
+			this.addShiftTask({
+				shiftId: shift.id,
+				taskId: masters[2].id,
+				name: 'Restock pastries',
+				description: 'Before lunch.',
+			}),
 		];
 		return { location, position, sam, shift, masters, tasks };
 	}
@@ -738,22 +861,74 @@ export class HumanityFake extends VendorFake {
 	 */
 	seedSandbox(): void {
 		const dana = this.primaryUser;
-		const main = this.addLocation({ name: 'Main Street Café', address: '12 Main Street, Springfield' });
-		const kiosk = this.addLocation({ name: 'Station Kiosk', address: 'Central Station, Platform 1' });
+		const main = this.addLocation({
+			name: 'Main Street Café',
+			address: '12 Main Street, Springfield',
+		});
+		const kiosk = this.addLocation({
+			name: 'Station Kiosk',
+			address: 'Central Station, Platform 1',
+		});
 		const barista = this.addPosition({ name: 'Barista', locationId: main.id, color: '#8D6E63' });
 		const kitchen = this.addPosition({ name: 'Kitchen', locationId: main.id, color: '#EF6C00' });
-		const kioskCrew = this.addPosition({ name: 'Kiosk Crew', locationId: kiosk.id, color: '#00897B' });
+		const kioskCrew = this.addPosition({
+			name: 'Kiosk Crew',
+			locationId: kiosk.id,
+			color: '#00897B',
+		});
 		dana.positionIds = [barista.id, kitchen.id, kioskCrew.id];
-		const sam = this.addEmployee({ firstname: 'Sam', lastname: 'Okafor', positionIds: [barista.id], password: 'sam-password' });
-		const lee = this.addEmployee({ firstname: 'Lee', lastname: 'Nguyen', positionIds: [barista.id, kioskCrew.id], password: 'lee-password' });
-		const maria = this.addEmployee({ firstname: 'Maria', lastname: 'Rossi', positionIds: [kitchen.id], password: 'maria-password' });
-		this.addEmployee({ firstname: 'Tom', lastname: 'Becker', role: 'supervisor', positionIds: [kioskCrew.id], password: 'tom-password' });
+		const sam = this.addEmployee({
+			firstname: 'Sam',
+			lastname: 'Okafor',
+			positionIds: [barista.id],
+			password: 'sam-password',
+		});
+		const lee = this.addEmployee({
+			firstname: 'Lee',
+			lastname: 'Nguyen',
+			positionIds: [barista.id, kioskCrew.id],
+			password: 'lee-password',
+		});
+		const maria = this.addEmployee({
+			firstname: 'Maria',
+			lastname: 'Rossi',
+			positionIds: [kitchen.id],
+			password: 'maria-password',
+		});
+		this.addEmployee({
+			firstname: 'Tom',
+			lastname: 'Becker',
+			role: 'supervisor',
+			positionIds: [kioskCrew.id],
+			password: 'tom-password',
+		});
 
-		const open = this.addMasterTask({ name: 'Open the register', description: 'Count the float and log it.', positionIds: [barista.id, kioskCrew.id], favorite: true });
-		const clean = this.addMasterTask({ name: 'Clean the espresso machine', description: 'Backflush and wipe the steam wands.', positionIds: [barista.id] });
-		const fridge = this.addMasterTask({ name: 'Fridge temperature log', description: 'Record every fridge temperature.', positionIds: [kitchen.id], color: '#1565C0' });
-		const pastries = this.addMasterTask({ name: 'Restock pastries', positionIds: [barista.id, kioskCrew.id] });
-		const cashUp = this.addMasterTask({ name: 'Cash-up and close', description: 'Count the till and lock the safe.', positionIds: [barista.id, kioskCrew.id] });
+		const open = this.addMasterTask({
+			name: 'Open the register',
+			description: 'Count the float and log it.',
+			positionIds: [barista.id, kioskCrew.id],
+			favorite: true,
+		});
+		const clean = this.addMasterTask({
+			name: 'Clean the espresso machine',
+			description: 'Backflush and wipe the steam wands.',
+			positionIds: [barista.id],
+		});
+		const fridge = this.addMasterTask({
+			name: 'Fridge temperature log',
+			description: 'Record every fridge temperature.',
+			positionIds: [kitchen.id],
+			color: '#1565C0',
+		});
+		const pastries = this.addMasterTask({
+			name: 'Restock pastries',
+			positionIds: [barista.id, kioskCrew.id],
+		});
+		const cashUp = this.addMasterTask({
+			name: 'Cash-up and close',
+			description: 'Count the till and lock the safe.',
+			positionIds: [barista.id, kioskCrew.id],
+		});
 		this.addMasterTask({ name: 'Deep clean the grill', positionIds: [kitchen.id] });
 		const old = this.addMasterTask({ name: 'Old menu board swap', positionIds: [barista.id] });
 		old.deletedAt = this.utcNow();
@@ -762,27 +937,83 @@ export class HumanityFake extends VendorFake {
 		const today = this.zoned().startOf('day');
 		for (let offset = -3; offset <= 3; offset++) {
 			const day = today.plus({ days: offset }).toFormat('yyyy-MM-dd');
-			const morning = this.addShift({ start: `${day} 07:00`, end: `${day} 15:00`, positionId: barista.id, employeeIds: [sam.id, lee.id], title: 'Morning bar' });
-			const kitchenShift = this.addShift({ start: `${day} 06:00`, end: `${day} 14:00`, positionId: kitchen.id, employeeIds: [maria.id], title: 'Kitchen prep' });
-			this.addShift({ start: `${day} 14:00`, end: `${day} 22:00`, positionId: kioskCrew.id, employeeIds: offset === 2 ? [] : [lee.id], title: 'Kiosk late' });
+			const morning = this.addShift({
+				start: `${day} 07:00`,
+				end: `${day} 15:00`,
+				positionId: barista.id,
+				employeeIds: [sam.id, lee.id],
+				title: 'Morning bar',
+			});
+			const kitchenShift = this.addShift({
+				start: `${day} 06:00`,
+				end: `${day} 14:00`,
+				positionId: kitchen.id,
+				employeeIds: [maria.id],
+				title: 'Kitchen prep',
+			});
+			this.addShift({
+				start: `${day} 14:00`,
+				end: `${day} 22:00`,
+				positionId: kioskCrew.id,
+				employeeIds: offset === 2 ? [] : [lee.id],
+				title: 'Kiosk late',
+			});
 			const at = (time: string) => this.utc(`${day} ${time}`);
 			const tasks = [
-				this.addShiftTask({ shiftId: morning.id, taskId: open.id, name: open.name, type: 2, options: { startTime: at('07:00'), dueTime: at('07:15') } }),
-				this.addShiftTask({ shiftId: morning.id, taskId: clean.id, name: clean.name, description: clean.description }),
-				this.addShiftTask({ shiftId: morning.id, taskId: pastries.id, name: 'Restock pastries before lunch', type: 2, options: { startTime: at('11:00'), dueTime: at('11:30') } }),
-				this.addShiftTask({ shiftId: kitchenShift.id, taskId: fridge.id, name: fridge.name, type: 2, options: { startTime: at('06:00'), dueTime: at('06:30') } }),
+				this.addShiftTask({
+					shiftId: morning.id,
+					taskId: open.id,
+					name: open.name,
+					type: 2,
+					options: { startTime: at('07:00'), dueTime: at('07:15') },
+				}),
+				this.addShiftTask({
+					shiftId: morning.id,
+					taskId: clean.id,
+					name: clean.name,
+					description: clean.description,
+				}),
+				this.addShiftTask({
+					shiftId: morning.id,
+					taskId: pastries.id,
+					name: 'Restock pastries before lunch',
+					type: 2,
+					options: { startTime: at('11:00'), dueTime: at('11:30') },
+				}),
+				this.addShiftTask({
+					shiftId: kitchenShift.id,
+					taskId: fridge.id,
+					name: fridge.name,
+					type: 2,
+					options: { startTime: at('06:00'), dueTime: at('06:30') },
+				}),
 			];
 			if (offset < 0) {
 				// Past shifts: their employee tasks are done, started and finished by the employee.
 				for (const task of tasks) {
 					for (const employeeTask of this.employeeTasksOf(task.id)) {
 						const startedAt = task.options?.startTime ?? at('09:00');
-						const endedAt = DateTime.fromISO(startedAt).plus({ minutes: 10 }).toUTC().toFormat(UTC_FORMAT);
-						employeeTask.activity = { startedAt, endedAt, startedBy: employeeTask.employeeId, endedBy: employeeTask.employeeId, status: 2 };
+						const endedAt = DateTime.fromISO(startedAt)
+							.plus({ minutes: 10 })
+							.toUTC()
+							.toFormat(UTC_FORMAT);
+						employeeTask.activity = {
+							startedAt,
+							endedAt,
+							startedBy: employeeTask.employeeId,
+							endedBy: employeeTask.employeeId,
+							status: 2,
+						};
 					}
 				}
 			}
-			if (offset === 3) this.addShiftTask({ shiftId: morning.id, taskId: cashUp.id, name: cashUp.name, description: 'Handover to the late shift.' });
+			if (offset === 3)
+				this.addShiftTask({
+					shiftId: morning.id,
+					taskId: cashUp.id,
+					name: cashUp.name,
+					description: 'Handover to the late shift.',
+				});
 		}
 		this.seedVetPharmacy();
 	}
@@ -792,14 +1023,36 @@ export class HumanityFake extends VendorFake {
 	 * into shift tasks: the position "Pharmacy", one 08:00–18:00 shift a day, the master task "Prescription refill".
 	 */
 	seedVetPharmacy(): void {
-		const clinic = this.addLocation({ name: 'Riverside Vet Clinic', address: '4 River Road, Springfield' });
-		const pharmacy = this.addPosition({ name: 'Pharmacy', locationId: clinic.id, color: '#6A1B9A' });
-		const priya = this.addEmployee({ firstname: 'Priya', lastname: 'Shah', positionIds: [pharmacy.id], password: 'priya-password' });
-		this.addMasterTask({ name: 'Prescription refill', description: 'Prepare and label the refill; call the owner.', positionIds: [pharmacy.id] });
+		const clinic = this.addLocation({
+			name: 'Riverside Vet Clinic',
+			address: '4 River Road, Springfield',
+		});
+		const pharmacy = this.addPosition({
+			name: 'Pharmacy',
+			locationId: clinic.id,
+			color: '#6A1B9A',
+		});
+		const priya = this.addEmployee({
+			firstname: 'Priya',
+			lastname: 'Shah',
+			positionIds: [pharmacy.id],
+			password: 'priya-password',
+		});
+		this.addMasterTask({
+			name: 'Prescription refill',
+			description: 'Prepare and label the refill; call the owner.',
+			positionIds: [pharmacy.id],
+		});
 		const today = this.zoned().startOf('day');
 		for (let offset = -3; offset <= 3; offset++) {
 			const day = today.plus({ days: offset }).toFormat('yyyy-MM-dd');
-			this.addShift({ start: `${day} 08:00`, end: `${day} 18:00`, positionId: pharmacy.id, employeeIds: [priya.id], title: 'Pharmacy counter' });
+			this.addShift({
+				start: `${day} 08:00`,
+				end: `${day} 18:00`,
+				positionId: pharmacy.id,
+				employeeIds: [priya.id],
+				title: 'Pharmacy counter',
+			});
 		}
 	}
 
@@ -815,13 +1068,22 @@ export class HumanityFake extends VendorFake {
 			email: employee.email,
 			role: employee.role,
 			group: ROLES.indexOf(employee.role) + 1,
-			positions: employee.positionIds.map((id) => ({ id, name: this.positions.get(id)?.name ?? '' })),
+			positions: employee.positionIds.map((id) => ({
+				id,
+				name: this.positions.get(id)?.name ?? '',
+			})),
 		};
 	}
 
 	positionView(position: HumanityPosition): Record<string, unknown> {
-		const location = position.locationId === null ? undefined : this.locations.get(position.locationId);
-		return { id: position.id, name: position.name, color: position.color, location: location ? { id: location.id, name: location.name } : null };
+		const location =
+			position.locationId === null ? undefined : this.locations.get(position.locationId);
+		return {
+			id: position.id,
+			name: position.name,
+			color: position.color,
+			location: location ? { id: location.id, name: location.name } : null,
+		};
 	}
 
 	/** [inferred] shape, after v1's shift object: local start/end with their ISO copies, the position as `schedule`. */
@@ -850,7 +1112,11 @@ export class HumanityFake extends VendorFake {
 			end_timestamp: end.toFormat('yyyy-MM-dd HH:mm:ss'),
 			start_date: dateView(start),
 			end_date: dateView(end),
-			length: { hours: Math.floor(minutes / 60), mins: minutes % 60, total_hours: Math.round((minutes / 60) * 100) / 100 },
+			length: {
+				hours: Math.floor(minutes / 60),
+				mins: minutes % 60,
+				total_hours: Math.round((minutes / 60) * 100) / 100,
+			},
 			schedule: shift.positionId,
 			schedule_name: position?.name ?? '',
 			schedule_location_id: shift.locationId,
@@ -926,7 +1192,9 @@ export class HumanityFake extends VendorFake {
 	private localMs(value: string): number {
 		const zone = this.options.timeZone;
 		const parsed = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(value)
-			? DateTime.fromFormat(value.length === 16 ? `${value}:00` : value, 'yyyy-MM-dd HH:mm:ss', { zone })
+			? DateTime.fromFormat(value.length === 16 ? `${value}:00` : value, 'yyyy-MM-dd HH:mm:ss', {
+					zone,
+				})
 			: DateTime.fromISO(value, { zone });
 		if (!parsed.isValid) throw new Error(`Not a date-time: ${value}`);
 		return parsed.toMillis();
@@ -966,22 +1234,104 @@ export class HumanityFake extends VendorFake {
 		const v2 = (path: string) => `${HUMANITY_API_PREFIX}${path}`;
 		this.on('POST', HUMANITY_TOKEN_PATH, (r) => this.token(r));
 		this.on('GET', HUMANITY_TOKEN_PATH, (r) => this.token(r));
-		this.on('GET', v2('/me'), this.api((c) => ({ data: this.employeeView(c.user) })));
-		this.on('GET', v2('/employees'), this.api(() => ({ data: [...this.employees.values()].sort((a, b) => a.id - b.id).map((e) => this.employeeView(e)) })));
-		this.on('GET', v2('/employees/:id'), this.api((c) => ({ data: this.employeeView(this.lookup(this.employees, this.intParam(c.request.params.id, 'id'), 'get', 'Employee')) })));
-		this.on('GET', v2('/positions'), this.api(() => ({ data: [...this.positions.values()].sort((a, b) => a.id - b.id).map((p) => this.positionView(p)) })));
-		this.on('GET', v2('/locations'), this.api(() => ({ data: [...this.locations.values()].sort((a, b) => a.id - b.id).map((l) => ({ ...l })) })));
-		this.on('GET', v2('/shifts'), this.api((c) => this.listShifts(c)));
-		this.on('GET', v2('/shifts/:id'), this.api((c) => ({ data: this.shiftView(this.lookup(this.shifts, this.intParam(c.request.params.id, 'id'), 'get', 'Shift')) })));
-		this.on('GET', v2('/shifts/:shiftIds/tasks'), this.api((c) => this.listShiftTasks(c)));
-		this.on('PUT', v2('/shifts/:shiftId/tasks'), this.api((c) => this.putShiftTasks(c)));
-		this.on('GET', v2('/shifts/:shiftIds/employee-tasks'), this.api((c) => this.listEmployeeTasks(c)));
-		this.on('GET', v2('/master-tasks'), this.api((c) => this.listMasterTasks(c)));
-		this.on('POST', v2('/master-tasks'), this.api((c) => this.createMasterTask(c)));
-		this.on('PATCH', v2('/master-tasks/:taskId'), this.api((c) => this.updateMasterTask(c)));
-		this.on('DELETE', v2('/master-tasks/:taskId'), this.api((c) => this.deleteMasterTask(c)));
-		this.on('PUT', v2('/employee-tasks/:id/activity'), this.api((c) => this.editActivity(c)));
-		this.on('POST', v2('/employee-tasks/:id/activity'), this.api((c) => this.changeActivityStatus(c)));
+		this.on(
+			'GET',
+			v2('/me'),
+			this.api((c) => ({ data: this.employeeView(c.user) })),
+		);
+		this.on(
+			'GET',
+			v2('/employees'),
+			this.api(() => ({
+				data: [...this.employees.values()]
+					.sort((a, b) => a.id - b.id)
+					.map((e) => this.employeeView(e)),
+			})),
+		);
+		this.on(
+			'GET',
+			v2('/employees/:id'),
+			this.api((c) => ({
+				data: this.employeeView(
+					this.lookup(this.employees, this.intParam(c.request.params.id, 'id'), 'get', 'Employee'),
+				),
+			})),
+		);
+		this.on(
+			'GET',
+			v2('/positions'),
+			this.api(() => ({
+				data: [...this.positions.values()]
+					.sort((a, b) => a.id - b.id)
+					.map((p) => this.positionView(p)),
+			})),
+		);
+		this.on(
+			'GET',
+			v2('/locations'),
+			this.api(() => ({
+				data: [...this.locations.values()].sort((a, b) => a.id - b.id).map((l) => ({ ...l })),
+			})),
+		);
+		this.on(
+			'GET',
+			v2('/shifts'),
+			this.api((c) => this.listShifts(c)),
+		);
+		this.on(
+			'GET',
+			v2('/shifts/:id'),
+			this.api((c) => ({
+				data: this.shiftView(
+					this.lookup(this.shifts, this.intParam(c.request.params.id, 'id'), 'get', 'Shift'),
+				),
+			})),
+		);
+		this.on(
+			'GET',
+			v2('/shifts/:shiftIds/tasks'),
+			this.api((c) => this.listShiftTasks(c)),
+		);
+		this.on(
+			'PUT',
+			v2('/shifts/:shiftId/tasks'),
+			this.api((c) => this.putShiftTasks(c)),
+		);
+		this.on(
+			'GET',
+			v2('/shifts/:shiftIds/employee-tasks'),
+			this.api((c) => this.listEmployeeTasks(c)),
+		);
+		this.on(
+			'GET',
+			v2('/master-tasks'),
+			this.api((c) => this.listMasterTasks(c)),
+		);
+		this.on(
+			'POST',
+			v2('/master-tasks'),
+			this.api((c) => this.createMasterTask(c)),
+		);
+		this.on(
+			'PATCH',
+			v2('/master-tasks/:taskId'),
+			this.api((c) => this.updateMasterTask(c)),
+		);
+		this.on(
+			'DELETE',
+			v2('/master-tasks/:taskId'),
+			this.api((c) => this.deleteMasterTask(c)),
+		);
+		this.on(
+			'PUT',
+			v2('/employee-tasks/:id/activity'),
+			this.api((c) => this.editActivity(c)),
+		);
+		this.on(
+			'POST',
+			v2('/employee-tasks/:id/activity'),
+			this.api((c) => this.changeActivityStatus(c)),
+		);
 	}
 
 	/** [inferred] a known path with another method is code 4 (Invalid Method); an unknown path code 5 (Invalid Module). */
@@ -991,13 +1341,26 @@ export class HumanityFake extends VendorFake {
 		return this.errorResponse(code, `${request.method} ${request.path}`, null);
 	}
 
-	private envelopeError(code: number, detail: string | undefined, token: string | null): Record<string, unknown> {
+	private envelopeError(
+		code: number,
+		detail: string | undefined,
+		token: string | null,
+	): Record<string, unknown> {
 		const table = RESPONSE_CODES[code] ?? `Error ${code}`;
-		return this.options.errorBody(code, detail ? `${table}: ${detail}` : table, this.options.envelopeToken === 'echo' ? token : null);
+		return this.options.errorBody(
+			code,
+			detail ? `${table}: ${detail}` : table,
+			this.options.envelopeToken === 'echo' ? token : null,
+		);
 	}
 
-	private errorResponse(code: number, detail: string | undefined, token: string | null): FakeResponse {
-		const status = this.options.errorHttpStatus === 'by-code' ? (HTTP_STATUS_BY_CODE[code] ?? 400) : 200;
+	private errorResponse(
+		code: number,
+		detail: string | undefined,
+		token: string | null,
+	): FakeResponse {
+		const status =
+			this.options.errorHttpStatus === 'by-code' ? (HTTP_STATUS_BY_CODE[code] ?? 400) : 200;
 		return { status, body: this.envelopeError(code, detail, token) };
 	}
 
@@ -1016,7 +1379,15 @@ export class HumanityFake extends VendorFake {
 			if (this.throttled()) return this.errorResponse(91, undefined, token);
 			const found = token === null ? undefined : this.accessTokens.get(token);
 			if (!found || found.expiresAt <= this.nowMs()) {
-				return this.errorResponse(3, token === null ? 'no access token' : found ? 'the access token has expired' : 'the access token is invalid', token);
+				return this.errorResponse(
+					3,
+					token === null
+						? 'no access token'
+						: found
+							? 'the access token has expired'
+							: 'the access token is invalid',
+					token,
+				);
 			}
 			const user = this.employees.get(found.employeeId);
 			if (!user) return this.errorResponse(3, 'the access token is invalid', token);
@@ -1024,7 +1395,13 @@ export class HumanityFake extends VendorFake {
 				const answer = handler({ request, user, token: token! });
 				return {
 					status: 200,
-					body: { status: 1, data: answer.data, metadata: answer.metadata ?? [], token: this.options.envelopeToken === 'echo' ? token : null, error: null },
+					body: {
+						status: 1,
+						data: answer.data,
+						metadata: answer.metadata ?? [],
+						token: this.options.envelopeToken === 'echo' ? token : null,
+						error: null,
+					},
 				};
 			} catch (error) {
 				if (error instanceof Refusal) return this.errorResponse(error.code, error.detail, token);
@@ -1050,7 +1427,8 @@ export class HumanityFake extends VendorFake {
 		const throttle = this.options.throttle;
 		if (!throttle) return false;
 		const now = this.options.throttleClock();
-		if (!this.window || now - this.window.start >= throttle.windowMs) this.window = { start: now, count: 0 };
+		if (!this.window || now - this.window.start >= throttle.windowMs)
+			this.window = { start: now, count: 0 };
 		if (this.window.count >= throttle.limit) return true;
 		this.window.count++;
 		return false;
@@ -1063,9 +1441,15 @@ export class HumanityFake extends VendorFake {
 	}
 
 	private token(request: FakeRequest): FakeResponse {
-		if (request.method !== 'POST') return this.oauthError(405, 'invalid_request', 'The request method must be POST when requesting an access token');
+		if (request.method !== 'POST')
+			return this.oauthError(
+				405,
+				'invalid_request',
+				'The request method must be POST when requesting an access token',
+			);
 		const body = (isObject(request.body) ? request.body : {}) as Record<string, unknown>;
-		const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
+		const field = (name: string) =>
+			typeof body[name] === 'string' ? (body[name] as string) : undefined;
 		let clientId = field('client_id');
 		let clientSecret = field('client_secret');
 		// [inferred] HTTP Basic client authentication is accepted as well (the documented way is the body).
@@ -1076,28 +1460,59 @@ export class HumanityFake extends VendorFake {
 			clientSecret = decodeURIComponent(secret.join(':'));
 		}
 		const grant = field('grant_type');
-		if (!grant) return this.oauthError(400, 'invalid_request', 'The grant type was not specified in the request');
-		if (grant !== 'password' && grant !== 'refresh_token') return this.oauthError(400, 'unsupported_grant_type', `Grant type "${grant}" not supported`);
-		if (!clientId) return this.oauthError(400, 'invalid_client', 'Client credentials were not found in the headers or body');
+		if (!grant)
+			return this.oauthError(
+				400,
+				'invalid_request',
+				'The grant type was not specified in the request',
+			);
+		if (grant !== 'password' && grant !== 'refresh_token')
+			return this.oauthError(400, 'unsupported_grant_type', `Grant type "${grant}" not supported`);
+		if (!clientId)
+			return this.oauthError(
+				400,
+				'invalid_client',
+				'Client credentials were not found in the headers or body',
+			);
 		if (clientId !== this.options.appId || clientSecret !== this.options.appSecret) {
 			return this.oauthError(400, 'invalid_client', 'The client credentials are invalid');
 		}
 		if (grant === 'password') {
 			const username = field('username');
 			const password = field('password');
-			if (!username || !password) return this.oauthError(400, 'invalid_request', 'Missing parameters: "username" and "password" required');
-			const user = [...this.employees.values()].find((employee) => employee.username.toLowerCase() === username.toLowerCase() && employee.password === password);
-			if (!user) return this.oauthError(401, 'invalid_grant', 'Invalid username and password combination');
+			if (!username || !password)
+				return this.oauthError(
+					400,
+					'invalid_request',
+					'Missing parameters: "username" and "password" required',
+				);
+			const user = [...this.employees.values()].find(
+				(employee) =>
+					employee.username.toLowerCase() === username.toLowerCase() &&
+					employee.password === password,
+			);
+			if (!user)
+				return this.oauthError(401, 'invalid_grant', 'Invalid username and password combination');
 			return this.grant(user.id);
 		}
 		// Documented: "change grant_type to refresh_token and send the refresh token in that request".
 		const refreshToken = field('refresh_token');
-		if (!refreshToken) return this.oauthError(400, 'invalid_request', 'Missing parameter: "refresh_token" is required');
+		if (!refreshToken)
+			return this.oauthError(
+				400,
+				'invalid_request',
+				'Missing parameter: "refresh_token" is required',
+			);
 		const refresh = this.refreshTokens.get(refreshToken);
-		if (!refresh || refresh.revoked) return this.oauthError(400, 'invalid_grant', 'Invalid refresh token');
-		if (refresh.expiresAt <= this.nowMs()) return this.oauthError(400, 'invalid_grant', 'Refresh token has expired');
+		if (!refresh || refresh.revoked)
+			return this.oauthError(400, 'invalid_grant', 'Invalid refresh token');
+		if (refresh.expiresAt <= this.nowMs())
+			return this.oauthError(400, 'invalid_grant', 'Refresh token has expired');
 		if (this.options.rotateRefreshTokens) refresh.revoked = true;
-		return this.grant(refresh.employeeId, this.options.rotateRefreshTokens ? undefined : refreshToken);
+		return this.grant(
+			refresh.employeeId,
+			this.options.rotateRefreshTokens ? undefined : refreshToken,
+		);
 	}
 
 	/** Documented answer: `{access_token, expires_in, token_type: "bearer", scope: null, refresh_token}`. */
@@ -1107,13 +1522,23 @@ export class HumanityFake extends VendorFake {
 		let refreshToken = keepRefreshToken;
 		if (!refreshToken) {
 			refreshToken = randomBytes(20).toString('hex');
-			this.refreshTokens.set(refreshToken, { employeeId, expiresAt: this.nowMs() + this.options.refreshTokenTtlSeconds * 1000, revoked: false });
+			this.refreshTokens.set(refreshToken, {
+				employeeId,
+				expiresAt: this.nowMs() + this.options.refreshTokenTtlSeconds * 1000,
+				revoked: false,
+			});
 			this.noteIssued('issued refresh token', refreshToken);
 		}
 		return {
 			status: 200,
 			headers: { 'cache-control': 'no-store', pragma: 'no-cache' },
-			body: { access_token: accessToken, expires_in: this.options.accessTokenTtlSeconds, token_type: 'bearer', scope: null, refresh_token: refreshToken },
+			body: {
+				access_token: accessToken,
+				expires_in: this.options.accessTokenTtlSeconds,
+				token_type: 'bearer',
+				scope: null,
+				refresh_token: refreshToken,
+			},
 		};
 	}
 
@@ -1127,7 +1552,8 @@ export class HumanityFake extends VendorFake {
 	}
 
 	private intParam(value: string | undefined, name: string): number {
-		if (value === undefined || !/^\d+$/.test(value.trim())) return refuse(9, `${name} must be a whole number`);
+		if (value === undefined || !/^\d+$/.test(value.trim()))
+			return refuse(9, `${name} must be a whole number`);
 		return Number(value);
 	}
 
@@ -1136,17 +1562,28 @@ export class HumanityFake extends VendorFake {
 		return value.split(',').map((part) => this.intParam(part, name));
 	}
 
-	private lookup<K, T>(map: Map<K, T>, id: K, kind: 'get' | 'create' | 'update' | 'delete', what: string): T {
+	private lookup<K, T>(
+		map: Map<K, T>,
+		id: K,
+		kind: 'get' | 'create' | 'update' | 'delete',
+		what: string,
+	): T {
 		const found = map.get(id);
-		if (found === undefined) return refuse(this.options.notFoundCodes[kind], `${what} ${id} not found`);
+		if (found === undefined)
+			return refuse(this.options.notFoundCodes[kind], `${what} ${id} not found`);
 		return found;
 	}
 
 	/** A datetime as the API writes it (UTC, `+00:00`), or a code 9. */
 	private dateTime(value: unknown, name: string): { text: string; ms: number } {
-		if (typeof value !== 'string' || value.trim() === '') return refuse(9, `${name} must be a datetime`);
+		if (typeof value !== 'string' || value.trim() === '')
+			return refuse(9, `${name} must be a datetime`);
 		const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim());
-		if (!hasOffset && this.options.dateTimeOffset === 'offset') return refuse(9, `${name} must be an ISO 8601 datetime with an offset, e.g. 2025-10-04T07:00:00+00:00`);
+		if (!hasOffset && this.options.dateTimeOffset === 'offset')
+			return refuse(
+				9,
+				`${name} must be an ISO 8601 datetime with an offset, e.g. 2025-10-04T07:00:00+00:00`,
+			);
 		const parsed = DateTime.fromISO(value.trim(), { zone: this.options.timeZone });
 		if (!parsed.isValid) return refuse(9, `${name} must be an ISO 8601 datetime`);
 		return { text: parsed.toUTC().toFormat(UTC_FORMAT), ms: parsed.toMillis() };
@@ -1160,7 +1597,10 @@ export class HumanityFake extends VendorFake {
 
 	private day(value: string, name: string): DateTime {
 		// [inferred] yyyy-MM-dd (the sheet names the parameters, not their format); 'today' as in v1.
-		const parsed = value === 'today' ? this.zoned().startOf('day') : DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: this.options.timeZone });
+		const parsed =
+			value === 'today'
+				? this.zoned().startOf('day')
+				: DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: this.options.timeZone });
 		if (!parsed.isValid) return refuse(9, `${name} must be a date (yyyy-MM-dd)`);
 		return parsed;
 	}
@@ -1168,9 +1608,14 @@ export class HumanityFake extends VendorFake {
 	private listShifts({ request, user }: Context): Answer {
 		const q = request.query;
 		const mode = q.mode ?? 'employee';
-		if (!(SHIFT_MODES as readonly string[]).includes(mode)) return refuse(9, `mode must be one of ${SHIFT_MODES.join(', ')}`);
-		if (!(MODELLED_SHIFT_MODES as readonly string[]).includes(mode)) return refuse(9, `mode ${mode} is not modelled by this fake`);
-		if ((q.start_date === undefined || q.end_date === undefined) && this.options.missingShiftDates === 'reject') {
+		if (!(SHIFT_MODES as readonly string[]).includes(mode))
+			return refuse(9, `mode must be one of ${SHIFT_MODES.join(', ')}`);
+		if (!(MODELLED_SHIFT_MODES as readonly string[]).includes(mode))
+			return refuse(9, `mode ${mode} is not modelled by this fake`);
+		if (
+			(q.start_date === undefined || q.end_date === undefined) &&
+			this.options.missingShiftDates === 'reject'
+		) {
 			return refuse(8, 'start_date and end_date are required');
 		}
 		const from = this.day(q.start_date ?? 'today', 'start_date');
@@ -1180,18 +1625,33 @@ export class HumanityFake extends VendorFake {
 		const toMs = to.plus({ days: 1 }).toMillis();
 
 		let rows = [...this.shifts.values()].filter((shift) =>
-			this.options.shiftRangeMatch === 'overlaps' ? shift.startMs < toMs && shift.endMs > fromMs : shift.startMs >= fromMs && shift.startMs < toMs,
+			this.options.shiftRangeMatch === 'overlaps'
+				? shift.startMs < toMs && shift.endMs > fromMs
+				: shift.startMs >= fromMs && shift.startMs < toMs,
 		);
-		const positions = q.schedule === undefined || q.schedule === '' ? undefined : this.idList(q.schedule, 'schedule');
-		const employees = q.employees === undefined || q.employees === '' ? undefined : this.idList(q.employees, 'employees');
-		const location = q.location === undefined || q.location === '' ? undefined : this.intParam(q.location, 'location');
+		const positions =
+			q.schedule === undefined || q.schedule === ''
+				? undefined
+				: this.idList(q.schedule, 'schedule');
+		const employees =
+			q.employees === undefined || q.employees === ''
+				? undefined
+				: this.idList(q.employees, 'employees');
+		const location =
+			q.location === undefined || q.location === ''
+				? undefined
+				: this.intParam(q.location, 'location');
 		// Documented: `schedule` filters in modes confirm, location, schedule, employees; `location` in confirm,
 		// employees ([inferred] and location); `employees` in employees (several) and employee (one).
-		if (positions && ['location', 'schedule', 'employees'].includes(mode)) rows = rows.filter((shift) => positions.includes(shift.positionId));
-		if (location !== undefined && ['location', 'employees'].includes(mode)) rows = rows.filter((shift) => shift.locationId === location);
-		if (mode === 'employees' && employees) rows = rows.filter((shift) => shift.employeeIds.some((id) => employees.includes(id)));
+		if (positions && ['location', 'schedule', 'employees'].includes(mode))
+			rows = rows.filter((shift) => positions.includes(shift.positionId));
+		if (location !== undefined && ['location', 'employees'].includes(mode))
+			rows = rows.filter((shift) => shift.locationId === location);
+		if (mode === 'employees' && employees)
+			rows = rows.filter((shift) => shift.employeeIds.some((id) => employees.includes(id)));
 		if (mode === 'employee') {
-			if (employees && employees.length > 1) return refuse(9, 'employees takes one employee id in mode employee');
+			if (employees && employees.length > 1)
+				return refuse(9, 'employees takes one employee id in mode employee');
 			const who = employees?.[0] ?? user.id;
 			rows = rows.filter((shift) => shift.employeeIds.includes(who));
 		}
@@ -1201,7 +1661,8 @@ export class HumanityFake extends VendorFake {
 		if (mode === 'open' && (q.start_limit !== undefined || q.end_limit !== undefined)) {
 			// Documented: in mode open, start_limit behaves as an offset and end_limit as a limit.
 			const offset = q.start_limit === undefined ? 0 : this.intParam(q.start_limit, 'start_limit');
-			const limit = q.end_limit === undefined ? rows.length : this.intParam(q.end_limit, 'end_limit');
+			const limit =
+				q.end_limit === undefined ? rows.length : this.intParam(q.end_limit, 'end_limit');
 			rows = rows.slice(offset, offset + limit);
 		}
 		return { data: rows.map((shift) => this.shiftView(shift)) };
@@ -1213,7 +1674,8 @@ export class HumanityFake extends VendorFake {
 		for (const id of this.idList(value, 'shiftIds')) {
 			const shift = this.shifts.get(id);
 			if (shift) found.push(shift);
-			else if (this.options.unknownShiftInList === 'reject') refuse(this.options.notFoundCodes.get, `Shift ${id} not found`);
+			else if (this.options.unknownShiftInList === 'reject')
+				refuse(this.options.notFoundCodes.get, `Shift ${id} not found`);
 		}
 		return found;
 	}
@@ -1222,61 +1684,92 @@ export class HumanityFake extends VendorFake {
 
 	private listShiftTasks({ request }: Context): Answer {
 		const shifts = this.shiftsNamed(request.params.shiftIds);
-		return { data: shifts.flatMap((shift) => this.liveShiftTasks(shift.id)).map((task) => this.shiftTaskView(task)) };
+		return {
+			data: shifts
+				.flatMap((shift) => this.liveShiftTasks(shift.id))
+				.map((task) => this.shiftTaskView(task)),
+		};
 	}
 
 	/** One entry of a PUT's list, checked; what it would store. */
-	private readEntry(entry: unknown, index: number, shift: HumanityShift, live: Map<string, HumanityShiftTask>, seen: Set<string>): EntryRead {
+	private readEntry(
+		entry: unknown,
+		index: number,
+		shift: HumanityShift,
+		live: Map<string, HumanityShiftTask>,
+		seen: Set<string>,
+	): EntryRead {
 		const at = `tasks[${index}]`;
 		if (!isObject(entry)) return refuse(9, `${at} must be an object`);
 		let existing: HumanityShiftTask | undefined;
 		// [inferred] ULIDs are read case-insensitively (Crockford base32) and answered in lower case, as seed 004 writes them.
 		if (entry.id !== undefined && entry.id !== null) {
-			if (typeof entry.id !== 'string' || !ULID_PATTERN.test(entry.id)) return refuse(9, `${at}.id must be a ULID`);
+			if (typeof entry.id !== 'string' || !ULID_PATTERN.test(entry.id))
+				return refuse(9, `${at}.id must be a ULID`);
 			const id = entry.id.toLowerCase();
 			if (seen.has(id)) return refuse(9, `${at}.id ${id} appears twice`);
 			seen.add(id);
 			existing = live.get(id);
-			if (!existing && this.options.unknownShiftTaskId === 'reject') return refuse(9, `${at}.id ${id} is not a task of shift ${shift.id}`);
+			if (!existing && this.options.unknownShiftTaskId === 'reject')
+				return refuse(9, `${at}.id ${id} is not a task of shift ${shift.id}`);
 		}
 		for (const name of ['taskId', 'name', 'type']) {
-			if (entry[name] === undefined || entry[name] === null) return refuse(8, `${at}.${name} is required`);
+			if (entry[name] === undefined || entry[name] === null)
+				return refuse(8, `${at}.${name} is required`);
 		}
-		if (typeof entry.taskId !== 'string' || !ULID_PATTERN.test(entry.taskId)) return refuse(9, `${at}.taskId must be a ULID`);
+		if (typeof entry.taskId !== 'string' || !ULID_PATTERN.test(entry.taskId))
+			return refuse(9, `${at}.taskId must be a ULID`);
 		const taskId = entry.taskId.toLowerCase();
 		const master = this.masterTasks.get(taskId);
 		if (!master) return refuse(9, `${at}.taskId ${taskId} is not a master task`);
 		if (master.deletedAt !== null) {
-			const allowed = this.options.deletedMasterTaskInPut === 'allow' || (this.options.deletedMasterTaskInPut === 'allow-existing' && existing?.taskId === taskId);
+			const allowed =
+				this.options.deletedMasterTaskInPut === 'allow' ||
+				(this.options.deletedMasterTaskInPut === 'allow-existing' && existing?.taskId === taskId);
 			if (!allowed) return refuse(9, `${at}.taskId ${taskId} is a deleted master task`);
 		}
-		if (typeof entry.name !== 'string' || entry.name.trim() === '') return refuse(9, `${at}.name must be a non-empty string`);
+		if (typeof entry.name !== 'string' || entry.name.trim() === '')
+			return refuse(9, `${at}.name must be a non-empty string`);
 		let description: string;
 		if (entry.description === undefined || entry.description === null) {
-			description = existing && this.options.omittedDescriptionOnUpdate === 'keep' ? existing.description : '';
+			description =
+				existing && this.options.omittedDescriptionOnUpdate === 'keep' ? existing.description : '';
 		} else if (typeof entry.description !== 'string') {
 			return refuse(9, `${at}.description must be a string`);
 		} else {
 			description = entry.description;
 		}
 		// [inferred] type is a JSON integer: "1" as a string is refused.
-		if (entry.type !== 1 && entry.type !== 2) return refuse(9, `${at}.type must be 1 (regular) or 2 (time-boxed)`);
+		if (entry.type !== 1 && entry.type !== 2)
+			return refuse(9, `${at}.type must be 1 (regular) or 2 (time-boxed)`);
 		let options: TimeBox | null = null;
 		if (entry.type === 1) {
-			if (entry.options !== undefined && entry.options !== null && this.options.regularTaskOptions === 'reject') return refuse(9, `${at}.options must be null for a regular task`);
+			if (
+				entry.options !== undefined &&
+				entry.options !== null &&
+				this.options.regularTaskOptions === 'reject'
+			)
+				return refuse(9, `${at}.options must be null for a regular task`);
 		} else {
-			if (entry.options === undefined || entry.options === null) return refuse(8, `${at}.options (startTime, dueTime) is required for a time-boxed task`);
+			if (entry.options === undefined || entry.options === null)
+				return refuse(8, `${at}.options (startTime, dueTime) is required for a time-boxed task`);
 			if (!isObject(entry.options)) return refuse(9, `${at}.options must be an object`);
 			for (const name of ['startTime', 'dueTime']) {
-				if (entry.options[name] === undefined || entry.options[name] === null) return refuse(8, `${at}.options.${name} is required`);
+				if (entry.options[name] === undefined || entry.options[name] === null)
+					return refuse(8, `${at}.options.${name} is required`);
 			}
 			const start = this.dateTime(entry.options.startTime, `${at}.options.startTime`);
 			const due = this.dateTime(entry.options.dueTime, `${at}.options.dueTime`);
-			if (this.options.requireOrderedTimes && due.ms <= start.ms) return refuse(9, `${at}.options.dueTime must be after startTime`);
-			if (this.options.timeBoxWithinShift && (start.ms < shift.startMs || due.ms > shift.endMs)) return refuse(9, `${at}.options must fall within shift ${shift.id}`);
+			if (this.options.requireOrderedTimes && due.ms <= start.ms)
+				return refuse(9, `${at}.options.dueTime must be after startTime`);
+			if (this.options.timeBoxWithinShift && (start.ms < shift.startMs || due.ms > shift.endMs))
+				return refuse(9, `${at}.options must fall within shift ${shift.id}`);
 			options = { startTime: start.text, dueTime: due.text };
 		}
-		return { existing, fields: { taskId, name: entry.name, description, type: entry.type, options } };
+		return {
+			existing,
+			fields: { taskId, name: entry.name, description, type: entry.type, options },
+		};
 	}
 
 	/**
@@ -1284,12 +1777,18 @@ export class HumanityFake extends VendorFake {
 	 * [inferred] the list sent sets the order of the shift's tasks; the answer is the shift's live tasks in that order.
 	 */
 	private putShiftTasks({ request, user }: Context): Answer {
-		const shift = this.lookup(this.shifts, this.intParam(request.params.shiftId, 'shiftId'), 'update', 'Shift');
+		const shift = this.lookup(
+			this.shifts,
+			this.intParam(request.params.shiftId, 'shiftId'),
+			'update',
+			'Shift',
+		);
 		if (!this.canEditShift(user)) return refuse(20, `no edit permissions on shift ${shift.id}`);
 		const body = this.body(request);
 		if (body.tasks === undefined || body.tasks === null) return refuse(8, 'tasks is required');
 		if (!Array.isArray(body.tasks)) return refuse(9, 'tasks must be an array');
-		if (body.tasks.length === 0 && !this.options.emptyListDeletesAll) return refuse(8, 'tasks must not be empty');
+		if (body.tasks.length === 0 && !this.options.emptyListDeletesAll)
+			return refuse(8, 'tasks must not be empty');
 		const live = new Map(this.liveShiftTasks(shift.id).map((task) => [task.id, task]));
 		const seen = new Set<string>();
 		const now = this.utcNow();
@@ -1303,24 +1802,36 @@ export class HumanityFake extends VendorFake {
 					existing.type !== fields.type ||
 					JSON.stringify(existing.options) !== JSON.stringify(fields.options);
 				Object.assign(existing, fields, { position });
-				if (changed || !this.options.stampOnlyChanges) Object.assign(existing, { updatedBy: user.id, updatedAt: now });
+				if (changed || !this.options.stampOnlyChanges)
+					Object.assign(existing, { updatedBy: user.id, updatedAt: now });
 				return existing;
 			}
-			return this.addShiftTask({ ...fields, shiftId: shift.id, position, createdBy: user.id, createdAt: now });
+			return this.addShiftTask({
+				...fields,
+				shiftId: shift.id,
+				position,
+				createdBy: user.id,
+				createdAt: now,
+			});
 		};
 
 		const kept: HumanityShiftTask[] = [];
 		if (this.options.bulkFailure === 'partial') {
-			body.tasks.forEach((entry, index) => kept.push(apply(this.readEntry(entry, index, shift, live, seen), index)));
+			body.tasks.forEach((entry, index) =>
+				kept.push(apply(this.readEntry(entry, index, shift, live, seen), index)),
+			);
 		} else {
-			const reads = body.tasks.map((entry, index) => this.readEntry(entry, index, shift, live, seen));
+			const reads = body.tasks.map((entry, index) =>
+				this.readEntry(entry, index, shift, live, seen),
+			);
 			reads.forEach((read, index) => kept.push(apply(read, index)));
 		}
 		const keptIds = new Set(kept.map((task) => task.id));
 		for (const task of live.values()) {
 			if (keptIds.has(task.id)) continue;
 			Object.assign(task, { deletedBy: user.id, deletedAt: now });
-			if (this.options.deleteCascadesToEmployeeTasks) for (const employeeTask of this.employeeTasksOf(task.id)) employeeTask.deletedAt = now;
+			if (this.options.deleteCascadesToEmployeeTasks)
+				for (const employeeTask of this.employeeTasksOf(task.id)) employeeTask.deletedAt = now;
 		}
 		return { data: this.liveShiftTasks(shift.id).map((task) => this.shiftTaskView(task)) };
 	}
@@ -1328,13 +1839,16 @@ export class HumanityFake extends VendorFake {
 	// ---- master tasks ----
 
 	private sortKey(task: HumanityMasterTask): string {
-		return this.options.masterTaskOrder === 'name' ? `${task.name.toLowerCase()}\u0000${task.id}` : task.id;
+		return this.options.masterTaskOrder === 'name'
+			? `${task.name.toLowerCase()}\u0000${task.id}`
+			: task.id;
 	}
 
 	private queryValues(request: FakeRequest, name: string): string[] {
 		const values: string[] = [];
 		for (const [key, value] of new URLSearchParams(request.rawQuery)) {
-			if (key === name || key === `${name}[]` || new RegExp(`^${name}\\[\\d+\\]$`).test(key)) values.push(...value.split(','));
+			if (key === name || key === `${name}[]` || new RegExp(`^${name}\\[\\d+\\]$`).test(key))
+				values.push(...value.split(','));
 		}
 		return values.map((value) => value.trim()).filter((value) => value !== '');
 	}
@@ -1349,38 +1863,57 @@ export class HumanityFake extends VendorFake {
 	private listMasterTasks({ request }: Context): Answer {
 		const q = request.query;
 		let rows = [...this.masterTasks.values()];
-		if (!this.flag(q.includeDeleted, 'includeDeleted')) rows = rows.filter((task) => task.deletedAt === null);
+		if (!this.flag(q.includeDeleted, 'includeDeleted'))
+			rows = rows.filter((task) => task.deletedAt === null);
 		const term = q.searchTerm?.trim() ?? '';
 		if (term !== '') {
-			if (term.length < 3 && this.options.shortSearchTerm === 'reject') return refuse(9, 'searchTerm must be at least 3 characters');
+			if (term.length < 3 && this.options.shortSearchTerm === 'reject')
+				return refuse(9, 'searchTerm must be at least 3 characters');
 			if (term.length >= 3) {
 				// Documented: by name or description. [inferred] a case-insensitive substring.
 				const needle = term.toLowerCase();
-				rows = rows.filter((task) => task.name.toLowerCase().includes(needle) || task.description.toLowerCase().includes(needle));
+				rows = rows.filter(
+					(task) =>
+						task.name.toLowerCase().includes(needle) ||
+						task.description.toLowerCase().includes(needle),
+				);
 			}
 		}
-		const positionIds = this.queryValues(request, 'positionIds').map((value) => this.intParam(value, 'positionIds'));
+		const positionIds = this.queryValues(request, 'positionIds').map((value) =>
+			this.intParam(value, 'positionIds'),
+		);
 		// [inferred] a task matches when it has any of the positions.
-		if (positionIds.length > 0) rows = rows.filter((task) => task.positionIds.some((id) => positionIds.includes(id)));
+		if (positionIds.length > 0)
+			rows = rows.filter((task) => task.positionIds.some((id) => positionIds.includes(id)));
 
 		let limit = this.options.masterTaskDefaultLimit;
 		if (q.limit !== undefined && q.limit !== '') {
 			limit = this.intParam(q.limit, 'limit');
 			if (limit < 1) return refuse(9, 'limit must be at least 1');
 			if (limit > this.options.masterTaskMaxLimit) {
-				if (this.options.limitAboveMax === 'reject') return refuse(9, `limit must not be more than ${this.options.masterTaskMaxLimit}`);
+				if (this.options.limitAboveMax === 'reject')
+					return refuse(9, `limit must not be more than ${this.options.masterTaskMaxLimit}`);
 				limit = this.options.masterTaskMaxLimit;
 			}
 		}
-		rows.sort((a, b) => (this.sortKey(a) < this.sortKey(b) ? -1 : this.sortKey(a) > this.sortKey(b) ? 1 : 0));
+		rows.sort((a, b) =>
+			this.sortKey(a) < this.sortKey(b) ? -1 : this.sortKey(a) > this.sortKey(b) ? 1 : 0,
+		);
 		if (q.cursor !== undefined && q.cursor !== '') {
 			const after = this.readCursor(q.cursor);
 			rows = rows.filter((task) => this.sortKey(task) > after);
 		}
 		const page = rows.slice(0, limit);
 		const more = rows.length > limit;
-		const next = more ? Buffer.from(JSON.stringify({ after: this.sortKey(page[page.length - 1]) })).toString('base64url') : null;
-		const metadata = next === null && this.options.lastPageMetadata === 'empty-array' ? [] : { [this.options.cursorKey]: next };
+		const next = more
+			? Buffer.from(JSON.stringify({ after: this.sortKey(page[page.length - 1]) })).toString(
+					'base64url',
+				)
+			: null;
+		const metadata =
+			next === null && this.options.lastPageMetadata === 'empty-array'
+				? []
+				: { [this.options.cursorKey]: next };
 		return { data: page.map((task) => this.masterTaskView(task)), metadata };
 	}
 
@@ -1397,17 +1930,25 @@ export class HumanityFake extends VendorFake {
 
 	private readPositionIds(value: unknown, name: string): number[] {
 		if (!Array.isArray(value)) return refuse(9, `${name} must be an array of position ids`);
-		const ids = value.map((id) => (typeof id === 'number' && Number.isInteger(id) ? id : typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : refuse(9, `${name} must hold position ids`)));
+		const ids = value.map((id) =>
+			typeof id === 'number' && Number.isInteger(id)
+				? id
+				: typeof id === 'string' && /^\d+$/.test(id)
+					? Number(id)
+					: refuse(9, `${name} must hold position ids`),
+		);
 		// [inferred] every position must exist, and at least one is needed.
 		if (ids.length === 0) return refuse(9, `${name} must name at least one position`);
-		for (const id of ids) if (!this.positions.has(id)) refuse(9, `${name}: position ${id} not found`);
+		for (const id of ids)
+			if (!this.positions.has(id)) refuse(9, `${name}: position ${id} not found`);
 		return [...new Set(ids)];
 	}
 
 	/** POST and PATCH share the optional fields. */
 	private readMasterTaskFields(body: Body, fields: Partial<HumanityMasterTask>): void {
 		if (body.name !== undefined) {
-			if (typeof body.name !== 'string' || body.name.trim() === '') refuse(9, 'name must be a non-empty string');
+			if (typeof body.name !== 'string' || body.name.trim() === '')
+				refuse(9, 'name must be a non-empty string');
 			fields.name = body.name as string;
 		}
 		if (body.description !== undefined && body.description !== null) {
@@ -1416,31 +1957,53 @@ export class HumanityFake extends VendorFake {
 		}
 		if (body.color !== undefined && body.color !== null) {
 			// [inferred] a CSS hex colour.
-			if (typeof body.color !== 'string' || !/^#[0-9a-f]{6}$/i.test(body.color)) refuse(9, 'color must be a hex colour like #2E7D32');
+			if (typeof body.color !== 'string' || !/^#[0-9a-f]{6}$/i.test(body.color))
+				refuse(9, 'color must be a hex colour like #2E7D32');
 			fields.color = body.color as string;
 		}
-		if (body.positionIds !== undefined) fields.positionIds = this.readPositionIds(body.positionIds, 'positionIds');
+		if (body.positionIds !== undefined)
+			fields.positionIds = this.readPositionIds(body.positionIds, 'positionIds');
 		if (body.favorite !== undefined) {
 			// [inferred] a boolean or 0/1.
-			if (body.favorite === true || body.favorite === 1 || body.favorite === '1' || body.favorite === 'true') fields.favorite = true;
-			else if (body.favorite === false || body.favorite === 0 || body.favorite === '0' || body.favorite === 'false') fields.favorite = false;
+			if (
+				body.favorite === true ||
+				body.favorite === 1 ||
+				body.favorite === '1' ||
+				body.favorite === 'true'
+			)
+				fields.favorite = true;
+			else if (
+				body.favorite === false ||
+				body.favorite === 0 ||
+				body.favorite === '0' ||
+				body.favorite === 'false'
+			)
+				fields.favorite = false;
 			else refuse(9, 'favorite must be true or false');
 		}
 	}
 
 	private canEditMasterTasks(user: HumanityEmployee): void {
-		if (!this.options.masterTaskEditRoles.includes(user.role)) refuse(20, 'master tasks can only be changed by a manager');
+		if (!this.options.masterTaskEditRoles.includes(user.role))
+			refuse(20, 'master tasks can only be changed by a manager');
 	}
 
 	private createMasterTask({ request, user }: Context): Answer {
 		this.canEditMasterTasks(user);
 		const body = this.body(request);
 		for (const name of ['name', 'positionIds']) {
-			if (body[name] === undefined || body[name] === null || body[name] === '') return refuse(8, `${name} is required`);
+			if (body[name] === undefined || body[name] === null || body[name] === '')
+				return refuse(8, `${name} is required`);
 		}
 		const fields: Partial<HumanityMasterTask> = {};
 		this.readMasterTaskFields(body, fields);
-		const task = this.addMasterTask({ ...fields, name: fields.name!, favorite: fields.favorite ?? false, createdBy: user.id, createdAt: this.utcNow() });
+		const task = this.addMasterTask({
+			...fields,
+			name: fields.name!,
+			favorite: fields.favorite ?? false,
+			createdBy: user.id,
+			createdAt: this.utcNow(),
+		});
 		return { data: this.masterTaskView(task) };
 	}
 
@@ -1449,7 +2012,8 @@ export class HumanityFake extends VendorFake {
 		if (!ULID_PATTERN.test(id)) return refuse(9, 'taskId must be a ULID');
 		const task = this.lookup(this.masterTasks, id, kind, 'Master task');
 		// [inferred] a deleted master task cannot be changed or deleted again.
-		if (task.deletedAt !== null) return refuse(this.options.notFoundCodes[kind], `Master task ${id} is deleted`);
+		if (task.deletedAt !== null)
+			return refuse(this.options.notFoundCodes[kind], `Master task ${id} is deleted`);
 		return task;
 	}
 
@@ -1467,7 +2031,9 @@ export class HumanityFake extends VendorFake {
 		this.canEditMasterTasks(user);
 		const task = this.masterTaskByParam(request, 'delete');
 		Object.assign(task, { deletedBy: user.id, deletedAt: this.utcNow() });
-		return { data: this.options.masterTaskDeleteAnswer === 'task' ? this.masterTaskView(task) : [] };
+		return {
+			data: this.options.masterTaskDeleteAnswer === 'task' ? this.masterTaskView(task) : [],
+		};
 	}
 
 	// ---- employee tasks ----
@@ -1477,7 +2043,13 @@ export class HumanityFake extends VendorFake {
 		const own = this.options.employeesSeeOnlyOwnTasks && !this.canEditShift(user);
 		const rows = [...this.employeeTasks.values()].filter((task) => {
 			const shiftTask = this.shiftTasks.get(task.shiftTaskId);
-			return task.deletedAt === null && shiftTask !== undefined && shiftTask.deletedAt === null && shiftIds.has(shiftTask.shiftId) && (!own || task.employeeId === user.id);
+			return (
+				task.deletedAt === null &&
+				shiftTask !== undefined &&
+				shiftTask.deletedAt === null &&
+				shiftIds.has(shiftTask.shiftId) &&
+				(!own || task.employeeId === user.id)
+			);
 		});
 		const order = (task: HumanityEmployeeTask) => {
 			const shiftTask = this.shiftTasks.get(task.shiftTaskId)!;
@@ -1490,11 +2062,15 @@ export class HumanityFake extends VendorFake {
 		return { data: rows.map((task) => this.employeeTaskView(task)) };
 	}
 
-	private employeeTaskByParam(request: FakeRequest): { task: HumanityEmployeeTask; shift: HumanityShift | undefined } {
+	private employeeTaskByParam(request: FakeRequest): {
+		task: HumanityEmployeeTask;
+		shift: HumanityShift | undefined;
+	} {
 		const id = request.params.id.toLowerCase();
 		if (!ULID_PATTERN.test(id)) return refuse(9, 'employeeTaskId must be a ULID');
 		const task = this.employeeTasks.get(id);
-		if (!task || task.deletedAt !== null) return refuse(this.options.notFoundCodes.update, `Employee task ${id} not found`);
+		if (!task || task.deletedAt !== null)
+			return refuse(this.options.notFoundCodes.update, `Employee task ${id} not found`);
 		const shiftTask = this.shiftTasks.get(task.shiftTaskId);
 		return { task, shift: shiftTask ? this.shifts.get(shiftTask.shiftId) : undefined };
 	}
@@ -1502,16 +2078,25 @@ export class HumanityFake extends VendorFake {
 	/** update-employee-task: set both times (both mandatory); needs edit permissions over the shift. The task is then completed. */
 	private editActivity({ request, user }: Context): Answer {
 		const { task } = this.employeeTaskByParam(request);
-		if (!this.canEditShift(user)) return refuse(20, 'editing an employee task needs edit permissions on its shift');
+		if (!this.canEditShift(user))
+			return refuse(20, 'editing an employee task needs edit permissions on its shift');
 		const body = this.body(request);
 		for (const name of ['startedAt', 'endedAt']) {
-			if (body[name] === undefined || body[name] === null || body[name] === '') return refuse(8, `${name} is required`);
+			if (body[name] === undefined || body[name] === null || body[name] === '')
+				return refuse(8, `${name} is required`);
 		}
 		const started = this.dateTime(body.startedAt, 'startedAt');
 		const ended = this.dateTime(body.endedAt, 'endedAt');
-		if (this.options.requireOrderedTimes && ended.ms < started.ms) return refuse(9, 'endedAt must not be before startedAt');
+		if (this.options.requireOrderedTimes && ended.ms < started.ms)
+			return refuse(9, 'endedAt must not be before startedAt');
 		// [inferred] the one editing becomes startedBy/endedBy (the example shows the same user in both).
-		task.activity = { startedAt: started.text, endedAt: ended.text, startedBy: user.id, endedBy: user.id, status: 2 };
+		task.activity = {
+			startedAt: started.text,
+			endedAt: ended.text,
+			startedBy: user.id,
+			endedBy: user.id,
+			status: 2,
+		};
 		return { data: { activity: { ...task.activity } } };
 	}
 
@@ -1519,24 +2104,44 @@ export class HumanityFake extends VendorFake {
 	private changeActivityStatus({ request, user }: Context): Answer {
 		const { task, shift } = this.employeeTaskByParam(request);
 		const editor = this.canEditShift(user);
-		if (!editor && task.employeeId !== user.id) return refuse(20, "only the employee's own tasks, or with edit permissions on the shift");
+		if (!editor && task.employeeId !== user.id)
+			return refuse(20, "only the employee's own tasks, or with edit permissions on the shift");
 		if (!editor && this.options.ownTaskWindow === 'shift' && shift) {
 			const now = this.nowMs();
-			if (now < shift.startMs || now > shift.endMs) return refuse(20, 'own tasks can only be started or finished during the shift');
+			if (now < shift.startMs || now > shift.endMs)
+				return refuse(20, 'own tasks can only be started or finished during the shift');
 		}
 		const body = this.body(request);
 		if (body.status === undefined || body.status === null) return refuse(8, 'status is required');
-		if (body.status !== 1 && body.status !== 2) return refuse(9, 'status must be 1 (start) or 2 (finish)');
+		if (body.status !== 1 && body.status !== 2)
+			return refuse(9, 'status must be 1 (start) or 2 (finish)');
 		const now = this.utcNow();
 		const activity = task.activity;
 		if (body.status === 1) {
-			if (activity.status !== 0 && this.options.restartStarted === 'reject') return refuse(9, `employee task ${task.id} is already ${activity.status === 1 ? 'started' : 'finished'}`);
-			task.activity = { startedAt: now, endedAt: null, startedBy: user.id, endedBy: null, status: 1 };
+			if (activity.status !== 0 && this.options.restartStarted === 'reject')
+				return refuse(
+					9,
+					`employee task ${task.id} is already ${activity.status === 1 ? 'started' : 'finished'}`,
+				);
+			task.activity = {
+				startedAt: now,
+				endedAt: null,
+				startedBy: user.id,
+				endedBy: null,
+				status: 1,
+			};
 		} else {
 			if (activity.status === 2) return refuse(9, `employee task ${task.id} is already finished`);
 			if (activity.status === 0) {
-				if (this.options.finishUnstarted === 'reject') return refuse(9, `employee task ${task.id} has not been started`);
-				task.activity = { startedAt: now, endedAt: now, startedBy: user.id, endedBy: user.id, status: 2 };
+				if (this.options.finishUnstarted === 'reject')
+					return refuse(9, `employee task ${task.id} has not been started`);
+				task.activity = {
+					startedAt: now,
+					endedAt: now,
+					startedBy: user.id,
+					endedBy: user.id,
+					status: 2,
+				};
 			} else {
 				task.activity = { ...activity, endedAt: now, endedBy: user.id, status: 2 };
 			}

@@ -207,7 +207,8 @@ export class FakeServer {
 		const url = new URL(req.url ?? '/', 'http://fake.local');
 		const headers: Record<string, string> = {};
 		for (const [key, value] of Object.entries(req.headers)) {
-			if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+			if (value !== undefined)
+				headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
 		}
 		const recorded: RecordedRequest = {
 			method: (req.method ?? 'GET').toUpperCase(),
@@ -229,7 +230,11 @@ export class FakeServer {
 			return;
 		}
 		if (fault && 'malformedBody' in fault) {
-			this.send(res, { status: fault.status ?? 200, body: fault.malformedBody, headers: { 'content-type': 'application/json' } });
+			this.send(res, {
+				status: fault.status ?? 200,
+				body: fault.malformedBody,
+				headers: { 'content-type': 'application/json' },
+			});
 			return;
 		}
 		if (fault && 'status' in fault) {
@@ -237,7 +242,8 @@ export class FakeServer {
 			this.send(res, fault);
 			return;
 		}
-		if (fault && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+		if (fault && 'delayMs' in fault)
+			await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 
 		let response: FakeResponse;
 		try {
@@ -267,7 +273,8 @@ export class FakeServer {
 	private send(res: http.ServerResponse, response: FakeResponse): void {
 		if (res.destroyed || res.headersSent) return; // e.g. the server stopped during a delay
 		const headers: Record<string, string> = {};
-		for (const [key, value] of Object.entries(response.headers ?? {})) headers[key.toLowerCase()] = value;
+		for (const [key, value] of Object.entries(response.headers ?? {}))
+			headers[key.toLowerCase()] = value;
 		let payload = '';
 		if (response.body !== undefined) {
 			if (typeof response.body === 'string') {
@@ -376,17 +383,37 @@ export function postWebhook(
 		};
 		const request = transport.request(
 			target,
-			{ method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' }, timeout: options.timeoutMs },
+			{
+				method: 'POST',
+				agent: false,
+				headers: {
+					...headers,
+					'content-length': String(Buffer.byteLength(body)),
+					connection: 'close',
+				},
+				timeout: options.timeoutMs,
+			},
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => finish({ status: response.statusCode ?? null, responseBody: Buffer.concat(chunks).toString('utf8') }));
-				response.on('error', (error) => finish({ status: response.statusCode ?? null, responseBody: '', error: error.message }));
+				response.on('end', () =>
+					finish({
+						status: response.statusCode ?? null,
+						responseBody: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
+				response.on('error', (error) =>
+					finish({ status: response.statusCode ?? null, responseBody: '', error: error.message }),
+				);
 			},
 		);
 		options.inFlight?.add(request);
-		request.on('timeout', () => request.destroy(new Error(`timed out after ${options.timeoutMs} ms`)));
-		request.on('error', (error) => finish({ status: null, responseBody: '', error: error.message }));
+		request.on('timeout', () =>
+			request.destroy(new Error(`timed out after ${options.timeoutMs} ms`)),
+		);
+		request.on('error', (error) =>
+			finish({ status: null, responseBody: '', error: error.message }),
+		);
 		request.end(body);
 	});
 }

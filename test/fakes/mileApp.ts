@@ -13,7 +13,14 @@
  */
 import http from 'node:http';
 import { DateTime } from 'luxon';
-import { VendorFake, postWebhook, type FakeRequest, type FakeSecret, type FakeResponse, type Handler } from './kit';
+import {
+	VendorFake,
+	postWebhook,
+	type FakeRequest,
+	type FakeSecret,
+	type FakeResponse,
+	type Handler,
+} from './kit';
 
 export const MILEAPP_API = '/api/v3';
 
@@ -21,7 +28,14 @@ export const TASK_STATUSES = ['UNASSIGNED', 'ONGOING', 'DONE'] as const;
 /** Documented sortBy values. */
 export const TASK_SORTS = ['createdTime', 'orderIndex', 'startTime', 'doneTime'] as const;
 /** [inferred] timeBy names the task's time the range applies to: the sheet documents timeBy, not its values. */
-export const TIME_BY = ['createdTime', 'updatedTime', 'startTime', 'endTime', 'assignedTime', 'doneTime'] as const;
+export const TIME_BY = [
+	'createdTime',
+	'updatedTime',
+	'startTime',
+	'endTime',
+	'assignedTime',
+	'doneTime',
+] as const;
 /** Documented task events (Automation): onCreate (UNASSIGNED), onAssign (ONGOING), onFinish (DONE). */
 export const TASK_EVENTS = ['onCreate', 'onAssign', 'onFinish'] as const;
 /**
@@ -291,7 +305,10 @@ export interface MileAppFakeOptions {
 	deliverySuccess?: 'exactly-200' | '2xx';
 }
 
-type Options = Required<Omit<MileAppFakeOptions, 'rateLimitClock' | 'webhooks'>> & { rateLimitClock: () => number; webhooks: MileAppWebhookTarget[] };
+type Options = Required<Omit<MileAppFakeOptions, 'rateLimitClock' | 'webhooks'>> & {
+	rateLimitClock: () => number;
+	webhooks: MileAppWebhookTarget[];
+};
 type Body = Record<string, unknown>;
 
 interface Context {
@@ -301,16 +318,26 @@ interface Context {
 }
 
 const isResponse = (value: unknown): value is FakeResponse =>
-	typeof value === 'object' && value !== null && 'status' in value && typeof (value as FakeResponse).status === 'number' && !('_id' in value);
+	typeof value === 'object' &&
+	value !== null &&
+	'status' in value &&
+	typeof (value as FakeResponse).status === 'number' &&
+	!('_id' in value);
 
-const failure = (status: number, message: string, headers?: Record<string, string>): FakeResponse => ({ status, body: { status: false, message }, headers });
+const failure = (
+	status: number,
+	message: string,
+	headers?: Record<string, string>,
+): FakeResponse => ({ status, body: { status: false, message }, headers });
 
 /** 8 hex digits in front of every id, then a kind and a counter: 24 hex digits, as a MongoDB ObjectId. */
 const ID_PREFIX = '6352736c';
 const KIND_CODES = { organization: '00', hub: '01', flow: '02', task: '03', user: '04' } as const;
 
 function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** Collects validation messages in the order found. */
@@ -364,7 +391,9 @@ export class MileAppFake extends VendorFake {
 
 	constructor(options: MileAppFakeOptions = {}) {
 		super('mileapp');
-		const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as MileAppFakeOptions;
+		const given = Object.fromEntries(
+			Object.entries(options).filter(([, value]) => value !== undefined),
+		) as MileAppFakeOptions;
 		const defaults: Omit<Options, 'rateLimitClock'> = {
 			token: 'mileapp-personal-token',
 			organizationId: '634e98098ce07d29474a7e22',
@@ -423,10 +452,15 @@ export class MileAppFake extends VendorFake {
 			deliverySuccess: 'exactly-200',
 		};
 		const merged = { ...defaults, ...given };
-		this.options = { ...merged, rateLimitClock: given.rateLimitClock ?? (() => merged.clock().getTime()) };
-		if (!DateTime.local().setZone(this.options.timeZone).isValid) throw new Error(`Unknown timeZone ${this.options.timeZone}`);
+		this.options = {
+			...merged,
+			rateLimitClock: given.rateLimitClock ?? (() => merged.clock().getTime()),
+		};
+		if (!DateTime.local().setZone(this.options.timeZone).isValid)
+			throw new Error(`Unknown timeZone ${this.options.timeZone}`);
 		this.server.notFound = (request) => this.routeMissing(request);
-		this.server.internalError = (error) => failure(500, `Unexpected Server Error: ${error.message}`);
+		this.server.internalError = (error) =>
+			failure(500, `Unexpected Server Error: ${error.message}`);
 		this.routes();
 		this.reset();
 	}
@@ -447,16 +481,23 @@ export class MileAppFake extends VendorFake {
 	/** Empties everything, then makes the primary user (an admin of every hub) with the options' token, and the options' webhooks. */
 	reset(): void {
 		this.cancelDeliveries();
-		for (const map of [this.hubs, this.flows, this.users, this.tasks, this.tokens, this.counters]) map.clear();
+		for (const map of [this.hubs, this.flows, this.users, this.tasks, this.tokens, this.counters])
+			map.clear();
 		this.deliveries.length = 0;
 		this.pending.clear();
 		this.taskSeq = 0;
 		this.lastOrderIndex = 0;
 		this.window = undefined;
-		this.webhooks = this.options.webhooks.map((target) => ({ ...target, events: [...target.events] }));
+		this.webhooks = this.options.webhooks.map((target) => ({
+			...target,
+			events: [...target.events],
+		}));
 		this.server.clearRequests();
 		this.server.clearFaults();
-		this.primaryUser = this.addUser({ name: 'Roger', email: 'roger@example.com', hubIds: 'all' }, this.options.token);
+		this.primaryUser = this.addUser(
+			{ name: 'Roger', email: 'roger@example.com', hubIds: 'all' },
+			this.options.token,
+		);
 	}
 
 	/** A token for a user; it works until revoked. */
@@ -494,12 +535,22 @@ export class MileAppFake extends VendorFake {
 	// ---- state helpers (no events, references not checked: tests build any state) ----
 
 	addHub(partial: Partial<MileAppHub> & { name: string }): MileAppHub {
-		const hub: MileAppHub = { _id: this.objectId('hub'), address: '', lat: 0, lng: 0, organizationId: this.options.organizationId, ...partial };
+		const hub: MileAppHub = {
+			_id: this.objectId('hub'),
+			address: '',
+			lat: 0,
+			lng: 0,
+			organizationId: this.options.organizationId,
+			...partial,
+		};
 		this.hubs.set(hub._id, hub);
 		return hub;
 	}
 
-	addUser(partial: Partial<MileAppUser> & { name: string; email: string }, token?: string): MileAppUser {
+	addUser(
+		partial: Partial<MileAppUser> & { name: string; email: string },
+		token?: string,
+	): MileAppUser {
 		const user: MileAppUser = { _id: this.objectId('user'), hubIds: [], ...partial };
 		this.users.set(user._id, user);
 		if (token !== undefined) this.issueToken(user._id, token);
@@ -507,7 +558,12 @@ export class MileAppFake extends VendorFake {
 	}
 
 	/** A flow with its Initial Page fields; field keys must not clash with a task's own keys. */
-	addFlow(partial: Omit<Partial<MileAppFlow>, 'fields'> & { name: string; fields: (Partial<MileAppFlowField> & { field: string })[] }): MileAppFlow {
+	addFlow(
+		partial: Omit<Partial<MileAppFlow>, 'fields'> & {
+			name: string;
+			fields: (Partial<MileAppFlowField> & { field: string })[];
+		},
+	): MileAppFlow {
 		const now = this.flowTime();
 		const fields = partial.fields.map((field) => {
 			if (RESERVED.has(field.field)) throw new Error(`A flow field cannot be named ${field.field}`);
@@ -539,7 +595,9 @@ export class MileAppFake extends VendorFake {
 	}
 
 	/** Stored as given (no events, no validation); times default from the flow, status from the assignees. */
-	addTask(partial: Partial<MileAppTaskRecord> & { flowId: string; hubId: string }): MileAppTaskRecord {
+	addTask(
+		partial: Partial<MileAppTaskRecord> & { flowId: string; hubId: string },
+	): MileAppTaskRecord {
 		const flow = this.flows.get(partial.flowId);
 		const now = this.isoNow();
 		const start = partial.startTime ?? this.defaultStart(flow);
@@ -577,12 +635,17 @@ export class MileAppFake extends VendorFake {
 	createTask(partial: Parameters<MileAppFake['addTask']>[0]): MileAppTaskRecord {
 		const task = this.addTask(partial);
 		this.emit('onCreate', task);
-		if (task.assignee.length > 0 && this.options.createWithAssigneeEvents === 'create-and-assign') this.emit('onAssign', task);
+		if (task.assignee.length > 0 && this.options.createWithAssigneeEvents === 'create-and-assign')
+			this.emit('onAssign', task);
 		return task;
 	}
 
 	/** As assigning in the web app: ONGOING, fires onAssign. */
-	assignTask(taskId: string, emails: string[], by: MileAppUser = this.primaryUser): MileAppTaskRecord {
+	assignTask(
+		taskId: string,
+		emails: string[],
+		by: MileAppUser = this.primaryUser,
+	): MileAppTaskRecord {
 		const task = this.mustTask(taskId);
 		this.assign(task, emails, by);
 		this.emit('onAssign', task);
@@ -594,7 +657,9 @@ export class MileAppFake extends VendorFake {
 		const task = this.mustTask(taskId);
 		const refused = task.status === 'DONE' ? undefined : this.finishRefusal(task);
 		if (refused) throw new Error((refused.body as { message: string }).message);
-		const worker = [...this.users.values()].find((user) => user.email === (byEmail ?? task.assignee[0]));
+		const worker = [...this.users.values()].find(
+			(user) => user.email === (byEmail ?? task.assignee[0]),
+		);
 		this.finish(task, worker?.name ?? byEmail ?? this.primaryUser.name);
 		this.emit('onFinish', task);
 		return task;
@@ -605,20 +670,68 @@ export class MileAppFake extends VendorFake {
 	 * field lists, six tasks in every status (one ONGOING task already past its end time). Dates follow the clock.
 	 */
 	seedSandbox(): void {
-		const jakarta = this.addHub({ name: 'Jakarta Central', address: 'Jl. MH Thamrin No. 1, Jakarta Pusat', lat: -6.195, lng: 106.823 });
-		const bandung = this.addHub({ name: 'Bandung', address: 'Jl. Asia Afrika No. 8, Bandung', lat: -6.9216, lng: 107.6071 });
-		const surabaya = this.addHub({ name: 'Surabaya', address: 'Jl. Pemuda No. 17, Surabaya', lat: -7.2654, lng: 112.7478 });
-		const dewi = this.addUser({ name: 'Dewi Lestari', email: 'dewi@example.com', hubIds: [jakarta._id] }, 'mileapp-dewi-token');
-		const budi = this.addUser({ name: 'Budi Santoso', email: 'budi@example.com', hubIds: [jakarta._id, bandung._id] });
-		const sari = this.addUser({ name: 'Sari Wijaya', email: 'sari@example.com', hubIds: [surabaya._id] });
+		const jakarta = this.addHub({
+			name: 'Jakarta Central',
+			address: 'Jl. MH Thamrin No. 1, Jakarta Pusat',
+			lat: -6.195,
+			lng: 106.823,
+		});
+		const bandung = this.addHub({
+			name: 'Bandung',
+			address: 'Jl. Asia Afrika No. 8, Bandung',
+			lat: -6.9216,
+			lng: 107.6071,
+		});
+		const surabaya = this.addHub({
+			name: 'Surabaya',
+			address: 'Jl. Pemuda No. 17, Surabaya',
+			lat: -7.2654,
+			lng: 112.7478,
+		});
+		const dewi = this.addUser(
+			{ name: 'Dewi Lestari', email: 'dewi@example.com', hubIds: [jakarta._id] },
+			'mileapp-dewi-token',
+		);
+		const budi = this.addUser({
+			name: 'Budi Santoso',
+			email: 'budi@example.com',
+			hubIds: [jakarta._id, bandung._id],
+		});
+		const sari = this.addUser({
+			name: 'Sari Wijaya',
+			email: 'sari@example.com',
+			hubIds: [surabaya._id],
+		});
 
 		const visit = this.addFlow({
 			name: 'Visit',
 			fields: [
-				{ field: 'customerName', type: 'string', required: true, description: 'Customer name', example: 'John Birdy' },
-				{ field: 'address', type: 'string', required: true, description: 'Visit address', example: 'Gambir Jakarta' },
-				{ field: 'coordinate', type: 'location', description: 'Latitude,longitude', example: '-6.230815251,106.75684387' },
-				{ field: 'visitDate', type: 'date', description: 'Planned visit date', example: '2022-11-02' },
+				{
+					field: 'customerName',
+					type: 'string',
+					required: true,
+					description: 'Customer name',
+					example: 'John Birdy',
+				},
+				{
+					field: 'address',
+					type: 'string',
+					required: true,
+					description: 'Visit address',
+					example: 'Gambir Jakarta',
+				},
+				{
+					field: 'coordinate',
+					type: 'location',
+					description: 'Latitude,longitude',
+					example: '-6.230815251,106.75684387',
+				},
+				{
+					field: 'visitDate',
+					type: 'date',
+					description: 'Planned visit date',
+					example: '2022-11-02',
+				},
 				{ field: 'notes', type: 'string', description: 'Notes for the visitor' },
 			],
 		});
@@ -628,10 +741,33 @@ export class MileAppFake extends VendorFake {
 			contentField: 'recipientName',
 			defaultDurationMinutes: 8 * 60,
 			fields: [
-				{ field: 'invoice', type: 'string', required: true, description: 'Invoice number', example: 'INV-2022-001' },
-				{ field: 'recipientName', type: 'string', required: true, description: 'Recipient', example: 'Jack Ward' },
-				{ field: 'packageCount', type: 'number', required: true, description: 'Packages to deliver', example: 2 },
-				{ field: 'priority', type: 'select', options: ['Low', 'Normal', 'Urgent'], description: 'Priority' },
+				{
+					field: 'invoice',
+					type: 'string',
+					required: true,
+					description: 'Invoice number',
+					example: 'INV-2022-001',
+				},
+				{
+					field: 'recipientName',
+					type: 'string',
+					required: true,
+					description: 'Recipient',
+					example: 'Jack Ward',
+				},
+				{
+					field: 'packageCount',
+					type: 'number',
+					required: true,
+					description: 'Packages to deliver',
+					example: 2,
+				},
+				{
+					field: 'priority',
+					type: 'select',
+					options: ['Low', 'Normal', 'Urgent'],
+					description: 'Priority',
+				},
 				{ field: 'deliveryCoordinate', type: 'location', description: 'Where to deliver' },
 			],
 		});
@@ -641,22 +777,49 @@ export class MileAppFake extends VendorFake {
 			contentField: 'inspectionType',
 			defaultDurationMinutes: 3 * 24 * 60,
 			fields: [
-				{ field: 'assetTag', type: 'string', required: true, description: 'Asset tag', example: 'GEN-0042' },
-				{ field: 'inspectionType', type: 'select', required: true, options: ['Routine', 'Repair', 'Installation'], description: 'Inspection type' },
-				{ field: 'scheduledDate', type: 'date', required: true, description: 'Scheduled date', example: '2022-11-03' },
+				{
+					field: 'assetTag',
+					type: 'string',
+					required: true,
+					description: 'Asset tag',
+					example: 'GEN-0042',
+				},
+				{
+					field: 'inspectionType',
+					type: 'select',
+					required: true,
+					options: ['Routine', 'Repair', 'Installation'],
+					description: 'Inspection type',
+				},
+				{
+					field: 'scheduledDate',
+					type: 'date',
+					required: true,
+					description: 'Scheduled date',
+					example: '2022-11-03',
+				},
 				{ field: 'meterReading', type: 'number', description: 'Meter reading' },
 			],
 		});
 
 		const at = (hours: number) => this.isoAt(hours * 3_600_000);
-		const day = (days: number) => DateTime.fromJSDate(this.options.clock()).setZone(this.options.timeZone).plus({ days }).toFormat('yyyy-MM-dd');
+		const day = (days: number) =>
+			DateTime.fromJSDate(this.options.clock())
+				.setZone(this.options.timeZone)
+				.plus({ days })
+				.toFormat('yyyy-MM-dd');
 		this.addTask({
 			flowId: visit._id,
 			hubId: jakarta._id,
 			createdFrom: 'API',
 			startTime: at(2),
 			endTime: at(26),
-			fields: { customerName: 'Toko Sinar Jaya', address: 'Jl. Kebon Sirih 12, Jakarta', coordinate: '-6.1862,106.8305', visitDate: day(1) },
+			fields: {
+				customerName: 'Toko Sinar Jaya',
+				address: 'Jl. Kebon Sirih 12, Jakarta',
+				coordinate: '-6.1862,106.8305',
+				visitDate: day(1),
+			},
 			createdTime: at(-5),
 		});
 		this.addTask({
@@ -665,7 +828,12 @@ export class MileAppFake extends VendorFake {
 			assignee: [dewi.email],
 			startTime: at(-1),
 			endTime: at(7),
-			fields: { invoice: 'INV-2026-0107', recipientName: 'Andi Pratama', packageCount: 3, priority: 'Urgent' },
+			fields: {
+				invoice: 'INV-2026-0107',
+				recipientName: 'Andi Pratama',
+				packageCount: 3,
+				priority: 'Urgent',
+			},
 			createdTime: at(-4),
 		});
 		this.addTask({
@@ -674,7 +842,12 @@ export class MileAppFake extends VendorFake {
 			assignee: [budi.email],
 			startTime: at(-30),
 			endTime: at(-6),
-			fields: { invoice: 'INV-2026-0098', recipientName: 'Rina Kusuma', packageCount: 1, priority: 'Normal' },
+			fields: {
+				invoice: 'INV-2026-0098',
+				recipientName: 'Rina Kusuma',
+				packageCount: 1,
+				priority: 'Normal',
+			},
 			createdTime: at(-32),
 		});
 		this.addTask({
@@ -693,7 +866,12 @@ export class MileAppFake extends VendorFake {
 			status: 'DONE',
 			startTime: at(-50),
 			endTime: at(-2),
-			fields: { assetTag: 'PUMP-0007', inspectionType: 'Repair', scheduledDate: day(-2), meterReading: 1532.5 },
+			fields: {
+				assetTag: 'PUMP-0007',
+				inspectionType: 'Repair',
+				scheduledDate: day(-2),
+				meterReading: 1532.5,
+			},
 			doneBy: sari.name,
 			doneTime: at(-20),
 			createdTime: at(-72),
@@ -705,7 +883,11 @@ export class MileAppFake extends VendorFake {
 			status: 'DONE',
 			startTime: at(-10),
 			endTime: at(14),
-			fields: { customerName: 'CV Maju Bersama', address: 'Jl. Braga 40, Bandung', notes: 'Ask for Pak Hendra.' },
+			fields: {
+				customerName: 'CV Maju Bersama',
+				address: 'Jl. Braga 40, Bandung',
+				notes: 'Ask for Pak Hendra.',
+			},
 			doneBy: budi.name,
 			doneTime: at(-1),
 			createdTime: at(-12),
@@ -720,12 +902,28 @@ export class MileAppFake extends VendorFake {
 	}
 
 	/** Sends one event for a task to every target naming it (or to `url`), with MileApp's retries; resolves when done. */
-	async deliver(event: MileAppEvent, task: MileAppTaskRecord | string | Record<string, unknown>, url?: string): Promise<MileAppDelivery[]> {
-		const record = typeof task === 'string' ? this.mustTask(task) : 'seq' in task ? (task as MileAppTaskRecord) : undefined;
+	async deliver(
+		event: MileAppEvent,
+		task: MileAppTaskRecord | string | Record<string, unknown>,
+		url?: string,
+	): Promise<MileAppDelivery[]> {
+		const record =
+			typeof task === 'string'
+				? this.mustTask(task)
+				: 'seq' in task
+					? (task as MileAppTaskRecord)
+					: undefined;
 		const flat = record ? this.flatTask(record) : (task as Record<string, unknown>);
-		const targets = url !== undefined ? [{ url, events: [event] }] : this.webhooks.filter((target) => target.events.includes(event));
+		const targets =
+			url !== undefined
+				? [{ url, events: [event] }]
+				: this.webhooks.filter((target) => target.events.includes(event));
 		const before = this.deliveries.length;
-		await Promise.all(targets.map((target) => this.track(this.sendWithRetries(target, event, flat, this.generation))));
+		await Promise.all(
+			targets.map((target) =>
+				this.track(this.sendWithRetries(target, event, flat, this.generation)),
+			),
+		);
 		return this.deliveries.slice(before);
 	}
 
@@ -749,12 +947,21 @@ export class MileAppFake extends VendorFake {
 		};
 		if (flow?.titleField) view.title = task.fields[flow.titleField] ?? null;
 		if (flow?.contentField) view.content = task.fields[flow.contentField] ?? null;
-		Object.assign(view, { createdFrom: task.createdFrom, endTime: task.endTime, createdBy: task.createdBy });
+		Object.assign(view, {
+			createdFrom: task.createdFrom,
+			endTime: task.endTime,
+			createdBy: task.createdBy,
+		});
 		// Seed 003's UNASSIGNED task has no assignee keys; the list example's ONGOING tasks have them.
 		if (task.assignee.length > 0 || task.assignedTime !== null) {
-			Object.assign(view, { assignee: [...task.assignee], assignedBy: task.assignedBy, assignedTime: task.assignedTime });
+			Object.assign(view, {
+				assignee: [...task.assignee],
+				assignedBy: task.assignedBy,
+				assignedTime: task.assignedTime,
+			});
 		}
-		if (task.status === 'DONE') Object.assign(view, { doneBy: task.doneBy, doneTime: task.doneTime });
+		if (task.status === 'DONE')
+			Object.assign(view, { doneBy: task.doneBy, doneTime: task.doneTime });
 		view.updatedTime = task.updatedTime;
 		view.createdTime = task.createdTime;
 		return view;
@@ -795,7 +1002,9 @@ export class MileAppFake extends VendorFake {
 
 	/** ISO 8601 `ms` from the clock's now. */
 	isoAt(ms: number): string {
-		return DateTime.fromMillis(this.options.clock().getTime() + ms).setZone(this.options.timeZone).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+		return DateTime.fromMillis(this.options.clock().getTime() + ms)
+			.setZone(this.options.timeZone)
+			.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
 	}
 
 	/** Flows' times look like `2022-05-25T06:49:36.308000Z` in the documents' flow example. */
@@ -826,7 +1035,9 @@ export class MileAppFake extends VendorFake {
 
 	private defaultEnd(flow: MileAppFlow | undefined, start: string): string {
 		const ms = Date.parse(start) + (flow?.defaultDurationMinutes ?? 24 * 60) * 60_000;
-		return DateTime.fromMillis(ms).setZone(this.options.timeZone).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+		return DateTime.fromMillis(ms)
+			.setZone(this.options.timeZone)
+			.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
 	}
 
 	private pastEnd(task: { endTime: string }): boolean {
@@ -850,30 +1061,80 @@ export class MileAppFake extends VendorFake {
 		this.server.on(method, full, handler);
 		const source = full
 			.split('/')
-			.map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+			.map((segment) =>
+				segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+			)
 			.join('/');
 		this.known.push({ method, matcher: new RegExp(`^${source}/?$`) });
 	}
 
 	private routes(): void {
-		this.on('GET', '/tasks', this.api((c) => this.listTasks(c)));
-		this.on('POST', '/task', this.api((c) => this.postTask(c)));
-		this.on('GET', '/task/:taskId', this.api((c) => this.getTask(c)));
-		this.on('PUT', '/task/:taskId', this.api((c) => this.updateTask(c, 'put')));
-		this.on('PATCH', '/task/:taskId', this.api((c) => this.updateTask(c, 'patch')));
-		this.on('DELETE', '/task/:taskId', this.api((c) => this.deleteTask(c)));
-		this.on('PUT', '/task/:taskId/assign', this.api((c) => this.putAssign(c)));
-		this.on('GET', '/flows', this.api((c) => this.listFlows(c)));
-		this.on('GET', '/flow/:flowName/task', this.api((c) => this.flowTaskPayload(c)));
-		this.on('GET', '/hubs', this.api((c) => this.listHubs(c)));
+		this.on(
+			'GET',
+			'/tasks',
+			this.api((c) => this.listTasks(c)),
+		);
+		this.on(
+			'POST',
+			'/task',
+			this.api((c) => this.postTask(c)),
+		);
+		this.on(
+			'GET',
+			'/task/:taskId',
+			this.api((c) => this.getTask(c)),
+		);
+		this.on(
+			'PUT',
+			'/task/:taskId',
+			this.api((c) => this.updateTask(c, 'put')),
+		);
+		this.on(
+			'PATCH',
+			'/task/:taskId',
+			this.api((c) => this.updateTask(c, 'patch')),
+		);
+		this.on(
+			'DELETE',
+			'/task/:taskId',
+			this.api((c) => this.deleteTask(c)),
+		);
+		this.on(
+			'PUT',
+			'/task/:taskId/assign',
+			this.api((c) => this.putAssign(c)),
+		);
+		this.on(
+			'GET',
+			'/flows',
+			this.api((c) => this.listFlows(c)),
+		);
+		this.on(
+			'GET',
+			'/flow/:flowName/task',
+			this.api((c) => this.flowTaskPayload(c)),
+		);
+		this.on(
+			'GET',
+			'/hubs',
+			this.api((c) => this.listHubs(c)),
+		);
 	}
 
 	/** Documented: 404 for a wrong URL, 405 for a known URL with another method. [inferred] the messages. */
 	private routeMissing(request: FakeRequest): FakeResponse {
-		const methods = [...new Set(this.known.filter((known) => known.matcher.test(request.path)).map((known) => known.method))];
+		const methods = [
+			...new Set(
+				this.known.filter((known) => known.matcher.test(request.path)).map((known) => known.method),
+			),
+		];
 		const response =
 			methods.length > 0
-				? failure(405, `The ${request.method} method is not supported for this route. Supported methods: ${methods.join(', ')}.`, { allow: methods.join(', ') })
+				? failure(
+						405,
+						`The ${request.method} method is not supported for this route. Supported methods: ${methods.join(', ')}.`,
+						{ allow: methods.join(', ') },
+					)
 				: failure(404, 'Not Found');
 		return this.outgoing(request, response);
 	}
@@ -881,7 +1142,8 @@ export class MileAppFake extends VendorFake {
 	/** Documented: only application/json and *\/* are supported. */
 	private acceptable(request: FakeRequest): boolean {
 		const accept = request.headers.accept;
-		if (accept === undefined || accept.trim() === '') return this.options.missingAccept === 'accept';
+		if (accept === undefined || accept.trim() === '')
+			return this.options.missingAccept === 'accept';
 		return accept
 			.split(',')
 			.map((range) => range.split(';')[0].trim().toLowerCase())
@@ -898,8 +1160,12 @@ export class MileAppFake extends VendorFake {
 	private api(handler: (context: Context) => FakeResponse): Handler {
 		return (request) => {
 			let headers: Record<string, string> = {};
-			const respond = (response: FakeResponse) => this.outgoing(request, { ...response, headers: { ...response.headers, ...headers } });
-			const notAcceptable = failure(406, 'Unsupported Accept Header. Only application/json and */* are supported.');
+			const respond = (response: FakeResponse) =>
+				this.outgoing(request, { ...response, headers: { ...response.headers, ...headers } });
+			const notAcceptable = failure(
+				406,
+				'Unsupported Accept Header. Only application/json and */* are supported.',
+			);
 			const acceptFirst = this.options.acceptCheck === 'before-auth';
 			if (acceptFirst && !this.acceptable(request)) return respond(notAcceptable);
 			const user = this.userOf(request);
@@ -908,12 +1174,19 @@ export class MileAppFake extends VendorFake {
 			const limit = this.rateLimit();
 			headers = limit.headers;
 			if (limit.refused) return respond(limit.refused);
-			if (Buffer.byteLength(request.rawBody) > this.options.maxBodyBytes) return respond(failure(413, 'Payload Too Large'));
+			if (Buffer.byteLength(request.rawBody) > this.options.maxBodyBytes)
+				return respond(failure(413, 'Payload Too Large'));
 			let body: Body = {};
 			if (request.rawBody.trim() !== '') {
 				// [inferred] a body that is not a JSON object is a 400 (the kit has already tried to parse it).
-				if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) {
-					return respond(failure(this.options.validationStatus, 'The request body must be a JSON object.'));
+				if (
+					typeof request.body !== 'object' ||
+					request.body === null ||
+					Array.isArray(request.body)
+				) {
+					return respond(
+						failure(this.options.validationStatus, 'The request body must be a JSON object.'),
+					);
 				}
 				body = request.body as Body;
 			}
@@ -925,7 +1198,8 @@ export class MileAppFake extends VendorFake {
 	private outgoing(request: FakeRequest, response: FakeResponse): FakeResponse {
 		if (response.status < 400) return response;
 		const mode = this.options.errorHttpStatus;
-		if (mode === 'always-200' || (mode === 'post-200' && request.method === 'POST')) return { ...response, status: 200 };
+		if (mode === 'always-200' || (mode === 'post-200' && request.method === 'POST'))
+			return { ...response, status: 200 };
 		return response;
 	}
 
@@ -938,32 +1212,54 @@ export class MileAppFake extends VendorFake {
 		const withHeaders = this.options.rateLimitHeaders;
 		if (this.window.count >= limit) {
 			const retryAfter = String(Math.max(1, Math.ceil((this.window.start + 1000 - now) / 1000)));
-			const headers: Record<string, string> = withHeaders ? { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': '0', 'retry-after': retryAfter } : {};
+			const headers: Record<string, string> = withHeaders
+				? {
+						'x-ratelimit-limit': String(limit),
+						'x-ratelimit-remaining': '0',
+						'retry-after': retryAfter,
+					}
+				: {};
 			return { headers, refused: failure(429, 'Too Many Requests', headers) };
 		}
 		this.window.count++;
-		return { headers: withHeaders ? { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(limit - this.window.count) } : {} };
+		return {
+			headers: withHeaders
+				? {
+						'x-ratelimit-limit': String(limit),
+						'x-ratelimit-remaining': String(limit - this.window.count),
+					}
+				: {},
+		};
 	}
 
 	private invalid(problems: Problems | string): FakeResponse {
 		const messages = typeof problems === 'string' ? [problems] : problems.messages;
-		return failure(this.options.validationStatus, this.options.validationMessage === 'all' ? messages.join(' ') : messages[0]);
+		return failure(
+			this.options.validationStatus,
+			this.options.validationMessage === 'all' ? messages.join(' ') : messages[0],
+		);
 	}
 
 	// ---- paging ----
 
 	/** [inferred] page and limit as Laravel reads them: not a whole number >= 1 falls back to the default (or 400 by option). */
-	private paging(request: FakeRequest, defaultLimit: number): { page: number; limit: number } | FakeResponse {
+	private paging(
+		request: FakeRequest,
+		defaultLimit: number,
+	): { page: number; limit: number } | FakeResponse {
 		const problems = new Problems();
-		const whole = (raw: string | undefined) => (raw !== undefined && /^\d+$/.test(raw.trim()) && Number(raw) >= 1 ? Number(raw) : undefined);
+		const whole = (raw: string | undefined) =>
+			raw !== undefined && /^\d+$/.test(raw.trim()) && Number(raw) >= 1 ? Number(raw) : undefined;
 		let limit = defaultLimit;
 		const rawLimit = request.query.limit;
 		if (rawLimit !== undefined) {
 			const value = whole(rawLimit);
 			if (value === undefined) {
-				if (this.options.invalidPaging === 'reject') problems.add('The limit must be an integer of at least 1.');
+				if (this.options.invalidPaging === 'reject')
+					problems.add('The limit must be an integer of at least 1.');
 			} else if (value > this.options.maxLimit) {
-				if (this.options.limitAboveMax === 'reject') problems.add(`The limit may not be greater than ${this.options.maxLimit}.`);
+				if (this.options.limitAboveMax === 'reject')
+					problems.add(`The limit may not be greater than ${this.options.maxLimit}.`);
 				limit = this.options.maxLimit;
 			} else {
 				limit = value;
@@ -973,7 +1269,8 @@ export class MileAppFake extends VendorFake {
 		if (request.query.page !== undefined) {
 			const value = whole(request.query.page);
 			if (value === undefined) {
-				if (this.options.invalidPaging === 'reject') problems.add('The page must be an integer of at least 1.');
+				if (this.options.invalidPaging === 'reject')
+					problems.add('The page must be an integer of at least 1.');
 			} else {
 				page = value;
 			}
@@ -982,7 +1279,13 @@ export class MileAppFake extends VendorFake {
 	}
 
 	/** Laravel's LengthAwarePaginator as an array: the URLs keep the request's query (documented by the list example). */
-	private paginator<T>(request: FakeRequest, rows: T[], page: number, limit: number, view: (row: T) => unknown): Record<string, unknown> {
+	private paginator<T>(
+		request: FakeRequest,
+		rows: T[],
+		page: number,
+		limit: number,
+		view: (row: T) => unknown,
+	): Record<string, unknown> {
 		const total = rows.length;
 		const lastPage = Math.max(1, Math.ceil(total / limit));
 		const slice = rows.slice((page - 1) * limit, page * limit);
@@ -1004,7 +1307,11 @@ export class MileAppFake extends VendorFake {
 		if (this.options.paginatorLinks) {
 			result.links = [
 				{ url: page > 1 ? pageUrl(page - 1) : null, label: '&laquo; Previous', active: false },
-				...Array.from({ length: lastPage }, (_, i) => ({ url: pageUrl(i + 1), label: String(i + 1), active: i + 1 === page })),
+				...Array.from({ length: lastPage }, (_, i) => ({
+					url: pageUrl(i + 1),
+					label: String(i + 1),
+					active: i + 1 === page,
+				})),
 				{ url: page < lastPage ? pageUrl(page + 1) : null, label: 'Next &raquo;', active: false },
 			];
 		}
@@ -1039,9 +1346,19 @@ export class MileAppFake extends VendorFake {
 		const list = (name: string): string[] => {
 			const raw = q[name];
 			if (raw === undefined || raw.trim() === '') return [];
-			return this.options.commaListFilters ? raw.split(',').map((part) => part.trim()).filter(Boolean) : [raw.trim()];
+			return this.options.commaListFilters
+				? raw
+						.split(',')
+						.map((part) => part.trim())
+						.filter(Boolean)
+				: [raw.trim()];
 		};
-		const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T, normalise: (raw: string) => string = (raw) => raw): T => {
+		const oneOf = <T extends string>(
+			name: string,
+			allowed: readonly T[],
+			fallback: T,
+			normalise: (raw: string) => string = (raw) => raw,
+		): T => {
 			const raw = q[name]?.trim();
 			if (raw === undefined || raw === '') return fallback;
 			const value = normalise(raw) as T;
@@ -1054,13 +1371,20 @@ export class MileAppFake extends VendorFake {
 		const badStatuses = statuses.filter((status) => !TASK_STATUSES.includes(status as TaskStatus));
 		if (badStatuses.length > 0 && reject) problems.add('The selected status is invalid.');
 		const sortBy = oneOf<TaskSort>('sortBy', TASK_SORTS, this.options.defaultSortBy);
-		const sortOrder = oneOf<'asc' | 'desc'>('sortOrder', ['asc', 'desc'], this.options.defaultSortOrder, (raw) => raw.toLowerCase());
+		const sortOrder = oneOf<'asc' | 'desc'>(
+			'sortOrder',
+			['asc', 'desc'],
+			this.options.defaultSortOrder,
+			(raw) => raw.toLowerCase(),
+		);
 		const timeBy = oneOf<TimeBy>('timeBy', TIME_BY, this.options.defaultTimeBy);
 		const bound = (name: 'timeFrom' | 'timeTo'): number | undefined => {
 			const raw = q[name]?.trim();
 			if (raw === undefined || raw === '') return undefined;
 			// Documented: `Y-m-d H:i:s`. [inferred] ISO 8601 too, and a bare date (the day's start, or its end for timeTo).
-			const value = DATE_ONLY.test(raw) ? `${raw} ${name === 'timeFrom' ? '00:00:00' : '23:59:59'}` : raw;
+			const value = DATE_ONLY.test(raw)
+				? `${raw} ${name === 'timeFrom' ? '00:00:00' : '23:59:59'}`
+				: raw;
 			const parsed = this.parseTime(value);
 			if (parsed === undefined) {
 				problems.add(`The ${name} does not match the format Y-m-d H:i:s.`);
@@ -1088,11 +1412,18 @@ export class MileAppFake extends VendorFake {
 		if (hubIds.length > 0) keep((task) => hubIds.includes(task.hubId));
 		// [inferred] emails and names match case-insensitively; doneBy matches the worker's name or email.
 		const assignees = list('assignee').map((email) => email.toLowerCase());
-		if (assignees.length > 0) keep((task) => task.assignee.some((email) => assignees.includes(email.toLowerCase())));
+		if (assignees.length > 0)
+			keep((task) => task.assignee.some((email) => assignees.includes(email.toLowerCase())));
 		const doneBy = list('doneBy').map((who) => who.toLowerCase());
 		if (doneBy.length > 0) {
-			const emailOf = (name: string | null) => [...this.users.values()].find((user) => user.name === name)?.email.toLowerCase();
-			keep((task) => task.doneBy !== null && (doneBy.includes(task.doneBy.toLowerCase()) || doneBy.includes(emailOf(task.doneBy) ?? '')));
+			const emailOf = (name: string | null) =>
+				[...this.users.values()].find((user) => user.name === name)?.email.toLowerCase();
+			keep(
+				(task) =>
+					task.doneBy !== null &&
+					(doneBy.includes(task.doneBy.toLowerCase()) ||
+						doneBy.includes(emailOf(task.doneBy) ?? '')),
+			);
 		}
 		if (from !== undefined || to !== undefined) {
 			const inclusive = this.options.timeRangeInclusive;
@@ -1128,7 +1459,10 @@ export class MileAppFake extends VendorFake {
 			return descending ? b.seq - a.seq : a.seq - b.seq;
 		});
 
-		const fields = (q.fields ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+		const fields = (q.fields ?? '')
+			.split(',')
+			.map((part) => part.trim())
+			.filter(Boolean);
 		const view = (task: MileAppTaskRecord) => {
 			const full = this.taskView(task);
 			if (fields.length === 0) return full;
@@ -1136,20 +1470,33 @@ export class MileAppFake extends VendorFake {
 			return Object.fromEntries(Object.entries(full).filter(([name]) => wanted.has(name)));
 		};
 		if (lazy) return this.lazyPage(request, rows, paging.limit, view);
-		return { status: 200, body: { status: true, message: 'Success.', tasks: this.paginator(request, rows, paging.page, paging.limit, view) } };
+		return {
+			status: 200,
+			body: {
+				status: true,
+				message: 'Success.',
+				tasks: this.paginator(request, rows, paging.page, paging.limit, view),
+			},
+		};
 	}
 
 	/**
 	 * Documented: `lazyLoad=1` + `cursor=<last _id>` pages by cursor. [inferred] the answer is Laravel's simple
 	 * paginator (no total, no last_page): the rows after the cursor's task in the list's order.
 	 */
-	private lazyPage(request: FakeRequest, rows: MileAppTaskRecord[], limit: number, view: (task: MileAppTaskRecord) => unknown): FakeResponse {
+	private lazyPage(
+		request: FakeRequest,
+		rows: MileAppTaskRecord[],
+		limit: number,
+		view: (task: MileAppTaskRecord) => unknown,
+	): FakeResponse {
 		const cursor = request.query.cursor?.trim();
 		let start = 0;
 		if (cursor) {
 			const index = rows.findIndex((task) => task._id === cursor);
 			if (index === -1) {
-				if (this.options.unknownCursor === 'reject') return this.invalid('The selected cursor is invalid.');
+				if (this.options.unknownCursor === 'reject')
+					return this.invalid('The selected cursor is invalid.');
 				start = rows.length;
 			} else {
 				start = index + 1;
@@ -1176,14 +1523,22 @@ export class MileAppFake extends VendorFake {
 			prev_page_url: null,
 			to: slice.length > 0 ? start + slice.length : null,
 		};
-		if (this.options.lazyLoadTotals) Object.assign(tasks, { total: rows.length, last_page: Math.max(1, Math.ceil(rows.length / limit)) });
+		if (this.options.lazyLoadTotals)
+			Object.assign(tasks, {
+				total: rows.length,
+				last_page: Math.max(1, Math.ceil(rows.length / limit)),
+			});
 		return { status: 200, body: { status: true, message: 'Success.', tasks } };
 	}
 
 	/** The emails of an `assignee` value: a list, or [inferred] a comma-separated string (the docs speak of both). */
 	private emails(value: unknown, problems: Problems): string[] | undefined {
 		if (value === null) return [];
-		const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+		const items = Array.isArray(value)
+			? value
+			: typeof value === 'string'
+				? value.split(',')
+				: undefined;
 		if (!items || items.some((item) => typeof item !== 'string')) {
 			problems.add('The assignee must be a list of emails.');
 			return undefined;
@@ -1194,9 +1549,16 @@ export class MileAppFake extends VendorFake {
 	/** Each email must be a user of the organization and, by option, of the hub. */
 	private checkAssignees(emails: string[], hubId: string, problems: Problems): void {
 		for (const email of emails) {
-			const user = [...this.users.values()].find((candidate) => candidate.email.toLowerCase() === email.toLowerCase());
+			const user = [...this.users.values()].find(
+				(candidate) => candidate.email.toLowerCase() === email.toLowerCase(),
+			);
 			if (!user) problems.add(`User ${email} is not found.`);
-			else if (this.options.assignChecksHub && user.hubIds !== 'all' && !user.hubIds.includes(hubId)) problems.add(`User ${email} does not belong to the task's hub.`);
+			else if (
+				this.options.assignChecksHub &&
+				user.hubIds !== 'all' &&
+				!user.hubIds.includes(hubId)
+			)
+				problems.add(`User ${email} does not belong to the task's hub.`);
 		}
 	}
 
@@ -1211,17 +1573,29 @@ export class MileAppFake extends VendorFake {
 		switch (field.type) {
 			case 'string':
 				if (typeof value === 'string') return value;
-				if (!strict && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
+				if (!strict && (typeof value === 'number' || typeof value === 'boolean'))
+					return String(value);
 				problems.add(`The ${name} must be a string.`);
 				return undefined;
 			case 'number': {
 				if (typeof value === 'number' && Number.isFinite(value)) return value;
-				if (!strict && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+				if (
+					!strict &&
+					typeof value === 'string' &&
+					value.trim() !== '' &&
+					Number.isFinite(Number(value))
+				)
+					return Number(value);
 				problems.add(`The ${name} must be a number.`);
 				return undefined;
 			}
 			case 'date':
-				if (typeof value === 'string' && DATE_ONLY.test(value) && DateTime.fromFormat(value, 'yyyy-MM-dd').isValid) return value;
+				if (
+					typeof value === 'string' &&
+					DATE_ONLY.test(value) &&
+					DateTime.fromFormat(value, 'yyyy-MM-dd').isValid
+				)
+					return value;
 				problems.add(`The ${name} does not match the format Y-m-d.`);
 				return undefined;
 			case 'datetime': {
@@ -1235,8 +1609,12 @@ export class MileAppFake extends VendorFake {
 				problems.add(`The selected ${name} is invalid.`);
 				return undefined;
 			case 'location': {
-				const match = typeof value === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value) : null;
-				if (match && Math.abs(Number(match[1])) <= 90 && Math.abs(Number(match[2])) <= 180) return value;
+				const match =
+					typeof value === 'string'
+						? /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value)
+						: null;
+				if (match && Math.abs(Number(match[1])) <= 90 && Math.abs(Number(match[2])) <= 180)
+					return value;
 				problems.add(`The ${name} must be a location as latitude,longitude.`);
 				return undefined;
 			}
@@ -1247,22 +1625,29 @@ export class MileAppFake extends VendorFake {
 	 * Validates a task body. create: flow and hubId required, the flow's required fields too, times default from
 	 * the flow. put: the same, as a full replacement (fields not sent are lost). patch: only what is sent.
 	 */
-	private readTask(body: Body, mode: 'create' | 'put' | 'patch', existing?: MileAppTaskRecord): TaskInput | FakeResponse {
+	private readTask(
+		body: Body,
+		mode: 'create' | 'put' | 'patch',
+		existing?: MileAppTaskRecord,
+	): TaskInput | FakeResponse {
 		const problems = new Problems();
 		const full = mode !== 'patch';
 
 		let flow = existing ? this.flows.get(existing.flowId) : undefined;
 		if (full || 'flow' in body) {
 			if (isEmpty(body.flow)) problems.add('The flow field is required.');
-			else if (typeof body.flow !== 'string' || !(flow = this.flowByName(body.flow))) problems.add('The selected flow is invalid.');
+			else if (typeof body.flow !== 'string' || !(flow = this.flowByName(body.flow)))
+				problems.add('The selected flow is invalid.');
 		}
 		let hub = existing ? this.hubs.get(existing.hubId) : undefined;
 		if (full || 'hubId' in body) {
 			if (isEmpty(body.hubId)) problems.add('The hubId field is required.');
-			else if (typeof body.hubId !== 'string' || !(hub = this.hubs.get(body.hubId))) problems.add('The selected hubId is invalid.');
+			else if (typeof body.hubId !== 'string' || !(hub = this.hubs.get(body.hubId)))
+				problems.add('The selected hubId is invalid.');
 		}
 		if (!flow || !hub) {
-			if (!problems.failed) problems.add(!flow ? 'The selected flow is invalid.' : 'The selected hubId is invalid.');
+			if (!problems.failed)
+				problems.add(!flow ? 'The selected flow is invalid.' : 'The selected hubId is invalid.');
 			return this.invalid(problems);
 		}
 
@@ -1271,7 +1656,11 @@ export class MileAppFake extends VendorFake {
 		const fields: Record<string, unknown> = {};
 		if (mode === 'patch' && existing) {
 			for (const [key, value] of Object.entries(existing.fields)) {
-				if (flowKeys.has(key) || (existing.flowId === flow._id && this.options.unknownBodyFields === 'keep')) fields[key] = value;
+				if (
+					flowKeys.has(key) ||
+					(existing.flowId === flow._id && this.options.unknownBodyFields === 'keep')
+				)
+					fields[key] = value;
 			}
 		}
 		const flowChanged = existing !== undefined && existing.flowId !== flow._id;
@@ -1285,14 +1674,23 @@ export class MileAppFake extends VendorFake {
 					if (checked !== undefined) fields[field.field] = checked;
 				}
 			}
-			const mustHave = mode === 'create' || (mode === 'put' && this.options.putRequiresFlowFields) || (mode === 'patch' && (field.field in body || flowChanged));
-			if (field.required && mustHave && !(field.field in fields) && !(field.field in body && !isEmpty(body[field.field]))) {
+			const mustHave =
+				mode === 'create' ||
+				(mode === 'put' && this.options.putRequiresFlowFields) ||
+				(mode === 'patch' && (field.field in body || flowChanged));
+			if (
+				field.required &&
+				mustHave &&
+				!(field.field in fields) &&
+				!(field.field in body && !isEmpty(body[field.field]))
+			) {
 				problems.add(`The ${field.field} field is required.`);
 			}
 		}
 		for (const key of Object.keys(body)) {
 			if (RESERVED.has(key) || flowKeys.has(key)) continue;
-			if (this.options.unknownBodyFields === 'reject') problems.add(`The ${key} field is not in the flow ${flow.name}.`);
+			if (this.options.unknownBodyFields === 'reject')
+				problems.add(`The ${key} field is not in the flow ${flow.name}.`);
 			else if (this.options.unknownBodyFields === 'keep') fields[key] = body[key];
 		}
 
@@ -1304,12 +1702,22 @@ export class MileAppFake extends VendorFake {
 			}
 			return fallback();
 		};
-		const keepTimes = mode === 'patch' || (mode === 'put' && this.options.putWithoutTimes === 'keep');
-		const startTime = time('startTime', () => (keepTimes && existing ? existing.startTime : this.defaultStart(flow)));
-		const endTime = time('endTime', () => (keepTimes && existing ? existing.endTime : this.defaultEnd(flow, startTime)));
+		const keepTimes =
+			mode === 'patch' || (mode === 'put' && this.options.putWithoutTimes === 'keep');
+		const startTime = time('startTime', () =>
+			keepTimes && existing ? existing.startTime : this.defaultStart(flow),
+		);
+		const endTime = time('endTime', () =>
+			keepTimes && existing ? existing.endTime : this.defaultEnd(flow, startTime),
+		);
 		// Checked when this request sets a time (a PATCH of other fields leaves stored times alone).
 		const timesSet = mode !== 'patch' || 'startTime' in body || 'endTime' in body;
-		if (timesSet && this.options.endBeforeStart === 'reject' && Date.parse(endTime) < Date.parse(startTime)) problems.add('The endTime must be a date after startTime.');
+		if (
+			timesSet &&
+			this.options.endBeforeStart === 'reject' &&
+			Date.parse(endTime) < Date.parse(startTime)
+		)
+			problems.add('The endTime must be a date after startTime.');
 
 		let assignee: string[] | undefined;
 		if ('assignee' in body) {
@@ -1347,14 +1755,19 @@ export class MileAppFake extends VendorFake {
 		const assigned = (input.assignee ?? []).length > 0;
 		if (assigned) this.assign(task, input.assignee!, context.user);
 		this.emit('onCreate', task);
-		if (assigned && this.options.createWithAssigneeEvents === 'create-and-assign') this.emit('onAssign', task);
-		return { status: 201, body: { status: true, message: 'Task has been created', task: this.taskView(task) } };
+		if (assigned && this.options.createWithAssigneeEvents === 'create-and-assign')
+			this.emit('onAssign', task);
+		return {
+			status: 201,
+			body: { status: true, message: 'Task has been created', task: this.taskView(task) },
+		};
 	}
 
 	private updateTask(context: Context, mode: 'put' | 'patch'): FakeResponse {
 		const task = this.taskByParam(context.request);
 		if (isResponse(task)) return task;
-		if (task.status === 'DONE' && this.options.editDoneTask === 'reject') return failure(409, 'Task has been done and cannot be changed.');
+		if (task.status === 'DONE' && this.options.editDoneTask === 'reject')
+			return failure(409, 'Task has been done and cannot be changed.');
 		const input = this.readTask(context.body, mode, task);
 		if (isResponse(input)) return input;
 
@@ -1362,9 +1775,13 @@ export class MileAppFake extends VendorFake {
 		let assignee = task.assignee;
 		if (input.assignee !== undefined) assignee = input.assignee;
 		else if (mode === 'put' && this.options.putWithoutAssignee === 'unassign') assignee = [];
-		const assigning = input.assignee !== undefined && assignee.length > 0 && !sameList(assignee, task.assignee);
+		const assigning =
+			input.assignee !== undefined && assignee.length > 0 && !sameList(assignee, task.assignee);
 		if (input.finish) {
-			const refused = this.finishRefusal({ endTime: input.endTime, status: assignee.length > 0 ? 'ONGOING' : task.status === 'DONE' ? 'DONE' : 'UNASSIGNED' });
+			const refused = this.finishRefusal({
+				endTime: input.endTime,
+				status: assignee.length > 0 ? 'ONGOING' : task.status === 'DONE' ? 'DONE' : 'UNASSIGNED',
+			});
 			if (refused) return refused;
 		}
 
@@ -1387,8 +1804,10 @@ export class MileAppFake extends VendorFake {
 
 	/** The documented rule (no finish after endTime), and [inferred] no finish while unassigned. */
 	private finishRefusal(task: { endTime: string; status: TaskStatus }): FakeResponse | undefined {
-		if (task.status === 'UNASSIGNED' && this.options.finishUnassigned === 'reject') return failure(409, 'Task has not been assigned yet.');
-		if (this.pastEnd(task)) return failure(this.options.finishAfterEndStatus, this.options.finishAfterEndMessage);
+		if (task.status === 'UNASSIGNED' && this.options.finishUnassigned === 'reject')
+			return failure(409, 'Task has not been assigned yet.');
+		if (this.pastEnd(task))
+			return failure(this.options.finishAfterEndStatus, this.options.finishAfterEndMessage);
 		return undefined;
 	}
 
@@ -1406,10 +1825,12 @@ export class MileAppFake extends VendorFake {
 		const problems = new Problems();
 		if (!('assignee' in context.body)) problems.add('The assignee field is required.');
 		const emails = problems.failed ? undefined : this.emails(context.body.assignee, problems);
-		if (emails && emails.length === 0 && this.options.emptyAssign === 'reject') problems.add('The assignee field is required.');
+		if (emails && emails.length === 0 && this.options.emptyAssign === 'reject')
+			problems.add('The assignee field is required.');
 		if (emails) this.checkAssignees(emails, task.hubId, problems);
 		if (problems.failed || !emails) return this.invalid(problems);
-		if (task.status === 'DONE' && this.options.assignDoneTask === 'reject') return failure(409, 'Task has been done and cannot be assigned.');
+		if (task.status === 'DONE' && this.options.assignDoneTask === 'reject')
+			return failure(409, 'Task has been done and cannot be assigned.');
 		if (emails.length === 0) {
 			this.unassign(task);
 			task.updatedTime = this.isoNow();
@@ -1450,7 +1871,16 @@ export class MileAppFake extends VendorFake {
 		const paging = this.paging(context.request, this.options.defaultLimit);
 		if (isResponse(paging)) return paging;
 		const rows = [...this.flows.values()];
-		return { status: 200, body: { status: true, message: 'Success', flows: this.paginator(context.request, rows, paging.page, paging.limit, (flow) => this.flowView(flow)) } };
+		return {
+			status: 200,
+			body: {
+				status: true,
+				message: 'Success',
+				flows: this.paginator(context.request, rows, paging.page, paging.limit, (flow) =>
+					this.flowView(flow),
+				),
+			},
+		};
 	}
 
 	/** Documented: `{data: {flowName, flowFields, bodyRequest}}`. [inferred] select fields list their options; an unknown flow is a 404. */
@@ -1473,7 +1903,10 @@ export class MileAppFake extends VendorFake {
 				message: 'Success',
 				data: {
 					flowName: flow.name,
-					flowFields: flow.fields.map((field) => ({ ...field, ...(field.options ? { options: [...field.options] } : {}) })),
+					flowFields: flow.fields.map((field) => ({
+						...field,
+						...(field.options ? { options: [...field.options] } : {}),
+					})),
 					bodyRequest,
 				},
 			},
@@ -1487,8 +1920,16 @@ export class MileAppFake extends VendorFake {
 		const name = context.request.query.name?.trim().toLowerCase();
 		const q = context.request.query.q?.trim().toLowerCase();
 		let rows = [...this.hubs.values()];
-		if (name) rows = rows.filter((hub) => (this.options.hubNameMatch === 'exact' ? hub.name.toLowerCase() === name : hub.name.toLowerCase().includes(name)));
-		if (q) rows = rows.filter((hub) => hub.name.toLowerCase().includes(q) || hub.address.toLowerCase().includes(q));
+		if (name)
+			rows = rows.filter((hub) =>
+				this.options.hubNameMatch === 'exact'
+					? hub.name.toLowerCase() === name
+					: hub.name.toLowerCase().includes(name),
+			);
+		if (q)
+			rows = rows.filter(
+				(hub) => hub.name.toLowerCase().includes(q) || hub.address.toLowerCase().includes(q),
+			);
 		const slice = rows.slice((paging.page - 1) * paging.limit, paging.page * paging.limit);
 		return { status: 200, body: { status: true, data: slice.map((hub) => this.hubView(hub)) } };
 	}
@@ -1501,7 +1942,9 @@ export class MileAppFake extends VendorFake {
 		const generation = this.generation;
 		for (const target of this.webhooks) {
 			if (!target.events.includes(event)) continue;
-			const later = this.sleep(this.options.deliveryDelayMs, generation).then((live) => (live ? this.sendWithRetries(target, event, flat, generation) : undefined));
+			const later = this.sleep(this.options.deliveryDelayMs, generation).then((live) =>
+				live ? this.sendWithRetries(target, event, flat, generation) : undefined,
+			);
 			void this.track(later);
 		}
 	}
@@ -1535,38 +1978,66 @@ export class MileAppFake extends VendorFake {
 			entry.resolve();
 		}
 		this.timers.clear();
-		for (const request of this.inFlight) request.destroy(new Error('The fake was reset or stopped'));
+		for (const request of this.inFlight)
+			request.destroy(new Error('The fake was reset or stopped'));
 		this.inFlight.clear();
 	}
 
 	/** Documented: a failure (not 200, or no answer in 30 s) is retried 3 times, 2 minutes apart. */
-	private async sendWithRetries(target: MileAppWebhookTarget, event: MileAppEvent, flat: Record<string, unknown>, generation: number): Promise<void> {
+	private async sendWithRetries(
+		target: MileAppWebhookTarget,
+		event: MileAppEvent,
+		flat: Record<string, unknown>,
+		generation: number,
+	): Promise<void> {
 		const attempts = 1 + Math.max(0, this.options.deliveryRetries);
 		for (let attempt = 1; attempt <= attempts; attempt++) {
 			if (generation !== this.generation) return;
 			const delivery = await this.send(target, event, flat, attempt);
 			if (this.delivered(delivery.status)) return;
-			if (attempt < attempts && !(await this.sleep(this.options.deliveryRetryDelayMs, generation))) return;
+			if (attempt < attempts && !(await this.sleep(this.options.deliveryRetryDelayMs, generation)))
+				return;
 		}
 	}
 
 	private delivered(status: number | null): boolean {
 		if (status === null) return false;
-		return this.options.deliverySuccess === 'exactly-200' ? status === 200 : status >= 200 && status < 300;
+		return this.options.deliverySuccess === 'exactly-200'
+			? status === 200
+			: status >= 200 && status < 300;
 	}
 
-	private async send(target: MileAppWebhookTarget, event: MileAppEvent, flat: Record<string, unknown>, attempt: number): Promise<MileAppDelivery> {
+	private async send(
+		target: MileAppWebhookTarget,
+		event: MileAppEvent,
+		flat: Record<string, unknown>,
+		attempt: number,
+	): Promise<MileAppDelivery> {
 		const body = JSON.stringify(this.options.deliveryBody(event, flat));
 		const headers: Record<string, string> = {
 			'content-type': 'application/json',
 			accept: 'application/json',
 			'user-agent': this.options.deliveryUserAgent,
-			...Object.fromEntries(Object.entries(target.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value])),
+			...Object.fromEntries(
+				Object.entries(target.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
+			),
 		};
 		if (this.options.eventHeader) headers[this.options.eventHeader.toLowerCase()] = event;
 		const at = Date.now();
-		const answer = await postWebhook(target.url, body, headers, { timeoutMs: this.options.deliveryTimeoutMs, inFlight: this.inFlight });
-		const delivery: MileAppDelivery = { url: target.url, event, taskId: String(flat._id ?? ''), body, headers, attempt, at, ...answer };
+		const answer = await postWebhook(target.url, body, headers, {
+			timeoutMs: this.options.deliveryTimeoutMs,
+			inFlight: this.inFlight,
+		});
+		const delivery: MileAppDelivery = {
+			url: target.url,
+			event,
+			taskId: String(flat._id ?? ''),
+			body,
+			headers,
+			attempt,
+			at,
+			...answer,
+		};
 		this.deliveries.push(delivery);
 		return delivery;
 	}
@@ -1596,7 +2067,23 @@ function exampleFor(type: FieldType, options?: string[]): unknown {
 /** [inferred] a flow field as a component of the flow's Initial Page (shape from the documents' flow example). */
 function componentOf(field: MileAppFlowField): Record<string, unknown> {
 	if (field.type === 'select') {
-		return { component: 'select', id: field.field, title: field.description, options: [...(field.options ?? [])], default: null, isRequired: field.required };
+		return {
+			component: 'select',
+			id: field.field,
+			title: field.description,
+			options: [...(field.options ?? [])],
+			default: null,
+			isRequired: field.required,
+		};
 	}
-	return { component: 'input', id: field.field, title: field.description, inputType: field.type, default: null, routeAs: null, showAs: null, isRequired: field.required };
+	return {
+		component: 'input',
+		id: field.field,
+		title: field.description,
+		inputType: field.type,
+		default: null,
+		routeAs: null,
+		showAs: null,
+		isRequired: field.required,
+	};
 }

@@ -86,8 +86,22 @@ export interface OliverFakeOptions {
 	lookupMatch?: 'contains' | 'prefix' | 'exact';
 }
 
-type WritableField = 'title' | 'description' | 'task_type' | 'status' | 'client_id' | 'patient_id' | 'reference_time_at';
-const CREATE_FIELDS: readonly WritableField[] = ['title', 'description', 'task_type', 'client_id', 'patient_id', 'reference_time_at'];
+type WritableField =
+	| 'title'
+	| 'description'
+	| 'task_type'
+	| 'status'
+	| 'client_id'
+	| 'patient_id'
+	| 'reference_time_at';
+const CREATE_FIELDS: readonly WritableField[] = [
+	'title',
+	'description',
+	'task_type',
+	'client_id',
+	'patient_id',
+	'reference_time_at',
+];
 const UPDATE_FIELDS: readonly WritableField[] = [...CREATE_FIELDS, 'status'];
 
 /** RFC 3339 date-time, what OpenAPI's `format: date-time` means: seconds and an offset are required. */
@@ -117,7 +131,11 @@ const fail = (status: number, message: string, data?: unknown): FakeResponse => 
 	body: data === undefined ? { success: false, message } : { success: false, message, data },
 });
 const isResponse = (value: unknown): value is FakeResponse =>
-	typeof value === 'object' && value !== null && 'status' in value && typeof (value as FakeResponse).status === 'number' && 'body' in value;
+	typeof value === 'object' &&
+	value !== null &&
+	'status' in value &&
+	typeof (value as FakeResponse).status === 'number' &&
+	'body' in value;
 
 export class OliverFake extends VendorFake {
 	readonly options: Required<OliverFakeOptions>;
@@ -237,14 +255,27 @@ export class OliverFake extends VendorFake {
 	}
 
 	addClient(partial: Partial<OliverClient> & { name: string }): OliverClient {
-		const client: OliverClient = { id: this.nextId('cl'), email: null, phone: null, remote_id: null, ...partial, patients: [] };
+		const client: OliverClient = {
+			id: this.nextId('cl'),
+			email: null,
+			phone: null,
+			remote_id: null,
+			...partial,
+			patients: [],
+		};
 		this.clients.set(client.id, client);
-		for (const patient of partial.patients ?? []) this.addPatient({ ...patient, client_id: client.id });
+		for (const patient of partial.patients ?? [])
+			this.addPatient({ ...patient, client_id: client.id });
 		return client;
 	}
 
 	addPatient(partial: Partial<OliverPatient> & { name: string; client_id: string }): OliverPatient {
-		const patient: OliverPatient = { id: this.nextId('pt'), species: null, breed: null, ...partial };
+		const patient: OliverPatient = {
+			id: this.nextId('pt'),
+			species: null,
+			breed: null,
+			...partial,
+		};
 		this.patients.set(patient.id, patient);
 		this.clients.get(patient.client_id)?.patients.push(patient);
 		return patient;
@@ -252,13 +283,43 @@ export class OliverFake extends VendorFake {
 
 	/** A small practice for the sandbox behind `npm start`. */
 	seedSandbox(): void {
-		const dana = this.addClient({ name: 'Dana Smith', email: 'dana.smith@example.com', phone: '555-0101', remote_id: 'PIMS-1001' });
-		const lee = this.addClient({ name: 'Lee Wong', email: 'lee.wong@example.com', phone: '555-0102', remote_id: 'PIMS-1002' });
-		const sam = this.addClient({ name: 'Sam Rivera', email: 'sam.rivera@example.com', phone: '555-0103', remote_id: 'PIMS-1003' });
-		const rex = this.addPatient({ name: 'Rex', client_id: dana.id, species: 'Dog', breed: 'Labrador' });
+		const dana = this.addClient({
+			name: 'Dana Smith',
+			email: 'dana.smith@example.com',
+			phone: '555-0101',
+			remote_id: 'PIMS-1001',
+		});
+		const lee = this.addClient({
+			name: 'Lee Wong',
+			email: 'lee.wong@example.com',
+			phone: '555-0102',
+			remote_id: 'PIMS-1002',
+		});
+		const sam = this.addClient({
+			name: 'Sam Rivera',
+			email: 'sam.rivera@example.com',
+			phone: '555-0103',
+			remote_id: 'PIMS-1003',
+		});
+		const rex = this.addPatient({
+			name: 'Rex',
+			client_id: dana.id,
+			species: 'Dog',
+			breed: 'Labrador',
+		});
 		this.addPatient({ name: 'Mittens', client_id: dana.id, species: 'Cat', breed: 'Tabby' });
-		const kiwi = this.addPatient({ name: 'Kiwi', client_id: lee.id, species: 'Bird', breed: 'Cockatiel' });
-		const bruno = this.addPatient({ name: 'Bruno', client_id: sam.id, species: 'Dog', breed: 'Boxer' });
+		const kiwi = this.addPatient({
+			name: 'Kiwi',
+			client_id: lee.id,
+			species: 'Bird',
+			breed: 'Cockatiel',
+		});
+		const bruno = this.addPatient({
+			name: 'Bruno',
+			client_id: sam.id,
+			species: 'Dog',
+			breed: 'Boxer',
+		});
 		this.addTask({ title: 'Call owner with lab results', client_id: dana.id, patient_id: rex.id });
 		this.addTask({
 			title: 'Refill carprofen 75mg',
@@ -267,10 +328,24 @@ export class OliverFake extends VendorFake {
 			patient_id: rex.id,
 			override_completion_action_text: 'Approve refill',
 		});
-		this.addTask({ title: 'Send vaccine reminder', client_id: lee.id, patient_id: kiwi.id, status: 'completed' });
-		this.addTask({ title: 'Order boxer-size cone', client_id: sam.id, patient_id: bruno.id, reference_time_at: this.now() });
+		this.addTask({
+			title: 'Send vaccine reminder',
+			client_id: lee.id,
+			patient_id: kiwi.id,
+			status: 'completed',
+		});
+		this.addTask({
+			title: 'Order boxer-size cone',
+			client_id: sam.id,
+			patient_id: bruno.id,
+			reference_time_at: this.now(),
+		});
 		this.addTask({ title: 'Duplicate intake form', status: 'canceled' });
-		this.addTask({ title: 'Restock heartworm tests', description: 'Two boxes', cancellation_allowed: false });
+		this.addTask({
+			title: 'Restock heartworm tests',
+			description: 'Two boxes',
+			cancellation_allowed: false,
+		});
 	}
 
 	private now(): string {
@@ -298,7 +373,9 @@ export class OliverFake extends VendorFake {
 		return undefined;
 	}
 
-	private guarded(handler: (request: FakeRequest) => FakeResponse): (request: FakeRequest) => FakeResponse {
+	private guarded(
+		handler: (request: FakeRequest) => FakeResponse,
+	): (request: FakeRequest) => FakeResponse {
 		return (request) => this.refuse(request) ?? handler(request);
 	}
 
@@ -307,22 +384,62 @@ export class OliverFake extends VendorFake {
 		this.server
 			// Sign-in needs no token and, per the OpenAPI file, no X-Client-Id.
 			.on('POST', OLIVER_SIGN_IN_PATH, (request) => this.signIn(request))
-			.on('GET', api('/staff_tasks'), this.guarded((request) => this.listTasks(request)))
-			.on('GET', api('/staff_tasks/:id'), this.guarded((request) => this.getTask(request)))
-			.on('POST', api('/staff_tasks'), this.guarded((request) => this.createTask(request)))
-			.on('PUT', api('/staff_tasks/:id'), this.guarded((request) => this.updateTask(request)))
-			.on('DELETE', api('/staff_tasks/:id'), this.guarded((request) => this.deleteTask(request)))
-			.on('GET', api('/clients'), this.guarded((request) => this.searchClients(request)))
-			.on('GET', api('/clients/:id'), this.guarded((request) => this.getClient(request)))
-			.on('GET', api('/patients'), this.guarded((request) => this.listPatients(request)))
-			.on('GET', api('/patients/:id'), this.guarded((request) => this.getPatient(request)));
+			.on(
+				'GET',
+				api('/staff_tasks'),
+				this.guarded((request) => this.listTasks(request)),
+			)
+			.on(
+				'GET',
+				api('/staff_tasks/:id'),
+				this.guarded((request) => this.getTask(request)),
+			)
+			.on(
+				'POST',
+				api('/staff_tasks'),
+				this.guarded((request) => this.createTask(request)),
+			)
+			.on(
+				'PUT',
+				api('/staff_tasks/:id'),
+				this.guarded((request) => this.updateTask(request)),
+			)
+			.on(
+				'DELETE',
+				api('/staff_tasks/:id'),
+				this.guarded((request) => this.deleteTask(request)),
+			)
+			.on(
+				'GET',
+				api('/clients'),
+				this.guarded((request) => this.searchClients(request)),
+			)
+			.on(
+				'GET',
+				api('/clients/:id'),
+				this.guarded((request) => this.getClient(request)),
+			)
+			.on(
+				'GET',
+				api('/patients'),
+				this.guarded((request) => this.listPatients(request)),
+			)
+			.on(
+				'GET',
+				api('/patients/:id'),
+				this.guarded((request) => this.getPatient(request)),
+			);
 	}
 
 	private signIn(request: FakeRequest): FakeResponse {
 		const body = this.jsonBody(request);
 		if (isResponse(body)) return body;
 		// [inferred] a missing role counts as a wrong one (401), like wrong credentials.
-		if (body.username !== this.options.username || body.password !== this.options.password || body.role !== 'ROLE_API') {
+		if (
+			body.username !== this.options.username ||
+			body.password !== this.options.password ||
+			body.role !== 'ROLE_API'
+		) {
 			return fail(401, 'Incorrect username, password or role');
 		}
 		this.signInCount++;
@@ -349,7 +466,10 @@ export class OliverFake extends VendorFake {
 		const reject = this.options.invalidListQuery === 'reject';
 		let status = request.query.status as OliverTask['status'] | undefined;
 		if (status !== undefined && !STATUSES.includes(status)) {
-			if (reject) return fail(400, `Invalid status "${status}": use one of ${STATUSES.join(', ')}`, { field: 'status' });
+			if (reject)
+				return fail(400, `Invalid status "${status}": use one of ${STATUSES.join(', ')}`, {
+					field: 'status',
+				});
 			status = undefined;
 		}
 		const integer = (name: string, fallback: number, min: number): number | FakeResponse => {
@@ -366,11 +486,15 @@ export class OliverFake extends VendorFake {
 		if (isResponse(perPage)) return perPage;
 		if (perPage > this.options.maxPerPage) {
 			if (this.options.perPageAboveMax === 'reject') {
-				return fail(400, `per_page must be at most ${this.options.maxPerPage}`, { field: 'per_page' });
+				return fail(400, `per_page must be at most ${this.options.maxPerPage}`, {
+					field: 'per_page',
+				});
 			}
 			perPage = this.options.maxPerPage;
 		}
-		const matching = [...this.tasks.values()].filter((task) => status === undefined || task.status === status);
+		const matching = [...this.tasks.values()].filter(
+			(task) => status === undefined || task.status === status,
+		);
 		if (this.options.listOrder === 'newest-first') matching.reverse();
 		return ok({
 			page,
@@ -392,14 +516,20 @@ export class OliverFake extends VendorFake {
 	}
 
 	/** Checks the fields sent; a 400 names the field. Returns only what was sent. */
-	private readFields(body: Record<string, unknown>, allowed: readonly WritableField[]): Partial<OliverTask> | FakeResponse {
+	private readFields(
+		body: Record<string, unknown>,
+		allowed: readonly WritableField[],
+	): Partial<OliverTask> | FakeResponse {
 		const bad = (field: string, message: string) => fail(400, message, { field });
 		if (this.options.unknownFields === 'reject') {
 			const unknown = Object.keys(body).find((key) => !allowed.includes(key as WritableField));
 			if (unknown !== undefined) return bad(unknown, `Unknown or read-only field: ${unknown}`);
 		}
 		const fields: Partial<OliverTask> = {};
-		const text = (key: 'title' | 'description' | 'client_id' | 'patient_id', value: unknown): string | null | FakeResponse => {
+		const text = (
+			key: 'title' | 'description' | 'client_id' | 'patient_id',
+			value: unknown,
+		): string | null | FakeResponse => {
 			if (typeof value === 'string') return value;
 			if (typeof value === 'number' && !this.options.strictTypes) return String(value);
 			// [inferred] null clears an optional field; the schema types them as plain strings.
@@ -413,32 +543,47 @@ export class OliverFake extends VendorFake {
 			(fields as Record<string, unknown>)[key] = value;
 		}
 		// [inferred] a blank title counts as a missing one.
-		if (fields.title !== undefined && fields.title !== null && fields.title.trim() === '') return bad('title', 'title must not be blank');
+		if (fields.title !== undefined && fields.title !== null && fields.title.trim() === '')
+			return bad('title', 'title must not be blank');
 		if (body.task_type !== undefined) {
 			if (!TASK_TYPES.includes(body.task_type as OliverTask['task_type'])) {
-				return bad('task_type', `Invalid task_type "${String(body.task_type)}": use one of ${TASK_TYPES.join(', ')}`);
+				return bad(
+					'task_type',
+					`Invalid task_type "${String(body.task_type)}": use one of ${TASK_TYPES.join(', ')}`,
+				);
 			}
 			fields.task_type = body.task_type as OliverTask['task_type'];
 		}
 		if (allowed.includes('status') && body.status !== undefined) {
 			if (!STATUSES.includes(body.status as OliverTask['status'])) {
-				return bad('status', `Invalid status "${String(body.status)}": use one of ${STATUSES.join(', ')}`);
+				return bad(
+					'status',
+					`Invalid status "${String(body.status)}": use one of ${STATUSES.join(', ')}`,
+				);
 			}
 			fields.status = body.status as OliverTask['status'];
 		}
 		if (body.reference_time_at !== undefined) {
 			const value = body.reference_time_at;
 			if (value !== null && (typeof value !== 'string' || !isDateTime(value))) {
-				return bad('reference_time_at', 'reference_time_at must be an ISO 8601 date-time, e.g. 2026-12-01T14:30:00Z');
+				return bad(
+					'reference_time_at',
+					'reference_time_at must be an ISO 8601 date-time, e.g. 2026-12-01T14:30:00Z',
+				);
 			}
 			// [inferred] stored as sent, not normalised.
 			fields.reference_time_at = value as string | null;
 		}
 		const refStatus = this.options.unknownReferenceStatus;
 		if (refStatus !== null) {
-			if (fields.client_id && !this.clients.has(fields.client_id)) return fail(refStatus, `client_id: client ${fields.client_id} not found`, { field: 'client_id' });
+			if (fields.client_id && !this.clients.has(fields.client_id))
+				return fail(refStatus, `client_id: client ${fields.client_id} not found`, {
+					field: 'client_id',
+				});
 			if (fields.patient_id && !this.patients.has(fields.patient_id)) {
-				return fail(refStatus, `patient_id: patient ${fields.patient_id} not found`, { field: 'patient_id' });
+				return fail(refStatus, `patient_id: patient ${fields.patient_id} not found`, {
+					field: 'patient_id',
+				});
 			}
 		}
 		return fields;
@@ -447,11 +592,20 @@ export class OliverFake extends VendorFake {
 	private createTask(request: FakeRequest): FakeResponse {
 		const body = this.jsonBody(request);
 		if (isResponse(body)) return body;
-		if (body.title === undefined || body.title === null) return fail(400, 'title is required', { field: 'title' });
+		if (body.title === undefined || body.title === null)
+			return fail(400, 'title is required', { field: 'title' });
 		// Fields outside the create request (status among them) are ignored, or refused by option.
 		const fields = this.readFields(body, CREATE_FIELDS);
 		if (isResponse(fields)) return fields;
-		return ok(this.addTask({ ...fields, title: fields.title as string, status: 'pending', finalized_at: null }), 201);
+		return ok(
+			this.addTask({
+				...fields,
+				title: fields.title as string,
+				status: 'pending',
+				finalized_at: null,
+			}),
+			201,
+		);
 	}
 
 	private updateTask(request: FakeRequest): FakeResponse {
@@ -466,7 +620,10 @@ export class OliverFake extends VendorFake {
 			if (refused) return refused;
 		}
 		const now = this.now();
-		if (fields.status !== undefined && (fields.status !== task.status || this.options.refinalizeOnSameStatus)) {
+		if (
+			fields.status !== undefined &&
+			(fields.status !== task.status || this.options.refinalizeOnSameStatus)
+		) {
 			// Documented: completed or canceled sets finalized_at; pending clears it.
 			task.finalized_at = fields.status === 'pending' ? null : now;
 		}
@@ -508,21 +665,28 @@ export class OliverFake extends VendorFake {
 	}
 
 	private clientView(client: OliverClient): OliverClient {
-		const patients = [...this.patients.values()].filter((patient) => patient.client_id === client.id);
+		const patients = [...this.patients.values()].filter(
+			(patient) => patient.client_id === client.id,
+		);
 		return { ...client, patients };
 	}
 
 	private searchClients(request: FakeRequest): FakeResponse {
 		// [inferred] an empty filter value counts as absent; several filters must all match.
-		const filters = (['name', 'email', 'phone'] as const).filter((key) => (request.query[key] ?? '') !== '');
+		const filters = (['name', 'email', 'phone'] as const).filter(
+			(key) => (request.query[key] ?? '') !== '',
+		);
 		if (filters.length === 0) return fail(400, 'At least one of name, email or phone is required');
-		const found = [...this.clients.values()].filter((client) => filters.every((key) => this.matches(client[key], request.query[key])));
+		const found = [...this.clients.values()].filter((client) =>
+			filters.every((key) => this.matches(client[key], request.query[key])),
+		);
 		return ok(found.slice(0, MAX_CLIENTS).map((client) => this.clientView(client)));
 	}
 
 	private getClient(request: FakeRequest): FakeResponse {
 		const client = this.clients.get(request.params.id);
-		if (!client) return fail(this.options.lookupNotFoundStatus, `Client ${request.params.id} not found`);
+		if (!client)
+			return fail(this.options.lookupNotFoundStatus, `Client ${request.params.id} not found`);
 		return ok(this.clientView(client));
 	}
 
@@ -539,7 +703,8 @@ export class OliverFake extends VendorFake {
 
 	private getPatient(request: FakeRequest): FakeResponse {
 		const patient = this.patients.get(request.params.id);
-		if (!patient) return fail(this.options.lookupNotFoundStatus, `Patient ${request.params.id} not found`);
+		if (!patient)
+			return fail(this.options.lookupNotFoundStatus, `Patient ${request.params.id} not found`);
 		return ok(patient);
 	}
 }

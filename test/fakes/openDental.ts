@@ -143,7 +143,10 @@ type Since = string | null;
 type Body = Record<string, unknown>;
 
 const isResponse = (value: unknown): value is FakeResponse =>
-	typeof value === 'object' && value !== null && 'status' in value && typeof (value as FakeResponse).status === 'number';
+	typeof value === 'object' &&
+	value !== null &&
+	'status' in value &&
+	typeof (value as FakeResponse).status === 'number';
 
 function parseVersion(version: string): number[] {
 	return version.split('.').map((part) => Number.parseInt(part, 10) || 0);
@@ -159,7 +162,9 @@ export function versionOlder(a: string, b: string): boolean {
 }
 
 export class OpenDentalFake extends VendorFake {
-	readonly options: Required<Omit<OpenDentalFakeOptions, 'throttle'>> & { throttle: { perSecond: number } | null };
+	readonly options: Required<Omit<OpenDentalFakeOptions, 'throttle'>> & {
+		throttle: { perSecond: number } | null;
+	};
 	tasks = new Map<number, OpenDentalTask>();
 	taskLists = new Map<number, OpenDentalTaskList>();
 	notes = new Map<number, OpenDentalTaskNote>();
@@ -197,8 +202,10 @@ export class OpenDentalFake extends VendorFake {
 		if (!DateTime.local().setZone(this.options.officeTimeZone).isValid) {
 			throw new Error(`Unknown officeTimeZone ${this.options.officeTimeZone}`);
 		}
-		this.server.notFound = (request) => this.fail(404, `The resource ${request.method} ${request.path} was not found.`);
-		this.server.internalError = (error) => this.fail(500, `Internal server error: ${error.message}`);
+		this.server.notFound = (request) =>
+			this.fail(404, `The resource ${request.method} ${request.path} was not found.`);
+		this.server.internalError = (error) =>
+			this.fail(500, `Internal server error: ${error.message}`);
 		this.routes();
 	}
 
@@ -251,7 +258,9 @@ export class OpenDentalFake extends VendorFake {
 	}
 
 	/** `yyyy-MM-dd HH:mm:ss` in the office's local time, `offset` (luxon duration) from now. */
-	officeTime(offset: { days?: number; hours?: number; minutes?: number; seconds?: number } = {}): string {
+	officeTime(
+		offset: { days?: number; hours?: number; minutes?: number; seconds?: number } = {},
+	): string {
 		return this.localNow().plus(offset).toFormat(DATE_TIME_FORMAT);
 	}
 
@@ -293,7 +302,14 @@ export class OpenDentalFake extends VendorFake {
 	}
 
 	addUser(partial: Partial<OpenDentalUser> & { UserName: string }): OpenDentalUser {
-		const user: OpenDentalUser = { EmployeeNum: 0, ProviderNum: 0, ClinicNum: 0, IsHidden: 'false', ...partial, UserNum: this.next('user', partial.UserNum) };
+		const user: OpenDentalUser = {
+			EmployeeNum: 0,
+			ProviderNum: 0,
+			ClinicNum: 0,
+			IsHidden: 'false',
+			...partial,
+			UserNum: this.next('user', partial.UserNum),
+		};
 		this.users.set(user.UserNum, user);
 		return user;
 	}
@@ -314,7 +330,9 @@ export class OpenDentalFake extends VendorFake {
 	}
 
 	/** Stored as given: references are not checked, so tests can build any state. */
-	addTask(partial: Partial<OpenDentalTask> & { TaskListNum: number; Descript: string }): OpenDentalTask {
+	addTask(
+		partial: Partial<OpenDentalTask> & { TaskListNum: number; Descript: string },
+	): OpenDentalTask {
 		const now = this.officeTime();
 		const task: OpenDentalTask = {
 			DateTask: UNSET_DATE,
@@ -339,12 +357,15 @@ export class OpenDentalFake extends VendorFake {
 			TaskNum: this.next('task', partial.TaskNum),
 		};
 		// A seeded Done task carries a DateTimeFinished, as the API would have set it.
-		if (task.TaskStatus === 'Done' && partial.DateTimeFinished === undefined) task.DateTimeFinished = task.SecDateTEdit;
+		if (task.TaskStatus === 'Done' && partial.DateTimeFinished === undefined)
+			task.DateTimeFinished = task.SecDateTEdit;
 		this.tasks.set(task.TaskNum, task);
 		return task;
 	}
 
-	addNote(partial: Partial<OpenDentalTaskNote> & { TaskNum: number; Note: string }): OpenDentalTaskNote {
+	addNote(
+		partial: Partial<OpenDentalTaskNote> & { TaskNum: number; Note: string },
+	): OpenDentalTaskNote {
 		const note: OpenDentalTaskNote = {
 			UserNum: this.users.keys().next().value ?? 1,
 			DateTimeNote: this.officeTime(),
@@ -364,12 +385,27 @@ export class OpenDentalFake extends VendorFake {
 		const high = this.addPriority({ ItemName: 'High', ItemColor: '#FF0000' });
 		this.addPriority({ ItemName: 'Low', ItemColor: '#C0C0C0' });
 		this.addPriority({ ItemName: 'Obsolete', isHidden: 'true' });
-		const front = this.addTaskList({ Descript: 'Front Desk', DateTimeEntry: this.officeTime({ days: -400 }) });
-		const hygiene = this.addTaskList({ Descript: 'Hygiene', DateTimeEntry: this.officeTime({ days: -400 }) });
-		this.addTaskList({ Descript: 'Old Insurance Follow-ups', TaskListStatus: 'Archived', DateTimeEntry: this.officeTime({ days: -900 }) });
+		const front = this.addTaskList({
+			Descript: 'Front Desk',
+			DateTimeEntry: this.officeTime({ days: -400 }),
+		});
+		const hygiene = this.addTaskList({
+			Descript: 'Hygiene',
+			DateTimeEntry: this.officeTime({ days: -400 }),
+		});
+		this.addTaskList({
+			Descript: 'Old Insurance Follow-ups',
+			TaskListStatus: 'Archived',
+			DateTimeEntry: this.officeTime({ days: -900 }),
+		});
 
 		const ago = (days: number, hours = 0) => this.officeTime({ days: -days, hours: -hours });
-		this.addTask({ TaskListNum: front.TaskListNum, Descript: 'Re-order general cleaning supplies by Friday.', UserNum: admin.UserNum, DateTimeOriginal: ago(2) });
+		this.addTask({
+			TaskListNum: front.TaskListNum,
+			Descript: 'Re-order general cleaning supplies by Friday.',
+			UserNum: admin.UserNum,
+			DateTimeOriginal: ago(2),
+		});
 		const verify = this.addTask({
 			TaskListNum: front.TaskListNum,
 			Descript: 'Verify insurance before the next appointment.',
@@ -399,13 +435,42 @@ export class OpenDentalFake extends VendorFake {
 			DateTimeFinished: ago(4),
 			SecDateTEdit: ago(4),
 		});
-		this.addTask({ TaskListNum: hygiene.TaskListNum, Descript: 'Sterilizer maintenance log.', UserNum: admin.UserNum, DescriptOverride: 'Sterilizer log', DateTimeOriginal: ago(0, 2) });
+		this.addTask({
+			TaskListNum: hygiene.TaskListNum,
+			Descript: 'Sterilizer maintenance log.',
+			UserNum: admin.UserNum,
+			DescriptOverride: 'Sterilizer log',
+			DateTimeOriginal: ago(0, 2),
+		});
 		// Older than the 14-day default window: only a DateTimeOriginal filter finds it.
-		this.addTask({ TaskListNum: front.TaskListNum, Descript: 'Annual OSHA training sign-off.', UserNum: admin.UserNum, TaskStatus: 'Done', DateTimeOriginal: ago(30), DateTimeFinished: ago(25), SecDateTEdit: ago(25) });
+		this.addTask({
+			TaskListNum: front.TaskListNum,
+			Descript: 'Annual OSHA training sign-off.',
+			UserNum: admin.UserNum,
+			TaskStatus: 'Done',
+			DateTimeOriginal: ago(30),
+			DateTimeFinished: ago(25),
+			SecDateTEdit: ago(25),
+		});
 
-		this.addNote({ TaskNum: verify.TaskNum, UserNum: maria.UserNum, Note: 'Left a voicemail with the carrier.', DateTimeNote: ago(1) });
-		this.addNote({ TaskNum: verify.TaskNum, UserNum: admin.UserNum, Note: 'Carrier called back: coverage active.', DateTimeNote: ago(0, 5) });
-		this.addNote({ TaskNum: contact.TaskNum, UserNum: maria.UserNum, Note: 'New phone number on the intake form.', DateTimeNote: ago(2) });
+		this.addNote({
+			TaskNum: verify.TaskNum,
+			UserNum: maria.UserNum,
+			Note: 'Left a voicemail with the carrier.',
+			DateTimeNote: ago(1),
+		});
+		this.addNote({
+			TaskNum: verify.TaskNum,
+			UserNum: admin.UserNum,
+			Note: 'Carrier called back: coverage active.',
+			DateTimeNote: ago(0, 5),
+		});
+		this.addNote({
+			TaskNum: contact.TaskNum,
+			UserNum: maria.UserNum,
+			Note: 'New phone number on the intake form.',
+			DateTimeNote: ago(2),
+		});
 	}
 
 	/** The office default priority ([inferred]: ItemValue 'D'), else the first in ItemOrder (documented). */
@@ -420,7 +485,11 @@ export class OpenDentalFake extends VendorFake {
 	fail(status: number, message: string): FakeResponse {
 		switch (this.options.errorBodyShape) {
 			case 'json-string':
-				return { status, body: JSON.stringify(message), headers: { 'content-type': 'application/json; charset=utf-8' } };
+				return {
+					status,
+					body: JSON.stringify(message),
+					headers: { 'content-type': 'application/json; charset=utf-8' },
+				};
 			case 'json-object':
 				return { status, body: { message } };
 			default:
@@ -435,11 +504,18 @@ export class OpenDentalFake extends VendorFake {
 	// ---- gates: auth, throttle, version ----
 
 	/** [inferred] order of checks: auth (401), then throttle, then version (400). */
-	private guarded(since: Since, handler: (request: FakeRequest) => FakeResponse): (request: FakeRequest) => FakeResponse {
+	private guarded(
+		since: Since,
+		handler: (request: FakeRequest) => FakeResponse,
+	): (request: FakeRequest) => FakeResponse {
 		return (request) => {
 			// The scheme name is read case-insensitively (RFC 7235).
 			const match = /^ODFHIR\s+([^/\s]+)\/(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-			if (!match) return this.fail(401, 'Authorization header is missing or not in the form "ODFHIR DeveloperKey/CustomerKey".');
+			if (!match)
+				return this.fail(
+					401,
+					'Authorization header is missing or not in the form "ODFHIR DeveloperKey/CustomerKey".',
+				);
 			if (match[1] !== this.options.developerKey || match[2] !== this.options.customerKey) {
 				return this.fail(401, 'Invalid DeveloperKey or CustomerKey.');
 			}
@@ -447,7 +523,10 @@ export class OpenDentalFake extends VendorFake {
 			if (throttled) return throttled;
 			if (since !== null && versionOlder(this.options.version, since)) {
 				// [inferred] wording; documented: 400 when the office's version is too old.
-				return this.fail(400, `This method requires Open Dental version ${since} or later. The office database is on version ${this.options.version}.`);
+				return this.fail(
+					400,
+					`This method requires Open Dental version ${since} or later. The office database is on version ${this.options.version}.`,
+				);
 			}
 			return handler(request);
 		};
@@ -462,7 +541,10 @@ export class OpenDentalFake extends VendorFake {
 		// [inferred] a refused request does not restart the wait; only accepted ones count.
 		if (last !== undefined && now - last < spacing) {
 			const wait = Math.ceil(spacing - (now - last));
-			return this.fail(this.options.throttleStatus, `Too many requests: at most ${throttle.perSecond} per second for this customer key. Try again in ${wait} ms.`);
+			return this.fail(
+				this.options.throttleStatus,
+				`Too many requests: at most ${throttle.perSecond} per second for this customer key. Try again in ${wait} ms.`,
+			);
 		}
 		this.lastAccepted.set(customerKey, now);
 		return undefined;
@@ -471,18 +553,62 @@ export class OpenDentalFake extends VendorFake {
 	private routes(): void {
 		const api = (path: string) => `${OPEN_DENTAL_API_PREFIX}${path}`;
 		this.server
-			.on('GET', api('/tasks'), this.guarded('22.3.16', (r) => this.listTasks(r)))
-			.on('GET', api('/tasks/:TaskNum'), this.guarded('24.4.13', (r) => this.getTask(r)))
-			.on('POST', api('/tasks'), this.guarded('22.3.17', (r) => this.createTask(r)))
-			.on('PUT', api('/tasks/:TaskNum'), this.guarded('22.4.15', (r) => this.updateTask(r)))
-			.on('GET', api('/tasklists'), this.guarded('22.3.15', (r) => this.listTaskLists(r)))
-			.on('GET', api('/tasknotes'), this.guarded('24.4.22', (r) => this.listNotes(r)))
-			.on('GET', api('/tasknotes/:TaskNoteNum'), this.guarded('24.4.22', (r) => this.getNote(r)))
-			.on('POST', api('/tasknotes'), this.guarded('24.4.22', (r) => this.createNote(r)))
-			.on('PUT', api('/tasknotes/:TaskNoteNum'), this.guarded('24.4.22', (r) => this.updateNote(r)))
+			.on(
+				'GET',
+				api('/tasks'),
+				this.guarded('22.3.16', (r) => this.listTasks(r)),
+			)
+			.on(
+				'GET',
+				api('/tasks/:TaskNum'),
+				this.guarded('24.4.13', (r) => this.getTask(r)),
+			)
+			.on(
+				'POST',
+				api('/tasks'),
+				this.guarded('22.3.17', (r) => this.createTask(r)),
+			)
+			.on(
+				'PUT',
+				api('/tasks/:TaskNum'),
+				this.guarded('22.4.15', (r) => this.updateTask(r)),
+			)
+			.on(
+				'GET',
+				api('/tasklists'),
+				this.guarded('22.3.15', (r) => this.listTaskLists(r)),
+			)
+			.on(
+				'GET',
+				api('/tasknotes'),
+				this.guarded('24.4.22', (r) => this.listNotes(r)),
+			)
+			.on(
+				'GET',
+				api('/tasknotes/:TaskNoteNum'),
+				this.guarded('24.4.22', (r) => this.getNote(r)),
+			)
+			.on(
+				'POST',
+				api('/tasknotes'),
+				this.guarded('24.4.22', (r) => this.createNote(r)),
+			)
+			.on(
+				'PUT',
+				api('/tasknotes/:TaskNoteNum'),
+				this.guarded('24.4.22', (r) => this.updateNote(r)),
+			)
 			// No version is documented for these two: never refused.
-			.on('GET', api('/definitions'), this.guarded(null, (r) => this.listDefinitions(r)))
-			.on('GET', api('/userods'), this.guarded(null, (r) => this.listUsers(r)));
+			.on(
+				'GET',
+				api('/definitions'),
+				this.guarded(null, (r) => this.listDefinitions(r)),
+			)
+			.on(
+				'GET',
+				api('/userods'),
+				this.guarded(null, (r) => this.listUsers(r)),
+			);
 	}
 
 	// ---- input ----
@@ -499,7 +625,12 @@ export class OpenDentalFake extends VendorFake {
 	/** A non-negative integer from JSON or the query string, or a 400 naming the field. */
 	private integer(name: string, value: unknown, fromQuery = false): number | FakeResponse {
 		if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
-		if (typeof value === 'string' && /^\d+$/.test(value.trim()) && (fromQuery || !this.options.strictNumbers)) return Number(value);
+		if (
+			typeof value === 'string' &&
+			/^\d+$/.test(value.trim()) &&
+			(fromQuery || !this.options.strictNumbers)
+		)
+			return Number(value);
 		return this.fail(400, `${name} is invalid: it must be a whole number.`);
 	}
 
@@ -514,9 +645,16 @@ export class OpenDentalFake extends VendorFake {
 		return this.parseDateTime(value)!.toFormat(DATE_TIME_FORMAT);
 	}
 
-	private enumValue<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | FakeResponse {
+	private enumValue<T extends string>(
+		name: string,
+		value: unknown,
+		allowed: readonly T[],
+	): T | FakeResponse {
 		if (typeof value === 'string' && allowed.includes(value as T)) return value as T;
-		return this.fail(400, `${name} is invalid: use one of ${allowed.map((v) => `"${v}"`).join(', ')}.`);
+		return this.fail(
+			400,
+			`${name} is invalid: use one of ${allowed.map((v) => `"${v}"`).join(', ')}.`,
+		);
 	}
 
 	private missing(what: string, num: number): FakeResponse {
@@ -529,7 +667,8 @@ export class OpenDentalFake extends VendorFake {
 		if (request.query.Limit !== undefined) {
 			const value = this.integer('Limit', request.query.Limit, true);
 			if (isResponse(value)) return value;
-			if (value > this.maxRows && this.options.limitAboveMax === 'reject') return this.fail(400, `Limit cannot be more than ${this.maxRows}.`);
+			if (value > this.maxRows && this.options.limitAboveMax === 'reject')
+				return this.fail(400, `Limit cannot be more than ${this.maxRows}.`);
 			// [inferred] Limit=0 means the default (the cap), not an empty page.
 			limit = value === 0 ? this.maxRows : Math.min(value, this.maxRows);
 		}
@@ -543,14 +682,19 @@ export class OpenDentalFake extends VendorFake {
 	}
 
 	/** KeyNum and ObjectType as sent; KeyNum needs ObjectType (documented). Patients/appointments are not modelled: KeyNum is not checked. */
-	private keyAndType(body: Body, fields: Partial<OpenDentalTask>, fromQuery = false): FakeResponse | undefined {
+	private keyAndType(
+		body: Body,
+		fields: Partial<OpenDentalTask>,
+		fromQuery = false,
+	): FakeResponse | undefined {
 		if (body.ObjectType !== undefined) {
 			const type = this.enumValue('ObjectType', body.ObjectType, OBJECT_TYPES);
 			if (isResponse(type)) return type;
 			fields.ObjectType = type;
 		}
 		if (body.KeyNum !== undefined) {
-			if (body.ObjectType === undefined) return this.fail(400, 'ObjectType is required when KeyNum is specified.');
+			if (body.ObjectType === undefined)
+				return this.fail(400, 'ObjectType is required when KeyNum is specified.');
 			const key = this.integer('KeyNum', body.KeyNum, fromQuery);
 			if (isResponse(key)) return key;
 			fields.KeyNum = key;
@@ -559,7 +703,10 @@ export class OpenDentalFake extends VendorFake {
 	}
 
 	/** The optional fields both POST and PUT take. */
-	private optionalTaskFields(body: Body, fields: Partial<OpenDentalTask>): FakeResponse | undefined {
+	private optionalTaskFields(
+		body: Body,
+		fields: Partial<OpenDentalTask>,
+	): FakeResponse | undefined {
 		const keyed = this.keyAndType(body, fields);
 		if (keyed) return keyed;
 		if (body.DateTimeEntry !== undefined) {
@@ -576,7 +723,8 @@ export class OpenDentalFake extends VendorFake {
 		if (body.DescriptOverride !== undefined) {
 			const value = this.text('DescriptOverride', body.DescriptOverride);
 			if (isResponse(value)) return value;
-			if (value.length > 256) return this.fail(400, 'DescriptOverride cannot be longer than 256 characters.');
+			if (value.length > 256)
+				return this.fail(400, 'DescriptOverride cannot be longer than 256 characters.');
 			fields.DescriptOverride = value;
 		}
 		return undefined;
@@ -608,7 +756,8 @@ export class OpenDentalFake extends VendorFake {
 		const keyed: Partial<OpenDentalTask> = {};
 		const refused = this.keyAndType(q, keyed, true);
 		if (refused) return refused;
-		if (keyed.ObjectType !== undefined) rows = rows.filter((task) => task.ObjectType === keyed.ObjectType);
+		if (keyed.ObjectType !== undefined)
+			rows = rows.filter((task) => task.ObjectType === keyed.ObjectType);
 		if (keyed.KeyNum !== undefined) rows = rows.filter((task) => task.KeyNum === keyed.KeyNum);
 		if (q.TaskStatus !== undefined) {
 			const status = this.enumValue('TaskStatus', q.TaskStatus, TASK_STATUSES);
@@ -619,14 +768,19 @@ export class OpenDentalFake extends VendorFake {
 		let after: DateTime;
 		if (q.DateTimeOriginal !== undefined) {
 			const parsed = this.parseDateTime(q.DateTimeOriginal);
-			if (!parsed) return this.fail(400, 'DateTimeOriginal is invalid: use the format yyyy-MM-dd HH:mm:ss.');
+			if (!parsed)
+				return this.fail(400, 'DateTimeOriginal is invalid: use the format yyyy-MM-dd HH:mm:ss.');
 			after = parsed;
 		} else {
 			after = this.localNow().minus({ days: 14 });
 		}
 		const bound = after.toFormat(DATE_TIME_FORMAT);
 		// The fixed-width format sorts as text.
-		rows = rows.filter((task) => (this.options.createdAfterInclusive ? task.DateTimeOriginal >= bound : task.DateTimeOriginal > bound));
+		rows = rows.filter((task) =>
+			this.options.createdAfterInclusive
+				? task.DateTimeOriginal >= bound
+				: task.DateTimeOriginal > bound,
+		);
 		// [inferred] ordered by TaskNum.
 		rows.sort((a, b) => a.TaskNum - b.TaskNum);
 		const page = this.page(request, rows);
@@ -637,7 +791,8 @@ export class OpenDentalFake extends VendorFake {
 		const body = this.jsonBody(request);
 		if (isResponse(body)) return body;
 		for (const name of ['TaskListNum', 'Descript', 'UserNum']) {
-			if (body[name] === undefined || body[name] === null) return this.fail(400, `${name} is required.`);
+			if (body[name] === undefined || body[name] === null)
+				return this.fail(400, `${name} is required.`);
 		}
 		const listNum = this.integer('TaskListNum', body.TaskListNum);
 		if (isResponse(listNum)) return listNum;
@@ -684,7 +839,10 @@ export class OpenDentalFake extends VendorFake {
 		}
 		if (body.TaskStatus !== undefined) {
 			if (versionOlder(this.options.version, PUT_TASK_STATUS_SINCE)) {
-				return this.fail(400, `TaskStatus can only be updated on Open Dental version ${PUT_TASK_STATUS_SINCE} or later. The office database is on version ${this.options.version}.`);
+				return this.fail(
+					400,
+					`TaskStatus can only be updated on Open Dental version ${PUT_TASK_STATUS_SINCE} or later. The office database is on version ${this.options.version}.`,
+				);
 			}
 			const status = this.enumValue('TaskStatus', body.TaskStatus, TASK_STATUSES);
 			if (isResponse(status)) return status;
@@ -695,15 +853,21 @@ export class OpenDentalFake extends VendorFake {
 
 		// Documented (seed 001): a Descript on a Done task sets it to Viewed.
 		const descriptTriggers =
-			fields.Descript !== undefined && (this.options.doneToViewedOn === 'any-descript' || fields.Descript !== task.Descript);
+			fields.Descript !== undefined &&
+			(this.options.doneToViewedOn === 'any-descript' || fields.Descript !== task.Descript);
 		let status = fields.TaskStatus ?? task.TaskStatus;
-		if (task.TaskStatus === 'Done' && descriptTriggers && (fields.TaskStatus === undefined || !this.options.explicitStatusWins)) {
+		if (
+			task.TaskStatus === 'Done' &&
+			descriptTriggers &&
+			(fields.TaskStatus === undefined || !this.options.explicitStatusWins)
+		) {
 			status = 'Viewed';
 		}
 		const now = this.officeTime();
 		if (status === 'Done' && task.TaskStatus !== 'Done') fields.DateTimeFinished = now;
 		// [inferred] clearing rule: leaving Done resets DateTimeFinished to the unset date (reopenClearsFinished).
-		if (status !== 'Done' && task.TaskStatus === 'Done' && this.options.reopenClearsFinished) fields.DateTimeFinished = UNSET_DATE_TIME;
+		if (status !== 'Done' && task.TaskStatus === 'Done' && this.options.reopenClearsFinished)
+			fields.DateTimeFinished = UNSET_DATE_TIME;
 		// [inferred] SecDateTEdit moves on every accepted PUT, even one that changes nothing.
 		Object.assign(task, fields, { TaskStatus: status, SecDateTEdit: now });
 		return this.ok(task);
@@ -714,11 +878,16 @@ export class OpenDentalFake extends VendorFake {
 	private listTaskLists(request: FakeRequest): FakeResponse {
 		let status: 'Active' | 'Archived' = 'Active';
 		if (request.query.TaskListStatus !== undefined) {
-			const value = this.enumValue('TaskListStatus', request.query.TaskListStatus, ['Active', 'Archived'] as const);
+			const value = this.enumValue('TaskListStatus', request.query.TaskListStatus, [
+				'Active',
+				'Archived',
+			] as const);
 			if (isResponse(value)) return value;
 			status = value;
 		}
-		const rows = [...this.taskLists.values()].filter((list) => list.TaskListStatus === status).sort((a, b) => a.TaskListNum - b.TaskListNum);
+		const rows = [...this.taskLists.values()]
+			.filter((list) => list.TaskListStatus === status)
+			.sort((a, b) => a.TaskListNum - b.TaskListNum);
 		const page = this.page(request, rows);
 		return isResponse(page) ? page : this.ok(page);
 	}
@@ -760,7 +929,8 @@ export class OpenDentalFake extends VendorFake {
 		const body = this.jsonBody(request);
 		if (isResponse(body)) return body;
 		for (const name of ['TaskNum', 'UserNum']) {
-			if (body[name] === undefined || body[name] === null) return this.fail(400, `${name} is required.`);
+			if (body[name] === undefined || body[name] === null)
+				return this.fail(400, `${name} is required.`);
 		}
 		const taskNum = this.integer('TaskNum', body.TaskNum);
 		if (isResponse(taskNum)) return taskNum;
@@ -770,7 +940,15 @@ export class OpenDentalFake extends VendorFake {
 		if (isResponse(note)) return note;
 		if (!this.tasks.has(taskNum)) return this.missing('Task', taskNum);
 		if (!this.users.has(userNum)) return this.missing('User', userNum);
-		return this.ok(this.addNote({ TaskNum: taskNum, UserNum: userNum, Note: note, DateTimeNote: this.officeTime() }), 201);
+		return this.ok(
+			this.addNote({
+				TaskNum: taskNum,
+				UserNum: userNum,
+				Note: note,
+				DateTimeNote: this.officeTime(),
+			}),
+			201,
+		);
 	}
 
 	private updateNote(request: FakeRequest): FakeResponse {
@@ -804,7 +982,8 @@ export class OpenDentalFake extends VendorFake {
 			if (category !== TASK_PRIORITY_CATEGORY) rows = [];
 		}
 		// [inferred] hidden definitions are included unless includeHidden=false.
-		if (request.query.includeHidden === 'false') rows = rows.filter((def) => def.isHidden === 'false');
+		if (request.query.includeHidden === 'false')
+			rows = rows.filter((def) => def.isHidden === 'false');
 		rows.sort((a, b) => a.ItemOrder - b.ItemOrder);
 		const page = this.page(request, rows);
 		return isResponse(page) ? page : this.ok(page);
@@ -816,7 +995,9 @@ export class OpenDentalFake extends VendorFake {
 			return this.fail(400, 'includeHidden is invalid: use "true" or "false".');
 		}
 		// [inferred] hidden users are left out unless includeHidden=true.
-		const rows = [...this.users.values()].filter((user) => includeHidden === 'true' || user.IsHidden === 'false').sort((a, b) => a.UserNum - b.UserNum);
+		const rows = [...this.users.values()]
+			.filter((user) => includeHidden === 'true' || user.IsHidden === 'false')
+			.sort((a, b) => a.UserNum - b.UserNum);
 		const page = this.page(request, rows);
 		return isResponse(page) ? page : this.ok(page);
 	}

@@ -12,7 +12,14 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { VendorFake, postWebhook, type FakeRequest, type FakeSecret, type FakeResponse, type Handler } from './kit';
+import {
+	VendorFake,
+	postWebhook,
+	type FakeRequest,
+	type FakeSecret,
+	type FakeResponse,
+	type Handler,
+} from './kit';
 
 export const PLANNR_API_V1 = '/api/v1';
 export const PLANNR_API_V2 = '/api/v2';
@@ -20,7 +27,12 @@ export const PLANNR_SUBSCRIPTIONS_PATH = `${PLANNR_API_V2}/webhook-subscriptions
 
 export const PRIORITIES = ['low', 'medium', 'high', 'highest'] as const;
 export const TASKABLE_TYPES = ['client', 'case', 'plan'] as const;
-export const TASK_EVENTS = ['task.created', 'task.updated', 'task.deleted', 'task.completed'] as const;
+export const TASK_EVENTS = [
+	'task.created',
+	'task.updated',
+	'task.deleted',
+	'task.completed',
+] as const;
 /** Documented: every event a subscription may name (only the task events are ever sent by this fake). */
 export const WEBHOOK_EVENTS = [
 	'account.created',
@@ -40,8 +52,21 @@ export const WEBHOOK_EVENTS = [
 	'fact-find.completed',
 	'form-submission.completed',
 ] as const;
-export const TASK_INCLUDES = ['author', 'completed_by', 'parent_task', 'related_tasks', 'custom_fields'] as const;
-export const TASK_SORTS = ['created_at', 'updated_at', 'name', 'priority', 'due_at', 'completed_last'] as const;
+export const TASK_INCLUDES = [
+	'author',
+	'completed_by',
+	'parent_task',
+	'related_tasks',
+	'custom_fields',
+] as const;
+export const TASK_SORTS = [
+	'created_at',
+	'updated_at',
+	'name',
+	'priority',
+	'due_at',
+	'completed_last',
+] as const;
 /** The fact sheet's filters, then those apidocs adds (completed/archived/not-started status, child tasks). */
 export const TASK_FILTERS = [
 	'name',
@@ -61,7 +86,14 @@ export const TASK_FILTERS = [
 	'show_child_tasks',
 ] as const;
 /** [inferred] the account list's sorts are undocumented. */
-export const ACCOUNT_SORTS = ['first_name', 'last_name', 'name', 'email', 'created_at', 'updated_at'] as const;
+export const ACCOUNT_SORTS = [
+	'first_name',
+	'last_name',
+	'name',
+	'email',
+	'created_at',
+	'updated_at',
+] as const;
 /** [inferred] the status list documents only sort=position. */
 export const STATUS_SORTS = ['position', 'name', 'created_at'] as const;
 
@@ -268,7 +300,8 @@ export const LARAVEL_MESSAGES = {
 	different: 'The :attribute field and :other must be different.',
 	// [inferred] the fake's own rules, worded like Laravel's.
 	no_completed_status: 'The firm has no task status of the completed type.',
-	not_completed_status: 'The selected :attribute is a completed status: a task is uncompleted to an open status.',
+	not_completed_status:
+		'The selected :attribute is a completed status: a task is uncompleted to an open status.',
 	not_completed: 'The task is not completed.',
 	/** Laravel 10: the first message, and how many more. */
 	more_errors: ' (and :count more :errors)',
@@ -375,7 +408,12 @@ export interface PlannrFakeOptions {
 	/** [inferred by the fact sheet; apidocs documents it] GET /api/v2/webhook-subscriptions exists. Off: answered as Laravel answers a method the path lacks. */
 	webhookListRoute?: boolean;
 	/** [inferred] a delivery's JSON body. */
-	deliveryBody?: (event: string, task: Record<string, unknown>, subscription: PlannrSubscription, sentAt: string) => Record<string, unknown>;
+	deliveryBody?: (
+		event: string,
+		task: Record<string, unknown>,
+		subscription: PlannrSubscription,
+		sentAt: string,
+	) => Record<string, unknown>;
 	/** Deliveries start this long after the API answers. */
 	deliveryDelayMs?: number;
 	/** [inferred] attempts per delivery while the receiver fails (non-2xx or unreachable). */
@@ -384,7 +422,9 @@ export interface PlannrFakeOptions {
 	deliveryTimeoutMs?: number;
 }
 
-type Options = Required<Omit<PlannrFakeOptions, 'rateLimitClock'>> & { rateLimitClock: () => number };
+type Options = Required<Omit<PlannrFakeOptions, 'rateLimitClock'>> & {
+	rateLimitClock: () => number;
+};
 type Body = Record<string, unknown>;
 
 interface Context {
@@ -395,12 +435,24 @@ interface Context {
 }
 
 const isResponse = (value: unknown): value is FakeResponse =>
-	typeof value === 'object' && value !== null && 'status' in value && typeof (value as FakeResponse).status === 'number' && !('uuid' in value);
+	typeof value === 'object' &&
+	value !== null &&
+	'status' in value &&
+	typeof (value as FakeResponse).status === 'number' &&
+	!('uuid' in value);
 
-const message = (status: number, text: string, headers?: Record<string, string>): FakeResponse => ({ status, body: { message: text }, headers });
+const message = (status: number, text: string, headers?: Record<string, string>): FakeResponse => ({
+	status,
+	body: { message: text },
+	headers,
+});
 
 /** A 400 as spatie/laravel-query-builder words it. */
-const queryError = (kind: 'filter' | 'sort' | 'include', unknown: string[], allowed: readonly string[]): FakeResponse =>
+const queryError = (
+	kind: 'filter' | 'sort' | 'include',
+	unknown: string[],
+	allowed: readonly string[],
+): FakeResponse =>
 	message(
 		400,
 		`Requested ${kind}(s) \`${unknown.join(', ')}\` ${kind === 'sort' ? 'is' : 'are'} not allowed. Allowed ${kind}(s) are \`${allowed.join(', ')}\`.`,
@@ -429,7 +481,8 @@ class Validation {
 	add(field: string, rule: ValidationRule, params: Record<string, string | number> = {}): void {
 		// Laravel shows a field as its name with spaces for underscores.
 		let text = this.messages[rule].replace(/:attribute/g, field.replace(/_/g, ' '));
-		for (const [key, value] of Object.entries(params)) text = text.replace(new RegExp(`:${key}\\b`, 'g'), String(value));
+		for (const [key, value] of Object.entries(params))
+			text = text.replace(new RegExp(`:${key}\\b`, 'g'), String(value));
 		(this.errors[field] ??= []).push(text);
 	}
 
@@ -445,7 +498,12 @@ class Validation {
 		const all = Object.values(this.errors).flat();
 		const more = all.length - 1;
 		const summary =
-			all[0] + (more > 0 ? this.messages.more_errors.replace(':count', String(more)).replace(':errors', more === 1 ? 'error' : 'errors') : '');
+			all[0] +
+			(more > 0
+				? this.messages.more_errors
+						.replace(':count', String(more))
+						.replace(':errors', more === 1 ? 'error' : 'errors')
+				: '');
 		return { status: 422, body: { message: summary, errors: this.errors } };
 	}
 }
@@ -457,7 +515,8 @@ function laravelInput(value: unknown): unknown {
 		return trimmed === '' ? null : trimmed;
 	}
 	if (Array.isArray(value)) return value.map(laravelInput);
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, laravelInput(v)]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, laravelInput(v)]));
 	return value;
 }
 
@@ -479,7 +538,13 @@ function isUrl(value: string): boolean {
 
 export class PlannrFake extends VendorFake {
 	readonly options: Options;
-	firm = { uuid: '', name: 'Harbour Wealth Partners', slug: 'harbour-wealth-partners', created_at: '', updated_at: '' };
+	firm = {
+		uuid: '',
+		name: 'Harbour Wealth Partners',
+		slug: 'harbour-wealth-partners',
+		created_at: '',
+		updated_at: '',
+	};
 	accounts = new Map<string, PlannrAccount>();
 	users = new Map<string, PlannrUser>();
 	statuses = new Map<string, PlannrStatus>();
@@ -508,7 +573,9 @@ export class PlannrFake extends VendorFake {
 
 	constructor(options: PlannrFakeOptions = {}) {
 		super('plannr');
-		const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as PlannrFakeOptions;
+		const given = Object.fromEntries(
+			Object.entries(options).filter(([, value]) => value !== undefined),
+		) as PlannrFakeOptions;
 		const defaults: Omit<Options, 'rateLimitClock'> = {
 			personalAccessToken: 'plannr-personal-access-token',
 			accountUuid: '93379910-564c-4d8a-838f-5a0a4a98111e',
@@ -559,15 +626,24 @@ export class PlannrFake extends VendorFake {
 			webhookCreateStatus: 201,
 			webhookDeleteStatus: 204,
 			webhookListRoute: true,
-			deliveryBody: (event, task, subscription, sentAt) => ({ event, data: task, webhook_subscription_uuid: subscription.uuid, sent_at: sentAt }),
+			deliveryBody: (event, task, subscription, sentAt) => ({
+				event,
+				data: task,
+				webhook_subscription_uuid: subscription.uuid,
+				sent_at: sentAt,
+			}),
 			deliveryDelayMs: 0,
 			deliveryAttempts: 1,
 			deliveryRetryDelayMs: 10,
 			deliveryTimeoutMs: 3000,
 		};
 		const merged = { ...defaults, ...given };
-		this.options = { ...merged, rateLimitClock: given.rateLimitClock ?? (() => merged.clock().getTime()) };
-		if (!DateTime.local().setZone(this.options.timeZone).isValid) throw new Error(`Unknown timeZone ${this.options.timeZone}`);
+		this.options = {
+			...merged,
+			rateLimitClock: given.rateLimitClock ?? (() => merged.clock().getTime()),
+		};
+		if (!DateTime.local().setZone(this.options.timeZone).isValid)
+			throw new Error(`Unknown timeZone ${this.options.timeZone}`);
 		this.messages = { ...LARAVEL_MESSAGES, ...this.options.validationMessages };
 		this.server.notFound = (request) => this.routeMissing(request);
 		this.server.internalError = (error) => message(500, `Server Error: ${error.message}`);
@@ -579,7 +655,11 @@ export class PlannrFake extends VendorFake {
 
 	/** The fields of a `plannrApi` (personal access token) credential pointed at this fake. */
 	credentialData(): { baseUrl: string; accessToken: string; accountUuid: string } {
-		return { baseUrl: this.url, accessToken: this.options.personalAccessToken, accountUuid: this.options.accountUuid };
+		return {
+			baseUrl: this.url,
+			accessToken: this.options.personalAccessToken,
+			accountUuid: this.options.accountUuid,
+		};
 	}
 
 	/** The fields of a `plannrOAuth2Api` credential pointed at this fake (n8n adds oauthTokenData after the flow). */
@@ -600,7 +680,22 @@ export class PlannrFake extends VendorFake {
 
 	/** Empties everything, then makes the firm, the primary user with their account, and their personal access token. */
 	reset(): void {
-		for (const map of [this.accounts, this.users, this.statuses, this.cases, this.plans, this.groups, this.customFields, this.tasks, this.subscriptions, this.tokens, this.codes, this.refreshTokens, this.counters, this.windows]) {
+		for (const map of [
+			this.accounts,
+			this.users,
+			this.statuses,
+			this.cases,
+			this.plans,
+			this.groups,
+			this.customFields,
+			this.tasks,
+			this.subscriptions,
+			this.tokens,
+			this.codes,
+			this.refreshTokens,
+			this.counters,
+			this.windows,
+		]) {
 			map.clear();
 		}
 		this.deliveries.length = 0;
@@ -611,14 +706,24 @@ export class PlannrFake extends VendorFake {
 		const now = this.isoNow();
 		Object.assign(this.firm, { uuid: this.uuid('firm'), created_at: now, updated_at: now });
 		const { user } = this.addEmployee(
-			{ uuid: this.options.accountUuid, first_name: 'Sarah', last_name: 'Mitchell', email: 'sarah.mitchell@example.com', role: 'owner' },
+			{
+				uuid: this.options.accountUuid,
+				first_name: 'Sarah',
+				last_name: 'Mitchell',
+				email: 'sarah.mitchell@example.com',
+				role: 'owner',
+			},
 			{ token: this.options.personalAccessToken },
 		);
 		this.primaryUser = user;
 	}
 
 	/** A valid personal access token for a user (documented: valid a year unless `expiresAt` says otherwise). */
-	issuePersonalAccessToken(userUuid: string, token = `pat-${randomBytes(20).toString('hex')}`, expiresAt?: number): string {
+	issuePersonalAccessToken(
+		userUuid: string,
+		token = `pat-${randomBytes(20).toString('hex')}`,
+		expiresAt?: number,
+	): string {
 		this.tokens.set(token, {
 			token,
 			userUuid,
@@ -653,7 +758,9 @@ export class PlannrFake extends VendorFake {
 
 	// ---- state helpers (no events, references not checked: tests build any state) ----
 
-	addAccount(partial: Partial<PlannrAccount> & { first_name: string; last_name: string }): PlannrAccount {
+	addAccount(
+		partial: Partial<PlannrAccount> & { first_name: string; last_name: string },
+	): PlannrAccount {
 		const now = this.isoNow();
 		const name = `${partial.first_name} ${partial.last_name}`.trim();
 		const account: PlannrAccount = {
@@ -672,12 +779,18 @@ export class PlannrFake extends VendorFake {
 	}
 
 	/** A client: an account of type client (what taskable_type client names). */
-	addClient(partial: Partial<PlannrAccount> & { first_name: string; last_name: string }): PlannrAccount {
+	addClient(
+		partial: Partial<PlannrAccount> & { first_name: string; last_name: string },
+	): PlannrAccount {
 		return this.addAccount({ type: 'client', role: 'client', ...partial });
 	}
 
 	/** A user who signs in, with a login to each of the accounts; the first is their preferred one. */
-	addUser(partial: Partial<Omit<PlannrUser, 'logins'>> & { email: string }, accountUuids: string[], token?: string): PlannrUser {
+	addUser(
+		partial: Partial<Omit<PlannrUser, 'logins'>> & { email: string },
+		accountUuids: string[],
+		token?: string,
+	): PlannrUser {
 		const now = this.isoNow();
 		const user: PlannrUser = {
 			uuid: this.uuid('user'),
@@ -685,7 +798,12 @@ export class PlannrFake extends VendorFake {
 			last_name: '',
 			preferred_account_uuid: accountUuids[0] ?? null,
 			...partial,
-			logins: accountUuids.map((account_uuid, i) => ({ uuid: this.uuid('login'), account_uuid, primary: i === 0, created_at: now })),
+			logins: accountUuids.map((account_uuid, i) => ({
+				uuid: this.uuid('login'),
+				account_uuid,
+				primary: i === 0,
+				created_at: now,
+			})),
 		};
 		this.users.set(user.uuid, user);
 		if (token !== undefined) this.issuePersonalAccessToken(user.uuid, token);
@@ -693,10 +811,17 @@ export class PlannrFake extends VendorFake {
 	}
 
 	/** An employee account and the user who signs in as it, with a personal access token if given. */
-	addEmployee(partial: Partial<PlannrAccount> & { first_name: string; last_name: string }, options: { token?: string } = {}): { account: PlannrAccount; user: PlannrUser } {
+	addEmployee(
+		partial: Partial<PlannrAccount> & { first_name: string; last_name: string },
+		options: { token?: string } = {},
+	): { account: PlannrAccount; user: PlannrUser } {
 		const account = this.addAccount({ type: 'employee', ...partial });
 		const user = this.addUser(
-			{ email: account.email ?? `${account.uuid}@example.com`, first_name: account.first_name, last_name: account.last_name },
+			{
+				email: account.email ?? `${account.uuid}@example.com`,
+				first_name: account.first_name,
+				last_name: account.last_name,
+			},
 			[account.uuid],
 			options.token,
 		);
@@ -724,7 +849,10 @@ export class PlannrFake extends VendorFake {
 		const now = this.isoNow();
 		const record: PlannrCase = {
 			uuid: this.uuid('case'),
-			slug: partial.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+			slug: partial.name
+				.toLowerCase()
+				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/^-|-$/g, ''),
 			status: { name: 'Open' },
 			value: { amount: '0', currency: 'GBP', formatted: '£0.00' },
 			completed_at: null,
@@ -738,7 +866,15 @@ export class PlannrFake extends VendorFake {
 
 	addPlan(partial: Partial<PlannrPlan> & { name: string; client_uuid: string }): PlannrPlan {
 		const now = this.isoNow();
-		const plan: PlannrPlan = { uuid: this.uuid('plan'), provider: 'Aviva', plan_type: 'Pension', policy_number: null, created_at: now, updated_at: now, ...partial };
+		const plan: PlannrPlan = {
+			uuid: this.uuid('plan'),
+			provider: 'Aviva',
+			plan_type: 'Pension',
+			policy_number: null,
+			created_at: now,
+			updated_at: now,
+			...partial,
+		};
 		this.plans.set(plan.uuid, plan);
 		return plan;
 	}
@@ -749,7 +885,9 @@ export class PlannrFake extends VendorFake {
 		return group;
 	}
 
-	addCustomField(partial: Partial<PlannrCustomField> & { name: string; reference: string }): PlannrCustomField {
+	addCustomField(
+		partial: Partial<PlannrCustomField> & { name: string; reference: string },
+	): PlannrCustomField {
 		const now = this.isoNow();
 		const field: PlannrCustomField = {
 			uuid: this.uuid('field'),
@@ -766,7 +904,14 @@ export class PlannrFake extends VendorFake {
 	}
 
 	/** Stored as given (no events). A task in a completed-type status gets completed_at/by unless given. */
-	addTask(partial: Partial<PlannrTaskRecord> & { name: string; status_uuid: string; taskable_type: TaskableType; taskable_uuid: string }): PlannrTaskRecord {
+	addTask(
+		partial: Partial<PlannrTaskRecord> & {
+			name: string;
+			status_uuid: string;
+			taskable_type: TaskableType;
+			taskable_uuid: string;
+		},
+	): PlannrTaskRecord {
 		const now = this.isoNow();
 		const task: PlannrTaskRecord = {
 			uuid: this.uuid('task'),
@@ -786,7 +931,10 @@ export class PlannrFake extends VendorFake {
 			...partial,
 			seq: ++this.taskSeq,
 		};
-		if (this.statuses.get(task.status_uuid)?.is_type_completed && partial.completed_at === undefined) {
+		if (
+			this.statuses.get(task.status_uuid)?.is_type_completed &&
+			partial.completed_at === undefined
+		) {
 			task.completed_at = this.localNow();
 			task.completed_by_uuid ??= task.author_uuid;
 		}
@@ -804,7 +952,11 @@ export class PlannrFake extends VendorFake {
 	}
 
 	/** Changes fields as a PUT would (status changes complete/uncomplete per statusChangeCompletes): fires task.updated. */
-	updateTask(uuid: string, changes: Partial<Omit<PlannrTaskRecord, 'uuid' | 'seq'>>, byAccountUuid = this.options.accountUuid): PlannrTaskRecord {
+	updateTask(
+		uuid: string,
+		changes: Partial<Omit<PlannrTaskRecord, 'uuid' | 'seq'>>,
+		byAccountUuid = this.options.accountUuid,
+	): PlannrTaskRecord {
 		const task = this.mustTask(uuid);
 		const completed = this.applyChanges(task, changes, byAccountUuid);
 		this.emit('task.updated', task);
@@ -835,7 +987,8 @@ export class PlannrFake extends VendorFake {
 		const task = this.mustTask(uuid);
 		const snapshot = this.taskView(task);
 		this.tasks.delete(uuid);
-		for (const other of this.tasks.values()) if (other.parent_task_uuid === uuid) other.parent_task_uuid = null;
+		for (const other of this.tasks.values())
+			if (other.parent_task_uuid === uuid) other.parent_task_uuid = null;
 		this.emitView('task.deleted', snapshot);
 		return task;
 	}
@@ -843,8 +996,21 @@ export class PlannrFake extends VendorFake {
 	/** A small financial-adviser firm for the sandbox behind `npm start`: dates are relative to the clock. */
 	seedSandbox(): void {
 		const sarah = this.accounts.get(this.options.accountUuid)!;
-		const james = this.addEmployee({ first_name: 'James', last_name: 'Carter', email: 'james.carter@example.com', role: 'member' }, { token: 'plannr-james-token' }).account;
-		const priya = this.addEmployee({ first_name: 'Priya', last_name: 'Shah', email: 'priya.shah@example.com', role: 'admin' }).account;
+		const james = this.addEmployee(
+			{
+				first_name: 'James',
+				last_name: 'Carter',
+				email: 'james.carter@example.com',
+				role: 'member',
+			},
+			{ token: 'plannr-james-token' },
+		).account;
+		const priya = this.addEmployee({
+			first_name: 'Priya',
+			last_name: 'Shah',
+			email: 'priya.shah@example.com',
+			role: 'admin',
+		}).account;
 
 		const todo = this.addStatus({ name: 'To do', colour: '#9CA3AF', is_not_started: true });
 		const doing = this.addStatus({ name: 'In progress', colour: '#398898' });
@@ -854,15 +1020,51 @@ export class PlannrFake extends VendorFake {
 
 		const advisers = this.addGroup('Advisers');
 		const paraplanning = this.addGroup('Paraplanning');
-		this.addCustomField({ name: 'Compliance check', reference: 'compliance_check', type: 'select', selection_options: ['Pending', 'Passed', 'Failed'] });
-		this.addCustomField({ name: 'Provider reference', reference: 'provider_reference', help_text: 'The reference the provider uses.' });
+		this.addCustomField({
+			name: 'Compliance check',
+			reference: 'compliance_check',
+			type: 'select',
+			selection_options: ['Pending', 'Passed', 'Failed'],
+		});
+		this.addCustomField({
+			name: 'Provider reference',
+			reference: 'provider_reference',
+			help_text: 'The reference the provider uses.',
+		});
 
-		const tom = this.addClient({ first_name: 'Tom', last_name: 'Hughes', email: 'tom.hughes@example.com' });
-		const emma = this.addClient({ first_name: 'Emma', last_name: 'Clarke', email: 'emma.clarke@example.com' });
-		const raj = this.addClient({ first_name: 'Raj', last_name: 'Patel', email: 'raj.patel@example.com' });
-		const transfer = this.addCase({ name: 'Pension transfer review', client_uuid: tom.uuid, value: { amount: '25000000', currency: 'GBP', formatted: '£250,000.00' } });
-		const pension = this.addPlan({ name: 'Aviva Personal Pension', provider: 'Aviva', plan_type: 'Pension', policy_number: 'AV-118204', client_uuid: emma.uuid });
-		this.addPlan({ name: 'Vanguard Stocks & Shares ISA', provider: 'Vanguard', plan_type: 'ISA', client_uuid: raj.uuid });
+		const tom = this.addClient({
+			first_name: 'Tom',
+			last_name: 'Hughes',
+			email: 'tom.hughes@example.com',
+		});
+		const emma = this.addClient({
+			first_name: 'Emma',
+			last_name: 'Clarke',
+			email: 'emma.clarke@example.com',
+		});
+		const raj = this.addClient({
+			first_name: 'Raj',
+			last_name: 'Patel',
+			email: 'raj.patel@example.com',
+		});
+		const transfer = this.addCase({
+			name: 'Pension transfer review',
+			client_uuid: tom.uuid,
+			value: { amount: '25000000', currency: 'GBP', formatted: '£250,000.00' },
+		});
+		const pension = this.addPlan({
+			name: 'Aviva Personal Pension',
+			provider: 'Aviva',
+			plan_type: 'Pension',
+			policy_number: 'AV-118204',
+			client_uuid: emma.uuid,
+		});
+		this.addPlan({
+			name: 'Vanguard Stocks & Shares ISA',
+			provider: 'Vanguard',
+			plan_type: 'ISA',
+			client_uuid: raj.uuid,
+		});
 
 		const at = (days: number, hours = 0) => this.localTime({ days, hours });
 		const review = this.addTask({
@@ -887,7 +1089,16 @@ export class PlannrFake extends VendorFake {
 			custom_fields: { compliance_check: 'Pending' },
 			due_at: at(3),
 		});
-		this.addTask({ name: 'Send review pack', priority: 'medium', status_uuid: todo.uuid, taskable_type: 'client', taskable_uuid: tom.uuid, parent_task_uuid: review.uuid, assigned_to_uuids: [sarah.uuid], due_at: at(5) });
+		this.addTask({
+			name: 'Send review pack',
+			priority: 'medium',
+			status_uuid: todo.uuid,
+			taskable_type: 'client',
+			taskable_uuid: tom.uuid,
+			parent_task_uuid: review.uuid,
+			assigned_to_uuids: [sarah.uuid],
+			due_at: at(5),
+		});
 		this.addTask({
 			name: 'Request pension valuation',
 			priority: 'medium',
@@ -898,7 +1109,13 @@ export class PlannrFake extends VendorFake {
 			custom_fields: { provider_reference: 'AV-118204' },
 			due_at: at(-2),
 		});
-		this.addTask({ name: 'Update ID documents', priority: 'low', status_uuid: todo.uuid, taskable_type: 'client', taskable_uuid: raj.uuid });
+		this.addTask({
+			name: 'Update ID documents',
+			priority: 'low',
+			status_uuid: todo.uuid,
+			taskable_type: 'client',
+			taskable_uuid: raj.uuid,
+		});
 		this.addTask({
 			name: 'File signed letter of authority',
 			priority: 'medium',
@@ -928,7 +1145,12 @@ export class PlannrFake extends VendorFake {
 	): Promise<PlannrDelivery> {
 		const subscription = this.subscriptions.get(subscriptionUuid);
 		if (!subscription) throw new Error(`No subscription ${subscriptionUuid}`);
-		const view = typeof task === 'string' ? this.taskView(this.mustTask(task)) : 'seq' in task ? this.taskView(task as PlannrTaskRecord) : task;
+		const view =
+			typeof task === 'string'
+				? this.taskView(this.mustTask(task))
+				: 'seq' in task
+					? this.taskView(task as PlannrTaskRecord)
+					: task;
 		return await this.track(this.send(subscription, event, view, options.forgedSignature ?? false));
 	}
 
@@ -939,7 +1161,11 @@ export class PlannrFake extends VendorFake {
 	}
 
 	/** A task as the API answers it. */
-	taskView(task: PlannrTaskRecord, includes: readonly string[] = [], nested = false): Record<string, unknown> {
+	taskView(
+		task: PlannrTaskRecord,
+		includes: readonly string[] = [],
+		nested = false,
+	): Record<string, unknown> {
 		const account = (uuid: string | null) => {
 			const found = uuid === null ? undefined : this.accounts.get(uuid);
 			return found ? this.accountView(found) : null;
@@ -965,19 +1191,27 @@ export class PlannrFake extends VendorFake {
 		view.created_at = task.created_at;
 		view.updated_at = task.updated_at;
 		if (!nested && includes.includes('parent_task')) {
-			const parent = task.parent_task_uuid === null ? undefined : this.tasks.get(task.parent_task_uuid);
+			const parent =
+				task.parent_task_uuid === null ? undefined : this.tasks.get(task.parent_task_uuid);
 			view.parent_task = parent ? this.taskView(parent, [], true) : null;
 		}
 		if (!nested && includes.includes('related_tasks')) {
 			// [inferred] the related tasks are the task's child tasks.
-			view.related_tasks = [...this.tasks.values()].filter((other) => other.parent_task_uuid === task.uuid).map((child) => this.taskView(child, [], true));
+			view.related_tasks = [...this.tasks.values()]
+				.filter((other) => other.parent_task_uuid === task.uuid)
+				.map((child) => this.taskView(child, [], true));
 		}
 		return view;
 	}
 
 	private customFieldsView(task: PlannrTaskRecord): Record<string, unknown>[] {
-		const fields = [...this.customFields.values()].filter((field) => this.options.customFieldsShown === 'all' || field.reference in task.custom_fields);
-		return fields.map((field) => ({ ...field, value: task.custom_fields[field.reference] ?? null }));
+		const fields = [...this.customFields.values()].filter(
+			(field) => this.options.customFieldsShown === 'all' || field.reference in task.custom_fields,
+		);
+		return fields.map((field) => ({
+			...field,
+			value: task.custom_fields[field.reference] ?? null,
+		}));
 	}
 
 	private taskableView(type: TaskableType, uuid: string): Record<string, unknown> | null {
@@ -995,7 +1229,9 @@ export class PlannrFake extends VendorFake {
 		return this.options.clock().getTime();
 	}
 
-	private zoned(offset: { days?: number; hours?: number; minutes?: number; seconds?: number } = {}): DateTime {
+	private zoned(
+		offset: { days?: number; hours?: number; minutes?: number; seconds?: number } = {},
+	): DateTime {
 		return DateTime.fromJSDate(this.options.clock()).setZone(this.options.timeZone).plus(offset);
 	}
 
@@ -1005,7 +1241,9 @@ export class PlannrFake extends VendorFake {
 	}
 
 	/** `yyyy-MM-dd HH:mm:ss` in the firm's zone, `offset` from now: what due_at/completed_at look like. */
-	localTime(offset: { days?: number; hours?: number; minutes?: number; seconds?: number } = {}): string {
+	localTime(
+		offset: { days?: number; hours?: number; minutes?: number; seconds?: number } = {},
+	): string {
 		return this.zoned(offset).toFormat(LOCAL_FORMAT);
 	}
 
@@ -1036,7 +1274,9 @@ export class PlannrFake extends VendorFake {
 		this.server.on(method, path, handler);
 		const source = path
 			.split('/')
-			.map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+			.map((segment) =>
+				segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+			)
 			.join('/');
 		this.known.push({ method, matcher: new RegExp(`^${source}/?$`) });
 	}
@@ -1046,32 +1286,102 @@ export class PlannrFake extends VendorFake {
 		const hooks = PLANNR_SUBSCRIPTIONS_PATH;
 		this.on('GET', this.options.oauthAuthorizePath, (r) => this.authorize(r));
 		this.on('POST', this.options.oauthTokenPath, (r) => this.token(r));
-		this.on('GET', v1('/logins'), this.api((c) => this.logins(c), false));
-		this.on('GET', v1('/task'), this.api((c) => this.listTasks(c)));
-		this.on('POST', v1('/task'), this.api((c) => this.postTask(c)));
-		this.on('GET', v1('/task/:uuid'), this.api((c) => this.getTask(c)));
-		this.on('PUT', v1('/task/:uuid'), this.api((c) => this.putTask(c)));
-		if (this.options.acceptPatchForUpdate) this.on('PATCH', v1('/task/:uuid'), this.api((c) => this.putTask(c)));
-		this.on('PATCH', v1('/task/:uuid/complete'), this.api((c) => this.patchComplete(c)));
-		this.on('PATCH', v1('/task/:uuid/uncomplete/:status'), this.api((c) => this.patchUncomplete(c)));
-		this.on('GET', v1('/task-status'), this.api((c) => this.listStatuses(c)));
-		this.on('GET', v1('/account'), this.api((c) => this.listAccounts(c)));
-		this.on('POST', hooks, this.api((c) => this.createSubscription(c)));
-		if (this.options.webhookListRoute) this.on('GET', hooks, this.api((c) => this.listSubscriptions(c)));
-		this.on('GET', `${hooks}/:uuid`, this.api((c) => this.getSubscription(c)));
-		this.on('PUT', `${hooks}/:uuid`, this.api((c) => this.updateSubscription(c)));
-		this.on('DELETE', `${hooks}/:uuid`, this.api((c) => this.deleteSubscription(c)));
+		this.on(
+			'GET',
+			v1('/logins'),
+			this.api((c) => this.logins(c), false),
+		);
+		this.on(
+			'GET',
+			v1('/task'),
+			this.api((c) => this.listTasks(c)),
+		);
+		this.on(
+			'POST',
+			v1('/task'),
+			this.api((c) => this.postTask(c)),
+		);
+		this.on(
+			'GET',
+			v1('/task/:uuid'),
+			this.api((c) => this.getTask(c)),
+		);
+		this.on(
+			'PUT',
+			v1('/task/:uuid'),
+			this.api((c) => this.putTask(c)),
+		);
+		if (this.options.acceptPatchForUpdate)
+			this.on(
+				'PATCH',
+				v1('/task/:uuid'),
+				this.api((c) => this.putTask(c)),
+			);
+		this.on(
+			'PATCH',
+			v1('/task/:uuid/complete'),
+			this.api((c) => this.patchComplete(c)),
+		);
+		this.on(
+			'PATCH',
+			v1('/task/:uuid/uncomplete/:status'),
+			this.api((c) => this.patchUncomplete(c)),
+		);
+		this.on(
+			'GET',
+			v1('/task-status'),
+			this.api((c) => this.listStatuses(c)),
+		);
+		this.on(
+			'GET',
+			v1('/account'),
+			this.api((c) => this.listAccounts(c)),
+		);
+		this.on(
+			'POST',
+			hooks,
+			this.api((c) => this.createSubscription(c)),
+		);
+		if (this.options.webhookListRoute)
+			this.on(
+				'GET',
+				hooks,
+				this.api((c) => this.listSubscriptions(c)),
+			);
+		this.on(
+			'GET',
+			`${hooks}/:uuid`,
+			this.api((c) => this.getSubscription(c)),
+		);
+		this.on(
+			'PUT',
+			`${hooks}/:uuid`,
+			this.api((c) => this.updateSubscription(c)),
+		);
+		this.on(
+			'DELETE',
+			`${hooks}/:uuid`,
+			this.api((c) => this.deleteSubscription(c)),
+		);
 	}
 
 	/** Laravel: a path no route has is 404; a path with routes for other methods is 405 (before any middleware). */
 	private routeMissing(request: FakeRequest): FakeResponse {
 		const route = request.path.replace(/^\/+/, '');
-		const methods = this.known.filter((known) => known.matcher.test(request.path)).map((known) => known.method);
+		const methods = this.known
+			.filter((known) => known.matcher.test(request.path))
+			.map((known) => known.method);
 		if (methods.length > 0 && this.options.unknownMethodStatus === 405) {
-			const supported = [...new Set(methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])))];
-			return message(405, `The ${request.method} method is not supported for route ${route}. Supported methods: ${supported.join(', ')}.`, {
-				allow: supported.join(', '),
-			});
+			const supported = [
+				...new Set(methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method]))),
+			];
+			return message(
+				405,
+				`The ${request.method} method is not supported for route ${route}. Supported methods: ${supported.join(', ')}.`,
+				{
+					allow: supported.join(', '),
+				},
+			);
 		}
 		return message(404, `The route ${route} could not be found.`);
 	}
@@ -1079,7 +1389,8 @@ export class PlannrFake extends VendorFake {
 	private tokenOf(request: FakeRequest): PlannrToken | undefined {
 		const token = /^bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
 		const found = token === undefined ? undefined : this.tokens.get(token);
-		if (!found || found.expiresAt <= this.nowMs() || !this.users.has(found.userUuid)) return undefined;
+		if (!found || found.expiresAt <= this.nowMs() || !this.users.has(found.userUuid))
+			return undefined;
 		return found;
 	}
 
@@ -1100,12 +1411,18 @@ export class PlannrFake extends VendorFake {
 				const user = this.users.get(token.userUuid)!;
 				const header = request.headers['x-plannr-account-uuid']?.trim();
 				const account = header ? this.accounts.get(header) : undefined;
-				const mine = account !== undefined && user.logins.some((login) => login.account_uuid === account.uuid);
+				const mine =
+					account !== undefined && user.logins.some((login) => login.account_uuid === account.uuid);
 				if (needsAccount && !mine) {
 					response =
 						this.options.accountHeaderFailureStatus === 401
 							? message(401, 'Unauthenticated.')
-							: message(403, header ? 'This action is unauthorized.' : 'The X-PLANNR-ACCOUNT-UUID header is required.');
+							: message(
+									403,
+									header
+										? 'This action is unauthorized.'
+										: 'The X-PLANNR-ACCOUNT-UUID header is required.',
+								);
 				} else {
 					response = handler({ request, user, account: mine ? account : undefined });
 				}
@@ -1117,16 +1434,23 @@ export class PlannrFake extends VendorFake {
 
 	/** [inferred] requireAcceptJson: what Laravel does for a client that does not ask for JSON. */
 	private withoutJson(request: FakeRequest, response: FakeResponse): FakeResponse {
-		if (!this.options.requireAcceptJson || /json/i.test(request.headers.accept ?? '')) return response;
-		if (response.status === 401) return { status: 302, headers: { ...response.headers, location: `${this.url}/login` } };
-		if (response.status === 422) return { status: 302, headers: { ...response.headers, location: request.headers.referer ?? `${this.url}/` } };
+		if (!this.options.requireAcceptJson || /json/i.test(request.headers.accept ?? ''))
+			return response;
+		if (response.status === 401)
+			return { status: 302, headers: { ...response.headers, location: `${this.url}/login` } };
+		if (response.status === 422)
+			return {
+				status: 302,
+				headers: { ...response.headers, location: request.headers.referer ?? `${this.url}/` },
+			};
 		return response;
 	}
 
 	/** Laravel's limiter: a fixed window from the bucket's first request; refused requests do not count. */
 	private rateLimit(key: string): { headers: Record<string, string>; refused?: FakeResponse } {
 		const limit = this.options.rateLimitPerMinute;
-		if (limit === null || (key === 'guest' && !this.options.rateLimitGuests)) return { headers: {} };
+		if (limit === null || (key === 'guest' && !this.options.rateLimitGuests))
+			return { headers: {} };
 		const now = this.options.rateLimitClock();
 		let window = this.windows.get(key);
 		if (!window || now - window.start >= this.options.rateLimitWindowMs) {
@@ -1134,7 +1458,10 @@ export class PlannrFake extends VendorFake {
 			this.windows.set(key, window);
 		}
 		if (window.count >= limit) {
-			const retryAfter = Math.max(1, Math.ceil((window.start + this.options.rateLimitWindowMs - now) / 1000));
+			const retryAfter = Math.max(
+				1,
+				Math.ceil((window.start + this.options.rateLimitWindowMs - now) / 1000),
+			);
 			const headers = {
 				'x-ratelimit-limit': String(limit),
 				'x-ratelimit-remaining': '0',
@@ -1145,7 +1472,12 @@ export class PlannrFake extends VendorFake {
 			return { headers, refused: message(429, 'Too Many Attempts.', headers) };
 		}
 		window.count++;
-		return { headers: { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(limit - window.count) } };
+		return {
+			headers: {
+				'x-ratelimit-limit': String(limit),
+				'x-ratelimit-remaining': String(limit - window.count),
+			},
+		};
 	}
 
 	// ---- OAuth2 (Laravel Passport's shapes) [inferred] ----
@@ -1156,17 +1488,30 @@ export class PlannrFake extends VendorFake {
 
 	private authorize(request: FakeRequest): FakeResponse {
 		const q = request.query;
-		if (q.client_id !== this.options.oauthClientId) return this.oauthError(401, 'invalid_client', 'Client authentication failed');
+		if (q.client_id !== this.options.oauthClientId)
+			return this.oauthError(401, 'invalid_client', 'Client authentication failed');
 		const registered = this.options.oauthRedirectUri;
 		const redirectUri = q.redirect_uri ?? registered;
-		if (!redirectUri) return this.oauthError(400, 'invalid_request', 'Check the `redirect_uri` parameter');
-		if (registered !== null && redirectUri !== registered) return this.oauthError(401, 'invalid_client', 'Client authentication failed');
+		if (!redirectUri)
+			return this.oauthError(400, 'invalid_request', 'Check the `redirect_uri` parameter');
+		if (registered !== null && redirectUri !== registered)
+			return this.oauthError(401, 'invalid_client', 'Client authentication failed');
 		if (q.response_type !== 'code') {
-			return this.oauthError(400, 'unsupported_response_type', 'The authorization server does not support obtaining an authorization code using this method.');
+			return this.oauthError(
+				400,
+				'unsupported_response_type',
+				'The authorization server does not support obtaining an authorization code using this method.',
+			);
 		}
 		const userUuid = this.options.oauthApprovingUserUuid ?? this.primaryUser.uuid;
 		const code = randomBytes(24).toString('hex');
-		this.codes.set(code, { userUuid, clientId: q.client_id, redirectUri: q.redirect_uri ?? null, expiresAt: this.nowMs() + this.options.oauthCodeTtlMs, used: false });
+		this.codes.set(code, {
+			userUuid,
+			clientId: q.client_id,
+			redirectUri: q.redirect_uri ?? null,
+			expiresAt: this.nowMs() + this.options.oauthCodeTtlMs,
+			used: false,
+		});
 		this.noteIssued('OAuth authorization code', code);
 		const target = new URL(redirectUri);
 		target.searchParams.set('code', code);
@@ -1175,7 +1520,10 @@ export class PlannrFake extends VendorFake {
 	}
 
 	private token(request: FakeRequest): FakeResponse {
-		const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, string>;
+		const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<
+			string,
+			string
+		>;
 		let clientId = body.client_id;
 		let clientSecret = body.client_secret;
 		const basic = /^basic\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -1186,26 +1534,45 @@ export class PlannrFake extends VendorFake {
 		}
 		const grant = body.grant_type;
 		if (grant !== 'authorization_code' && grant !== 'refresh_token') {
-			return this.oauthError(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.');
+			return this.oauthError(
+				400,
+				'unsupported_grant_type',
+				'The authorization grant type is not supported by the authorization server.',
+			);
 		}
-		if (clientId !== this.options.oauthClientId || clientSecret !== this.options.oauthClientSecret) {
+		if (
+			clientId !== this.options.oauthClientId ||
+			clientSecret !== this.options.oauthClientSecret
+		) {
 			return this.oauthError(401, 'invalid_client', 'Client authentication failed');
 		}
 		const invalidGrant = (hint: string): FakeResponse => {
 			const description =
 				'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.';
-			return { status: 400, body: { error: 'invalid_grant', error_description: description, hint, message: description } };
+			return {
+				status: 400,
+				body: {
+					error: 'invalid_grant',
+					error_description: description,
+					hint,
+					message: description,
+				},
+			};
 		};
 		if (grant === 'authorization_code') {
 			const code = body.code === undefined ? undefined : this.codes.get(body.code);
-			if (!code || code.used || code.clientId !== clientId) return invalidGrant('Authorization code has been revoked');
+			if (!code || code.used || code.clientId !== clientId)
+				return invalidGrant('Authorization code has been revoked');
 			if (code.expiresAt <= this.nowMs()) return invalidGrant('Authorization code has expired');
-			if (code.redirectUri !== null && body.redirect_uri !== code.redirectUri) return invalidGrant('Invalid redirect URI');
+			if (code.redirectUri !== null && body.redirect_uri !== code.redirectUri)
+				return invalidGrant('Invalid redirect URI');
 			code.used = true;
 			return this.issueOAuthTokens(code.userUuid, clientId);
 		}
-		const refresh = body.refresh_token === undefined ? undefined : this.refreshTokens.get(body.refresh_token);
-		if (!refresh || refresh.revoked || refresh.clientId !== clientId) return invalidGrant('Token has been revoked');
+		const refresh =
+			body.refresh_token === undefined ? undefined : this.refreshTokens.get(body.refresh_token);
+		if (!refresh || refresh.revoked || refresh.clientId !== clientId)
+			return invalidGrant('Token has been revoked');
 		if (this.options.rotateRefreshTokens) {
 			refresh.revoked = true;
 			this.tokens.delete(refresh.accessToken);
@@ -1216,13 +1583,24 @@ export class PlannrFake extends VendorFake {
 	private issueOAuthTokens(userUuid: string, clientId: string): FakeResponse {
 		const accessToken = `oat-${randomBytes(24).toString('hex')}`;
 		const refreshToken = `ort-${randomBytes(24).toString('hex')}`;
-		this.tokens.set(accessToken, { token: accessToken, userUuid, kind: 'oauth', expiresAt: this.nowMs() + this.options.oauthAccessTokenTtlMs, clientId });
+		this.tokens.set(accessToken, {
+			token: accessToken,
+			userUuid,
+			kind: 'oauth',
+			expiresAt: this.nowMs() + this.options.oauthAccessTokenTtlMs,
+			clientId,
+		});
 		this.refreshTokens.set(refreshToken, { userUuid, clientId, accessToken, revoked: false });
 		this.noteIssued('issued OAuth access token', accessToken);
 		this.noteIssued('issued OAuth refresh token', refreshToken);
 		return {
 			status: 200,
-			body: { token_type: 'Bearer', expires_in: Math.floor(this.options.oauthAccessTokenTtlMs / 1000), access_token: accessToken, refresh_token: refreshToken },
+			body: {
+				token_type: 'Bearer',
+				expires_in: Math.floor(this.options.oauthAccessTokenTtlMs / 1000),
+				access_token: accessToken,
+				refresh_token: refreshToken,
+			},
 		};
 	}
 
@@ -1232,8 +1610,10 @@ export class PlannrFake extends VendorFake {
 	private input(request: FakeRequest): Body {
 		const type = request.headers['content-type'] ?? '';
 		// Laravel reads a JSON body only when told it is JSON; a form body is parsed by the kit.
-		if (request.rawBody === '' || !(/json/i.test(type) || /x-www-form-urlencoded/i.test(type))) return {};
-		if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) return {};
+		if (request.rawBody === '' || !(/json/i.test(type) || /x-www-form-urlencoded/i.test(type)))
+			return {};
+		if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))
+			return {};
 		return laravelInput(request.body) as Body;
 	}
 
@@ -1253,7 +1633,13 @@ export class PlannrFake extends VendorFake {
 		request: FakeRequest,
 		allowed: { filters: readonly string[]; sorts: readonly string[]; includes: readonly string[] },
 		defaultSort: string,
-	): { filters: Map<string, string>; sorts: { field: string; descending: boolean }[]; includes: string[] } | FakeResponse {
+	):
+		| {
+				filters: Map<string, string>;
+				sorts: { field: string; descending: boolean }[];
+				includes: string[];
+		  }
+		| FakeResponse {
 		const reject = this.options.unknownQueryParams === 'reject';
 		const filters = this.filters(request);
 		const badFilters = [...filters.keys()].filter((name) => !allowed.filters.includes(name));
@@ -1261,9 +1647,18 @@ export class PlannrFake extends VendorFake {
 			if (reject) return queryError('filter', badFilters, allowed.filters);
 			for (const name of badFilters) filters.delete(name);
 		}
-		const split = (value: string | undefined) => (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
-		let sorts = split(request.query.sort ?? defaultSort).map((part) => ({ field: part.replace(/^-/, ''), descending: part.startsWith('-') }));
-		const badSorts = sorts.filter((sort) => !allowed.sorts.includes(sort.field)).map((sort) => sort.field);
+		const split = (value: string | undefined) =>
+			(value ?? '')
+				.split(',')
+				.map((part) => part.trim())
+				.filter(Boolean);
+		let sorts = split(request.query.sort ?? defaultSort).map((part) => ({
+			field: part.replace(/^-/, ''),
+			descending: part.startsWith('-'),
+		}));
+		const badSorts = sorts
+			.filter((sort) => !allowed.sorts.includes(sort.field))
+			.map((sort) => sort.field);
 		if (badSorts.length > 0) {
 			if (reject) return queryError('sort', badSorts, allowed.sorts);
 			sorts = sorts.filter((sort) => allowed.sorts.includes(sort.field));
@@ -1287,7 +1682,8 @@ export class PlannrFake extends VendorFake {
 			const value = Number(rawPerPage);
 			if (/^\d+$/.test(rawPerPage.trim()) && value >= 1) {
 				if (value > this.options.maxPerPage) {
-					if (this.options.perPageAboveMax === 'reject') validation.add('per_page', 'max', { max: this.options.maxPerPage });
+					if (this.options.perPageAboveMax === 'reject')
+						validation.add('per_page', 'max', { max: this.options.maxPerPage });
 					perPage = this.options.maxPerPage;
 				} else {
 					perPage = value;
@@ -1310,7 +1706,9 @@ export class PlannrFake extends VendorFake {
 		const slice = rows.slice((page - 1) * perPage, page * perPage);
 		const path = `${this.url}${request.path.replace(/\/+$/, '')}`;
 		const pageUrl = (n: number) => {
-			const params = this.options.linksKeepQuery ? new URLSearchParams(request.rawQuery) : new URLSearchParams();
+			const params = this.options.linksKeepQuery
+				? new URLSearchParams(request.rawQuery)
+				: new URLSearchParams();
 			params.set('page', String(n));
 			return `${path}?${params.toString()}`;
 		};
@@ -1331,8 +1729,16 @@ export class PlannrFake extends VendorFake {
 					last_page: lastPage,
 					links: [
 						{ url: page > 1 ? pageUrl(page - 1) : null, label: '&laquo; Previous', active: false },
-						...Array.from({ length: lastPage }, (_, i) => ({ url: pageUrl(i + 1), label: String(i + 1), active: i + 1 === page })),
-						{ url: page < lastPage ? pageUrl(page + 1) : null, label: 'Next &raquo;', active: false },
+						...Array.from({ length: lastPage }, (_, i) => ({
+							url: pageUrl(i + 1),
+							label: String(i + 1),
+							active: i + 1 === page,
+						})),
+						{
+							url: page < lastPage ? pageUrl(page + 1) : null,
+							label: 'Next &raquo;',
+							active: false,
+						},
 					],
 					path,
 					per_page: perPage,
@@ -1344,14 +1750,19 @@ export class PlannrFake extends VendorFake {
 	}
 
 	/** A comparator for sort fields, ties broken by creation order in the same direction. */
-	private comparator<T>(sorts: { field: string; descending: boolean }[], key: (row: T, field: string) => string | number | null, seq: (row: T) => number) {
+	private comparator<T>(
+		sorts: { field: string; descending: boolean }[],
+		key: (row: T, field: string) => string | number | null,
+		seq: (row: T) => number,
+	) {
 		const nullsFirst = this.options.nullsSort === 'first';
 		return (a: T, b: T): number => {
 			for (const { field, descending } of sorts) {
 				const x = key(a, field);
 				const y = key(b, field);
 				let order = 0;
-				if (x === null || y === null) order = x === y ? 0 : x === null ? (nullsFirst ? -1 : 1) : nullsFirst ? 1 : -1;
+				if (x === null || y === null)
+					order = x === y ? 0 : x === null ? (nullsFirst ? -1 : 1) : nullsFirst ? 1 : -1;
 				else order = x < y ? -1 : x > y ? 1 : 0;
 				if (order !== 0) return descending ? -order : order;
 			}
@@ -1380,33 +1791,56 @@ export class PlannrFake extends VendorFake {
 				email: user.email,
 				account: this.accountView(this.accounts.get(login.account_uuid)!),
 				firm: { ...this.firm },
-				...(placement === 'each-login' ? { preferred_account_uuid: user.preferred_account_uuid } : {}),
+				...(placement === 'each-login'
+					? { preferred_account_uuid: user.preferred_account_uuid }
+					: {}),
 			}));
-		return { status: 200, body: placement === 'top-level' ? { data, preferred_account_uuid: user.preferred_account_uuid } : { data } };
+		return {
+			status: 200,
+			body:
+				placement === 'top-level'
+					? { data, preferred_account_uuid: user.preferred_account_uuid }
+					: { data },
+		};
 	}
 
 	// ---- tasks ----
 
 	private taskByParam(request: FakeRequest): PlannrTaskRecord | FakeResponse {
 		// Route model binding: an unknown uuid is Laravel's ModelNotFoundException, a 404.
-		return this.tasks.get(request.params.uuid) ?? message(404, `No query results for model [App\\Models\\Task] ${request.params.uuid}`);
+		return (
+			this.tasks.get(request.params.uuid) ??
+			message(404, `No query results for model [App\\Models\\Task] ${request.params.uuid}`)
+		);
 	}
 
 	private getTask(context: Context): FakeResponse {
 		const task = this.taskByParam(context.request);
 		if (isResponse(task)) return task;
-		const names = this.queryNames(context.request, { filters: [], sorts: TASK_SORTS, includes: TASK_INCLUDES }, 'created_at');
+		const names = this.queryNames(
+			context.request,
+			{ filters: [], sorts: TASK_SORTS, includes: TASK_INCLUDES },
+			'created_at',
+		);
 		if (isResponse(names)) return names;
 		return { status: 200, body: this.taskView(task, names.includes) };
 	}
 
 	private listTasks(context: Context): FakeResponse {
 		const { request } = context;
-		const names = this.queryNames(request, { filters: TASK_FILTERS, sorts: TASK_SORTS, includes: TASK_INCLUDES }, 'created_at');
+		const names = this.queryNames(
+			request,
+			{ filters: TASK_FILTERS, sorts: TASK_SORTS, includes: TASK_INCLUDES },
+			'created_at',
+		);
 		if (isResponse(names)) return names;
 		const { filters, sorts, includes } = names;
 		const validation = new Validation(this.messages);
-		const list = (name: string) => (filters.get(name) ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+		const list = (name: string) =>
+			(filters.get(name) ?? '')
+				.split(',')
+				.map((part) => part.trim())
+				.filter(Boolean);
 		const flag = (name: string): boolean | undefined => {
 			const raw = filters.get(name);
 			if (raw === undefined) return undefined;
@@ -1435,7 +1869,11 @@ export class PlannrFake extends VendorFake {
 		const clientOf = (task: PlannrTaskRecord): string | undefined => {
 			if (task.taskable_type === 'client') return task.taskable_uuid;
 			if (this.options.clientFilterScope === 'client-only') return undefined;
-			return (task.taskable_type === 'case' ? this.cases.get(task.taskable_uuid) : this.plans.get(task.taskable_uuid))?.client_uuid;
+			return (
+				task.taskable_type === 'case'
+					? this.cases.get(task.taskable_uuid)
+					: this.plans.get(task.taskable_uuid)
+			)?.client_uuid;
 		};
 		const inclusive = this.options.dueBoundsInclusive;
 		let rows = [...this.tasks.values()];
@@ -1460,21 +1898,40 @@ export class PlannrFake extends VendorFake {
 		const assignees = list('assigned_to_uuids');
 		if (assignees.length > 0) {
 			const all = this.options.assignedFilterMatch === 'all';
-			keep((task) => (all ? assignees.every((uuid) => task.assigned_to_uuids.includes(uuid)) : assignees.some((uuid) => task.assigned_to_uuids.includes(uuid))));
+			keep((task) =>
+				all
+					? assignees.every((uuid) => task.assigned_to_uuids.includes(uuid))
+					: assignees.some((uuid) => task.assigned_to_uuids.includes(uuid)),
+			);
 		}
-		if (before !== undefined) keep((task) => task.due_at !== null && (inclusive ? task.due_at <= before : task.due_at < before));
-		if (after !== undefined) keep((task) => task.due_at !== null && (inclusive ? task.due_at >= after : task.due_at > after));
+		if (before !== undefined)
+			keep(
+				(task) =>
+					task.due_at !== null && (inclusive ? task.due_at <= before : task.due_at < before),
+			);
+		if (after !== undefined)
+			keep(
+				(task) => task.due_at !== null && (inclusive ? task.due_at >= after : task.due_at > after),
+			);
 		if (hasDue !== undefined) keep((task) => (task.due_at !== null) === hasDue);
 		// Documented: open_tasks=true leaves out the Completed and Archived columns. [inferred] false filters nothing.
-		if (open === true) keep((task) => !statusOf(task)?.is_type_completed && !statusOf(task)?.is_archived);
-		if (completedStatus !== undefined) keep((task) => Boolean(statusOf(task)?.is_type_completed) === completedStatus);
-		if (archivedStatus !== undefined) keep((task) => Boolean(statusOf(task)?.is_archived) === archivedStatus);
-		if (notStartedStatus !== undefined) keep((task) => Boolean(statusOf(task)?.is_not_started) === notStartedStatus);
+		if (open === true)
+			keep((task) => !statusOf(task)?.is_type_completed && !statusOf(task)?.is_archived);
+		if (completedStatus !== undefined)
+			keep((task) => Boolean(statusOf(task)?.is_type_completed) === completedStatus);
+		if (archivedStatus !== undefined)
+			keep((task) => Boolean(statusOf(task)?.is_archived) === archivedStatus);
+		if (notStartedStatus !== undefined)
+			keep((task) => Boolean(statusOf(task)?.is_not_started) === notStartedStatus);
 		// apidocs: child tasks are not in the top-level list unless asked for.
 		if (!showChildren) keep((task) => task.parent_task_uuid === null);
 
 		const priorityKey = (task: PlannrTaskRecord) =>
-			task.priority === null ? null : this.options.prioritySort === 'rank' ? PRIORITY_RANK[task.priority] : task.priority;
+			task.priority === null
+				? null
+				: this.options.prioritySort === 'rank'
+					? PRIORITY_RANK[task.priority]
+					: task.priority;
 		rows.sort(
 			this.comparator<PlannrTaskRecord>(
 				sorts,
@@ -1514,7 +1971,10 @@ export class PlannrFake extends VendorFake {
 	}
 
 	/** Validates a task body (create: the four fields required; update: all optional) into the fields to set. */
-	private readTask(body: Body, existing?: PlannrTaskRecord): Partial<PlannrTaskRecord> | FakeResponse {
+	private readTask(
+		body: Body,
+		existing?: PlannrTaskRecord,
+	): Partial<PlannrTaskRecord> | FakeResponse {
 		const v = new Validation(this.messages);
 		const fields: Partial<PlannrTaskRecord> = {};
 		const creating = existing === undefined;
@@ -1533,7 +1993,8 @@ export class PlannrFake extends VendorFake {
 			else fields.name = body.name;
 		}
 		if (present('description')) {
-			if (body.description !== null && typeof body.description !== 'string') v.add('description', 'string');
+			if (body.description !== null && typeof body.description !== 'string')
+				v.add('description', 'string');
 			else fields.description = body.description as string | null;
 		}
 		if (present('priority') && body.priority !== null) {
@@ -1543,9 +2004,13 @@ export class PlannrFake extends VendorFake {
 			fields.priority = null;
 		}
 		if (present('due_at') && body.due_at !== null) {
-			const local = typeof body.due_at === 'string' ? this.toLocal(body.due_at, this.options.dueAtFormat) : undefined;
+			const local =
+				typeof body.due_at === 'string'
+					? this.toLocal(body.due_at, this.options.dueAtFormat)
+					: undefined;
 			if (local === undefined) {
-				if (this.options.dueAtFormat === 'strict') v.add('due_at', 'date_format', { format: 'Y-m-d H:i:s' });
+				if (this.options.dueAtFormat === 'strict')
+					v.add('due_at', 'date_format', { format: 'Y-m-d H:i:s' });
 				else v.add('due_at', 'date');
 			} else {
 				fields.due_at = local;
@@ -1557,14 +2022,20 @@ export class PlannrFake extends VendorFake {
 		// The taskable: type and uuid together; a uuid alone is read against the task's current type.
 		let type: TaskableType | undefined = existing?.taskable_type;
 		if (required('taskable_type')) {
-			if (!TASKABLE_TYPES.includes(body.taskable_type as TaskableType)) v.add('taskable_type', 'in');
+			if (!TASKABLE_TYPES.includes(body.taskable_type as TaskableType))
+				v.add('taskable_type', 'in');
 			else type = fields.taskable_type = body.taskable_type as TaskableType;
 		}
-		if (!creating && present('taskable_type') && !present('taskable_uuid')) v.add('taskable_uuid', 'required_with', { values: 'taskable type' });
+		if (!creating && present('taskable_type') && !present('taskable_uuid'))
+			v.add('taskable_uuid', 'required_with', { values: 'taskable type' });
 		if (required('taskable_uuid') && type !== undefined && !v.has('taskable_type')) {
 			const uuid = String(body.taskable_uuid);
 			const exists =
-				type === 'client' ? this.accounts.get(uuid)?.type === 'client' : type === 'case' ? this.cases.has(uuid) : this.plans.has(uuid);
+				type === 'client'
+					? this.accounts.get(uuid)?.type === 'client'
+					: type === 'case'
+						? this.cases.has(uuid)
+						: this.plans.has(uuid);
 			if (!exists) v.add('taskable_uuid', 'exists');
 			else fields.taskable_uuid = uuid;
 		}
@@ -1576,12 +2047,16 @@ export class PlannrFake extends VendorFake {
 		if (present('parent_task_uuid') && body.parent_task_uuid !== null) {
 			const uuid = String(body.parent_task_uuid);
 			if (!this.tasks.has(uuid)) v.add('parent_task_uuid', 'exists');
-			else if (existing && uuid === existing.uuid) v.add('parent_task_uuid', 'different', { other: 'uuid' });
+			else if (existing && uuid === existing.uuid)
+				v.add('parent_task_uuid', 'different', { other: 'uuid' });
 			else fields.parent_task_uuid = uuid;
 		} else if (present('parent_task_uuid')) {
 			fields.parent_task_uuid = null;
 		}
-		const uuids = (key: 'assigned_to_uuids' | 'group_uuids', exists: (uuid: string) => boolean): string[] | undefined => {
+		const uuids = (
+			key: 'assigned_to_uuids' | 'group_uuids',
+			exists: (uuid: string) => boolean,
+		): string[] | undefined => {
 			if (!present(key)) return undefined;
 			const value = body[key];
 			if (value === null) return [];
@@ -1603,20 +2078,39 @@ export class PlannrFake extends VendorFake {
 			// Documented shape: [{reference: value}, ...]; [inferred] an object {reference: value} is taken too.
 			const entries: [string, unknown, string][] = Array.isArray(value)
 				? value.flatMap((item, i) =>
-						item && typeof item === 'object' && !Array.isArray(item) ? Object.entries(item).map(([k, x]): [string, unknown, string] => [k, x, `custom_fields.${i}`]) : [['', undefined, `custom_fields.${i}`] as [string, unknown, string]],
+						item && typeof item === 'object' && !Array.isArray(item)
+							? Object.entries(item).map(([k, x]): [string, unknown, string] => [
+									k,
+									x,
+									`custom_fields.${i}`,
+								])
+							: [['', undefined, `custom_fields.${i}`] as [string, unknown, string]],
 					)
 				: value && typeof value === 'object'
-					? Object.entries(value).map(([k, x]): [string, unknown, string] => [k, x, `custom_fields.${k}`])
+					? Object.entries(value).map(([k, x]): [string, unknown, string] => [
+							k,
+							x,
+							`custom_fields.${k}`,
+						])
 					: [];
-			if (!Array.isArray(value) && (typeof value !== 'object' || value === null)) v.add('custom_fields', 'array');
+			if (!Array.isArray(value) && (typeof value !== 'object' || value === null))
+				v.add('custom_fields', 'array');
 			const references = new Set([...this.customFields.values()].map((field) => field.reference));
 			const set: Record<string, unknown> = {};
 			for (const [reference, fieldValue, path] of entries) {
-				if (reference === '' || (!references.has(reference) && this.options.unknownCustomFields === 'reject')) v.add(path, 'exists');
+				if (
+					reference === '' ||
+					(!references.has(reference) && this.options.unknownCustomFields === 'reject')
+				)
+					v.add(path, 'exists');
 				else if (references.has(reference)) set[reference] = fieldValue;
 			}
 			// [inferred] the fields sent are merged into those the task has; null clears one.
-			fields.custom_fields = Object.fromEntries(Object.entries({ ...(existing?.custom_fields ?? {}), ...set }).filter(([, x]) => x !== null && x !== undefined));
+			fields.custom_fields = Object.fromEntries(
+				Object.entries({ ...(existing?.custom_fields ?? {}), ...set }).filter(
+					([, x]) => x !== null && x !== undefined,
+				),
+			);
 		}
 		return v.failed ? v.response() : fields;
 	}
@@ -1634,7 +2128,10 @@ export class PlannrFake extends VendorFake {
 			created_at: now,
 			updated_at: now,
 		});
-		if (this.statuses.get(task.status_uuid)?.is_type_completed && this.options.statusChangeCompletes) {
+		if (
+			this.statuses.get(task.status_uuid)?.is_type_completed &&
+			this.options.statusChangeCompletes
+		) {
 			task.completed_at = this.localNow();
 			task.completed_by_uuid = author;
 		}
@@ -1654,7 +2151,11 @@ export class PlannrFake extends VendorFake {
 	}
 
 	/** Sets the fields; a status change moves the position and, by option, completes or uncompletes. Returns whether it completed the task. */
-	private applyChanges(task: PlannrTaskRecord, changes: Partial<PlannrTaskRecord>, byAccountUuid: string): boolean {
+	private applyChanges(
+		task: PlannrTaskRecord,
+		changes: Partial<PlannrTaskRecord>,
+		byAccountUuid: string,
+	): boolean {
 		const { seq: _seq, uuid: _uuid, ...rest } = changes;
 		void _seq;
 		void _uuid;
@@ -1680,8 +2181,11 @@ export class PlannrFake extends VendorFake {
 
 	/** [inferred] the completed-type status /complete moves a task to. */
 	private completedStatus(): PlannrStatus | undefined {
-		if (this.options.completeToStatusUuid !== null) return this.statuses.get(this.options.completeToStatusUuid);
-		return [...this.statuses.values()].filter((status) => status.is_type_completed && !status.is_archived).sort((a, b) => a.position - b.position)[0];
+		if (this.options.completeToStatusUuid !== null)
+			return this.statuses.get(this.options.completeToStatusUuid);
+		return [...this.statuses.values()]
+			.filter((status) => status.is_type_completed && !status.is_archived)
+			.sort((a, b) => a.position - b.position)[0];
 	}
 
 	private complete(task: PlannrTaskRecord, status: PlannrStatus, byAccountUuid: string): void {
@@ -1727,10 +2231,13 @@ export class PlannrFake extends VendorFake {
 		const statusUuid = context.request.params.status;
 		const status = this.statuses.get(statusUuid);
 		// [inferred] the status is route-bound too: unknown is a 404.
-		if (!status) return message(404, `No query results for model [App\\Models\\TaskStatus] ${statusUuid}`);
+		if (!status)
+			return message(404, `No query results for model [App\\Models\\TaskStatus] ${statusUuid}`);
 		const v = new Validation(this.messages);
-		if (status.is_type_completed && this.options.uncompleteToCompletedStatus === 'reject') v.add('task_status_uuid', 'not_completed_status');
-		if (task.completed_at === null && this.options.uncompleteOpenTask === 'reject') v.add('task', 'not_completed');
+		if (status.is_type_completed && this.options.uncompleteToCompletedStatus === 'reject')
+			v.add('task_status_uuid', 'not_completed_status');
+		if (task.completed_at === null && this.options.uncompleteOpenTask === 'reject')
+			v.add('task', 'not_completed');
 		if (v.failed) return v.response();
 		this.uncomplete(task, statusUuid);
 		this.emit('task.updated', task);
@@ -1740,21 +2247,35 @@ export class PlannrFake extends VendorFake {
 	// ---- statuses and accounts ----
 
 	private listStatuses(context: Context): FakeResponse {
-		const names = this.queryNames(context.request, { filters: [], sorts: STATUS_SORTS, includes: [] }, 'position');
+		const names = this.queryNames(
+			context.request,
+			{ filters: [], sorts: STATUS_SORTS, includes: [] },
+			'position',
+		);
 		if (isResponse(names)) return names;
 		const rows = [...this.statuses.values()].sort(
 			this.comparator<PlannrStatus>(
 				names.sorts,
-				(status, field) => (field === 'created_at' ? Date.parse(status.created_at) : field === 'name' ? status.name.toLowerCase() : status.position),
+				(status, field) =>
+					field === 'created_at'
+						? Date.parse(status.created_at)
+						: field === 'name'
+							? status.name.toLowerCase()
+							: status.position,
 				(status) => status.position,
 			),
 		);
-		if (this.options.statusListPaginated) return this.paginate(context.request, rows, (status) => status);
+		if (this.options.statusListPaginated)
+			return this.paginate(context.request, rows, (status) => status);
 		return { status: 200, body: { data: rows } };
 	}
 
 	private listAccounts(context: Context): FakeResponse {
-		const names = this.queryNames(context.request, { filters: [], sorts: ACCOUNT_SORTS, includes: [] }, 'created_at');
+		const names = this.queryNames(
+			context.request,
+			{ filters: [], sorts: ACCOUNT_SORTS, includes: [] },
+			'created_at',
+		);
 		if (isResponse(names)) return names;
 		const order = [...this.accounts.keys()];
 		const rows = [...this.accounts.values()].sort(
@@ -1763,7 +2284,11 @@ export class PlannrFake extends VendorFake {
 				(account, field) =>
 					field === 'created_at' || field === 'updated_at'
 						? Date.parse(account[field])
-						: ((account[field as 'first_name' | 'last_name' | 'name' | 'email'] ?? null) as string | null)?.toLowerCase() ?? null,
+						: ((
+								(account[field as 'first_name' | 'last_name' | 'name' | 'email'] ?? null) as
+									| string
+									| null
+							)?.toLowerCase() ?? null),
 				(account) => order.indexOf(account.uuid),
 			),
 		);
@@ -1772,7 +2297,10 @@ export class PlannrFake extends VendorFake {
 
 	// ---- webhook subscriptions ----
 
-	private readSubscription(body: Body, creating: boolean): Partial<PlannrSubscription> | FakeResponse {
+	private readSubscription(
+		body: Body,
+		creating: boolean,
+	): Partial<PlannrSubscription> | FakeResponse {
 		const v = new Validation(this.messages);
 		const fields: Partial<PlannrSubscription> = {};
 		if (creating || 'url' in body) {
@@ -1787,7 +2315,8 @@ export class PlannrFake extends VendorFake {
 			else if (events.length === 0) v.add('events', 'required');
 			else {
 				events.forEach((event, i) => {
-					if (!WEBHOOK_EVENTS.includes(event as (typeof WEBHOOK_EVENTS)[number])) v.add(`events.${i}`, 'in');
+					if (!WEBHOOK_EVENTS.includes(event as (typeof WEBHOOK_EVENTS)[number]))
+						v.add(`events.${i}`, 'in');
 				});
 				fields.events = [...new Set(events.map(String))];
 			}
@@ -1796,7 +2325,13 @@ export class PlannrFake extends VendorFake {
 	}
 
 	private subscriptionByParam(request: FakeRequest): PlannrSubscription | FakeResponse {
-		return this.subscriptions.get(request.params.uuid) ?? message(404, `No query results for model [App\\Models\\WebhookSubscription] ${request.params.uuid}`);
+		return (
+			this.subscriptions.get(request.params.uuid) ??
+			message(
+				404,
+				`No query results for model [App\\Models\\WebhookSubscription] ${request.params.uuid}`,
+			)
+		);
 	}
 
 	private createSubscription(context: Context): FakeResponse {
@@ -1808,7 +2343,11 @@ export class PlannrFake extends VendorFake {
 			url: fields.url!,
 			events: fields.events!,
 			// Like the documented examples: 60 letters and digits.
-			signing_secret: randomBytes(60).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(60, 'x').slice(0, 60),
+			signing_secret: randomBytes(60)
+				.toString('base64')
+				.replace(/[^A-Za-z0-9]/g, '')
+				.padEnd(60, 'x')
+				.slice(0, 60),
 			created_at: now,
 			updated_at: now,
 			last_outgoing_webhook_call_at: null,
@@ -1820,15 +2359,33 @@ export class PlannrFake extends VendorFake {
 
 	/** apidocs: filter[uuid], filter[url] (comma lists), sort created_at/updated_at, default -created_at; not paged. */
 	private listSubscriptions(context: Context): FakeResponse {
-		const names = this.queryNames(context.request, { filters: ['uuid', 'url'], sorts: ['created_at', 'updated_at'], includes: [] }, '-created_at');
+		const names = this.queryNames(
+			context.request,
+			{ filters: ['uuid', 'url'], sorts: ['created_at', 'updated_at'], includes: [] },
+			'-created_at',
+		);
 		if (isResponse(names)) return names;
 		const order = [...this.subscriptions.keys()];
-		const list = (name: string) => (names.filters.get(name) ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+		const list = (name: string) =>
+			(names.filters.get(name) ?? '')
+				.split(',')
+				.map((part) => part.trim())
+				.filter(Boolean);
 		const uuids = list('uuid');
 		const urls = list('url');
 		const rows = [...this.subscriptions.values()]
-			.filter((s) => (uuids.length === 0 || uuids.includes(s.uuid)) && (urls.length === 0 || urls.includes(s.url)))
-			.sort(this.comparator<PlannrSubscription>(names.sorts, (s, field) => Date.parse(field === 'updated_at' ? s.updated_at : s.created_at), (s) => order.indexOf(s.uuid)));
+			.filter(
+				(s) =>
+					(uuids.length === 0 || uuids.includes(s.uuid)) &&
+					(urls.length === 0 || urls.includes(s.url)),
+			)
+			.sort(
+				this.comparator<PlannrSubscription>(
+					names.sorts,
+					(s, field) => Date.parse(field === 'updated_at' ? s.updated_at : s.created_at),
+					(s) => order.indexOf(s.uuid),
+				),
+			);
 		return { status: 200, body: { data: rows.map((s) => ({ ...s })) } };
 	}
 
@@ -1850,7 +2407,9 @@ export class PlannrFake extends VendorFake {
 		const subscription = this.subscriptionByParam(context.request);
 		if (isResponse(subscription)) return subscription;
 		this.subscriptions.delete(subscription.uuid);
-		return this.options.webhookDeleteStatus === 204 ? { status: 204 } : { status: 200, body: { message: 'Webhook subscription deleted.' } };
+		return this.options.webhookDeleteStatus === 204
+			? { status: 204 }
+			: { status: 200, body: { message: 'Webhook subscription deleted.' } };
 	}
 
 	// ---- deliveries ----
@@ -1863,9 +2422,9 @@ export class PlannrFake extends VendorFake {
 	private emitView(event: PlannrTaskEvent, view: Record<string, unknown>): void {
 		for (const subscription of this.subscriptions.values()) {
 			if (!subscription.events.includes(event)) continue;
-			const later = new Promise<void>((resolve) => setTimeout(resolve, this.options.deliveryDelayMs)).then(() =>
-				this.sendWithRetries(subscription, event, view),
-			);
+			const later = new Promise<void>((resolve) =>
+				setTimeout(resolve, this.options.deliveryDelayMs),
+			).then(() => this.sendWithRetries(subscription, event, view));
 			void this.track(later);
 		}
 	}
@@ -1877,18 +2436,31 @@ export class PlannrFake extends VendorFake {
 		return promise;
 	}
 
-	private async sendWithRetries(subscription: PlannrSubscription, event: string, view: Record<string, unknown>): Promise<void> {
+	private async sendWithRetries(
+		subscription: PlannrSubscription,
+		event: string,
+		view: Record<string, unknown>,
+	): Promise<void> {
 		for (let attempt = 1; attempt <= Math.max(1, this.options.deliveryAttempts); attempt++) {
 			const delivery = await this.send(subscription, event, view, false, attempt);
 			if (delivery.status !== null && delivery.status >= 200 && delivery.status < 300) return;
-			if (attempt < this.options.deliveryAttempts) await new Promise((resolve) => setTimeout(resolve, this.options.deliveryRetryDelayMs));
+			if (attempt < this.options.deliveryAttempts)
+				await new Promise((resolve) => setTimeout(resolve, this.options.deliveryRetryDelayMs));
 		}
 	}
 
-	private async send(subscription: PlannrSubscription, event: string, view: Record<string, unknown>, forged: boolean, attempt = 1): Promise<PlannrDelivery> {
+	private async send(
+		subscription: PlannrSubscription,
+		event: string,
+		view: Record<string, unknown>,
+		forged: boolean,
+		attempt = 1,
+	): Promise<PlannrDelivery> {
 		const sentAt = this.isoNow();
 		const body = JSON.stringify(this.options.deliveryBody(event, view, subscription, sentAt));
-		const secret = forged ? `forged-${randomBytes(16).toString('hex')}` : subscription.signing_secret;
+		const secret = forged
+			? `forged-${randomBytes(16).toString('hex')}`
+			: subscription.signing_secret;
 		const headers = {
 			'content-type': 'application/json',
 			accept: 'application/json',
@@ -1897,8 +2469,20 @@ export class PlannrFake extends VendorFake {
 		};
 		subscription.last_outgoing_webhook_call_at = sentAt;
 		const at = Date.now();
-		const answer = await postWebhook(subscription.url, body, headers, { timeoutMs: this.options.deliveryTimeoutMs });
-		const delivery: PlannrDelivery = { subscriptionUuid: subscription.uuid, url: subscription.url, event, body, headers, attempt, forged, at, ...answer };
+		const answer = await postWebhook(subscription.url, body, headers, {
+			timeoutMs: this.options.deliveryTimeoutMs,
+		});
+		const delivery: PlannrDelivery = {
+			subscriptionUuid: subscription.uuid,
+			url: subscription.url,
+			event,
+			body,
+			headers,
+			attempt,
+			forged,
+			at,
+			...answer,
+		};
 		this.deliveries.push(delivery);
 		return delivery;
 	}

@@ -45,8 +45,15 @@ import { parseFlatted } from '../e2e/flatted';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A command run to its end (no shell), with the environment given or this process's. */
-const run = (command: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}) =>
-	runProcess(command, args, { env: options.env ?? process.env, timeoutMs: options.timeoutMs ?? 120_000 });
+const run = (
+	command: string,
+	args: string[],
+	options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+) =>
+	runProcess(command, args, {
+		env: options.env ?? process.env,
+		timeoutMs: options.timeoutMs ?? 120_000,
+	});
 
 // ---------------------------------------------------------------------------------------------------------
 // A long-running process in its own process group, its output kept.
@@ -76,7 +83,12 @@ export class ManagedProcess {
 		options: { env: NodeJS.ProcessEnv; cwd: string },
 	) {
 		// Own process group: a kill reaches what it started (n8n's task runner, postgres' backends).
-		this.child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		this.child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
 		this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
 		installExitHook();
@@ -154,8 +166,13 @@ export function postgresBinDir(): string {
 		// not Debian's layout
 	}
 	for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir) candidates.push(dir);
-	const found = candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'postgres')));
-	if (!found) throw new Error('initdb/postgres not found: run `bash scripts/ensure-queue-services.sh` (npm run test:queue does)');
+	const found = candidates.find(
+		(dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'postgres')),
+	);
+	if (!found)
+		throw new Error(
+			'initdb/postgres not found: run `bash scripts/ensure-queue-services.sh` (npm run test:queue does)',
+		);
 	return found;
 }
 
@@ -190,27 +207,69 @@ export class PostgresServer {
 			const data = path.join(dir, 'data');
 			// trust on loopback only: a throwaway cluster nobody else can reach.
 			const init = await run('runuser', [
-				'-u', 'postgres', '--',
-				path.join(binDir, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions',
+				'-u',
+				'postgres',
+				'--',
+				path.join(binDir, 'initdb'),
+				'-D',
+				data,
+				'-U',
+				'postgres',
+				'--auth=trust',
+				'-E',
+				'UTF8',
+				'--locale=C',
+				'--no-sync',
+				'--no-instructions',
 			]);
-			if (init.exitCode !== 0) throw new Error(`initdb failed (exit ${init.exitCode}):\n${tail(init.stdout + init.stderr)}`);
+			if (init.exitCode !== 0)
+				throw new Error(
+					`initdb failed (exit ${init.exitCode}):\n${tail(init.stdout + init.stderr)}`,
+				);
 			// Durability is not what this test is about: no fsync keeps it quick on a small machine.
 			server.process = new ManagedProcess(
 				'postgres',
 				'runuser',
 				[
-					'-u', 'postgres', '--',
-					path.join(binDir, 'postgres'), '-D', data, '-p', String(server.port), '-h', '127.0.0.1', '-k', dir,
-					'-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+					'-u',
+					'postgres',
+					'--',
+					path.join(binDir, 'postgres'),
+					'-D',
+					data,
+					'-p',
+					String(server.port),
+					'-h',
+					'127.0.0.1',
+					'-k',
+					dir,
+					'-c',
+					'fsync=off',
+					'-c',
+					'synchronous_commit=off',
+					'-c',
+					'full_page_writes=off',
+					'-c',
+					'max_connections=200',
 				],
 				{ env: { PATH: process.env.PATH, LANG: 'C.UTF-8' }, cwd: dir },
 			);
 			const deadline = Date.now() + 60_000;
 			for (;;) {
-				if (!server.process.running) throw new Error(`postgres exited:\n${tail(server.process.output)}`);
-				const ready = await run(path.join(binDir, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(server.port), '-U', 'postgres', '-q']);
+				if (!server.process.running)
+					throw new Error(`postgres exited:\n${tail(server.process.output)}`);
+				const ready = await run(path.join(binDir, 'pg_isready'), [
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(server.port),
+					'-U',
+					'postgres',
+					'-q',
+				]);
 				if (ready.exitCode === 0) break;
-				if (Date.now() > deadline) throw new Error(`postgres did not get ready:\n${tail(server.process.output)}`);
+				if (Date.now() > deadline)
+					throw new Error(`postgres did not get ready:\n${tail(server.process.output)}`);
 				await sleep(250);
 			}
 			await server.psql('postgres', `create database ${server.database}`);
@@ -222,16 +281,38 @@ export class PostgresServer {
 	}
 
 	private async psql(database: string, sql: string): Promise<string> {
-		const result = await run(path.join(this.binDir, 'psql'), [
-			'-h', '127.0.0.1', '-p', String(this.port), '-U', this.user, '-d', database, '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql,
-		], { env: { ...process.env, PGCONNECT_TIMEOUT: '10' } });
+		const result = await run(
+			path.join(this.binDir, 'psql'),
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(this.port),
+				'-U',
+				this.user,
+				'-d',
+				database,
+				'-X',
+				'-q',
+				'-A',
+				'-t',
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-c',
+				sql,
+			],
+			{ env: { ...process.env, PGCONNECT_TIMEOUT: '10' } },
+		);
 		if (result.exitCode !== 0) throw new Error(`psql failed: ${result.stderr.trim()}\n  ${sql}`);
 		return result.stdout;
 	}
 
 	/** Rows of a query on n8n's database, as JSON objects (column names as n8n spells them, e.g. "workflowId"). */
 	async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-		const out = await this.psql(this.database, `select coalesce(json_agg(row_to_json(t)), '[]'::json) from (${sql}) t`);
+		const out = await this.psql(
+			this.database,
+			`select coalesce(json_agg(row_to_json(t)), '[]'::json) from (${sql}) t`,
+		);
 		return JSON.parse(out.trim() || '[]') as T[];
 	}
 
@@ -287,7 +368,20 @@ export class RedisServer {
 		const child = new ManagedProcess(
 			'redis',
 			'redis-server',
-			['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
+			[
+				'--port',
+				String(port),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				dir,
+				'--daemonize',
+				'no',
+			],
 			{ env: { PATH: process.env.PATH }, cwd: dir },
 		);
 		const server = new RedisServer(dir, port, child);
@@ -295,7 +389,8 @@ export class RedisServer {
 			const deadline = Date.now() + 30_000;
 			while (!(await redisPing(port))) {
 				if (!child.running) throw new Error(`redis-server exited:\n${tail(child.output)}`);
-				if (Date.now() > deadline) throw new Error(`redis-server did not answer:\n${tail(child.output)}`);
+				if (Date.now() > deadline)
+					throw new Error(`redis-server did not answer:\n${tail(child.output)}`);
 				await sleep(200);
 			}
 		} catch (error) {
@@ -311,13 +406,21 @@ export class RedisServer {
 
 	/** `redis-cli` against this server; its output, trimmed. */
 	async cli(...args: string[]): Promise<string> {
-		const result = await run('redis-cli', ['-h', '127.0.0.1', '-p', String(this.port), ...args], { timeoutMs: 15_000 });
-		if (result.exitCode !== 0) throw new Error(`redis-cli ${args.join(' ')} failed: ${result.stderr}`);
+		const result = await run('redis-cli', ['-h', '127.0.0.1', '-p', String(this.port), ...args], {
+			timeoutMs: 15_000,
+		});
+		if (result.exitCode !== 0)
+			throw new Error(`redis-cli ${args.join(' ')} failed: ${result.stderr}`);
 		return result.stdout.trim();
 	}
 
 	/** What Bull keeps about one job of n8n's queue ("jobs", prefix "bull"): its state and why it failed. */
-	async bullJob(jobId: string): Promise<{ state: string; failedReason: string; stalledCounter: string; attemptsMade: string }> {
+	async bullJob(jobId: string): Promise<{
+		state: string;
+		failedReason: string;
+		stalledCounter: string;
+		attemptsMade: string;
+	}> {
 		const key = `bull:jobs:${jobId}`;
 		const field = async (name: string) => (await this.cli('--raw', 'hget', key, name)).trim();
 		const inSet = async (set: string, kind: 'zset' | 'list') => {
@@ -331,7 +434,12 @@ export class RedisServer {
 		else if (await inSet('active', 'list')) state = 'active';
 		else if (await inSet('wait', 'list')) state = 'waiting';
 		else if ((await this.cli('--raw', 'exists', key)).trim() === '0') state = 'removed';
-		return { state, failedReason: await field('failedReason'), stalledCounter: await field('stalledCounter'), attemptsMade: await field('attemptsMade') };
+		return {
+			state,
+			failedReason: await field('failedReason'),
+			stalledCounter: await field('stalledCounter'),
+			attemptsMade: await field('attemptsMade'),
+		};
 	}
 
 	async stop(): Promise<void> {
@@ -371,13 +479,22 @@ export class N8nWorker {
 			QUEUE_HEALTH_CHECK_PORT: String(this.healthPort),
 			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 		});
-		this.process = new ManagedProcess(this.name, this.install.nodeBin, [this.install.n8nMain, 'worker'], { env, cwd: this.userFolder });
+		this.process = new ManagedProcess(
+			this.name,
+			this.install.nodeBin,
+			[this.install.n8nMain, 'worker'],
+			{ env, cwd: this.userFolder },
+		);
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			if (!this.process.running) throw new Error(`${this.name} exited:\n${tail(this.log)}`);
-			const ready = await fetch(`http://127.0.0.1:${this.healthPort}/healthz/readiness`).then((answer) => answer.ok, () => false);
+			const ready = await fetch(`http://127.0.0.1:${this.healthPort}/healthz/readiness`).then(
+				(answer) => answer.ok,
+				() => false,
+			);
 			if (ready) return;
-			if (Date.now() > deadline) throw new Error(`${this.name} did not get ready:\n${tail(this.log)}`);
+			if (Date.now() > deadline)
+				throw new Error(`${this.name} did not get ready:\n${tail(this.log)}`);
 			await sleep(500);
 		}
 	}
@@ -397,12 +514,17 @@ export class N8nWorker {
 
 	/** Executions this worker logged as started ("Worker started execution N (job M)"). */
 	startedExecutions(): WorkerExecution[] {
-		return [...this.log.matchAll(/Worker started execution (\d+) \(job (\d+)\)/g)].map((match) => ({ executionId: match[1], jobId: match[2] }));
+		return [...this.log.matchAll(/Worker started execution (\d+) \(job (\d+)\)/g)].map((match) => ({
+			executionId: match[1],
+			jobId: match[2],
+		}));
 	}
 
 	/** Executions this worker logged as finished. */
 	finishedExecutions(): WorkerExecution[] {
-		return [...this.log.matchAll(/Worker finished execution (\d+) \(job (\d+)\)/g)].map((match) => ({ executionId: match[1], jobId: match[2] }));
+		return [...this.log.matchAll(/Worker finished execution (\d+) \(job (\d+)\)/g)].map(
+			(match) => ({ executionId: match[1], jobId: match[2] }),
+		);
 	}
 
 	/** Started, not (yet) finished. */
@@ -480,7 +602,12 @@ export class QueueCluster {
 	/** Starts one more `n8n worker` with its own user folder (with the pack, unless `installPackage: false`). */
 	async addWorker(options: { installPackage?: boolean } = {}): Promise<N8nWorker> {
 		const name = `worker${++this.workerCount}`;
-		const worker = new N8nWorker(name, this.install, await this.userFolderFor(name, options.installPackage ?? true), this.sharedEnv());
+		const worker = new N8nWorker(
+			name,
+			this.install,
+			await this.userFolderFor(name, options.installPackage ?? true),
+			this.sharedEnv(),
+		);
 		this.workers.push(worker);
 		await worker.start();
 		return worker;
@@ -492,7 +619,16 @@ export class QueueCluster {
 
 	/** Every stored execution, oldest first. */
 	async executions(): Promise<
-		Array<{ id: string; workflowId: string; mode: string; status: string; finished: boolean; retryOf: string | null; startedAt: string | null; stoppedAt: string | null }>
+		Array<{
+			id: string;
+			workflowId: string;
+			mode: string;
+			status: string;
+			finished: boolean;
+			retryOf: string | null;
+			startedAt: string | null;
+			stoppedAt: string | null;
+		}>
 	> {
 		// Ordered by the numeric id (an `order by id` would sort the text alias: 10 before 6).
 		return await this.sql(
@@ -502,32 +638,47 @@ export class QueueCluster {
 
 	/** The stored run data of one execution (text as n8n keeps it: a flatted JSON). */
 	async executionData(id: string): Promise<string> {
-		const [row] = await this.sql<{ data: string }>(`select data from execution_data where "executionId" = ${Number(id)}`);
+		const [row] = await this.sql<{ data: string }>(
+			`select data from execution_data where "executionId" = ${Number(id)}`,
+		);
 		return row?.data ?? '';
 	}
 
 	/** The stored run data of one execution, decoded (n8n stores it with `flatted`: strings and objects by index). */
-	async executionRunData(id: string): Promise<{ resultData?: { error?: { message?: string; description?: string }; lastNodeExecuted?: string; runData?: Record<string, unknown> } }> {
+	async executionRunData(id: string): Promise<{
+		resultData?: {
+			error?: { message?: string; description?: string };
+			lastNodeExecuted?: string;
+			runData?: Record<string, unknown>;
+		};
+	}> {
 		const text = await this.executionData(id);
 		return text ? (parseFlatted(text) as never) : {};
 	}
 
 	/** "Enqueued execution N (job M)" lines of the main. */
 	enqueuedByMain(): WorkerExecution[] {
-		return [...this.main.serverLog.matchAll(/Enqueued execution (\d+) \(job (\d+)\)/g)].map((match) => ({ executionId: match[1], jobId: match[2] }));
+		return [...this.main.serverLog.matchAll(/Enqueued execution (\d+) \(job (\d+)\)/g)].map(
+			(match) => ({ executionId: match[1], jobId: match[2] }),
+		);
 	}
 
 	/** Writes the main's and every worker's output to `dir` (for TASKBRIDGE_QUEUE_LOGS=<dir>). */
 	async saveLogs(dir: string): Promise<void> {
 		await fs.mkdir(dir, { recursive: true });
 		if (this.main) await fs.writeFile(path.join(dir, 'main.log'), this.main.serverLog);
-		for (const worker of this.workers) await fs.writeFile(path.join(dir, `${worker.name}.log`), this.main ? this.main.redact(worker.log) : worker.log);
+		for (const worker of this.workers)
+			await fs.writeFile(
+				path.join(dir, `${worker.name}.log`),
+				this.main ? this.main.redact(worker.log) : worker.log,
+			);
 	}
 
 	async stop(): Promise<void> {
 		if (this.stopped) return;
 		this.stopped = true;
-		if (process.env.TASKBRIDGE_QUEUE_LOGS) await this.saveLogs(process.env.TASKBRIDGE_QUEUE_LOGS).catch(() => undefined);
+		if (process.env.TASKBRIDGE_QUEUE_LOGS)
+			await this.saveLogs(process.env.TASKBRIDGE_QUEUE_LOGS).catch(() => undefined);
 		const errors: unknown[] = [];
 		const attempt = async (step: () => Promise<void> | undefined) => {
 			try {
@@ -540,7 +691,8 @@ export class QueueCluster {
 		await attempt(() => this.main?.cleanup());
 		await attempt(() => this.redis?.stop());
 		await attempt(() => this.postgres?.stop());
-		if (process.env.TASKBRIDGE_KEEP_N8N !== '1') await attempt(() => fs.rm(this.root, { recursive: true, force: true, maxRetries: 3 }));
+		if (process.env.TASKBRIDGE_KEEP_N8N !== '1')
+			await attempt(() => fs.rm(this.root, { recursive: true, force: true, maxRetries: 3 }));
 		if (errors.length) throw errors[0];
 	}
 }
@@ -561,7 +713,10 @@ export async function startQueueCluster(options: QueueClusterOptions = {}): Prom
 		]);
 		Object.assign(cluster, { install, postgres, redis, tarball });
 		const mainUserFolder = await cluster.userFolderFor('main');
-		cluster.main = new N8nInstance(install, path.join(root, 'main'), mainUserFolder, { ...cluster.sharedEnv(), ...options.mainEnv });
+		cluster.main = new N8nInstance(install, path.join(root, 'main'), mainUserFolder, {
+			...cluster.sharedEnv(),
+			...options.mainEnv,
+		});
 		await options.beforeStart?.(cluster.main);
 		cluster.mainPort = options.mainPort ?? (await freePort());
 		await cluster.main.startServer(cluster.mainPort);

@@ -6,14 +6,36 @@
  * no request at all: no API call, and no sign-in (credentials hold a live token, so none is due).
  * Writes the "bad input" section of docs/RELIABILITY.md from what this run saw.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { Engine, runNode, type NodeRun } from '../engine/harness';
 import type { VendorFake } from '../fakes/kit';
-import { OliverFake, type OliverClient, type OliverPatient, type OliverTask } from '../fakes/oliver';
+import {
+	OliverFake,
+	type OliverClient,
+	type OliverPatient,
+	type OliverTask,
+} from '../fakes/oliver';
 import { OpenDentalFake, type OpenDentalTask, type OpenDentalTaskNote } from '../fakes/openDental';
-import { PlannrFake, type PlannrAccount, type PlannrGroup, type PlannrStatus, type PlannrTaskRecord } from '../fakes/plannr';
+import {
+	PlannrFake,
+	type PlannrAccount,
+	type PlannrGroup,
+	type PlannrStatus,
+	type PlannrTaskRecord,
+} from '../fakes/plannr';
 import { MileAppFake, type MileAppHub, type MileAppTaskRecord } from '../fakes/mileApp';
-import { HumanityFake, type HumanityEmployee, type HumanityMasterTask, type HumanityShift, type HumanityShiftTask } from '../fakes/humanity';
+import {
+	HumanityFake,
+	type HumanityEmployee,
+	type HumanityMasterTask,
+	type HumanityShift,
+	type HumanityShiftTask,
+} from '../fakes/humanity';
 import { Oliver } from '../../nodes/Oliver/Oliver.node';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
 import { Plannr } from '../../nodes/Plannr/Plannr.node';
@@ -85,17 +107,27 @@ const oliver: Vendor<OliverWorld> = {
 	seed: () => {
 		const client = oliverFake.addClient({ name: 'Dana Smith', email: 'dana@example.com' });
 		const patient = oliverFake.addPatient({ name: 'Rex', client_id: client.id });
-		const task = oliverFake.addTask({ title: 'Call owner about lab results', client_id: client.id, patient_id: patient.id });
+		const task = oliverFake.addTask({
+			title: 'Call owner about lab results',
+			client_id: client.id,
+			patient_id: patient.id,
+		});
 		return { task, client, patient, token: oliverFake.issueToken() };
 	},
 	credential: (w) => ({ ...oliverFake.credentialData(), sessionToken: w.token }),
 	plans: {
-		'client.get': { base: (w) => ({ clientId: w.client.id }), fields: { clientId: { required: true, wrongType: 'idText' } } },
+		'client.get': {
+			base: (w) => ({ clientId: w.client.id }),
+			fields: { clientId: { required: true, wrongType: 'idText' } },
+		},
 		'client.search': {
 			base: () => ({ searchBy: 'name', searchValue: 'Dana' }),
 			fields: { searchBy: { wrongType: 'option' }, searchValue: { required: true } },
 		},
-		'patient.get': { base: (w) => ({ patientId: w.patient.id }), fields: { patientId: { required: true, wrongType: 'idText' } } },
+		'patient.get': {
+			base: (w) => ({ patientId: w.patient.id }),
+			fields: { patientId: { required: true, wrongType: 'idText' } },
+		},
 		'patient.getAll': {
 			base: (w) => ({ clientId: rl(w.client.id, 'list'), name: 'Rex' }),
 			fields: { clientId: { required: true, wrongType: 'idText' }, name: FREE_TEXT },
@@ -116,11 +148,20 @@ const oliver: Vendor<OliverWorld> = {
 					taskType: 'rx_refill',
 				},
 			}),
-			fields: { title: { required: true }, ...oliverTaskFields('additionalFields'), outputFormat: OUTPUT },
+			fields: {
+				title: { required: true },
+				...oliverTaskFields('additionalFields'),
+				outputFormat: OUTPUT,
+			},
 		},
 		'staffTask.getAll': {
 			base: () => ({ returnAll: false, limit: 5, filters: { status: 'pending' } }),
-			fields: { returnAll: RETURN_ALL, limit: LIMIT, 'filters.status': { wrongType: 'option' }, outputFormat: OUTPUT },
+			fields: {
+				returnAll: RETURN_ALL,
+				limit: LIMIT,
+				'filters.status': { wrongType: 'option' },
+				outputFormat: OUTPUT,
+			},
 		},
 		'staffTask.update': {
 			base: (w) => ({
@@ -162,7 +203,10 @@ const openDentalOnTask: OperationPlan<OpenDentalWorld> = {
 const openDentalTaskFields = (collection: string): Record<string, FieldPlan> => ({
 	[`${collection}.objectType`]: { wrongType: 'option' },
 	[`${collection}.dateTimeEntry`]: { date: true },
-	[`${collection}.keyNum`]: { wrongType: 'wholeNumber', with: { [`${collection}.objectType`]: 'Patient' } },
+	[`${collection}.keyNum`]: {
+		wrongType: 'wholeNumber',
+		with: { [`${collection}.objectType`]: 'Patient' },
+	},
 	[`${collection}.priorityDefNum`]: { notBlank: true, wrongType: 'wholeNumber' },
 	[`${collection}.descriptOverride`]: { maxLength: 256 },
 });
@@ -177,7 +221,11 @@ const openDental: Vendor<OpenDentalWorld> = {
 		openDentalFake.addUser({ UserNum: 3, UserName: 'Maria' });
 		openDentalFake.addPriority({ DefNum: 10, ItemName: 'Normal', ItemValue: 'D' });
 		const task = openDentalFake.addTask({ TaskListNum: 74, Descript: 'Call the lab', UserNum: 3 });
-		const note = openDentalFake.addNote({ TaskNum: task.TaskNum, Note: 'Left a message', UserNum: 3 });
+		const note = openDentalFake.addNote({
+			TaskNum: task.TaskNum,
+			Note: 'Left a message',
+			UserNum: 3,
+		});
 		return { task, note };
 	},
 	credential: () => ({ ...openDentalFake.credentialData(), rateLimit: 'none' }),
@@ -187,7 +235,13 @@ const openDental: Vendor<OpenDentalWorld> = {
 				taskListNum: rl(74, 'list'),
 				descript: 'Verify insurance before the next appointment',
 				userNum: rl(3),
-				additionalFields: { objectType: 'Patient', dateTimeEntry: '2026-03-01T09:00:00', keyNum: 12, priorityDefNum: 10, descriptOverride: 'Insurance' },
+				additionalFields: {
+					objectType: 'Patient',
+					dateTimeEntry: '2026-03-01T09:00:00',
+					keyNum: 12,
+					priorityDefNum: 10,
+					descriptOverride: 'Insurance',
+				},
 			}),
 			fields: {
 				taskListNum: taskNum,
@@ -205,7 +259,13 @@ const openDental: Vendor<OpenDentalWorld> = {
 			base: () => ({
 				returnAll: false,
 				limit: 5,
-				filters: { objectType: 'Patient', dateTimeOriginal: '2026-01-01T00:00:00', keyNum: 12, taskStatus: 'New', taskListNum: rl(74, 'list') },
+				filters: {
+					objectType: 'Patient',
+					dateTimeOriginal: '2026-01-01T00:00:00',
+					keyNum: 12,
+					taskStatus: 'New',
+					taskListNum: rl(74, 'list'),
+				},
 			}),
 			fields: {
 				returnAll: RETURN_ALL,
@@ -248,12 +308,23 @@ const openDental: Vendor<OpenDentalWorld> = {
 			fields: { taskListStatus: { wrongType: 'option' }, returnAll: RETURN_ALL, limit: LIMIT },
 		},
 		'taskNote.create': {
-			base: (w) => ({ taskNum: String(w.task.TaskNum), userNum: rl(3, 'list'), note: 'Called the patient back' }),
+			base: (w) => ({
+				taskNum: String(w.task.TaskNum),
+				userNum: rl(3, 'list'),
+				note: 'Called the patient back',
+			}),
 			fields: { taskNum, userNum: taskNum, note: { required: true } },
 		},
-		'taskNote.get': { base: (w) => ({ taskNoteNum: String(w.note.TaskNoteNum) }), fields: { taskNoteNum: taskNum } },
+		'taskNote.get': {
+			base: (w) => ({ taskNoteNum: String(w.note.TaskNoteNum) }),
+			fields: { taskNoteNum: taskNum },
+		},
 		'taskNote.getAll': {
-			base: (w) => ({ returnAll: false, limit: 5, filters: { taskNum: String(w.task.TaskNum), userNum: rl(3) } }),
+			base: (w) => ({
+				returnAll: false,
+				limit: 5,
+				filters: { taskNum: String(w.task.TaskNum), userNum: rl(3) },
+			}),
 			fields: {
 				returnAll: RETURN_ALL,
 				limit: LIMIT,
@@ -262,7 +333,10 @@ const openDental: Vendor<OpenDentalWorld> = {
 			},
 		},
 		'taskNote.update': {
-			base: (w) => ({ taskNoteNum: String(w.note.TaskNoteNum), updateFields: { note: 'Called back twice', dateTimeNote: '2026-03-01T10:00:00' } }),
+			base: (w) => ({
+				taskNoteNum: String(w.note.TaskNoteNum),
+				updateFields: { note: 'Called back twice', dateTimeNote: '2026-03-01T10:00:00' },
+			}),
 			fields: {
 				taskNoteNum: taskNum,
 				updateFields: { required: true },
@@ -326,8 +400,16 @@ const plannr: Vendor<PlannrWorld> = {
 		const group = plannrFake.addGroup('Advisers');
 		const linked = { taskable_type: 'client' as const, taskable_uuid: tom.uuid };
 		const parent = plannrFake.addTask({ name: 'Annual review', status_uuid: todo.uuid, ...linked });
-		const task = plannrFake.addTask({ name: 'Suitability report', status_uuid: doing.uuid, ...linked });
-		const completed = plannrFake.addTask({ name: 'Pension valuation', status_uuid: done.uuid, ...linked });
+		const task = plannrFake.addTask({
+			name: 'Suitability report',
+			status_uuid: doing.uuid,
+			...linked,
+		});
+		const completed = plannrFake.addTask({
+			name: 'Pension valuation',
+			status_uuid: done.uuid,
+			...linked,
+		});
 		return { todo, doing, tom, james, group, task, parent, completed };
 	},
 	credential: () => plannrFake.credentialData(),
@@ -399,14 +481,29 @@ const plannr: Vendor<PlannrWorld> = {
 			},
 		},
 		'task.uncomplete': {
-			base: (w) => ({ authentication: 'accessToken', taskUuid: rl(w.completed.uuid), reopenStatusUuid: w.todo.uuid }),
-			fields: { authentication: AUTHENTICATION, taskUuid, reopenStatusUuid: { required: true, wrongType: 'uuid' }, outputFormat: OUTPUT },
+			base: (w) => ({
+				authentication: 'accessToken',
+				taskUuid: rl(w.completed.uuid),
+				reopenStatusUuid: w.todo.uuid,
+			}),
+			fields: {
+				authentication: AUTHENTICATION,
+				taskUuid,
+				reopenStatusUuid: { required: true, wrongType: 'uuid' },
+				outputFormat: OUTPUT,
+			},
 		},
 		'task.update': {
 			base: (w) => ({
 				authentication: 'accessToken',
 				taskUuid: rl(w.task.uuid),
-				updateFields: { ...plannrTaskValues(w), taskableType: 'client', taskableUuid: w.tom.uuid, name: 'Suitability report v2', taskStatusUuid: w.todo.uuid },
+				updateFields: {
+					...plannrTaskValues(w),
+					taskableType: 'client',
+					taskableUuid: w.tom.uuid,
+					name: 'Suitability report v2',
+					taskStatusUuid: w.todo.uuid,
+				},
 			}),
 			fields: {
 				authentication: AUTHENTICATION,
@@ -420,7 +517,10 @@ const plannr: Vendor<PlannrWorld> = {
 				outputFormat: OUTPUT,
 			},
 		},
-		'taskStatus.getAll': { base: () => ({ authentication: 'accessToken' }), fields: { authentication: AUTHENTICATION } },
+		'taskStatus.getAll': {
+			base: () => ({ authentication: 'accessToken' }),
+			fields: { authentication: AUTHENTICATION },
+		},
 	},
 };
 
@@ -437,25 +537,47 @@ const mileAppFake = new MileAppFake({ token: MILEAPP_TOKEN });
 const DELIVERY_FIELDS = [
 	{ field: 'invoice', type: 'string', required: true, description: 'Invoice number' },
 	{ field: 'packageCount', type: 'number', required: true, description: 'Packages to deliver' },
-	{ field: 'priority', type: 'select', options: ['Low', 'Normal', 'Urgent'], description: 'Priority' },
+	{
+		field: 'priority',
+		type: 'select',
+		options: ['Low', 'Normal', 'Urgent'],
+		description: 'Priority',
+	},
 	{ field: 'deliverBy', type: 'datetime', description: 'Deliver by' },
 ] as const;
-const MAPPER_TYPES = { string: 'string', number: 'number', select: 'options', datetime: 'dateTime' } as const;
+const MAPPER_TYPES = {
+	string: 'string',
+	number: 'number',
+	select: 'options',
+	datetime: 'dateTime',
+} as const;
 const deliverySchema = (requiredToo: boolean): MapperField[] =>
 	DELIVERY_FIELDS.map((field) => ({
 		id: field.field,
 		displayName: `${field.field} (${field.description})`,
 		type: MAPPER_TYPES[field.type],
 		required: requiredToo && 'required' in field && field.required,
-		...('options' in field ? { options: field.options.map((value) => ({ name: value, value })) } : {}),
+		...('options' in field
+			? { options: field.options.map((value) => ({ name: value, value })) }
+			: {}),
 	}));
 /** ISO 8601 (UTC, no fraction) `days` from the clock under test. */
-const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const deliveryValues = { invoice: 'INV-77', packageCount: 2, priority: 'Urgent', deliverBy: '2026-11-24T15:00:00+07:00' };
+const daysFromNow = (days: number) =>
+	new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const deliveryValues = {
+	invoice: 'INV-77',
+	packageCount: 2,
+	priority: 'Urgent',
+	deliverBy: '2026-11-24T15:00:00+07:00',
+};
 const flowFields = (requiredToo: boolean) => ({
 	mappingMode: 'defineBelow',
 	value: deliveryValues,
-	schema: deliverySchema(requiredToo).map((field) => ({ ...field, display: true, defaultMatch: false })),
+	schema: deliverySchema(requiredToo).map((field) => ({
+		...field,
+		display: true,
+		defaultMatch: false,
+	})),
 });
 const mileAppTaskId: FieldPlan = { required: true, wrongType: 'idText' };
 const mileAppOnTask = (output = true): OperationPlan<MileAppWorld> => ({
@@ -468,7 +590,11 @@ const wholeTask = (withTaskId: boolean): OperationPlan<MileAppWorld> => ({
 		flow: rl('Delivery', 'list'),
 		hubId: rl(w.hub._id, 'list'),
 		flowFields: flowFields(true),
-		additionalFields: { assignees: 'dewi@example.com', endTime: '2026-11-24T17:00:00+07:00', startTime: '2026-11-24T09:00:00+07:00' },
+		additionalFields: {
+			assignees: 'dewi@example.com',
+			endTime: '2026-11-24T17:00:00+07:00',
+			startTime: '2026-11-24T09:00:00+07:00',
+		},
 	}),
 	fields: {
 		...(withTaskId ? { taskId: mileAppTaskId } : {}),
@@ -491,25 +617,47 @@ const mileApp: Vendor<MileAppWorld> = {
 	seed: () => {
 		const hub = mileAppFake.addHub({ name: 'Jakarta Central', address: 'Jl. MH Thamrin 1' });
 		const otherHub = mileAppFake.addHub({ name: 'Bandung', address: 'Jl. Asia Afrika 8' });
-		mileAppFake.addUser({ name: 'Dewi Lestari', email: 'dewi@example.com', hubIds: [hub._id, otherHub._id] });
+		mileAppFake.addUser({
+			name: 'Dewi Lestari',
+			email: 'dewi@example.com',
+			hubIds: [hub._id, otherHub._id],
+		});
 		const flow = mileAppFake.addFlow({
 			name: 'Delivery',
-			fields: DELIVERY_FIELDS.map((field) => ({ ...field, options: 'options' in field ? [...field.options] : undefined })),
+			fields: DELIVERY_FIELDS.map((field) => ({
+				...field,
+				options: 'options' in field ? [...field.options] : undefined,
+			})),
 		});
-		const task = mileAppFake.addTask({ flowId: flow._id, hubId: hub._id, assignee: ['dewi@example.com'], fields: { invoice: 'INV-1', packageCount: 3 } });
+		const task = mileAppFake.addTask({
+			flowId: flow._id,
+			hubId: hub._id,
+			assignee: ['dewi@example.com'],
+			fields: { invoice: 'INV-1', packageCount: 3 },
+		});
 		return { hub, otherHub, task };
 	},
 	credential: () => mileAppFake.credentialData(),
 	plans: {
-		'flow.getFields': { base: () => ({ flow: rl('Delivery', 'list') }), fields: { flow: { required: true, wrongType: 'idText' } } },
-		'flow.getMany': { base: () => ({ returnAll: false, limit: 5 }), fields: { returnAll: RETURN_ALL, limit: LIMIT } },
+		'flow.getFields': {
+			base: () => ({ flow: rl('Delivery', 'list') }),
+			fields: { flow: { required: true, wrongType: 'idText' } },
+		},
+		'flow.getMany': {
+			base: () => ({ returnAll: false, limit: 5 }),
+			fields: { returnAll: RETURN_ALL, limit: LIMIT },
+		},
 		'hub.getMany': {
 			base: () => ({ returnAll: false, limit: 5, search: 'Jakarta' }),
 			fields: { returnAll: RETURN_ALL, limit: LIMIT, search: FREE_TEXT },
 		},
 		'task.assign': {
 			base: (w) => ({ taskId: w.task._id, assignees: 'dewi@example.com' }),
-			fields: { taskId: mileAppTaskId, assignees: { required: true, wrongType: 'email' }, outputFormat: OUTPUT },
+			fields: {
+				taskId: mileAppTaskId,
+				assignees: { required: true, wrongType: 'email' },
+				outputFormat: OUTPUT,
+			},
 		},
 		'task.create': wholeTask(false),
 		'task.replace': wholeTask(true),
@@ -551,13 +699,19 @@ const mileApp: Vendor<MileAppWorld> = {
 				taskId: w.task._id,
 				flow: rl('Delivery', 'list'),
 				flowFields: flowFields(false),
-				updateFields: { endTime: '2026-11-30T18:00:00Z', hubId: w.otherHub._id, startTime: '2026-11-30T08:00:00Z' },
+				updateFields: {
+					endTime: '2026-11-30T18:00:00Z',
+					hubId: w.otherHub._id,
+					startTime: '2026-11-30T08:00:00Z',
+				},
 			}),
 			fields: {
 				taskId: mileAppTaskId,
 				flow: { required: true, wrongType: 'idText' },
 				flowFields: none('its own fields are planned one by one below (the mapper)'),
-				updateFields: none('optional: the flow fields alone may carry the change (nothing at all is refused, see the engine tests)'),
+				updateFields: none(
+					'optional: the flow fields alone may carry the change (nothing at all is refused, see the engine tests)',
+				),
 				'updateFields.endTime': { date: true },
 				'updateFields.hubId': { wrongType: 'idText' },
 				'updateFields.startTime': { date: true },
@@ -593,7 +747,15 @@ const humanity: Vendor<HumanityWorld> = {
 	seed: () => {
 		const { location, position, sam, shift, masters, tasks } = humanityFake.addMorningBar();
 		const employeeTaskId = humanityFake.employeeTasksOf(tasks[0].id)[0].id;
-		return { shift, masters, tasks, positionId: position.id, locationId: location.id, sam, employeeTaskId };
+		return {
+			shift,
+			masters,
+			tasks,
+			positionId: position.id,
+			locationId: location.id,
+			sam,
+			employeeTaskId,
+		};
 	},
 	credential: () => ({
 		...humanityFake.credentialData(),
@@ -602,11 +764,24 @@ const humanity: Vendor<HumanityWorld> = {
 	}),
 	plans: {
 		'employeeTask.complete': {
-			base: (w) => ({ employeeTaskId: w.employeeTaskId, options: { startedAt: '2026-11-23T13:00:00Z', endedAt: '2026-11-23T13:20:00Z' } }),
-			fields: { employeeTaskId: ulid, 'options.startedAt': { date: true }, 'options.endedAt': { date: true }, outputFormat: OUTPUT },
+			base: (w) => ({
+				employeeTaskId: w.employeeTaskId,
+				options: { startedAt: '2026-11-23T13:00:00Z', endedAt: '2026-11-23T13:20:00Z' },
+			}),
+			fields: {
+				employeeTaskId: ulid,
+				'options.startedAt': { date: true },
+				'options.endedAt': { date: true },
+				outputFormat: OUTPUT,
+			},
 		},
 		'employeeTask.getMany': {
-			base: (w) => ({ shiftIds: String(w.shift.id), returnAll: false, limit: 5, filters: { employeeId: w.sam.id, status: 'open' } }),
+			base: (w) => ({
+				shiftIds: String(w.shift.id),
+				returnAll: false,
+				limit: 5,
+				filters: { employeeId: w.sam.id, status: 'open' },
+			}),
 			fields: {
 				shiftIds,
 				returnAll: RETURN_ALL,
@@ -616,9 +791,16 @@ const humanity: Vendor<HumanityWorld> = {
 				outputFormat: OUTPUT,
 			},
 		},
-		'employeeTask.start': { base: (w) => ({ employeeTaskId: w.employeeTaskId }), fields: { employeeTaskId: ulid, outputFormat: OUTPUT } },
+		'employeeTask.start': {
+			base: (w) => ({ employeeTaskId: w.employeeTaskId }),
+			fields: { employeeTaskId: ulid, outputFormat: OUTPUT },
+		},
 		'masterTask.create': {
-			base: (w) => ({ name: 'Wipe the tables', positionIds: [w.positionId], additionalFields: { color: '#1565C0', description: 'Every hour' } }),
+			base: (w) => ({
+				name: 'Wipe the tables',
+				positionIds: [w.positionId],
+				additionalFields: { color: '#1565C0', description: 'Every hour' },
+			}),
 			fields: {
 				name: { required: true },
 				positionIds: { required: true, wrongType: 'wholeNumbers' },
@@ -627,22 +809,37 @@ const humanity: Vendor<HumanityWorld> = {
 				outputFormat: OUTPUT,
 			},
 		},
-		'masterTask.delete': { base: (w) => ({ masterTaskId: byId(w.masters[3].id) }), fields: { masterTaskId: ulid } },
+		'masterTask.delete': {
+			base: (w) => ({ masterTaskId: byId(w.masters[3].id) }),
+			fields: { masterTaskId: ulid },
+		},
 		'masterTask.getMany': {
-			base: (w) => ({ returnAll: false, limit: 5, filters: { includeDeleted: false, positionIds: [w.positionId], searchTerm: 'espresso' } }),
+			base: (w) => ({
+				returnAll: false,
+				limit: 5,
+				filters: { includeDeleted: false, positionIds: [w.positionId], searchTerm: 'espresso' },
+			}),
 			fields: {
 				returnAll: RETURN_ALL,
 				limit: LIMIT,
 				'filters.includeDeleted': BOOLEAN,
 				'filters.positionIds': { wrongType: 'wholeNumbers' },
-				'filters.searchTerm': none('free text; its documented minimum (3 characters) is refused as the engine tests check'),
+				'filters.searchTerm': none(
+					'free text; its documented minimum (3 characters) is refused as the engine tests check',
+				),
 				outputFormat: OUTPUT,
 			},
 		},
 		'masterTask.update': {
 			base: (w) => ({
 				masterTaskId: rl(w.masters[0].id, 'list', w.masters[0].name),
-				updateFields: { color: '#2E7D32', description: 'At opening', favorite: true, name: 'Open the till', positionIds: [w.positionId] },
+				updateFields: {
+					color: '#2E7D32',
+					description: 'At opening',
+					favorite: true,
+					name: 'Open the till',
+					positionIds: [w.positionId],
+				},
 			}),
 			fields: {
 				masterTaskId: ulid,
@@ -662,7 +859,12 @@ const humanity: Vendor<HumanityWorld> = {
 				endDate: '2026-11-24',
 				returnAll: false,
 				limit: 5,
-				filters: { employees: [w.sam.id], location: w.locationId, mode: 'overview', schedule: [w.positionId] },
+				filters: {
+					employees: [w.sam.id],
+					location: w.locationId,
+					mode: 'overview',
+					schedule: [w.positionId],
+				},
 			}),
 			fields: {
 				startDate: { required: true, date: true },
@@ -691,7 +893,9 @@ const humanity: Vendor<HumanityWorld> = {
 				startTime: { required: true, date: true },
 				dueTime: { required: true, date: true },
 				'additionalFields.description': FREE_TEXT,
-				'additionalFields.name': none('left empty, the name is the picked master task’s (refused when there is none to take)'),
+				'additionalFields.name': none(
+					'left empty, the name is the picked master task’s (refused when there is none to take)',
+				),
 				outputFormat: OUTPUT,
 			},
 		},
@@ -765,7 +969,9 @@ const humanity: Vendor<HumanityWorld> = {
 
 // ---- the sweep ----
 
-const VENDORS = [oliver, openDental, plannr, mileApp, humanity] as unknown as Array<Vendor<unknown>>;
+const VENDORS = [oliver, openDental, plannr, mileApp, humanity] as unknown as Array<
+	Vendor<unknown>
+>;
 
 interface Outcome {
 	vendor: string;
@@ -781,36 +987,75 @@ const outcomes: Outcome[] = [];
 /** Whether each operation's base case ran and reached the vendor, by `vendor|resource.operation`. */
 const baseResults = new Map<string, { ok: boolean }>();
 
-async function run(vendor: Vendor<unknown>, engine: Engine, credentialId: string, parameters: IDataObject): Promise<{ run?: NodeRun; thrown?: Error }> {
+async function run(
+	vendor: Vendor<unknown>,
+	engine: Engine,
+	credentialId: string,
+	parameters: IDataObject,
+): Promise<{ run?: NodeRun; thrown?: Error }> {
 	try {
-		return { run: await runNode(engine, { type: vendor.type, credentialType: vendor.credentialType, credentialId, parameters }) };
+		return {
+			run: await runNode(engine, {
+				type: vendor.type,
+				credentialType: vendor.credentialType,
+				credentialId,
+				parameters,
+			}),
+		};
 	} catch (error) {
 		return { thrown: error as Error };
 	}
 }
 
 /** The verdict on one bad case: refused, by whom, naming the field, with nothing sent. */
-function judge(vendorTitle: string, testCase: BadInputCase, attempt: { run?: NodeRun; thrown?: Error }, requests: string[]): Outcome {
-	const outcome: Outcome = { vendor: vendorTitle, testCase, requests, refusedBy: null, message: '' };
+function judge(
+	vendorTitle: string,
+	testCase: BadInputCase,
+	attempt: { run?: NodeRun; thrown?: Error },
+	requests: string[],
+): Outcome {
+	const outcome: Outcome = {
+		vendor: vendorTitle,
+		testCase,
+		requests,
+		refusedBy: null,
+		message: '',
+	};
 	const problems: string[] = [];
 	if (attempt.thrown) {
 		// n8n's own check before a run: a required parameter left empty in the editor.
-		outcome.message = attempt.thrown.message.replace(/^The 'Node' node has issues:\s*-\s*/, '').trim();
-		if (testCase.editorMayRefuse && attempt.thrown.message.includes(`Parameter "${testCase.label}" is required`)) outcome.refusedBy = 'n8n';
+		outcome.message = attempt.thrown.message
+			.replace(/^The 'Node' node has issues:\s*-\s*/, '')
+			.trim();
+		if (
+			testCase.editorMayRefuse &&
+			attempt.thrown.message.includes(`Parameter "${testCase.label}" is required`)
+		)
+			outcome.refusedBy = 'n8n';
 		else problems.push(`the run failed outside the node: ${attempt.thrown.message}`);
 	} else {
 		const error = attempt.run?.error;
 		outcome.message = error?.message ?? '';
-		if (!error) problems.push(`no error: the node ran and output ${attempt.run?.items.length ?? 0} item(s)`);
+		if (!error)
+			problems.push(`no error: the node ran and output ${attempt.run?.items.length ?? 0} item(s)`);
 		else {
-			const named = testCase.names.find((name) => error.message.includes(`"${name}"`) && error.description === `Check the "${name}" field. Nothing was sent.`);
+			const named = testCase.names.find(
+				(name) =>
+					error.message.includes(`"${name}"`) &&
+					error.description === `Check the "${name}" field. Nothing was sent.`,
+			);
 			if (named) outcome.refusedBy = 'node';
-			else problems.push(`the error does not name "${testCase.names[0]}" as the field to check: ${error.message} (${String(error.description)})`);
+			else
+				problems.push(
+					`the error does not name "${testCase.names[0]}" as the field to check: ${error.message} (${String(error.description)})`,
+				);
 		}
 		if ((attempt.run?.items.length ?? 0) > 0) problems.push('items were output');
 	}
-	if (requests.length > 0) problems.push(`${requests.length} request(s) reached the fake: ${requests.join(', ')}`);
-	if (problems.length > 0) Object.assign(outcome, { problem: problems.join('; '), refusedBy: null });
+	if (requests.length > 0)
+		problems.push(`${requests.length} request(s) reached the fake: ${requests.join(', ')}`);
+	if (problems.length > 0)
+		Object.assign(outcome, { problem: problems.join('; '), refusedBy: null });
 	return outcome;
 }
 
@@ -828,7 +1073,9 @@ for (const vendor of VENDORS) {
 		});
 
 		it('has a valid base case for every operation, and a plan for every field of each', () => {
-			expect(coverageProblems(vendor.description, vendor.plans as Record<string, OperationPlan<never>>)).toEqual([]);
+			expect(
+				coverageProblems(vendor.description, vendor.plans as Record<string, OperationPlan<never>>),
+			).toEqual([]);
 		});
 
 		for (const { resource, operation } of operationsOf(vendor.description)) {
@@ -842,31 +1089,47 @@ for (const vendor of VENDORS) {
 					vendor.fake.reset();
 					world = vendor.seed();
 					engine = new Engine();
-					credentialId = engine.credentials.add(vendor.credentialType, vendor.credential(world)).id!;
+					credentialId = engine.credentials.add(
+						vendor.credentialType,
+						vendor.credential(world),
+					).id!;
 				});
 
 				it('the base case is valid: it runs and reaches the vendor', async () => {
 					vendor.fake.server.clearRequests();
-					const attempt = await run(vendor, engine, credentialId, { resource, operation, ...plan.base(world) });
+					const attempt = await run(vendor, engine, credentialId, {
+						resource,
+						operation,
+						...plan.base(world),
+					});
 					const requests = vendor.fake.requests.length;
-					baseResults.set(`${vendor.title}|${key}`, { ok: !attempt.thrown && !attempt.run?.error && requests > 0 });
+					baseResults.set(`${vendor.title}|${key}`, {
+						ok: !attempt.thrown && !attempt.run?.error && requests > 0,
+					});
 					expect(attempt.thrown?.message ?? attempt.run?.error?.message).toBeUndefined();
 					expect(requests).toBeGreaterThan(0);
 				});
 
 				if (cases.length === 0) return;
-				it.each(cases.map((testCase) => [`${testCase.label} (${testCase.field}): ${testCase.kind} ${testCase.value}`, testCase] as const))(
-					'%s is refused, naming the field, with nothing sent',
-					async (_name, testCase) => {
-						vendor.fake.server.clearRequests();
-						const parameters = testCase.apply({ resource, operation, ...plan.base(world) });
-						const attempt = await run(vendor, engine, credentialId, parameters);
-						const requests = vendor.fake.requests.map((request) => `${request.method} ${request.path}`);
-						const outcome = judge(vendor.title, testCase, attempt, requests);
-						outcomes.push(outcome);
-						expect(outcome.problem ?? 'refused').toBe('refused');
-					},
-				);
+				it.each(
+					cases.map(
+						(testCase) =>
+							[
+								`${testCase.label} (${testCase.field}): ${testCase.kind} ${testCase.value}`,
+								testCase,
+							] as const,
+					),
+				)('%s is refused, naming the field, with nothing sent', async (_name, testCase) => {
+					vendor.fake.server.clearRequests();
+					const parameters = testCase.apply({ resource, operation, ...plan.base(world) });
+					const attempt = await run(vendor, engine, credentialId, parameters);
+					const requests = vendor.fake.requests.map(
+						(request) => `${request.method} ${request.path}`,
+					);
+					const outcome = judge(vendor.title, testCase, attempt, requests);
+					outcomes.push(outcome);
+					expect(outcome.problem ?? 'refused').toBe('refused');
+				});
 			});
 		}
 	});
@@ -875,7 +1138,8 @@ for (const vendor of VENDORS) {
 // ---- the report ----
 
 const cell = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const caseName = (testCase: BadInputCase) => (testCase.what ? `${testCase.kind}: ${testCase.what}` : testCase.kind);
+const caseName = (testCase: BadInputCase) =>
+	testCase.what ? `${testCase.kind}: ${testCase.what}` : testCase.kind;
 
 /** The fields no case applies to, each with why, and the operations that have it. */
 function fieldsWithoutCases(vendor: Vendor<unknown>): Array<[string, string, string]> {
@@ -898,7 +1162,10 @@ function fieldsWithoutCases(vendor: Vendor<unknown>): Array<[string, string, str
 function section(): string {
 	const refused = outcomes.filter((outcome) => !outcome.problem);
 	const byN8n = refused.filter((outcome) => outcome.refusedBy === 'n8n').length;
-	const operations = VENDORS.reduce((count, vendor) => count + operationsOf(vendor.description).length, 0);
+	const operations = VENDORS.reduce(
+		(count, vendor) => count + operationsOf(vendor.description).length,
+		0,
+	);
 	const validBases = [...baseResults.values()].filter((base) => base.ok).length;
 	const lines = [
 		'## Bad input is refused before anything is sent',
@@ -920,13 +1187,22 @@ function section(): string {
 	for (const vendor of VENDORS) {
 		const mine = outcomes.filter((outcome) => outcome.vendor === vendor.title);
 		const rows = operationsOf(vendor.description).map(({ resource, operation }) => {
-			const cases = mine.filter((outcome) => outcome.testCase.resource === resource && outcome.testCase.operation === operation);
+			const cases = mine.filter(
+				(outcome) =>
+					outcome.testCase.resource === resource && outcome.testCase.operation === operation,
+			);
 			const base = baseResults.get(`${vendor.title}|${resource}.${operation}`);
 			const ok = cases.filter((outcome) => !outcome.problem);
 			return [
 				resource,
 				operation,
-				base ? (base.ok ? 'valid' : '**not valid**') : vendor.plans[`${resource}.${operation}`] ? 'not run' : '**missing**',
+				base
+					? base.ok
+						? 'valid'
+						: '**not valid**'
+					: vendor.plans[`${resource}.${operation}`]
+						? 'not run'
+						: '**missing**',
 				new Set(cases.map((outcome) => outcome.testCase.field)).size,
 				cases.length,
 				cases.length === ok.length ? String(ok.length) : `**${ok.length}**`,
@@ -939,7 +1215,19 @@ function section(): string {
 			'',
 			`### Bad input: ${vendor.title}`,
 			'',
-			markdownTable(['Resource', 'Operation', 'Base case', 'Fields tried', 'Cases', 'Refused, nothing sent', 'by n8n', 'by the node'], rows),
+			markdownTable(
+				[
+					'Resource',
+					'Operation',
+					'Base case',
+					'Fields tried',
+					'Cases',
+					'Refused, nothing sent',
+					'by n8n',
+					'by the node',
+				],
+				rows,
+			),
 		);
 		if (failures.length > 0) {
 			lines.push('', `**Not refused as required (${failures.length}):**`, '');
@@ -967,7 +1255,9 @@ function section(): string {
 					outcome.testCase.names[0],
 					caseName(outcome.testCase),
 					outcome.testCase.value,
-					outcome.problem ? `**not refused**${outcome.requests.length ? ` (${outcome.requests.length} sent)` : ''}` : String(outcome.refusedBy),
+					outcome.problem
+						? `**not refused**${outcome.requests.length ? ` (${outcome.requests.length} sent)` : ''}`
+						: String(outcome.refusedBy),
 					cell(outcome.message),
 				]),
 			),

@@ -9,7 +9,12 @@
  * it. The one exception is "empty", also given as a field left blank in the editor, which n8n itself refuses
  * before the node runs when the field is marked required.
  */
-import type { IDataObject, INodeProperties, INodePropertyCollection, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	INodePropertyCollection,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 /** Kinds of wrong type, each with the value sent and how the report names it. */
 export const WRONG_TYPES = {
@@ -18,7 +23,10 @@ export const WRONG_TYPES = {
 	ulid: { value: 42, what: 'a number where a ULID is needed' },
 	email: { value: 'dewi', what: 'text that is not an email address' },
 	option: { value: 'not-an-option', what: 'a value that is none of its options' },
-	idText: { value: { id: 'x1', name: 'A whole record' }, what: 'a whole record (an object) where an ID is needed' },
+	idText: {
+		value: { id: 'x1', name: 'A whole record' },
+		what: 'a whole record (an object) where an ID is needed',
+	},
 	uuids: { value: 12345, what: 'a number in a list of UUIDs' },
 	wholeNumbers: { value: 'twelve', what: 'text in a list of whole-number IDs' },
 	color: { value: 'green', what: 'a colour name where a hex colour is needed' },
@@ -63,7 +71,14 @@ export interface OperationPlan<World> {
 	mapper?: { path: string; fields: MapperField[] };
 }
 
-export type CaseKind = 'empty' | 'empty (mapped)' | 'whitespace only' | 'wrong type' | 'malformed date' | 'over the limit' | 'no field added';
+export type CaseKind =
+	| 'empty'
+	| 'empty (mapped)'
+	| 'whitespace only'
+	| 'wrong type'
+	| 'malformed date'
+	| 'over the limit'
+	| 'no field added';
 
 export interface BadInputCase {
 	resource: string;
@@ -96,14 +111,23 @@ export interface FieldInfo {
 }
 
 /** The operations of every resource, from the node's Resource and Operation options. */
-export function operationsOf(description: INodeTypeDescription): Array<{ resource: string; operation: string }> {
+export function operationsOf(
+	description: INodeTypeDescription,
+): Array<{ resource: string; operation: string }> {
 	const resourceProperty = description.properties.find((property) => property.name === 'resource');
-	const resources = (resourceProperty?.options ?? []).map((option) => String((option as { value: unknown }).value));
+	const resources = (resourceProperty?.options ?? []).map((option) =>
+		String((option as { value: unknown }).value),
+	);
 	const found: Array<{ resource: string; operation: string }> = [];
 	for (const resource of resources) {
 		for (const property of description.properties) {
-			if (property.name !== 'operation' || !(property.displayOptions?.show?.resource ?? []).includes(resource)) continue;
-			for (const option of property.options ?? []) found.push({ resource, operation: String((option as { value: unknown }).value) });
+			if (
+				property.name !== 'operation' ||
+				!(property.displayOptions?.show?.resource ?? []).includes(resource)
+			)
+				continue;
+			for (const option of property.options ?? [])
+				found.push({ resource, operation: String((option as { value: unknown }).value) });
 		}
 	}
 	return found;
@@ -123,16 +147,30 @@ function namesFor(displayName: string): string[] {
 }
 
 /** Every field an operation takes: top-level parameters, each option of a collection, each value of a fixed collection. */
-export function fieldsOf(description: INodeTypeDescription, resource: string, operation: string): FieldInfo[] {
+export function fieldsOf(
+	description: INodeTypeDescription,
+	resource: string,
+	operation: string,
+): FieldInfo[] {
 	const fields = new Map<string, FieldInfo>();
 	const add = (field: FieldInfo) => fields.set(field.path, field);
 	for (const property of description.properties) {
 		if (['resource', 'operation'].includes(property.name) || property.type === 'notice') continue;
 		if (!shownFor(property, resource, operation)) continue;
-		add({ path: property.name, displayName: property.displayName, type: property.type, names: namesFor(property.displayName) });
+		add({
+			path: property.name,
+			displayName: property.displayName,
+			type: property.type,
+			names: namesFor(property.displayName),
+		});
 		if (property.type === 'collection') {
 			for (const option of (property.options ?? []) as INodeProperties[]) {
-				add({ path: `${property.name}.${option.name}`, displayName: option.displayName, type: option.type, names: namesFor(option.displayName) });
+				add({
+					path: `${property.name}.${option.name}`,
+					displayName: option.displayName,
+					type: option.type,
+					names: namesFor(option.displayName),
+				});
 			}
 		}
 		if (property.type === 'fixedCollection') {
@@ -153,7 +191,10 @@ export function fieldsOf(description: INodeTypeDescription, resource: string, op
 }
 
 /** Operations without a base case, fields without a plan, and plans for fields the operation does not have. */
-export function coverageProblems(description: INodeTypeDescription, plans: Record<string, OperationPlan<never>>): string[] {
+export function coverageProblems(
+	description: INodeTypeDescription,
+	plans: Record<string, OperationPlan<never>>,
+): string[] {
 	const problems: string[] = [];
 	const known = new Set<string>();
 	for (const { resource, operation } of operationsOf(description)) {
@@ -167,17 +208,28 @@ export function coverageProblems(description: INodeTypeDescription, plans: Recor
 		const fields = fieldsOf(description, resource, operation);
 		for (const field of fields) {
 			// A collection's own entry needs a plan only when it must hold something; its fields always do.
-			const container = field.type === 'collection' || (field.type === 'fixedCollection' && !field.path.includes('.'));
-			if (!plan.fields[field.path] && !container) problems.push(`${key}: no plan for the field "${field.displayName}" (${field.path})`);
+			const container =
+				field.type === 'collection' ||
+				(field.type === 'fixedCollection' && !field.path.includes('.'));
+			if (!plan.fields[field.path] && !container)
+				problems.push(`${key}: no plan for the field "${field.displayName}" (${field.path})`);
 		}
 		for (const path of Object.keys(plan.fields)) {
-			if (!fields.some((field) => field.path === path)) problems.push(`${key}: a plan for "${path}", which this operation does not have`);
+			if (!fields.some((field) => field.path === path))
+				problems.push(`${key}: a plan for "${path}", which this operation does not have`);
 		}
-		if (plan.mapper && !fields.some((field) => field.path === plan.mapper!.path && field.type === 'resourceMapper')) {
-			problems.push(`${key}: a mapper plan for "${plan.mapper.path}", which is not a resource mapper of this operation`);
+		if (
+			plan.mapper &&
+			!fields.some((field) => field.path === plan.mapper!.path && field.type === 'resourceMapper')
+		) {
+			problems.push(
+				`${key}: a mapper plan for "${plan.mapper.path}", which is not a resource mapper of this operation`,
+			);
 		}
 	}
-	for (const key of Object.keys(plans)) if (!known.has(key)) problems.push(`${key}: a base case for an operation the node does not have`);
+	for (const key of Object.keys(plans))
+		if (!known.has(key))
+			problems.push(`${key}: a base case for an operation the node does not have`);
 	return problems;
 }
 
@@ -189,7 +241,8 @@ export function mapped(value: unknown): string {
 	return `={{ ${value !== null && typeof value === 'object' && !Array.isArray(value) ? `(${literal})` : literal} }}`;
 }
 
-const isLocator = (value: unknown): value is IDataObject => value !== null && typeof value === 'object' && (value as IDataObject).__rl === true;
+const isLocator = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && (value as IDataObject).__rl === true;
 
 /** Sets the value at a path; a resource locator keeps its mode and takes the value; a fixed collection's first entry is used. */
 export function setAt(parameters: IDataObject, path: string, value: unknown): IDataObject {
@@ -206,16 +259,22 @@ export function setAt(parameters: IDataObject, path: string, value: unknown): ID
 		target = next as IDataObject;
 	}
 	const last = keys[keys.length - 1];
-	target[last] = (isLocator(target[last]) ? { ...(target[last] as IDataObject), value } : value) as IDataObject[string];
+	target[last] = (
+		isLocator(target[last]) ? { ...(target[last] as IDataObject), value } : value
+	) as IDataObject[string];
 	return copy;
 }
 
 function withAround(parameters: IDataObject, around: IDataObject | undefined): IDataObject {
-	return Object.entries(around ?? {}).reduce((result, [path, value]) => setAt(result, path, value), parameters);
+	return Object.entries(around ?? {}).reduce(
+		(result, [path, value]) => setAt(result, path, value),
+		parameters,
+	);
 }
 
 function shown(value: unknown): string {
-	if (typeof value === 'string' && value.length > 40) return `"${value.slice(0, 8)}…" (${value.length} characters)`;
+	if (typeof value === 'string' && value.length > 40)
+		return `"${value.slice(0, 8)}…" (${value.length} characters)`;
 	return JSON.stringify(value);
 }
 
@@ -227,8 +286,16 @@ export function casesOf(
 	plan: OperationPlan<never>,
 ): BadInputCase[] {
 	const cases: BadInputCase[] = [];
-	const fields = new Map(fieldsOf(description, resource, operation).map((field) => [field.path, field]));
-	const push = (field: Omit<FieldInfo, 'type'>, kind: CaseKind, bad: { value: unknown; mapped: boolean; what?: string }, around?: IDataObject, editorMayRefuse = false) =>
+	const fields = new Map(
+		fieldsOf(description, resource, operation).map((field) => [field.path, field]),
+	);
+	const push = (
+		field: Omit<FieldInfo, 'type'>,
+		kind: CaseKind,
+		bad: { value: unknown; mapped: boolean; what?: string },
+		around?: IDataObject,
+		editorMayRefuse = false,
+	) =>
 		cases.push({
 			resource,
 			operation,
@@ -240,7 +307,12 @@ export function casesOf(
 			what: bad.what ?? '',
 			mapped: bad.mapped,
 			editorMayRefuse,
-			apply: (parameters) => setAt(withAround(parameters, around), field.path, bad.mapped ? mapped(bad.value) : bad.value),
+			apply: (parameters) =>
+				setAt(
+					withAround(parameters, around),
+					field.path,
+					bad.mapped ? mapped(bad.value) : bad.value,
+				),
 		});
 	const asMapped = (value: unknown, what?: string) => ({ value, mapped: true, what });
 	const typed = (value: unknown) => ({ value, mapped: false });
@@ -260,25 +332,43 @@ export function casesOf(
 		}
 		if (fieldPlan.wrongType) {
 			const { value, what } = WRONG_TYPES[fieldPlan.wrongType];
-			const given = isList && !Array.isArray(value) ? (fieldPlan.wrongType === 'option' ? ['not-an-option'] : [value]) : value;
+			const given =
+				isList && !Array.isArray(value)
+					? fieldPlan.wrongType === 'option'
+						? ['not-an-option']
+						: [value]
+					: value;
 			push(field, 'wrong type', asMapped(given, what), around);
 		}
-		if (fieldPlan.date) for (const date of MALFORMED_DATES) push(field, 'malformed date', asMapped(date), around);
+		if (fieldPlan.date)
+			for (const date of MALFORMED_DATES) push(field, 'malformed date', asMapped(date), around);
 		if (fieldPlan.maxLength !== undefined) {
-			push(field, 'over the limit', asMapped('x'.repeat(fieldPlan.maxLength + 1), `the limit is ${fieldPlan.maxLength}`), around);
+			push(
+				field,
+				'over the limit',
+				asMapped('x'.repeat(fieldPlan.maxLength + 1), `the limit is ${fieldPlan.maxLength}`),
+				around,
+			);
 		}
 	}
 
 	for (const mapperField of plan.mapper?.fields ?? []) {
-		const field = { path: `${plan.mapper!.path}.value.${mapperField.id}`, displayName: mapperField.displayName, names: [mapperField.displayName, mapperField.id] };
+		const field = {
+			path: `${plan.mapper!.path}.value.${mapperField.id}`,
+			displayName: mapperField.displayName,
+			names: [mapperField.displayName, mapperField.id],
+		};
 		if (mapperField.required) {
 			push(field, 'empty', typed(''), undefined, true);
 			push(field, 'empty (mapped)', asMapped(''));
 			push(field, 'whitespace only', asMapped('   '));
 		}
-		if (mapperField.type === 'number') push(field, 'wrong type', asMapped('four', WRONG_TYPES.number.what));
-		if (mapperField.type === 'options') push(field, 'wrong type', asMapped('Whenever', WRONG_TYPES.option.what));
-		if (mapperField.type === 'dateTime') for (const date of MALFORMED_DATES) push(field, 'malformed date', asMapped(date));
+		if (mapperField.type === 'number')
+			push(field, 'wrong type', asMapped('four', WRONG_TYPES.number.what));
+		if (mapperField.type === 'options')
+			push(field, 'wrong type', asMapped('Whenever', WRONG_TYPES.option.what));
+		if (mapperField.type === 'dateTime')
+			for (const date of MALFORMED_DATES) push(field, 'malformed date', asMapped(date));
 	}
 	return cases;
 }
@@ -291,7 +381,11 @@ export const BOOLEAN = none('a switch: any value is on or off');
 export const FREE_TEXT = none('free text: any text is valid and the vendor states no length limit');
 export const RETURN_ALL = BOOLEAN;
 export const LIMIT: FieldPlan = { wrongType: 'wholeNumber', with: { returnAll: false } };
-export const rl = (value: string | number, mode: 'list' | 'id' | 'name' = 'id', cachedResultName?: string): IDataObject => ({
+export const rl = (
+	value: string | number,
+	mode: 'list' | 'id' | 'name' = 'id',
+	cachedResultName?: string,
+): IDataObject => ({
 	__rl: true,
 	mode,
 	value: String(value),

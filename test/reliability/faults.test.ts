@@ -11,7 +11,15 @@ import type { Fault, RecordedRequest } from '../fakes/kit';
 import { Engine, runNode, type NodeRun } from '../engine/harness';
 import { retryPolicy } from '../../nodes/shared/retry';
 import { markdownTable, writeSection } from './report';
-import { ASKED_VALUE, CREATED_NAME, OP_KINDS, VENDORS, type OpKind, type Operation, type VendorAdapter } from './vendorAdapters';
+import {
+	ASKED_VALUE,
+	CREATED_NAME,
+	OP_KINDS,
+	VENDORS,
+	type OpKind,
+	type Operation,
+	type VendorAdapter,
+} from './vendorAdapters';
 
 jest.setTimeout(30_000);
 
@@ -56,10 +64,20 @@ const httpFault = (status: number, words: string, headers: Record<string, string
 });
 
 const FAULTS: FaultCase[] = [
-	{ id: '429', label: '429 with Retry-After: 1', class: 'refused', ...httpFault(429, 'Too many requests, slow down', { 'retry-after': '1' }) },
+	{
+		id: '429',
+		label: '429 with Retry-After: 1',
+		class: 'refused',
+		...httpFault(429, 'Too many requests, slow down', { 'retry-after': '1' }),
+	},
 	{ id: '500', label: '500', class: 'unsure', ...httpFault(500, 'Internal server error') },
 	{ id: '502', label: '502', class: 'unsure', ...httpFault(502, 'Bad gateway') },
-	{ id: '503', label: '503', class: 'unsure', ...httpFault(503, 'Service temporarily unavailable') },
+	{
+		id: '503',
+		label: '503',
+		class: 'unsure',
+		...httpFault(503, 'Service temporarily unavailable'),
+	},
 	{
 		id: 'timeout',
 		label: `timeout (node waits ${TIMEOUT_MS} ms, vendor answers after ${FAULT_DELAY_MS} ms)`,
@@ -69,7 +87,12 @@ const FAULTS: FaultCase[] = [
 		settleMs: FAULT_DELAY_MS + 100,
 		policy: { timeoutMs: TIMEOUT_MS },
 	},
-	{ id: 'drop', label: 'connection dropped (before the vendor acts)', class: 'unsure', fault: () => ({ drop: true }) },
+	{
+		id: 'drop',
+		label: 'connection dropped (before the vendor acts)',
+		class: 'unsure',
+		fault: () => ({ drop: true }),
+	},
 	{
 		id: 'dropAfterHandling',
 		label: 'answer lost (vendor acted, then the connection dropped)',
@@ -78,7 +101,12 @@ const FAULTS: FaultCase[] = [
 		reachesHandler: true,
 		actedBeforeFailing: true,
 	},
-	{ id: 'malformed', label: 'malformed JSON under 200', class: 'unsure', fault: (vendor) => ({ malformedBody: vendor.malformedBody, status: 200 }) },
+	{
+		id: 'malformed',
+		label: 'malformed JSON under 200',
+		class: 'unsure',
+		fault: (vendor) => ({ malformedBody: vendor.malformedBody, status: 200 }),
+	},
 	{
 		id: 'envelope',
 		label: 'failure envelope under 200 (Open Dental: a 400 with text, it has no envelope)',
@@ -130,16 +158,28 @@ const started = Date.now();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const secondsOf = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const shorten = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const shorten = (text: string, max = 90) =>
+	text.length > max ? `${text.slice(0, max - 1)}…` : text;
 const timesWord = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
-function describeOutcome(fault: FaultCase, kind: OpKind, seen: Observation, original: unknown): string {
+function describeOutcome(
+	fault: FaultCase,
+	kind: OpKind,
+	seen: Observation,
+	original: unknown,
+): string {
 	const parts: string[] = [];
 	const description = seen.error?.description ?? '';
 	const notSentTwice = /not sent twice/i.test(description);
 	if (fault.class === 'token') {
-		if (seen.signIns > 0) parts.push(`refused, signed in again ${timesWord(seen.signIns)}, sent again (${seen.apiCalls} calls)`);
-		else parts.push(`sent ${timesWord(seen.apiCalls)}${seen.apiCalls === 2 ? ' (n8n-core re-sends once after a 401)' : ''}, not retried by the node`);
+		if (seen.signIns > 0)
+			parts.push(
+				`refused, signed in again ${timesWord(seen.signIns)}, sent again (${seen.apiCalls} calls)`,
+			);
+		else
+			parts.push(
+				`sent ${timesWord(seen.apiCalls)}${seen.apiCalls === 2 ? ' (n8n-core re-sends once after a 401)' : ''}, not retried by the node`,
+			);
 	} else if (seen.attempts === 1 && seen.readBacks > 0) {
 		parts.push('read back: carried out, so not re-sent');
 	} else if (seen.attempts === 1) {
@@ -149,19 +189,35 @@ function describeOutcome(fault: FaultCase, kind: OpKind, seen: Observation, orig
 	} else {
 		parts.push(`${seen.attempts} tries (waits ${seen.gaps.map(secondsOf).join(', ')})`);
 	}
-	if (seen.attempts > 1 && seen.readBacks > 0) parts.push(`read back ${timesWord(seen.readBacks)}, each re-send built on the read before it`);
-	parts.push(seen.error ? `error ${seen.error.httpCode || '(no status)'} '${shorten(seen.error.message)}'` : `ok (${seen.items.length} item${seen.items.length === 1 ? '' : 's'})`);
+	if (seen.attempts > 1 && seen.readBacks > 0)
+		parts.push(`read back ${timesWord(seen.readBacks)}, each re-send built on the read before it`);
+	parts.push(
+		seen.error
+			? `error ${seen.error.httpCode || '(no status)'} '${shorten(seen.error.message)}'`
+			: `ok (${seen.items.length} item${seen.items.length === 1 ? '' : 's'})`,
+	);
 	if (notSentTwice) parts.push('error says check');
 	const tried = /Tried (\d+) times/.exec(description);
 	if (tried) parts.push(`error says tried ${tried[1]} times`);
-	if (kind === 'create') parts.push(`${seen.created} task${seen.created === 1 ? '' : 's'} at the fake`);
-	if (kind === 'add') parts.push(`${seen.created} new task${seen.created === 1 ? '' : 's'} on the shift`);
-	if (kind === 'update') parts.push(seen.value === ASKED_VALUE ? 'update applied as asked' : seen.value === original ? 'task unchanged' : `value now ${JSON.stringify(seen.value)}`);
-	if (kind === 'read') parts.push(seen.created === 0 && seen.restKept ? 'nothing changed' : 'STATE CHANGED');
+	if (kind === 'create')
+		parts.push(`${seen.created} task${seen.created === 1 ? '' : 's'} at the fake`);
+	if (kind === 'add')
+		parts.push(`${seen.created} new task${seen.created === 1 ? '' : 's'} on the shift`);
+	if (kind === 'update')
+		parts.push(
+			seen.value === ASKED_VALUE
+				? 'update applied as asked'
+				: seen.value === original
+					? 'task unchanged'
+					: `value now ${JSON.stringify(seen.value)}`,
+		);
+	if (kind === 'read')
+		parts.push(seen.created === 0 && seen.restKept ? 'nothing changed' : 'STATE CHANGED');
 	if (!seen.restKept) parts.push('OTHER RECORDS CHANGED OR LOST');
 	if (seen.note) parts.push(seen.note);
 	if (fault.id === 'timeout') parts.push(`run took ${secondsOf(seen.tookMs)}`);
-	if (seen.secretsLeaked.length > 0) parts.push(`SECRET IN OUTPUT (${seen.secretsLeaked.join(', ')})`);
+	if (seen.secretsLeaked.length > 0)
+		parts.push(`SECRET IN OUTPUT (${seen.secretsLeaked.join(', ')})`);
 	return parts.join('; ');
 }
 
@@ -176,7 +232,12 @@ function matches(request: RecordedRequest, target: { method: string; path: strin
 }
 
 /** What the user would expect, by the retry rules: the tries of the faulted request, and the read-backs before them. */
-function expectedOf(vendor: VendorAdapter, fault: FaultCase, kind: OpKind, operation: Operation): { ok: boolean; attempts?: number; readBacks: number } {
+function expectedOf(
+	vendor: VendorAdapter,
+	fault: FaultCase,
+	kind: OpKind,
+	operation: Operation,
+): { ok: boolean; attempts?: number; readBacks: number } {
 	const checked = operation.readBack !== undefined;
 	switch (fault.class) {
 		case 'refused':
@@ -192,21 +253,44 @@ function expectedOf(vendor: VendorAdapter, fault: FaultCase, kind: OpKind, opera
 		case 'token':
 			return { ok: vendor.renewsToken, attempts: undefined, readBacks: 0 };
 		case 'persistent':
-			return { ok: false, attempts: 1 + retryPolicy.maxRetries, readBacks: checked ? retryPolicy.maxRetries : 0 };
+			return {
+				ok: false,
+				attempts: 1 + retryPolicy.maxRetries,
+				readBacks: checked ? retryPolicy.maxRetries : 0,
+			};
 	}
 }
 
 async function runCase(vendor: VendorAdapter, fault: FaultCase, kind: OpKind): Promise<void> {
 	const engine = new Engine();
 	const ctx = vendor.setup(engine);
-	const spec = (parameters: IDataObject) => ({ type: vendor.nodeType, credentialType: vendor.credentialType, credentialId: ctx.credentialId, parameters });
-	if (fault.class === 'token') await vendor.expireToken(engine, ctx, async (parameters) => await runNode(engine, spec(parameters)));
+	const spec = (parameters: IDataObject) => ({
+		type: vendor.nodeType,
+		credentialType: vendor.credentialType,
+		credentialId: ctx.credentialId,
+		parameters,
+	});
+	if (fault.class === 'token')
+		await vendor.expireToken(
+			engine,
+			ctx,
+			async (parameters) => await runNode(engine, spec(parameters)),
+		);
 	const operation = vendor.operations(ctx)[kind]!;
-	operationLabels.set(vendor.name, { ...operationLabels.get(vendor.name), [kind]: operation.label });
+	operationLabels.set(vendor.name, {
+		...operationLabels.get(vendor.name),
+		[kind]: operation.label,
+	});
 	const before = vendor.state(ctx);
 	const original = before.value;
 	vendor.fake.server.clearRequests();
-	if (fault.fault) vendor.fake.server.fault({ fault: fault.fault(vendor, kind), times: fault.times ?? 1, method: operation.target.method, path: operation.target.path });
+	if (fault.fault)
+		vendor.fake.server.fault({
+			fault: fault.fault(vendor, kind),
+			times: fault.times ?? 1,
+			method: operation.target.method,
+			path: operation.target.path,
+		});
 
 	const saved = { ...retryPolicy };
 	Object.assign(retryPolicy, fault.policy ?? {});
@@ -231,18 +315,30 @@ async function runCase(vendor: VendorAdapter, fault: FaultCase, kind: OpKind): P
 	const secrets = [...vendor.fake.configuredSecrets, ...vendor.fake.issuedSecrets];
 	const seen: Observation = {
 		attempts: targeted.length,
-		readBacks: readBack ? requests.slice(firstAttemptAt).filter((request) => matches(request, readBack)).length : 0,
+		readBacks: readBack
+			? requests.slice(firstAttemptAt).filter((request) => matches(request, readBack)).length
+			: 0,
 		gaps: targeted.slice(1).map((request, i) => request.at - targeted[i].at),
 		apiCalls: requests.filter((request) => !vendor.isSignIn(request)).length,
 		signIns: requests.filter((request) => vendor.isSignIn(request)).length,
 		items: run.items.map((item) => item.json),
 		error: run.error
-			? { message: String(run.error.message), httpCode: String(run.error.httpCode ?? ''), description: String(run.error.description ?? '') }
+			? {
+					message: String(run.error.message),
+					httpCode: String(run.error.httpCode ?? ''),
+					description: String(run.error.description ?? ''),
+				}
 			: undefined,
 		created: after.created,
 		value: after.value,
 		restKept: JSON.stringify(after.rest) === JSON.stringify(before.rest),
-		secretsLeaked: [...new Set(secrets.filter((secret) => secret.value && errorText.includes(secret.value)).map((secret) => secret.kind))],
+		secretsLeaked: [
+			...new Set(
+				secrets
+					.filter((secret) => secret.value && errorText.includes(secret.value))
+					.map((secret) => secret.kind),
+			),
+		],
 		tookMs,
 		note: after.note,
 	};
@@ -260,7 +356,8 @@ async function runCase(vendor: VendorAdapter, fault: FaultCase, kind: OpKind): P
 		expect(seen.error).toBeUndefined();
 		expect(seen.items.length).toBeGreaterThan(0);
 		expect(seen.items.every((item) => item.error === undefined)).toBe(true);
-		if (kind === 'create' || kind === 'add') expect(JSON.stringify(seen.items)).toContain(CREATED_NAME);
+		if (kind === 'create' || kind === 'add')
+			expect(JSON.stringify(seen.items)).toContain(CREATED_NAME);
 		if (kind === 'update') expect(JSON.stringify(seen.items)).toContain(ASKED_VALUE);
 	} else {
 		expect(seen.error).toBeDefined();
@@ -279,7 +376,11 @@ async function runCase(vendor: VendorAdapter, fault: FaultCase, kind: OpKind): P
 	}
 	if (fault.class === 'persistent') {
 		// Capped exponential backoff between the tries.
-		seen.gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(Math.min(retryPolicy.maxDelayMs, retryPolicy.baseDelayMs * 2 ** i)));
+		seen.gaps.forEach((gap, i) =>
+			expect(gap).toBeGreaterThanOrEqual(
+				Math.min(retryPolicy.maxDelayMs, retryPolicy.baseDelayMs * 2 ** i),
+			),
+		);
 	}
 	if (fault.class === 'token') {
 		if (vendor.renewsToken) {
@@ -305,15 +406,20 @@ async function runCase(vendor: VendorAdapter, fault: FaultCase, kind: OpKind): P
 			expect(seen.error.httpCode).toBe(String(failure.status));
 		}
 		if (fault.http) {
-			expect(seen.error.message).toBe(vendor.httpFailure(fault.http.status, fault.http.words).message);
+			expect(seen.error.message).toBe(
+				vendor.httpFailure(fault.http.status, fault.http.words).message,
+			);
 			expect(seen.error.httpCode).toBe(String(fault.http.status));
 		}
 		if (fault.class === 'unsure') {
 			// A create whose outcome is unknown: not sent twice, and the user is told to check.
-			expect(seen.error.description).toMatch(new RegExp(`may still have reached ${vendor.name}: check there`));
+			expect(seen.error.description).toMatch(
+				new RegExp(`may still have reached ${vendor.name}: check there`),
+			);
 			expect(seen.error.description).toMatch(/not sent twice/);
 		}
-		if (fault.class === 'persistent') expect(seen.error.description).toContain(`Tried ${1 + retryPolicy.maxRetries} times.`);
+		if (fault.class === 'persistent')
+			expect(seen.error.description).toContain(`Tried ${1 + retryPolicy.maxRetries} times.`);
 	}
 
 	// The fake's final state: no duplicate write, nothing lost, the update exactly as asked.
@@ -338,13 +444,21 @@ afterAll(async () => {
 for (const vendor of VENDORS) {
 	describe(vendor.name, () => {
 		for (const fault of FAULTS) {
-			for (const kind of (fault.kinds ?? OP_KINDS).filter((candidate) => vendor.kinds.includes(candidate))) {
+			for (const kind of (fault.kinds ?? OP_KINDS).filter((candidate) =>
+				vendor.kinds.includes(candidate),
+			)) {
 				it(`${fault.label} × ${kind}`, async () => {
 					try {
 						await runCase(vendor, fault, kind);
 					} catch (error) {
 						// The report says which cases broke the policy, with the check that failed.
-						const check = String((error as Error).message).replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((line) => line.trim()).filter(Boolean).slice(0, 3).join(' ');
+						const check = String((error as Error).message)
+							.replace(/\u001b\[[0-9;]*m/g, '')
+							.split('\n')
+							.map((line) => line.trim())
+							.filter(Boolean)
+							.slice(0, 3)
+							.join(' ');
 						failures.push(`${vendor.name} · ${fault.label} × ${kind}: ${check}`);
 						const cell = outcomes.get(vendor.name)?.get(fault.id)?.[kind];
 						if (cell !== undefined) record(vendor, fault, kind, `**FAILS** — ${cell}`);
@@ -357,7 +471,11 @@ for (const vendor of VENDORS) {
 }
 
 function caseCount(): number {
-	return [...outcomes.values()].reduce((sum, byFault) => sum + [...byFault.values()].reduce((count, cells) => count + Object.keys(cells).length, 0), 0);
+	return [...outcomes.values()].reduce(
+		(sum, byFault) =>
+			sum + [...byFault.values()].reduce((count, cells) => count + Object.keys(cells).length, 0),
+		0,
+	);
 }
 
 /** Section 10 of docs/RELIABILITY.md, from what the cases observed. */
@@ -372,12 +490,12 @@ function writeReport(): void {
 			`a request without an answer after ${shipped.timeoutMs / 1000} s counts as a lost answer. ` +
 			'A 429 (or a refused connection) is sent again for any method; a 5xx, a timeout, a dropped connection or an unreadable answer only for GET, PUT and PATCH; ' +
 			'a failure envelope is never sent again. ' +
-			'Humanity\'s shift-task writes (a PUT of the whole list, built from a read) are not sent again as they were: after an unknown outcome the shift is read back; ' +
+			"Humanity's shift-task writes (a PUT of the whole list, built from a read) are not sent again as they were: after an unknown outcome the shift is read back; " +
 			'a write found done is not repeated, one not found is rebuilt on that read and sent.',
 		'',
 		`In this run the waits were shortened where their length is not the point: backoff from ${RUN_POLICY.baseDelayMs} ms, capped at ${RUN_POLICY.maxDelayMs} ms; ` +
 			`the timeout cases waited ${TIMEOUT_MS} ms for a fake that answers after ${FAULT_DELAY_MS} ms. Retry-After was kept real (1 s). ` +
-			'Each fault was aimed at the operation\'s own request (Humanity\'s Shift Task Update: at its PUT, after the read of the shift), once unless said. ' +
+			"Each fault was aimed at the operation's own request (Humanity's Shift Task Update: at its PUT, after the read of the shift), once unless said. " +
 			`The fake's state was checked after every case: records other than the one written are compared field by field (edit times aside). ` +
 			`Whole file: ${secondsOf(Date.now() - started)}.`,
 	];
@@ -385,12 +503,23 @@ function writeReport(): void {
 		const labels = operationLabels.get(vendorName) ?? {};
 		const kinds = OP_KINDS.filter((kind) => labels[kind] !== undefined);
 		const header = ['fault', ...kinds.map((kind) => `${kind}: ${labels[kind]}`)];
-		const rows = FAULTS.filter((fault) => byFault.has(fault.id)).map((fault) => [fault.label, ...kinds.map((kind) => byFault.get(fault.id)?.[kind] ?? '—')]);
+		const rows = FAULTS.filter((fault) => byFault.has(fault.id)).map((fault) => [
+			fault.label,
+			...kinds.map((kind) => byFault.get(fault.id)?.[kind] ?? '—'),
+		]);
 		return [`### ${vendorName}`, '', markdownTable(header, rows)].join('\n');
 	});
 	const verdict =
 		failures.length === 0
 			? [`All ${caseCount()} cases did what the policy says.`]
-			: [`${failures.length} of ${caseCount()} cases did not do what the policy says (marked **FAILS** below):`, '', ...failures.map((failure) => `- ${failure}`)];
-	writeSection(10, 'faults', [...policy, '', ...verdict, '', ...sections.flatMap((section) => [section, ''])].join('\n'));
+			: [
+					`${failures.length} of ${caseCount()} cases did not do what the policy says (marked **FAILS** below):`,
+					'',
+					...failures.map((failure) => `- ${failure}`),
+				];
+	writeSection(
+		10,
+		'faults',
+		[...policy, '', ...verdict, '', ...sections.flatMap((section) => [section, ''])].join('\n'),
+	);
 }

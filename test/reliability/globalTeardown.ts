@@ -11,7 +11,16 @@ function secretScanSection(): string | undefined {
 		.readdirSync(folder)
 		.filter((name) => name.endsWith('.json'))
 		.sort()
-		.map((name) => JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8')) as { file: string; secrets: number; executions: number; items: number; hits: number });
+		.map(
+			(name) =>
+				JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8')) as {
+					file: string;
+					secrets: number;
+					executions: number;
+					items: number;
+					hits: number;
+				},
+		);
 	if (rows.length === 0) return undefined;
 	const hits = rows.reduce((sum, row) => sum + row.hits, 0);
 	return [
@@ -29,7 +38,9 @@ function secretScanSection(): string | undefined {
 /** Puts the sections this run wrote under one heading in docs/RELIABILITY.md. */
 export default function writeReport(): void {
 	if (!reportWanted()) {
-		console.log(`TASKBRIDGE_NO_REPORT is set: ${path.relative(REPO_ROOT, REPORT_FILE)} left as it was.`);
+		console.log(
+			`TASKBRIDGE_NO_REPORT is set: ${path.relative(REPO_ROOT, REPORT_FILE)} left as it was.`,
+		);
 		return;
 	}
 	if (!fs.existsSync(SECTIONS_DIR)) return;

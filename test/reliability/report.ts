@@ -21,10 +21,15 @@ export function reportWanted(): boolean {
 /** Keeps one section of the report; `order` places it (lower first). Written again, it replaces the last copy. */
 export function writeSection(order: number, name: string, markdown: string): void {
 	fs.mkdirSync(SECTIONS_DIR, { recursive: true });
-	fs.writeFileSync(path.join(SECTIONS_DIR, `${String(order).padStart(2, '0')}-${name}.md`), `${markdown.trim()}\n`);
+	fs.writeFileSync(
+		path.join(SECTIONS_DIR, `${String(order).padStart(2, '0')}-${name}.md`),
+		`${markdown.trim()}\n`,
+	);
 }
 
 /** A Markdown table; cells have their pipes and line breaks escaped. */
 export function markdownTable(header: string[], rows: Array<Array<string | number>>): string {
-	return [header, header.map(() => '---'), ...rows.map((row) => row.map(escapeTableCell))].map((row) => `| ${row.join(' | ')} |`).join('\n');
+	return [header, header.map(() => '---'), ...rows.map((row) => row.map(escapeTableCell))]
+		.map((row) => `| ${row.join(' | ')} |`)
+		.join('\n');
 }

@@ -75,17 +75,28 @@ export interface VendorAdapter<Ctx = unknown> {
 	/** Requests that sign in or fetch a token: not API calls. */
 	isSignIn(request: RecordedRequest): boolean;
 	/** The body an HTTP failure of this status carries, in the vendor's shape, and the message it must give. */
-	httpFailure(status: number, words: string): { body: unknown; headers?: Record<string, string>; message: string };
+	httpFailure(
+		status: number,
+		words: string,
+	): { body: unknown; headers?: Record<string, string>; message: string };
 	malformedBody: string;
 	/** A failure under HTTP 200, per operation kind. */
 	failureEnvelope(kind: OpKind): FailureAnswer;
 	/** Whether the node signs in again by itself (Oliver, Humanity), or gets a static key or token (the others). */
 	renewsToken: boolean;
 	/** Makes the credential's token (or key) stop working; a vendor that signs in gets a token first. */
-	expireToken(engine: Engine, ctx: Ctx & { credentialId: string }, run: (parameters: IDataObject) => Promise<unknown>): Promise<void>;
+	expireToken(
+		engine: Engine,
+		ctx: Ctx & { credentialId: string },
+		run: (parameters: IDataObject) => Promise<unknown>,
+	): Promise<void>;
 }
 
-const rl = (value: string | number, mode: 'list' | 'id' = 'id') => ({ __rl: true, mode, value: String(value) });
+const rl = (value: string | number, mode: 'list' | 'id' = 'id') => ({
+	__rl: true,
+	mode,
+	value: String(value),
+});
 /** Drops the keys that move on every write (edit times), at any depth. */
 function stable(value: unknown, volatile: readonly string[]): unknown {
 	if (Array.isArray(value)) return value.map((entry) => stable(entry, volatile));
@@ -114,9 +125,16 @@ export const oliver: VendorAdapter<OliverCtx> = {
 	setup(engine) {
 		oliverFake.reset();
 		oliverFake.addTask({ title: 'Call owner with lab results', description: 'Rex, bloods' });
-		const task = oliverFake.addTask({ title: 'Refill carprofen', description: 'Keep me', task_type: 'rx_refill' });
+		const task = oliverFake.addTask({
+			title: 'Refill carprofen',
+			description: 'Keep me',
+			task_type: 'rx_refill',
+		});
 		oliverFake.addTask({ title: 'Order cone', status: 'completed' });
-		const credentialId = engine.credentials.add('oliverApi', { ...oliverFake.credentialData(), accessToken: '' }).id!;
+		const credentialId = engine.credentials.add('oliverApi', {
+			...oliverFake.credentialData(),
+			accessToken: '',
+		}).id!;
 		return { credentialId, taskId: task.id };
 	},
 	operations: ({ taskId }) => ({
@@ -128,20 +146,32 @@ export const oliver: VendorAdapter<OliverCtx> = {
 		},
 		create: {
 			label: 'Create staff task',
-			parameters: { resource: 'staffTask', operation: 'create', title: CREATED_NAME, additionalFields: { description: 'made by the fault matrix' } },
+			parameters: {
+				resource: 'staffTask',
+				operation: 'create',
+				title: CREATED_NAME,
+				additionalFields: { description: 'made by the fault matrix' },
+			},
 			target: { method: 'POST', path: `${OLIVER_API_PREFIX}/staff_tasks` },
 			cleanCalls: 1,
 		},
 		update: {
 			label: 'Update staff task (title)',
-			parameters: { resource: 'staffTask', operation: 'update', taskId, updateFields: { title: ASKED_VALUE } },
+			parameters: {
+				resource: 'staffTask',
+				operation: 'update',
+				taskId,
+				updateFields: { title: ASKED_VALUE },
+			},
 			target: { method: 'PUT', path: `${OLIVER_API_PREFIX}/staff_tasks/${taskId}` },
 			cleanCalls: 1,
 		},
 	}),
 	state({ taskId }) {
 		const all = [...oliverFake.tasks.values()];
-		const kept = all.filter((task) => task.title !== CREATED_NAME).map((task) => (task.id === taskId ? { ...task, title: '<updated>' } : task));
+		const kept = all
+			.filter((task) => task.title !== CREATED_NAME)
+			.map((task) => (task.id === taskId ? { ...task, title: '<updated>' } : task));
 		return {
 			created: all.length - kept.length,
 			value: oliverFake.tasks.get(taskId)?.title,
@@ -149,9 +179,16 @@ export const oliver: VendorAdapter<OliverCtx> = {
 		};
 	},
 	isSignIn: (request) => request.path === OLIVER_SIGN_IN_PATH,
-	httpFailure: (_status, words) => ({ body: { success: false, message: words }, message: `Oliver: ${words}` }),
+	httpFailure: (_status, words) => ({
+		body: { success: false, message: words },
+		message: `Oliver: ${words}`,
+	}),
 	malformedBody: '{"success": true, "data": {"id": "st_',
-	failureEnvelope: () => ({ status: 200, body: { success: false, message: 'Task is locked by another user' }, message: 'Oliver: Task is locked by another user' }),
+	failureEnvelope: () => ({
+		status: 200,
+		body: { success: false, message: 'Task is locked by another user' },
+		message: 'Oliver: Task is locked by another user',
+	}),
 	renewsToken: true,
 	async expireToken(_engine, _ctx, run) {
 		// A token first (a Get signs in), then Oliver forgets every token it issued.
@@ -167,7 +204,11 @@ const OD_CUSTOMER_KEY = 'CustKey-Faults-9303';
 interface OpenDentalCtx {
 	taskNum: number;
 }
-const openDentalFake = new OpenDentalFake({ developerKey: OD_DEVELOPER_KEY, customerKey: OD_CUSTOMER_KEY, throttle: null });
+const openDentalFake = new OpenDentalFake({
+	developerKey: OD_DEVELOPER_KEY,
+	customerKey: OD_CUSTOMER_KEY,
+	throttle: null,
+});
 export const openDental: VendorAdapter<OpenDentalCtx> = {
 	name: 'Open Dental',
 	fake: openDentalFake,
@@ -180,9 +221,22 @@ export const openDental: VendorAdapter<OpenDentalCtx> = {
 		openDentalFake.options.customerKey = OD_CUSTOMER_KEY;
 		openDentalFake.addTaskList({ TaskListNum: 74, Descript: 'Front Desk' });
 		openDentalFake.addUser({ UserNum: 3, UserName: 'Maria' });
-		openDentalFake.addTask({ TaskListNum: 74, Descript: 'Sterilizer log', UserNum: 3, TaskStatus: 'Viewed' });
-		const task = openDentalFake.addTask({ TaskListNum: 74, Descript: 'Call the lab', UserNum: 3, DescriptOverride: 'Lab' });
-		const credentialId = engine.credentials.add('openDentalApi', { ...openDentalFake.credentialData(), rateLimit: 'none' }).id!;
+		openDentalFake.addTask({
+			TaskListNum: 74,
+			Descript: 'Sterilizer log',
+			UserNum: 3,
+			TaskStatus: 'Viewed',
+		});
+		const task = openDentalFake.addTask({
+			TaskListNum: 74,
+			Descript: 'Call the lab',
+			UserNum: 3,
+			DescriptOverride: 'Lab',
+		});
+		const credentialId = engine.credentials.add('openDentalApi', {
+			...openDentalFake.credentialData(),
+			rateLimit: 'none',
+		}).id!;
 		return { credentialId, taskNum: task.TaskNum };
 	},
 	operations: ({ taskNum }) => ({
@@ -194,28 +248,51 @@ export const openDental: VendorAdapter<OpenDentalCtx> = {
 		},
 		create: {
 			label: 'Create task',
-			parameters: { resource: 'task', operation: 'create', taskListNum: rl(74), descript: CREATED_NAME, userNum: rl(3) },
+			parameters: {
+				resource: 'task',
+				operation: 'create',
+				taskListNum: rl(74),
+				descript: CREATED_NAME,
+				userNum: rl(3),
+			},
 			target: { method: 'POST', path: `${OPEN_DENTAL_API_PREFIX}/tasks` },
 			cleanCalls: 1,
 		},
 		update: {
 			label: 'Update task (short description)',
-			parameters: { resource: 'task', operation: 'update', taskNum: String(taskNum), updateFields: { descriptOverride: ASKED_VALUE } },
+			parameters: {
+				resource: 'task',
+				operation: 'update',
+				taskNum: String(taskNum),
+				updateFields: { descriptOverride: ASKED_VALUE },
+			},
 			target: { method: 'PUT', path: `${OPEN_DENTAL_API_PREFIX}/tasks/${taskNum}` },
 			cleanCalls: 1,
 		},
 	}),
 	state({ taskNum }) {
 		const all = [...openDentalFake.tasks.values()];
-		const kept = all.filter((task) => task.Descript !== CREATED_NAME).map((task) => (task.TaskNum === taskNum ? { ...task, DescriptOverride: '<updated>' } : task));
-		return { created: all.length - kept.length, value: openDentalFake.tasks.get(taskNum)?.DescriptOverride, rest: stable(kept, ['SecDateTEdit']) };
+		const kept = all
+			.filter((task) => task.Descript !== CREATED_NAME)
+			.map((task) =>
+				task.TaskNum === taskNum ? { ...task, DescriptOverride: '<updated>' } : task,
+			);
+		return {
+			created: all.length - kept.length,
+			value: openDentalFake.tasks.get(taskNum)?.DescriptOverride,
+			rest: stable(kept, ['SecDateTEdit']),
+		};
 	},
 	isSignIn: () => false,
 	// Open Dental's explanations are plain text.
 	httpFailure: (_status, words) => ({ body: words, message: `Open Dental: ${words}` }),
 	malformedBody: '{"TaskNum": 1, "Descr',
 	// No envelope: a failure is an HTTP status with an explanation. The matrix's stand-in: a refusal (400) Open Dental documents.
-	failureEnvelope: () => ({ status: 400, body: 'The eConnector is not running.', message: 'Open Dental: The eConnector is not running.' }),
+	failureEnvelope: () => ({
+		status: 400,
+		body: 'The eConnector is not running.',
+		message: 'Open Dental: The eConnector is not running.',
+	}),
 	renewsToken: false,
 	async expireToken() {
 		// The office issued a new customer key: the one in the credential stops working.
@@ -243,41 +320,79 @@ export const plannr: VendorAdapter<PlannrCtx> = {
 		const todo = plannrFake.addStatus({ name: 'To do', is_not_started: true });
 		plannrFake.addStatus({ name: 'Completed', is_type_completed: true });
 		const tom = plannrFake.addClient({ first_name: 'Tom', last_name: 'Hughes' });
-		const base = { status_uuid: todo.uuid, taskable_type: 'client' as const, taskable_uuid: tom.uuid };
+		const base = {
+			status_uuid: todo.uuid,
+			taskable_type: 'client' as const,
+			taskable_uuid: tom.uuid,
+		};
 		plannrFake.addTask({ ...base, name: 'Annual review meeting' });
-		const task = plannrFake.addTask({ ...base, name: 'Send valuation pack', description: 'Keep me', priority: 'high' });
+		const task = plannrFake.addTask({
+			...base,
+			name: 'Send valuation pack',
+			description: 'Keep me',
+			priority: 'high',
+		});
 		const credentialId = engine.credentials.add('plannrApi', plannrFake.credentialData()).id!;
 		return { credentialId, taskUuid: task.uuid, clientUuid: tom.uuid, statusUuid: todo.uuid };
 	},
 	operations: ({ taskUuid, clientUuid, statusUuid }) => ({
 		read: {
 			label: 'Get task',
-			parameters: { authentication: 'accessToken', resource: 'task', operation: 'get', taskUuid: rl(taskUuid) },
+			parameters: {
+				authentication: 'accessToken',
+				resource: 'task',
+				operation: 'get',
+				taskUuid: rl(taskUuid),
+			},
 			target: { method: 'GET', path: `${PLANNR_API_V1}/task/${taskUuid}` },
 			cleanCalls: 1,
 		},
 		create: {
 			label: 'Create task',
-			parameters: { authentication: 'accessToken', resource: 'task', operation: 'create', name: CREATED_NAME, taskableType: 'client', taskableUuid: clientUuid, taskStatusUuid: statusUuid },
+			parameters: {
+				authentication: 'accessToken',
+				resource: 'task',
+				operation: 'create',
+				name: CREATED_NAME,
+				taskableType: 'client',
+				taskableUuid: clientUuid,
+				taskStatusUuid: statusUuid,
+			},
 			target: { method: 'POST', path: `${PLANNR_API_V1}/task` },
 			cleanCalls: 1,
 		},
 		update: {
 			label: 'Update task (name)',
-			parameters: { authentication: 'accessToken', resource: 'task', operation: 'update', taskUuid: rl(taskUuid), updateFields: { name: ASKED_VALUE } },
+			parameters: {
+				authentication: 'accessToken',
+				resource: 'task',
+				operation: 'update',
+				taskUuid: rl(taskUuid),
+				updateFields: { name: ASKED_VALUE },
+			},
 			target: { method: 'PUT', path: `${PLANNR_API_V1}/task/${taskUuid}` },
 			cleanCalls: 1,
 		},
 	}),
 	state({ taskUuid }) {
 		const all = [...plannrFake.tasks.values()];
-		const kept = all.filter((task) => task.name !== CREATED_NAME).map((task) => (task.uuid === taskUuid ? { ...task, name: '<updated>' } : task));
-		return { created: all.length - kept.length, value: plannrFake.tasks.get(taskUuid)?.name, rest: stable(kept, ['updated_at']) };
+		const kept = all
+			.filter((task) => task.name !== CREATED_NAME)
+			.map((task) => (task.uuid === taskUuid ? { ...task, name: '<updated>' } : task));
+		return {
+			created: all.length - kept.length,
+			value: plannrFake.tasks.get(taskUuid)?.name,
+			rest: stable(kept, ['updated_at']),
+		};
 	},
 	isSignIn: () => false,
 	httpFailure: (_status, words) => ({ body: { message: words }, message: `Plannr: ${words}` }),
 	malformedBody: '{"data": {"uuid": "7a5c',
-	failureEnvelope: () => ({ status: 200, body: { success: false, message: 'Account suspended' }, message: 'Plannr: Account suspended' }),
+	failureEnvelope: () => ({
+		status: 200,
+		body: { success: false, message: 'Account suspended' },
+		message: 'Plannr: Account suspended',
+	}),
 	renewsToken: false,
 	async expireToken() {
 		plannrFake.revokeToken(PLANNR_TOKEN);
@@ -301,7 +416,13 @@ const FLOW_FIELDS = [
 const mapped = (value: IDataObject, required: string[] = []) => ({
 	mappingMode: 'defineBelow',
 	value,
-	schema: FLOW_FIELDS.map((field) => ({ id: field.field, displayName: field.field, required: required.includes(field.field), display: true, type: 'string' })),
+	schema: FLOW_FIELDS.map((field) => ({
+		id: field.field,
+		displayName: field.field,
+		required: required.includes(field.field),
+		display: true,
+		type: 'string',
+	})),
 });
 export const mileApp: VendorAdapter<MileAppCtx> = {
 	name: 'MileApp',
@@ -312,9 +433,20 @@ export const mileApp: VendorAdapter<MileAppCtx> = {
 	setup(engine) {
 		mileAppFake.reset();
 		const hub = mileAppFake.addHub({ name: 'Jakarta Central', address: 'Jl. MH Thamrin 1' });
-		const flow = mileAppFake.addFlow({ name: 'Delivery', fields: FLOW_FIELDS.map((field) => ({ ...field })) });
-		mileAppFake.addTask({ flowId: flow._id, hubId: hub._id, fields: { invoice: 'INV-1', recipientName: 'Andi', priority: 'Low' } });
-		const task = mileAppFake.addTask({ flowId: flow._id, hubId: hub._id, fields: { invoice: 'INV-2', recipientName: 'Rina', priority: 'Normal' } });
+		const flow = mileAppFake.addFlow({
+			name: 'Delivery',
+			fields: FLOW_FIELDS.map((field) => ({ ...field })),
+		});
+		mileAppFake.addTask({
+			flowId: flow._id,
+			hubId: hub._id,
+			fields: { invoice: 'INV-1', recipientName: 'Andi', priority: 'Low' },
+		});
+		const task = mileAppFake.addTask({
+			flowId: flow._id,
+			hubId: hub._id,
+			fields: { invoice: 'INV-2', recipientName: 'Rina', priority: 'Normal' },
+		});
 		const credentialId = engine.credentials.add('mileAppApi', mileAppFake.credentialData()).id!;
 		return { credentialId, taskId: task._id, hubId: hub._id };
 	},
@@ -332,7 +464,10 @@ export const mileApp: VendorAdapter<MileAppCtx> = {
 				operation: 'create',
 				flow: rl('Delivery', 'list'),
 				hubId: rl(hubId, 'list'),
-				flowFields: mapped({ invoice: 'INV-NEW', recipientName: CREATED_NAME }, ['invoice', 'recipientName']),
+				flowFields: mapped({ invoice: 'INV-NEW', recipientName: CREATED_NAME }, [
+					'invoice',
+					'recipientName',
+				]),
 				additionalFields: {},
 			},
 			target: { method: 'POST', path: `${MILEAPP_API}/task` },
@@ -340,7 +475,14 @@ export const mileApp: VendorAdapter<MileAppCtx> = {
 		},
 		update: {
 			label: 'Update task (flow field, PATCH)',
-			parameters: { resource: 'task', operation: 'update', taskId, flow: rl('Delivery', 'list'), flowFields: mapped({ priority: ASKED_VALUE }), updateFields: {} },
+			parameters: {
+				resource: 'task',
+				operation: 'update',
+				taskId,
+				flow: rl('Delivery', 'list'),
+				flowFields: mapped({ priority: ASKED_VALUE }),
+				updateFields: {},
+			},
 			target: { method: 'PATCH', path: `${MILEAPP_API}/task/${taskId}` },
 			cleanCalls: 1,
 		},
@@ -349,13 +491,26 @@ export const mileApp: VendorAdapter<MileAppCtx> = {
 		const all = [...mileAppFake.tasks.values()];
 		const kept = all
 			.filter((task) => task.fields.recipientName !== CREATED_NAME)
-			.map((task) => (task._id === taskId ? { ...task, fields: { ...task.fields, priority: '<updated>' } } : task));
-		return { created: all.length - kept.length, value: mileAppFake.tasks.get(taskId)?.fields.priority, rest: stable(JSON.parse(JSON.stringify(kept)), ['updatedTime']) };
+			.map((task) =>
+				task._id === taskId ? { ...task, fields: { ...task.fields, priority: '<updated>' } } : task,
+			);
+		return {
+			created: all.length - kept.length,
+			value: mileAppFake.tasks.get(taskId)?.fields.priority,
+			rest: stable(JSON.parse(JSON.stringify(kept)), ['updatedTime']),
+		};
 	},
 	isSignIn: () => false,
-	httpFailure: (_status, words) => ({ body: { status: false, message: words }, message: `MileApp: ${words}` }),
+	httpFailure: (_status, words) => ({
+		body: { status: false, message: words },
+		message: `MileApp: ${words}`,
+	}),
 	malformedBody: '{"status": true, "task": {"_id": "',
-	failureEnvelope: () => ({ status: 200, body: { status: false, message: 'Task is locked by another process' }, message: 'MileApp: Task is locked by another process' }),
+	failureEnvelope: () => ({
+		status: 200,
+		body: { status: false, message: 'Task is locked by another process' },
+		message: 'MileApp: Task is locked by another process',
+	}),
 	renewsToken: false,
 	async expireToken() {
 		mileAppFake.revokeToken(MILEAPP_TOKEN);
@@ -383,25 +538,51 @@ export const humanity: VendorAdapter<HumanityCtx> = {
 		humanityFake.clearForcedCodes();
 		const { position, shift, masters, tasks } = humanityFake.addMorningBar();
 		const target = tasks[2];
-		const credentialId = engine.credentials.add('humanityApi', { ...humanityFake.credentialData(), accessToken: '', accessTokenExpiresAt: '' }).id!;
-		return { credentialId, shiftId: shift.id, positionId: position.id, shiftTaskId: target.id, masterTaskId: masters[3].id };
+		const credentialId = engine.credentials.add('humanityApi', {
+			...humanityFake.credentialData(),
+			accessToken: '',
+			accessTokenExpiresAt: '',
+		}).id!;
+		return {
+			credentialId,
+			shiftId: shift.id,
+			positionId: position.id,
+			shiftTaskId: target.id,
+			masterTaskId: masters[3].id,
+		};
 	},
 	operations: ({ shiftId, positionId, shiftTaskId, masterTaskId }) => ({
 		read: {
 			label: 'Shift Task Get Many (one shift)',
-			parameters: { resource: 'shiftTask', operation: 'getMany', shiftIds: String(shiftId), returnAll: true },
+			parameters: {
+				resource: 'shiftTask',
+				operation: 'getMany',
+				shiftIds: String(shiftId),
+				returnAll: true,
+			},
 			target: { method: 'GET', path: `${HUMANITY_API_PREFIX}/shifts/${shiftId}/tasks` },
 			cleanCalls: 1,
 		},
 		create: {
 			label: 'Master Task Create',
-			parameters: { resource: 'masterTask', operation: 'create', name: CREATED_NAME, positionIds: [positionId] },
+			parameters: {
+				resource: 'masterTask',
+				operation: 'create',
+				name: CREATED_NAME,
+				positionIds: [positionId],
+			},
 			target: { method: 'POST', path: `${HUMANITY_API_PREFIX}/master-tasks` },
 			cleanCalls: 1,
 		},
 		update: {
 			label: 'Shift Task Update (read, then PUT the whole list)',
-			parameters: { resource: 'shiftTask', operation: 'update', shiftId: rl(shiftId), shiftTaskId: rl(shiftTaskId), updateFields: { name: ASKED_VALUE } },
+			parameters: {
+				resource: 'shiftTask',
+				operation: 'update',
+				shiftId: rl(shiftId),
+				shiftTaskId: rl(shiftTaskId),
+				updateFields: { name: ASKED_VALUE },
+			},
 			target: { method: 'PUT', path: `${HUMANITY_API_PREFIX}/shifts/${shiftId}/tasks` },
 			readBack: { method: 'GET', path: `${HUMANITY_API_PREFIX}/shifts/${shiftId}/tasks` },
 			cleanCalls: 2,
@@ -426,11 +607,18 @@ export const humanity: VendorAdapter<HumanityCtx> = {
 		const keptMasters = masters.filter((task) => task.name !== CREATED_NAME);
 		const live = humanityFake.liveShiftTasks(shiftId);
 		// Every other task of the shift, by id and position: a lost or an extra one changes `rest`.
-		const shiftTasks = live.filter((task) => task.name !== CREATED_NAME).map((task) => (task.id === shiftTaskId ? { ...task, name: '<updated>' } : task));
+		const shiftTasks = live
+			.filter((task) => task.name !== CREATED_NAME)
+			.map((task) => (task.id === shiftTaskId ? { ...task, name: '<updated>' } : task));
 		// Humanity keeps deleted shift tasks (deletedAt): a copy the node made and a later PUT removed shows here.
-		const madeAndDeleted = [...humanityFake.shiftTasks.values()].filter((task) => task.name === CREATED_NAME && task.deletedAt !== null).length;
+		const madeAndDeleted = [...humanityFake.shiftTasks.values()].filter(
+			(task) => task.name === CREATED_NAME && task.deletedAt !== null,
+		).length;
 		return {
-			note: madeAndDeleted > 0 ? `${madeAndDeleted} more copy made, then deleted by a later write of the list (the new task's id changed)` : undefined,
+			note:
+				madeAndDeleted > 0
+					? `${madeAndDeleted} more copy made, then deleted by a later write of the list (the new task's id changed)`
+					: undefined,
 			created: masters.length - keptMasters.length + live.length - shiftTasks.length,
 			value: humanityFake.liveShiftTasks(shiftId).find((task) => task.id === shiftTaskId)?.name,
 			rest: stable({ masters: keptMasters, shiftTasks }, ['updatedAt', 'updatedBy']),
@@ -439,7 +627,10 @@ export const humanity: VendorAdapter<HumanityCtx> = {
 	isSignIn: (request) => request.path === HUMANITY_TOKEN_PATH,
 	httpFailure: (status, words) => {
 		const code = HUMANITY_CODES[status] ?? 99;
-		return { body: { status: code, data: null, metadata: [], token: null, error: words }, message: `Humanity: ${words} (code ${code})` };
+		return {
+			body: { status: code, data: null, metadata: [], token: null, error: words },
+			message: `Humanity: ${words} (code ${code})`,
+		};
 	},
 	malformedBody: '{"status": 1, "data": [{"id": "01J',
 	failureEnvelope: (kind) => {
@@ -449,7 +640,11 @@ export const humanity: VendorAdapter<HumanityCtx> = {
 			update: [13, 'Update Failed - Your UPDATE request failed: shift is locked'],
 			add: [13, 'Update Failed - Your UPDATE request failed: shift is locked'],
 		}[kind] as [number, string];
-		return { status: 200, body: { status: code, data: null, metadata: [], token: null, error: words }, message: `Humanity: ${words} (code ${code})` };
+		return {
+			status: 200,
+			body: { status: code, data: null, metadata: [], token: null, error: words },
+			message: `Humanity: ${words} (code ${code})`,
+		};
 	},
 	renewsToken: true,
 	async expireToken(_engine, ctx, run) {
@@ -458,4 +653,10 @@ export const humanity: VendorAdapter<HumanityCtx> = {
 	},
 };
 
-export const VENDORS = [oliver, openDental, plannr, mileApp, humanity] as unknown as VendorAdapter[];
+export const VENDORS = [
+	oliver,
+	openDental,
+	plannr,
+	mileApp,
+	humanity,
+] as unknown as VendorAdapter[];

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { runPerItem } from '../../../shared/itemRunner';
 import { returnAllAndLimit } from '../../../shared/listFields';
 import { shiftIdsField } from '../../fields';
@@ -33,9 +38,16 @@ export const getManyDescription: INodeProperties[] = [
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getEmployees' },
 				default: '',
-				description: 'Only this employee\'s tasks. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Only this employee\'s tasks. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_FILTERS, default: 'any' },
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: STATUS_FILTERS,
+				default: 'any',
+			},
 		],
 	},
 ];
@@ -49,13 +61,33 @@ export async function getMany(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const shiftIds = readShiftIds(this, itemIndex, 'shiftIds', 'Shift IDs');
 		const limit = readLimit(this, itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const status = readChoice(this, itemIndex, filters.status ?? 'any', STATUS_FILTERS.map((filter) => filter.value), 'Status');
-		const employeeId = readOptionalWholeNumber(this, itemIndex, filters.employeeId, 'Employee Name or ID');
-		const answer = await humanityApiRequest.call(this, 'GET', `/shifts/${shiftIds.join(',')}/employee-tasks`, { itemIndex });
+		const status = readChoice(
+			this,
+			itemIndex,
+			filters.status ?? 'any',
+			STATUS_FILTERS.map((filter) => filter.value),
+			'Status',
+		);
+		const employeeId = readOptionalWholeNumber(
+			this,
+			itemIndex,
+			filters.employeeId,
+			'Employee Name or ID',
+		);
+		const answer = await humanityApiRequest.call(
+			this,
+			'GET',
+			`/shifts/${shiftIds.join(',')}/employee-tasks`,
+			{ itemIndex },
+		);
 		// Humanity documents no filters on this list: they apply to its answer.
 		return recordsOf(answer)
 			.filter((task) => employeeId === undefined || Number(task.employeeId) === employeeId)
-			.filter((task) => status === 'any' || (status === 'open' ? statusOf(task) !== 2 : statusOf(task) === Number(status)))
+			.filter(
+				(task) =>
+					status === 'any' ||
+					(status === 'open' ? statusOf(task) !== 2 : statusOf(task) === Number(status)),
+			)
 			.slice(0, limit);
 	});
 }

@@ -13,9 +13,24 @@ export const employeeTaskDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['employeeTask'] } },
 		options: [
-			{ name: 'Complete', value: 'complete', action: 'Complete an employee task', description: 'Mark an employee\'s task done, now or between given times' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get the employee tasks of shifts', description: 'List each employee\'s tasks and progress on shifts' },
-			{ name: 'Start', value: 'start', action: 'Start an employee task', description: 'Mark an employee\'s task started now' },
+			{
+				name: 'Complete',
+				value: 'complete',
+				action: 'Complete an employee task',
+				description: "Mark an employee's task done, now or between given times",
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get the employee tasks of shifts',
+				description: "List each employee's tasks and progress on shifts",
+			},
+			{
+				name: 'Start',
+				value: 'start',
+				action: 'Start an employee task',
+				description: "Mark an employee's task started now",
+			},
 		],
 		default: 'getMany',
 	},

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { runPerItem } from '../../../shared/itemRunner';
 import { readUlid } from '../../input';
 import { humanityApiRequest } from '../../transport';
@@ -11,8 +16,16 @@ export const startDescription: INodeProperties[] = [employeeTaskIdField(show)];
 /** update-employee-tasks: `{status: 1}` starts the task now, as the signed-in user. */
 export async function start(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {
-		const id = readUlid(this, itemIndex, this.getNodeParameter('employeeTaskId', itemIndex, ''), 'Employee Task ID');
-		const answer = await humanityApiRequest.call(this, 'POST', `/employee-tasks/${id}/activity`, { body: { status: 1 }, itemIndex });
+		const id = readUlid(
+			this,
+			itemIndex,
+			this.getNodeParameter('employeeTaskId', itemIndex, ''),
+			'Employee Task ID',
+		);
+		const answer = await humanityApiRequest.call(this, 'POST', `/employee-tasks/${id}/activity`, {
+			body: { status: 1 },
+			itemIndex,
+		});
 		return [{ id, ...((answer.data as IDataObject | null) ?? {}) }];
 	});
 }

@@ -1,12 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { runPerItem } from '../../../shared/itemRunner';
 import { humanityApiRequest, recordsOf } from '../../transport';
-import { colorField, descriptionField, positionsField, readColor, readName, readPositionIds } from './fields';
+import {
+	colorField,
+	descriptionField,
+	positionsField,
+	readColor,
+	readName,
+	readPositionIds,
+} from './fields';
 
 const show = { resource: ['masterTask'], operation: ['create'] };
 
 export const createDescription: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: { show } },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show },
+	},
 	{ ...positionsField(true), displayOptions: { show } },
 	{
 		displayName: 'Additional Fields',
@@ -24,10 +43,16 @@ export async function create(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const body: IDataObject = {
 			name: readName(this, itemIndex, this.getNodeParameter('name', itemIndex, '')),
-			positionIds: readPositionIds(this, itemIndex, this.getNodeParameter('positionIds', itemIndex, [])),
+			positionIds: readPositionIds(
+				this,
+				itemIndex,
+				this.getNodeParameter('positionIds', itemIndex, []),
+			),
 		};
 		if (extra.description !== undefined) body.description = String(extra.description);
 		if (extra.color !== undefined) body.color = readColor(this, itemIndex, extra.color);
-		return recordsOf(await humanityApiRequest.call(this, 'POST', '/master-tasks', { body, itemIndex }));
+		return recordsOf(
+			await humanityApiRequest.call(this, 'POST', '/master-tasks', { body, itemIndex }),
+		);
 	});
 }

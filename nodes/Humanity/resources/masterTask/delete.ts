@@ -21,8 +21,15 @@ export const deleteDescription: INodeProperties[] = [
 /** [inferred] a soft delete: Humanity's list takes includeDeleted, and shift tasks carry their own copy of the name. */
 export async function deleteMasterTask(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {
-		const id = readUlid(this, itemIndex, this.getNodeParameter('masterTaskId', itemIndex, undefined, { extractValue: true }), 'Master Task');
-		const answer = recordsOf(await humanityApiRequest.call(this, 'DELETE', `/master-tasks/${id}`, { itemIndex }));
+		const id = readUlid(
+			this,
+			itemIndex,
+			this.getNodeParameter('masterTaskId', itemIndex, undefined, { extractValue: true }),
+			'Master Task',
+		);
+		const answer = recordsOf(
+			await humanityApiRequest.call(this, 'DELETE', `/master-tasks/${id}`, { itemIndex }),
+		);
 		return [{ deleted: true, id, ...(answer[0] ?? {}) }];
 	});
 }

@@ -26,21 +26,46 @@ export function positionsField(required: boolean): INodeProperties {
 		typeOptions: { loadOptionsMethod: 'getPositions' },
 		default: [],
 		required,
-		description: 'The positions that do this task. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'The positions that do this task. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	};
 }
 
-export function readPositionIds(context: IExecuteFunctions, itemIndex: number, value: unknown): number[] {
-	const ids = (Array.isArray(value) ? value : String(value ?? '').split(',')).map((id) => String(id).trim()).filter((id) => id !== '');
-	if (ids.length === 0) throw refuseField(context, itemIndex, '"Position Names or IDs" needs at least one position', 'Position Names or IDs');
+export function readPositionIds(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+): number[] {
+	const ids = (Array.isArray(value) ? value : String(value ?? '').split(','))
+		.map((id) => String(id).trim())
+		.filter((id) => id !== '');
+	if (ids.length === 0)
+		throw refuseField(
+			context,
+			itemIndex,
+			'"Position Names or IDs" needs at least one position',
+			'Position Names or IDs',
+		);
 	const bad = ids.find((id) => !/^\d+$/.test(id));
-	if (bad !== undefined) throw refuseField(context, itemIndex, `"Position Names or IDs" must hold IDs, whole numbers (got "${bad}")`, 'Position Names or IDs');
+	if (bad !== undefined)
+		throw refuseField(
+			context,
+			itemIndex,
+			`"Position Names or IDs" must hold IDs, whole numbers (got "${bad}")`,
+			'Position Names or IDs',
+		);
 	return ids.map(Number);
 }
 
 export function readColor(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
 	const color = String(value ?? '').trim();
-	if (!/^#[0-9a-f]{6}$/i.test(color)) throw refuseField(context, itemIndex, `"Color" must be a hex colour like #2E7D32 (got "${color}")`, 'Color');
+	if (!/^#[0-9a-f]{6}$/i.test(color))
+		throw refuseField(
+			context,
+			itemIndex,
+			`"Color" must be a hex colour like #2E7D32 (got "${color}")`,
+			'Color',
+		);
 	return color;
 }
 

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { runPerItem } from '../../../shared/itemRunner';
 import { returnAllAndLimit } from '../../../shared/listFields';
 import { readLimit, refuseField } from '../../input';
@@ -30,7 +35,8 @@ export const getManyDescription: INodeProperties[] = [
 				type: 'multiOptions',
 				typeOptions: { loadOptionsMethod: 'getPositions' },
 				default: [],
-				description: 'Only tasks of any of these positions. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Only tasks of any of these positions. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Search Term',
@@ -51,15 +57,30 @@ export async function getMany(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const searchTerm = String(filters.searchTerm ?? '').trim();
 		if (searchTerm !== '') {
 			if (searchTerm.length < MIN_SEARCH_TERM) {
-				throw refuseField(this, itemIndex, `"Search Term" needs at least ${MIN_SEARCH_TERM} characters (got "${searchTerm}")`, 'Search Term');
+				throw refuseField(
+					this,
+					itemIndex,
+					`"Search Term" needs at least ${MIN_SEARCH_TERM} characters (got "${searchTerm}")`,
+					'Search Term',
+				);
 			}
 			qs.searchTerm = searchTerm;
 		}
-		const positionIds = (Array.isArray(filters.positionIds) ? filters.positionIds : String(filters.positionIds ?? '').split(','))
+		const positionIds = (
+			Array.isArray(filters.positionIds)
+				? filters.positionIds
+				: String(filters.positionIds ?? '').split(',')
+		)
 			.map((id) => String(id).trim())
 			.filter((id) => id !== '');
 		const badPosition = positionIds.find((id) => !/^\d+$/.test(id));
-		if (badPosition !== undefined) throw refuseField(this, itemIndex, `"Position Names or IDs" must hold IDs, whole numbers (got "${badPosition}")`, 'Position Names or IDs');
+		if (badPosition !== undefined)
+			throw refuseField(
+				this,
+				itemIndex,
+				`"Position Names or IDs" must hold IDs, whole numbers (got "${badPosition}")`,
+				'Position Names or IDs',
+			);
 		if (positionIds.length) qs.positionIds = positionIds.map(Number);
 		if (filters.includeDeleted === true) qs.includeDeleted = true;
 		return await humanityCursorPages.call(this, '/master-tasks', qs, limit, 100, itemIndex);

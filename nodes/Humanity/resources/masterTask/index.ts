@@ -14,15 +14,30 @@ export const masterTaskDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['masterTask'] } },
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create a master task', description: 'Add a task to the company task list' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a master task',
+				description: 'Add a task to the company task list',
+			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a master task',
 				description: 'Delete a task from the company task list; tasks already on shifts stay',
 			},
-			{ name: 'Get Many', value: 'getMany', action: 'Get many master tasks', description: 'List or search the company task list' },
-			{ name: 'Update', value: 'update', action: 'Update a master task', description: 'Change only the fields you set' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many master tasks',
+				description: 'List or search the company task list',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a master task',
+				description: 'Change only the fields you set',
+			},
 		],
 		default: 'getMany',
 	},

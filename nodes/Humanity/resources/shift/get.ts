@@ -11,6 +11,8 @@ export const getDescription: INodeProperties[] = [shiftLocator(show, 'The shift 
 export async function get(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runPerItem(this, async (itemIndex) => {
 		const shiftId = readShiftId(this, itemIndex);
-		return recordsOf(await humanityApiRequest.call(this, 'GET', `/shifts/${shiftId}`, { itemIndex }));
+		return recordsOf(
+			await humanityApiRequest.call(this, 'GET', `/shifts/${shiftId}`, { itemIndex }),
+		);
 	});
 }

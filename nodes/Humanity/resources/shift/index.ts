@@ -13,7 +13,12 @@ export const shiftDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['shift'] } },
 		options: [
 			{ name: 'Get', value: 'get', action: 'Get a shift', description: 'Get one shift by its ID' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many shifts', description: 'List the shifts of a date range' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many shifts',
+				description: 'List the shifts of a date range',
+			},
 		],
 		default: 'getMany',
 	},

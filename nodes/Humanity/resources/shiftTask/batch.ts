@@ -20,30 +20,51 @@ interface Planned {
 	removed?: { id: string; name: string };
 }
 
-function itemFailure(context: IExecuteFunctions, itemIndex: number, message: string): NodeOperationError {
+function itemFailure(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+): NodeOperationError {
 	return new NodeOperationError(context.getNode(), message, {
 		itemIndex,
 		description: 'This item changed nothing; the other items of the shift went ahead.',
 	});
 }
 
-function merged(context: IExecuteFunctions, itemIndex: number, current: ListEntry, patch: TaskPatch): TaskFields {
+function merged(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	current: ListEntry,
+	patch: TaskPatch,
+): TaskFields {
 	const fields = current.fields;
 	const type = patch.type ?? fields.type;
 	const task = describeTask({ id: current.id, name: fields.name });
 	if (type !== SHIFT_TASK_TYPE.timeBoxed) {
 		if ((patch.startTime || patch.dueTime) && patch.type === undefined) {
-			throw itemFailure(context, itemIndex, `Task ${task} is a regular task: set "Type" to Time-Boxed to give it a start and due time`);
+			throw itemFailure(
+				context,
+				itemIndex,
+				`Task ${task} is a regular task: set "Type" to Time-Boxed to give it a start and due time`,
+			);
 		}
 		return { ...fields, ...definedOf(patch), type, options: null };
 	}
 	const startTime = patch.startTime ?? fields.options?.startTime;
 	const dueTime = patch.dueTime ?? fields.options?.dueTime;
 	if (!startTime || !dueTime) {
-		throw itemFailure(context, itemIndex, `Task ${task} becomes time-boxed: set both "Start Time" and "Due Time"`);
+		throw itemFailure(
+			context,
+			itemIndex,
+			`Task ${task} becomes time-boxed: set both "Start Time" and "Due Time"`,
+		);
 	}
 	if (Date.parse(dueTime) <= Date.parse(startTime)) {
-		throw itemFailure(context, itemIndex, `Task ${task}: "Due Time" (${dueTime}) must be after "Start Time" (${startTime})`);
+		throw itemFailure(
+			context,
+			itemIndex,
+			`Task ${task}: "Due Time" (${dueTime}) must be after "Start Time" (${startTime})`,
+		);
 	}
 	return { ...fields, ...definedOf(patch), type, options: { startTime, dueTime } };
 }
@@ -64,7 +85,12 @@ function apply(context: IExecuteFunctions, list: ListEntry[], planned: Planned):
 		return;
 	}
 	const position = list.findIndex((entry) => entry.id?.toLowerCase() === change.id);
-	if (position < 0) throw itemFailure(context, itemIndex, `Shift task ${change.id} is not on shift ${change.shiftId}`);
+	if (position < 0)
+		throw itemFailure(
+			context,
+			itemIndex,
+			`Shift task ${change.id} is not on shift ${change.shiftId}`,
+		);
 	const entry = list[position];
 	if (change.kind === 'remove') {
 		list.splice(position, 1);
@@ -86,12 +112,24 @@ interface ListWrite {
 
 /** The tasks of one shift in an answer: a record is dropped only when it names another shift, never for lacking the field. */
 function tasksOfShift(envelope: HumanityEnvelope, shiftId: number): IDataObject[] {
-	return recordsOf(envelope).filter((task) => task.shiftId === undefined || task.shiftId === null || Number(task.shiftId) === shiftId);
+	return recordsOf(envelope).filter(
+		(task) =>
+			task.shiftId === undefined || task.shiftId === null || Number(task.shiftId) === shiftId,
+	);
 }
 
 /** Applies every planned change, in input order, to the shift's list as read; an item that cannot apply fails alone. */
-function planWrite(context: IExecuteFunctions, current: IDataObject[], plans: Planned[], fail: (error: unknown, itemIndex: number) => void): ListWrite {
-	const list: ListEntry[] = current.map((task) => ({ id: String(task.id), fields: fieldsOf(task), updatedBy: [] }));
+function planWrite(
+	context: IExecuteFunctions,
+	current: IDataObject[],
+	plans: Planned[],
+	fail: (error: unknown, itemIndex: number) => void,
+): ListWrite {
+	const list: ListEntry[] = current.map((task) => ({
+		id: String(task.id),
+		fields: fieldsOf(task),
+		updatedBy: [],
+	}));
 	const applied: Planned[] = [];
 	for (const planned of plans) {
 		try {
@@ -109,12 +147,31 @@ function compare(write: ListWrite, answer: IDataObject[]) {
 	const { list, applied, before } = write;
 	const byId = new Map(answer.map((task) => [String(task.id).toLowerCase(), task]));
 	const problems: string[] = [];
-	const missing = list.filter((entry) => entry.id !== undefined && !byId.has(entry.id.toLowerCase()));
-	if (missing.length) problems.push(`lost ${missing.map((entry) => describeTask({ id: entry.id, name: entry.fields.name })).join(', ')}`);
-	const unchanged = list.filter((entry) => entry.id !== undefined && entry.updatedBy.length > 0 && byId.has(entry.id.toLowerCase()) && !holdsFields(byId.get(entry.id.toLowerCase())!, entry.fields));
-	if (unchanged.length) problems.push(`did not take the change to ${unchanged.map((entry) => describeTask({ id: entry.id, name: entry.fields.name })).join(', ')}`);
-	const leftOver = applied.filter((planned) => planned.removed !== undefined && byId.has(planned.removed.id.toLowerCase()));
-	if (leftOver.length) problems.push(`still holds ${leftOver.map((planned) => describeTask(planned.removed!)).join(', ')}`);
+	const missing = list.filter(
+		(entry) => entry.id !== undefined && !byId.has(entry.id.toLowerCase()),
+	);
+	if (missing.length)
+		problems.push(
+			`lost ${missing.map((entry) => describeTask({ id: entry.id, name: entry.fields.name })).join(', ')}`,
+		);
+	const unchanged = list.filter(
+		(entry) =>
+			entry.id !== undefined &&
+			entry.updatedBy.length > 0 &&
+			byId.has(entry.id.toLowerCase()) &&
+			!holdsFields(byId.get(entry.id.toLowerCase())!, entry.fields),
+	);
+	if (unchanged.length)
+		problems.push(
+			`did not take the change to ${unchanged.map((entry) => describeTask({ id: entry.id, name: entry.fields.name })).join(', ')}`,
+		);
+	const leftOver = applied.filter(
+		(planned) => planned.removed !== undefined && byId.has(planned.removed.id.toLowerCase()),
+	);
+	if (leftOver.length)
+		problems.push(
+			`still holds ${leftOver.map((planned) => describeTask(planned.removed!)).join(', ')}`,
+		);
 
 	const fresh = answer.filter((task) => !before.has(String(task.id).toLowerCase()));
 	const added = new Map<number, IDataObject>();
@@ -124,17 +181,30 @@ function compare(write: ListWrite, answer: IDataObject[]) {
 		if (match < 0) notAdded.push(entry);
 		else added.set(entry.addedBy!, fresh.splice(match, 1)[0]);
 	}
-	if (notAdded.length) problems.push(`did not add ${notAdded.map((entry) => describeTask({ name: entry.fields.name })).join(', ')}`);
+	if (notAdded.length)
+		problems.push(
+			`did not add ${notAdded.map((entry) => describeTask({ name: entry.fields.name })).join(', ')}`,
+		);
 	return { problems, byId, added };
 }
 
 /** The answer must hold every task that should remain, changed as asked; anything else is a loud failure for the shift. */
-function verify(context: IExecuteFunctions, shiftId: number, write: ListWrite, answer: IDataObject[]) {
+function verify(
+	context: IExecuteFunctions,
+	shiftId: number,
+	write: ListWrite,
+	answer: IDataObject[],
+) {
 	const { problems, byId, added } = compare(write, answer);
 	if (problems.length) {
-		throw new NodeOperationError(context.getNode(), `Humanity: the task list of shift ${shiftId} came back wrong: it ${problems.join('; ')}`, {
-			description: 'The whole list was sent, as Humanity requires. Check the shift in Humanity before running this again.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Humanity: the task list of shift ${shiftId} came back wrong: it ${problems.join('; ')}`,
+			{
+				description:
+					'The whole list was sent, as Humanity requires. Check the shift in Humanity before running this again.',
+			},
+		);
 	}
 	return { byId, added };
 }
@@ -171,7 +241,8 @@ export async function changeShiftTasks(
 
 	for (const [shiftId, plans] of byShift) {
 		const path = `/shifts/${shiftId}/tasks`;
-		const readShift = async () => await humanityApiRequest.call(this, 'GET', path, { itemIndex: plans[0].itemIndex });
+		const readShift = async () =>
+			await humanityApiRequest.call(this, 'GET', path, { itemIndex: plans[0].itemIndex });
 		let write: ListWrite | undefined;
 		try {
 			write = planWrite(this, tasksOfShift(await readShift(), shiftId), plans, fail);
@@ -200,7 +271,9 @@ export async function changeShiftTasks(
 			}
 		} catch (error) {
 			// The read, the write or the check failed: every item of this shift failed with it.
-			const pending = write?.applied.length ? write.applied : plans.filter((planned) => outputs[planned.itemIndex].length === 0);
+			const pending = write?.applied.length
+				? write.applied
+				: plans.filter((planned) => outputs[planned.itemIndex].length === 0);
 			for (const planned of pending) fail(error, planned.itemIndex);
 		}
 	}

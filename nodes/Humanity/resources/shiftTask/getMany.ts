@@ -16,7 +16,12 @@ export async function getMany(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runPerItem(this, async (itemIndex) => {
 		const shiftIds = readShiftIds(this, itemIndex, 'shiftIds', 'Shift IDs');
 		const limit = readLimit(this, itemIndex);
-		const answer = await humanityApiRequest.call(this, 'GET', `/shifts/${shiftIds.join(',')}/tasks`, { itemIndex });
+		const answer = await humanityApiRequest.call(
+			this,
+			'GET',
+			`/shifts/${shiftIds.join(',')}/tasks`,
+			{ itemIndex },
+		);
 		return recordsOf(answer).slice(0, limit);
 	});
 }

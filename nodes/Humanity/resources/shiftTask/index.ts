@@ -21,7 +21,12 @@ export const shiftTaskDescription: INodeProperties[] = [
 				action: 'Add a task to a shift',
 				description: 'Add a task to a shift; the shift keeps its other tasks',
 			},
-			{ name: 'Get Many', value: 'getMany', action: 'Get the tasks of shifts', description: 'List the tasks of one or more shifts' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get the tasks of shifts',
+				description: 'List the tasks of one or more shifts',
+			},
 			{
 				name: 'Remove',
 				value: 'remove',
@@ -32,7 +37,7 @@ export const shiftTaskDescription: INodeProperties[] = [
 				name: 'Set All',
 				value: 'setAll',
 				action: 'Replace all tasks of a shift',
-				description: 'Replace the shift\'s whole task list: tasks not listed are deleted',
+				description: "Replace the shift's whole task list: tasks not listed are deleted",
 			},
 			{
 				name: 'Update',

@@ -14,6 +14,11 @@ export async function remove(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return await changeShiftTasks.call(this, (itemIndex) => ({
 		kind: 'remove',
 		shiftId: readShiftId(this, itemIndex),
-		id: readUlid(this, itemIndex, this.getNodeParameter('shiftTaskId', itemIndex, undefined, { extractValue: true }), 'Shift Task'),
+		id: readUlid(
+			this,
+			itemIndex,
+			this.getNodeParameter('shiftTaskId', itemIndex, undefined, { extractValue: true }),
+			'Shift Task',
+		),
 	}));
 }

@@ -39,7 +39,8 @@ export function entryOf(fields: TaskFields, id?: string): IDataObject {
 		description: fields.description,
 		type: fields.type,
 	});
-	if (fields.type === SHIFT_TASK_TYPE.timeBoxed && fields.options) entry.options = { ...fields.options };
+	if (fields.type === SHIFT_TASK_TYPE.timeBoxed && fields.options)
+		entry.options = { ...fields.options };
 	return entry;
 }
 
@@ -48,7 +49,12 @@ const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
 /** Whether Humanity's answer holds a task as it was sent. */
 export function holdsFields(answer: IDataObject, expected: TaskFields): boolean {
 	const got = fieldsOf(answer);
-	if (got.taskId.toLowerCase() !== expected.taskId.toLowerCase() || got.name !== expected.name || got.type !== expected.type) return false;
+	if (
+		got.taskId.toLowerCase() !== expected.taskId.toLowerCase() ||
+		got.name !== expected.name ||
+		got.type !== expected.type
+	)
+		return false;
 	if (got.description !== expected.description) return false;
 	if (expected.type !== SHIFT_TASK_TYPE.timeBoxed) return true;
 	return (

@@ -18,13 +18,22 @@ export const flowDescription: INodeProperties[] = [
 				value: 'getFields',
 				action: 'Get the fields of a flow',
 				description: 'The fields a task of this flow has: name, type, whether required',
-				routing: mileAppRouting({ method: 'GET', url: '=/flow/{{encodeURIComponent(String($parameter.flow).trim())}}/task' }, { preSend: [requireFlow] }),
+				routing: mileAppRouting(
+					{
+						method: 'GET',
+						url: '=/flow/{{encodeURIComponent(String($parameter.flow).trim())}}/task',
+					},
+					{ preSend: [requireFlow] },
+				),
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many flows',
-				routing: mileAppRouting({ method: 'GET', url: '/flows' }, { paged: true, preSend: [validateFields([limitRule])] }),
+				routing: mileAppRouting(
+					{ method: 'GET', url: '/flows' },
+					{ paged: true, preSend: [validateFields([limitRule])] },
+				),
 			},
 		],
 		default: 'getMany',

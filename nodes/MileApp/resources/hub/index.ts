@@ -17,7 +17,10 @@ export const hubDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many hubs',
-				routing: mileAppRouting({ method: 'GET', url: '/hubs' }, { paged: true, preSend: [validateFields([limitRule])] }),
+				routing: mileAppRouting(
+					{ method: 'GET', url: '/hubs' },
+					{ paged: true, preSend: [validateFields([limitRule])] },
+				),
 			},
 		],
 		default: 'getMany',

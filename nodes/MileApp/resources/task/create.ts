@@ -6,6 +6,9 @@ const show = { show: { resource: ['task'], operation: ['create'] } };
 export const createDescription: INodeProperties[] = [
 	{ ...flowField, displayOptions: show },
 	{ ...hubField, displayOptions: show },
-	{ ...flowFieldsMapper('The fields of the chosen flow; MileApp requires the ones marked required'), displayOptions: show },
+	{
+		...flowFieldsMapper('The fields of the chosen flow; MileApp requires the ones marked required'),
+		displayOptions: show,
+	},
 	additionalTaskFields(show),
 ];

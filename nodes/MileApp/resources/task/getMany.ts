@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { parseDate } from '../../../shared/dates';
 import { returnAllAndLimit } from '../../../shared/listFields';
 import { fieldRefusal, notOneOfProblem } from '../../../shared/validation';
@@ -23,7 +28,10 @@ const SORT_ORDER = [
 	{ name: 'Ascending', value: 'asc' },
 	{ name: 'Descending', value: 'desc' },
 ];
-const STATUSES = MILEAPP_TASK_STATUSES.map((status) => ({ name: status.charAt(0) + status.slice(1).toLowerCase(), value: status }));
+const STATUSES = MILEAPP_TASK_STATUSES.map((status) => ({
+	name: status.charAt(0) + status.slice(1).toLowerCase(),
+	value: status,
+}));
 
 /** The text filters, each with its label in the editor. */
 const TEXT_FILTERS = [
@@ -51,8 +59,20 @@ export const getManyDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: 'Assignee Email', name: 'assignee', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'Flow', name: 'flow', type: 'string', default: '', description: 'The flow\'s name' },
+			{
+				displayName: 'Assignee Email',
+				name: 'assignee',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
+			{
+				displayName: 'Flow',
+				name: 'flow',
+				type: 'string',
+				default: '',
+				description: "The flow's name",
+			},
 			{ displayName: 'Hub ID', name: 'hubId', type: 'string', default: '' },
 			{
 				displayName: 'Status',
@@ -61,9 +81,28 @@ export const getManyDescription: INodeProperties[] = [
 				options: STATUSES,
 				default: 'UNASSIGNED',
 			},
-			{ displayName: 'Time By', name: 'timeBy', type: 'options', options: TIME_BY, default: 'createdTime', description: 'Which time of a task Time From and Time To apply to' },
-			{ displayName: 'Time From', name: 'timeFrom', type: 'dateTime', default: '', description: 'Only tasks whose chosen time (Time By) is at or after this' },
-			{ displayName: 'Time To', name: 'timeTo', type: 'dateTime', default: '', description: 'Only tasks whose chosen time (Time By) is at or before this' },
+			{
+				displayName: 'Time By',
+				name: 'timeBy',
+				type: 'options',
+				options: TIME_BY,
+				default: 'createdTime',
+				description: 'Which time of a task Time From and Time To apply to',
+			},
+			{
+				displayName: 'Time From',
+				name: 'timeFrom',
+				type: 'dateTime',
+				default: '',
+				description: 'Only tasks whose chosen time (Time By) is at or after this',
+			},
+			{
+				displayName: 'Time To',
+				name: 'timeTo',
+				type: 'dateTime',
+				default: '',
+				description: 'Only tasks whose chosen time (Time By) is at or before this',
+			},
 		],
 	},
 	{
@@ -93,10 +132,14 @@ export const getManyDescription: INodeProperties[] = [
 ];
 
 /** A declarative preSend step: the filters and sort as GET /tasks takes them; times as `Y-m-d H:i:s` in the workflow's zone. */
-export async function taskQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function taskQuery(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const filters = this.getNodeParameter('filters', {}) as IDataObject;
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const refuse = (message: string, label: string) => fieldRefusal(this.getNode(), this.getItemIndex(), message, label);
+	const refuse = (message: string, label: string) =>
+		fieldRefusal(this.getNode(), this.getItemIndex(), message, label);
 	const qs: IDataObject = { ...(requestOptions.qs ?? {}) };
 	for (const [key, label] of TEXT_FILTERS) {
 		if (filters[key] === undefined) continue;
@@ -107,16 +150,33 @@ export async function taskQuery(this: IExecuteSingleFunctions, requestOptions: I
 	if (qs.assignee !== undefined) readEmails(this, qs.assignee, 'Assignee Email');
 	for (const [collection, key, label, choices] of CHOICES) {
 		const value = (collection === 'filters' ? filters : options)[key];
-		const problem = value === undefined ? undefined : notOneOfProblem(label, choices.map((choice) => choice.value), value);
+		const problem =
+			value === undefined
+				? undefined
+				: notOneOfProblem(
+						label,
+						choices.map((choice) => choice.value),
+						value,
+					);
 		if (problem) throw refuse(problem, label);
 	}
-	for (const [key, label] of [['timeFrom', 'Time From'], ['timeTo', 'Time To']] as const) {
+	for (const [key, label] of [
+		['timeFrom', 'Time From'],
+		['timeTo', 'Time To'],
+	] as const) {
 		if (filters[key] === undefined || filters[key] === '') continue;
 		const time = parseDate(filters[key], this.getTimezone());
-		if (!time) throw fieldRefusal(this.getNode(), this.getItemIndex(), `"${label}" is not a valid date and time (got "${String(filters[key])}")`, label);
+		if (!time)
+			throw fieldRefusal(
+				this.getNode(),
+				this.getItemIndex(),
+				`"${label}" is not a valid date and time (got "${String(filters[key])}")`,
+				label,
+			);
 		qs[key] = time.setZone(this.getTimezone()).toFormat('yyyy-MM-dd HH:mm:ss');
 	}
-	if (qs.timeFrom !== undefined || qs.timeTo !== undefined) qs.timeBy = filters.timeBy ?? 'createdTime';
+	if (qs.timeFrom !== undefined || qs.timeTo !== undefined)
+		qs.timeBy = filters.timeBy ?? 'createdTime';
 	if (options.sortBy) qs.sortBy = options.sortBy;
 	if (options.sortOrder) qs.sortOrder = options.sortOrder;
 	requestOptions.qs = qs;

@@ -12,7 +12,8 @@ import { replaceDescription } from './replace';
 import { updateDescription } from './update';
 import { taskOutputProperty } from '../../../shared/normalizedTask';
 
-const taskUrl = (suffix = '') => `=/task/{{encodeURIComponent(String($parameter.taskId).trim())}}${suffix}`;
+const taskUrl = (suffix = '') =>
+	`=/task/{{encodeURIComponent(String($parameter.taskId).trim())}}${suffix}`;
 
 /** Delete answers no task: the item says which one is gone. */
 async function deletedTask(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
@@ -32,7 +33,10 @@ export const taskDescription: INodeProperties[] = [
 				value: 'assign',
 				action: 'Assign a task',
 				description: 'Give the task to workers, by email',
-				routing: mileAppTaskRouting({ method: 'PUT', url: taskUrl('/assign') }, { preSend: [requireTaskId, assignBody] }),
+				routing: mileAppTaskRouting(
+					{ method: 'PUT', url: taskUrl('/assign') },
+					{ preSend: [requireTaskId, assignBody] },
+				),
 			},
 			{
 				name: 'Create',
@@ -45,33 +49,51 @@ export const taskDescription: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a task',
 				description: 'Permanently: MileApp keeps no copy',
-				routing: mileAppTaskRouting({ method: 'DELETE', url: taskUrl() }, { preSend: [requireTaskId], postReceive: [failOnVendorError(mileAppEnvelope), deletedTask] }),
+				routing: mileAppTaskRouting(
+					{ method: 'DELETE', url: taskUrl() },
+					{
+						preSend: [requireTaskId],
+						postReceive: [failOnVendorError(mileAppEnvelope), deletedTask],
+					},
+				),
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a task',
-				routing: mileAppTaskRouting({ method: 'GET', url: taskUrl() }, { preSend: [requireTaskId] }),
+				routing: mileAppTaskRouting(
+					{ method: 'GET', url: taskUrl() },
+					{ preSend: [requireTaskId] },
+				),
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many tasks',
-				routing: mileAppTaskRouting({ method: 'GET', url: '/tasks' }, { preSend: [validateFields([limitRule]), taskQuery], paged: true }),
+				routing: mileAppTaskRouting(
+					{ method: 'GET', url: '/tasks' },
+					{ preSend: [validateFields([limitRule]), taskQuery], paged: true },
+				),
 			},
 			{
 				name: 'Replace',
 				value: 'replace',
 				action: 'Replace a task',
 				description: 'Send the whole task: fields not given are lost',
-				routing: mileAppTaskRouting({ method: 'PUT', url: taskUrl() }, { preSend: [requireTaskId, fullTaskBody] }),
+				routing: mileAppTaskRouting(
+					{ method: 'PUT', url: taskUrl() },
+					{ preSend: [requireTaskId, fullTaskBody] },
+				),
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a task',
 				description: 'Change only the fields given; the others stay',
-				routing: mileAppTaskRouting({ method: 'PATCH', url: taskUrl() }, { preSend: [requireTaskId, partialTaskBody] }),
+				routing: mileAppTaskRouting(
+					{ method: 'PATCH', url: taskUrl() },
+					{ preSend: [requireTaskId, partialTaskBody] },
+				),
 			},
 		],
 		default: 'create',
@@ -90,5 +112,8 @@ export const taskDescription: INodeProperties[] = [
 	...updateDescription,
 	...replaceDescription,
 	...assignDescription,
-	taskOutputProperty('MileApp', { resource: ['task'], operation: ['assign', 'create', 'get', 'getMany', 'replace', 'update'] }),
+	taskOutputProperty('MileApp', {
+		resource: ['task'],
+		operation: ['assign', 'create', 'get', 'getMany', 'replace', 'update'],
+	}),
 ];

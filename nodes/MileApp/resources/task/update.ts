@@ -1,5 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { endTimeField, flowField, flowFieldsMapper, startTimeField, taskIdField } from '../../fields';
+import {
+	endTimeField,
+	flowField,
+	flowFieldsMapper,
+	startTimeField,
+	taskIdField,
+} from '../../fields';
 
 const show = { show: { resource: ['task'], operation: ['update'] } };
 
@@ -7,10 +13,15 @@ export const updateDescription: INodeProperties[] = [
 	{ ...taskIdField, displayOptions: show },
 	{
 		...flowField,
-		description: 'The task\'s flow, to list its fields below; it is not changed',
+		description: "The task's flow, to list its fields below; it is not changed",
 		displayOptions: show,
 	},
-	{ ...flowFieldsMapper('Only the fields given a value are sent; every other field of the task stays as it is'), displayOptions: show },
+	{
+		...flowFieldsMapper(
+			'Only the fields given a value are sent; every other field of the task stays as it is',
+		),
+		displayOptions: show,
+	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -21,7 +32,13 @@ export const updateDescription: INodeProperties[] = [
 		displayOptions: show,
 		options: [
 			endTimeField,
-			{ displayName: 'Hub ID', name: 'hubId', type: 'string', default: '', description: 'Move the task to this hub' },
+			{
+				displayName: 'Hub ID',
+				name: 'hubId',
+				type: 'string',
+				default: '',
+				description: 'Move the task to this hub',
+			},
 			startTimeField,
 		],
 	},

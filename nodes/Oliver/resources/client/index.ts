@@ -19,7 +19,10 @@ export const clientDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a client',
 				routing: oliverRouting(
-					{ method: 'GET', url: '=/clients/{{encodeURIComponent(String($parameter.clientId).trim())}}' },
+					{
+						method: 'GET',
+						url: '=/clients/{{encodeURIComponent(String($parameter.clientId).trim())}}',
+					},
 					{ preSend: [validateFields(requiredText('clientId', 'Client ID'))] },
 				),
 			},

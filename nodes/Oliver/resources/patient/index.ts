@@ -18,7 +18,10 @@ export const patientDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a patient',
 				routing: oliverRouting(
-					{ method: 'GET', url: '=/patients/{{encodeURIComponent(String($parameter.patientId).trim())}}' },
+					{
+						method: 'GET',
+						url: '=/patients/{{encodeURIComponent(String($parameter.patientId).trim())}}',
+					},
 					{ preSend: [validateFields(requiredText('patientId', 'Patient ID'))] },
 				),
 			},

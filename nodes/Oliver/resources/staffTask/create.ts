@@ -11,7 +11,12 @@ import {
 const show = { show: { resource: ['staffTask'], operation: ['create'] } };
 
 export const createDescription: INodeProperties[] = [
-	{ ...titleField, required: true, placeholder: 'Call owner about lab results', displayOptions: show },
+	{
+		...titleField,
+		required: true,
+		placeholder: 'Call owner about lab results',
+		displayOptions: show,
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

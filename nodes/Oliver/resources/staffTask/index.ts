@@ -1,9 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { limitRule } from '../../../shared/listFields';
 import { sendCollection } from '../../../shared/collectionBody';
-import { requiredText, validateFields, type BuildFromValues, type FieldRule, type ParameterReader } from '../../../shared/validation';
+import {
+	requiredText,
+	validateFields,
+	type BuildFromValues,
+	type FieldRule,
+	type ParameterReader,
+} from '../../../shared/validation';
 import { taskIdField } from '../../fields';
-import { OLIVER_TASK_STATUSES, OLIVER_TASK_TYPES, checkOliverSuccess, oliverTaskRouting } from '../../transport';
+import {
+	OLIVER_TASK_STATUSES,
+	OLIVER_TASK_TYPES,
+	checkOliverSuccess,
+	oliverTaskRouting,
+} from '../../transport';
 import { createDescription } from './create';
 import { getManyDescription } from './getMany';
 import { updateDescription, updateFieldOptions } from './update';
@@ -18,18 +29,38 @@ const idRules = (collection: string): FieldRule[] => [
 	{ path: `${collection}.patientId`, label: 'Patient', kind: 'text' },
 ];
 const dateRule = (path: string): FieldRule => ({ path, label: 'Reference Time', kind: 'date' });
-const typeRule = (path: string): FieldRule => ({ path, label: 'Task Type', kind: 'oneOf', allowed: OLIVER_TASK_TYPES });
-const statusRule = (path: string): FieldRule => ({ path, label: 'Status', kind: 'oneOf', allowed: OLIVER_TASK_STATUSES });
+const typeRule = (path: string): FieldRule => ({
+	path,
+	label: 'Task Type',
+	kind: 'oneOf',
+	allowed: OLIVER_TASK_TYPES,
+});
+const statusRule = (path: string): FieldRule => ({
+	path,
+	label: 'Status',
+	kind: 'oneOf',
+	allowed: OLIVER_TASK_STATUSES,
+});
 /** The task's URL, from the Task ID the checks read (no URL expression: it would resolve the ID again). */
-const taskUrl = (valueOf: ParameterReader) => `/staff_tasks/${encodeURIComponent(String(valueOf('taskId')).trim())}`;
-const toTask: BuildFromValues = (valueOf, requestOptions) => ({ ...requestOptions, url: taskUrl(valueOf) });
+const taskUrl = (valueOf: ParameterReader) =>
+	`/staff_tasks/${encodeURIComponent(String(valueOf('taskId')).trim())}`;
+const toTask: BuildFromValues = (valueOf, requestOptions) => ({
+	...requestOptions,
+	url: taskUrl(valueOf),
+});
 /** Update's fields too, from the one read of Update Fields the checks made (no field routing: it would read them twice more). */
 const updateTask: BuildFromValues = async function (valueOf, requestOptions) {
-	return await sendCollection.call(this, updateFieldOptions, valueOf('updateFields'), { ...requestOptions, url: taskUrl(valueOf) });
+	return await sendCollection.call(this, updateFieldOptions, valueOf('updateFields'), {
+		...requestOptions,
+		url: taskUrl(valueOf),
+	});
 };
 
 const setStatus = (status: string) =>
-	oliverTaskRouting({ method: 'PUT', body: { status } }, { preSend: [validateFields(taskId, toTask)] });
+	oliverTaskRouting(
+		{ method: 'PUT', body: { status } },
+		{ preSend: [validateFields(taskId, toTask)] },
+	);
 
 export const staffTaskDescription: INodeProperties[] = [
 	{
@@ -83,7 +114,10 @@ export const staffTaskDescription: INodeProperties[] = [
 						preSend: [validateFields(taskId, toTask)],
 						postReceive: [
 							checkOliverSuccess,
-							{ type: 'set', properties: { value: '={{ { "id": $parameter.taskId, "success": true } }}' } },
+							{
+								type: 'set',
+								properties: { value: '={{ { "id": $parameter.taskId, "success": true } }}' },
+							},
 						],
 					},
 				),
@@ -92,7 +126,10 @@ export const staffTaskDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a staff task',
-				routing: oliverTaskRouting({ method: 'GET' }, { preSend: [validateFields(taskId, toTask)] }),
+				routing: oliverTaskRouting(
+					{ method: 'GET' },
+					{ preSend: [validateFields(taskId, toTask)] },
+				),
 			},
 			{
 				name: 'Get Many',
@@ -141,9 +178,15 @@ export const staffTaskDescription: INodeProperties[] = [
 		],
 		default: 'get',
 	},
-	{ ...taskIdField, displayOptions: { show: { resource: ['staffTask'], operation: ONE_TASK_OPERATIONS } } },
+	{
+		...taskIdField,
+		displayOptions: { show: { resource: ['staffTask'], operation: ONE_TASK_OPERATIONS } },
+	},
 	...createDescription,
 	...getManyDescription,
 	...updateDescription,
-	taskOutputProperty('Oliver', { resource: ['staffTask'], operation: ['cancel', 'complete', 'create', 'get', 'getAll', 'reopen', 'update'] }),
+	taskOutputProperty('Oliver', {
+		resource: ['staffTask'],
+		operation: ['cancel', 'complete', 'create', 'get', 'getAll', 'reopen', 'update'],
+	}),
 ];

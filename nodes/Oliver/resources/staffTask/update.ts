@@ -13,7 +13,15 @@ import {
 const show = { show: { resource: ['staffTask'], operation: ['update'] } };
 
 /** Sent by the Update's preSend (sendCollection), which reads them once with the input checks. */
-export const updateFieldOptions = [clientField, descriptionField, patientField, referenceTimeField, statusField, taskTypeField, titleField];
+export const updateFieldOptions = [
+	clientField,
+	descriptionField,
+	patientField,
+	referenceTimeField,
+	statusField,
+	taskTypeField,
+	titleField,
+];
 
 export const updateDescription: INodeProperties[] = [
 	{

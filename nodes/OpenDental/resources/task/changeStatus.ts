@@ -5,6 +5,8 @@ import { taskNumField } from '../../fields';
 export const changeStatusDescription: INodeProperties[] = [
 	{
 		...taskNumField,
-		displayOptions: { show: { resource: ['task'], operation: ['markNew', 'markViewed', 'markDone'] } },
+		displayOptions: {
+			show: { resource: ['task'], operation: ['markNew', 'markViewed', 'markDone'] },
+		},
 	},
 ];

@@ -14,8 +14,19 @@ const show = { show: { resource: ['task'], operation: ['create'] } };
 
 export const createDescription: INodeProperties[] = [
 	{ ...taskListField, required: true, displayOptions: show },
-	{ ...descriptionField, required: true, placeholder: 'Verify insurance before the next appointment', displayOptions: show },
-	{ ...userField, displayName: 'Created By', required: true, description: 'The user the task is from', displayOptions: show },
+	{
+		...descriptionField,
+		required: true,
+		placeholder: 'Verify insurance before the next appointment',
+		displayOptions: show,
+	},
+	{
+		...userField,
+		displayName: 'Created By',
+		required: true,
+		description: 'The user the task is from',
+		displayOptions: show,
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -32,12 +32,14 @@ export const getManyDescription: INodeProperties[] = [
 				name: 'dateTimeOriginal',
 				type: 'dateTime',
 				default: '',
-				description: 'Only tasks created after this time (DateTimeOriginal). Without it, the previous 14 days.',
+				description:
+					'Only tasks created after this time (DateTimeOriginal). Without it, the previous 14 days.',
 				routing: { send: { type: 'query', property: 'DateTimeOriginal' } },
 			},
 			{
 				...keyNumField,
-				description: 'Only tasks about this patient (PatNum) or appointment (AptNum). Needs "Attached To".',
+				description:
+					'Only tasks about this patient (PatNum) or appointment (AptNum). Needs "Attached To".',
 				routing: { send: { type: 'query', property: 'KeyNum' } },
 			},
 			{
@@ -45,7 +47,11 @@ export const getManyDescription: INodeProperties[] = [
 				description: 'Only tasks with this status',
 				routing: { send: { type: 'query', property: 'TaskStatus' } },
 			},
-			{ ...taskListField, description: 'Only tasks in this list', routing: { send: { type: 'query', property: 'TaskListNum' } } },
+			{
+				...taskListField,
+				description: 'Only tasks in this list',
+				routing: { send: { type: 'query', property: 'TaskListNum' } },
+			},
 		],
 	},
 ];

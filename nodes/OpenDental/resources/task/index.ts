@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { limitRule } from '../../../shared/listFields';
 import { validateFields, type FieldRule } from '../../../shared/validation';
-import { OPEN_DENTAL_TASK_STATUSES, openDentalTaskRouting, sendInOfficeTime } from '../../transport';
+import {
+	OPEN_DENTAL_TASK_STATUSES,
+	openDentalTaskRouting,
+	sendInOfficeTime,
+} from '../../transport';
 import { OPEN_DENTAL_OBJECT_TYPES } from '../../fields';
 import { changeStatusDescription } from './changeStatus';
 import { createDescription } from './create';
@@ -21,7 +25,12 @@ const taskUrl = '=/tasks/{{encodeURIComponent(String($parameter.taskNum).trim())
 function attachmentRules(collection: string): FieldRule[] {
 	const label = 'Patient or Appointment Number';
 	return [
-		{ path: `${collection}.objectType`, label: 'Attached To', kind: 'oneOf', allowed: OPEN_DENTAL_OBJECT_TYPES },
+		{
+			path: `${collection}.objectType`,
+			label: 'Attached To',
+			kind: 'oneOf',
+			allowed: OPEN_DENTAL_OBJECT_TYPES,
+		},
 		{ path: `${collection}.keyNum`, label, kind: 'wholeNumber' },
 		{
 			path: `${collection}.keyNum`,
@@ -42,12 +51,20 @@ function optionalTaskFieldRules(collection: string): FieldRule[] {
 		// Added but left unchosen, it would be sent as PriorityDefNum 0, which names no priority.
 		{ path: `${collection}.priorityDefNum`, label: 'Priority', kind: 'notBlankWhenGiven' },
 		{ path: `${collection}.priorityDefNum`, label: 'Priority', kind: 'wholeNumber' },
-		{ path: `${collection}.descriptOverride`, label: 'Short Description', kind: 'maxLength', max: 256 },
+		{
+			path: `${collection}.descriptOverride`,
+			label: 'Short Description',
+			kind: 'maxLength',
+			max: 256,
+		},
 	];
 }
 
 const setStatus = (status: (typeof OPEN_DENTAL_TASK_STATUSES)[number]) =>
-	openDentalTaskRouting({ method: 'PUT', url: taskUrl, body: { TaskStatus: status } }, { preSend: [validateFields(taskNum)] });
+	openDentalTaskRouting(
+		{ method: 'PUT', url: taskUrl, body: { TaskStatus: status } },
+		{ preSend: [validateFields(taskNum)] },
+	);
 
 export const taskDescription: INodeProperties[] = [
 	{
@@ -83,7 +100,10 @@ export const taskDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a task',
 				description: 'Needs Open Dental 24.4.13 or later',
-				routing: openDentalTaskRouting({ method: 'GET', url: taskUrl }, { preSend: [validateFields(taskNum)] }),
+				routing: openDentalTaskRouting(
+					{ method: 'GET', url: taskUrl },
+					{ preSend: [validateFields(taskNum)] },
+				),
 			},
 			{
 				name: 'Get Many',
@@ -100,7 +120,12 @@ export const taskDescription: INodeProperties[] = [
 								// Added but left unchosen, it would be sent as an empty TaskListNum, which Open Dental refuses.
 								{ path: 'filters.taskListNum', label: 'Task List', kind: 'notBlankWhenGiven' },
 								{ path: 'filters.taskListNum', label: 'Task List', kind: 'wholeNumber' },
-								{ path: 'filters.taskStatus', label: 'Status', kind: 'oneOf', allowed: OPEN_DENTAL_TASK_STATUSES },
+								{
+									path: 'filters.taskStatus',
+									label: 'Status',
+									kind: 'oneOf',
+									allowed: OPEN_DENTAL_TASK_STATUSES,
+								},
 								...attachmentRules('filters'),
 								{ path: 'filters.dateTimeOriginal', label: 'Created After', kind: 'date' },
 							]),
@@ -113,7 +138,8 @@ export const taskDescription: INodeProperties[] = [
 				name: 'Mark Done',
 				value: 'markDone',
 				action: 'Mark a task as done',
-				description: 'Set the status to Done; Open Dental records when it finished. Needs Open Dental 24.2.10 or later.',
+				description:
+					'Set the status to Done; Open Dental records when it finished. Needs Open Dental 24.2.10 or later.',
 				routing: setStatus('Done'),
 			},
 			{
@@ -144,8 +170,17 @@ export const taskDescription: INodeProperties[] = [
 								{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
 								{ path: 'updateFields.descript', label: 'Description', kind: 'notBlankWhenGiven' },
 								// An empty time is not sent, so on its own it would be an update that changes nothing.
-								{ path: 'updateFields.dateTimeEntry', label: 'Entry Time', kind: 'notBlankWhenGiven' },
-								{ path: 'updateFields.taskStatus', label: 'Status', kind: 'oneOf', allowed: OPEN_DENTAL_TASK_STATUSES },
+								{
+									path: 'updateFields.dateTimeEntry',
+									label: 'Entry Time',
+									kind: 'notBlankWhenGiven',
+								},
+								{
+									path: 'updateFields.taskStatus',
+									label: 'Status',
+									kind: 'oneOf',
+									allowed: OPEN_DENTAL_TASK_STATUSES,
+								},
 								...optionalTaskFieldRules('updateFields'),
 							]),
 							sendInOfficeTime('body', 'DateTimeEntry'),
@@ -162,5 +197,8 @@ export const taskDescription: INodeProperties[] = [
 	...getManyDescription,
 	...updateDescription,
 	...changeStatusDescription,
-	taskOutputProperty('Open Dental', { resource: ['task'], operation: ['create', 'get', 'getAll', 'markDone', 'markNew', 'markViewed', 'update'] }),
+	taskOutputProperty('Open Dental', {
+		resource: ['task'],
+		operation: ['create', 'get', 'getAll', 'markDone', 'markNew', 'markViewed', 'update'],
+	}),
 ];

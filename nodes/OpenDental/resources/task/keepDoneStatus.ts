@@ -6,7 +6,10 @@ import { openDentalApiRequest } from '../../transport';
  * changes; with "Keep Done Status" on, the node reads the task and, when it is Done, sends the status
  * along so it stays Done. A status the user chose is never replaced.
  */
-export async function keepDoneStatus(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function keepDoneStatus(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body = (requestOptions.body ?? {}) as IDataObject;
 	if (body.Descript === undefined || body.TaskStatus !== undefined) return requestOptions;
 	if (!(this.getNodeParameter('keepDoneStatus', true) as boolean)) return requestOptions;

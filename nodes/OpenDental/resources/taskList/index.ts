@@ -25,7 +25,12 @@ export const taskListDescription: INodeProperties[] = [
 						paged: true,
 						preSend: [
 							validateFields([
-								{ path: 'taskListStatus', label: 'Status', kind: 'oneOf', allowed: TASK_LIST_STATUSES },
+								{
+									path: 'taskListStatus',
+									label: 'Status',
+									kind: 'oneOf',
+									allowed: TASK_LIST_STATUSES,
+								},
 								limitRule,
 							]),
 						],

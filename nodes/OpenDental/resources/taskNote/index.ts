@@ -42,7 +42,10 @@ export const taskNoteDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a task note',
-				routing: openDentalRouting({ method: 'GET', url: noteUrl }, { preSend: [validateFields(noteNum)] }),
+				routing: openDentalRouting(
+					{ method: 'GET', url: noteUrl },
+					{ preSend: [validateFields(noteNum)] },
+				),
 			},
 			{
 				name: 'Get Many',
@@ -80,7 +83,11 @@ export const taskNoteDescription: INodeProperties[] = [
 								{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
 								{ path: 'updateFields.note', label: 'Note', kind: 'notBlankWhenGiven' },
 								// An empty time is not sent, so on its own it would be an update that changes nothing.
-								{ path: 'updateFields.dateTimeNote', label: 'Note Time', kind: 'notBlankWhenGiven' },
+								{
+									path: 'updateFields.dateTimeNote',
+									label: 'Note Time',
+									kind: 'notBlankWhenGiven',
+								},
 								{ path: 'updateFields.dateTimeNote', label: 'Note Time', kind: 'date' },
 							]),
 							sendInOfficeTime('body', 'DateTimeNote'),
@@ -96,7 +103,13 @@ export const taskNoteDescription: INodeProperties[] = [
 		displayOptions: showFor('create'),
 		routing: { send: { type: 'body', property: 'TaskNum', value: '={{ Number($value) }}' } },
 	},
-	{ ...userField, displayName: 'Written By', required: true, description: 'The user the note is from', displayOptions: showFor('create') },
+	{
+		...userField,
+		displayName: 'Written By',
+		required: true,
+		description: 'The user the note is from',
+		displayOptions: showFor('create'),
+	},
 	{ ...noteField, required: true, displayOptions: showFor('create') },
 	{ ...taskNoteNumField, displayOptions: showFor('get', 'update') },
 	{
@@ -123,7 +136,11 @@ export const taskNoteDescription: INodeProperties[] = [
 				description: 'Only notes on this task',
 				routing: { send: { type: 'query', property: 'TaskNum' } },
 			},
-			{ ...userField, description: 'Only notes by this user', routing: { send: { type: 'query', property: 'UserNum' } } },
+			{
+				...userField,
+				description: 'Only notes by this user',
+				routing: { send: { type: 'query', property: 'UserNum' } },
+			},
 		],
 	},
 ];

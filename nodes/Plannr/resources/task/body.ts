@@ -15,7 +15,10 @@ export function toPlannrDateTime(value: unknown, zone: string): string | undefin
  * comma-separated group UUIDs a list, custom fields `[{name: value}]`, the due date Plannr's local time.
  * Validation has already run.
  */
-export async function shapeTaskBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function shapeTaskBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject | undefined;
 	if (!body) return requestOptions;
 	if (typeof body.group_uuids === 'string') {
@@ -25,8 +28,13 @@ export async function shapeTaskBody(this: IExecuteSingleFunctions, requestOption
 			.filter(Boolean);
 	}
 	if (body.custom_fields && !Array.isArray(body.custom_fields)) {
-		const fields = ((body.custom_fields as IDataObject).field ?? []) as Array<{ name: string; value: unknown }>;
-		body.custom_fields = fields.filter((field) => field.name.trim() !== '').map((field) => ({ [field.name.trim()]: field.value }));
+		const fields = ((body.custom_fields as IDataObject).field ?? []) as Array<{
+			name: string;
+			value: unknown;
+		}>;
+		body.custom_fields = fields
+			.filter((field) => field.name.trim() !== '')
+			.map((field) => ({ [field.name.trim()]: field.value }));
 	}
 	if (body.due_at !== undefined) body.due_at = toPlannrDateTime(body.due_at, this.getTimezone());
 	// A date added but left empty is not sent.
@@ -39,24 +47,47 @@ export async function shapeTaskBody(this: IExecuteSingleFunctions, requestOption
 }
 
 /** A declarative preSend step for Update, after shapeTaskBody: every field added was left empty, so there is nothing to send. */
-export async function refuseEmptyUpdate(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function refuseEmptyUpdate(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body = (requestOptions.body ?? {}) as IDataObject;
-	if (Object.keys(body).length === 0) throw fieldRefusal(this.getNode(), this.getItemIndex(), 'Add at least one field with a value under "Update Fields"', 'Update Fields');
+	if (Object.keys(body).length === 0)
+		throw fieldRefusal(
+			this.getNode(),
+			this.getItemIndex(),
+			'Add at least one field with a value under "Update Fields"',
+			'Update Fields',
+		);
 	return requestOptions;
 }
 
 /** A declarative preSend step for Update: Plannr takes a new Linked To only with the record it links to. */
-export async function requireLinkedRecordWithType(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function requireLinkedRecordWithType(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	const record = fields.taskableUuid;
-	if (fields.taskableType !== undefined && (record === undefined || record === null || String(record).trim() === '')) {
-		throw fieldRefusal(this.getNode(), this.getItemIndex(), '"Linked Record UUID" is required when "Linked To" is changed', 'Linked Record UUID');
+	if (
+		fields.taskableType !== undefined &&
+		(record === undefined || record === null || String(record).trim() === '')
+	) {
+		throw fieldRefusal(
+			this.getNode(),
+			this.getItemIndex(),
+			'"Linked Record UUID" is required when "Linked To" is changed',
+			'Linked Record UUID',
+		);
 	}
 	return requestOptions;
 }
 
 /** A declarative preSend step: the Get Many date filters as Plannr's local time. */
-export async function shapeTaskQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function shapeTaskQuery(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const qs = (requestOptions.qs ?? {}) as IDataObject;
 	// n8n sets a `filter[x]` query property as `filter: {x: …}` (and sends it as filter[x]=…).
 	const filter = qs.filter && typeof qs.filter === 'object' ? (qs.filter as IDataObject) : {};

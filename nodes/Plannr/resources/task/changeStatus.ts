@@ -3,7 +3,10 @@ import { statusField, taskUuidField } from '../../fields';
 
 /** Get and Complete need the task; Uncomplete also the status the task goes back to. */
 export const changeStatusDescription: INodeProperties[] = [
-	{ ...taskUuidField, displayOptions: { show: { resource: ['task'], operation: ['get', 'complete', 'uncomplete'] } } },
+	{
+		...taskUuidField,
+		displayOptions: { show: { resource: ['task'], operation: ['get', 'complete', 'uncomplete'] } },
+	},
 	{
 		...statusField,
 		displayName: 'Back to Status Name or ID',

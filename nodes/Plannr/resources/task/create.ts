@@ -1,5 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { nameField, optionalTaskFields, statusField, taskableTypeField, taskableUuidField } from '../../fields';
+import {
+	nameField,
+	optionalTaskFields,
+	statusField,
+	taskableTypeField,
+	taskableUuidField,
+} from '../../fields';
 
 const show = { show: { resource: ['task'], operation: ['create'] } };
 

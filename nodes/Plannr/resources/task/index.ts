@@ -5,14 +5,25 @@ import { plannrTaskRouting } from '../../transport';
 import { changeStatusDescription } from './changeStatus';
 import { createDescription } from './create';
 import { getManyDescription } from './getMany';
-import { refuseEmptyUpdate, requireLinkedRecordWithType, shapeTaskBody, shapeTaskQuery } from './body';
+import {
+	refuseEmptyUpdate,
+	requireLinkedRecordWithType,
+	shapeTaskBody,
+	shapeTaskQuery,
+} from './body';
 import { updateDescription } from './update';
 import { taskOutputProperty } from '../../../shared/normalizedTask';
 
 const TASKABLE_TYPES = ['client', 'case', 'plan'] as const;
 const PRIORITIES = ['low', 'medium', 'high', 'highest'] as const;
 /** The list's include and sort values (basics/query-parameters); others are refused by Plannr. */
-const INCLUDES = ['author', 'completed_by', 'custom_fields', 'parent_task', 'related_tasks'] as const;
+const INCLUDES = [
+	'author',
+	'completed_by',
+	'custom_fields',
+	'parent_task',
+	'related_tasks',
+] as const;
 const SORTS = ['completed_last', 'created_at', 'due_at', 'name', 'priority', 'updated_at'] as const;
 /** Plannr refuses a longer task name (422, "must not be greater than 255 characters"). */
 const MAX_NAME_LENGTH = 255;
@@ -21,7 +32,8 @@ const taskUuid: FieldRule[] = [
 	{ path: 'taskUuid', label: 'Task', kind: 'required' },
 	{ path: 'taskUuid', label: 'Task', kind: 'uuid' },
 ];
-const taskUrl = (suffix = '') => `=/api/v1/task/{{encodeURIComponent(String($parameter.taskUuid).trim())}}${suffix}`;
+const taskUrl = (suffix = '') =>
+	`=/api/v1/task/{{encodeURIComponent(String($parameter.taskUuid).trim())}}${suffix}`;
 
 /** The optional task fields Create and Update share, checked where each operation keeps them. */
 function optionalTaskFieldRules(collection: string): FieldRule[] {
@@ -47,7 +59,10 @@ export const taskDescription: INodeProperties[] = [
 				value: 'complete',
 				action: 'Complete a task',
 				description: 'Plannr records when and by whom',
-				routing: plannrTaskRouting({ method: 'PATCH', url: taskUrl('/complete') }, { preSend: [validateFields(taskUuid)] }),
+				routing: plannrTaskRouting(
+					{ method: 'PATCH', url: taskUrl('/complete') },
+					{ preSend: [validateFields(taskUuid)] },
+				),
 			},
 			{
 				name: 'Create',
@@ -61,7 +76,12 @@ export const taskDescription: INodeProperties[] = [
 								{ path: 'name', label: 'Name', kind: 'required' },
 								{ path: 'name', label: 'Name', kind: 'maxLength', max: MAX_NAME_LENGTH },
 								{ path: 'taskableType', label: 'Linked To', kind: 'required' },
-								{ path: 'taskableType', label: 'Linked To', kind: 'oneOf', allowed: TASKABLE_TYPES },
+								{
+									path: 'taskableType',
+									label: 'Linked To',
+									kind: 'oneOf',
+									allowed: TASKABLE_TYPES,
+								},
 								{ path: 'taskableUuid', label: 'Linked Record UUID', kind: 'required' },
 								{ path: 'taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
 								{ path: 'taskStatusUuid', label: 'Status', kind: 'required' },
@@ -77,7 +97,10 @@ export const taskDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a task',
-				routing: plannrTaskRouting({ method: 'GET', url: taskUrl() }, { preSend: [validateFields(taskUuid)] }),
+				routing: plannrTaskRouting(
+					{ method: 'GET', url: taskUrl() },
+					{ preSend: [validateFields(taskUuid)] },
+				),
 			},
 			{
 				name: 'Get Many',
@@ -90,8 +113,17 @@ export const taskDescription: INodeProperties[] = [
 						preSend: [
 							validateFields([
 								limitRule,
-								{ path: 'filters.assignedToUuids', label: 'Assignee Names or IDs', kind: 'uuidList' },
-								{ path: 'filters.taskableType', label: 'Linked To', kind: 'oneOf', allowed: TASKABLE_TYPES },
+								{
+									path: 'filters.assignedToUuids',
+									label: 'Assignee Names or IDs',
+									kind: 'uuidList',
+								},
+								{
+									path: 'filters.taskableType',
+									label: 'Linked To',
+									kind: 'oneOf',
+									allowed: TASKABLE_TYPES,
+								},
 								{ path: 'filters.priority', label: 'Priority', kind: 'oneOf', allowed: PRIORITIES },
 								{ path: 'options.include', label: 'Include', kind: 'eachOneOf', allowed: INCLUDES },
 								{ path: 'options.sort', label: 'Sort By', kind: 'oneOf', allowed: SORTS },
@@ -112,7 +144,12 @@ export const taskDescription: INodeProperties[] = [
 				action: 'Uncomplete a task',
 				description: 'Reopen a completed task, back to the status you choose',
 				routing: plannrTaskRouting(
-					{ method: 'PATCH', url: taskUrl('/uncomplete/{{encodeURIComponent(String($parameter.reopenStatusUuid).trim())}}') },
+					{
+						method: 'PATCH',
+						url: taskUrl(
+							'/uncomplete/{{encodeURIComponent(String($parameter.reopenStatusUuid).trim())}}',
+						),
+					},
 					{
 						preSend: [
 							validateFields([
@@ -137,9 +174,23 @@ export const taskDescription: INodeProperties[] = [
 								...taskUuid,
 								{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
 								{ path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' },
-								{ path: 'updateFields.name', label: 'Name', kind: 'maxLength', max: MAX_NAME_LENGTH },
-								{ path: 'updateFields.taskableType', label: 'Linked To', kind: 'oneOf', allowed: TASKABLE_TYPES },
-								{ path: 'updateFields.taskableUuid', label: 'Linked Record UUID', kind: 'notBlankWhenGiven' },
+								{
+									path: 'updateFields.name',
+									label: 'Name',
+									kind: 'maxLength',
+									max: MAX_NAME_LENGTH,
+								},
+								{
+									path: 'updateFields.taskableType',
+									label: 'Linked To',
+									kind: 'oneOf',
+									allowed: TASKABLE_TYPES,
+								},
+								{
+									path: 'updateFields.taskableUuid',
+									label: 'Linked Record UUID',
+									kind: 'notBlankWhenGiven',
+								},
 								{ path: 'updateFields.taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
 								{ path: 'updateFields.taskStatusUuid', label: 'Status', kind: 'notBlankWhenGiven' },
 								{ path: 'updateFields.taskStatusUuid', label: 'Status', kind: 'uuid' },
@@ -159,5 +210,8 @@ export const taskDescription: INodeProperties[] = [
 	...getManyDescription,
 	...updateDescription,
 	...changeStatusDescription,
-	taskOutputProperty('Plannr', { resource: ['task'], operation: ['complete', 'create', 'get', 'getAll', 'uncomplete', 'update'] }),
+	taskOutputProperty('Plannr', {
+		resource: ['task'],
+		operation: ['complete', 'create', 'get', 'getAll', 'uncomplete', 'update'],
+	}),
 ];

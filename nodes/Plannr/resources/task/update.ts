@@ -22,7 +22,10 @@ export const updateDescription: INodeProperties[] = [
 		displayOptions: show,
 		options: [
 			...optionalTaskFields,
-			{ ...taskableTypeField, description: 'What kind of record the task belongs to. Set Linked Record UUID with it.' },
+			{
+				...taskableTypeField,
+				description: 'What kind of record the task belongs to. Set Linked Record UUID with it.',
+			},
 			{ ...taskableUuidField },
 			nameField,
 			statusField,

@@ -14,7 +14,11 @@ export const taskStatusDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many task statuses',
 				description: 'The firm’s task statuses, in their order',
-				routing: plannrRouting({ method: 'GET', url: '/api/v1/task-status', qs: { sort: 'position' } }),
+				routing: plannrRouting({
+					method: 'GET',
+					url: '/api/v1/task-status',
+					qs: { sort: 'position' },
+				}),
 			},
 		],
 		default: 'getAll',
