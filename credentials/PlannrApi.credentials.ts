@@ -5,11 +5,12 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-
-export const PLANNR_DEFAULT_BASE_URL = 'https://api.plannrcrm.com';
-
-/** Where Plannr answers, from a credential's base URL: used by the credentials' tests and by the Plannr nodes. */
-export const PLANNR_BASE_URL = '={{$credentials.baseUrl.replace(/\\/+$/, "")}}';
+import {
+	PLANNR_ACCOUNT_HEADER,
+	PLANNR_BASE_URL,
+	PLANNR_DEFAULT_BASE_URL,
+	PLANNR_PATHS,
+} from '../nodes/Plannr/api';
 
 /** Both Plannr credentials have these: the account every call acts for, and the address. */
 export const plannrAccountProperties: INodeProperties[] = [
@@ -36,10 +37,10 @@ export const plannrAccountProperties: INodeProperties[] = [
 export const plannrCredentialTest: ICredentialTestRequest = {
 	request: {
 		baseURL: PLANNR_BASE_URL,
-		url: '/api/v1/task-status',
+		url: PLANNR_PATHS.taskStatuses,
 		headers: {
 			Accept: 'application/json',
-			'X-PLANNR-ACCOUNT-UUID': '={{$credentials.accountUuid}}',
+			[PLANNR_ACCOUNT_HEADER]: '={{$credentials.accountUuid}}',
 		},
 	},
 };
@@ -71,7 +72,7 @@ export class PlannrApi implements ICredentialType {
 		properties: {
 			headers: {
 				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'X-PLANNR-ACCOUNT-UUID': '={{$credentials.accountUuid}}',
+				[PLANNR_ACCOUNT_HEADER]: '={{$credentials.accountUuid}}',
 			},
 		},
 	};

@@ -1,9 +1,6 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
-import {
-	PLANNR_DEFAULT_BASE_URL,
-	plannrAccountProperties,
-	plannrCredentialTest,
-} from './PlannrApi.credentials';
+import { PLANNR_DEFAULT_BASE_URL } from '../nodes/Plannr/api';
+import { plannrAccountProperties, plannrCredentialTest } from './PlannrApi.credentials';
 
 /**
  * Plannr's OAuth2 (authorization code). n8n adds the bearer token itself; the Plannr nodes add the

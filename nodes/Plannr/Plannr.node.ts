@@ -1,12 +1,15 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { PLANNR_CREDENTIALS, plannrRequestDefaults } from './transport';
+import { resourceProperty } from '../shared/operation';
+import { PLANNR_CREDENTIALS, plannrRequestDefaults } from './api';
 import { authenticationField } from './authentication';
 import { searchTasks } from './listSearch';
 import { getAccounts, getOpenStatuses, getStatuses } from './loadOptions';
-import { accountDescription } from './resources/account';
-import { taskDescription } from './resources/task';
-import { taskStatusDescription } from './resources/taskStatus';
+import { accountResource } from './resources/account';
+import { taskResource } from './resources/task';
+import { taskStatusResource } from './resources/taskStatus';
+
+const resources = [taskResource, taskStatusResource, accountResource];
 
 export class Plannr implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,21 +39,8 @@ export class Plannr implements INodeType {
 		requestDefaults: plannrRequestDefaults,
 		properties: [
 			authenticationField,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Task', value: 'task' },
-					{ name: 'Task Status', value: 'taskStatus' },
-				],
-				default: 'task',
-			},
-			...taskDescription,
-			...taskStatusDescription,
-			...accountDescription,
+			resourceProperty(resources, 'task'),
+			...resources.flatMap((resource) => resource.properties),
 		],
 	};
 

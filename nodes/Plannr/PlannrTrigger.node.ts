@@ -9,7 +9,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { authenticationField } from './authentication';
 import { isSignedBy } from './signature';
-import { PLANNR_CREDENTIALS, plannrApiRequest, plannrApiRequestIfFound } from './transport';
+import { PLANNR_CREDENTIALS, PLANNR_PATHS } from './api';
+import { plannrApiRequest, plannrApiRequestIfFound } from './requests';
 import {
 	OUTPUT_FORMAT_PARAMETER,
 	isNormalizedOutput,
@@ -17,7 +18,7 @@ import {
 } from '../shared/normalizedTask';
 import { normalizePlannrTask } from './normalize';
 
-const SUBSCRIPTIONS = '/api/v2/webhook-subscriptions';
+const SUBSCRIPTIONS = PLANNR_PATHS.webhookSubscriptions;
 const TASK_EVENTS = ['task.created', 'task.updated', 'task.completed', 'task.deleted'] as const;
 
 /** What the trigger keeps while its workflow is active: the subscription, its secret, where it points. */

@@ -1,8 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { plannrApiRequest, plannrListAll } from './transport';
+import { PLANNR_PATHS } from './api';
+import { plannrApiRequest, plannrListAll } from './requests';
 
 async function statuses(context: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	const body = await plannrApiRequest.call(context, 'GET', '/api/v1/task-status', {
+	const body = await plannrApiRequest.call(context, 'GET', PLANNR_PATHS.taskStatuses, {
 		qs: { sort: 'position' },
 	});
 	const all = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
@@ -29,7 +30,7 @@ export async function getOpenStatuses(
 
 /** The accounts tasks can be assigned to. */
 export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const accounts = await plannrListAll.call(this, '/api/v1/account', { sort: 'first_name' });
+	const accounts = await plannrListAll.call(this, PLANNR_PATHS.accounts, { sort: 'first_name' });
 	return accounts.map((account) => ({
 		name:
 			[account.first_name, account.last_name].filter(Boolean).join(' ') ||

@@ -26,23 +26,34 @@ function isResourceLocator(value: unknown): value is INodeParameterResourceLocat
 	);
 }
 
-/** Puts the collection's given fields into the body, each under its `routing.send.property`, then runs their own preSend steps. */
+/** The collection's given fields, each under its `routing.send.property` (a resource locator as its value). */
+export function bodyOf(fields: INodeProperties[], collection: unknown): IDataObject {
+	const values = (collection && typeof collection === 'object' ? collection : {}) as IDataObject;
+	const body: IDataObject = {};
+	for (const field of fields) {
+		const property = field.routing?.send?.property;
+		if (!property || !(field.name in values)) continue;
+		const value = values[field.name];
+		body[property] = isResourceLocator(value) ? value.value : value;
+	}
+	return body;
+}
+
+/** Puts the collection's given fields into the body (bodyOf), then runs their own preSend steps. */
 export async function sendCollection(
 	this: IExecuteSingleFunctions,
 	fields: INodeProperties[],
 	collection: unknown,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const values = (collection && typeof collection === 'object' ? collection : {}) as IDataObject;
-	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
-	const steps = [];
-	for (const field of fields) {
-		const send = field.routing?.send;
-		if (!send?.property || !(field.name in values)) continue;
-		const value = values[field.name];
-		body[send.property] = isResourceLocator(value) ? value.value : value;
-		steps.push(...(send.preSend ?? []));
-	}
+	const given = bodyOf(fields, collection);
+	const body: IDataObject = {
+		...((requestOptions.body as IDataObject | undefined) ?? {}),
+		...given,
+	};
+	const steps = fields
+		.filter((field) => field.routing?.send?.property && field.routing.send.property in given)
+		.flatMap((field) => field.routing?.send?.preSend ?? []);
 	let options: IHttpRequestOptions = { ...requestOptions, body };
 	for (const step of steps) options = await step.call(this, options);
 	return options;

@@ -34,3 +34,9 @@ export function returnAllAndLimit(show: {
 		{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
 	];
 }
+
+/** Return All and Limit as an operation's fields (defineResource adds the resource and operation). */
+export const returnAllAndLimitFields: INodeProperties[] = [
+	returnAllField,
+	{ ...limitField, displayOptions: { show: { returnAll: [false] } } },
+];

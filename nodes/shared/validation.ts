@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INode,
@@ -48,13 +49,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** One item's parameters, each read from n8n once: every read resolves its expressions again. */
 export type ParameterReader = (path: string) => unknown;
 
-function parameterReader(context: IExecuteSingleFunctions): ParameterReader {
-	const read = new Map<string, unknown>();
+/** Reads parameters through `read`, each head once; a dotted path looks inside a collection. */
+function readerOver(read: (name: string) => unknown): ParameterReader {
+	const values = new Map<string, unknown>();
 	return (path) => {
 		const [head, ...rest] = path.split('.');
-		// A parameter the editor hides (Limit while Return All is on) is not there: it reads as blank.
-		if (!read.has(head)) read.set(head, context.getNodeParameter(head, null));
-		let value = read.get(head);
+		if (!values.has(head)) values.set(head, read(head));
+		let value = values.get(head);
 		for (const key of rest) {
 			value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
 		}
@@ -65,8 +66,29 @@ function parameterReader(context: IExecuteSingleFunctions): ParameterReader {
 	};
 }
 
-function isBlank(value: unknown): boolean {
+// A parameter the editor hides (Limit while Return All is on) is not there: it reads as blank.
+function parameterReader(context: IExecuteSingleFunctions): ParameterReader {
+	return readerOver((name) => context.getNodeParameter(name, null));
+}
+
+/** The same reader for a programmatic operation's item. */
+export function executeParameterReader(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): ParameterReader {
+	return readerOver((name) => context.getNodeParameter(name, itemIndex, null));
+}
+
+/** Nothing given: absent, null, or only spaces. */
+export function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || String(value).trim() === '';
+}
+
+/** The value of a resource locator (or a plain field), trimmed; undefined when blank. */
+export function locatorValue(value: unknown): string | undefined {
+	const raw =
+		value && typeof value === 'object' ? (value as INodeParameterResourceLocator).value : value;
+	return isBlank(raw) ? undefined : String(raw).trim();
 }
 
 /** The entries of a list field: a list, or text separated by commas; blanks left out. */
@@ -179,11 +201,21 @@ export type BuildFromValues = (
  */
 export function validateFields(rules: FieldRule[], build?: BuildFromValues): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const valueOf = parameterReader(this);
-		for (const rule of rules) {
-			const problem = problemWith(valueOf, rule, valueOf(rule.path));
-			if (problem) throw fieldRefusal(this.getNode(), this.getItemIndex(), problem, rule.label);
-		}
+		const valueOf = checkValues(this.getNode(), this.getItemIndex(), rules, parameterReader(this));
 		return build ? await build.call(this, valueOf, requestOptions) : requestOptions;
 	};
+}
+
+/** Refuses an item's bad input, naming the field, before anything is sent; returns the values read. */
+export function checkValues(
+	node: INode,
+	itemIndex: number,
+	rules: FieldRule[],
+	valueOf: ParameterReader,
+): ParameterReader {
+	for (const rule of rules) {
+		const problem = problemWith(valueOf, rule, valueOf(rule.path));
+		if (problem) throw fieldRefusal(node, itemIndex, problem, rule.label);
+	}
+	return valueOf;
 }

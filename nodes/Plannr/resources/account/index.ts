@@ -1,28 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { limitRule, returnAllAndLimit } from '../../../shared/listFields';
-import { plannrRouting } from '../../transport';
-import { validateFields } from '../../../shared/validation';
+import { defineResource } from '../../../shared/operation';
+import { plannrOperations } from '../../requests';
+import { getMany } from './getMany';
 
-export const accountDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many accounts',
-				description: 'The accounts tasks can be assigned to',
-				routing: plannrRouting(
-					{ method: 'GET', url: '/api/v1/account' },
-					{ paged: true, preSend: [validateFields([limitRule])] },
-				),
-			},
-		],
-		default: 'getAll',
-	},
-	...returnAllAndLimit({ resource: ['account'], operation: ['getAll'] }),
-];
+export const accountResource = defineResource(plannrOperations, {
+	value: 'account',
+	displayName: 'Account',
+	defaultOperation: 'getAll',
+	operations: [getMany],
+});

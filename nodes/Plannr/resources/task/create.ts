@@ -1,26 +1,44 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineOperation } from '../../../shared/operation';
+import { PLANNR_PATHS } from '../../api';
+import { MAX_TASK_NAME_LENGTH } from '../../vocabulary';
 import {
 	nameField,
+	optionalTaskFieldRules,
 	optionalTaskFields,
 	statusField,
 	taskableTypeField,
 	taskableUuidField,
-} from '../../fields';
+} from './fields';
+import { shapeTaskBody } from './shapes';
 
-const show = { show: { resource: ['task'], operation: ['create'] } };
-
-export const createDescription: INodeProperties[] = [
-	{ ...nameField, required: true, placeholder: 'Check details', displayOptions: show },
-	{ ...taskableTypeField, required: true, displayOptions: show },
-	{ ...taskableUuidField, required: true, displayOptions: show },
-	{ ...statusField, required: true, displayOptions: show },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: optionalTaskFields,
-	},
-];
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a task',
+	fields: [
+		{ ...nameField, required: true, placeholder: 'Check details' },
+		{ ...taskableTypeField, required: true },
+		{ ...taskableUuidField, required: true },
+		{ ...statusField, required: true },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: optionalTaskFields,
+		},
+	],
+	rules: [
+		{ path: 'name', label: 'Name', kind: 'required' },
+		{ path: 'name', label: 'Name', kind: 'maxLength', max: MAX_TASK_NAME_LENGTH },
+		{ path: 'taskableType', label: 'Linked To', kind: 'required' },
+		{ path: 'taskableUuid', label: 'Linked Record UUID', kind: 'required' },
+		{ path: 'taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
+		{ path: 'taskStatusUuid', label: 'Status', kind: 'required' },
+		{ path: 'taskStatusUuid', label: 'Status', kind: 'uuid' },
+		...optionalTaskFieldRules('additionalFields'),
+	],
+	request: { method: 'POST', url: PLANNR_PATHS.tasks, preSend: [shapeTaskBody] },
+	outputsTasks: true,
+});

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { BuildFromValues, FieldRule, ParameterReader } from '../../../shared/validation';
+import { PLANNR_PATHS } from '../../api';
+import { LINKED_RECORD_TYPES, PRIORITIES } from '../../vocabulary';
 
-/** Fields several Plannr operations share, each with the body property it is sent as. */
+/** Fields several task operations share, each with the body property it is sent as. */
 
 export const taskUuidField: INodeProperties = {
 	displayName: 'Task',
@@ -37,11 +40,7 @@ export const taskableTypeField: INodeProperties = {
 	displayName: 'Linked To',
 	name: 'taskableType',
 	type: 'options',
-	options: [
-		{ name: 'Client', value: 'client' },
-		{ name: 'Case', value: 'case' },
-		{ name: 'Plan', value: 'plan' },
-	],
+	options: LINKED_RECORD_TYPES,
 	default: 'client',
 	description: 'What kind of record the task belongs to (taskable_type)',
 	routing: { send: { type: 'body', property: 'taskable_type' } },
@@ -81,12 +80,7 @@ export const priorityField: INodeProperties = {
 	displayName: 'Priority',
 	name: 'priority',
 	type: 'options',
-	options: [
-		{ name: 'Low', value: 'low' },
-		{ name: 'Medium', value: 'medium' },
-		{ name: 'High', value: 'high' },
-		{ name: 'Highest', value: 'highest' },
-	],
+	options: PRIORITIES,
 	default: 'medium',
 	routing: { send: { type: 'body', property: 'priority' } },
 };
@@ -166,3 +160,31 @@ export const optionalTaskFields: INodeProperties[] = [
 	parentTaskField,
 	priorityField,
 ];
+
+/** The task every one-task operation names. */
+export const taskUuidRules: FieldRule[] = [
+	{ path: 'taskUuid', label: 'Task', kind: 'required' },
+	{ path: 'taskUuid', label: 'Task', kind: 'uuid' },
+];
+
+/** The checks of the optional task fields that their options and types do not already carry. */
+export function optionalTaskFieldRules(collection: string): FieldRule[] {
+	return [
+		{ path: `${collection}.parentTaskUuid`, label: 'Parent Task UUID', kind: 'uuid' },
+		{ path: `${collection}.assignedToUuids`, label: 'Assignee Names or IDs', kind: 'uuidList' },
+		{ path: `${collection}.groupUuids`, label: 'Group UUIDs', kind: 'uuidList' },
+	];
+}
+
+/** A value as one segment of a URL path. */
+export const urlSegment = (value: unknown) => encodeURIComponent(String(value).trim());
+
+/** The task's URL (and what follows it), from the values the checks read. */
+export function taskPath(valueOf: ParameterReader, suffix = ''): string {
+	return `${PLANNR_PATHS.tasks}/${urlSegment(valueOf('taskUuid'))}${suffix}`;
+}
+
+/** Sends the request to the task the checks read; a URL expression would resolve the Task again. */
+export const toTask =
+	(suffix = ''): BuildFromValues =>
+	(valueOf, requestOptions) => ({ ...requestOptions, url: taskPath(valueOf, suffix) });

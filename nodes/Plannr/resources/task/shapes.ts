@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { parseDate } from '../../../shared/dates';
-import { fieldRefusal } from '../../../shared/validation';
+import { fieldRefusal, isBlank } from '../../../shared/validation';
 
 /** How Plannr writes a due date: local time, no zone. */
 const PLANNR_DATE_TIME = 'yyyy-MM-dd HH:mm:ss';
@@ -67,12 +67,8 @@ export async function requireLinkedRecordWithType(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
-	const record = fields.taskableUuid;
-	if (
-		fields.taskableType !== undefined &&
-		(record === undefined || record === null || String(record).trim() === '')
-	) {
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	if (body.taskable_type !== undefined && isBlank(body.taskable_uuid)) {
 		throw fieldRefusal(
 			this.getNode(),
 			this.getItemIndex(),

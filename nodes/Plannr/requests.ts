@@ -7,66 +7,22 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	IRequestOptionsSimplified,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { PLANNR_BASE_URL } from '../../credentials/PlannrApi.credentials';
-import { failOnVendorError, type FailureEnvelope } from '../shared/errors';
-import { collectPages, markPagesFollow, type PageNumberPaging } from '../shared/paging';
+import { failOnVendorError } from '../shared/errors';
+import type { VendorOperations } from '../shared/operation';
+import { collectPages, markPagesFollow } from '../shared/paging';
 import { RateLimitTracker } from '../shared/rateLimit';
 import { urlFrom, vendorRequest } from '../shared/vendorRequest';
-import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
+import { PLANNR_ACCOUNT_HEADER, PLANNR_CREDENTIALS, PLANNR_PAGING, plannrEnvelope } from './api';
 import { normalizePlannrTask } from './normalize';
 
-/** The two ways to sign in, by the value of the nodes' Authentication parameter. */
-export const PLANNR_CREDENTIALS = { accessToken: 'plannrApi', oAuth2: 'plannrOAuth2Api' } as const;
 type Authentication = keyof typeof PLANNR_CREDENTIALS;
-
-/** Documented: per_page up to 500. */
-export const PLANNR_MAX_PAGE_SIZE = 500;
-const PLANNR_PAGING: PageNumberPaging = {
-	style: 'pageNumber',
-	pageParam: 'page',
-	pageSizeParam: 'per_page',
-	firstPage: 1,
-	maxPageSize: PLANNR_MAX_PAGE_SIZE,
-};
 
 /** Documented: 500 requests a minute per user, `X-Ratelimit-Remaining` on every answer, 429 beyond. */
 const rateLimit = new RateLimitTracker({ windowMs: 60_000, defaultLimit: 500 });
 const RATE_LIMIT_HEADERS = { remaining: 'x-ratelimit-remaining', limit: 'x-ratelimit-limit' };
-
-/** Laravel's validation answer `{message, errors: {field: [text]}}`: every field's own words; else the message. */
-function messageOf(body: IDataObject): string | undefined {
-	const errors =
-		body.errors && typeof body.errors === 'object' ? (body.errors as Record<string, unknown>) : {};
-	const details = Object.entries(errors).map(
-		([field, texts]) => `${field}: ${Array.isArray(texts) ? texts.join(' ') : String(texts)}`,
-	);
-	if (details.length > 0) return details.join('; ');
-	return typeof body.message === 'string' ? body.message : undefined;
-}
-
-export const plannrEnvelope: FailureEnvelope = {
-	vendor: 'Plannr',
-	// Records have a uuid; a body with `errors` and no uuid, or an explicit success: false, is a failure.
-	isFailure: (body) =>
-		body.success === false ||
-		(body.errors !== undefined && body.uuid === undefined && body.data === undefined),
-	messageOf,
-};
-
-export const plannrRequestDefaults: Partial<IRequestOptionsSimplified> & IDataObject = {
-	baseURL: PLANNR_BASE_URL,
-	headers: {
-		Accept: 'application/json',
-		'Content-Type': 'application/json',
-		// OAuth2 credentials cannot add headers themselves, so every request carries the account here.
-		'X-PLANNR-ACCOUNT-UUID': '={{$credentials.accountUuid}}',
-	},
-	json: true,
-};
 
 type PlannrContext =
 	| IExecuteSingleFunctions
@@ -133,18 +89,17 @@ async function outputRecords(
 		: items;
 }
 
-const plannrVendor: VendorRouting = {
-	envelope: plannrEnvelope,
-	paging: PLANNR_PAGING,
-	aroundEachRequest: withinRateLimit,
-	output: [noteRateLimit, failOnVendorError(plannrEnvelope), outputRecords],
+/** How Plannr's declarative operations send and read, for defineResource. */
+export const plannrOperations: VendorOperations = {
+	vendorName: 'Plannr',
+	routing: {
+		envelope: plannrEnvelope,
+		paging: PLANNR_PAGING,
+		aroundEachRequest: withinRateLimit,
+		output: [noteRateLimit, failOnVendorError(plannrEnvelope), outputRecords],
+	},
+	taskMapper: normalizePlannrTask,
 };
-
-/** One operation's declarative routing: input checks, the request within the rate limit, errors, records out. */
-export const plannrRouting = routingFor(plannrVendor);
-
-/** The same for operations that return tasks, which the node's Output can normalize. */
-export const plannrTaskRouting = taskRoutingFor(plannrVendor, normalizePlannrTask);
 
 /** For programmatic callers (trigger, pickers): one call within the rate limit, the body returned. */
 export async function plannrApiRequest(
@@ -165,7 +120,7 @@ export async function plannrApiRequest(
 			body: options.body,
 			headers: {
 				Accept: 'application/json',
-				'X-PLANNR-ACCOUNT-UUID': String(credentials.accountUuid),
+				[PLANNR_ACCOUNT_HEADER]: String(credentials.accountUuid),
 			},
 			json: true,
 		},
