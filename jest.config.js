@@ -10,7 +10,8 @@ module.exports = {
 		{
 			displayName: 'engine',
 			testEnvironment: 'node',
-			roots: ['<rootDir>/test/engine'],
+			// The fakes' own tests sit beside them in test/fakes (plain HTTP to the fake, no engine), run with these.
+			roots: ['<rootDir>/test/engine', '<rootDir>/test/fakes'],
 			testMatch: ['**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 		},

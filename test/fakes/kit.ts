@@ -331,8 +331,8 @@ export class VendorFake {
 		return [];
 	}
 
-	/** Notes a secret the fake hands out, for issuedSecrets. Changes nothing else. */
-	protected noteIssued(kind: string, value: string): void {
+	/** Notes a secret the fake hands out, for issuedSecrets. Changes nothing else. Public: route files call it. */
+	noteIssued(kind: string, value: string): void {
 		this.issuedLog.push({ kind, value });
 	}
 

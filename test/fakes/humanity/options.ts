@@ -1,0 +1,154 @@
+/** What can be changed about the fake Humanity (every [inferred] behaviour among them), and the defaults. */
+import type { Role } from './types';
+
+export interface HumanityFakeOptions {
+	/** The API v2 application's App ID and App Secret (Settings → API v2): `client_id`, `client_secret`. */
+	appId?: string;
+	appSecret?: string;
+	/** The primary user's sign-in: the password grant's `username` and `password`. */
+	username?: string;
+	password?: string;
+	/** The primary user's role (an admin/manager has edit rights on every shift). */
+	userRole?: Role;
+	/** Every timestamp and token expiry come from it. */
+	clock?: () => Date;
+	/** The company's zone: shifts' local times and the start_date/end_date days are read in it. */
+	timeZone?: string;
+	/** Documented: `expires_in: 3600`. Shorter in tests to exercise expiry. */
+	accessTokenTtlSeconds?: number;
+	/** [inferred] refresh-token lifetime (the OAuth2 PHP server behind token.php keeps them 14 days by default). */
+	refreshTokenTtlSeconds?: number;
+	/** [inferred] a refresh grant revokes the refresh token it used and returns a new one. */
+	rotateRefreshTokens?: boolean;
+	/** Documented (getting-started-with-authentication): the token may also travel as `Authorization: Bearer`. Off: only `?access_token=`. */
+	acceptBearerHeader?: boolean;
+	/** [inferred] the HTTP status of an envelope whose status is not 1: always 200, or HTTP_STATUS_BY_CODE. */
+	errorHttpStatus?: 'always-200' | 'by-code';
+	/** [inferred] the envelope of an error; by default `{status: code, data: null, metadata: [], token, error: "<table message>: <detail>"}`. */
+	errorBody?: (code: number, message: string, token: string | null) => Record<string, unknown>;
+	/** [inferred] the envelope's `token` echoes the access token the call used ('echo', as seed 004's example suggests) or is null. */
+	envelopeToken?: 'echo' | 'null';
+	/** No v2 rate limit is documented: null (default) turns it off. Over it: code 91 (v1 "throttle exceeded"). */
+	throttle?: { limit: number; windowMs: number } | null;
+	/** ms the throttle window is measured with; the fake's clock by default. */
+	throttleClock?: () => number;
+	/** [inferred] codes for ids that name nothing: the "failed" code of the request's kind (v1 table). */
+	notFoundCodes?: { get: number; create: number; update: number; delete: number };
+	/** [inferred] start_date/end_date absent: today and start_date (v1's defaults), or code 8. */
+	missingShiftDates?: 'today' | 'reject';
+	/** [inferred] a shift is in the start_date..end_date range when its local start day is in it, or when it overlaps it. */
+	shiftRangeMatch?: 'starts-within' | 'overlaps';
+	/** [inferred] GET /shifts/{ids}/tasks (and employee-tasks) with an id naming no shift: ignored, or a code 15. */
+	unknownShiftInList?: 'ignore' | 'reject';
+	/** [inferred] PUT shift tasks: an entry whose `id` is not a live task of the shift is refused (code 9) or added as new. */
+	unknownShiftTaskId?: 'reject' | 'create';
+	/** [inferred] PUT shift tasks: an update entry without `description` clears it ('clear', the replace reading) or keeps it. */
+	omittedDescriptionOnUpdate?: 'clear' | 'keep';
+	/** [inferred] PUT shift tasks: `options` sent with a regular task (type 1) are dropped (stored null) or refused. */
+	regularTaskOptions?: 'ignore' | 'reject';
+	/** [inferred] a time-boxed task's dueTime must be after its startTime (and an activity's endedAt not before startedAt). */
+	requireOrderedTimes?: boolean;
+	/** [inferred] a time-boxed task's startTime and dueTime must fall inside its shift. */
+	timeBoxWithinShift?: boolean;
+	/** [inferred] datetimes must carry an offset ('offset'), or may omit it and are then read in timeZone ('lenient'). */
+	dateTimeOffset?: 'offset' | 'lenient';
+	/** [inferred] PUT `{tasks: []}` deletes every task of the shift (true), or is a code 8. */
+	emptyListDeletesAll?: boolean;
+	/** [inferred] a PUT with one bad entry changes nothing ('atomic'), or applies the entries before it and deletes nothing ('partial'). */
+	bulkFailure?: 'atomic' | 'partial';
+	/** [inferred] a shift-task entry naming a deleted master task: allowed only if the shift task already had it, always allowed, or refused. */
+	deletedMasterTaskInPut?: 'allow-existing' | 'allow' | 'reject';
+	/** [inferred] updatedAt/updatedBy move only when an update entry changes something (seed 004: "updated if any changes are requested"). */
+	stampOnlyChanges?: boolean;
+	/** [inferred] employee tasks: made for every employee on the shift when a shift task is created ('per-employee'), or only by addEmployeeTask. */
+	employeeTasks?: 'per-employee' | 'manual';
+	/** [inferred] deleting a shift task deletes its employee tasks (and their activity) too. */
+	deleteCascadesToEmployeeTasks?: boolean;
+	/** [inferred] the roles with edit rights on every shift (sheet: "Employee, with edit rights on the shift"). */
+	shiftEditRoles?: Role[];
+	/** [inferred] the roles that may create, update and delete master tasks. */
+	masterTaskEditRoles?: Role[];
+	/** [inferred] an employee without edit rights sees only their own employee tasks. */
+	employeesSeeOnlyOwnTasks?: boolean;
+	/** [inferred] "within the allowed timeframe" (update-employee-tasks): own tasks may be started/finished any time, or only during the shift. */
+	ownTaskWindow?: 'any' | 'shift';
+	/** [inferred] POST activity status 2 on a task never started: starts and finishes it at once, or code 9. */
+	finishUnstarted?: 'start-and-finish' | 'reject';
+	/** [inferred] POST activity status 1 on a started or finished task: code 9, or starts it again (clearing the end). */
+	restartStarted?: 'reject' | 'allow';
+	/** Documented: limit defaults to 30. [inferred] the most one page holds, and what a larger limit does. */
+	masterTaskDefaultLimit?: number;
+	masterTaskMaxLimit?: number;
+	limitAboveMax?: 'clamp' | 'reject';
+	/** [inferred] master-task order: creation (id, a ULID) or name. */
+	masterTaskOrder?: 'created' | 'name';
+	/** [inferred] where the next cursor sits in `metadata` (the sheet says only "from the previous answer's metadata"). */
+	cursorKey?: string;
+	/** [inferred] the last page's metadata: the cursor key with null, or an empty array (PHP's `[]`, as other answers show). */
+	lastPageMetadata?: 'null-cursor' | 'empty-array';
+	/** Documented "3+ chars". [inferred] a shorter searchTerm is a code 9, or ignored. */
+	shortSearchTerm?: 'reject' | 'ignore';
+	/** [inferred] DELETE master task answers the deleted task, or an empty data array. */
+	masterTaskDeleteAnswer?: 'task' | 'empty';
+}
+
+export type Options = Required<Omit<HumanityFakeOptions, 'throttle' | 'throttleClock'>> & {
+	throttle: { limit: number; windowMs: number } | null;
+	throttleClock: () => number;
+};
+
+/** The defaults of every option not given (a fresh object each time: some are arrays). */
+export function defaultOptions(): Omit<Options, 'throttle' | 'throttleClock'> {
+	return {
+		appId: 'humanity-app-id',
+		appSecret: 'humanity-app-secret',
+		username: 'dana.whitfield@example.com',
+		password: 'humanity-password',
+		userRole: 'manager',
+		clock: () => new Date(),
+		timeZone: 'America/New_York',
+		accessTokenTtlSeconds: 3600,
+		refreshTokenTtlSeconds: 14 * 24 * 3600,
+		rotateRefreshTokens: true,
+		acceptBearerHeader: true,
+		errorHttpStatus: 'always-200',
+		errorBody: (code, message, token) => ({
+			status: code,
+			data: null,
+			metadata: [],
+			token,
+			error: message,
+		}),
+		envelopeToken: 'echo',
+		notFoundCodes: { get: 15, create: 12, update: 13, delete: 14 },
+		missingShiftDates: 'today',
+		shiftRangeMatch: 'starts-within',
+		unknownShiftInList: 'ignore',
+		unknownShiftTaskId: 'reject',
+		omittedDescriptionOnUpdate: 'clear',
+		regularTaskOptions: 'ignore',
+		requireOrderedTimes: true,
+		timeBoxWithinShift: false,
+		dateTimeOffset: 'offset',
+		emptyListDeletesAll: true,
+		bulkFailure: 'atomic',
+		deletedMasterTaskInPut: 'allow-existing',
+		stampOnlyChanges: true,
+		employeeTasks: 'per-employee',
+		deleteCascadesToEmployeeTasks: true,
+		shiftEditRoles: ['admin', 'manager', 'supervisor', 'scheduler'],
+		masterTaskEditRoles: ['admin', 'manager'],
+		employeesSeeOnlyOwnTasks: false,
+		ownTaskWindow: 'any',
+		finishUnstarted: 'start-and-finish',
+		restartStarted: 'reject',
+		masterTaskDefaultLimit: 30,
+		masterTaskMaxLimit: 100,
+		limitAboveMax: 'clamp',
+		masterTaskOrder: 'created',
+		cursorKey: 'cursor',
+		lastPageMetadata: 'null-cursor',
+		shortSearchTerm: 'reject',
+		masterTaskDeleteAnswer: 'task',
+	};
+}

@@ -1,0 +1,42 @@
+/** The fake MileApp: hubs (hubs.ts). */
+import { api, bandung, call, jakarta, useFake, withFake } from './testing';
+
+useFake();
+
+describe('flows and hubs', () => {
+	it('GET /hubs answers {status, data: [{_id, name, address, lat, lng}]} with page, limit, name and q', async () => {
+		const answer = await api('GET', '/hubs');
+		expect(answer.body).toEqual({
+			status: true,
+			data: [
+				{
+					_id: jakarta._id,
+					name: 'Jakarta',
+					address: 'Gambir, Jakarta Pusat',
+					lat: -6.205154152722965,
+					lng: 106.84667067970608,
+				},
+				{
+					_id: bandung._id,
+					name: 'Bandung',
+					address: 'Jl. Braga, Bandung',
+					lat: -6.9216,
+					lng: 107.6071,
+				},
+			],
+		});
+		const names = async (query: Record<string, string | number>) =>
+			(await api('GET', '/hubs', { query })).body.data.map((hub: { name: string }) => hub.name);
+		expect(await names({ name: 'jak' })).toEqual(['Jakarta']);
+		expect(await names({ q: 'braga' })).toEqual(['Bandung']);
+		expect(await names({ limit: 1, page: 2 })).toEqual(['Bandung']);
+		expect(await names({ limit: 1, page: 3 })).toEqual([]);
+		await withFake({ hubNameMatch: 'exact' }, async (other) => {
+			other.addHub({ name: 'Jakarta' });
+			expect((await call(other, 'GET', '/hubs', { query: { name: 'jak' } })).body.data).toEqual([]);
+			expect(
+				(await call(other, 'GET', '/hubs', { query: { name: 'jakarta' } })).body.data,
+			).toHaveLength(1);
+		});
+	});
+});

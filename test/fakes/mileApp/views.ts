@@ -1,0 +1,90 @@
+/** Records as the API answers them: a task (and the flat task a delivery carries), a flow, a hub. */
+import type { MileAppStore } from './store';
+import type { MileAppFlow, MileAppFlowField, MileAppHub, MileAppTaskRecord } from './types';
+
+/** [inferred] a flow field as a component of the flow's Initial Page (shape from the documents' flow example). */
+function componentOf(field: MileAppFlowField): Record<string, unknown> {
+	if (field.type === 'select') {
+		return {
+			component: 'select',
+			id: field.field,
+			title: field.description,
+			options: [...(field.options ?? [])],
+			default: null,
+			isRequired: field.required,
+		};
+	}
+	return {
+		component: 'input',
+		id: field.field,
+		title: field.description,
+		inputType: field.type,
+		default: null,
+		routeAs: null,
+		showAs: null,
+		isRequired: field.required,
+	};
+}
+
+/** A task as the API answers it (seed 003's shape), plus assignment and completion once they exist. */
+export function taskViewOf(fake: MileAppStore, task: MileAppTaskRecord): Record<string, unknown> {
+	const hub = fake.hubs.get(task.hubId);
+	const flow = fake.flows.get(task.flowId);
+	const view: Record<string, unknown> = {
+		_id: task._id,
+		flow: task.flow,
+		flowId: task.flowId,
+		hubId: task.hubId,
+		startTime: task.startTime,
+		organizationId: task.organizationId,
+		status: task.status,
+		hub: hub ? { _id: hub._id, name: hub.name, lat: hub.lat, lng: hub.lng } : null,
+		orderIndex: task.orderIndex,
+		...task.fields,
+	};
+	if (flow?.titleField) view.title = task.fields[flow.titleField] ?? null;
+	if (flow?.contentField) view.content = task.fields[flow.contentField] ?? null;
+	Object.assign(view, {
+		createdFrom: task.createdFrom,
+		endTime: task.endTime,
+		createdBy: task.createdBy,
+	});
+	// Seed 003's UNASSIGNED task has no assignee keys; the list example's ONGOING tasks have them.
+	if (task.assignee.length > 0 || task.assignedTime !== null) {
+		Object.assign(view, {
+			assignee: [...task.assignee],
+			assignedBy: task.assignedBy,
+			assignedTime: task.assignedTime,
+		});
+	}
+	if (task.status === 'DONE') Object.assign(view, { doneBy: task.doneBy, doneTime: task.doneTime });
+	view.updatedTime = task.updatedTime;
+	view.createdTime = task.createdTime;
+	return view;
+}
+
+/** [inferred] "the flat task" a delivery carries: the answer's task without the nested hub. */
+export function flatTaskOf(fake: MileAppStore, task: MileAppTaskRecord): Record<string, unknown> {
+	const { hub: _hub, ...flat } = taskViewOf(fake, task);
+	void _hub;
+	return flat;
+}
+
+export function flowViewOf(flow: MileAppFlow): Record<string, unknown> {
+	return {
+		_id: flow._id,
+		name: flow.name,
+		pages: [
+			{ id: 'page0', enabled: true, components: flow.fields.map(componentOf) },
+			{ id: 'page1', components: [] },
+		],
+		organizationId: flow.organizationId,
+		version: flow.version,
+		updatedTime: flow.updatedTime,
+		createdTime: flow.createdTime,
+	};
+}
+
+export function hubViewOf(hub: MileAppHub): Record<string, unknown> {
+	return { _id: hub._id, name: hub.name, address: hub.address, lat: hub.lat, lng: hub.lng };
+}

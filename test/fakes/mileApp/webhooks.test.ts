@@ -1,0 +1,256 @@
+/** The fake MileApp: webhook deliveries and their retries (webhooks.ts). */
+import { MileAppFake } from '.';
+import {
+	api,
+	call,
+	dewi,
+	fake,
+	HOUR,
+	iso,
+	jakarta,
+	Receiver,
+	seedBody,
+	startReceiver,
+	T0,
+	task,
+	useFake,
+	visit,
+	waitFor,
+	withFake,
+} from './testing';
+
+useFake();
+
+describe('webhook deliveries', () => {
+	let receiver: Receiver;
+	beforeEach(async () => {
+		receiver = await startReceiver();
+	});
+	afterEach(async () => {
+		await fake.deliveriesSettled();
+		await receiver.close();
+	});
+
+	it('a task created through the API reaches the configured URL after the answer: the flat task, JSON, with the custom headers', async () => {
+		fake.addWebhook({
+			url: receiver.url,
+			events: ['onCreate'],
+			headers: { 'X-Api-Key': 'receiver-secret' },
+		});
+		receiver.delayMs = 100;
+		const created = await api('POST', '/task', { body: seedBody() });
+		expect(created.status).toBe(201);
+		// The answer did not wait for the delivery.
+		expect(fake.deliveries).toHaveLength(0);
+		await fake.deliveriesSettled();
+
+		expect(receiver.received).toHaveLength(1);
+		const [{ headers, body }] = receiver.received;
+		expect(headers['content-type']).toBe('application/json');
+		expect(headers['x-api-key']).toBe('receiver-secret');
+		const { hub: _hub, ...flat } = created.body.task;
+		void _hub;
+		expect(JSON.parse(body)).toEqual(flat);
+		expect(JSON.parse(body)).toMatchObject({
+			status: 'UNASSIGNED',
+			field1: 'John Birdy',
+			flowId: visit._id,
+		});
+		expect(fake.deliveries).toEqual([
+			expect.objectContaining({
+				url: receiver.url,
+				event: 'onCreate',
+				taskId: created.body.task._id,
+				body,
+				status: 200,
+				responseBody: 'ok',
+				attempt: 1,
+			}),
+		]);
+	});
+
+	it('onCreate, onAssign and onFinish go to the targets that name them, carrying the task as it then was', async () => {
+		fake.addWebhook({ url: receiver.url, events: ['onCreate', 'onAssign', 'onFinish'] });
+		fake.addWebhook({ url: `${receiver.url}?finished`, events: ['onFinish'] });
+		const plain = (await api('POST', '/task', { body: seedBody() })).body.task;
+		await api('PUT', `/task/${plain._id}/assign`, { body: { assignee: [dewi.email] } });
+		await api('PATCH', `/task/${plain._id}`, { body: { field1: 'no event' } });
+		await api('PATCH', `/task/${plain._id}`, { body: { status: 'DONE', endTime: iso(T0 + HOUR) } });
+		// Created with assignees: onCreate then onAssign.
+		const withAssignee = (
+			await api('POST', '/task', { body: { ...seedBody(), assignee: [dewi.email] } })
+		).body.task;
+		await fake.deliveriesSettled();
+		const sent = (url: string) =>
+			fake.deliveries
+				.filter((d) => d.url === url)
+				.map((d) => [d.event, d.taskId, JSON.parse(d.body).status]);
+		expect(sent(receiver.url)).toEqual([
+			['onCreate', plain._id, 'UNASSIGNED'],
+			['onAssign', plain._id, 'ONGOING'],
+			['onFinish', plain._id, 'DONE'],
+			['onCreate', withAssignee._id, 'ONGOING'],
+			['onAssign', withAssignee._id, 'ONGOING'],
+		]);
+		expect(sent(`${receiver.url}?finished`)).toEqual([['onFinish', plain._id, 'DONE']]);
+		expect(JSON.parse(fake.deliveries.find((d) => d.event === 'onFinish')!.body)).toMatchObject({
+			doneBy: 'Roger',
+			doneTime: iso(T0),
+			field1: 'no event',
+		});
+		expect(receiver.received).toHaveLength(6);
+
+		await withFake(
+			{
+				createWithAssigneeEvents: 'create-only',
+				webhooks: [{ url: receiver.url, events: ['onCreate', 'onAssign'] }],
+			},
+			async (other) => {
+				const hub = other.addHub({ name: 'J' });
+				const flow = other.addFlow({ name: 'Visit', fields: [] });
+				await call(other, 'POST', '/task', {
+					body: { flow: 'Visit', hubId: hub._id, assignee: ['roger@example.com'] },
+				});
+				other.createTask({ flowId: flow._id, hubId: hub._id, assignee: ['roger@example.com'] });
+				await other.deliveriesSettled();
+				expect(other.deliveries.map((d) => d.event)).toEqual(['onCreate', 'onCreate']);
+				expect(() =>
+					other.finishTask(other.addTask({ flowId: flow._id, hubId: hub._id })._id),
+				).toThrow('not been assigned');
+			},
+		);
+	});
+
+	it('a receiver that does not answer 200 is retried 3 times, 2 minutes apart by default; each attempt is recorded', async () => {
+		expect(new MileAppFake().options).toMatchObject({
+			deliveryRetries: 3,
+			deliveryRetryDelayMs: 120_000,
+			deliveryTimeoutMs: 30_000,
+			deliverySuccess: 'exactly-200',
+		});
+		fake.addWebhook({ url: receiver.url, events: ['onCreate'] });
+		receiver.status = 500;
+		const started = Date.now();
+		await api('POST', '/task', { body: seedBody() });
+		await fake.deliveriesSettled();
+		expect(fake.deliveries.map((d) => [d.attempt, d.status])).toEqual([
+			[1, 500],
+			[2, 500],
+			[3, 500],
+			[4, 500],
+		]);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+		expect(new Set(fake.deliveries.map((d) => d.body)).size).toBe(1);
+
+		// Retries stop at the first 200; a 201 is not a 200 (any 2xx by option).
+		fake.deliveries.length = 0;
+		receiver.status = 200;
+		receiver.statuses = [503, 201];
+		fake.createTask({
+			flowId: visit._id,
+			hubId: jakarta._id,
+			fields: { field1: 'a', field2: 'b' },
+		});
+		await fake.deliveriesSettled();
+		expect(fake.deliveries.map((d) => d.status)).toEqual([503, 201, 200]);
+		await withFake(
+			{ deliverySuccess: '2xx', webhooks: [{ url: receiver.url, events: ['onCreate'] }] },
+			async (other) => {
+				receiver.statuses = [204];
+				const flow = other.addFlow({ name: 'Visit', fields: [] });
+				other.createTask({ flowId: flow._id, hubId: other.addHub({ name: 'J' })._id });
+				await other.deliveriesSettled();
+				expect(other.deliveries.map((d) => d.status)).toEqual([204]);
+			},
+		);
+	});
+
+	it('no answer within the timeout, or no receiver at all, is a failure too (status null), and retried', async () => {
+		await withFake(
+			{
+				deliveryTimeoutMs: 50,
+				deliveryRetries: 1,
+				webhooks: [
+					{ url: receiver.url, events: ['onCreate'] },
+					{ url: 'http://127.0.0.1:9/gone', events: ['onCreate'] },
+				],
+			},
+			async (other) => {
+				receiver.delayMs = 300;
+				const flow = other.addFlow({ name: 'Visit', fields: [] });
+				other.createTask({ flowId: flow._id, hubId: other.addHub({ name: 'J' })._id });
+				await other.deliveriesSettled();
+				const outcome = (url: string) =>
+					other.deliveries
+						.filter((d) => d.url === url)
+						.map((d) => [d.attempt, d.status, typeof d.error]);
+				expect(outcome(receiver.url)).toEqual([
+					[1, null, 'string'],
+					[2, null, 'string'],
+				]);
+				expect(outcome('http://127.0.0.1:9/gone')).toEqual([
+					[1, null, 'string'],
+					[2, null, 'string'],
+				]);
+				expect(other.deliveries.find((d) => d.url === receiver.url)!.error).toContain('timed out');
+			},
+		);
+	});
+
+	it('reset() and stop() cancel retries still waiting, so nothing runs on after a test', async () => {
+		await withFake(
+			{ webhooks: [{ url: receiver.url, events: ['onCreate'] }], deliveryRetryDelayMs: 60_000 },
+			async (other) => {
+				receiver.status = 500;
+				const flow = other.addFlow({ name: 'Visit', fields: [] });
+				other.createTask({ flowId: flow._id, hubId: other.addHub({ name: 'J' })._id });
+				await waitFor(() => other.deliveries.length === 1);
+				other.reset();
+				await other.deliveriesSettled();
+				expect(other.deliveries).toHaveLength(0);
+				// reset() restores the configured webhooks.
+				expect(other.webhooks).toEqual([{ url: receiver.url, events: ['onCreate'] }]);
+				other.createTask({
+					flowId: other.addFlow({ name: 'Visit', fields: [] })._id,
+					hubId: other.addHub({ name: 'J' })._id,
+				});
+				await waitFor(() => other.deliveries.length === 1);
+			},
+		);
+		expect(receiver.received).toHaveLength(2);
+	});
+
+	it('deliver() sends on demand; the app helpers fire their events; the body and an event header are options', async () => {
+		fake.addWebhook({ url: receiver.url, events: ['onAssign', 'onFinish'] });
+		const t = task();
+		const [sent] = await fake.deliver('onCreate', t, receiver.url);
+		expect([sent.event, sent.status, JSON.parse(sent.body)._id]).toEqual(['onCreate', 200, t._id]);
+		fake.assignTask(t._id, [dewi.email]);
+		fake.finishTask(t._id);
+		await fake.deliveriesSettled();
+		expect(fake.deliveries.map((d) => d.event).sort()).toEqual([
+			'onAssign',
+			'onCreate',
+			'onFinish',
+		]);
+		expect(JSON.parse(fake.deliveries.find((d) => d.event === 'onFinish')!.body)).toMatchObject({
+			status: 'DONE',
+			doneBy: 'Dewi',
+		});
+		expect(await fake.deliver('onFinish', { _id: 'custom', status: 'DONE' })).toEqual([
+			expect.objectContaining({ taskId: 'custom', status: 200 }),
+		]);
+
+		await withFake(
+			{ deliveryBody: (event, flat) => ({ event, task: flat }), eventHeader: 'X-MileApp-Event' },
+			async (other) => {
+				other.addWebhook({ url: receiver.url, events: ['onCreate'] });
+				const flow = other.addFlow({ name: 'Visit', fields: [] });
+				other.createTask({ flowId: flow._id, hubId: other.addHub({ name: 'J' })._id });
+				await other.deliveriesSettled();
+				expect(Object.keys(JSON.parse(other.deliveries[0].body))).toEqual(['event', 'task']);
+				expect(other.deliveries[0].headers['x-mileapp-event']).toBe('onCreate');
+			},
+		);
+	});
+});

@@ -1,0 +1,122 @@
+/** The fake Open Dental: what every call passes first, auth, the version gate and the throttle (gates.ts). */
+import axios from 'axios';
+import { OPEN_DENTAL_API_PREFIX } from '.';
+import { api, fake, useFake, withFake } from './testing';
+
+useFake();
+
+describe('auth and connection', () => {
+	it('needs Authorization: ODFHIR developerKey/customerKey, else 401 with a text explanation', async () => {
+		expect((await api.get('/tasklists')).status).toBe(200);
+		for (const authorization of [
+			undefined,
+			'Bearer x',
+			'ODFHIR dev-key/wrong',
+			'ODFHIR wrong/cust-key',
+			'ODFHIR dev-key',
+		]) {
+			const answer = await axios.get(`${fake.url}${OPEN_DENTAL_API_PREFIX}/tasklists`, {
+				validateStatus: () => true,
+				headers: authorization === undefined ? {} : { Authorization: authorization },
+			});
+			expect(answer.status).toBe(401);
+			expect(answer.headers['content-type']).toMatch(/^text\/plain/);
+			expect(answer.data).toEqual(expect.any(String));
+		}
+	});
+
+	it('an unknown route is a 404 in the error shape', async () => {
+		const answer = await api.get('/nothing');
+		expect([answer.status, typeof answer.data]).toEqual([404, 'string']);
+	});
+});
+
+describe('version gate', () => {
+	it('refuses methods newer than the office version with 400 and an explanation', async () => {
+		await withFake({ version: '24.2.5' }, async (other, client) => {
+			const task = other.addTask({ TaskListNum: 1, Descript: 'x' });
+			const one = await client.get(`/tasks/${task.TaskNum}`); // 24.4.13
+			expect([one.status, one.data]).toEqual([400, expect.stringContaining('24.4.13')]);
+			expect((await client.get('/tasknotes')).status).toBe(400); // 24.4.22
+			expect((await client.get('/tasks')).status).toBe(200); // 22.3.16
+			// TaskStatus on PUT came in 24.2.10.
+			const status = await client.put(`/tasks/${task.TaskNum}`, { TaskStatus: 'Done' });
+			expect([status.status, status.data]).toEqual([400, expect.stringContaining('24.2.10')]);
+			expect((await client.put(`/tasks/${task.TaskNum}`, { Descript: 'y' })).status).toBe(200);
+			expect(other.tasks.get(task.TaskNum)?.TaskStatus).toBe('New');
+		});
+		await withFake({ version: '24.2.10' }, async (other, client) => {
+			const task = other.addTask({ TaskListNum: 1, Descript: 'x' });
+			expect((await client.put(`/tasks/${task.TaskNum}`, { TaskStatus: 'Done' })).status).toBe(200);
+		});
+		await withFake({ version: '22.3.15' }, async (_other, client) => {
+			expect((await client.get('/tasklists')).status).toBe(200);
+			expect((await client.get('/tasks')).status).toBe(400);
+			expect((await client.post('/tasks', {})).status).toBe(400);
+		});
+	});
+});
+
+describe('throttle', () => {
+	it('Remote allows 1 request per second per customer key; sooner gets 429 with a text explanation', async () => {
+		let ms = 0;
+		await withFake(
+			{ connection: 'remote', throttle: undefined, throttleClock: () => ms },
+			async (_other, client) => {
+				expect((await client.get('/tasklists')).status).toBe(200);
+				ms = 999;
+				const early = await client.get('/tasklists');
+				expect([early.status, early.headers['content-type']]).toEqual([
+					429,
+					expect.stringMatching(/^text\/plain/),
+				]);
+				expect(early.data).toMatch(/per second/);
+				ms = 1000; // counted from the last accepted request, not the refused one
+				expect((await client.get('/tasklists')).status).toBe(200);
+				ms = 2000;
+				expect((await client.post('/tasks', {})).status).toBe(400); // throttled before input is read, so this one counted
+				ms = 2500;
+				expect((await client.get('/tasklists')).status).toBe(429);
+			},
+		);
+	});
+
+	it('with real time: 1 s spacing is accepted, back-to-back is refused; status and rate are options', async () => {
+		await withFake({ connection: 'remote', throttle: undefined }, async (other, client) => {
+			expect((await client.get('/userods')).status).toBe(200);
+			expect((await client.get('/userods')).status).toBe(429);
+			await new Promise((resolve) => setTimeout(resolve, 1010));
+			expect((await client.get('/userods')).status).toBe(200);
+			expect(other.requests[2].at - other.requests[0].at).toBeGreaterThanOrEqual(1000);
+		});
+		let ms = 0;
+		await withFake(
+			{ throttle: { perSecond: 0.2 }, throttleStatus: 400, throttleClock: () => ms },
+			async (_other, client) => {
+				expect((await client.get('/userods')).status).toBe(200);
+				ms = 4999;
+				expect((await client.get('/userods')).status).toBe(400);
+				ms = 5000;
+				expect((await client.get('/userods')).status).toBe(200);
+			},
+		);
+		for (const connection of ['local', 'service'] as const) {
+			await withFake({ connection, throttle: undefined }, async (_other, client) => {
+				for (let i = 0; i < 3; i++) expect((await client.get('/userods')).status).toBe(200);
+			});
+		}
+	});
+
+	it('unauthenticated requests are refused before the throttle and do not count', async () => {
+		let ms = 0;
+		await withFake(
+			{ throttle: { perSecond: 1 }, throttleClock: () => ms },
+			async (other, client) => {
+				expect(
+					(await axios.get(`${other.url}/api/v1/userods`, { validateStatus: () => true })).status,
+				).toBe(401);
+				expect((await client.get('/userods')).status).toBe(200);
+			},
+		);
+	});
+});

@@ -1,0 +1,275 @@
+/** The fake Open Dental: tasks (tasks.ts). */
+import { UNSET_DATE_TIME, type OpenDentalTask } from '.';
+import { api, fake, list, setNow, T0, useFake, user, withFake } from './testing';
+
+useFake();
+
+describe('tasks', () => {
+	it('POST creates with 201, office-local dates, string booleans and the default priority', async () => {
+		const answer = await api.post('/tasks', {
+			TaskListNum: list,
+			Descript: 'Order gloves',
+			UserNum: user,
+		});
+		expect(answer.status).toBe(201);
+		expect(answer.data).toEqual({
+			TaskNum: 1,
+			TaskListNum: list,
+			DateTask: '0001-01-01',
+			KeyNum: 0,
+			Descript: 'Order gloves',
+			TaskStatus: 'New',
+			IsRepeating: 'false',
+			DateType: 'None',
+			FromNum: 0,
+			ObjectType: 'None',
+			DateTimeEntry: '2026-03-01 12:00:00',
+			UserNum: user,
+			DateTimeFinished: UNSET_DATE_TIME,
+			PriorityDefNum: 1,
+			ReminderGroupId: '',
+			ReminderType: 'NoReminder',
+			ReminderFrequency: 0,
+			DateTimeOriginal: '2026-03-01 12:00:00',
+			SecDateTEdit: '2026-03-01 12:00:00',
+			DescriptOverride: '',
+			IsReadOnly: 'false',
+		});
+		const full = await api.post('/tasks', {
+			TaskListNum: list,
+			Descript: 'Attach insurance card',
+			UserNum: user,
+			KeyNum: 73,
+			ObjectType: 'Patient',
+			DateTimeEntry: '2026-02-27 08:00:00',
+			DescriptOverride: 'Insurance',
+		});
+		expect(full.data).toMatchObject({
+			KeyNum: 73,
+			ObjectType: 'Patient',
+			DateTimeEntry: '2026-02-27 08:00:00',
+			DescriptOverride: 'Insurance',
+		});
+	});
+
+	it('POST refuses missing or bad fields with 400 and unknown list/user with 404', async () => {
+		const base = { TaskListNum: list, Descript: 'x', UserNum: user };
+		for (const body of [
+			{ Descript: 'x', UserNum: user },
+			{ TaskListNum: list, UserNum: user },
+			{ TaskListNum: list, Descript: 'x' },
+			{ ...base, KeyNum: 5 },
+			{ ...base, ObjectType: 'Dog', KeyNum: 5 },
+			{ ...base, DateTimeEntry: '2026-02-27T08:00:00Z' },
+			{ ...base, DescriptOverride: 'x'.repeat(257) },
+		]) {
+			expect((await api.post('/tasks', body)).status).toBe(400);
+		}
+		expect((await api.post('/tasks', { ...base, TaskListNum: 999 })).status).toBe(404);
+		expect((await api.post('/tasks', { ...base, UserNum: 999 })).status).toBe(404);
+		expect((await api.post('/tasks', { ...base, PriorityDefNum: 999 })).status).toBe(404);
+		expect(fake.tasks.size).toBe(0);
+	});
+
+	it('GET one answers the task, or 404', async () => {
+		const task = fake.addTask({ TaskListNum: list, Descript: 'x' });
+		expect((await api.get(`/tasks/${task.TaskNum}`)).data).toEqual(task);
+		const missing = await api.get('/tasks/999');
+		expect([missing.status, missing.data]).toEqual([404, 'Task 999 not found.']);
+	});
+
+	it('GET list filters by TaskListNum, ObjectType, KeyNum and TaskStatus; KeyNum needs ObjectType', async () => {
+		const other = fake.addTaskList({ Descript: 'Hygiene' }).TaskListNum;
+		fake.addTask({ TaskListNum: list, Descript: 'a' });
+		fake.addTask({ TaskListNum: list, Descript: 'b', ObjectType: 'Patient', KeyNum: 73 });
+		fake.addTask({
+			TaskListNum: other,
+			Descript: 'c',
+			ObjectType: 'Patient',
+			KeyNum: 74,
+			TaskStatus: 'Done',
+		});
+		fake.addTask({ TaskListNum: other, Descript: 'd', ObjectType: 'Appointment', KeyNum: 73 });
+		const names = async (params: Record<string, unknown>) => {
+			const answer = await api.get('/tasks', { params });
+			expect(answer.status).toBe(200);
+			return answer.data.map((task: OpenDentalTask) => task.Descript);
+		};
+		expect(await names({})).toEqual(['a', 'b', 'c', 'd']);
+		expect(await names({ TaskListNum: other })).toEqual(['c', 'd']);
+		expect(await names({ ObjectType: 'Patient' })).toEqual(['b', 'c']);
+		expect(await names({ ObjectType: 'Patient', KeyNum: 73 })).toEqual(['b']);
+		expect(await names({ TaskStatus: 'Done' })).toEqual(['c']);
+		expect((await api.get('/tasks', { params: { KeyNum: 73 } })).status).toBe(400);
+		expect((await api.get('/tasks', { params: { TaskStatus: 'Closed' } })).status).toBe(400);
+		expect((await api.get('/tasks', { params: { DateTimeOriginal: 'yesterday' } })).status).toBe(
+			400,
+		);
+		expect((await api.get('/tasks', { params: { TaskListNum: 999 } })).status).toBe(404);
+	});
+
+	it('GET list defaults to tasks created in the previous 14 days; DateTimeOriginal means created after', async () => {
+		fake.addTask({ TaskListNum: list, Descript: 'old', DateTimeOriginal: '2026-02-15 11:59:59' });
+		fake.addTask({ TaskListNum: list, Descript: 'edge', DateTimeOriginal: '2026-02-15 12:00:00' });
+		fake.addTask({
+			TaskListNum: list,
+			Descript: 'recent',
+			DateTimeOriginal: '2026-02-15 12:00:01',
+		});
+		const names = async (params: Record<string, unknown> = {}) =>
+			(await api.get('/tasks', { params })).data.map((task: OpenDentalTask) => task.Descript);
+		expect(await names()).toEqual(['recent']);
+		expect(await names({ DateTimeOriginal: '2026-01-01 00:00:00' })).toEqual([
+			'old',
+			'edge',
+			'recent',
+		]);
+		expect(await names({ DateTimeOriginal: '2026-02-15 12:00:00' })).toEqual(['recent']);
+		await withFake({ createdAfterInclusive: true }, async (other, client) => {
+			other.addTask({ TaskListNum: 1, Descript: 'edge', DateTimeOriginal: '2026-02-15 12:00:00' });
+			expect((await client.get('/tasks')).data).toHaveLength(1);
+		});
+	});
+
+	it('office time follows the zone: the same instant reads differently in another office', async () => {
+		await withFake({ officeTimeZone: 'America/New_York' }, async (other) => {
+			expect(other.officeTime()).toBe('2026-03-01 13:00:00');
+		});
+		expect(fake.officeTime({ days: -14 })).toBe('2026-02-15 12:00:00');
+	});
+
+	it('Limit and Offset page with a 100-row cap and no total; the Local API allows 1000', async () => {
+		for (let i = 0; i < 250; i++) fake.addTask({ TaskListNum: list, Descript: `t${i}` });
+		const page = async (params: Record<string, unknown>) =>
+			(await api.get('/tasks', { params })).data as OpenDentalTask[];
+		const first = await page({});
+		expect(first).toHaveLength(100);
+		expect(first[0].TaskNum).toBe(1);
+		expect(await page({ Limit: 500 })).toHaveLength(100);
+		const third = await page({ Offset: 200 });
+		expect([third.length, third[0].Descript]).toEqual([50, 't200']);
+		expect((await page({ Limit: 10, Offset: 5 })).map((task) => task.TaskNum)).toEqual([
+			6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+		]);
+		expect(await page({ Offset: 250 })).toEqual([]);
+		expect((await api.get('/tasks', { params: { Limit: -1 } })).status).toBe(400);
+
+		await withFake({ connection: 'local' }, async (other, client) => {
+			for (let i = 0; i < 1100; i++) other.addTask({ TaskListNum: 1, Descript: `t${i}` });
+			expect((await client.get('/tasks')).data).toHaveLength(1000);
+			expect((await client.get('/tasks', { params: { Limit: 5000 } })).data).toHaveLength(1000);
+		});
+		await withFake({ limitAboveMax: 'reject' }, async (_other, client) => {
+			expect((await client.get('/tasks', { params: { Limit: 101 } })).status).toBe(400);
+		});
+	});
+
+	it('PUT changes only the fields sent and moves SecDateTEdit', async () => {
+		const task = fake.addTask({
+			TaskListNum: list,
+			Descript: 'Old',
+			DescriptOverride: 'keep',
+			ObjectType: 'Patient',
+			KeyNum: 73,
+		});
+		setNow(T0 + 60_000);
+		const answer = await api.put(`/tasks/${task.TaskNum}`, { Descript: 'New' });
+		expect(answer.status).toBe(200);
+		expect(answer.data).toEqual({ ...task, Descript: 'New', SecDateTEdit: '2026-03-01 12:01:00' });
+		expect(answer.data.DateTimeOriginal).toBe('2026-03-01 12:00:00');
+		for (const body of [
+			{ TaskStatus: 'Closed' },
+			{ KeyNum: 5 },
+			{ Descript: '' },
+			{ DateTimeEntry: 'soon' },
+		]) {
+			expect((await api.put(`/tasks/${task.TaskNum}`, body)).status).toBe(400);
+		}
+		expect((await api.put('/tasks/999', { Descript: 'x' })).status).toBe(404);
+		expect(fake.tasks.get(task.TaskNum)).toMatchObject({
+			Descript: 'New',
+			DescriptOverride: 'keep',
+			KeyNum: 73,
+		});
+	});
+
+	it('a PUT that changes Descript on a Done task turns it to Viewed (seed 001)', async () => {
+		const task = fake.addTask({
+			TaskListNum: list,
+			Descript: 'Call lab',
+			TaskStatus: 'Done',
+			DateTimeFinished: '2026-02-28 09:00:00',
+		});
+		// Other fields, or the same Descript, leave it Done.
+		expect(
+			(await api.put(`/tasks/${task.TaskNum}`, { DescriptOverride: 'Lab' })).data.TaskStatus,
+		).toBe('Done');
+		expect(
+			(await api.put(`/tasks/${task.TaskNum}`, { Descript: 'Call lab' })).data.TaskStatus,
+		).toBe('Done');
+		const changed = (await api.put(`/tasks/${task.TaskNum}`, { Descript: 'Call lab again' })).data;
+		expect(changed).toMatchObject({ TaskStatus: 'Viewed', DateTimeFinished: UNSET_DATE_TIME });
+		// Not Done: nothing to turn.
+		expect((await api.put(`/tasks/${task.TaskNum}`, { Descript: 'Third' })).data.TaskStatus).toBe(
+			'Viewed',
+		);
+
+		// With TaskStatus in the same PUT, the explicit status wins by default.
+		const both = fake.addTask({ TaskListNum: list, Descript: 'x', TaskStatus: 'Done' });
+		expect(
+			(await api.put(`/tasks/${both.TaskNum}`, { Descript: 'y', TaskStatus: 'Done' })).data
+				.TaskStatus,
+		).toBe('Done');
+
+		await withFake(
+			{ doneToViewedOn: 'any-descript', explicitStatusWins: false },
+			async (other, client) => {
+				const done = other.addTask({ TaskListNum: 1, Descript: 'same', TaskStatus: 'Done' });
+				expect(
+					(await client.put(`/tasks/${done.TaskNum}`, { Descript: 'same' })).data.TaskStatus,
+				).toBe('Viewed');
+				const again = other.addTask({ TaskListNum: 1, Descript: 'a', TaskStatus: 'Done' });
+				expect(
+					(await client.put(`/tasks/${again.TaskNum}`, { Descript: 'b', TaskStatus: 'Done' })).data
+						.TaskStatus,
+				).toBe('Viewed');
+			},
+		);
+	});
+
+	it('DateTimeFinished is set when a task becomes Done and cleared when it leaves Done', async () => {
+		const task = fake.addTask({ TaskListNum: list, Descript: 'x' });
+		const put = async (TaskStatus: string) =>
+			(await api.put(`/tasks/${task.TaskNum}`, { TaskStatus })).data as OpenDentalTask;
+		expect((await put('Viewed')).DateTimeFinished).toBe(UNSET_DATE_TIME);
+		setNow(T0 + 1000);
+		expect(await put('Done')).toMatchObject({
+			TaskStatus: 'Done',
+			DateTimeFinished: '2026-03-01 12:00:01',
+		});
+		setNow(T0 + 2000);
+		expect((await put('Done')).DateTimeFinished).toBe('2026-03-01 12:00:01');
+		expect(await put('New')).toMatchObject({
+			TaskStatus: 'New',
+			DateTimeFinished: UNSET_DATE_TIME,
+		});
+
+		await withFake({ reopenClearsFinished: false }, async (other, client) => {
+			const done = other.addTask({
+				TaskListNum: 1,
+				Descript: 'x',
+				TaskStatus: 'Done',
+				DateTimeFinished: '2026-02-01 10:00:00',
+			});
+			expect(
+				(await client.put(`/tasks/${done.TaskNum}`, { TaskStatus: 'New' })).data.DateTimeFinished,
+			).toBe('2026-02-01 10:00:00');
+		});
+	});
+
+	it('there is no DELETE', async () => {
+		const task = fake.addTask({ TaskListNum: list, Descript: 'x' });
+		expect((await api.delete(`/tasks/${task.TaskNum}`)).status).toBe(404);
+		expect(fake.tasks.size).toBe(1);
+	});
+});
