@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT } from '../test/e2e/n8n';
+import { REPO_ROOT } from '../test/e2e/harness/repo';
 
 const run = promisify(execFile);
 

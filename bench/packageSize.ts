@@ -8,7 +8,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ensureN8n, packPackage } from '../test/e2e/n8n';
+import { ensureN8n } from '../test/e2e/harness/install';
+import { packPackage } from '../test/e2e/harness/packAndInstall';
 import { median } from './measure';
 import { formatBytes, formatCount, formatMs, type Section } from './report';
 

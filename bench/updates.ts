@@ -12,13 +12,9 @@ import { OliverFake, OLIVER_API_PREFIX, OLIVER_SIGN_IN_PATH } from '../test/fake
 import type { RecordedRequest } from '../test/fakes/kit';
 import { Expression } from 'n8n-workflow';
 import { Engine, runNode } from '../test/engine/harness';
-import {
-	chainWorkflow,
-	createN8nInstance,
-	type N8nInstance,
-	type N8nNode,
-	type N8nRun,
-} from '../test/e2e/n8n';
+import type { N8nRun } from '../test/e2e/harness/runData';
+import { chainWorkflow, type N8nNode } from '../test/e2e/harness/workflowBuilder';
+import { createN8nInstance, type N8nInstance } from '../test/e2e/harness/instance';
 import { median } from './measure';
 import { formatCount, formatMs, formatRatio, type Figure, type Section } from './report';
 

@@ -11,14 +11,10 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import {
-	PACKAGE_NAME,
-	REPO_ROOT,
-	createN8nInstance,
-	freePort,
-	type N8nInstance,
-	type N8nWorkflow,
-} from '../e2e/n8n';
+import { PACKAGE_NAME, REPO_ROOT } from '../e2e/harness/repo';
+import { freePort } from '../e2e/harness/processes';
+import type { N8nWorkflow } from '../e2e/harness/workflowBuilder';
+import { createN8nInstance, type N8nInstance } from '../e2e/harness/instance';
 
 jest.setTimeout(15 * 60_000);
 

@@ -4,13 +4,10 @@
  * triggers (polled by n8n's scheduler every minute, or MileApp's webhook) start them, and the fakes must end
  * up holding the linked state in both systems, each write made once.
  */
-import {
-	createN8nInstance,
-	freePort,
-	waitFor as waitForIn8n,
-	type N8nInstance,
-	type N8nWorkflow,
-} from './n8n';
+import { freePort } from './harness/processes';
+import type { N8nWorkflow } from './harness/workflowBuilder';
+import { waitFor as waitForIn8n } from './harness/waiting';
+import { createN8nInstance, type N8nInstance } from './harness/instance';
 import { CrossVendorFakes, crossVendorWorkflows, mileAppWebhookPath } from './crossVendorFlows';
 
 jest.setTimeout(20 * 60_000);

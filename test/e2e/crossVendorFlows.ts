@@ -11,7 +11,8 @@ import { MileAppFake } from '../fakes/mileApp';
 import { OliverFake, OLIVER_API_PREFIX } from '../fakes/oliver';
 import { OPEN_DENTAL_API_PREFIX, OpenDentalFake } from '../fakes/openDental';
 import { PlannrFake } from '../fakes/plannr';
-import { isFinished, type N8nCredential, type N8nWorkflow } from './n8n';
+import type { N8nCredential, N8nWorkflow } from './harness/workflowBuilder';
+import { isFinished } from './harness/waiting';
 
 const EXAMPLES = {
 	odDoneCompletesOliver: 'cross-open-dental-done-completes-oliver',

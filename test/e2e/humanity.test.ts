@@ -12,16 +12,10 @@ import {
 	type HumanityShift,
 	type HumanityShiftTask,
 } from '../fakes/humanity';
-import {
-	PACKAGE_NAME,
-	chainWorkflow,
-	createN8nInstance,
-	errorOf,
-	itemsOf,
-	type N8nInstance,
-	type N8nNode,
-	workflowDay,
-} from './n8n';
+import { PACKAGE_NAME } from './harness/repo';
+import { errorOf, itemsOf } from './harness/runData';
+import { chainWorkflow, type N8nNode, workflowDay } from './harness/workflowBuilder';
+import { createN8nInstance, type N8nInstance } from './harness/instance';
 
 jest.setTimeout(15 * 60_000);
 

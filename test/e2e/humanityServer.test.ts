@@ -10,16 +10,11 @@ import {
 	HumanityFake,
 	type HumanityShift,
 } from '../fakes/humanity';
-import {
-	PACKAGE_NAME,
-	createN8nInstance,
-	freePort,
-	isFinished,
-	type N8nInstance,
-	type N8nWorkflow,
-	waitFor as waitForIn8n,
-	POLL_EVERY_20_SECONDS,
-} from './n8n';
+import { PACKAGE_NAME } from './harness/repo';
+import { freePort } from './harness/processes';
+import { type N8nWorkflow, POLL_EVERY_20_SECONDS } from './harness/workflowBuilder';
+import { isFinished, waitFor as waitForIn8n } from './harness/waiting';
+import { createN8nInstance, type N8nInstance } from './harness/instance';
 
 jest.setTimeout(15 * 60_000);
 

@@ -12,17 +12,15 @@ import {
 	type MileAppHub,
 	type MileAppTaskRecord,
 } from '../fakes/mileApp';
+import { PACKAGE_NAME } from './harness/repo';
+import { errorOf, itemsOf } from './harness/runData';
 import {
-	PACKAGE_NAME,
 	chainWorkflow,
-	createN8nInstance,
-	errorOf,
-	itemsOf,
-	type N8nInstance,
 	type N8nNode,
 	type N8nWorkflow,
 	workflowDay,
-} from './n8n';
+} from './harness/workflowBuilder';
+import { createN8nInstance, type N8nInstance } from './harness/instance';
 
 jest.setTimeout(15 * 60_000);
 

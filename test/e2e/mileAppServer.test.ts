@@ -4,15 +4,11 @@
  * header. MileApp's deliveries start executions; a delivery without the secret gets 401 and starts none.
  */
 import { MileAppFake, type MileAppFlow, type MileAppHub } from '../fakes/mileApp';
-import {
-	PACKAGE_NAME,
-	createN8nInstance,
-	freePort,
-	isFinished,
-	type N8nInstance,
-	type N8nWorkflow,
-	waitFor as waitForIn8n,
-} from './n8n';
+import { PACKAGE_NAME } from './harness/repo';
+import { freePort } from './harness/processes';
+import type { N8nWorkflow } from './harness/workflowBuilder';
+import { isFinished, waitFor as waitForIn8n } from './harness/waiting';
+import { createN8nInstance, type N8nInstance } from './harness/instance';
 
 jest.setTimeout(15 * 60_000);
 

@@ -5,15 +5,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OliverFake, OLIVER_SIGN_IN_PATH } from '../fakes/oliver';
-import {
-	PACKAGE_NAME,
-	chainWorkflow,
-	createN8nInstance,
-	errorOf,
-	itemsOf,
-	type N8nInstance,
-	workflowDay,
-} from './n8n';
+import { PACKAGE_NAME } from './harness/repo';
+import { errorOf, itemsOf } from './harness/runData';
+import { chainWorkflow, workflowDay } from './harness/workflowBuilder';
+import { createN8nInstance, type N8nInstance } from './harness/instance';
 
 jest.setTimeout(15 * 60_000);
 

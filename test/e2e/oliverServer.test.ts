@@ -4,15 +4,11 @@
  * editor calls it.
  */
 import { OliverFake, OLIVER_API_PREFIX } from '../fakes/oliver';
-import {
-	PACKAGE_NAME,
-	createN8nInstance,
-	freePort,
-	type N8nInstance,
-	isFinished,
-	waitFor as waitForIn8n,
-	POLL_EVERY_20_SECONDS,
-} from './n8n';
+import { PACKAGE_NAME } from './harness/repo';
+import { freePort } from './harness/processes';
+import { POLL_EVERY_20_SECONDS } from './harness/workflowBuilder';
+import { isFinished, waitFor as waitForIn8n } from './harness/waiting';
+import { createN8nInstance, type N8nInstance } from './harness/instance';
 
 jest.setTimeout(15 * 60_000);
 

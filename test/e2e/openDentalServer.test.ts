@@ -9,16 +9,11 @@
  * one plain request that n8n sends outside the node's pacing, and it must not race the pollers here.
  */
 import { OPEN_DENTAL_API_PREFIX, OpenDentalFake, type OpenDentalTask } from '../fakes/openDental';
-import {
-	PACKAGE_NAME,
-	createN8nInstance,
-	freePort,
-	type N8nInstance,
-	type N8nWorkflow,
-	isFinished,
-	waitFor as waitForIn8n,
-	POLL_EVERY_20_SECONDS,
-} from './n8n';
+import { PACKAGE_NAME } from './harness/repo';
+import { freePort } from './harness/processes';
+import { type N8nWorkflow, POLL_EVERY_20_SECONDS } from './harness/workflowBuilder';
+import { isFinished, waitFor as waitForIn8n } from './harness/waiting';
+import { createN8nInstance, type N8nInstance } from './harness/instance';
 
 jest.setTimeout(15 * 60_000);
 

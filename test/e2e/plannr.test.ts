@@ -16,16 +16,10 @@ import {
 	type PlannrTaskRecord,
 } from '../fakes/plannr';
 import type { RecordedRequest } from '../fakes/kit';
-import {
-	PACKAGE_NAME,
-	chainWorkflow,
-	createN8nInstance,
-	errorOf,
-	itemsOf,
-	type N8nInstance,
-	type N8nNode,
-	type N8nWorkflow,
-} from './n8n';
+import { PACKAGE_NAME } from './harness/repo';
+import { errorOf, itemsOf } from './harness/runData';
+import { chainWorkflow, type N8nNode, type N8nWorkflow } from './harness/workflowBuilder';
+import { createN8nInstance, type N8nInstance } from './harness/instance';
 
 jest.setTimeout(15 * 60_000);
 

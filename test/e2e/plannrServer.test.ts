@@ -16,15 +16,11 @@ import {
 	type PlannrSubscription,
 	type PlannrTaskRecord,
 } from '../fakes/plannr';
-import {
-	PACKAGE_NAME,
-	createN8nInstance,
-	freePort,
-	type N8nInstance,
-	type N8nWorkflow,
-	isFinished,
-	waitFor as waitForIn8n,
-} from './n8n';
+import { PACKAGE_NAME } from './harness/repo';
+import { freePort } from './harness/processes';
+import type { N8nWorkflow } from './harness/workflowBuilder';
+import { isFinished, waitFor as waitForIn8n } from './harness/waiting';
+import { createN8nInstance, type N8nInstance } from './harness/instance';
 
 jest.setTimeout(15 * 60_000);
 

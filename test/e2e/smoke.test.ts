@@ -6,15 +6,11 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { OliverFake } from '../fakes/oliver';
-import {
-	N8nCliError,
-	PACKAGE_NAME,
-	chainWorkflow,
-	createN8nInstance,
-	errorOf,
-	itemsOf,
-	type N8nInstance,
-} from './n8n';
+import { PACKAGE_NAME } from './harness/repo';
+import { errorOf, itemsOf } from './harness/runData';
+import { chainWorkflow } from './harness/workflowBuilder';
+import { N8nCliError } from './harness/cli';
+import { createN8nInstance, type N8nInstance } from './harness/instance';
 
 jest.setTimeout(30 * 60_000);
 

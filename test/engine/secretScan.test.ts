@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { OliverFake } from '../fakes/oliver';
 import { PlannrFake } from '../fakes/plannr';
-import { N8nInstance, REPO_ROOT, type N8nInstall } from '../e2e/n8n';
+import { REPO_ROOT } from '../e2e/harness/repo';
+import type { N8nInstall } from '../e2e/harness/install';
+import { N8nInstance } from '../e2e/harness/instance';
 import {
 	MIN_SECRET_LENGTH,
 	SecretLedger,

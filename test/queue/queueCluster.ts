@@ -28,18 +28,12 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import {
-	baseN8nEnv,
-	ensureN8n,
-	freePort,
-	installCommunityPackage,
-	N8nInstance,
-	packPackage,
-	REPO_ROOT,
-	runProcess,
-	tail,
-	type N8nInstall,
-} from '../e2e/n8n';
+import { REPO_ROOT } from '../e2e/harness/repo';
+import { ensureN8n, type N8nInstall } from '../e2e/harness/install';
+import { baseN8nEnv } from '../e2e/harness/environment';
+import { freePort, runProcess, tail } from '../e2e/harness/processes';
+import { installCommunityPackage, packPackage } from '../e2e/harness/packAndInstall';
+import { N8nInstance } from '../e2e/harness/instance';
 import { parseFlatted } from '../e2e/flatted';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

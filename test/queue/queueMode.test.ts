@@ -17,7 +17,9 @@
  * TASKBRIDGE_QUEUE_LOGS=<dir> keeps the main's and workers' output there.
  */
 import type { RecordedRequest } from '../fakes/kit';
-import { freePort, isFinished, waitFor as waitForIn8n, type N8nWorkflow } from '../e2e/n8n';
+import { freePort } from '../e2e/harness/processes';
+import type { N8nWorkflow } from '../e2e/harness/workflowBuilder';
+import { isFinished, waitFor as waitForIn8n } from '../e2e/harness/waiting';
 import {
 	CrossVendorFakes,
 	crossVendorWorkflows,
