@@ -1,6 +1,6 @@
-import { OpenDentalFake, OPEN_DENTAL_API_PREFIX } from '../fakes/openDental';
-import { Engine, testCredential } from './harness';
-import { serveFake } from './serveFake';
+import { OpenDentalFake, OPEN_DENTAL_API_PREFIX } from '../../fakes/openDental';
+import { Engine, testCredential } from '../harness';
+import { serveFake } from '../serveFake';
 
 // The throttle is the node's concern (issue 3), not the credential's: off here.
 const fake = new OpenDentalFake({ throttle: null });

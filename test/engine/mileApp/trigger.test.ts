@@ -9,7 +9,7 @@ import {
 	type MileAppEvent,
 	type MileAppFlow,
 	type MileAppHub,
-} from '../fakes/mileApp';
+} from '../../fakes/mileApp';
 import {
 	Engine,
 	runWebhookMethod,
@@ -17,8 +17,8 @@ import {
 	webhookUrlOf,
 	type NodeSpec,
 	type WebhookReceiver,
-} from './harness';
-import { serveFake } from './serveFake';
+} from '../harness';
+import { serveFake } from '../serveFake';
 
 const fake = new MileAppFake();
 let engine: Engine;

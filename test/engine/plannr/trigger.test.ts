@@ -10,7 +10,7 @@ import {
 	PlannrFake,
 	type PlannrStatus,
 	type PlannrTaskRecord,
-} from '../fakes/plannr';
+} from '../../fakes/plannr';
 import {
 	Engine,
 	runNode,
@@ -19,8 +19,8 @@ import {
 	webhookUrlOf,
 	type NodeSpec,
 	type WebhookReceiver,
-} from './harness';
-import { serveFake } from './serveFake';
+} from '../harness';
+import { serveFake } from '../serveFake';
 
 const TOKEN = 'PAT-Trigger-Secret-6620';
 const fake = new PlannrFake({ personalAccessToken: TOKEN });

@@ -1,99 +1,26 @@
 /**
- * The MileApp action node run by n8n-core's engine (WorkflowExecute and RoutingNode) against the stateful
- * fake over loopback HTTP: what MileApp receives and keeps, and what n8n outputs. Every operation, the flow
- * fields loaded for the mapper, paging, errors under any HTTP status, and bad input refused before sending.
+ * Tasks: every operation, what MileApp receives and keeps and what n8n outputs, paging, bad input refused
+ * before any request, and the normalized output.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { MILEAPP_API } from '../../fakes/mileApp';
 import {
-	MILEAPP_API,
-	MileAppFake,
-	type MileAppFlow,
-	type MileAppHub,
-	type MileAppTaskRecord,
-	type MileAppUser,
-} from '../fakes/mileApp';
-import { Engine, resourceMapperFields, runNode, searchList, type NodeSpec } from './harness';
-import { serveFake } from './serveFake';
+	TOKEN,
+	aTask,
+	apiCalls,
+	delivery,
+	engine,
+	fake,
+	fromList,
+	hub,
+	mapped,
+	mileApp,
+	otherHub,
+	useMileApp,
+	worker,
+} from './setup';
 
-const TOKEN = 'MileApp-Personal-Token-6620';
-const fake = new MileAppFake({ token: TOKEN });
-let engine: Engine;
-let credentialId: string;
-let hub: MileAppHub;
-let otherHub: MileAppHub;
-let delivery: MileAppFlow;
-let worker: MileAppUser;
-
-const apiCalls = () => fake.requests.filter((request) => request.path.startsWith(MILEAPP_API));
-const spec = (parameters: IDataObject, extra: Partial<NodeSpec> = {}): NodeSpec => ({
-	type: 'mileApp',
-	credentialType: 'mileAppApi',
-	credentialId,
-	parameters,
-	...extra,
-});
-const mileApp = (parameters: IDataObject, extra: Partial<NodeSpec> = {}, input?: IDataObject[]) =>
-	runNode(engine, spec(parameters, extra), input);
-const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
-/** The mapper's value as the editor saves it: the values given and the fields it offered. */
-const mapped = (value: IDataObject, required: string[] = []) => ({
-	mappingMode: 'defineBelow',
-	value,
-	schema: delivery.fields.map((field) => ({
-		id: field.field,
-		displayName: field.field,
-		required: required.includes(field.field),
-		display: true,
-		type: 'string',
-	})),
-});
-
-function aTask(
-	fields: IDataObject = {},
-	extra: Partial<MileAppTaskRecord> = {},
-): MileAppTaskRecord {
-	return fake.addTask({
-		flowId: delivery._id,
-		hubId: hub._id,
-		assignee: [worker.email],
-		fields: {
-			invoice: 'INV-1',
-			recipientName: 'Andi Pratama',
-			packageCount: 3,
-			priority: 'Urgent',
-			...fields,
-		},
-		...extra,
-	});
-}
-
-serveFake(fake);
-beforeEach(() => {
-	fake.reset();
-	engine = new Engine();
-	credentialId = engine.credentials.add('mileAppApi', fake.credentialData()).id!;
-	hub = fake.addHub({ name: 'Jakarta Central', address: 'Jl. MH Thamrin 1' });
-	otherHub = fake.addHub({ name: 'Bandung', address: 'Jl. Asia Afrika 8' });
-	worker = fake.addUser({
-		name: 'Dewi Lestari',
-		email: 'dewi@example.com',
-		hubIds: [hub._id, otherHub._id],
-	});
-	delivery = fake.addFlow({
-		name: 'Delivery',
-		fields: [
-			{ field: 'invoice', type: 'string', required: true, description: 'Invoice number' },
-			{ field: 'recipientName', type: 'string', required: true, description: 'Recipient' },
-			{ field: 'packageCount', type: 'number', required: true, description: 'Packages' },
-			{
-				field: 'priority',
-				type: 'select',
-				options: ['Low', 'Normal', 'Urgent'],
-				description: 'Priority',
-			},
-		],
-	});
-});
+useMileApp();
 
 describe('task', () => {
 	it('Create sends the flow, the hub, the flow fields, the times and the assignees, and outputs the task', async () => {
@@ -307,110 +234,7 @@ describe('task', () => {
 	});
 });
 
-describe('flow and hub', () => {
-	it("Flow Get Many lists the flows; Get Fields lists a flow's fields with type and required", async () => {
-		const flows = await mileApp({ resource: 'flow', operation: 'getMany', returnAll: true });
-		expect(flows.items.map((item) => item.json.name)).toEqual(['Delivery']);
-		const fields = await mileApp({
-			resource: 'flow',
-			operation: 'getFields',
-			flow: fromList('Delivery'),
-		});
-		expect(
-			fields.items.map((item) => [item.json.field, item.json.type, item.json.required]),
-		).toEqual([
-			['invoice', 'string', true],
-			['recipientName', 'string', true],
-			['packageCount', 'number', true],
-			['priority', 'select', false],
-		]);
-	});
-
-	it('Hub Get Many searches by name or address', async () => {
-		const { items } = await mileApp({
-			resource: 'hub',
-			operation: 'getMany',
-			returnAll: true,
-			search: 'asia afrika',
-		});
-		expect(items.map((item) => item.json.name)).toEqual(['Bandung']);
-		expect(apiCalls()[0].query).toMatchObject({ q: 'asia afrika' });
-	});
-});
-
-describe('editor', () => {
-	it("the mapper offers the chosen flow's fields with n8n types, required ones marked (none for Update)", async () => {
-		const create = await resourceMapperFields(
-			engine,
-			spec({ resource: 'task', operation: 'create', flow: fromList('Delivery') }),
-			'getFlowFields',
-		);
-		expect(create.fields.map((field) => [field.id, field.type, field.required])).toEqual([
-			['invoice', 'string', true],
-			['recipientName', 'string', true],
-			['packageCount', 'number', true],
-			['priority', 'options', false],
-		]);
-		expect(create.fields[3].options).toEqual([
-			{ name: 'Low', value: 'Low' },
-			{ name: 'Normal', value: 'Normal' },
-			{ name: 'Urgent', value: 'Urgent' },
-		]);
-		const update = await resourceMapperFields(
-			engine,
-			spec({ resource: 'task', operation: 'update', flow: fromList('Delivery') }),
-			'getFlowFields',
-		);
-		expect(update.fields.every((field) => !field.required)).toBe(true);
-	});
-
-	it('the pickers list flows and hubs', async () => {
-		expect(
-			await searchList(engine, spec({ resource: 'task', operation: 'create' }), 'searchFlows'),
-		).toEqual([{ name: 'Delivery', value: 'Delivery' }]);
-		const hubs = await searchList(
-			engine,
-			spec({ resource: 'task', operation: 'create' }),
-			'searchHubs',
-			'bandung',
-		);
-		expect(hubs.map((entry) => [entry.name, entry.value])).toEqual([['Bandung', otherHub._id]]);
-	});
-});
-
 describe('errors and bad input', () => {
-	it("MileApp's {status: false, message} is the error, with its HTTP status, and no token in it", async () => {
-		const { error } = await mileApp({
-			resource: 'task',
-			operation: 'get',
-			taskId: '0123456789abcdef01234567',
-		});
-		expect(error).toMatchObject({ message: 'MileApp: Data not found', httpCode: '404' });
-		expect(JSON.stringify(error)).not.toContain(TOKEN);
-	});
-
-	it('a failure body under HTTP 200 is an error too', async () => {
-		const task = aTask();
-		fake.server.fault({
-			fault: { status: 200, body: { status: false, message: 'Task is locked by another process' } },
-		});
-		const { error } = await mileApp({ resource: 'task', operation: 'get', taskId: task._id });
-		expect(error?.message).toBe('MileApp: Task is locked by another process');
-	});
-
-	it('Continue On Fail puts the error on the item and goes on', async () => {
-		const task = aTask();
-		const { items } = await mileApp(
-			{ resource: 'task', operation: 'get', taskId: '={{ $json.id }}' },
-			{ continueOnFail: true },
-			[{ id: '0123456789abcdef01234567' }, { id: task._id }],
-		);
-		expect(items.map((item) => item.json.error ?? item.json._id)).toEqual([
-			'MileApp: Data not found',
-			task._id,
-		]);
-	});
-
 	it.each([
 		// Left empty by an expression: n8n's own check of required parameters cannot see it.
 		[

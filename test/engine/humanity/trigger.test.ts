@@ -10,9 +10,9 @@ import {
 	HUMANITY_API_PREFIX,
 	type HumanityShift,
 	type HumanityShiftTask,
-} from '../fakes/humanity';
-import { Engine, pollTrigger } from './harness';
-import { serveFake } from './serveFake';
+} from '../../fakes/humanity';
+import { Engine, pollTrigger } from '../harness';
+import { serveFake } from '../serveFake';
 
 const fake = new HumanityFake();
 let engine: Engine;

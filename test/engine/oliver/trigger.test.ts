@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { OliverFake } from '../fakes/oliver';
-import { Engine, pollTrigger } from './harness';
-import { serveFake } from './serveFake';
+import { OliverFake } from '../../fakes/oliver';
+import { Engine, pollTrigger } from '../harness';
+import { serveFake } from '../serveFake';
 
 let now = Date.parse('2026-11-20T10:00:00Z');
 const fake = new OliverFake({ clock: () => new Date(now) });

@@ -1,8 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { OpenDentalFake, OPEN_DENTAL_API_PREFIX, type OpenDentalTask } from '../fakes/openDental';
-import { Engine, pollTrigger, runNode } from './harness';
-import { serveFake } from './serveFake';
+import {
+	OpenDentalFake,
+	OPEN_DENTAL_API_PREFIX,
+	type OpenDentalTask,
+} from '../../fakes/openDental';
+import { Engine, pollTrigger, runNode } from '../harness';
+import { serveFake } from '../serveFake';
 
 jest.setTimeout(30_000);
 

@@ -1,6 +1,6 @@
-import { MileAppFake, MILEAPP_API } from '../fakes/mileApp';
-import { Engine, testCredential } from './harness';
-import { serveFake } from './serveFake';
+import { MileAppFake, MILEAPP_API } from '../../fakes/mileApp';
+import { Engine, testCredential } from '../harness';
+import { serveFake } from '../serveFake';
 
 const fake = new MileAppFake();
 let engine: Engine;

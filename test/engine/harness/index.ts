@@ -1,0 +1,24 @@
+/**
+ * Runs our nodes through n8n-core's own execution engine (WorkflowExecute, RoutingNode, PollContext),
+ * over real HTTP, with credentials applied the way n8n's server applies them.
+ *
+ * packTypes.ts   the node and credential types package.json registers
+ * credentials.ts the credential store and n8n's CredentialsHelper (authenticate, preAuthentication)
+ * engine.ts      the Engine (instance settings, time zone) and the node as a workflow holds it
+ * run.ts         an action node run by WorkflowExecute; one poll of a trigger
+ * editor.ts      resource mapper fields, list searches and dropdown options, as the editor loads them
+ * credentialTest.ts  a credential's Test button (OAuth2 too)
+ * webhooks.ts    webhook triggers' lifecycle methods and a stand-in for n8n's webhook server
+ */
+export { CredentialStore } from './credentials';
+export { Engine, defaultTimezone, type NodeRun, type NodeSpec } from './engine';
+export { runNode, pollTrigger } from './run';
+export { resourceMapperFields, searchList, loadOptions } from './editor';
+export { testCredential, testOAuth2Credential } from './credentialTest';
+export {
+	runWebhookMethod,
+	webhookUrlOf,
+	startWebhookReceiver,
+	type WebhookCall,
+	type WebhookReceiver,
+} from './webhooks';
