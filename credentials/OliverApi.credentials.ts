@@ -7,16 +7,17 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import {
+	OLIVER_API_BASE_URL,
+	OLIVER_CREDENTIAL,
+	OLIVER_DEFAULT_BASE_URL,
+	OLIVER_SIGN_IN_PATH,
+} from '../nodes/Oliver/api';
 import { signInOnce } from '../nodes/shared/signInOnce';
-
-export const OLIVER_DEFAULT_BASE_URL = 'https://partner-api.getoliver.com';
-
-/** Where the task API answers, from the credential's base URL: used by its test and by the Oliver nodes. */
-export const OLIVER_API_BASE_URL =
-	'={{$credentials.baseUrl.replace(/\\/+$/, "")}}/services/core/open_api/v1';
+import { urlFrom } from '../nodes/shared/vendorRequest';
 
 export class OliverApi implements ICredentialType {
-	name = 'oliverApi';
+	name = OLIVER_CREDENTIAL;
 
 	displayName = 'Oliver API';
 
@@ -127,10 +128,6 @@ export class OliverApi implements ICredentialType {
 	};
 }
 
-function trimSlash(url: string): string {
-	return url.replace(/\/+$/, '');
-}
-
 /** Signs in as the API user and answers the session token. */
 async function oliverSignIn(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 	// The sign-in body carries the password: never let the raw HTTP error (which holds it) escape.
@@ -141,7 +138,7 @@ async function oliverSignIn(this: IHttpRequestHelper, credentials: ICredentialDa
 	try {
 		answer = await this.helpers.httpRequest({
 			method: 'POST',
-			url: `${trimSlash(credentials.baseUrl as string)}/services/user/v1/auth/sign-in`,
+			url: urlFrom(credentials.baseUrl, OLIVER_SIGN_IN_PATH),
 			body: { username: credentials.username, password: credentials.password, role: 'ROLE_API' },
 			json: true,
 			returnFullResponse: true,

@@ -1,10 +1,13 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { OLIVER_CREDENTIAL, oliverRequestDefaults } from './transport';
+import { resourceProperty } from '../shared/operation';
+import { OLIVER_CREDENTIAL, oliverRequestDefaults } from './api';
 import { searchClients, searchPatients } from './listSearch';
-import { staffTaskDescription } from './resources/staffTask';
-import { clientDescription } from './resources/client';
-import { patientDescription } from './resources/patient';
+import { clientResource } from './resources/client';
+import { patientResource } from './resources/patient';
+import { staffTaskResource } from './resources/staffTask';
+
+const resources = [staffTaskResource, clientResource, patientResource];
 
 export class Oliver implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,21 +26,8 @@ export class Oliver implements INodeType {
 		credentials: [{ name: OLIVER_CREDENTIAL, required: true }],
 		requestDefaults: oliverRequestDefaults,
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Client', value: 'client' },
-					{ name: 'Patient', value: 'patient' },
-					{ name: 'Staff Task', value: 'staffTask' },
-				],
-				default: 'staffTask',
-			},
-			...staffTaskDescription,
-			...clientDescription,
-			...patientDescription,
+			resourceProperty(resources, 'staffTask'),
+			...resources.flatMap((resource) => resource.properties),
 		],
 	};
 

@@ -14,18 +14,20 @@ import {
 	type EventRecord,
 	type Watermark,
 } from '../shared/polling';
-import { OLIVER_CREDENTIAL, oliverListAllStaffTasks } from './transport';
 import {
 	OUTPUT_FORMAT_PARAMETER,
 	applyTaskOutput,
 	taskOutputProperty,
 } from '../shared/normalizedTask';
+import { OLIVER_CREDENTIAL } from './api';
 import { normalizeOliverTask } from './normalize';
+import { oliverListAllStaffTasks } from './requests';
+import { TASK_TYPE_OPTIONS, type OliverTaskStatus } from './vocabulary';
 
 type OliverTaskEvent = 'taskCreated' | 'taskCompleted' | 'taskCanceled';
 
 /** Which tasks to read for an event, and the time that says when the event happened. */
-const EVENTS: Record<OliverTaskEvent, { status?: string; timeField: string }> = {
+const EVENTS: Record<OliverTaskEvent, { status?: OliverTaskStatus; timeField: string }> = {
 	taskCreated: { timeField: 'created_at' },
 	taskCompleted: { status: 'completed', timeField: 'finalized_at' },
 	taskCanceled: { status: 'canceled', timeField: 'finalized_at' },
@@ -70,11 +72,7 @@ export class OliverTrigger implements INodeType {
 				displayName: 'Task Type',
 				name: 'taskType',
 				type: 'options',
-				options: [
-					{ name: 'Any', value: '' },
-					{ name: 'Task', value: 'task' },
-					{ name: 'Prescription Refill', value: 'rx_refill' },
-				],
+				options: [{ name: 'Any', value: '' }, ...TASK_TYPE_OPTIONS],
 				default: '',
 				description: 'Only tasks of this type',
 			},

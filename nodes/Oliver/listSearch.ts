@@ -1,10 +1,7 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchResult,
-	INodeParameterResourceLocator,
-} from 'n8n-workflow';
-import { oliverApiRequest } from './transport';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { locatorValue } from '../shared/validation';
+import { OLIVER_PATHS } from './api';
+import { oliverApiRequest } from './requests';
 
 /** Pickers for the client and patient fields. Oliver's client search needs a filter, so the list waits for one. */
 export async function searchClients(
@@ -12,7 +9,7 @@ export async function searchClients(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	if (!filter?.trim()) return { results: [] };
-	const clients = (await oliverApiRequest.call(this, 'GET', '/clients', {
+	const clients = (await oliverApiRequest.call(this, 'GET', OLIVER_PATHS.clients, {
 		name: filter.trim(),
 	})) as IDataObject[];
 	return {
@@ -26,12 +23,8 @@ export async function searchClients(
 /** The client picked elsewhere in the node: a resource locator's value, wherever the operation keeps it. */
 function chosenClientId(context: ILoadOptionsFunctions): string | undefined {
 	for (const path of ['clientId', 'additionalFields.clientId', 'updateFields.clientId']) {
-		const picked = context.getCurrentNodeParameter(path) as
-			| INodeParameterResourceLocator
-			| string
-			| undefined;
-		const value = typeof picked === 'object' && picked !== null ? picked.value : picked;
-		if (typeof value === 'string' && value.trim()) return value.trim();
+		const value = locatorValue(context.getCurrentNodeParameter(path));
+		if (value) return value;
 	}
 	return undefined;
 }
@@ -44,7 +37,12 @@ export async function searchPatients(
 	if (!clientId) return { results: [] };
 	const qs: IDataObject = { client_id: clientId };
 	if (filter?.trim()) qs.name = filter.trim();
-	const patients = (await oliverApiRequest.call(this, 'GET', '/patients', qs)) as IDataObject[];
+	const patients = (await oliverApiRequest.call(
+		this,
+		'GET',
+		OLIVER_PATHS.patients,
+		qs,
+	)) as IDataObject[];
 	return {
 		results: patients.map((patient) => ({
 			name: [patient.name, patient.species].filter(Boolean).join(' · '),

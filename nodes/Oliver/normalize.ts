@@ -7,8 +7,9 @@ import {
 	type NormalizedTask,
 	type TaskSubject,
 } from '../shared/normalizedTask';
+import type { OliverTaskStatus } from './vocabulary';
 
-const STATUSES: Record<string, NormalizedStatus> = {
+const STATUSES: Record<OliverTaskStatus, NormalizedStatus> = {
 	pending: 'open',
 	completed: 'done',
 	canceled: 'canceled',
@@ -24,7 +25,7 @@ function subjectOf(task: IDataObject): TaskSubject | null {
 
 /** An Oliver staff task. Oliver tasks have no assignee; `finalized_at` is the completion time only when completed. */
 export function normalizeOliverTask(task: IDataObject, zone: string): NormalizedTask {
-	const status = STATUSES[String(task.status)] ?? 'open';
+	const status = STATUSES[task.status as OliverTaskStatus] ?? 'open';
 	return normalizedTask('oliver', task, {
 		id: String(task.id),
 		title: textOrNull(task.title),

@@ -1,29 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
-import {
-	clientField,
-	descriptionField,
-	patientField,
-	referenceTimeField,
-	taskTypeField,
-	titleField,
-} from '../../fields';
+import { defineOperation } from '../../../shared/operation';
+import { OLIVER_PATHS } from '../../api';
+import { clientField, patientField, pickerRules } from '../../pickers';
+import { descriptionField, referenceTimeField, taskTypeField, titleField } from './fields';
 
-const show = { show: { resource: ['staffTask'], operation: ['create'] } };
-
-export const createDescription: INodeProperties[] = [
-	{
-		...titleField,
-		required: true,
-		placeholder: 'Call owner about lab results',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: [clientField, descriptionField, patientField, referenceTimeField, taskTypeField],
-	},
-];
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a staff task',
+	fields: [
+		{ ...titleField, required: true, placeholder: 'Call owner about lab results' },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [clientField, descriptionField, patientField, referenceTimeField, taskTypeField],
+		},
+	],
+	rules: [{ path: 'title', label: 'Title', kind: 'required' }, ...pickerRules('additionalFields')],
+	request: { method: 'POST', url: OLIVER_PATHS.staffTasks },
+	outputsTasks: true,
+});

@@ -1,24 +1,30 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../../shared/listFields';
-import { statusField } from '../../fields';
+import { limitRule, returnAllAndLimitFields } from '../../../shared/listFields';
+import { defineOperation } from '../../../shared/operation';
+import { OLIVER_PATHS } from '../../api';
+import { statusField } from './fields';
 
-const show = { show: { resource: ['staffTask'], operation: ['getAll'] } };
-
-export const getManyDescription: INodeProperties[] = [
-	...returnAllAndLimit(show.show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: show,
-		options: [
-			{
-				...statusField,
-				description: 'Only tasks with this status',
-				routing: { send: { type: 'query', property: 'status' } },
-			},
-		],
-	},
-];
+export const getMany = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many staff tasks',
+	fields: [
+		...returnAllAndLimitFields,
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					...statusField,
+					description: 'Only tasks with this status',
+					routing: { send: { type: 'query', property: 'status' } },
+				},
+			],
+		},
+	],
+	rules: [limitRule],
+	request: { method: 'GET', url: OLIVER_PATHS.staffTasks, paged: true },
+	outputsTasks: true,
+});

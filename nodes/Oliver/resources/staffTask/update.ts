@@ -1,19 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { unrouted } from '../../../shared/collectionBody';
+import { unrouted, sendCollection } from '../../../shared/collectionBody';
+import { defineOperation } from '../../../shared/operation';
+import type { BuildFromValues } from '../../../shared/validation';
+import { clientField, patientField, pickerRules } from '../../pickers';
 import {
-	clientField,
 	descriptionField,
-	patientField,
 	referenceTimeField,
 	statusField,
+	taskIdField,
+	taskIdRules,
 	taskTypeField,
 	titleField,
-} from '../../fields';
+	toTask,
+} from './fields';
 
-const show = { show: { resource: ['staffTask'], operation: ['update'] } };
-
-/** Sent by the Update's preSend (sendCollection), which reads them once with the input checks. */
-export const updateFieldOptions = [
+/** Where each field goes in the body; sent by `build` from the one read the checks made. */
+const updateFieldOptions = [
 	clientField,
 	descriptionField,
 	patientField,
@@ -23,15 +24,36 @@ export const updateFieldOptions = [
 	titleField,
 ];
 
-export const updateDescription: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields added here are sent; everything else on the task stays as it is',
-		displayOptions: show,
-		options: unrouted(updateFieldOptions),
-	},
-];
+/** The task's URL, and only the fields the user added to the body (the reference time as ISO). */
+const updateTask: BuildFromValues = async function (valueOf, requestOptions) {
+	const toThisTask = await toTask.call(this, valueOf, requestOptions);
+	return await sendCollection.call(this, updateFieldOptions, valueOf('updateFields'), toThisTask);
+};
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a staff task',
+	description: 'Change only the fields you add; the others stay as they are',
+	fields: [
+		taskIdField,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description:
+				'Only the fields added here are sent; everything else on the task stays as it is',
+			options: unrouted(updateFieldOptions),
+		},
+	],
+	rules: [
+		...taskIdRules,
+		{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
+		{ path: 'updateFields.title', label: 'Title', kind: 'notBlankWhenGiven' },
+		...pickerRules('updateFields'),
+	],
+	request: { method: 'PUT', build: updateTask },
+	outputsTasks: true,
+});

@@ -1,0 +1,93 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { failOnVendorError } from '../shared/errors';
+import type { VendorOperations } from '../shared/operation';
+import { collectPages, markPagesFollow, type Page } from '../shared/paging';
+import { urlFrom, vendorRequest } from '../shared/vendorRequest';
+import {
+	OLIVER_API_PATH,
+	OLIVER_CREDENTIAL,
+	OLIVER_PAGING,
+	OLIVER_PATHS,
+	oliverEnvelope,
+} from './api';
+import { normalizeOliverTask } from './normalize';
+
+/** The records in an answer's `data`: a list, a page (`content`, with `page` and `total_pages`), or one record. */
+function recordsIn(data: unknown): Page<IDataObject> {
+	if (Array.isArray(data)) return { records: data as IDataObject[] };
+	const body = (data ?? {}) as IDataObject;
+	if (!Array.isArray(body.content)) return { records: [body] };
+	const { page, total_pages: totalPages } = body;
+	return {
+		records: body.content as IDataObject[],
+		more:
+			typeof page === 'number' && typeof totalPages === 'number'
+				? page + 1 < totalPages
+				: undefined,
+	};
+}
+
+/** For programmatic callers (trigger, pickers): one call, the envelope checked, `data` returned. */
+export async function oliverApiRequest(
+	this: IPollFunctions | ILoadOptionsFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	qs: IDataObject = {},
+): Promise<unknown> {
+	const credentials = await this.getCredentials(OLIVER_CREDENTIAL);
+	const response = await vendorRequest.call(this, {
+		credentialType: OLIVER_CREDENTIAL,
+		envelope: oliverEnvelope,
+		request: {
+			method,
+			url: urlFrom(credentials.baseUrl, `${OLIVER_API_PATH}${path}`),
+			qs,
+			headers: { Accept: 'application/json' },
+			json: true,
+		},
+	});
+	return (response.body as IDataObject).data;
+}
+
+/** Every staff task with the given status (all when omitted), page by page at the largest page size. */
+export async function oliverListAllStaffTasks(
+	this: IPollFunctions,
+	status?: string,
+): Promise<IDataObject[]> {
+	return await collectPages(OLIVER_PAGING, async (position) => {
+		const qs: IDataObject = status ? { ...position, status } : position;
+		return recordsIn(await oliverApiRequest.call(this, 'GET', OLIVER_PATHS.staffTasks, qs));
+	});
+}
+
+/** A declarative postReceive step: one output item per record in the envelope's `data`. */
+async function extractOliverData(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const { records, more } = recordsIn((response.body as IDataObject).data);
+	const items = records.map((json) => ({ json }));
+	return more === undefined ? items : markPagesFollow(items, more);
+}
+
+export const checkOliverSuccess = failOnVendorError(oliverEnvelope);
+
+/** How Oliver's declarative operations send requests and read tasks. */
+export const oliverOperations: VendorOperations = {
+	vendorName: 'Oliver',
+	routing: {
+		envelope: oliverEnvelope,
+		paging: OLIVER_PAGING,
+		output: [checkOliverSuccess, extractOliverData],
+	},
+	taskMapper: normalizeOliverTask,
+};

@@ -1,0 +1,69 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { sendBodyDatesAsIso } from '../../../shared/dates';
+import { OLIVER_PATHS } from '../../api';
+import { idField, idRules, toRecord } from '../../recordById';
+import { TASK_STATUS_OPTIONS, TASK_TYPE_OPTIONS } from '../../vocabulary';
+
+/** Fields several staff-task operations share, each with the body property it is sent as */
+
+export const taskIdField = idField('Task ID', 'taskId', {
+	placeholder: 'st_123',
+	description: 'The ID of the staff task',
+});
+
+export const taskIdRules = idRules(taskIdField);
+
+/** The task's URL, from the Task ID the checks read. */
+export const toTask = toRecord(OLIVER_PATHS.staffTasks, taskIdField);
+
+export const titleField: INodeProperties = {
+	displayName: 'Title',
+	name: 'title',
+	type: 'string',
+	default: '',
+	routing: { send: { type: 'body', property: 'title' } },
+};
+
+export const descriptionField: INodeProperties = {
+	displayName: 'Description',
+	name: 'description',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	routing: { send: { type: 'body', property: 'description' } },
+};
+
+export const taskTypeField: INodeProperties = {
+	displayName: 'Task Type',
+	name: 'taskType',
+	type: 'options',
+	options: TASK_TYPE_OPTIONS,
+	default: 'task',
+	routing: { send: { type: 'body', property: 'task_type' } },
+};
+
+export const statusField: INodeProperties = {
+	displayName: 'Status',
+	name: 'status',
+	type: 'options',
+	options: [...TASK_STATUS_OPTIONS],
+	default: 'pending',
+	description: 'Completed or canceled sets the finalized time; pending clears it',
+	routing: { send: { type: 'body', property: 'status' } },
+};
+
+export const referenceTimeField: INodeProperties = {
+	displayName: 'Reference Time',
+	name: 'referenceTimeAt',
+	type: 'dateTime',
+	default: '',
+	description:
+		'A time the task refers to, such as when a refill is due. Read in the workflow’s time zone.',
+	routing: {
+		send: {
+			type: 'body',
+			property: 'reference_time_at',
+			preSend: [sendBodyDatesAsIso('reference_time_at')],
+		},
+	},
+};
