@@ -1,44 +1,23 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-
-const REMOTE_BASE_URL = 'https://api.opendental.com/api/v1';
-const LOCAL_BASE_URL = 'http://localhost:30222/api/v1';
-
-/**
- * Where the office's API answers, from the chosen connection: as an n8n expression for declarative
- * requests and the credential's test, and as a function for programmatic ones. The two must agree.
- */
-export const OPEN_DENTAL_BASE_URL =
-	`={{ $credentials.connection === "remote" ? "${REMOTE_BASE_URL}"` +
-	` : $credentials.connection === "local" ? "${LOCAL_BASE_URL}"` +
-	' : $credentials.connection === "service" ? "http://" + $credentials.serviceHost + ":" + $credentials.servicePort + "/api/v1"' +
-	' : $credentials.baseUrl.replace(/\\/+$/, "") }}';
-
-export function openDentalBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	switch (credentials.connection) {
-		case 'remote':
-			return REMOTE_BASE_URL;
-		case 'local':
-			return LOCAL_BASE_URL;
-		case 'service':
-			return `http://${String(credentials.serviceHost)}:${String(credentials.servicePort)}/api/v1`;
-		default:
-			return String(credentials.baseUrl).replace(/\/+$/, '');
-	}
-}
-
-/** How often Open Dental's Remote API lets one customer key call, in milliseconds between requests. */
-export const OPEN_DENTAL_RATE_LIMITS = { perSecond: 1000, perFiveSeconds: 5000, none: 0 } as const;
-export type OpenDentalRateLimit = keyof typeof OPEN_DENTAL_RATE_LIMITS;
+import {
+	OPEN_DENTAL_API_PATH,
+	OPEN_DENTAL_BASE_URL,
+	OPEN_DENTAL_CREDENTIAL,
+	OPEN_DENTAL_LOCAL_HOST,
+	OPEN_DENTAL_PATHS,
+	OPEN_DENTAL_REMOTE_HOST,
+	OPEN_DENTAL_SERVICE_PORT,
+	RATE_LIMITED_CONNECTIONS,
+} from '../nodes/OpenDental/api';
 
 export class OpenDentalApi implements ICredentialType {
-	name = 'openDentalApi';
+	name = OPEN_DENTAL_CREDENTIAL;
 
 	displayName = 'Open Dental API';
 
@@ -55,18 +34,17 @@ export class OpenDentalApi implements ICredentialType {
 				{
 					name: 'Remote (Cloud, through the Office’s eConnector)',
 					value: 'remote',
-					description:
-						'https://api.opendental.com. Open Dental allows one request per second per customer key.',
+					description: `${OPEN_DENTAL_REMOTE_HOST}. Open Dental allows one request per second per customer key.`,
 				},
 				{
 					name: 'Local API (on the Office PC)',
 					value: 'local',
-					description: 'http://localhost:30222',
+					description: OPEN_DENTAL_LOCAL_HOST,
 				},
 				{
 					name: 'API Service (on the Office Network)',
 					value: 'service',
-					description: 'A host on port 30223',
+					description: `A host on port ${OPEN_DENTAL_SERVICE_PORT}`,
 				},
 				{ name: 'Custom Base URL', value: 'custom', description: 'A proxy or a sandbox' },
 			],
@@ -85,7 +63,7 @@ export class OpenDentalApi implements ICredentialType {
 			displayName: 'Service Port',
 			name: 'servicePort',
 			type: 'number',
-			default: 30223,
+			default: OPEN_DENTAL_SERVICE_PORT,
 			displayOptions: { show: { connection: ['service'] } },
 		},
 		{
@@ -93,8 +71,8 @@ export class OpenDentalApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://proxy.example.com/api/v1',
-			description: 'Everything before /tasks, including /api/v1',
+			placeholder: `https://proxy.example.com${OPEN_DENTAL_API_PATH}`,
+			description: `Everything before ${OPEN_DENTAL_PATHS.tasks}, including ${OPEN_DENTAL_API_PATH}`,
 			displayOptions: { show: { connection: ['custom'] } },
 		},
 		{
@@ -121,7 +99,7 @@ export class OpenDentalApi implements ICredentialType {
 			default: 'perSecond',
 			description:
 				'The nodes space their own calls to stay within it, so Open Dental never refuses one',
-			displayOptions: { show: { connection: ['remote', 'custom'] } },
+			displayOptions: { show: { connection: RATE_LIMITED_CONNECTIONS } },
 		},
 		{
 			displayName: 'Developer Key',
@@ -162,6 +140,6 @@ export class OpenDentalApi implements ICredentialType {
 
 	// Task lists are the oldest task call (22.3.15), so the test works on any office that has tasks.
 	test: ICredentialTestRequest = {
-		request: { baseURL: OPEN_DENTAL_BASE_URL, url: '/tasklists' },
+		request: { baseURL: OPEN_DENTAL_BASE_URL, url: OPEN_DENTAL_PATHS.taskLists },
 	};
 }

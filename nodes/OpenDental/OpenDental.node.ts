@@ -1,11 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { OPEN_DENTAL_CREDENTIAL, openDentalRequestDefaults } from './transport';
+import { resourceProperty } from '../shared/operation';
+import { OPEN_DENTAL_CREDENTIAL, openDentalRequestDefaults } from './api';
 import { searchTaskLists, searchUsers } from './listSearch';
 import { getPriorities } from './loadOptions';
-import { taskDescription } from './resources/task';
-import { taskListDescription } from './resources/taskList';
-import { taskNoteDescription } from './resources/taskNote';
+import { taskResource } from './resources/task';
+import { taskListResource } from './resources/taskList';
+import { taskNoteResource } from './resources/taskNote';
+
+const resources = [taskResource, taskListResource, taskNoteResource];
 
 export class OpenDental implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,21 +30,8 @@ export class OpenDental implements INodeType {
 		credentials: [{ name: OPEN_DENTAL_CREDENTIAL, required: true }],
 		requestDefaults: openDentalRequestDefaults,
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Task', value: 'task' },
-					{ name: 'Task List', value: 'taskList' },
-					{ name: 'Task Note', value: 'taskNote' },
-				],
-				default: 'task',
-			},
-			...taskDescription,
-			...taskListDescription,
-			...taskNoteDescription,
+			resourceProperty(resources, 'task'),
+			...resources.flatMap((resource) => resource.properties),
 		],
 	};
 

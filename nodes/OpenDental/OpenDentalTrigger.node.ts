@@ -5,23 +5,24 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { attachedToField, keyNumField, taskListField } from './fields';
-import { searchTaskLists } from './listSearch';
-import { withIsoDates } from './dates';
-import { OPEN_DENTAL_CREDENTIAL, officeZone, openDentalListAll } from './transport';
 import {
 	OUTPUT_FORMAT_PARAMETER,
 	isNormalizedOutput,
 	taskOutputProperty,
 } from '../shared/normalizedTask';
+import { checkValues, isBlank, locatorValue, type FieldRule } from '../shared/validation';
+import { OPEN_DENTAL, OPEN_DENTAL_CREDENTIAL, OPEN_DENTAL_PATHS } from './api';
+import { withIsoDates } from './dates';
+import { filtersCollection } from './fields';
+import { keyNumNeedsObjectType, taskFilterFields, taskListField } from './resources/task/fields';
+import { searchTaskLists } from './listSearch';
 import { normalizeOpenDentalTask } from './normalize';
+import { officeZone, openDentalListAll } from './requests';
+import { DEFAULT_CREATED_WINDOW_DAYS } from './vocabulary';
 
 type OpenDentalTaskEvent = 'taskCreated' | 'taskCompleted' | 'taskStatusChanged';
-
-/** Documented: without DateTimeOriginal, GET /tasks answers the tasks created in the previous 14 days. */
-const DEFAULT_LOOK_BACK_DAYS = 14;
 
 /**
  * What each event reads, what it remembers of each task, and the time that makes a task the newest sample
@@ -40,6 +41,9 @@ const EVENTS: Record<
 	},
 	taskStatusChanged: { fingerprint: (task) => String(task.TaskStatus), sampleTime: 'SecDateTEdit' },
 };
+
+/** Not routed: the trigger builds its query itself (queryFor). */
+const filterFields = taskFilterFields(() => undefined);
 
 interface TriggerState {
 	/** The settings the memory belongs to; a change starts a new baseline. */
@@ -93,7 +97,7 @@ export class OpenDentalTrigger implements INodeType {
 				name: 'lookBackDays',
 				type: 'number',
 				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: DEFAULT_LOOK_BACK_DAYS,
+				default: DEFAULT_CREATED_WINDOW_DAYS,
 				description:
 					'Only tasks created within this many days are watched. A longer window reads more tasks on every poll.',
 			},
@@ -104,28 +108,8 @@ export class OpenDentalTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						...attachedToField,
-						description: 'Only tasks about this kind of record',
-						routing: undefined,
-					},
-					{
-						...keyNumField,
-						description:
-							'Only tasks about this patient (PatNum) or appointment (AptNum). Needs "Attached To".',
-						routing: undefined,
-					},
-					{ ...taskListField, description: 'Only tasks in this list', routing: undefined },
-				],
-			},
-			taskOutputProperty('Open Dental'),
+			filtersCollection([filterFields.attachedTo, filterFields.keyNum, filterFields.taskList]),
+			taskOutputProperty(OPEN_DENTAL),
 		],
 	};
 
@@ -133,7 +117,10 @@ export class OpenDentalTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as OpenDentalTaskEvent;
-		const lookBackDays = this.getNodeParameter('lookBackDays', DEFAULT_LOOK_BACK_DAYS) as number;
+		const lookBackDays = this.getNodeParameter(
+			'lookBackDays',
+			DEFAULT_CREATED_WINDOW_DAYS,
+		) as number;
 		const filters = this.getNodeParameter('filters', {}) as Filters;
 		const { status, fingerprint, sampleTime } = EVENTS[event];
 
@@ -144,7 +131,7 @@ export class OpenDentalTrigger implements INodeType {
 			.minus({ days: lookBackDays })
 			.toFormat('yyyy-MM-dd HH:mm:ss');
 		if (status) qs.TaskStatus = status;
-		const tasks = (await openDentalListAll.call(this, '/tasks', qs)).filter(
+		const tasks = (await openDentalListAll.call(this, OPEN_DENTAL_PATHS.tasks, qs)).filter(
 			(task) => !status || task.TaskStatus === status,
 		);
 		const normalized = isNormalizedOutput(this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'));
@@ -191,29 +178,22 @@ export class OpenDentalTrigger implements INodeType {
 	}
 }
 
+/** The filters' checks, as the action node's Get Many makes them, before any request. */
+const FILTER_RULES: FieldRule[] = [
+	{ path: 'filters.taskListNum', label: taskListField.displayName, kind: 'wholeNumber' },
+	keyNumNeedsObjectType('filters'),
+];
+
 /** The filters as GET /tasks takes them; a number without Attached To is refused, as Open Dental would. */
 function queryFor(context: IPollFunctions, filters: Filters): IDataObject {
+	const given = filters as IDataObject;
+	const valueOf = checkValues(context.getNode(), 0, FILTER_RULES, (path) =>
+		locatorValue(given[path.replace(/^filters\./, '')]),
+	);
 	const qs: IDataObject = {};
-	const listNum =
-		typeof filters.taskListNum === 'object' ? filters.taskListNum?.value : filters.taskListNum;
-	if (listNum !== undefined && String(listNum).trim() !== '') {
-		if (!/^\d+$/.test(String(listNum).trim())) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`"Task List" must be a whole number (got "${String(listNum)}")`,
-			);
-		}
-		qs.TaskListNum = String(listNum).trim();
-	}
+	const listNum = valueOf('filters.taskListNum');
+	if (listNum !== undefined) qs.TaskListNum = listNum;
 	if (filters.objectType) qs.ObjectType = filters.objectType;
-	if (filters.keyNum !== undefined && String(filters.keyNum).trim() !== '') {
-		if (filters.objectType !== 'Patient' && filters.objectType !== 'Appointment') {
-			throw new NodeOperationError(
-				context.getNode(),
-				'"Patient or Appointment Number" needs "Attached To" set to Patient or Appointment',
-			);
-		}
-		qs.KeyNum = filters.keyNum;
-	}
+	if (!isBlank(filters.keyNum)) qs.KeyNum = filters.keyNum;
 	return qs;
 }

@@ -1,34 +1,84 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+import { unrouted } from '../shared/collectionBody';
+import type { FieldRule } from '../shared/validation';
+
+/** Fields and checks several resources share, and the shapes every Open Dental field follows. */
 
 /**
- * Fields several Open Dental operations share, each with the property it is sent as. Numbers that name a
- * record are sent as JSON numbers; validation has refused anything that is not a whole number.
+ * Sent in the body as `property`, a JSON number: Open Dental's record numbers. The checks have refused
+ * anything that is not a whole number. A preSend step, so that it holds both under n8n's routing and when an
+ * operation puts the field into the body itself (sendCollection runs it).
  */
+export function sentAsNumber(property: string): INodePropertyRouting {
+	return {
+		send: {
+			type: 'body',
+			property,
+			preSend: [
+				async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+					const body = requestOptions.body as IDataObject | undefined;
+					if (body && body[property] !== undefined) body[property] = Number(body[property]);
+					return requestOptions;
+				},
+			],
+		},
+	};
+}
 
-const asNumber = '={{ Number($value) }}';
+/** Sent as the query parameter `property`: a Get Many filter. */
+export function sentInQuery(property: string): INodePropertyRouting {
+	return { send: { type: 'query', property } };
+}
 
-export const taskNumField: INodeProperties = {
-	displayName: 'Task Number',
-	name: 'taskNum',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '9004',
-	description: 'The task’s TaskNum',
-};
+/** A record number the operation cannot do without. */
+export function requiredNumber(path: string, label: string): FieldRule[] {
+	return [
+		{ path, label, kind: 'required' },
+		{ path, label, kind: 'wholeNumber' },
+	];
+}
 
-export const taskNoteNumField: INodeProperties = {
-	displayName: 'Task Note Number',
-	name: 'taskNoteNum',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '512',
-	description: 'The note’s TaskNoteNum',
-};
+/** A record number that may be left out; added but left empty, it would be sent empty, which Open Dental refuses. */
+export function optionalNumber(path: string, label: string): FieldRule[] {
+	return [
+		{ path, label, kind: 'notBlankWhenGiven' },
+		{ path, label, kind: 'wholeNumber' },
+	];
+}
+
+/** A record the user names by its number: Open Dental has no list of these to pick from. */
+export function recordNumberField(
+	displayName: string,
+	name: string,
+	example: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: example,
+		description,
+	};
+}
+
+export const taskNumField = recordNumberField(
+	'Task Number',
+	'taskNum',
+	'9004',
+	'The task’s TaskNum',
+);
 
 /** A record picked from a searchable list, or typed as its number; sent as a JSON number. */
-function numberLocator(field: {
+export function numberLocator(field: {
 	displayName: string;
 	name: string;
 	searchListMethod: string;
@@ -51,18 +101,9 @@ function numberLocator(field: {
 			},
 			{ displayName: 'By Number', name: 'id', type: 'string', placeholder: field.example },
 		],
-		routing: { send: { type: 'body', property: field.property, value: asNumber } },
+		routing: sentAsNumber(field.property),
 	};
 }
-
-export const taskListField = numberLocator({
-	displayName: 'Task List',
-	name: 'taskListNum',
-	searchListMethod: 'searchTaskLists',
-	placeholder: 'Pick a task list…',
-	example: '74',
-	property: 'TaskListNum',
-});
 
 export const userField = numberLocator({
 	displayName: 'User',
@@ -73,101 +114,75 @@ export const userField = numberLocator({
 	property: 'UserNum',
 });
 
-export const descriptionField: INodeProperties = {
-	displayName: 'Description',
-	name: 'descript',
-	type: 'string',
-	typeOptions: { rows: 3 },
-	default: '',
-	routing: { send: { type: 'body', property: 'Descript' } },
-};
+/** The user a new record is from (Open Dental's UserNum is its author). */
+export function authorField(displayName: string, record: string): INodeProperties {
+	return {
+		...userField,
+		displayName,
+		required: true,
+		description: `The user the ${record} is from`,
+	};
+}
 
-export const shortDescriptionField: INodeProperties = {
-	displayName: 'Short Description',
-	name: 'descriptOverride',
-	type: 'string',
-	default: '',
-	description:
-		'Shown instead of the description in task lists (DescriptOverride). At most 256 characters.',
-	routing: { send: { type: 'body', property: 'DescriptOverride' } },
-};
+/** A multi-line text, sent as `property`. */
+export function textField(displayName: string, name: string, property: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		routing: { send: { type: 'body', property } },
+	};
+}
 
-/** ObjectType: what a task's KeyNum names. */
-export const OPEN_DENTAL_OBJECT_TYPES = ['None', 'Patient', 'Appointment'] as const;
+/** A time, sent as `property` (the operation's sendInOfficeTime step writes it in the office's time). */
+export function timeField(
+	displayName: string,
+	name: string,
+	property: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'dateTime',
+		default: '',
+		description,
+		routing: { send: { type: 'body', property } },
+	};
+}
 
-export const attachedToField: INodeProperties = {
-	displayName: 'Attached To',
-	name: 'objectType',
-	type: 'options',
-	options: [
-		{ name: 'Nothing', value: 'None' },
-		{ name: 'Patient', value: 'Patient' },
-		{ name: 'Appointment', value: 'Appointment' },
-	],
-	default: 'Patient',
-	description: 'What kind of record the task is about (ObjectType)',
-	routing: { send: { type: 'body', property: 'ObjectType' } },
-};
+/** A collection of optional fields, each added on its own: Additional Fields, Filters, Update Fields. */
+export function collectionField(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, ...extra, options };
+}
 
-export const keyNumField: INodeProperties = {
-	displayName: 'Patient or Appointment Number',
-	name: 'keyNum',
-	type: 'number',
-	typeOptions: { minValue: 1, numberPrecision: 0 },
-	default: 1,
-	description:
-		'The PatNum or AptNum the task is about (KeyNum). Needs "Attached To" set to Patient or Appointment.',
-	routing: { send: { type: 'body', property: 'KeyNum', value: asNumber } },
-};
+/** A Get Many's filters. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return collectionField('Filters', 'filters', 'Add Filter', options);
+}
 
-export const entryTimeField: INodeProperties = {
-	displayName: 'Entry Time',
-	name: 'dateTimeEntry',
-	type: 'dateTime',
-	default: '',
-	description:
-		'When the task was added (DateTimeEntry). Sent in the office’s time zone; defaults to now.',
-	routing: { send: { type: 'body', property: 'DateTimeEntry' } },
-};
+/**
+ * An Update's fields: each carries the body property it is sent as, but the operation's `build` sends them
+ * (toRecord), from the one read the checks made.
+ */
+export function updateFieldsCollection(
+	options: INodeProperties[],
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return collectionField('Update Fields', 'updateFields', 'Add Field', unrouted(options), extra);
+}
 
-export const priorityField: INodeProperties = {
-	displayName: 'Priority Name or ID',
-	name: 'priorityDefNum',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getPriorities' },
-	default: '',
-	description:
-		'The office’s task priorities (definitions of category 33). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	routing: { send: { type: 'body', property: 'PriorityDefNum', value: asNumber } },
-};
-
-export const statusField: INodeProperties = {
-	displayName: 'Status',
-	name: 'taskStatus',
-	type: 'options',
-	options: [
-		{ name: 'New', value: 'New' },
-		{ name: 'Viewed', value: 'Viewed' },
-		{ name: 'Done', value: 'Done' },
-	],
-	default: 'New',
-	routing: { send: { type: 'body', property: 'TaskStatus' } },
-};
-
-export const noteField: INodeProperties = {
-	displayName: 'Note',
-	name: 'note',
-	type: 'string',
-	typeOptions: { rows: 3 },
-	default: '',
-	routing: { send: { type: 'body', property: 'Note' } },
-};
-
-export const noteTimeField: INodeProperties = {
-	displayName: 'Note Time',
-	name: 'dateTimeNote',
-	type: 'dateTime',
-	default: '',
-	description: 'When the note was written (DateTimeNote). Sent in the office’s time zone.',
-	routing: { send: { type: 'body', property: 'DateTimeNote' } },
+/** An Update with none of its fields added would change nothing. */
+export const someUpdateField: FieldRule = {
+	path: 'updateFields',
+	label: 'Update Fields',
+	kind: 'notEmptyCollection',
 };

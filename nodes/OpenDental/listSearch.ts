@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { openDentalListAll } from './transport';
+import { OPEN_DENTAL_PATHS } from './api';
+import { openDentalListAll } from './requests';
 
 /** Pickers for the task list and user fields. Open Dental cannot search these by name, so the filter applies here. */
 
@@ -34,7 +35,9 @@ export async function searchTaskLists(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const lists = await openDentalListAll.call(this, '/tasklists', { TaskListStatus: 'Active' });
+	const lists = await openDentalListAll.call(this, OPEN_DENTAL_PATHS.taskLists, {
+		TaskListStatus: 'Active',
+	});
 	const byNum = new Map(lists.map((list) => [Number(list.TaskListNum), list]));
 	return matching(
 		filter,
@@ -46,7 +49,7 @@ export async function searchUsers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const users = await openDentalListAll.call(this, '/userods');
+	const users = await openDentalListAll.call(this, OPEN_DENTAL_PATHS.users);
 	return matching(
 		filter,
 		users.map((user) => ({ name: String(user.UserName), value: String(user.UserNum) })),

@@ -1,12 +1,11 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { openDentalListAll } from './transport';
-
-/** Documented: task priorities are the definitions of category 33. */
-const TASK_PRIORITY_CATEGORY = 33;
+import { OPEN_DENTAL_PATHS } from './api';
+import { openDentalListAll } from './requests';
+import { TASK_PRIORITY_CATEGORY } from './vocabulary';
 
 /** The office's task priorities in its own order, hidden ones left out. */
 export async function getPriorities(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const definitions = await openDentalListAll.call(this, '/definitions', {
+	const definitions = await openDentalListAll.call(this, OPEN_DENTAL_PATHS.definitions, {
 		Category: TASK_PRIORITY_CATEGORY,
 	});
 	return definitions

@@ -6,14 +6,15 @@ import {
 	type NormalizedTask,
 	type TaskSubject,
 } from '../shared/normalizedTask';
+import { NUMBERED_OBJECT_TYPES } from './vocabulary';
 
-/** Open Dental's object types a task can be attached to, as subject types. */
-const SUBJECT_TYPES: Record<string, string> = { Patient: 'patient', Appointment: 'appointment' };
-
+/** The patient or appointment the task is about: its object type as the subject's type ('patient'…). */
 function subjectOf(task: IDataObject): TaskSubject | null {
-	const type = SUBJECT_TYPES[String(task.ObjectType)];
+	const objectType = String(task.ObjectType);
 	const id = textOrNull(task.KeyNum);
-	return type && id && id !== '0' ? { type, id } : null;
+	return NUMBERED_OBJECT_TYPES.includes(objectType) && id && id !== '0'
+		? { type: objectType.toLowerCase(), id }
+		: null;
 }
 
 /** The short text Open Dental lists the task by: its override when set, else the first line of the description. */

@@ -1,39 +1,48 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineOperation } from '../../../shared/operation';
+import { OPEN_DENTAL_PATHS } from '../../api';
+import { authorField, collectionField, requiredNumber } from '../../fields';
+import { sendInOfficeTime } from '../../requests';
 import {
 	attachedToField,
 	descriptionField,
 	entryTimeField,
 	keyNumField,
+	optionalTaskFieldRules,
 	priorityField,
 	shortDescriptionField,
 	taskListField,
-	userField,
-} from '../../fields';
+} from './fields';
 
-const show = { show: { resource: ['task'], operation: ['create'] } };
-
-export const createDescription: INodeProperties[] = [
-	{ ...taskListField, required: true, displayOptions: show },
-	{
-		...descriptionField,
-		required: true,
-		placeholder: 'Verify insurance before the next appointment',
-		displayOptions: show,
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a task',
+	fields: [
+		{ ...taskListField, required: true },
+		{
+			...descriptionField,
+			required: true,
+			placeholder: 'Verify insurance before the next appointment',
+		},
+		authorField('Created By', 'task'),
+		collectionField('Additional Fields', 'additionalFields', 'Add Field', [
+			attachedToField,
+			entryTimeField,
+			keyNumField,
+			priorityField,
+			shortDescriptionField,
+		]),
+	],
+	rules: [
+		...requiredNumber('taskListNum', 'Task List'),
+		{ path: 'descript', label: 'Description', kind: 'required' },
+		...requiredNumber('userNum', 'Created By'),
+		...optionalTaskFieldRules('additionalFields'),
+	],
+	request: {
+		method: 'POST',
+		url: OPEN_DENTAL_PATHS.tasks,
+		preSend: [sendInOfficeTime('body', 'DateTimeEntry')],
 	},
-	{
-		...userField,
-		displayName: 'Created By',
-		required: true,
-		description: 'The user the task is from',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		options: [attachedToField, entryTimeField, keyNumField, priorityField, shortDescriptionField],
-	},
-];
+	outputsTasks: true,
+});

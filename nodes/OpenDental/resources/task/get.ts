@@ -1,6 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineOperation } from '../../../shared/operation';
 import { taskNumField } from '../../fields';
+import { taskNumRules, toTask } from './fields';
 
-export const getDescription: INodeProperties[] = [
-	{ ...taskNumField, displayOptions: { show: { resource: ['task'], operation: ['get'] } } },
-];
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a task',
+	description: 'Needs Open Dental 24.4.13 or later',
+	fields: [taskNumField],
+	rules: taskNumRules,
+	request: { method: 'GET', build: toTask() },
+	outputsTasks: true,
+});

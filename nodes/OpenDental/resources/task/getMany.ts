@@ -1,57 +1,57 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../../shared/listFields';
-import { attachedToField, keyNumField, statusField, taskListField } from '../../fields';
+import { limitRule, returnAllAndLimitFields } from '../../../shared/listFields';
+import { defineOperation } from '../../../shared/operation';
+import { OPEN_DENTAL_PATHS } from '../../api';
+import { filtersCollection, optionalNumber, sentInQuery } from '../../fields';
+import { sendInOfficeTime } from '../../requests';
+import { DEFAULT_CREATED_WINDOW_DAYS } from '../../vocabulary';
+import { attachmentRules, statusField, taskFilterFields } from './fields';
 
-const show = { show: { resource: ['task'], operation: ['getAll'] } };
+const window = `the previous ${DEFAULT_CREATED_WINDOW_DAYS} days`;
+const filterFields = taskFilterFields(sentInQuery);
 
-export const getManyDescription: INodeProperties[] = [
-	{
-		displayName:
-			'Open Dental returns only tasks created in the previous 14 days unless you add the "Created After" filter',
-		name: 'createdWindowNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: show,
-	},
-	...returnAllAndLimit(show.show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: show,
-		options: [
-			{
-				...attachedToField,
-				description: 'Only tasks about this kind of record',
-				routing: { send: { type: 'query', property: 'ObjectType' } },
-			},
+export const getMany = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many tasks',
+	description: `Tasks created in ${window}, unless filtered by creation time`,
+	fields: [
+		{
+			displayName: `Open Dental returns only tasks created in ${window} unless you add the "Created After" filter`,
+			name: 'createdWindowNotice',
+			type: 'notice',
+			default: '',
+		},
+		...returnAllAndLimitFields,
+		filtersCollection([
+			filterFields.attachedTo,
 			{
 				displayName: 'Created After',
 				name: 'dateTimeOriginal',
 				type: 'dateTime',
 				default: '',
-				description:
-					'Only tasks created after this time (DateTimeOriginal). Without it, the previous 14 days.',
-				routing: { send: { type: 'query', property: 'DateTimeOriginal' } },
+				description: `Only tasks created after this time (DateTimeOriginal). Without it, ${window}.`,
+				routing: sentInQuery('DateTimeOriginal'),
 			},
-			{
-				...keyNumField,
-				description:
-					'Only tasks about this patient (PatNum) or appointment (AptNum). Needs "Attached To".',
-				routing: { send: { type: 'query', property: 'KeyNum' } },
-			},
+			filterFields.keyNum,
 			{
 				...statusField,
 				description: 'Only tasks with this status',
-				routing: { send: { type: 'query', property: 'TaskStatus' } },
+				routing: sentInQuery('TaskStatus'),
 			},
-			{
-				...taskListField,
-				description: 'Only tasks in this list',
-				routing: { send: { type: 'query', property: 'TaskListNum' } },
-			},
-		],
+			filterFields.taskList,
+		]),
+	],
+	rules: [
+		limitRule,
+		// Added but left unchosen, it would be sent as an empty TaskListNum, which Open Dental refuses.
+		...optionalNumber('filters.taskListNum', 'Task List'),
+		...attachmentRules('filters'),
+	],
+	request: {
+		method: 'GET',
+		url: OPEN_DENTAL_PATHS.tasks,
+		paged: true,
+		preSend: [sendInOfficeTime('qs', 'DateTimeOriginal')],
 	},
-];
+	outputsTasks: true,
+});

@@ -1,47 +1,84 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { defineOperation } from '../../../shared/operation';
+import { someUpdateField, taskNumField, updateFieldsCollection } from '../../fields';
+import { openDentalApiRequest, sendInOfficeTime } from '../../requests';
 import {
 	attachedToField,
 	descriptionField,
 	entryTimeField,
 	keyNumField,
+	optionalTaskFieldRules,
 	priorityField,
 	shortDescriptionField,
 	statusField,
-	taskNumField,
-} from '../../fields';
+	taskNumRules,
+	toTask,
+} from './fields';
 
-const show = { show: { resource: ['task'], operation: ['update'] } };
-
-export const updateDescription: INodeProperties[] = [
-	{ ...taskNumField, displayOptions: show },
+/** Each with the body property it is sent as; sent by `build` from the values the checks read. */
+const updateFieldOptions = [
+	attachedToField,
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields added here are sent; everything else on the task stays as it is',
-		displayOptions: show,
-		options: [
-			attachedToField,
-			{
-				...descriptionField,
-				hint: 'Open Dental reopens a Done task as Viewed when its description changes, unless "Keep Done Status" is on',
-			},
-			entryTimeField,
-			keyNumField,
-			priorityField,
-			shortDescriptionField,
-			{ ...statusField, description: 'Needs Open Dental 24.2.10 or later' },
-		],
+		...descriptionField,
+		hint: 'Open Dental reopens a Done task as Viewed when its description changes, unless "Keep Done Status" is on',
 	},
-	{
-		displayName: 'Keep Done Status',
-		name: 'keepDoneStatus',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether a Done task stays Done when its description changes. Open Dental would reopen it as Viewed. The node reads the task first (one more request; Open Dental 24.4.13 or later).',
-		displayOptions: show,
-	},
+	entryTimeField,
+	keyNumField,
+	priorityField,
+	shortDescriptionField,
+	{ ...statusField, description: 'Needs Open Dental 24.2.10 or later' },
 ];
+
+/**
+ * Open Dental reopens a Done task as Viewed when its description changes; with "Keep Done Status" on, the
+ * node reads the task and, when it is Done, sends the status along so it stays Done. A status the user chose
+ * is never replaced.
+ */
+async function keepDoneStatus(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	if (body.Descript === undefined || body.TaskStatus !== undefined) return requestOptions;
+	if (!(this.getNodeParameter('keepDoneStatus', true) as boolean)) return requestOptions;
+	// The task's own URL, which `build` made from the Task Number the checks read.
+	const [task] = await openDentalApiRequest.call(this, 'GET', String(requestOptions.url));
+	if (task?.TaskStatus === 'Done') body.TaskStatus = 'Done';
+	return requestOptions;
+}
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a task',
+	description: 'Change only the fields you add; the others stay as they are',
+	fields: [
+		taskNumField,
+		updateFieldsCollection(updateFieldOptions, {
+			description:
+				'Only the fields added here are sent; everything else on the task stays as it is',
+		}),
+		{
+			displayName: 'Keep Done Status',
+			name: 'keepDoneStatus',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether a Done task stays Done when its description changes. Open Dental would reopen it as Viewed. The node reads the task first (one more request; Open Dental 24.4.13 or later).',
+		},
+	],
+	rules: [
+		...taskNumRules,
+		someUpdateField,
+		{ path: 'updateFields.descript', label: 'Description', kind: 'notBlankWhenGiven' },
+		// An empty time is not sent, so on its own it would be an update that changes nothing.
+		{ path: 'updateFields.dateTimeEntry', label: 'Entry Time', kind: 'notBlankWhenGiven' },
+		...optionalTaskFieldRules('updateFields'),
+	],
+	request: {
+		method: 'PUT',
+		build: toTask(updateFieldOptions),
+		preSend: [sendInOfficeTime('body', 'DateTimeEntry'), keepDoneStatus],
+	},
+	outputsTasks: true,
+});

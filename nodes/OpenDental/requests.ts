@@ -6,68 +6,36 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodeProperties,
 	IPollFunctions,
-	IRequestOptionsSimplified,
 	PreSendAction,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import {
-	OPEN_DENTAL_BASE_URL,
-	OPEN_DENTAL_RATE_LIMITS,
-	openDentalBaseUrl,
-	type OpenDentalRateLimit,
-} from '../../credentials/OpenDentalApi.credentials';
-import { vendorApiError, type FailureEnvelope } from '../shared/errors';
-import { markUnreadableAnswer, rememberRetryAfter } from '../shared/retry';
+import { sendCollection } from '../shared/collectionBody';
+import { vendorApiError } from '../shared/errors';
+import type { VendorOperations } from '../shared/operation';
 import { oneAtATime } from '../shared/pacing';
-import { collectPages, type OffsetPaging } from '../shared/paging';
+import { collectPages } from '../shared/paging';
+import { markUnreadableAnswer, rememberRetryAfter } from '../shared/retry';
+import type { BuildFromValues } from '../shared/validation';
 import { vendorRequest, type VendorResponse } from '../shared/vendorRequest';
-import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
-import { normalizeOpenDentalTask } from './normalize';
+import {
+	OPEN_DENTAL,
+	OPEN_DENTAL_CREDENTIAL,
+	OPEN_DENTAL_PAGING,
+	OPEN_DENTAL_RATE_LIMITS,
+	RATE_LIMITED_CONNECTIONS,
+	explanationOf,
+	openDentalBaseUrl,
+	openDentalEnvelope,
+	recordPath,
+	type OpenDentalConnection,
+	type OpenDentalRateLimit,
+} from './api';
 import { isKnownZone, officeZoneOf, toOfficeDateTime, withIsoDates } from './dates';
-
-export const OPEN_DENTAL_CREDENTIAL = 'openDentalApi';
-export const OPEN_DENTAL_TASK_STATUSES = ['New', 'Viewed', 'Done'] as const;
-/** Documented: list calls answer at most 100 rows (the Local API 1000), steered by Limit and Offset. */
-export const OPEN_DENTAL_MAX_ROWS = 100;
-const OPEN_DENTAL_PAGING: OffsetPaging = {
-	style: 'offset',
-	offsetParam: 'Offset',
-	limitParam: 'Limit',
-	maxPageSize: OPEN_DENTAL_MAX_ROWS,
-};
+import { normalizeOpenDentalTask } from './normalize';
 
 type OpenDentalContext = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
-
-/** The explanation in an Open Dental error body: plain text, a JSON string, or an object with a message. */
-function explanationOf(body: unknown): string | undefined {
-	if (typeof body === 'string') return body.trim() || undefined;
-	if (body && typeof body === 'object' && !Array.isArray(body)) {
-		const { message, Message } = body as IDataObject;
-		if (typeof message === 'string' && message.trim()) return message.trim();
-		if (typeof Message === 'string' && Message.trim()) return Message.trim();
-	}
-	return undefined;
-}
-
-/** Open Dental reports failures with an HTTP status and an explanation; a success body has no failure flag. */
-export const openDentalEnvelope: FailureEnvelope = {
-	vendor: 'Open Dental',
-	isFailure: () => false,
-	messageOf: explanationOf,
-};
-
-/**
- * Every declarative request: the connection's base URL, JSON both ways. Failures come back as answers
- * (`ignoreHttpStatusErrors`) because Open Dental explains them in plain text, which n8n 1.x drops from the
- * error it raises; `recordsOf` turns them into errors with Open Dental's words on every n8n version.
- */
-export const openDentalRequestDefaults: Partial<IRequestOptionsSimplified> & IDataObject = {
-	baseURL: OPEN_DENTAL_BASE_URL,
-	headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-	json: true,
-	ignoreHttpStatusErrors: true,
-};
 
 /** The office's time zone: the credential's, else the workflow's. A zone luxon does not know is an error. */
 export async function officeZone(this: OpenDentalContext): Promise<string> {
@@ -88,7 +56,7 @@ export async function officeZone(this: OpenDentalContext): Promise<string> {
  */
 async function paced<T>(this: OpenDentalContext, send: () => Promise<T>): Promise<T> {
 	const credentials = await this.getCredentials(OPEN_DENTAL_CREDENTIAL);
-	const limited = credentials.connection === 'remote' || credentials.connection === 'custom';
+	const limited = RATE_LIMITED_CONNECTIONS.includes(credentials.connection as OpenDentalConnection);
 	const spacing = limited
 		? (OPEN_DENTAL_RATE_LIMITS[(credentials.rateLimit as OpenDentalRateLimit) ?? 'perSecond'] ?? 0)
 		: 0;
@@ -108,6 +76,19 @@ export function sendInOfficeTime(where: 'body' | 'qs', ...keys: string[]): PreSe
 		}
 		return requestOptions;
 	};
+}
+
+/**
+ * Requests to one record, its number the one the input checks read (a URL expression would read it again).
+ * An Update's also carries the Update Fields given, from the same read, each under its body property.
+ */
+export function toRecord(path: string, numberParameter: string) {
+	return (updateFields?: INodeProperties[]): BuildFromValues =>
+		async function (valueOf, requestOptions) {
+			const toThisRecord = { ...requestOptions, url: recordPath(path, valueOf(numberParameter)) };
+			if (!updateFields) return toThisRecord;
+			return await sendCollection.call(this, updateFields, valueOf('updateFields'), toThisRecord);
+		};
 }
 
 interface OpenDentalAnswer {
@@ -146,7 +127,7 @@ function recordsOf(
 }
 
 /** A declarative postReceive step: one item per record, each date beside an ISO 8601 copy in the office's zone. */
-export async function outputRecords(
+async function outputRecords(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
@@ -156,18 +137,17 @@ export async function outputRecords(
 	return records.map((record) => ({ json: withIsoDates(record, zone) }));
 }
 
-const openDentalVendor: VendorRouting = {
-	envelope: openDentalEnvelope,
-	paging: OPEN_DENTAL_PAGING,
-	aroundEachRequest: paced,
-	output: [outputRecords],
+/** How every Open Dental operation is sent (paced, Open Dental's errors) and read (records, tasks). */
+export const openDentalOperations: VendorOperations = {
+	vendorName: OPEN_DENTAL,
+	routing: {
+		envelope: openDentalEnvelope,
+		paging: OPEN_DENTAL_PAGING,
+		aroundEachRequest: paced,
+		output: [outputRecords],
+	},
+	taskMapper: normalizeOpenDentalTask,
 };
-
-/** One operation's declarative routing: input checks, the paced request, Open Dental's errors, its records out. */
-export const openDentalRouting = routingFor(openDentalVendor);
-
-/** The same for operations that return tasks, which the node's Output can normalize. */
-export const openDentalTaskRouting = taskRoutingFor(openDentalVendor, normalizeOpenDentalTask);
 
 /** For programmatic callers (trigger, pickers, read-before-write): one paced call, its records returned. */
 export async function openDentalApiRequest(

@@ -1,0 +1,3 @@
+import { markStatus } from './markStatus';
+
+export const markViewed = markStatus('Viewed', 'Set the status to Viewed.');

@@ -1,0 +1,27 @@
+import { defineOperation } from '../../../shared/operation';
+import { someUpdateField, updateFieldsCollection } from '../../fields';
+import { sendInOfficeTime } from '../../requests';
+import { noteField, noteTimeField, taskNoteNumField, taskNoteNumRules, toTaskNote } from './fields';
+
+/** Each with the body property it is sent as; sent by `build` from the values the checks read. */
+const updateFieldOptions = [noteField, noteTimeField];
+
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a task note',
+	description: 'Change only the fields you add; the others stay as they are',
+	fields: [taskNoteNumField, updateFieldsCollection(updateFieldOptions)],
+	rules: [
+		...taskNoteNumRules,
+		someUpdateField,
+		{ path: 'updateFields.note', label: 'Note', kind: 'notBlankWhenGiven' },
+		// An empty time is not sent, so on its own it would be an update that changes nothing.
+		{ path: 'updateFields.dateTimeNote', label: 'Note Time', kind: 'notBlankWhenGiven' },
+	],
+	request: {
+		method: 'PUT',
+		build: toTaskNote(updateFieldOptions),
+		preSend: [sendInOfficeTime('body', 'DateTimeNote')],
+	},
+});
