@@ -5,12 +5,17 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-
-/** Where MileApp answers, from the credential's base URL (which includes /api/v3): its test and the nodes use it. */
-export const MILEAPP_BASE_URL = '={{$credentials.baseUrl.replace(/\\/+$/, "")}}';
+import {
+	MILEAPP_ACCEPT,
+	MILEAPP_API_PATH,
+	MILEAPP_BASE_URL,
+	MILEAPP_CREDENTIAL,
+	MILEAPP_DEFAULT_BASE_URL,
+	MILEAPP_PATHS,
+} from '../nodes/MileApp/api';
 
 export class MileAppApi implements ICredentialType {
-	name = 'mileAppApi';
+	name = MILEAPP_CREDENTIAL;
 
 	displayName = 'MileApp API';
 
@@ -23,9 +28,8 @@ export class MileAppApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://apiweb.mile.app/api/v3',
-			description:
-				'Everything before /tasks, including /api/v3. Change it only for a sandbox or a proxy.',
+			default: MILEAPP_DEFAULT_BASE_URL,
+			description: `Everything before ${MILEAPP_PATHS.tasks}, including ${MILEAPP_API_PATH}. Change it only for a sandbox or a proxy.`,
 		},
 		{
 			displayName: 'Personal Token',
@@ -46,9 +50,9 @@ export class MileAppApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: MILEAPP_BASE_URL,
-			url: '/hubs',
+			url: MILEAPP_PATHS.hubs,
 			qs: { limit: 1 },
-			headers: { Accept: 'application/json' },
+			headers: { ...MILEAPP_ACCEPT },
 		},
 		rules: [
 			{

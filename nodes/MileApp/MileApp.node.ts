@@ -1,11 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { resourceProperty } from '../shared/operation';
+import { MILEAPP_CREDENTIAL, mileAppRequestDefaults } from './api';
 import { searchFlows, searchHubs } from './listSearch';
 import { getFlowFields } from './resourceMapping';
-import { flowDescription } from './resources/flow';
-import { hubDescription } from './resources/hub';
-import { taskDescription } from './resources/task';
-import { MILEAPP_CREDENTIAL, mileAppRequestDefaults } from './transport';
+import { flowResource } from './resources/flow';
+import { hubResource } from './resources/hub';
+import { taskResource } from './resources/task';
+
+const resources = [taskResource, flowResource, hubResource];
 
 export class MileApp implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,21 +26,8 @@ export class MileApp implements INodeType {
 		credentials: [{ name: MILEAPP_CREDENTIAL, required: true }],
 		requestDefaults: mileAppRequestDefaults,
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Flow', value: 'flow' },
-					{ name: 'Hub', value: 'hub' },
-					{ name: 'Task', value: 'task' },
-				],
-				default: 'task',
-			},
-			...taskDescription,
-			...flowDescription,
-			...hubDescription,
+			resourceProperty(resources, 'task'),
+			...resources.flatMap((resource) => resource.properties),
 		],
 	};
 

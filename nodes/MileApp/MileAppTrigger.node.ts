@@ -14,13 +14,7 @@ import {
 	taskOutputProperty,
 } from '../shared/normalizedTask';
 import { normalizeMileAppTask } from './normalize';
-
-/** MileApp's task events (Automation → Webhook) and the status a task has when each fires. */
-const EVENTS = [
-	{ name: 'Task Created (onCreate)', value: 'onCreate', status: 'UNASSIGNED' },
-	{ name: 'Task Assigned (onAssign)', value: 'onAssign', status: 'ONGOING' },
-	{ name: 'Task Finished (onFinish)', value: 'onFinish', status: 'DONE' },
-] as const;
+import { TASK_EVENTS } from './vocabulary';
 
 type SecretLocation = 'none' | 'header' | 'query';
 
@@ -29,7 +23,8 @@ type SecretLocation = 'none' | 'header' | 'query';
  * a created task is UNASSIGNED, an assigned one ONGOING, a finished one DONE.
  */
 function eventOf(task: IDataObject): string | undefined {
-	return EVENTS.find((event) => event.status === String(task.status ?? '').toUpperCase())?.value;
+	const status = String(task.status ?? '').toUpperCase();
+	return TASK_EVENTS.find((event) => event.status === status)?.value;
 }
 
 export class MileAppTrigger implements INodeType {
@@ -60,7 +55,7 @@ export class MileAppTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
-				options: EVENTS.map(({ name, value }) => ({ name, value })),
+				options: TASK_EVENTS.map(({ name, value }) => ({ name, value })),
 				default: ['onFinish'],
 				description: 'Deliveries of other events are answered and ignored',
 			},

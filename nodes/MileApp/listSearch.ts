@@ -1,12 +1,15 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { mileAppApiRequest, recordsOf } from './transport';
+import { MILEAPP_PATHS } from './api';
+import { mileAppApiRequest, recordsOf } from './requests';
 
 /** The flow picker: the organization's flows by name (a flow is named in task bodies by its name). */
 export async function searchFlows(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const flows = recordsOf(await mileAppApiRequest.call(this, 'GET', '/flows', { limit: 100 }));
+	const flows = recordsOf(
+		await mileAppApiRequest.call(this, 'GET', MILEAPP_PATHS.flows, { limit: 100 }),
+	);
 	const wanted = filter?.trim().toLowerCase();
 	return {
 		results: flows
@@ -22,7 +25,7 @@ export async function searchHubs(
 ): Promise<INodeListSearchResult> {
 	const qs: IDataObject = { limit: 100 };
 	if (filter?.trim()) qs.q = filter.trim();
-	const hubs = recordsOf(await mileAppApiRequest.call(this, 'GET', '/hubs', qs));
+	const hubs = recordsOf(await mileAppApiRequest.call(this, 'GET', MILEAPP_PATHS.hubs, qs));
 	return {
 		results: hubs.map((hub) => ({
 			name: String(hub.name),

@@ -7,11 +7,12 @@ import {
 	type NormalizedTask,
 	type TaskSubject,
 } from '../shared/normalizedTask';
+import { TASK_STATUS } from './vocabulary';
 
 const STATUSES: Record<string, NormalizedStatus> = {
-	UNASSIGNED: 'open',
-	ONGOING: 'in progress',
-	DONE: 'done',
+	[TASK_STATUS.unassigned]: 'open',
+	[TASK_STATUS.ongoing]: 'in progress',
+	[TASK_STATUS.done]: 'done',
 };
 
 function subjectOf(task: IDataObject): TaskSubject | null {

@@ -1,21 +1,12 @@
 import type {
-	FieldType,
 	IDataObject,
 	ILoadOptionsFunctions,
 	ResourceMapperField,
 	ResourceMapperFields,
 } from 'n8n-workflow';
-import { mileAppApiRequest, recordsOf } from './transport';
-
-/** MileApp's field types as n8n's mapper shows them; a location is typed as "lat,lng" text. */
-const N8N_TYPES: Record<string, FieldType> = {
-	string: 'string',
-	number: 'number',
-	date: 'dateTime',
-	datetime: 'dateTime',
-	select: 'options',
-	location: 'string',
-};
+import { flowFieldsPath } from './api';
+import { mileAppApiRequest, recordsOf } from './requests';
+import { FLOW_FIELD_TYPES } from './vocabulary';
 
 /**
  * The chosen flow's own fields, from `GET /flow/{flowName}/task`, with their types and which are required.
@@ -28,9 +19,9 @@ export async function getFlowFields(this: ILoadOptionsFunctions): Promise<Resour
 	if (flow === '')
 		return { fields: [], emptyFieldsNotice: 'Choose a flow first: its fields are listed here' };
 	const partial = this.getNodeParameter('operation', undefined) === 'update';
-	const body = await mileAppApiRequest.call(this, 'GET', `/flow/${encodeURIComponent(flow)}/task`);
+	const body = await mileAppApiRequest.call(this, 'GET', flowFieldsPath(flow));
 	const fields: ResourceMapperField[] = recordsOf(body).map((field: IDataObject) => {
-		const type = N8N_TYPES[String(field.type)] ?? 'string';
+		const type = FLOW_FIELD_TYPES[String(field.type)] ?? 'string';
 		const options = Array.isArray(field.options)
 			? (field.options as string[]).map((value) => ({ name: value, value }))
 			: undefined;

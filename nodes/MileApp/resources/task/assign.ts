@@ -1,9 +1,23 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { assigneesField, taskIdField } from '../../fields';
+import { defineOperation } from '../../../shared/operation';
+import { assigneesField, taskIdField, taskIdRules, taskPath } from './fields';
+import { emailsIn } from './shapes';
 
-const show = { show: { resource: ['task'], operation: ['assign'] } };
-
-export const assignDescription: INodeProperties[] = [
-	{ ...taskIdField, displayOptions: show },
-	{ ...assigneesField, required: true, displayOptions: show },
-];
+export const assign = defineOperation({
+	value: 'assign',
+	name: 'Assign',
+	action: 'Assign a task',
+	description: 'Give the task to workers, by email',
+	fields: [taskIdField, { ...assigneesField, required: true }],
+	rules: taskIdRules,
+	request: {
+		method: 'PUT',
+		build: function (valueOf, requestOptions) {
+			return {
+				...requestOptions,
+				url: taskPath(valueOf, '/assign'),
+				body: { assignee: emailsIn(this, valueOf('assignees'), 'Assignees') },
+			};
+		},
+	},
+	outputsTasks: true,
+});

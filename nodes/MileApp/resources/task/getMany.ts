@@ -1,184 +1,148 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { parseDate } from '../../../shared/dates';
-import { returnAllAndLimit } from '../../../shared/listFields';
-import { fieldRefusal, notOneOfProblem } from '../../../shared/validation';
-import { MILEAPP_TASK_STATUSES } from '../../transport';
-import { readEmails, readId } from './body';
+import { limitRule, returnAllAndLimitFields } from '../../../shared/listFields';
+import { defineOperation } from '../../../shared/operation';
+import { locatorValue, type BuildFromValues, type FieldRule } from '../../../shared/validation';
+import { MILEAPP_PATHS } from '../../api';
+import { SORT_ORDERS, TASK_SORTS, TASK_STATUSES, TASK_TIMES } from '../../vocabulary';
+import { emailsIn } from './shapes';
 
-const show = { resource: ['task'], operation: ['getMany'] };
+/** The filters sent as they are given (trimmed): each, once added, must hold text. */
+const textFilters: INodeProperties[] = [
+	{
+		displayName: 'Assignee Email',
+		name: 'assignee',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
+	{
+		displayName: 'Flow',
+		name: 'flow',
+		type: 'string',
+		default: '',
+		description: "The flow's name",
+	},
+	{ displayName: 'Hub ID', name: 'hubId', type: 'string', default: '' },
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: TASK_STATUSES,
+		default: 'UNASSIGNED',
+	},
+];
+/** The order the query has always carried them in. */
+const TEXT_FILTERS_SENT = ['flow', 'hubId', 'status', 'assignee'];
 
-const TIME_BY = [
-	{ name: 'Created Time', value: 'createdTime' },
-	{ name: 'Done Time', value: 'doneTime' },
-	{ name: 'End Time', value: 'endTime' },
-	{ name: 'Start Time', value: 'startTime' },
-];
-const SORT_BY = [
-	{ name: 'Created Time', value: 'createdTime' },
-	{ name: 'Done Time', value: 'doneTime' },
-	{ name: 'Order', value: 'orderIndex' },
-	{ name: 'Start Time', value: 'startTime' },
-];
-const SORT_ORDER = [
-	{ name: 'Ascending', value: 'asc' },
-	{ name: 'Descending', value: 'desc' },
-];
-const STATUSES = MILEAPP_TASK_STATUSES.map((status) => ({
-	name: status.charAt(0) + status.slice(1).toLowerCase(),
-	value: status,
+const filtersField: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options: [
+		...textFilters,
+		{
+			displayName: 'Time By',
+			name: 'timeBy',
+			type: 'options',
+			options: TASK_TIMES,
+			default: 'createdTime',
+			description: 'Which time of a task Time From and Time To apply to',
+		},
+		{
+			displayName: 'Time From',
+			name: 'timeFrom',
+			type: 'dateTime',
+			default: '',
+			description: 'Only tasks whose chosen time (Time By) is at or after this',
+		},
+		{
+			displayName: 'Time To',
+			name: 'timeTo',
+			type: 'dateTime',
+			default: '',
+			description: 'Only tasks whose chosen time (Time By) is at or before this',
+		},
+	],
+};
+
+const optionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			options: TASK_SORTS,
+			default: 'createdTime',
+		},
+		{
+			displayName: 'Sort Order',
+			name: 'sortOrder',
+			type: 'options',
+			options: SORT_ORDERS,
+			default: 'desc',
+		},
+	],
+};
+
+/** Text: not a whole record, a list or true/false mapped in. */
+const textFilterRules: FieldRule[] = textFilters.map(({ name, displayName }) => ({
+	path: `filters.${name}`,
+	label: displayName,
+	kind: 'text',
 }));
 
-/** The text filters, each with its label in the editor. */
-const TEXT_FILTERS = [
-	['flow', 'Flow'],
-	['hubId', 'Hub ID'],
-	['status', 'Status'],
-	['assignee', 'Assignee Email'],
-] as const;
+/** Once added, a filter or option other than a time cannot be left blank; their values are checked by their types. */
+function notBlankOnceAdded(collection: INodeProperties): FieldRule[] {
+	return (collection.options as INodeProperties[])
+		.filter((field) => field.type !== 'dateTime')
+		.map(({ name, displayName }) => ({
+			path: `${collection.name}.${name}`,
+			label: displayName,
+			kind: 'notBlankWhenGiven',
+		}));
+}
 
-/** The choices of each options filter and option, with its label in the editor. */
-const CHOICES = [
-	['filters', 'status', 'Status', STATUSES],
-	['filters', 'timeBy', 'Time By', TIME_BY],
-	['options', 'sortBy', 'Sort By', SORT_BY],
-	['options', 'sortOrder', 'Sort Order', SORT_ORDER],
-] as const;
-
-export const getManyDescription: INodeProperties[] = [
-	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Assignee Email',
-				name: 'assignee',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{
-				displayName: 'Flow',
-				name: 'flow',
-				type: 'string',
-				default: '',
-				description: "The flow's name",
-			},
-			{ displayName: 'Hub ID', name: 'hubId', type: 'string', default: '' },
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: STATUSES,
-				default: 'UNASSIGNED',
-			},
-			{
-				displayName: 'Time By',
-				name: 'timeBy',
-				type: 'options',
-				options: TIME_BY,
-				default: 'createdTime',
-				description: 'Which time of a task Time From and Time To apply to',
-			},
-			{
-				displayName: 'Time From',
-				name: 'timeFrom',
-				type: 'dateTime',
-				default: '',
-				description: 'Only tasks whose chosen time (Time By) is at or after this',
-			},
-			{
-				displayName: 'Time To',
-				name: 'timeTo',
-				type: 'dateTime',
-				default: '',
-				description: 'Only tasks whose chosen time (Time By) is at or before this',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: SORT_BY,
-				default: 'createdTime',
-			},
-			{
-				displayName: 'Sort Order',
-				name: 'sortOrder',
-				type: 'options',
-				options: SORT_ORDER,
-				default: 'desc',
-			},
-		],
-	},
-];
-
-/** A declarative preSend step: the filters and sort as GET /tasks takes them; times as `Y-m-d H:i:s` in the workflow's zone. */
-export async function taskQuery(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const filters = this.getNodeParameter('filters', {}) as IDataObject;
-	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const refuse = (message: string, label: string) =>
-		fieldRefusal(this.getNode(), this.getItemIndex(), message, label);
+/** The filters and sort as GET /tasks takes them; times as `Y-m-d H:i:s` in the workflow's zone. */
+const taskQuery: BuildFromValues = function (valueOf, requestOptions) {
 	const qs: IDataObject = { ...(requestOptions.qs ?? {}) };
-	for (const [key, label] of TEXT_FILTERS) {
-		if (filters[key] === undefined) continue;
-		const value = readId(this, filters[key], label);
-		if (value === '') throw refuse(`"${label}" was added but left empty`, label);
-		qs[key] = value;
+	for (const name of TEXT_FILTERS_SENT) {
+		const value = locatorValue(valueOf(`filters.${name}`));
+		if (value !== undefined) qs[name] = value;
 	}
-	if (qs.assignee !== undefined) readEmails(this, qs.assignee, 'Assignee Email');
-	for (const [collection, key, label, choices] of CHOICES) {
-		const value = (collection === 'filters' ? filters : options)[key];
-		const problem =
-			value === undefined
-				? undefined
-				: notOneOfProblem(
-						label,
-						choices.map((choice) => choice.value),
-						value,
-					);
-		if (problem) throw refuse(problem, label);
-	}
-	for (const [key, label] of [
-		['timeFrom', 'Time From'],
-		['timeTo', 'Time To'],
-	] as const) {
-		if (filters[key] === undefined || filters[key] === '') continue;
-		const time = parseDate(filters[key], this.getTimezone());
-		if (!time)
-			throw fieldRefusal(
-				this.getNode(),
-				this.getItemIndex(),
-				`"${label}" is not a valid date and time (got "${String(filters[key])}")`,
-				label,
-			);
-		qs[key] = time.setZone(this.getTimezone()).toFormat('yyyy-MM-dd HH:mm:ss');
+	if (qs.assignee !== undefined) emailsIn(this, qs.assignee, 'Assignee Email');
+	const zone = this.getTimezone();
+	for (const key of ['timeFrom', 'timeTo']) {
+		const time = parseDate(valueOf(`filters.${key}`), zone);
+		if (time) qs[key] = time.setZone(zone).toFormat('yyyy-MM-dd HH:mm:ss');
 	}
 	if (qs.timeFrom !== undefined || qs.timeTo !== undefined)
-		qs.timeBy = filters.timeBy ?? 'createdTime';
-	if (options.sortBy) qs.sortBy = options.sortBy;
-	if (options.sortOrder) qs.sortOrder = options.sortOrder;
-	requestOptions.qs = qs;
-	return requestOptions;
-}
+		qs.timeBy = valueOf('filters.timeBy') ?? 'createdTime';
+	for (const key of ['sortBy', 'sortOrder']) {
+		const value = valueOf(`options.${key}`);
+		if (value) qs[key] = value;
+	}
+	return { ...requestOptions, qs };
+};
+
+export const getMany = defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many tasks',
+	fields: [...returnAllAndLimitFields, filtersField, optionsField],
+	rules: [
+		limitRule,
+		...textFilterRules,
+		...notBlankOnceAdded(filtersField),
+		...notBlankOnceAdded(optionsField),
+	],
+	request: { method: 'GET', url: MILEAPP_PATHS.tasks, paged: true, build: taskQuery },
+	outputsTasks: true,
+});

@@ -5,43 +5,18 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	IRequestOptionsSimplified,
+	INodeProperties,
 } from 'n8n-workflow';
-import { MILEAPP_BASE_URL } from '../../credentials/MileAppApi.credentials';
-import { failOnVendorError, type FailureEnvelope } from '../shared/errors';
-import type { PageNumberPaging } from '../shared/paging';
+import { failOnVendorError } from '../shared/errors';
+import { limitRule, returnAllAndLimitFields } from '../shared/listFields';
+import {
+	defineOperation,
+	type OperationDefinition,
+	type VendorOperations,
+} from '../shared/operation';
 import { urlFrom, vendorRequest } from '../shared/vendorRequest';
-import { routingFor, taskRoutingFor, type VendorRouting } from '../shared/requests';
+import { MILEAPP_ACCEPT, MILEAPP_CREDENTIAL, MILEAPP_PAGING, mileAppEnvelope } from './api';
 import { normalizeMileAppTask } from './normalize';
-
-export const MILEAPP_CREDENTIAL = 'mileAppApi';
-export const MILEAPP_TASK_STATUSES = ['UNASSIGNED', 'ONGOING', 'DONE'] as const;
-
-/** Laravel paging with `page` and `limit`; 100 a page is the largest the node asks for. */
-const MILEAPP_PAGING: PageNumberPaging = {
-	style: 'pageNumber',
-	pageParam: 'page',
-	pageSizeParam: 'limit',
-	firstPage: 1,
-	maxPageSize: 100,
-};
-
-/** Documented: every error body is `{status: false, message}`, whatever the HTTP status. */
-export const mileAppEnvelope: FailureEnvelope = {
-	vendor: 'MileApp',
-	isFailure: (body) => body.status === false,
-	messageOf: (body) =>
-		typeof body.message === 'string' && body.message.trim() !== ''
-			? body.message.trim()
-			: undefined,
-};
-
-/** Documented: only `application/json` (or anything) is accepted; any other Accept header gets 406. */
-export const mileAppRequestDefaults: Partial<IRequestOptionsSimplified> & IDataObject = {
-	baseURL: MILEAPP_BASE_URL,
-	headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-	json: true,
-};
 
 /**
  * The records in an answer: a page of tasks (`tasks.data`) or flows (`flows.data`), a list in `data`, one
@@ -68,17 +43,32 @@ async function outputRecords(
 	return recordsOf(response.body as IDataObject).map((json) => ({ json }));
 }
 
-const mileAppVendor: VendorRouting = {
-	envelope: mileAppEnvelope,
-	paging: MILEAPP_PAGING,
-	output: [failOnVendorError(mileAppEnvelope), outputRecords],
+/** How MileApp's declarative operations send and read, for defineResource. */
+export const mileAppOperations: VendorOperations = {
+	vendorName: 'MileApp',
+	routing: {
+		envelope: mileAppEnvelope,
+		paging: MILEAPP_PAGING,
+		output: [failOnVendorError(mileAppEnvelope), outputRecords],
+	},
+	taskMapper: normalizeMileAppTask,
 };
 
-/** One operation's declarative routing: input checks, the request, MileApp's errors, its records out. */
-export const mileAppRouting = routingFor(mileAppVendor);
-
-/** The same for operations that return tasks, which the node's Output can normalize. */
-export const mileAppTaskRouting = taskRoutingFor(mileAppVendor, normalizeMileAppTask);
+/** A Get Many of records MileApp pages through: Return All and Limit (the Limit checked), and `fields`. */
+export function pagedList(
+	records: string,
+	url: string,
+	fields: INodeProperties[] = [],
+): OperationDefinition {
+	return defineOperation({
+		value: 'getMany',
+		name: 'Get Many',
+		action: `Get many ${records}`,
+		fields: [...returnAllAndLimitFields, ...fields],
+		rules: [limitRule],
+		request: { method: 'GET', url, paged: true },
+	});
+}
 
 /** For the pickers and the flow-field mapper: one call, the body returned. */
 export async function mileAppApiRequest(
@@ -95,7 +85,7 @@ export async function mileAppApiRequest(
 			method,
 			url: urlFrom(credentials.baseUrl, path),
 			qs,
-			headers: { Accept: 'application/json' },
+			headers: { ...MILEAPP_ACCEPT },
 			json: true,
 		},
 	});

@@ -1,0 +1,32 @@
+import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import { failOnVendorError } from '../../../shared/errors';
+import { defineOperation } from '../../../shared/operation';
+import { mileAppEnvelope } from '../../api';
+import { taskIdField, taskIdRules, toTask } from './fields';
+
+/** Delete answers no task: the item says which one is gone. */
+async function deletedTask(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+	return [{ json: { id: String(this.getNodeParameter('taskId', '')).trim(), deleted: true } }];
+}
+
+export const deleteTask = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a task',
+	description: 'Permanently: MileApp keeps no copy',
+	fields: [
+		{
+			displayName: 'Deleting a task is permanent: MileApp keeps no copy of it',
+			name: 'deleteNotice',
+			type: 'notice',
+			default: '',
+		},
+		taskIdField,
+	],
+	rules: taskIdRules,
+	request: {
+		method: 'DELETE',
+		build: toTask,
+		postReceive: [failOnVendorError(mileAppEnvelope), deletedTask],
+	},
+});

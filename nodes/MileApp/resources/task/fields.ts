@@ -1,0 +1,87 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { unrouted } from '../../../shared/collectionBody';
+import {
+	requiredText,
+	type BuildFromValues,
+	type FieldRule,
+	type ParameterReader,
+} from '../../../shared/validation';
+import { MILEAPP_PATHS } from '../../api';
+import { flowRules } from '../../locators';
+
+/** Fields several task operations share; a field sent in a task body says the property it is sent as. */
+
+/** A field's routing that says which body property it is sent as (by sendCollection, not by n8n). */
+export const sentAs = (property: string) => ({ send: { type: 'body' as const, property } });
+
+export const taskIdField: INodeProperties = {
+	displayName: 'Task ID',
+	name: 'taskId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 64d1f0c2a9e7b3f1c2d4e5f6',
+	description: "The task's _id, as Get Many or the MileApp web app shows it",
+};
+
+/** The task every one-task operation names: given, and text (not a whole record mapped in). */
+export const taskIdRules: FieldRule[] = requiredText('taskId', 'Task ID');
+
+/** The task's URL (and what follows it), from the Task ID the checks read. */
+export function taskPath(valueOf: ParameterReader, suffix = ''): string {
+	return `${MILEAPP_PATHS.task}/${encodeURIComponent(String(valueOf('taskId')).trim())}${suffix}`;
+}
+
+/** Sends the request to the task the checks read; a URL expression would resolve the Task ID again. */
+export const toTask: BuildFromValues = (valueOf, requestOptions) => ({
+	...requestOptions,
+	url: taskPath(valueOf),
+});
+
+export const startTimeField: INodeProperties = {
+	displayName: 'Start Time',
+	name: 'startTime',
+	type: 'dateTime',
+	default: '',
+	description: "When the task starts; without it, the flow's default",
+	routing: sentAs('startTime'),
+};
+
+export const endTimeField: INodeProperties = {
+	displayName: 'End Time',
+	name: 'endTime',
+	type: 'dateTime',
+	default: '',
+	description: 'When the task must be done by; MileApp does not let a task be finished after it',
+	routing: sentAs('endTime'),
+};
+
+/** Assign's own field (its body is built from it); Create and Replace send it as `assignee`. */
+export const assigneesField: INodeProperties = {
+	displayName: 'Assignees',
+	name: 'assignees',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. dana@example.com, lee@example.com',
+	description: "Emails of the workers, separated by commas; they must belong to the task's hub",
+};
+
+/** The optional fields of a whole task (Create, Replace), each with the body property it is sent as. */
+export const wholeTaskOptions: INodeProperties[] = [
+	{ ...assigneesField, routing: sentAs('assignee') },
+	endTimeField,
+	startTimeField,
+];
+
+/** Sent by the operation's `build` (sendCollection), which reads them once with the input checks. */
+export const additionalTaskFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: unrouted(wholeTaskOptions),
+};
+
+/** A whole task names its flow and its hub (Create, Replace). */
+export const wholeTaskRules: FieldRule[] = [...flowRules, ...requiredText('hubId', 'Hub')];
