@@ -8,25 +8,26 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { signInOnce } from '../nodes/shared/signInOnce';
+import {
+	HUMANITY_API_BASE_URL,
+	HUMANITY_CODES,
+	HUMANITY_CREDENTIAL,
+	HUMANITY_DEFAULT_BASE_URL,
+	HUMANITY_DEFAULT_TOKEN_URL,
+} from '../nodes/Humanity/api';
 
-export const HUMANITY_DEFAULT_BASE_URL = 'https://www.humanity.com';
-export const HUMANITY_DEFAULT_TOKEN_URL = 'https://www.humanity.com/oauth2/token.php';
-
-/** Where API v2 answers, from the credential's base URL: used by its test and by the Humanity nodes. */
-export const HUMANITY_API_BASE_URL = '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/api/v2';
-
-/** Envelope codes that mean "the call was refused" (v1 response-code table), for the Test button. */
+/** Envelope codes that mean "the call was refused", for the Test button. */
 const REFUSAL_CODES: Array<[number, string]> = [
-	[2, 'Humanity refused the app ID (invalid API key)'],
-	[3, 'Humanity refused the access token'],
-	[7, 'Humanity refused the sign-in (authentication failed)'],
-	[20, 'The Humanity user lacks permission for this call'],
-	[90, 'Humanity has suspended this API key'],
-	[99, 'Humanity is offline, try again later'],
+	[HUMANITY_CODES.invalidApiKey, 'Humanity refused the app ID (invalid API key)'],
+	[HUMANITY_CODES.invalidToken, 'Humanity refused the access token'],
+	[HUMANITY_CODES.authenticationFailed, 'Humanity refused the sign-in (authentication failed)'],
+	[HUMANITY_CODES.permissionDenied, 'The Humanity user lacks permission for this call'],
+	[HUMANITY_CODES.suspended, 'Humanity has suspended this API key'],
+	[HUMANITY_CODES.offline, 'Humanity is offline, try again later'],
 ];
 
 export class HumanityApi implements ICredentialType {
-	name = 'humanityApi';
+	name = HUMANITY_CREDENTIAL;
 
 	displayName = 'Humanity API';
 

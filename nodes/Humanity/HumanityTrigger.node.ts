@@ -7,25 +7,23 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { HUMANITY_CREDENTIAL, humanityApiRequest, recordsOf } from './transport';
 import {
 	OUTPUT_FORMAT_PARAMETER,
 	isNormalizedOutput,
 	taskOutputProperty,
 	type TaskMapper,
 } from '../shared/normalizedTask';
+import { HUMANITY_CREDENTIAL, recordsOf } from './api';
 import { normalizeEmployeeTask, normalizeShiftTask } from './normalize';
+import { humanityApiRequest } from './requests';
+import { ACTIVITY, TRIGGER_EVENTS, type TriggerEvent } from './vocabulary';
 
-type HumanityTaskEvent = 'employeeTaskCompleted' | 'shiftTaskAdded' | 'shiftTaskRemoved';
-
-const MAPPERS: Record<HumanityTaskEvent, TaskMapper> = {
+const MAPPERS: Record<TriggerEvent, TaskMapper> = {
 	employeeTaskCompleted: normalizeEmployeeTask,
 	shiftTaskAdded: normalizeShiftTask,
 	shiftTaskRemoved: normalizeShiftTask,
 };
 
-/** Activity status 2: completed (update-employee-task). */
-const COMPLETED = 2;
 /** The longest reach either side of today: keeps each poll's reads, and what is remembered, bounded. */
 const MAX_DAYS = 31;
 /** Shift ids per task read: one call per this many shifts keeps the URL short. */
@@ -44,22 +42,15 @@ interface TriggerState {
 	seen?: Record<string, [number, string]>;
 }
 
-interface Window {
-	from: string;
-	to: string;
-}
+type Window = { from: string; to: string };
 
 function readDays(context: IPollFunctions, name: string, label: string): number {
 	const value = context.getNodeParameter(name, 0) as unknown;
 	const days = Number(value);
 	if (!Number.isInteger(days) || days < 0 || days > MAX_DAYS) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`"${label}" must be a whole number from 0 to ${MAX_DAYS} (got "${String(value)}")`,
-			{
-				description: `Check the "${label}" field. Nothing was sent.`,
-			},
-		);
+		const message = `"${label}" must be a whole number from 0 to ${MAX_DAYS} (got "${String(value)}")`;
+		const description = `Check the "${label}" field. Nothing was sent.`;
+		throw new NodeOperationError(context.getNode(), message, { description });
 	}
 	return days;
 }
@@ -89,7 +80,7 @@ function shiftSummary(shift: IDataObject | undefined, shiftId: number): IDataObj
 }
 
 /** What tells a change of a task, per event: a shift task's shift and name; an employee task's status and end. */
-function fingerprintOf(event: HumanityTaskEvent, task: IDataObject): [number, string] {
+function fingerprintOf(event: TriggerEvent, task: IDataObject): [number, string] {
 	if (event === 'employeeTaskCompleted') {
 		const activity = (task.activity ?? {}) as IDataObject;
 		return [Number(activity.status ?? 0), String(activity.endedAt ?? '')];
@@ -117,19 +108,7 @@ export class HumanityTrigger implements INodeType {
 				displayName: 'Event',
 				name: 'event',
 				type: 'options',
-				options: [
-					{
-						name: 'Employee Task Completed',
-						value: 'employeeTaskCompleted',
-						description: 'An employee finished their copy of a shift task',
-					},
-					{ name: 'Shift Task Added', value: 'shiftTaskAdded' },
-					{
-						name: 'Shift Task Removed',
-						value: 'shiftTaskRemoved',
-						description: 'Items carry the task as last seen and its shift',
-					},
-				],
+				options: TRIGGER_EVENTS,
 				default: 'employeeTaskCompleted',
 			},
 			{
@@ -160,7 +139,7 @@ export class HumanityTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event', 0) as HumanityTaskEvent;
+		const event = this.getNodeParameter('event', 0) as TriggerEvent;
 		const daysBefore = readDays(this, 'daysBefore', 'Days Before Today');
 		const daysAfter = readDays(this, 'daysAfter', 'Days After Today');
 		const window = windowOf(this, daysBefore, daysAfter);
@@ -225,11 +204,11 @@ export class HumanityTrigger implements INodeType {
 			emitted = tasks
 				.filter((task) => {
 					const [status, endedAt] = now[String(task.id)];
-					if (status !== COMPLETED) return false;
+					if (status !== ACTIVITY.completed) return false;
 					const seen = before[String(task.id)];
 					return seen === undefined
 						? watched(Number(task.shiftId))
-						: seen[0] !== COMPLETED || seen[1] !== endedAt;
+						: seen[0] !== ACTIVITY.completed || seen[1] !== endedAt;
 				})
 				.map((task) => item(task));
 		}
@@ -243,7 +222,7 @@ export class HumanityTrigger implements INodeType {
 /** The shift tasks, or the employee tasks, of the shifts, a bounded number of shifts per call. */
 async function readTasks(
 	this: IPollFunctions,
-	event: HumanityTaskEvent,
+	event: TriggerEvent,
 	shiftIds: number[],
 ): Promise<IDataObject[]> {
 	const what = event === 'employeeTaskCompleted' ? 'employee-tasks' : 'tasks';
@@ -256,12 +235,12 @@ async function readTasks(
 }
 
 /** A manual run's sample: the latest completed employee task, or the newest shift task (also the shape a removal has). */
-function newest(event: HumanityTaskEvent, tasks: IDataObject[]): IDataObject | undefined {
+function newest(event: TriggerEvent, tasks: IDataObject[]): IDataObject | undefined {
 	if (event === 'employeeTaskCompleted') {
 		const endedAt = (task: IDataObject) =>
 			String(((task.activity ?? {}) as IDataObject).endedAt ?? '');
 		return tasks
-			.filter((task) => fingerprintOf(event, task)[0] === COMPLETED)
+			.filter((task) => fingerprintOf(event, task)[0] === ACTIVITY.completed)
 			.sort((a, b) => endedAt(b).localeCompare(endedAt(a)))[0];
 	}
 	return [...tasks].sort((a, b) => String(b.id).localeCompare(String(a.id)))[0];

@@ -1,166 +1,161 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-type Show = { resource: string[]; operation: string[] };
+import { unrouted } from '../shared/collectionBody';
+import type { FieldRule, ParameterReader } from '../shared/validation';
 
 /** Shifts are whole numbers in Humanity. */
-const SHIFT_ID_PATTERN = '^\\s*\\d+\\s*$';
-/** Task and master-task ids are ULIDs (seed 004). */
-export const ULID_PATTERN = /^[0-9a-hjkmnp-tv-z]{26}$/i;
+const SHIFT_ID_REGEX = '^\\s*\\d+\\s*$';
+/** Task and master-task IDs are ULIDs (seed 004). */
 const ULID_REGEX = '^\\s*[0-9a-hjkmnp-tv-zA-HJKMNP-TV-Z]{26}\\s*$';
+const ULID_EXAMPLE = 'e.g. 01k6k3y2c3yq0f3v8w9x7z5a4b';
 
-export function shiftLocator(show: Show, description = 'The shift'): INodeProperties {
+interface LocatorSpec {
+	displayName: string;
+	name: string;
+	description: string;
+	/** The listSearch method behind "From List", and what its box says. */
+	searchListMethod: string;
+	listPlaceholder: string;
+	idPlaceholder: string;
+	idRegex: string;
+	idError: string;
+}
+
+/** A required record picker: "From List" first, then "By ID" checked as the editor types. */
+function locator(spec: LocatorSpec): INodeProperties {
 	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: spec.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: spec.listPlaceholder,
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: spec.idPlaceholder,
+				validation: [
+					{ type: 'regex', properties: { regex: spec.idRegex, errorMessage: spec.idError } },
+				],
+			},
+		],
+	};
+}
+
+/** The Shift picker, described for the operation that shows it. */
+export function shiftField(description: string): INodeProperties {
+	return locator({
 		displayName: 'Shift',
 		name: 'shiftId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description,
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a shift of the coming two weeks…',
-				typeOptions: { searchListMethod: 'searchShifts', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 2401',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: SHIFT_ID_PATTERN, errorMessage: 'A shift ID is a whole number' },
-					},
-				],
-			},
-		],
-	};
+		searchListMethod: 'searchShifts',
+		listPlaceholder: 'Select a shift of the coming two weeks…',
+		idPlaceholder: 'e.g. 2401',
+		idRegex: SHIFT_ID_REGEX,
+		idError: 'A shift ID is a whole number',
+	});
 }
+
+/** The Shift picker's checks: given, and a whole number. */
+export const shiftIdRules: FieldRule[] = [
+	{ path: 'shiftId', label: 'Shift', kind: 'required' },
+	{ path: 'shiftId', label: 'Shift', kind: 'wholeNumber' },
+];
+
+/** The picked shift's ID, once shiftIdRules have passed. */
+export const shiftIdOf = (valueOf: ParameterReader): number => Number(valueOf('shiftId'));
+
+export const masterTaskField = locator({
+	displayName: 'Master Task',
+	name: 'masterTaskId',
+	description: 'A task from the company task list (Humanity: Tasks)',
+	searchListMethod: 'searchMasterTasks',
+	listPlaceholder: 'Select a master task…',
+	idPlaceholder: ULID_EXAMPLE,
+	idRegex: ULID_REGEX,
+	idError: 'A master task ID is a 26-character ULID',
+});
+
+export const shiftTaskField = locator({
+	displayName: 'Shift Task',
+	name: 'shiftTaskId',
+	description: 'A task on the shift above',
+	searchListMethod: 'searchShiftTasks',
+	listPlaceholder: 'Select a task of the shift…',
+	idPlaceholder: ULID_EXAMPLE,
+	idRegex: ULID_REGEX,
+	idError: 'A shift task ID is a 26-character ULID',
+});
 
 /** Several shifts by ID, as the tasks endpoints take them (`/shifts/{ids}/tasks`). */
-export function shiftIdsField(show: Show): INodeProperties {
+export const shiftIdsField: INodeProperties = {
+	displayName: 'Shift IDs',
+	name: 'shiftIds',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 2401, 2402',
+	description: 'One or more shift IDs, separated by commas (or a list from an expression)',
+};
+
+/** A task's description, for master tasks and shift tasks alike. */
+export const descriptionField: INodeProperties = {
+	displayName: 'Description',
+	name: 'description',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+};
+
+/** A collection's field that bodyOf puts in the body, under `property` (its own name unless given). */
+export function toBody(field: INodeProperties, property = field.name): INodeProperties {
+	return { ...field, routing: { send: { type: 'body', property } } };
+}
+
+/** A Get Many's optional filters. */
+export function filtersField(options: INodeProperties[]): INodeProperties {
 	return {
-		displayName: 'Shift IDs',
-		name: 'shiftIds',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 2401, 2402',
-		description: 'One or more shift IDs, separated by commas (or a list from an expression)',
-		displayOptions: { show },
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
 	};
 }
 
-export function masterTaskLocator(
-	show: Show,
-	name = 'masterTaskId',
-	required = true,
+/** A Create's optional fields, declared unrouted: a body property one carries (toBody) is for bodyOf. */
+export function additionalFieldsField(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: unrouted(options),
+	};
+}
+
+/** An Update's fields: only those added change; each carries its body property (toBody), declared unrouted. */
+export function updateFieldsField(
+	description: string,
+	options: INodeProperties[],
 ): INodeProperties {
 	return {
-		displayName: 'Master Task',
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required,
-		description: 'A task from the company task list (Humanity: Tasks)',
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a master task…',
-				typeOptions: { searchListMethod: 'searchMasterTasks', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 01k6k3y2c3yq0f3v8w9x7z5a4b',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: ULID_REGEX,
-							errorMessage: 'A master task ID is a 26-character ULID',
-						},
-					},
-				],
-			},
-		],
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description,
+		options: unrouted(options),
 	};
-}
-
-export function shiftTaskLocator(show: Show): INodeProperties {
-	return {
-		displayName: 'Shift Task',
-		name: 'shiftTaskId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'A task on the shift above',
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a task of the shift…',
-				typeOptions: { searchListMethod: 'searchShiftTasks', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 01k6k3y2c3yq0f3v8w9x7z5a4b',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: ULID_REGEX,
-							errorMessage: 'A shift task ID is a 26-character ULID',
-						},
-					},
-				],
-			},
-		],
-	};
-}
-
-/** Regular or time-boxed, as the vendor numbers them (seed 004). */
-export const SHIFT_TASK_TYPE = { regular: 1, timeBoxed: 2 } as const;
-
-export const shiftTaskTypeOptions = [
-	{ name: 'Regular', value: 'regular', description: 'Done any time during the shift' },
-	{ name: 'Time-Boxed', value: 'timeBoxed', description: 'Has a start time and a due time' },
-];
-export const SHIFT_TASK_TYPES = ['regular', 'timeBoxed'] as const;
-
-/** The start and due time of a time-boxed task, shown when the type is Time-Boxed. */
-export function timeBoxFields(show: Show & { type: string[] }): INodeProperties[] {
-	return [
-		{
-			displayName: 'Start Time',
-			name: 'startTime',
-			type: 'dateTime',
-			default: '',
-			required: true,
-			description:
-				"When the task starts; without a time zone it is read in the workflow's time zone",
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Due Time',
-			name: 'dueTime',
-			type: 'dateTime',
-			default: '',
-			required: true,
-			description: 'When the task is due; must be after the start time',
-			displayOptions: { show },
-		},
-	];
 }

@@ -1,184 +1,155 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
-import type { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { DateTime } from 'luxon';
 import { parseDate } from '../shared/dates';
-import { fieldRefusal, notOneOfProblem } from '../shared/validation';
-import { ULID_PATTERN } from './fields';
+import {
+	checkValues,
+	fieldRefusal,
+	isBlank,
+	requiredText,
+	type FieldRule,
+	type ParameterReader,
+} from '../shared/validation';
 
-/** Bad input in one field of an item, found before anything is sent. */
-export function refuseField(
+/** Task, master-task and employee-task IDs are ULIDs (seed 004), which Humanity writes in lower case. */
+const ULID = /^[0-9a-hjkmnp-tv-z]{26}$/i;
+
+/** The start and due time of a time-boxed task, as Humanity's datetimes. */
+export interface TimeBox {
+	startTime: string;
+	dueTime: string;
+}
+
+interface WholeNumbersOptions {
+	/** What the entries are, in the message for a bad one. */
+	what?: string;
+	/** What the list needs one of, when it cannot be empty. */
+	atLeastOne?: string;
+}
+
+export type HumanityInput = ReturnType<typeof humanityInput>;
+
+/**
+ * Humanity's typed readers over one item's values (`valueOf`, after the operation's rules): each runs the
+ * shared checks it needs, then Humanity's own, and refuses bad input naming the field before anything is sent.
+ */
+export function humanityInput(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	message: string,
-	label: string,
-): NodeOperationError {
-	return fieldRefusal(context.getNode(), itemIndex, message, label);
-}
-
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || String(value).trim() === '';
-}
-
-/** The value of a resource locator (or a plain field), trimmed; undefined when blank. */
-export function locatorValue(value: unknown): string | undefined {
-	const raw =
-		value && typeof value === 'object' ? (value as INodeParameterResourceLocator).value : value;
-	return isBlank(raw) ? undefined : String(raw).trim();
-}
-
-export function readShiftId(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	name = 'shiftId',
-	label = 'Shift',
-): number {
-	const value = locatorValue(context.getNodeParameter(name, itemIndex, undefined));
-	if (value === undefined) throw refuseField(context, itemIndex, `"${label}" is required`, label);
-	if (!/^\d+$/.test(value))
-		throw refuseField(
-			context,
-			itemIndex,
-			`"${label}" must be a shift ID, a whole number (got "${value}")`,
-			label,
-		);
-	return Number(value);
-}
-
-/** One of an options field's values; a value mapped in from elsewhere may be none of them. */
-export function readChoice<T extends string>(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	allowed: readonly T[],
-	label: string,
-): T {
-	const choice = String(value ?? '').trim();
-	const problem = notOneOfProblem(label, allowed, choice);
-	if (problem) throw refuseField(context, itemIndex, problem, label);
-	return choice as T;
-}
-
-/** An optional id that Humanity numbers (employee, location); undefined when blank. */
-export function readOptionalWholeNumber(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	label: string,
-): number | undefined {
-	if (isBlank(value)) return undefined;
-	const text = String(value).trim();
-	if (!/^\d+$/.test(text))
-		throw refuseField(
-			context,
-			itemIndex,
-			`"${label}" must be an ID, a whole number (got "${text}")`,
-			label,
-		);
-	return Number(text);
-}
-
-/** Several shift ids: a list, or text separated by commas or spaces. */
-export function readShiftIds(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	label: string,
-): number[] {
-	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
-	const parts = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(/[\s,]+/))
-		.map((part) => part.trim())
-		.filter((part) => part !== '');
-	if (parts.length === 0)
-		throw refuseField(context, itemIndex, `"${label}" needs at least one shift ID`, label);
-	const bad = parts.find((part) => !/^\d+$/.test(part));
-	if (bad !== undefined)
-		throw refuseField(
-			context,
-			itemIndex,
-			`"${label}" must hold shift IDs, whole numbers (got "${bad}")`,
-			label,
-		);
-	return [...new Set(parts.map(Number))];
-}
-
-/** A ULID (task, master task, employee task), lower case as Humanity writes them. */
-export function readUlid(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	label: string,
-): string {
-	const id = locatorValue(value);
-	if (id === undefined) throw refuseField(context, itemIndex, `"${label}" is required`, label);
-	if (!ULID_PATTERN.test(id))
-		throw refuseField(
-			context,
-			itemIndex,
-			`"${label}" must be a 26-character ULID (got "${id}")`,
-			label,
-		);
-	return id.toLowerCase();
-}
-
-/** An n8n date as Humanity's datetimes: ISO 8601 in UTC with `+00:00` (seed 004); without a zone, read in the workflow's. */
-export function readDateTime(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	label: string,
-): string {
-	if (isBlank(value)) throw refuseField(context, itemIndex, `"${label}" is required`, label);
-	const parsed = parseDate(value, context.getTimezone());
-	if (!parsed)
-		throw refuseField(
-			context,
-			itemIndex,
-			`"${label}" is not a valid date and time (got "${String(value)}")`,
-			label,
-		);
-	return parsed.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
-}
-
-/** An n8n date as the day Humanity's shift filters take (yyyy-MM-dd), in the workflow's time zone. */
-export function readDay(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	label: string,
-): string {
+	valueOf: ParameterReader,
+) {
+	const node = context.getNode();
 	const zone = context.getTimezone();
-	const parsed = parseDate(value, zone);
-	if (!parsed)
-		throw refuseField(
-			context,
-			itemIndex,
-			`"${label}" is not a valid date (got "${String(value)}")`,
-			label,
-		);
-	return parsed.setZone(zone).toFormat('yyyy-MM-dd');
-}
+	const refuse = (message: string, label: string) => fieldRefusal(node, itemIndex, message, label);
+	const check = (rules: FieldRule[]) => checkValues(node, itemIndex, rules, valueOf);
 
-/** The cached name a "From List" pick carries, for defaults such as a shift task's name. */
-export function locatorName(value: unknown): string | undefined {
-	if (!value || typeof value !== 'object') return undefined;
-	const name = (value as INodeParameterResourceLocator).cachedResultName;
-	return isBlank(name) ? undefined : String(name);
-}
+	/** A date the user must give, read in the workflow's time zone unless it names its own. */
+	function dateAt(path: string, label: string): DateTime {
+		check([
+			{ path, label, kind: 'required' },
+			{ path, label, kind: 'date' },
+		]);
+		return parseDate(valueOf(path), zone)!;
+	}
 
-export function compact(object: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
-}
+	/** An n8n date as Humanity's datetimes: ISO 8601 in UTC with `+00:00` (seed 004). */
+	function dateTime(path: string, label: string): string {
+		return dateAt(path, label).toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+	}
 
-/** Return All and Limit as one number: Infinity when all are wanted. */
-export function readLimit(context: IExecuteFunctions, itemIndex: number): number {
-	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
-	const given = context.getNodeParameter('limit', itemIndex, 50) as unknown;
-	const limit = Number(given);
-	if (!Number.isInteger(limit) || limit < 1)
-		throw refuseField(
-			context,
-			itemIndex,
-			`"Limit" must be a whole number of at least 1 (got "${String(given)}")`,
-			'Limit',
-		);
-	return limit;
+	/** Refuses a due time that is not after the start time. */
+	function inOrder(box: TimeBox, startLabel = 'Start Time', dueLabel = 'Due Time'): TimeBox {
+		if (Date.parse(box.dueTime) <= Date.parse(box.startTime)) {
+			const message = `"${dueLabel}" (${box.dueTime}) must be after "${startLabel}" (${box.startTime})`;
+			throw refuse(message, dueLabel);
+		}
+		return box;
+	}
+
+	/** Whole-number IDs: a list, or text separated by commas or spaces. */
+	function wholeNumbers(path: string, label: string, options: WholeNumbersOptions = {}): number[] {
+		const value = valueOf(path);
+		const entries = (
+			Array.isArray(value) ? value.map(String) : isBlank(value) ? [] : String(value).split(/[\s,]+/)
+		)
+			.map((entry) => entry.trim())
+			.filter((entry) => entry !== '');
+		if (entries.length === 0 && options.atLeastOne)
+			throw refuse(`"${label}" needs at least one ${options.atLeastOne}`, label);
+		const bad = entries.find((entry) => !/^\d+$/.test(entry));
+		if (bad !== undefined)
+			throw refuse(
+				`"${label}" must hold ${options.what ?? 'IDs'}, whole numbers (got "${bad}")`,
+				label,
+			);
+		return entries.map(Number);
+	}
+
+	return {
+		itemIndex,
+		valueOf,
+		refuse,
+		check,
+		dateTime,
+		inOrder,
+
+		/** A ULID (task, master task, employee task), lower case as Humanity writes them. */
+		ulid(path: string, label: string): string {
+			check(requiredText(path, label));
+			const id = String(valueOf(path)).trim();
+			if (!ULID.test(id))
+				throw refuse(`"${label}" must be a 26-character ULID (got "${id}")`, label);
+			return id.toLowerCase();
+		},
+
+		/** A time-boxed task needs both times: refuses the first one not given. */
+		timesGiven(startPath: string, duePath: string, labelOf = (field: string) => field): void {
+			for (const [path, field] of [
+				[startPath, 'Start Time'],
+				[duePath, 'Due Time'],
+			]) {
+				const label = labelOf(field);
+				if (isBlank(valueOf(path)))
+					throw refuse(`"${label}" is required for a time-boxed task`, label);
+			}
+		},
+
+		/** Start and due time of a time-boxed task, both required and in order; `labelOf` names them as the editor shows them. */
+		timeBox(startPath: string, duePath: string, labelOf = (field: string) => field): TimeBox {
+			const [start, due] = [labelOf('Start Time'), labelOf('Due Time')];
+			return inOrder(
+				{ startTime: dateTime(startPath, start), dueTime: dateTime(duePath, due) },
+				start,
+				due,
+			);
+		},
+
+		wholeNumbers,
+
+		/** An n8n date as the day Humanity's shift filters take (yyyy-MM-dd), in the workflow's time zone. */
+		day(path: string, label: string): string {
+			return dateAt(path, label).setZone(zone).toFormat('yyyy-MM-dd');
+		},
+
+		/** The Shift IDs field: at least one, each once. */
+		shiftIds(): number[] {
+			const ids = wholeNumbers('shiftIds', 'Shift IDs', {
+				what: 'shift IDs',
+				atLeastOne: 'shift ID',
+			});
+			return [...new Set(ids)];
+		},
+
+		/** Return All and Limit as one number: Infinity when all are wanted. */
+		limit(): number {
+			if (valueOf('returnAll')) return Infinity;
+			const given = valueOf('limit') ?? 50;
+			const limit = Number(given);
+			if (!Number.isInteger(limit) || limit < 1)
+				throw refuse(
+					`"Limit" must be a whole number of at least 1 (got "${String(given)}")`,
+					'Limit',
+				);
+			return limit;
+		},
+	};
 }

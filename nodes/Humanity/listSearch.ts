@@ -1,14 +1,10 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchResult,
-	INodeParameterResourceLocator,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { humanityApiRequest, nextCursorOf, recordsOf } from './transport';
+import { locatorValue } from '../shared/validation';
+import { nextCursorOf, recordsOf } from './api';
+import { humanityApiRequest } from './requests';
+import { MIN_SEARCH_TERM } from './vocabulary';
 
-/** Humanity's shortest search term (get-master-tasks: "3+ chars"). */
-export const MIN_SEARCH_TERM = 3;
 const SHIFT_PICKER_DAYS = 14;
 
 function shiftLabel(shift: IDataObject): string {
@@ -65,13 +61,7 @@ export async function searchShiftTasks(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const picked = this.getCurrentNodeParameter('shiftId') as
-		| INodeParameterResourceLocator
-		| string
-		| undefined;
-	const shiftId = String(
-		typeof picked === 'object' && picked !== null ? picked.value : (picked ?? ''),
-	).trim();
+	const shiftId = locatorValue(this.getCurrentNodeParameter('shiftId')) ?? '';
 	if (!/^\d+$/.test(shiftId)) return { results: [] };
 	const answer = await humanityApiRequest.call(this, 'GET', `/shifts/${shiftId}/tasks`);
 	const needle = filter?.trim().toLowerCase() ?? '';

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { humanityApiRequest, humanityCursorPages, recordsOf } from './transport';
+import { recordsOf } from './api';
+import { humanityApiRequest, humanityCursorPages } from './requests';
 
 async function optionsFrom(
 	context: ILoadOptionsFunctions,

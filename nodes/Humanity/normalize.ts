@@ -7,12 +7,13 @@ import {
 	type NormalizedTask,
 	type TaskSubject,
 } from '../shared/normalizedTask';
+import { ACTIVITY } from './vocabulary';
 
-/** Humanity's activity status of an employee's task: 0 not started, 1 started, 2 completed. */
+/** Humanity's activity status of an employee's task, as a normalized status. */
 const ACTIVITY_STATUSES: Record<string, NormalizedStatus> = {
-	'0': 'open',
-	'1': 'in progress',
-	'2': 'done',
+	[ACTIVITY.notStarted]: 'open',
+	[ACTIVITY.started]: 'in progress',
+	[ACTIVITY.completed]: 'done',
 };
 
 function shiftSubjectOf(task: IDataObject): TaskSubject | null {
@@ -30,31 +31,51 @@ function liveStatusOf(task: IDataObject): NormalizedStatus {
 
 const timeBoxOf = (task: IDataObject) => (task.options ?? {}) as IDataObject;
 
-/** A task on a shift; a time-boxed one is due at its due time. */
-export function normalizeShiftTask(task: IDataObject, zone: string): NormalizedTask {
-	return normalizedTask('humanity', task, {
+/** What every Humanity task record says alike: its ID, name and description. */
+function namedOf(task: IDataObject) {
+	return {
 		id: String(task.id),
 		title: textOrNull(task.name),
 		description: textOrNull(task.description),
+	};
+}
+
+/** A shift or master task: Humanity keeps no progress on them, only whether they are still there. */
+function listedTask(
+	task: IDataObject,
+	zone: string,
+	dueAt: string | null,
+	subject: TaskSubject | null,
+): NormalizedTask {
+	return normalizedTask('humanity', task, {
+		...namedOf(task),
 		status: liveStatusOf(task),
-		dueAt: isoOrNull(timeBoxOf(task).dueTime, zone),
+		dueAt,
 		createdAt: isoOrNull(task.createdAt, zone),
 		updatedAt: isoOrNull(task.updatedAt, zone),
 		completedAt: null,
 		assignees: [],
-		subject: shiftSubjectOf(task),
+		subject,
 	});
+}
+
+/** A task on a shift; a time-boxed one is due at its due time. */
+export function normalizeShiftTask(task: IDataObject, zone: string): NormalizedTask {
+	return listedTask(task, zone, isoOrNull(timeBoxOf(task).dueTime, zone), shiftSubjectOf(task));
+}
+
+/** A task of the company's task list, the template shift tasks are made from. */
+export function normalizeMasterTask(task: IDataObject, zone: string): NormalizedTask {
+	return listedTask(task, zone, null, null);
 }
 
 /** One employee's copy of a shift task, with its progress. Humanity's record has no name of its own. */
 export function normalizeEmployeeTask(task: IDataObject, zone: string): NormalizedTask {
 	const activity = (task.activity ?? {}) as IDataObject;
-	const status = ACTIVITY_STATUSES[String(activity.status ?? 0)] ?? 'open';
+	const status = ACTIVITY_STATUSES[String(activity.status ?? ACTIVITY.notStarted)] ?? 'open';
 	const employee = textOrNull(task.employeeId);
 	return normalizedTask('humanity', task, {
-		id: String(task.id),
-		title: textOrNull(task.name),
-		description: textOrNull(task.description),
+		...namedOf(task),
 		status,
 		dueAt: isoOrNull(timeBoxOf(task).dueTime, zone),
 		createdAt: null,
@@ -62,21 +83,5 @@ export function normalizeEmployeeTask(task: IDataObject, zone: string): Normaliz
 		completedAt: status === 'done' ? isoOrNull(activity.endedAt, zone) : null,
 		assignees: employee ? [{ id: employee }] : [],
 		subject: shiftSubjectOf(task),
-	});
-}
-
-/** A task of the company's task list, the template shift tasks are made from. */
-export function normalizeMasterTask(task: IDataObject, zone: string): NormalizedTask {
-	return normalizedTask('humanity', task, {
-		id: String(task.id),
-		title: textOrNull(task.name),
-		description: textOrNull(task.description),
-		status: liveStatusOf(task),
-		dueAt: null,
-		createdAt: isoOrNull(task.createdAt, zone),
-		updatedAt: isoOrNull(task.updatedAt, zone),
-		completedAt: null,
-		assignees: [],
-		subject: null,
 	});
 }

@@ -1,81 +1,58 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { runPerItem } from '../../../shared/itemRunner';
-import { readDateTime, readUlid, refuseField } from '../../input';
-import { humanityApiRequest } from '../../transport';
-import { employeeTaskIdField } from './fields';
+import { defineOperation, eachItem } from '../../../shared/operation';
+import { isBlank } from '../../../shared/validation';
+import { humanityInput } from '../../input';
+import { ACTIVITY } from '../../vocabulary';
+import { employeeTaskIdField, writeActivity } from './fields';
 
-const show = { resource: ['employeeTask'], operation: ['complete'] };
-
-export const completeDescription: INodeProperties[] = [
-	employeeTaskIdField(show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		description:
-			'Without times the task is completed now; with both it is recorded as done between them (needs edit rights on the shift)',
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Started At',
-				name: 'startedAt',
-				type: 'dateTime',
-				default: '',
-				description: 'When the work started',
-			},
-			{
-				displayName: 'Ended At',
-				name: 'endedAt',
-				type: 'dateTime',
-				default: '',
-				description: 'When the work ended',
-			},
-		],
-	},
-];
-
-export async function complete(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const id = readUlid(
-			this,
-			itemIndex,
-			this.getNodeParameter('employeeTaskId', itemIndex, ''),
-			'Employee Task ID',
-		);
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const given = (name: string) =>
-			options[name] !== undefined && String(options[name]).trim() !== '';
-		let answer;
-		if (given('startedAt') || given('endedAt')) {
-			// update-employee-task: both times are mandatory, and the task is then completed.
-			const startedAt = readDateTime(this, itemIndex, options.startedAt, 'Started At');
-			const endedAt = readDateTime(this, itemIndex, options.endedAt, 'Ended At');
-			if (Date.parse(endedAt) < Date.parse(startedAt)) {
-				throw refuseField(
-					this,
-					itemIndex,
-					`"Ended At" (${endedAt}) is before "Started At" (${startedAt})`,
-					'Ended At',
-				);
-			}
-			answer = await humanityApiRequest.call(this, 'PUT', `/employee-tasks/${id}/activity`, {
-				body: { startedAt, endedAt },
-				itemIndex,
-			});
-		} else {
+export const complete = defineOperation({
+	value: 'complete',
+	name: 'Complete',
+	action: 'Complete an employee task',
+	description: "Mark an employee's task done, now or between given times",
+	fields: [
+		employeeTaskIdField,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			description:
+				'Without times the task is completed now; with both it is recorded as done between them (needs edit rights on the shift)',
+			options: [
+				{
+					displayName: 'Started At',
+					name: 'startedAt',
+					type: 'dateTime',
+					default: '',
+					description: 'When the work started',
+				},
+				{
+					displayName: 'Ended At',
+					name: 'endedAt',
+					type: 'dateTime',
+					default: '',
+					description: 'When the work ended',
+				},
+			],
+		},
+	],
+	run: eachItem(async function (itemIndex, valueOf) {
+		const input = humanityInput(this, itemIndex, valueOf);
+		const id = input.ulid('employeeTaskId', 'Employee Task ID');
+		if (isBlank(valueOf('options.startedAt')) && isBlank(valueOf('options.endedAt'))) {
 			// update-employee-tasks: `{status: 2}` finishes the task now.
-			answer = await humanityApiRequest.call(this, 'POST', `/employee-tasks/${id}/activity`, {
-				body: { status: 2 },
-				itemIndex,
-			});
+			return await writeActivity.call(this, itemIndex, id, 'POST', { status: ACTIVITY.completed });
 		}
-		return [{ id, ...((answer.data as IDataObject | null) ?? {}) }];
-	});
-}
+		// update-employee-task: both times are mandatory, and the task is then completed.
+		const startedAt = input.dateTime('options.startedAt', 'Started At');
+		const endedAt = input.dateTime('options.endedAt', 'Ended At');
+		if (Date.parse(endedAt) < Date.parse(startedAt))
+			throw input.refuse(
+				`"Ended At" (${endedAt}) is before "Started At" (${startedAt})`,
+				'Ended At',
+			);
+		return await writeActivity.call(this, itemIndex, id, 'PUT', { startedAt, endedAt });
+	}),
+	outputsTasks: true,
+});

@@ -1,37 +1,32 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { runPerItem } from '../../../shared/itemRunner';
-import { returnAllAndLimit } from '../../../shared/listFields';
-import { shiftIdsField } from '../../fields';
-import { readChoice, readLimit, readOptionalWholeNumber, readShiftIds } from '../../input';
-import { humanityApiRequest, recordsOf } from '../../transport';
+import type { IDataObject } from 'n8n-workflow';
+import { returnAllAndLimitFields } from '../../../shared/listFields';
+import { defineOperation, eachItem } from '../../../shared/operation';
+import { isBlank } from '../../../shared/validation';
+import { recordsOf } from '../../api';
+import { filtersField, shiftIdsField } from '../../fields';
+import { humanityInput } from '../../input';
+import { humanityApiRequest } from '../../requests';
+import { ACTIVITY, ACTIVITY_FILTERS } from '../../vocabulary';
 
-const show = { resource: ['employeeTask'], operation: ['getMany'] };
+const statusOf = (task: IDataObject) =>
+	Number((task.activity as IDataObject | undefined)?.status ?? ACTIVITY.notStarted);
 
-/** Activity status: 0 not started, 1 started, 2 completed. */
-const STATUS_FILTERS = [
-	{ name: 'Any', value: 'any' },
-	{ name: 'Not Started', value: '0' },
-	{ name: 'Started', value: '1' },
-	{ name: 'Completed', value: '2' },
-	{ name: 'Not Completed', value: 'open' },
-];
+/** Whether a task's activity passes the Status filter (an activity status, 'any', or 'open': not completed). */
+function passes(filter: string, task: IDataObject): boolean {
+	if (filter === 'any') return true;
+	if (filter === 'open') return statusOf(task) !== ACTIVITY.completed;
+	return statusOf(task) === Number(filter);
+}
 
-export const getManyDescription: INodeProperties[] = [
-	shiftIdsField(show),
-	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
+export const getMany = defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get the employee tasks of shifts',
+	description: "List each employee's tasks and progress on shifts",
+	fields: [
+		shiftIdsField,
+		...returnAllAndLimitFields,
+		filtersField([
 			{
 				displayName: 'Employee Name or ID',
 				name: 'employeeId',
@@ -45,49 +40,24 @@ export const getManyDescription: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: STATUS_FILTERS,
+				options: ACTIVITY_FILTERS,
 				default: 'any',
 			},
-		],
-	},
-];
-
-function statusOf(task: IDataObject): number {
-	return Number((task.activity as IDataObject | undefined)?.status ?? 0);
-}
-
-export async function getMany(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const shiftIds = readShiftIds(this, itemIndex, 'shiftIds', 'Shift IDs');
-		const limit = readLimit(this, itemIndex);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const status = readChoice(
-			this,
-			itemIndex,
-			filters.status ?? 'any',
-			STATUS_FILTERS.map((filter) => filter.value),
-			'Status',
-		);
-		const employeeId = readOptionalWholeNumber(
-			this,
-			itemIndex,
-			filters.employeeId,
-			'Employee Name or ID',
-		);
-		const answer = await humanityApiRequest.call(
-			this,
-			'GET',
-			`/shifts/${shiftIds.join(',')}/employee-tasks`,
-			{ itemIndex },
-		);
+		]),
+	],
+	rules: [{ path: 'filters.employeeId', label: 'Employee Name or ID', kind: 'wholeNumber' }],
+	run: eachItem(async function (itemIndex, valueOf) {
+		const input = humanityInput(this, itemIndex, valueOf);
+		const shiftIds = input.shiftIds();
+		const limit = input.limit();
+		const status = String(valueOf('filters.status') || 'any');
+		const employee = valueOf('filters.employeeId');
+		const path = `/shifts/${shiftIds.join(',')}/employee-tasks`;
 		// Humanity documents no filters on this list: they apply to its answer.
-		return recordsOf(answer)
-			.filter((task) => employeeId === undefined || Number(task.employeeId) === employeeId)
-			.filter(
-				(task) =>
-					status === 'any' ||
-					(status === 'open' ? statusOf(task) !== 2 : statusOf(task) === Number(status)),
-			)
+		return recordsOf(await humanityApiRequest.call(this, 'GET', path, { itemIndex }))
+			.filter((task) => isBlank(employee) || Number(task.employeeId) === Number(employee))
+			.filter((task) => passes(status, task))
 			.slice(0, limit);
-	});
-}
+	}),
+	outputsTasks: true,
+});

@@ -1,58 +1,34 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { runPerItem } from '../../../shared/itemRunner';
-import { humanityApiRequest, recordsOf } from '../../transport';
-import {
-	colorField,
-	descriptionField,
-	positionsField,
-	readColor,
-	readName,
-	readPositionIds,
-} from './fields';
+import { defineOperation, eachItem } from '../../../shared/operation';
+import { recordsOf } from '../../api';
+import { additionalFieldsField, descriptionField, toBody } from '../../fields';
+import { humanityInput } from '../../input';
+import { humanityApiRequest } from '../../requests';
+import { colorField, masterTaskBody, positionIdsOf, positionsField } from './fields';
 
-const show = { resource: ['masterTask'], operation: ['create'] };
+/** Put in the body by masterTaskBody (bodyOf). */
+const additionalFieldOptions = [toBody(colorField), toBody(descriptionField)];
 
-export const createDescription: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show },
-	},
-	{ ...positionsField(true), displayOptions: { show } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [colorField, descriptionField],
-	},
-];
-
-export async function create(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const body: IDataObject = {
-			name: readName(this, itemIndex, this.getNodeParameter('name', itemIndex, '')),
-			positionIds: readPositionIds(
-				this,
-				itemIndex,
-				this.getNodeParameter('positionIds', itemIndex, []),
-			),
+export const create = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a master task',
+	description: 'Add a task to the company task list',
+	fields: [
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
+		{ ...positionsField, required: true },
+		additionalFieldsField(additionalFieldOptions),
+	],
+	rules: [{ path: 'name', label: 'Name', kind: 'required' }],
+	run: eachItem(async function (itemIndex, valueOf) {
+		const input = humanityInput(this, itemIndex, valueOf);
+		const body = {
+			name: String(valueOf('name')).trim(),
+			positionIds: positionIdsOf(input, 'positionIds'),
+			...masterTaskBody(input, 'additionalFields', additionalFieldOptions),
 		};
-		if (extra.description !== undefined) body.description = String(extra.description);
-		if (extra.color !== undefined) body.color = readColor(this, itemIndex, extra.color);
 		return recordsOf(
 			await humanityApiRequest.call(this, 'POST', '/master-tasks', { body, itemIndex }),
 		);
-	});
-}
+	}),
+	outputsTasks: true,
+});

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { refuseField } from '../../input';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { bodyOf } from '../../../shared/collectionBody';
+import type { HumanityInput } from '../../input';
 
-/** The optional master-task fields Create and Update share. */
 export const colorField: INodeProperties = {
 	displayName: 'Color',
 	name: 'color',
@@ -10,69 +10,41 @@ export const colorField: INodeProperties = {
 	description: 'Shown with the task in Humanity',
 };
 
-export const descriptionField: INodeProperties = {
-	displayName: 'Description',
-	name: 'description',
-	type: 'string',
-	typeOptions: { rows: 3 },
-	default: '',
+export const positionsField: INodeProperties = {
+	displayName: 'Position Names or IDs',
+	name: 'positionIds',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getPositions' },
+	default: [],
+	description:
+		'The positions that do this task. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-export function positionsField(required: boolean): INodeProperties {
-	return {
-		displayName: 'Position Names or IDs',
-		name: 'positionIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getPositions' },
-		default: [],
-		required,
-		description:
-			'The positions that do this task. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	};
+/** The positions of a master task: at least one, each a whole number. */
+export function positionIdsOf(input: HumanityInput, path: string): number[] {
+	return input.wholeNumbers(path, 'Position Names or IDs', { atLeastOne: 'position' });
 }
 
-export function readPositionIds(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-): number[] {
-	const ids = (Array.isArray(value) ? value : String(value ?? '').split(','))
-		.map((id) => String(id).trim())
-		.filter((id) => id !== '');
-	if (ids.length === 0)
-		throw refuseField(
-			context,
-			itemIndex,
-			'"Position Names or IDs" needs at least one position',
-			'Position Names or IDs',
-		);
-	const bad = ids.find((id) => !/^\d+$/.test(id));
-	if (bad !== undefined)
-		throw refuseField(
-			context,
-			itemIndex,
-			`"Position Names or IDs" must hold IDs, whole numbers (got "${bad}")`,
-			'Position Names or IDs',
-		);
-	return ids.map(Number);
+/**
+ * The master-task fields given in the collection at `path`, as Humanity takes them: each under its body
+ * property (bodyOf), then shaped (a trimmed name, whole-number positions, a checked colour).
+ */
+export function masterTaskBody(
+	input: HumanityInput,
+	path: string,
+	fields: INodeProperties[],
+): IDataObject {
+	const body = bodyOf(fields, input.valueOf(path));
+	if (body.name !== undefined) body.name = String(body.name).trim();
+	if (body.description !== undefined) body.description = String(body.description);
+	if (body.favorite !== undefined) body.favorite = body.favorite === true;
+	if (body.positionIds !== undefined)
+		body.positionIds = positionIdsOf(input, `${path}.positionIds`);
+	if (body.color !== undefined) {
+		const color = String(body.color).trim();
+		if (!/^#[0-9a-f]{6}$/i.test(color))
+			throw input.refuse(`"Color" must be a hex colour like #2E7D32 (got "${color}")`, 'Color');
+		body.color = color;
+	}
+	return body;
 }
-
-export function readColor(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const color = String(value ?? '').trim();
-	if (!/^#[0-9a-f]{6}$/i.test(color))
-		throw refuseField(
-			context,
-			itemIndex,
-			`"Color" must be a hex colour like #2E7D32 (got "${color}")`,
-			'Color',
-		);
-	return color;
-}
-
-export function readName(context: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const name = String(value ?? '').trim();
-	if (!name) throw refuseField(context, itemIndex, '"Name" is required', 'Name');
-	return name;
-}
-
-export type MasterTaskBody = IDataObject;

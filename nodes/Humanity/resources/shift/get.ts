@@ -1,18 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { runPerItem } from '../../../shared/itemRunner';
-import { shiftLocator } from '../../fields';
-import { readShiftId } from '../../input';
-import { humanityApiRequest, recordsOf } from '../../transport';
+import { defineOperation, eachItem } from '../../../shared/operation';
+import { recordsOf } from '../../api';
+import { shiftField, shiftIdOf, shiftIdRules } from '../../fields';
+import { humanityApiRequest } from '../../requests';
 
-const show = { resource: ['shift'], operation: ['get'] };
-
-export const getDescription: INodeProperties[] = [shiftLocator(show, 'The shift to get')];
-
-export async function get(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const shiftId = readShiftId(this, itemIndex);
-		return recordsOf(
-			await humanityApiRequest.call(this, 'GET', `/shifts/${shiftId}`, { itemIndex }),
-		);
-	});
-}
+export const get = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a shift',
+	description: 'Get one shift by its ID',
+	fields: [shiftField('The shift to get')],
+	rules: shiftIdRules,
+	run: eachItem(async function (itemIndex, valueOf) {
+		const path = `/shifts/${shiftIdOf(valueOf)}`;
+		return recordsOf(await humanityApiRequest.call(this, 'GET', path, { itemIndex }));
+	}),
+});

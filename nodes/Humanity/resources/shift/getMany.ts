@@ -1,54 +1,40 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { runPerItem } from '../../../shared/itemRunner';
-import { returnAllAndLimit } from '../../../shared/listFields';
-import { readChoice, readDay, readLimit, refuseField } from '../../input';
-import { humanityApiRequest, recordsOf } from '../../transport';
+import type { IDataObject } from 'n8n-workflow';
+import { returnAllAndLimitFields } from '../../../shared/listFields';
+import { defineOperation, eachItem } from '../../../shared/operation';
+import { recordsOf } from '../../api';
+import { filtersField } from '../../fields';
+import { humanityInput } from '../../input';
+import { humanityApiRequest } from '../../requests';
+import { SHIFT_MODES } from '../../vocabulary';
 
-const show = { resource: ['shift'], operation: ['getMany'] };
+const employeesOf = (shift: IDataObject) => (shift.employees as IDataObject[] | undefined) ?? [];
+const locationOf = (shift: IDataObject) =>
+	Number((shift.location as IDataObject | null)?.id ?? shift.schedule_location_id);
 
-/** get-shifts: the modes the API takes. Overview lists every employee's shifts; the API's own default is the signed-in employee's. */
-const MODES = [
-	{ name: 'Overview (All Shifts)', value: 'overview' },
-	{ name: 'Employee (One Employee)', value: 'employee' },
-	{ name: 'Employees (Several Employees)', value: 'employees' },
-	{ name: 'Location', value: 'location' },
-	{ name: 'Open (Nobody Assigned)', value: 'open' },
-	{ name: 'Schedule (Positions)', value: 'schedule' },
-];
-
-export const getManyDescription: INodeProperties[] = [
-	{
-		displayName: 'Start Date',
-		name: 'startDate',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description: "First day of the range, in the workflow's time zone",
-		displayOptions: { show },
-	},
-	{
-		displayName: 'End Date',
-		name: 'endDate',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description: "Last day of the range (included), in the workflow's time zone",
-		displayOptions: { show },
-	},
-	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
+export const getMany = defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many shifts',
+	description: 'List the shifts of a date range',
+	fields: [
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			required: true,
+			description: "First day of the range, in the workflow's time zone",
+		},
+		{
+			displayName: 'End Date',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			required: true,
+			description: "Last day of the range (included), in the workflow's time zone",
+		},
+		...returnAllAndLimitFields,
+		filtersField([
 			{
 				displayName: 'Employee Names or IDs',
 				name: 'employees',
@@ -71,7 +57,7 @@ export const getManyDescription: INodeProperties[] = [
 				displayName: 'Mode',
 				name: 'mode',
 				type: 'options',
-				options: MODES,
+				options: SHIFT_MODES,
 				default: 'overview',
 				description: "Which shifts Humanity lists; Overview lists everyone's",
 			},
@@ -84,70 +70,24 @@ export const getManyDescription: INodeProperties[] = [
 				description:
 					'Only shifts of these positions (schedules). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-		],
-	},
-];
-
-const idsOf = (value: unknown): number[] =>
-	(Array.isArray(value) ? value : String(value ?? '').split(','))
-		.map((id) => String(id).trim())
-		.filter((id) => id !== '')
-		.map(Number);
-
-function readIds(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	label: string,
-): number[] {
-	const ids = idsOf(value);
-	if (ids.some((id) => !Number.isInteger(id) || id < 0))
-		throw refuseField(
-			context,
-			itemIndex,
-			`"${label}" must hold IDs, whole numbers (got "${String(value)}")`,
-			label,
-		);
-	return ids;
-}
-
-export async function getMany(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const startDate = readDay(
-			this,
-			itemIndex,
-			this.getNodeParameter('startDate', itemIndex, ''),
-			'Start Date',
-		);
-		const endDate = readDay(
-			this,
-			itemIndex,
-			this.getNodeParameter('endDate', itemIndex, ''),
-			'End Date',
-		);
+		]),
+	],
+	run: eachItem(async function (itemIndex, valueOf) {
+		const input = humanityInput(this, itemIndex, valueOf);
+		const startDate = input.day('startDate', 'Start Date');
+		const endDate = input.day('endDate', 'End Date');
 		if (endDate < startDate)
-			throw refuseField(
-				this,
-				itemIndex,
+			throw input.refuse(
 				`"End Date" (${endDate}) is before "Start Date" (${startDate})`,
 				'End Date',
 			);
-		const limit = readLimit(this, itemIndex);
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const schedule = readIds(this, itemIndex, filters.schedule, 'Position Names or IDs');
-		const employees = readIds(this, itemIndex, filters.employees, 'Employee Names or IDs');
-		const location = readIds(this, itemIndex, filters.location, 'Location Name or ID');
-		const mode = readChoice(
-			this,
-			itemIndex,
-			filters.mode || 'overview',
-			MODES.map((option) => option.value),
-			'Mode',
-		);
+		const limit = input.limit();
+		const schedule = input.wholeNumbers('filters.schedule', 'Position Names or IDs');
+		const employees = input.wholeNumbers('filters.employees', 'Employee Names or IDs');
+		const [location] = input.wholeNumbers('filters.location', 'Location Name or ID');
+		const mode = String(valueOf('filters.mode') || 'overview');
 		if (mode === 'employee' && employees.length > 1) {
-			throw refuseField(
-				this,
-				itemIndex,
+			throw input.refuse(
 				'Mode "Employee" takes one employee; use Mode "Employees" for several',
 				'Employee Names or IDs',
 			);
@@ -155,26 +95,19 @@ export async function getMany(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const qs: IDataObject = { start_date: startDate, end_date: endDate, mode };
 		if (schedule.length) qs.schedule = schedule.join(',');
 		if (employees.length) qs.employees = employees.join(',');
-		if (location.length) qs.location = location[0];
+		if (location !== undefined) qs.location = location;
 		const shifts = recordsOf(
 			await humanityApiRequest.call(this, 'GET', '/shifts', { qs, itemIndex }),
 		);
 		// Humanity applies each filter in some modes only (get-shifts); applying them here too makes every mode honour them.
 		return shifts
 			.filter((shift) => schedule.length === 0 || schedule.includes(Number(shift.schedule)))
-			.filter(
-				(shift) =>
-					location.length === 0 ||
-					location[0] ===
-						Number((shift.location as IDataObject | null)?.id ?? shift.schedule_location_id),
-			)
+			.filter((shift) => location === undefined || location === locationOf(shift))
 			.filter(
 				(shift) =>
 					employees.length === 0 ||
-					((shift.employees as IDataObject[] | undefined) ?? []).some((employee) =>
-						employees.includes(Number(employee.id)),
-					),
+					employeesOf(shift).some((employee) => employees.includes(Number(employee.id))),
 			)
 			.slice(0, limit);
-	});
-}
+	}),
+});

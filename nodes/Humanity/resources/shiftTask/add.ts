@@ -1,57 +1,53 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import { defineOperation } from '../../../shared/operation';
+import { isBlank } from '../../../shared/validation';
 import {
-	masterTaskLocator,
-	SHIFT_TASK_TYPE,
-	SHIFT_TASK_TYPES,
-	shiftLocator,
-	shiftTaskTypeOptions,
-	timeBoxFields,
+	additionalFieldsField,
+	descriptionField,
+	masterTaskField,
+	shiftField,
+	shiftIdOf,
+	shiftIdRules,
 } from '../../fields';
-import {
-	locatorName,
-	readChoice,
-	readDateTime,
-	readShiftId,
-	readUlid,
-	refuseField,
-} from '../../input';
-import { changeShiftTasks } from './batch';
-import type { ShiftTaskChange, TimeBox } from './changes';
+import { SHIFT_TASK_TYPE, shiftTaskTypeOf } from '../../vocabulary';
+import { typeField } from './fields';
+import { shiftTaskChanges } from './listWrite';
 
-const show = { resource: ['shiftTask'], operation: ['add'] };
+const timeBoxed = { show: { type: ['timeBoxed'] } };
 
-export const addDescription: INodeProperties[] = [
-	shiftLocator(show, 'The shift to add the task to'),
-	masterTaskLocator(show),
+const timeBoxFields: INodeProperties[] = [
 	{
-		displayName: 'Type',
-		name: 'type',
-		type: 'options',
-		options: shiftTaskTypeOptions,
-		default: 'regular',
-		displayOptions: { show },
+		displayName: 'Start Time',
+		name: 'startTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: "When the task starts; without a time zone it is read in the workflow's time zone",
+		displayOptions: timeBoxed,
 	},
-	...timeBoxFields({ ...show, type: ['timeBoxed'] }),
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-			},
+		displayName: 'Due Time',
+		name: 'dueTime',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'When the task is due; must be after the start time',
+		displayOptions: timeBoxed,
+	},
+];
+
+export const add = defineOperation({
+	value: 'add',
+	name: 'Add',
+	action: 'Add a task to a shift',
+	description: 'Add a task to a shift; the shift keeps its other tasks',
+	fields: [
+		shiftField('The shift to add the task to'),
+		masterTaskField,
+		typeField,
+		...timeBoxFields,
+		additionalFieldsField([
+			descriptionField,
 			{
 				displayName: 'Name',
 				name: 'name',
@@ -60,76 +56,26 @@ export const addDescription: INodeProperties[] = [
 				description:
 					"The task's name on this shift. Defaults to the master task's name (needed when the master task is given by ID).",
 			},
-		],
-	},
-];
-
-/** Start and due time of a time-boxed task, both required and in order; `labelOf` names them as the editor shows them. */
-export function readTimeBox(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	startValue: unknown,
-	dueValue: unknown,
-	labelOf: (field: string) => string = (field) => field,
-): TimeBox {
-	const [start, due] = [labelOf('Start Time'), labelOf('Due Time')];
-	const startTime = readDateTime(context, itemIndex, startValue, start);
-	const dueTime = readDateTime(context, itemIndex, dueValue, due);
-	if (Date.parse(dueTime) <= Date.parse(startTime)) {
-		throw refuseField(
-			context,
-			itemIndex,
-			`"${due}" (${dueTime}) must be after "${start}" (${startTime})`,
-			due,
-		);
-	}
-	return { startTime, dueTime };
-}
-
-function readAdd(this: IExecuteFunctions, itemIndex: number): ShiftTaskChange {
-	const shiftId = readShiftId(this, itemIndex);
-	const master = this.getNodeParameter('masterTaskId', itemIndex, undefined, {
-		extractValue: false,
-	});
-	const taskId = readUlid(this, itemIndex, master, 'Master Task');
-	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const name = String(extra.name ?? '').trim() || locatorName(master);
-	if (!name)
-		throw refuseField(
-			this,
-			itemIndex,
-			'"Name" is required when the master task is given by ID',
-			'Name',
-		);
-	const timeBoxed =
-		readChoice(
-			this,
-			itemIndex,
-			this.getNodeParameter('type', itemIndex, 'regular'),
-			SHIFT_TASK_TYPES,
-			'Type',
-		) === 'timeBoxed';
-	const options = timeBoxed
-		? readTimeBox(
-				this,
-				itemIndex,
-				this.getNodeParameter('startTime', itemIndex, ''),
-				this.getNodeParameter('dueTime', itemIndex, ''),
-			)
-		: null;
-	return {
-		kind: 'add',
-		shiftId,
-		fields: {
-			taskId,
-			name,
-			description: String(extra.description ?? ''),
-			type: timeBoxed ? SHIFT_TASK_TYPE.timeBoxed : SHIFT_TASK_TYPE.regular,
-			options,
-		},
-	};
-}
-
-export async function add(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await changeShiftTasks.call(this, (itemIndex) => readAdd.call(this, itemIndex));
-}
+		]),
+	],
+	rules: shiftIdRules,
+	run: shiftTaskChanges(function (input) {
+		const { valueOf } = input;
+		const taskId = input.ulid('masterTaskId', 'Master Task');
+		// A master task picked from the list carries its name: the task's name unless one is given.
+		const given = valueOf('additionalFields.name');
+		const picked = valueOf('masterTaskId.cachedResultName');
+		const name = isBlank(given) ? (isBlank(picked) ? '' : String(picked)) : String(given).trim();
+		if (!name) throw input.refuse('"Name" is required when the master task is given by ID', 'Name');
+		const type = shiftTaskTypeOf(valueOf('type'));
+		const options =
+			type === SHIFT_TASK_TYPE.timeBoxed ? input.timeBox('startTime', 'dueTime') : null;
+		const description = String(valueOf('additionalFields.description') ?? '');
+		return {
+			kind: 'add',
+			shiftId: shiftIdOf(valueOf),
+			fields: { taskId, name, description, type, options },
+		};
+	}),
+	outputsTasks: true,
+});

@@ -1,27 +1,23 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { runPerItem } from '../../../shared/itemRunner';
-import { returnAllAndLimit } from '../../../shared/listFields';
+import { returnAllAndLimitFields } from '../../../shared/listFields';
+import { defineOperation, eachItem } from '../../../shared/operation';
+import { recordsOf } from '../../api';
 import { shiftIdsField } from '../../fields';
-import { readLimit, readShiftIds } from '../../input';
-import { humanityApiRequest, recordsOf } from '../../transport';
+import { humanityInput } from '../../input';
+import { humanityApiRequest } from '../../requests';
 
-const show = { resource: ['shiftTask'], operation: ['getMany'] };
-
-export const getManyDescription: INodeProperties[] = [
-	shiftIdsField(show),
-	...returnAllAndLimit(show),
-];
-
-export async function getMany(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const shiftIds = readShiftIds(this, itemIndex, 'shiftIds', 'Shift IDs');
-		const limit = readLimit(this, itemIndex);
-		const answer = await humanityApiRequest.call(
-			this,
-			'GET',
-			`/shifts/${shiftIds.join(',')}/tasks`,
-			{ itemIndex },
-		);
-		return recordsOf(answer).slice(0, limit);
-	});
-}
+export const getMany = defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get the tasks of shifts',
+	description: 'List the tasks of one or more shifts',
+	fields: [shiftIdsField, ...returnAllAndLimitFields],
+	run: eachItem(async function (itemIndex, valueOf) {
+		const input = humanityInput(this, itemIndex, valueOf);
+		const shiftIds = input.shiftIds();
+		const limit = input.limit();
+		const path = `/shifts/${shiftIds.join(',')}/tasks`;
+		const tasks = recordsOf(await humanityApiRequest.call(this, 'GET', path, { itemIndex }));
+		return tasks.slice(0, limit);
+	}),
+	outputsTasks: true,
+});

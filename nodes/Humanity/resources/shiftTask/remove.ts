@@ -1,24 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { shiftLocator, shiftTaskLocator } from '../../fields';
-import { readShiftId, readUlid } from '../../input';
-import { changeShiftTasks } from './batch';
+import { defineOperation } from '../../../shared/operation';
+import { shiftIdOf, shiftIdRules, shiftTaskField } from '../../fields';
+import { shiftOfTaskField } from './fields';
+import { shiftTaskChanges } from './listWrite';
 
-const show = { resource: ['shiftTask'], operation: ['remove'] };
-
-export const removeDescription: INodeProperties[] = [
-	shiftLocator(show, 'The shift the task is on'),
-	shiftTaskLocator(show),
-];
-
-export async function remove(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await changeShiftTasks.call(this, (itemIndex) => ({
-		kind: 'remove',
-		shiftId: readShiftId(this, itemIndex),
-		id: readUlid(
-			this,
-			itemIndex,
-			this.getNodeParameter('shiftTaskId', itemIndex, undefined, { extractValue: true }),
-			'Shift Task',
-		),
-	}));
-}
+export const remove = defineOperation({
+	value: 'remove',
+	name: 'Remove',
+	action: 'Remove a task from a shift',
+	description: 'Remove one task from a shift; the shift keeps its other tasks',
+	fields: [shiftOfTaskField, shiftTaskField],
+	rules: shiftIdRules,
+	run: shiftTaskChanges(function (input) {
+		const id = input.ulid('shiftTaskId', 'Shift Task');
+		return { kind: 'remove', shiftId: shiftIdOf(input.valueOf), id };
+	}),
+	outputsTasks: true,
+});

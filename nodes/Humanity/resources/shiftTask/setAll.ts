@@ -1,150 +1,67 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-import { runPerItem } from '../../../shared/itemRunner';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { defineOperation, eachItem } from '../../../shared/operation';
+import { isBlank } from '../../../shared/validation';
+import { recordsOf } from '../../api';
+import { shiftField, shiftIdOf, shiftIdRules } from '../../fields';
+import { humanityInput, type HumanityInput } from '../../input';
+import { humanityApiRequest } from '../../requests';
+import { SHIFT_TASK_TYPE, SHIFT_TASK_TYPES, shiftTaskTypeOf } from '../../vocabulary';
+import { typeField } from './fields';
 import {
-	SHIFT_TASK_TYPE,
-	SHIFT_TASK_TYPES,
-	shiftLocator,
-	shiftTaskTypeOptions,
-} from '../../fields';
-import { readChoice, readShiftId, readUlid, refuseField } from '../../input';
-import { humanityApiRequest, recordsOf } from '../../transport';
-import { readTimeBox } from './add';
-import { describeTask, entryOf, holdsFields, type TaskFields } from './taskFields';
+	describeEntries,
+	describeTasks,
+	entryOf,
+	holdsFields,
+	listCameBackWrong,
+	type TaskFields,
+} from './taskList';
 
-const show = { resource: ['shiftTask'], operation: ['setAll'] };
-
-export const setAllDescription: INodeProperties[] = [
-	{
-		displayName:
-			"Set All replaces the shift's whole task list: every task of the shift that is not listed below is deleted, with its employees' progress. To change one task and keep the others, use Add, Update or Remove.",
-		name: 'setAllNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show },
-	},
-	shiftLocator(show, 'The shift whose task list is replaced'),
-	{
-		displayName: 'Tasks',
-		name: 'tasks',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Task',
-		default: {},
-		description: "The shift's complete task list, in order",
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Task',
-				name: 'task',
-				values: [
-					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-					{
-						displayName: 'Due Time',
-						name: 'dueTime',
-						type: 'dateTime',
-						default: '',
-						description: 'Required for a time-boxed task',
-					},
-					{
-						displayName: 'Keep Shift Task ID',
-						name: 'shiftTaskId',
-						type: 'string',
-						default: '',
-						description:
-							"ID of a task already on the shift to update in place (it keeps its employees' progress); empty makes a new task",
-					},
-					{
-						displayName: 'Master Task Name or ID',
-						name: 'masterTaskId',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getMasterTasks' },
-						default: '',
-						required: true,
-						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
-					{
-						displayName: 'Start Time',
-						name: 'startTime',
-						type: 'dateTime',
-						default: '',
-						description: 'Required for a time-boxed task',
-					},
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						options: shiftTaskTypeOptions,
-						default: 'regular',
-					},
-				],
-			},
-		],
-	},
-];
+const requiredForTimeBoxed = 'Required for a time-boxed task';
+const TYPE_VALUES = SHIFT_TASK_TYPES.map((option) => String(option.value));
 
 interface Entry {
 	id?: string;
 	fields: TaskFields;
 }
 
-function readEntries(context: IExecuteFunctions, itemIndex: number): Entry[] {
-	const given =
-		((context.getNodeParameter('tasks', itemIndex, {}) as IDataObject).task as
-			| IDataObject[]
-			| undefined) ?? [];
+/** One task of the list, read and checked; `label` names its fields as the editor shows them ("Tasks 2: Name"). */
+function entryFrom(input: HumanityInput, label: (field: string) => string): Entry {
+	input.check([
+		{ path: 'name', label: label('Name'), kind: 'required' },
+		{ path: 'type', label: label('Type'), kind: 'oneOf', allowed: TYPE_VALUES },
+	]);
+	const { valueOf } = input;
+	const type = shiftTaskTypeOf(valueOf('type'));
+	const timeBoxed = type === SHIFT_TASK_TYPE.timeBoxed;
+	if (timeBoxed) input.timesGiven('startTime', 'dueTime', label);
+	return {
+		id: isBlank(valueOf('shiftTaskId'))
+			? undefined
+			: input.ulid('shiftTaskId', label('Keep Shift Task ID')),
+		fields: {
+			taskId: input.ulid('masterTaskId', label('Master Task Name or ID')),
+			name: String(valueOf('name')).trim(),
+			description: String(valueOf('description') ?? ''),
+			type,
+			options: timeBoxed ? input.timeBox('startTime', 'dueTime', label) : null,
+		},
+	};
+}
+
+function entriesFrom(context: IExecuteFunctions, input: HumanityInput): Entry[] {
+	const given = (input.valueOf('tasks.task') as IDataObject[] | undefined) ?? [];
 	if (given.length === 0) {
-		throw refuseField(
-			context,
-			itemIndex,
+		throw input.refuse(
 			'"Tasks" is empty: Set All needs the complete list (to remove tasks, use Remove)',
 			'Tasks',
 		);
 	}
-	return given.map((task, index) => {
-		const label = (field: string) => `Tasks ${index + 1}: ${field}`;
-		const name = String(task.name ?? '').trim();
-		if (!name)
-			throw refuseField(context, itemIndex, `"${label('Name')}" is required`, label('Name'));
-		const timeBoxed =
-			readChoice(context, itemIndex, task.type ?? 'regular', SHIFT_TASK_TYPES, label('Type')) ===
-			'timeBoxed';
-		if (timeBoxed && !task.startTime)
-			throw refuseField(
-				context,
-				itemIndex,
-				`"${label('Start Time')}" is required for a time-boxed task`,
-				label('Start Time'),
-			);
-		if (timeBoxed && !task.dueTime)
-			throw refuseField(
-				context,
-				itemIndex,
-				`"${label('Due Time')}" is required for a time-boxed task`,
-				label('Due Time'),
-			);
-		return {
-			id: String(task.shiftTaskId ?? '').trim()
-				? readUlid(context, itemIndex, task.shiftTaskId, label('Keep Shift Task ID'))
-				: undefined,
-			fields: {
-				taskId: readUlid(context, itemIndex, task.masterTaskId, label('Master Task Name or ID')),
-				name,
-				description: String(task.description ?? ''),
-				type: timeBoxed ? SHIFT_TASK_TYPE.timeBoxed : SHIFT_TASK_TYPE.regular,
-				options: timeBoxed
-					? readTimeBox(context, itemIndex, task.startTime, task.dueTime, label)
-					: null,
-			},
-		};
-	});
+	return given.map((task, index) =>
+		entryFrom(
+			humanityInput(context, input.itemIndex, (path) => task[path]),
+			(field) => `Tasks ${index + 1}: ${field}`,
+		),
+	);
 }
 
 /** What a list Humanity holds lacks, or holds beyond the tasks given; nothing when it is exactly them. */
@@ -160,24 +77,89 @@ function differences(entries: Entry[], answer: IDataObject[]): string[] {
 		return match < 0;
 	});
 	return [
-		missing.length
-			? `lacks ${missing.map((entry) => describeTask({ id: entry.id, name: entry.fields.name })).join(', ')}`
-			: '',
+		missing.length ? `lacks ${describeEntries(missing)}` : '',
 		unmatched.length
-			? `also holds ${unmatched.map((task) => describeTask({ id: String(task.id), name: String(task.name) })).join(', ')}`
+			? `also holds ${describeTasks(unmatched.map((task) => ({ id: String(task.id), name: String(task.name) })))}`
 			: '',
 	].filter(Boolean);
 }
 
-/**
- * Replaces the shift's list with exactly the tasks given, then checks the answer is that list. When the write's
- * outcome is unknown, the shift is read first: a list that arrived is not sent again (its new tasks would be
- * made twice, with new IDs).
- */
-export async function setAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, async (itemIndex) => {
-		const shiftId = readShiftId(this, itemIndex);
-		const entries = readEntries(this, itemIndex);
+export const setAll = defineOperation({
+	value: 'setAll',
+	name: 'Set All',
+	action: 'Replace all tasks of a shift',
+	description: "Replace the shift's whole task list: tasks not listed are deleted",
+	fields: [
+		{
+			displayName:
+				"Set All replaces the shift's whole task list: every task of the shift that is not listed below is deleted, with its employees' progress. To change one task and keep the others, use Add, Update or Remove.",
+			name: 'setAllNotice',
+			type: 'notice',
+			default: '',
+		},
+		shiftField('The shift whose task list is replaced'),
+		{
+			displayName: 'Tasks',
+			name: 'tasks',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, sortable: true },
+			placeholder: 'Add Task',
+			default: {},
+			description: "The shift's complete task list, in order",
+			options: [
+				{
+					displayName: 'Task',
+					name: 'task',
+					values: [
+						{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+						{
+							displayName: 'Due Time',
+							name: 'dueTime',
+							type: 'dateTime',
+							default: '',
+							description: requiredForTimeBoxed,
+						},
+						{
+							displayName: 'Keep Shift Task ID',
+							name: 'shiftTaskId',
+							type: 'string',
+							default: '',
+							description:
+								"ID of a task already on the shift to update in place (it keeps its employees' progress); empty makes a new task",
+						},
+						{
+							displayName: 'Master Task Name or ID',
+							name: 'masterTaskId',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getMasterTasks' },
+							default: '',
+							required: true,
+							description:
+								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						},
+						{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
+						{
+							displayName: 'Start Time',
+							name: 'startTime',
+							type: 'dateTime',
+							default: '',
+							description: requiredForTimeBoxed,
+						},
+						typeField,
+					],
+				},
+			],
+		},
+	],
+	rules: shiftIdRules,
+	/**
+	 * Replaces the shift's list with exactly the tasks given, then checks the answer is that list. When the write's
+	 * outcome is unknown, the shift is read first: a list that arrived is not sent again (its new tasks would be
+	 * made twice, with new IDs).
+	 */
+	run: eachItem(async function (itemIndex, valueOf) {
+		const shiftId = shiftIdOf(valueOf);
+		const entries = entriesFrom(this, humanityInput(this, itemIndex, valueOf));
 		const path = `/shifts/${shiftId}/tasks`;
 		const written = await humanityApiRequest.call(this, 'PUT', path, {
 			body: { tasks: entries.map((entry) => entryOf(entry.fields, entry.id)) },
@@ -190,15 +172,12 @@ export async function setAll(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const answer = recordsOf(written);
 		const problems = differences(entries, answer);
 		if (problems.length) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Humanity: the task list of shift ${shiftId} came back wrong: it ${problems.join('; ')}`,
-				{
-					itemIndex,
-					description: 'Check the shift in Humanity before running this again.',
-				},
-			);
+			throw listCameBackWrong(this.getNode(), shiftId, problems, {
+				itemIndex,
+				description: 'Check the shift in Humanity before running this again.',
+			});
 		}
 		return answer;
-	});
-}
+	}),
+	outputsTasks: true,
+});

@@ -1,151 +1,98 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import { bodyOf } from '../../../shared/collectionBody';
+import { defineOperation } from '../../../shared/operation';
 import {
-	SHIFT_TASK_TYPE,
-	SHIFT_TASK_TYPES,
-	shiftLocator,
-	shiftTaskLocator,
-	shiftTaskTypeOptions,
+	descriptionField,
+	shiftIdOf,
+	shiftIdRules,
+	shiftTaskField,
+	toBody,
+	updateFieldsField,
 } from '../../fields';
-import { readChoice, readDateTime, readShiftId, readUlid, refuseField } from '../../input';
-import { changeShiftTasks } from './batch';
-import type { ShiftTaskChange, TaskPatch } from './changes';
+import { SHIFT_TASK_TYPE, shiftTaskTypeOf } from '../../vocabulary';
+import { shiftOfTaskField, typeField } from './fields';
+import type { TaskPatch } from './taskList';
+import { shiftTaskChanges } from './listWrite';
 
-const show = { resource: ['shiftTask'], operation: ['update'] };
+const inWorkflowZone = "For a time-boxed task; without a time zone it is read in the workflow's";
 
-export const updateDescription: INodeProperties[] = [
-	shiftLocator(show, 'The shift the task is on'),
-	shiftTaskLocator(show),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+/** Each under the TaskPatch key it sets; the patch is read by bodyOf from the values the checks read. */
+const updateFieldOptions: INodeProperties[] = [
+	toBody(descriptionField),
+	toBody({
+		displayName: 'Due Time',
+		name: 'dueTime',
+		type: 'dateTime',
+		default: '',
+		description: inWorkflowZone,
+	}),
+	toBody(
+		{
+			displayName: 'Master Task ID',
+			name: 'masterTaskId',
+			type: 'string',
+			default: '',
+			description: 'Link the task to another master task (a 26-character ULID)',
+		},
+		'taskId',
+	),
+	toBody({ displayName: 'Name', name: 'name', type: 'string', default: '' }),
+	toBody({
+		displayName: 'Start Time',
+		name: 'startTime',
+		type: 'dateTime',
+		default: '',
+		description: inWorkflowZone,
+	}),
+	toBody({
+		...typeField,
 		description:
-			'Only these change; the task keeps everything else, and the shift keeps its other tasks',
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-			},
-			{
-				displayName: 'Due Time',
-				name: 'dueTime',
-				type: 'dateTime',
-				default: '',
-				description: "For a time-boxed task; without a time zone it is read in the workflow's",
-			},
-			{
-				displayName: 'Master Task ID',
-				name: 'masterTaskId',
-				type: 'string',
-				default: '',
-				description: 'Link the task to another master task (a 26-character ULID)',
-			},
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'Start Time',
-				name: 'startTime',
-				type: 'dateTime',
-				default: '',
-				description: "For a time-boxed task; without a time zone it is read in the workflow's",
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: shiftTaskTypeOptions,
-				default: 'regular',
-				description:
-					'Time-Boxed needs a start and a due time (set both here when the task was regular)',
-			},
-		],
-	},
+			'Time-Boxed needs a start and a due time (set both here when the task was regular)',
+	}),
 ];
 
-function readUpdate(this: IExecuteFunctions, itemIndex: number): ShiftTaskChange {
-	const shiftId = readShiftId(this, itemIndex);
-	const id = readUlid(
-		this,
-		itemIndex,
-		this.getNodeParameter('shiftTaskId', itemIndex, undefined, { extractValue: true }),
-		'Shift Task',
-	);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0)
-		throw refuseField(
-			this,
-			itemIndex,
-			'Add at least one field under "Update Fields"',
-			'Update Fields',
-		);
-	const patch: TaskPatch = {};
-	if (fields.name !== undefined) {
-		if (String(fields.name).trim() === '')
-			throw refuseField(this, itemIndex, '"Name" cannot be empty', 'Name');
-		patch.name = String(fields.name);
-	}
-	if (fields.description !== undefined) patch.description = String(fields.description);
-	if (fields.masterTaskId !== undefined)
-		patch.taskId = readUlid(this, itemIndex, fields.masterTaskId, 'Master Task ID');
-	if (fields.type !== undefined) {
-		patch.type =
-			readChoice(this, itemIndex, fields.type, SHIFT_TASK_TYPES, 'Type') === 'timeBoxed'
-				? SHIFT_TASK_TYPE.timeBoxed
-				: SHIFT_TASK_TYPE.regular;
-	}
-	if (fields.startTime !== undefined)
-		patch.startTime = readDateTime(this, itemIndex, fields.startTime, 'Start Time');
-	if (fields.dueTime !== undefined)
-		patch.dueTime = readDateTime(this, itemIndex, fields.dueTime, 'Due Time');
-	if (patch.type === SHIFT_TASK_TYPE.regular && (patch.startTime || patch.dueTime)) {
-		throw refuseField(
-			this,
-			itemIndex,
-			'A regular task has no start or due time: remove them, or set "Type" to Time-Boxed',
-			'Type',
-		);
-	}
-	if (patch.type === SHIFT_TASK_TYPE.timeBoxed) {
-		if (!patch.startTime)
-			throw refuseField(
-				this,
-				itemIndex,
-				'"Start Time" is required for a time-boxed task',
-				'Start Time',
+export const update = defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a task of a shift',
+	description: 'Change one task of a shift; the shift keeps its other tasks',
+	fields: [
+		shiftOfTaskField,
+		shiftTaskField,
+		updateFieldsField(
+			'Only these change; the task keeps everything else, and the shift keeps its other tasks',
+			updateFieldOptions,
+		),
+	],
+	rules: [
+		...shiftIdRules,
+		{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
+		{ path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' },
+	],
+	run: shiftTaskChanges(function (input) {
+		const { valueOf } = input;
+		const id = input.ulid('shiftTaskId', 'Shift Task');
+		const patch = bodyOf(updateFieldOptions, valueOf('updateFields')) as TaskPatch;
+		if (patch.name !== undefined) patch.name = String(patch.name);
+		if (patch.description !== undefined) patch.description = String(patch.description);
+		if (patch.taskId !== undefined)
+			patch.taskId = input.ulid('updateFields.masterTaskId', 'Master Task ID');
+		if (patch.type !== undefined) patch.type = shiftTaskTypeOf(patch.type);
+		if (patch.startTime !== undefined)
+			patch.startTime = input.dateTime('updateFields.startTime', 'Start Time');
+		if (patch.dueTime !== undefined)
+			patch.dueTime = input.dateTime('updateFields.dueTime', 'Due Time');
+		if (patch.type === SHIFT_TASK_TYPE.regular && (patch.startTime || patch.dueTime)) {
+			throw input.refuse(
+				'A regular task has no start or due time: remove them, or set "Type" to Time-Boxed',
+				'Type',
 			);
-		if (!patch.dueTime)
-			throw refuseField(
-				this,
-				itemIndex,
-				'"Due Time" is required for a time-boxed task',
-				'Due Time',
-			);
-	}
-	if (
-		patch.startTime &&
-		patch.dueTime &&
-		Date.parse(patch.dueTime) <= Date.parse(patch.startTime)
-	) {
-		throw refuseField(
-			this,
-			itemIndex,
-			`"Due Time" (${patch.dueTime}) must be after "Start Time" (${patch.startTime})`,
-			'Due Time',
-		);
-	}
-	return { kind: 'update', shiftId, id, patch };
-}
-
-export async function update(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await changeShiftTasks.call(this, (itemIndex) => readUpdate.call(this, itemIndex));
-}
+		}
+		if (patch.type === SHIFT_TASK_TYPE.timeBoxed)
+			input.timesGiven('updateFields.startTime', 'updateFields.dueTime');
+		if (patch.startTime && patch.dueTime)
+			input.inOrder({ startTime: patch.startTime, dueTime: patch.dueTime });
+		return { kind: 'update', shiftId: shiftIdOf(valueOf), id, patch };
+	}),
+	outputsTasks: true,
+});

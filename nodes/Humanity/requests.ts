@@ -10,9 +10,10 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { urlFrom } from '../shared/vendorRequest';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { vendorApiError, type FailureEnvelope } from '../shared/errors';
+import { vendorApiError } from '../shared/errors';
+import type { TaskMapper } from '../shared/normalizedTask';
+import type { VendorOperations } from '../shared/operation';
 import {
 	isRepeatable,
 	markUnreadableAnswer,
@@ -20,60 +21,38 @@ import {
 	retryPolicy,
 	withRetries,
 } from '../shared/retry';
+import { urlFrom } from '../shared/vendorRequest';
+import {
+	HUMANITY_API_PATH,
+	HUMANITY_CODES,
+	HUMANITY_CREDENTIAL,
+	HUMANITY_MAX_PAGE_SIZE,
+	humanityEnvelope,
+	isEnvelope,
+	nextCursorOf,
+	recordsOf,
+	TOKEN_REFUSED_CODES,
+	type HumanityEnvelope,
+} from './api';
 
-export const HUMANITY_CREDENTIAL = 'humanityApi';
-export const HUMANITY_API_PATH = '/api/v2';
-
-/** Envelope codes (v1 response-code table) that mean the token was refused: worth one new token. */
-const TOKEN_REFUSED_CODES = [2, 3];
-/** v1 "throttle exceeded". */
-const THROTTLED_CODE = 91;
 /** Waits before each retry of a throttled call; after the last, the throttle is reported. */
 const THROTTLE_BACKOFF_MS = [1000, 2000, 4000];
 /** A token this close to its expiry is renewed before use rather than sent to be refused. */
 const TOKEN_EXPIRY_MARGIN_MS = 60_000;
 
-/** Every Humanity answer: `status` 1 is success, any other is a v1 response code. */
-export interface HumanityEnvelope {
-	status: number;
-	data: unknown;
-	metadata?: unknown;
-	token?: unknown;
-	error?: unknown;
-	[key: string]: unknown;
+/** What defineResource needs of Humanity: its name, and how a resource's tasks are normalized. */
+export function humanityOperations(taskMapper?: TaskMapper): VendorOperations {
+	return { vendorName: humanityEnvelope.vendor, taskMapper };
 }
 
-export const humanityEnvelope: FailureEnvelope = {
-	vendor: 'Humanity',
-	isFailure: (body) => body.status !== 1,
-	messageOf: (body) => {
-		const code = typeof body.status === 'number' ? body.status : undefined;
-		const text =
-			typeof body.error === 'string' && body.error !== ''
-				? body.error
-				: typeof body.message === 'string'
-					? body.message
-					: undefined;
-		if (text === undefined && code === undefined) return undefined;
-		return code === undefined ? text : `${text ?? 'the request failed'} (code ${code})`;
-	},
-};
+type HumanityContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
-export type HumanityContext =
-	| IExecuteFunctions
-	| IPollFunctions
-	| ILoadOptionsFunctions
-	| IHookFunctions;
-
-export interface HumanityRequestOptions {
+interface HumanityRequestOptions {
 	qs?: IDataObject;
 	/** A function builds the body at each send: a write rebuilt by `checkBeforeResend` goes out as rebuilt. */
 	body?: IDataObject | (() => IDataObject);
 	itemIndex?: number;
-	/**
-	 * For a write of a whole list built from a read: after an unknown outcome, instead of sending the same list
-	 * again, reads back what it wrote: returns the envelope read when the write is there, else rebuilds the body.
-	 */
+	/** For a whole-list write: after an unknown outcome, reads back instead of resending; returns that read when the write is there, else rebuilds the body and returns undefined. */
 	checkBeforeResend?: () => Promise<HumanityEnvelope | undefined>;
 }
 
@@ -84,7 +63,7 @@ interface FullResponse {
 }
 
 /** Tokens travel in the query string: keep them out of any message that could reach the user. */
-export function redactTokens(text: string): string {
+function redactTokens(text: string): string {
 	return text.replace(/(access_token=)[^&\s"']+/gi, '$1***');
 }
 
@@ -101,15 +80,6 @@ function tokenKnownExpired(credentials: ICredentialDataDecryptedObject): boolean
 		Boolean(credentials.accessToken) &&
 		Number.isFinite(expiresAt) &&
 		expiresAt - TOKEN_EXPIRY_MARGIN_MS <= Date.now()
-	);
-}
-
-function isEnvelope(body: unknown): body is HumanityEnvelope {
-	return (
-		typeof body === 'object' &&
-		body !== null &&
-		!Array.isArray(body) &&
-		typeof (body as IDataObject).status === 'number'
 	);
 }
 
@@ -163,14 +133,15 @@ export async function humanityApiRequest(
 		renewToken = false;
 		const body = response.body;
 		const code = isEnvelope(body) ? body.status : undefined;
-		if (code === 1 && response.statusCode < 300) return body as HumanityEnvelope;
+		if (code === HUMANITY_CODES.success && response.statusCode < 300)
+			return body as HumanityEnvelope;
 		const tokenRefused =
 			response.statusCode === 401 || (code !== undefined && TOKEN_REFUSED_CODES.includes(code));
 		if (tokenRefused && !tokenRenewed) {
 			renewToken = true;
 			continue;
 		}
-		if (code === THROTTLED_CODE && throttledTimes < THROTTLE_BACKOFF_MS.length) {
+		if (code === HUMANITY_CODES.throttled && throttledTimes < THROTTLE_BACKOFF_MS.length) {
 			await sleep(THROTTLE_BACKOFF_MS[throttledTimes++]);
 			continue;
 		}
@@ -250,35 +221,18 @@ async function credentialsWithoutToken(this: HumanityContext) {
 	};
 }
 
-/** The envelope's `data` as records: a list as it is, one record as a list of one, nothing as none. */
-export function recordsOf(envelope: HumanityEnvelope): IDataObject[] {
-	const data = envelope.data;
-	if (Array.isArray(data)) return data as IDataObject[];
-	if (data && typeof data === 'object') return [data as IDataObject];
-	return [];
-}
-
-/** Where the next page starts, from an answer's `metadata` (an empty array or a null cursor: the last page). */
-export function nextCursorOf(envelope: HumanityEnvelope): string | undefined {
-	const metadata = envelope.metadata;
-	if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) return undefined;
-	const cursor = (metadata as IDataObject).cursor ?? (metadata as IDataObject).nextCursor;
-	return typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
-}
-
 /** Follows `metadata.cursor` page by page until the limit is met or the last page. */
 export async function humanityCursorPages(
 	this: HumanityContext,
 	path: string,
 	qs: IDataObject,
 	limit = Infinity,
-	maxPageSize = 100,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
 	let cursor: string | undefined;
 	do {
-		const pageSize = Math.min(maxPageSize, limit - results.length);
+		const pageSize = Math.min(HUMANITY_MAX_PAGE_SIZE, limit - results.length);
 		const page = await humanityApiRequest.call(this, 'GET', path, {
 			qs: { ...qs, limit: pageSize, ...(cursor ? { cursor } : {}) },
 			itemIndex,

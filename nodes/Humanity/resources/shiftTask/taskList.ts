@@ -1,10 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
-import { SHIFT_TASK_TYPE } from '../../fields';
-
-export interface TimeBox {
-	startTime: string;
-	dueTime: string;
-}
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { TimeBox } from '../../input';
+import { SHIFT_TASK_TYPE } from '../../vocabulary';
 
 /** What a shift-task PUT entry carries (seed 004), without its id. */
 export interface TaskFields {
@@ -14,6 +11,22 @@ export interface TaskFields {
 	type: number;
 	options: TimeBox | null;
 }
+
+/** The fields an Update sets; the others keep their value. */
+export interface TaskPatch {
+	taskId?: string;
+	name?: string;
+	description?: string;
+	type?: number;
+	startTime?: string;
+	dueTime?: string;
+}
+
+/** One item's requested change to a shift's task list, checked before anything is sent. */
+export type ShiftTaskChange =
+	| { kind: 'add'; shiftId: number; fields: TaskFields }
+	| { kind: 'update'; shiftId: number; id: string; patch: TaskPatch }
+	| { kind: 'remove'; shiftId: number; id: string };
 
 /** A shift task as Humanity answers it, read into the fields a PUT sends back. */
 export function fieldsOf(task: IDataObject): TaskFields {
@@ -65,6 +78,28 @@ export function holdsFields(answer: IDataObject, expected: TaskFields): boolean 
 	);
 }
 
+/** A task as messages name it: its name, and its ID when it has one. */
 export function describeTask(task: { id?: string; name: string }): string {
 	return task.id ? `"${task.name}" (${task.id})` : `"${task.name}"`;
+}
+
+/** The tasks named, as a message lists them. */
+export function describeTasks(tasks: Array<{ id?: string; name: string }>): string {
+	return tasks.map(describeTask).join(', ');
+}
+
+/** The tasks of a list being written, as a message names them. */
+export function describeEntries(entries: Array<{ id?: string; fields: TaskFields }>): string {
+	return describeTasks(entries.map((entry) => ({ id: entry.id, name: entry.fields.name })));
+}
+
+/** The failure when Humanity's answer to a whole-list write is not the list sent. */
+export function listCameBackWrong(
+	node: INode,
+	shiftId: number,
+	problems: string[],
+	details: { itemIndex?: number; description: string },
+): NodeOperationError {
+	const message = `Humanity: the task list of shift ${shiftId} came back wrong: it ${problems.join('; ')}`;
+	return new NodeOperationError(node, message, details);
 }
