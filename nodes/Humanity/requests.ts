@@ -10,17 +10,12 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import { vendorApiError } from '../shared/errors';
 import type { TaskMapper } from '../shared/normalizedTask';
 import type { VendorOperations } from '../shared/operation';
-import {
-	isRepeatable,
-	markUnreadableAnswer,
-	rememberRetryAfter,
-	retryPolicy,
-	withRetries,
-} from '../shared/retry';
+import { isRepeatable, retryPolicy, withRetries } from '../shared/retry';
+import { retryAfterIn, VendorApiError, type FailureKind } from '../shared/vendorApiError';
 import { urlFrom } from '../shared/vendorRequest';
 import {
 	HUMANITY_API_PATH,
@@ -149,29 +144,30 @@ export async function humanityApiRequest(
 	}
 }
 
-function humanityFailure(node: INode, response: FullResponse, itemIndex?: number): NodeApiError {
-	const body = response.body;
-	if (isEnvelope(body))
-		return vendorApiError(
-			node,
-			humanityEnvelope,
-			withoutToken(body as IDataObject),
-			response.statusCode,
-			itemIndex,
-		);
+/** Humanity's failure answer as an error; `kind` only where the status does not tell (an unreadable answer). */
+function humanityFailure(
+	node: INode,
+	response: FullResponse,
+	itemIndex?: number,
+	kind?: FailureKind,
+): VendorApiError {
+	const { body, statusCode, headers } = response;
+	const details = { itemIndex, kind, retryAfter: retryAfterIn(headers) };
 	const text =
 		typeof body === 'string' && body.trim() !== ''
 			? redactTokens(body.trim()).slice(0, 300)
 			: 'an answer that is not a Humanity envelope';
-	return vendorApiError(node, humanityEnvelope, { message: text }, response.statusCode, itemIndex);
+	const failure = isEnvelope(body) ? withoutToken(body as IDataObject) : { message: text };
+	return vendorApiError(node, humanityEnvelope, failure, statusCode, details);
 }
 
 /** An answer that may pass if sent again (429, 5xx, or one that cannot be read) becomes an error withRetries weighs. */
 function failIfItMayPass(node: INode, response: FullResponse, itemIndex?: number): FullResponse {
 	if ([429, 500, 502, 503, 504].includes(response.statusCode))
-		throw rememberRetryAfter(humanityFailure(node, response, itemIndex), response.headers);
+		throw humanityFailure(node, response, itemIndex);
+	// Under a success status the answer could not be read: what Humanity did is unknown.
 	if (response.statusCode < 300 && !isEnvelope(response.body))
-		throw markUnreadableAnswer(humanityFailure(node, response, itemIndex));
+		throw humanityFailure(node, response, itemIndex, 'unsure');
 	return response;
 }
 
@@ -191,20 +187,26 @@ async function send(
 			additional,
 		)) as FullResponse;
 	} catch (error) {
-		// A network failure or a failed sign-in: n8n's error may carry the request (and its token), so rebuild it,
-		// keeping the code (ECONNRESET, a sign-in's HTTP status…) that tells whether to try again.
-		const message = redactTokens(error instanceof Error ? error.message : String(error));
-		const code =
-			(error as { httpCode?: unknown; code?: unknown }).httpCode ??
-			(error as { code?: unknown }).code;
-		throw new NodeApiError(this.getNode(), { message } as JsonObject, {
-			message: `Humanity: ${message}`,
-			description:
-				'The request did not reach Humanity, or n8n could not get an access token with this credential.',
-			httpCode: typeof code === 'string' || typeof code === 'number' ? String(code) : undefined,
-			itemIndex,
-		});
+		throw unansweredFailure(this.getNode(), error, itemIndex);
 	}
+}
+
+/**
+ * A network failure or a failed sign-in: n8n's error may carry the request (and its token), so it is rebuilt,
+ * keeping the code (ECONNRESET, a sign-in's HTTP status…) that tells whether to try again.
+ */
+function unansweredFailure(node: INode, error: unknown, itemIndex?: number): VendorApiError {
+	const message = redactTokens(error instanceof Error ? error.message : String(error));
+	const code =
+		(error as { httpCode?: unknown; code?: unknown }).httpCode ??
+		(error as { code?: unknown }).code;
+	return new VendorApiError(node, { message } as JsonObject, {
+		message: `Humanity: ${message}`,
+		description:
+			'The request did not reach Humanity, or n8n could not get an access token with this credential.',
+		httpCode: typeof code === 'string' || typeof code === 'number' ? String(code) : undefined,
+		itemIndex,
+	});
 }
 
 /** The stored credential with its token emptied: n8n then runs preAuthentication for a new one and stores it. */

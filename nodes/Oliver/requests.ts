@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { failOnVendorError } from '../shared/errors';
 import type { VendorOperations } from '../shared/operation';
-import { collectPages, markPagesFollow, type Page } from '../shared/paging';
+import { collectPages, type Page } from '../shared/paging';
 import { urlFrom, vendorRequest } from '../shared/vendorRequest';
 import {
 	OLIVER_API_PATH,
@@ -20,8 +20,8 @@ import {
 } from './api';
 import { normalizeOliverTask } from './normalize';
 
-/** The records in an answer's `data`: a list, a page (`content`, with `page` and `total_pages`), or one record. */
-function recordsIn(data: unknown): Page<IDataObject> {
+/** The page in an answer's `data`: a list, a page (`content`, with `page` and `total_pages`), or one record. */
+function pageIn(data: unknown): Page<IDataObject> {
 	if (Array.isArray(data)) return { records: data as IDataObject[] };
 	const body = (data ?? {}) as IDataObject;
 	if (!Array.isArray(body.content)) return { records: [body] };
@@ -64,8 +64,13 @@ export async function oliverListAllStaffTasks(
 ): Promise<IDataObject[]> {
 	return await collectPages(OLIVER_PAGING, async (position) => {
 		const qs: IDataObject = status ? { ...position, status } : position;
-		return recordsIn(await oliverApiRequest.call(this, 'GET', OLIVER_PATHS.staffTasks, qs));
+		return pageIn(await oliverApiRequest.call(this, 'GET', OLIVER_PATHS.staffTasks, qs));
 	});
+}
+
+/** A list answer as a page: `data`'s records, and whether Oliver says more pages follow. */
+function readOliverPage(body: IDataObject): Page<IDataObject> {
+	return pageIn(body.data);
 }
 
 /** A declarative postReceive step: one output item per record in the envelope's `data`. */
@@ -74,9 +79,7 @@ async function extractOliverData(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const { records, more } = recordsIn((response.body as IDataObject).data);
-	const items = records.map((json) => ({ json }));
-	return more === undefined ? items : markPagesFollow(items, more);
+	return readOliverPage(response.body as IDataObject).records.map((json) => ({ json }));
 }
 
 export const checkOliverSuccess = failOnVendorError(oliverEnvelope);
@@ -87,6 +90,7 @@ export const oliverOperations: VendorOperations = {
 	routing: {
 		envelope: oliverEnvelope,
 		paging: OLIVER_PAGING,
+		readPage: readOliverPage,
 		output: [checkOliverSuccess, extractOliverData],
 	},
 	taskMapper: normalizeOliverTask,

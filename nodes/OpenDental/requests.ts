@@ -16,8 +16,8 @@ import { vendorApiError } from '../shared/errors';
 import type { VendorOperations } from '../shared/operation';
 import { oneAtATime } from '../shared/pacing';
 import { collectPages } from '../shared/paging';
-import { markUnreadableAnswer, rememberRetryAfter } from '../shared/retry';
 import type { BuildFromValues } from '../shared/validation';
+import { retryAfterIn } from '../shared/vendorApiError';
 import { vendorRequest, type VendorResponse } from '../shared/vendorRequest';
 import {
 	OPEN_DENTAL,
@@ -103,13 +103,13 @@ function recordsOf(
 	{ body, statusCode, headers }: OpenDentalAnswer,
 ): IDataObject[] {
 	if (Number(statusCode) >= 400) {
-		const error = vendorApiError(
+		throw vendorApiError(
 			context.getNode(),
 			openDentalEnvelope,
 			{ message: explanationOf(body) ?? `HTTP ${statusCode}` },
 			statusCode,
+			{ retryAfter: retryAfterIn(headers) },
 		);
-		throw rememberRetryAfter(error, headers);
 	}
 	const isRecord = (value: unknown) =>
 		value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -121,9 +121,9 @@ function recordsOf(
 			? 'an empty answer'
 			: 'an answer that is not a record or a list of records');
 	// Under a success status the answer could not be read: what Open Dental did is unknown.
-	throw markUnreadableAnswer(
-		vendorApiError(context.getNode(), openDentalEnvelope, { message }, statusCode),
-	);
+	throw vendorApiError(context.getNode(), openDentalEnvelope, { message }, statusCode, {
+		kind: 'unsure',
+	});
 }
 
 /** A declarative postReceive step: one item per record, each date beside an ISO 8601 copy in the office's zone. */

@@ -12,7 +12,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import { failOnVendorError } from '../shared/errors';
 import type { VendorOperations } from '../shared/operation';
-import { collectPages, markPagesFollow } from '../shared/paging';
+import { collectPages, type Page } from '../shared/paging';
 import { RateLimitTracker } from '../shared/rateLimit';
 import { urlFrom, vendorRequest } from '../shared/vendorRequest';
 import { PLANNR_ACCOUNT_HEADER, PLANNR_CREDENTIALS, PLANNR_PAGING, plannrEnvelope } from './api';
@@ -49,10 +49,10 @@ function rateLimitKey(credentials: ICredentialDataDecryptedObject): string {
 }
 
 /** Sends a declarative request within the account's rate limit. */
-async function withinRateLimit(
+async function withinRateLimit<T>(
 	this: IExecuteSingleFunctions,
-	send: () => Promise<INodeExecutionData[]>,
-): Promise<INodeExecutionData[]> {
+	send: () => Promise<T>,
+): Promise<T> {
 	return await rateLimit.send(rateLimitKey(await credentialsOf(this)), send);
 }
 
@@ -70,23 +70,26 @@ async function noteRateLimit(
 	return items;
 }
 
-/** A declarative postReceive step: one item per task in a page's `data`, or the record itself. */
-async function outputRecords(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const body = response.body as IDataObject;
+/** An answer as a page: the tasks in its `data`, or the record itself; `meta` says whether more follow. */
+function readPlannrPage(body: IDataObject): Page<IDataObject> {
 	const records = Array.isArray(body.data)
 		? (body.data as IDataObject[])
 		: body.data && typeof body.data === 'object'
 			? [body.data as IDataObject]
 			: [body];
-	const items = records.map((json) => ({ json }));
 	const meta = (body.meta ?? {}) as IDataObject;
 	return typeof meta.current_page === 'number' && typeof meta.last_page === 'number'
-		? markPagesFollow(items, meta.current_page < meta.last_page)
-		: items;
+		? { records, more: meta.current_page < meta.last_page }
+		: { records };
+}
+
+/** A declarative postReceive step: one item per record of the answer. */
+async function outputRecords(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	return readPlannrPage(response.body as IDataObject).records.map((json) => ({ json }));
 }
 
 /** How Plannr's declarative operations send and read, for defineResource. */
@@ -95,6 +98,7 @@ export const plannrOperations: VendorOperations = {
 	routing: {
 		envelope: plannrEnvelope,
 		paging: PLANNR_PAGING,
+		readPage: readPlannrPage,
 		aroundEachRequest: withinRateLimit,
 		output: [noteRateLimit, failOnVendorError(plannrEnvelope), outputRecords],
 	},

@@ -7,8 +7,8 @@ import type {
 	JsonObject,
 	PostReceiveAction,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { markUnreadableAnswer, rememberRetryAfter } from './retry';
+import { NodeApiError } from 'n8n-workflow';
+import { retryAfterIn, retryAfterOf, VendorApiError, type FailureKind } from './vendorApiError';
 
 /** How a vendor says "this failed" inside a body, whatever the HTTP status. */
 export interface FailureEnvelope {
@@ -17,25 +17,32 @@ export interface FailureEnvelope {
 	messageOf: (body: IDataObject) => string | undefined;
 }
 
-/** Errors that already carry the vendor's words, so they are passed on as they are, not wrapped again. */
-const vendorErrors = new WeakSet<NodeApiError>();
+/** What else the answer a failure is built from tells. */
+export interface FailedAnswerDetails {
+	itemIndex?: number;
+	/** The answer's Retry-After header (see retryAfterIn). */
+	retryAfter?: unknown;
+	/** Only where the status does not tell: an answer that could not be read is `unsure`. */
+	kind?: FailureKind;
+}
 
+/** A failure answer as an error in the vendor's words: "<Vendor>: <its message>". */
 export function vendorApiError(
 	node: INode,
 	envelope: FailureEnvelope,
 	body: IDataObject,
 	httpCode: number | string,
-	itemIndex?: number,
-): NodeApiError {
+	{ itemIndex, retryAfter, kind }: FailedAnswerDetails = {},
+): VendorApiError {
 	const vendorMessage = envelope.messageOf(body) ?? 'the request failed';
-	const error = new NodeApiError(node, body as JsonObject, {
+	return new VendorApiError(node, body as JsonObject, {
 		message: `${envelope.vendor}: ${vendorMessage}`,
 		description: `${envelope.vendor} answered HTTP ${httpCode} with a failure: ${vendorMessage}`,
 		httpCode: String(httpCode),
 		itemIndex,
+		retryAfter,
+		kind,
 	});
-	vendorErrors.add(error);
-	return error;
 }
 
 /** A declarative postReceive step that turns a failure body into an error, even under HTTP 200. */
@@ -47,25 +54,24 @@ export function failOnVendorError(envelope: FailureEnvelope): PostReceiveAction 
 	): Promise<INodeExecutionData[]> {
 		const body = response.body as IDataObject | undefined;
 		if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-			throw markUnreadableAnswer(
-				new NodeOperationError(
-					this.getNode(),
-					`${envelope.vendor} answered with something that is not JSON`,
-					{
-						itemIndex: this.getItemIndex(),
-						description: `HTTP ${response.statusCode}.`,
-					},
-				),
+			// The request reached the vendor, what it did is unknown. 'none': n8n's code for a failure with no HTTP status.
+			throw new VendorApiError(
+				this.getNode(),
+				{},
+				{
+					message: `${envelope.vendor} answered with something that is not JSON`,
+					description: `HTTP ${response.statusCode}.`,
+					httpCode: 'none',
+					itemIndex: this.getItemIndex(),
+					kind: 'unsure',
+				},
 			);
 		}
 		if (envelope.isFailure(body)) {
-			throw vendorApiError(
-				this.getNode(),
-				envelope,
-				body,
-				response.statusCode,
-				this.getItemIndex(),
-			);
+			throw vendorApiError(this.getNode(), envelope, body, response.statusCode, {
+				itemIndex: this.getItemIndex(),
+				retryAfter: retryAfterIn(response.headers),
+			});
 		}
 		return items;
 	};
@@ -88,7 +94,7 @@ export function withVendorMessage(
 	// Only HTTP answers carry the vendor's words: a network failure (httpCode ECONNRESET…) stays n8n's.
 	if (
 		!(error instanceof NodeApiError) ||
-		vendorErrors.has(error) ||
+		error instanceof VendorApiError ||
 		!/^\d{3}$/.test(String(error.httpCode))
 	)
 		return error;
@@ -100,9 +106,8 @@ export function withVendorMessage(
 				? { message: body.trim() }
 				: { message: typeof error.description === 'string' ? error.description : error.message };
 	if (envelope.messageOf(vendorBody) === undefined) return error;
-	const cause = error.cause as { response?: { headers?: Record<string, unknown> } } | undefined;
-	return rememberRetryAfter(
-		vendorApiError(node, envelope, vendorBody, String(error.httpCode), itemIndex),
-		cause?.response?.headers,
-	);
+	return vendorApiError(node, envelope, vendorBody, String(error.httpCode), {
+		itemIndex,
+		retryAfter: retryAfterOf(error),
+	});
 }

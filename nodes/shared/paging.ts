@@ -19,21 +19,7 @@ export interface OffsetPaging {
 
 export type Paging = PageNumberPaging | OffsetPaging;
 
-/** Whether the vendor said more pages follow, carried by a declarative page's output items. */
-const pagesFollow = new WeakMap<object, boolean>();
-
-/** Notes on a page's output items what the vendor said of the pages after it (e.g. Oliver's `total_pages`). */
-export function markPagesFollow<T extends object>(items: T, more: boolean): T {
-	pagesFollow.set(items, more);
-	return items;
-}
-
-/** What markPagesFollow noted, undefined when nothing was. */
-export function pagesFollowAfter(items: object): boolean | undefined {
-	return pagesFollow.get(items);
-}
-
-/** One page's records, and whether the vendor says more follow (without it, a short page is the last). */
+/** A list answer read as a page: its records, and whether it says more follow (if not, a short page is the last). */
 export interface Page<T> {
 	records: T[];
 	more?: boolean;

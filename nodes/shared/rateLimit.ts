@@ -1,4 +1,5 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
+import { retryAfterMsOf } from './vendorApiError';
 
 /** What a vendor's rate-limit headers told us about one key (a token, an account), in this n8n process. */
 interface KeyState {
@@ -84,9 +85,8 @@ export class RateLimitTracker {
 	private noteRefusal(key: string, error: unknown): void {
 		if (!(error instanceof NodeApiError) || error.httpCode !== '429') return;
 		const state = this.stateOf(key);
-		const retryAfter = Number(retryAfterHeader(error));
-		if (Number.isFinite(retryAfter) && retryAfter >= 0)
-			state.blockedUntil = Math.max(state.blockedUntil, Date.now() + retryAfter * 1000);
+		const wait = retryAfterMsOf(error);
+		if (wait !== undefined) state.blockedUntil = Math.max(state.blockedUntil, Date.now() + wait);
 		state.exhausted = true;
 	}
 }
@@ -94,10 +94,4 @@ export class RateLimitTracker {
 async function waitOutRefusal(state: KeyState): Promise<void> {
 	for (let wait = state.blockedUntil - Date.now(); wait > 0; wait = state.blockedUntil - Date.now())
 		await sleep(wait);
-}
-
-/** Retry-After (seconds) from the HTTP failure n8n wrapped. */
-function retryAfterHeader(error: NodeApiError): unknown {
-	const cause = error.cause as { response?: { headers?: Record<string, unknown> } } | undefined;
-	return cause?.response?.headers?.['retry-after'];
 }

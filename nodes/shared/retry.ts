@@ -1,5 +1,6 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { failureKindOf, retryAfterMsOf } from './vendorApiError';
 
 /**
  * When a failed request is sent again, and how long one may take. Read at every request, so the tests of
@@ -24,76 +25,6 @@ export const retryPolicy = {
  */
 export function isRepeatable(method: IHttpRequestMethods | string | undefined): boolean {
 	return ['GET', 'HEAD', 'PUT', 'PATCH'].includes(String(method ?? 'GET').toUpperCase());
-}
-
-/** The vendor said no before doing anything (rate limit), or the request never left: safe to send again. */
-const REFUSED_STATUSES = ['429'];
-const NOT_SENT_CODES = ['ECONNREFUSED'];
-/** The vendor or the network failed, and the request may or may not have been carried out. */
-const UNSURE_STATUSES = ['500', '502', '503', '504'];
-const UNSURE_CODES = [
-	'ECONNRESET',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'ESOCKETTIMEDOUT',
-	'EPIPE',
-	'EAI_AGAIN',
-];
-
-type FailureKind = 'refused' | 'unsure' | 'final';
-
-/** Answers that could not be read: the request reached the vendor, what it did is unknown. */
-const unreadable = new WeakSet<Error>();
-/** Retry-After of failures built from an answer (where n8n's own error, which keeps the headers, is not). */
-const retryAfterOfError = new WeakMap<Error, unknown>();
-
-export function markUnreadableAnswer<E extends Error>(error: E): E {
-	unreadable.add(error);
-	return error;
-}
-
-export function rememberRetryAfter<E extends Error>(
-	error: E,
-	headers: Record<string, unknown> | undefined,
-): E {
-	const value = headers?.['retry-after'];
-	if (value !== undefined) retryAfterOfError.set(error, value);
-	return error;
-}
-
-interface WrappedCause {
-	code?: unknown;
-	response?: { headers?: Record<string, unknown> };
-}
-
-function causeOf(error: unknown): WrappedCause {
-	const cause = (error as { cause?: unknown })?.cause;
-	return cause && typeof cause === 'object' ? (cause as WrappedCause) : {};
-}
-
-function kindOf(error: unknown): FailureKind {
-	if (error instanceof Error && unreadable.has(error)) return 'unsure';
-	if (!(error instanceof NodeApiError) && !(error instanceof NodeOperationError)) return 'final';
-	const status = String((error as NodeApiError).httpCode ?? '');
-	const code = String(causeOf(error).code ?? status);
-	if (REFUSED_STATUSES.includes(status) || NOT_SENT_CODES.includes(code)) return 'refused';
-	if (UNSURE_STATUSES.includes(status) || UNSURE_CODES.includes(code)) return 'unsure';
-	// n8n names a timeout in its message only, on some versions.
-	if (/timeout|timed out|socket hang up/i.test(error.message) && !/^\d{3}$/.test(status))
-		return 'unsure';
-	return 'final';
-}
-
-/** Retry-After in ms: delta-seconds or an HTTP date. */
-function retryAfterMs(error: unknown): number | undefined {
-	const value =
-		(error instanceof Error && retryAfterOfError.get(error)) ??
-		causeOf(error).response?.headers?.['retry-after'];
-	if (value === undefined || value === null || String(value).trim() === '') return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(String(value));
-	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
 function addToDescription(error: unknown, sentence: string): void {
@@ -134,7 +65,7 @@ export async function withRetries<T>(
 		const wait = waitBeforeRetry(vendor, repeatable !== false, outcome.error, retries);
 		if (wait === undefined) throw outcome.error;
 		await sleep(wait);
-		if (typeof repeatable === 'function' && kindOf(outcome.error) === 'unsure') {
+		if (typeof repeatable === 'function' && failureKindOf(outcome.error) === 'unsure') {
 			const checked = await repeatable();
 			if (checked) return checked.carriedOut;
 		}
@@ -147,7 +78,7 @@ function waitBeforeRetry(
 	error: unknown,
 	retries: number,
 ): number | undefined {
-	const kind = kindOf(error);
+	const kind = failureKindOf(error);
 	if (kind === 'final') return undefined;
 	if (kind === 'unsure' && !repeatable) {
 		addToDescription(
@@ -156,7 +87,7 @@ function waitBeforeRetry(
 		);
 		return undefined;
 	}
-	const asked = retryAfterMs(error);
+	const asked = retryAfterMsOf(error);
 	if (asked !== undefined && asked > retryPolicy.maxRetryAfterMs) {
 		addToDescription(
 			error,

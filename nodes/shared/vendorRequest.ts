@@ -1,6 +1,7 @@
 import type { IAllExecuteFunctions, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { vendorApiError, withVendorMessage, type FailureEnvelope } from './errors';
 import { isRepeatable, retryPolicy, withRetries } from './retry';
+import { retryAfterIn } from './vendorApiError';
 
 export interface VendorResponse {
 	statusCode: number;
@@ -51,13 +52,10 @@ export async function vendorRequest(
 			!Array.isArray(body) &&
 			envelope.isFailure(body as IDataObject)
 		) {
-			throw vendorApiError(
-				this.getNode(),
-				envelope,
-				body as IDataObject,
-				response.statusCode,
+			throw vendorApiError(this.getNode(), envelope, body as IDataObject, response.statusCode, {
 				itemIndex,
-			);
+				retryAfter: retryAfterIn(response.headers),
+			});
 		}
 		check?.(response);
 		return response;

@@ -1,8 +1,13 @@
+import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 import { defineOperation } from '../../../shared/operation';
 import { checkOliverSuccess } from '../../requests';
 import { taskIdField, taskIdRules, toTask } from './fields';
 
-/** Oliver answers a DELETE without the task: the output says which task was canceled. */
+/** Oliver answers a DELETE without the task: the item says which task was deleted (canceled at Oliver). */
+async function deletedTask(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+	return [{ json: { id: String(this.getNodeParameter('taskId', '')).trim(), deleted: true } }];
+}
+
 export const deleteTask = defineOperation({
 	value: 'delete',
 	name: 'Delete',
@@ -14,12 +19,6 @@ export const deleteTask = defineOperation({
 	request: {
 		method: 'DELETE',
 		build: toTask,
-		postReceive: [
-			checkOliverSuccess,
-			{
-				type: 'set',
-				properties: { value: '={{ { "id": $parameter.taskId, "success": true } }}' },
-			},
-		],
+		postReceive: [checkOliverSuccess, deletedTask],
 	},
 });
