@@ -5,17 +5,13 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { DateTime } from 'luxon';
-import {
-	OUTPUT_FORMAT_PARAMETER,
-	isNormalizedOutput,
-	taskOutputProperty,
-	type TaskMapper,
-} from '../shared/normalizedTask';
+import { chosenTaskOutput, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
+import { pollWithMemory } from '../shared/pollMemory';
+import { POLLING_TRIGGER, eventProperty } from '../shared/triggerDescription';
 import { HUMANITY_CREDENTIAL, recordsOf } from './api';
 import { normalizeEmployeeTask, normalizeShiftTask } from './normalize';
 import { humanityApiRequest } from './requests';
+import { MAX_DAYS, dayOf, readDays, windowOf, within, type Window } from './triggerWindow';
 import { ACTIVITY, TRIGGER_EVENTS, type TriggerEvent } from './vocabulary';
 
 const MAPPERS: Record<TriggerEvent, TaskMapper> = {
@@ -24,8 +20,6 @@ const MAPPERS: Record<TriggerEvent, TaskMapper> = {
 	shiftTaskRemoved: normalizeShiftTask,
 };
 
-/** The longest reach either side of today: keeps each poll's reads, and what is remembered, bounded. */
-const MAX_DAYS = 31;
 /** Shift ids per task read: one call per this many shifts keeps the URL short. */
 const SHIFTS_PER_READ = 50;
 
@@ -34,42 +28,9 @@ const SHIFTS_PER_READ = 50;
  * first day, and per task what tells a change (a shift task's shift and name, so a removal can say what
  * was removed; an employee task's status and end).
  */
-interface TriggerState {
-	watching?: string;
-	from?: string;
-	to?: string;
-	shifts?: Record<string, string>;
-	seen?: Record<string, [number, string]>;
-}
-
-type Window = { from: string; to: string };
-
-function readDays(context: IPollFunctions, name: string, label: string): number {
-	const value = context.getNodeParameter(name, 0) as unknown;
-	const days = Number(value);
-	if (!Number.isInteger(days) || days < 0 || days > MAX_DAYS) {
-		const message = `"${label}" must be a whole number from 0 to ${MAX_DAYS} (got "${String(value)}")`;
-		const description = `Check the "${label}" field. Nothing was sent.`;
-		throw new NodeOperationError(context.getNode(), message, { description });
-	}
-	return days;
-}
-
-/** The days of the window, in the workflow's time zone, as Humanity's shift filter takes them. */
-function windowOf(context: IPollFunctions, daysBefore: number, daysAfter: number): Window {
-	const today = DateTime.now().setZone(context.getTimezone()).startOf('day');
-	return {
-		from: today.minus({ days: daysBefore }).toFormat('yyyy-MM-dd'),
-		to: today.plus({ days: daysAfter }).toFormat('yyyy-MM-dd'),
-	};
-}
-
-const within = (day: string | undefined, window: Window) =>
-	day !== undefined && day >= window.from && day <= window.to;
-
-/** A shift's first day (yyyy-MM-dd) as Humanity lists it. */
-function dayOf(shift: IDataObject): string {
-	return String(shift.start_timestamp ?? '').slice(0, 10);
+interface Memory extends Window {
+	shifts: Record<string, string>;
+	seen: Record<string, [number, string]>;
 }
 
 /** What a trigger item says about the shift a task is on. */
@@ -99,18 +60,10 @@ export class HumanityTrigger implements INodeType {
 		description:
 			'Starts the workflow when an employee completes a shift task, or a task is added to or removed from a shift',
 		defaults: { name: 'Humanity Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		...POLLING_TRIGGER,
 		credentials: [{ name: HUMANITY_CREDENTIAL, required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				options: TRIGGER_EVENTS,
-				default: 'employeeTaskCompleted',
-			},
+			eventProperty(TRIGGER_EVENTS, 'employeeTaskCompleted'),
 			{
 				displayName: 'Days Before Today',
 				name: 'daysBefore',
@@ -151,72 +104,71 @@ export class HumanityTrigger implements INodeType {
 		);
 		const shiftById = new Map(shifts.map((shift) => [Number(shift.id), shift]));
 		const tasks = await readTasks.call(this, event, [...shiftById.keys()]);
-		const normalize = isNormalizedOutput(this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'))
-			? MAPPERS[event]
-			: undefined;
-		const item = (task: IDataObject, shiftId = Number(task.shiftId)): INodeExecutionData => {
-			const record = { ...task, shift: shiftSummary(shiftById.get(shiftId), shiftId) };
-			return { json: normalize ? normalize(record, this.getTimezone()) : record };
+		const asOutput = chosenTaskOutput(this, MAPPERS[event]);
+		const now: Memory = {
+			...window,
+			shifts: Object.fromEntries(shifts.map((shift) => [String(shift.id), dayOf(shift)])),
+			seen: Object.fromEntries(tasks.map((task) => [String(task.id), fingerprintOf(event, task)])),
 		};
 
-		if (this.getMode() === 'manual') {
-			const sample = newest(event, tasks);
-			return sample ? [[item(sample)]] : null;
-		}
-
-		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const watching = JSON.stringify({ event, daysBefore, daysAfter });
-		const now = Object.fromEntries(
-			tasks.map((task) => [String(task.id), fingerprintOf(event, task)]),
-		);
-		const shiftDays = Object.fromEntries(shifts.map((shift) => [String(shift.id), dayOf(shift)]));
-		const previous = { ...state };
-		Object.assign(state, {
-			watching,
-			from: window.from,
-			to: window.to,
-			shifts: shiftDays,
-			seen: now,
+		return pollWithMemory<Memory, IDataObject>(this, {
+			watching: JSON.stringify({ event, daysBefore, daysAfter }),
+			memoryKeys: ['from', 'to', 'shifts', 'seen'],
+			baseline: () => now,
+			changesSince: (previous) => ({
+				changes: changesOf(event, tasks, previous, now),
+				memory: now,
+			}),
+			sample: () => newest(event, tasks),
+			itemsOf: (changes) =>
+				changes.map((task) => {
+					const shiftId = Number(task.shiftId);
+					return {
+						json: asOutput({ ...task, shift: shiftSummary(shiftById.get(shiftId), shiftId) }),
+					};
+				}),
 		});
-		if (previous.watching !== watching || !previous.seen || !previous.shifts) return null;
-
-		const before = previous.seen;
-		const previousWindow = { from: previous.from ?? window.from, to: previous.to ?? window.to };
-		// A shift read last time, or one made since inside the window then watched: its changes are events.
-		// A shift that only came into the window as the days moved is taken as it is.
-		const watched = (shiftId: number) =>
-			previous.shifts![String(shiftId)] !== undefined ||
-			within(shiftDays[String(shiftId)], previousWindow);
-
-		let emitted: INodeExecutionData[];
-		if (event === 'shiftTaskRemoved') {
-			emitted = Object.entries(before)
-				.filter(
-					([id, [shiftId]]) =>
-						now[id] === undefined && within(previous.shifts![String(shiftId)], window),
-				)
-				.map(([id, [shiftId, name]]) => item({ id, shiftId, name, removed: true }, shiftId));
-		} else if (event === 'shiftTaskAdded') {
-			emitted = tasks
-				.filter((task) => before[String(task.id)] === undefined && watched(Number(task.shiftId)))
-				.map((task) => item(task));
-		} else {
-			emitted = tasks
-				.filter((task) => {
-					const [status, endedAt] = now[String(task.id)];
-					if (status !== ACTIVITY.completed) return false;
-					const seen = before[String(task.id)];
-					return seen === undefined
-						? watched(Number(task.shiftId))
-						: seen[0] !== ACTIVITY.completed || seen[1] !== endedAt;
-				})
-				.map((task) => item(task));
-		}
-		if (emitted.length === 0) return null;
-		// ULIDs sort by creation time: oldest first.
-		emitted.sort((a, b) => String(a.json.id).localeCompare(String(b.json.id)));
-		return [emitted];
 	}
+}
+
+/**
+ * The tasks to emit, oldest first (ULIDs sort by creation time). A removed task is emitted as last seen.
+ * A shift read last time, or one made since inside the window then watched: its changes are events. A
+ * shift that only came into the window as the days moved is taken as it is.
+ */
+function changesOf(
+	event: TriggerEvent,
+	tasks: IDataObject[],
+	previous: Memory,
+	now: Memory,
+): IDataObject[] {
+	const before = previous.seen;
+	const watched = (shiftId: number) =>
+		previous.shifts[String(shiftId)] !== undefined || within(now.shifts[String(shiftId)], previous);
+
+	let changes: IDataObject[];
+	if (event === 'shiftTaskRemoved') {
+		changes = Object.entries(before)
+			.filter(
+				([id, [shiftId]]) =>
+					now.seen[id] === undefined && within(previous.shifts[String(shiftId)], now),
+			)
+			.map(([id, [shiftId, name]]) => ({ id, shiftId, name, removed: true }));
+	} else if (event === 'shiftTaskAdded') {
+		changes = tasks.filter(
+			(task) => before[String(task.id)] === undefined && watched(Number(task.shiftId)),
+		);
+	} else {
+		changes = tasks.filter((task) => {
+			const [status, endedAt] = now.seen[String(task.id)];
+			if (status !== ACTIVITY.completed) return false;
+			const seen = before[String(task.id)];
+			return seen === undefined
+				? watched(Number(task.shiftId))
+				: seen[0] !== ACTIVITY.completed || seen[1] !== endedAt;
+		});
+	}
+	return changes.sort((a, b) => String(a.id).localeCompare(String(b.id)));
 }
 
 /** The shift tasks, or the employee tasks, of the shifts, a bounded number of shifts per call. */

@@ -6,13 +6,9 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 import { isSameSecret } from '../shared/secrets';
-import {
-	OUTPUT_FORMAT_PARAMETER,
-	applyTaskOutput,
-	taskOutputProperty,
-} from '../shared/normalizedTask';
+import { WEBHOOK_TRIGGER, eventsProperty } from '../shared/triggerDescription';
+import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
 import { normalizeMileAppTask } from './normalize';
 import { TASK_EVENTS } from './vocabulary';
 
@@ -37,11 +33,7 @@ export class MileAppTrigger implements INodeType {
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when a MileApp task is created, assigned or finished',
 		defaults: { name: 'MileApp Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		...WEBHOOK_TRIGGER,
 		properties: [
 			{
 				displayName:
@@ -50,15 +42,11 @@ export class MileAppTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				options: TASK_EVENTS.map(({ name, value }) => ({ name, value })),
-				default: ['onFinish'],
-				description: 'Deliveries of other events are answered and ignored',
-			},
+			eventsProperty(
+				TASK_EVENTS.map(({ name, value }) => ({ name, value })),
+				['onFinish'],
+				'Deliveries of other events are answered and ignored',
+			),
 			{
 				displayName: 'Filters',
 				name: 'filters',
@@ -172,17 +160,8 @@ export class MileAppTrigger implements INodeType {
 		);
 		// Answered 200 either way, at once, so MileApp does not send it again.
 		if (tasks.length === 0) return {};
-		const format = this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor');
-		return {
-			workflowData: [
-				applyTaskOutput(
-					this.helpers.returnJsonArray(tasks),
-					format,
-					normalizeMileAppTask,
-					this.getTimezone(),
-				),
-			],
-		};
+		const asOutput = chosenTaskOutput(this, normalizeMileAppTask);
+		return { workflowData: [this.helpers.returnJsonArray(tasks.map(asOutput))] };
 	}
 }
 

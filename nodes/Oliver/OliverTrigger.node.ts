@@ -1,11 +1,12 @@
 import type {
-	IDataObject,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
+import { pollWithMemory } from '../shared/pollMemory';
+import { POLLING_TRIGGER, eventProperty } from '../shared/triggerDescription';
 import {
 	advance,
 	baselineOf,
@@ -14,11 +15,6 @@ import {
 	type EventRecord,
 	type Watermark,
 } from '../shared/polling';
-import {
-	OUTPUT_FORMAT_PARAMETER,
-	applyTaskOutput,
-	taskOutputProperty,
-} from '../shared/normalizedTask';
 import { OLIVER_CREDENTIAL } from './api';
 import { normalizeOliverTask } from './normalize';
 import { oliverListAllStaffTasks } from './requests';
@@ -33,11 +29,6 @@ const EVENTS: Record<OliverTaskEvent, { status?: OliverTaskStatus; timeField: st
 	taskCanceled: { status: 'canceled', timeField: 'finalized_at' },
 };
 
-interface TriggerState {
-	event?: OliverTaskEvent;
-	mark?: Watermark;
-}
-
 export class OliverTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Oliver Trigger',
@@ -48,16 +39,11 @@ export class OliverTrigger implements INodeType {
 		subtitle: '={{$parameter["event"]}}',
 		description: 'Starts the workflow when an Oliver staff task is created, completed or canceled',
 		defaults: { name: 'Oliver Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		...POLLING_TRIGGER,
 		credentials: [{ name: OLIVER_CREDENTIAL, required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				options: [
+			eventProperty(
+				[
 					{
 						name: 'Staff Task Canceled',
 						value: 'taskCanceled',
@@ -66,8 +52,8 @@ export class OliverTrigger implements INodeType {
 					{ name: 'Staff Task Completed', value: 'taskCompleted' },
 					{ name: 'Staff Task Created', value: 'taskCreated' },
 				],
-				default: 'taskCreated',
-			},
+				'taskCreated',
+			),
 			{
 				displayName: 'Task Type',
 				name: 'taskType',
@@ -99,36 +85,22 @@ export class OliverTrigger implements INodeType {
 			.map((task) => ({ id: String(task.id), at: timeOf(task[timeField]), record: task }))
 			.filter((entry): entry is EventRecord => entry.at !== undefined);
 
-		if (this.getMode() === 'manual') {
-			const newest = eventsAfter({ at: 0, idsAtMark: [] }, events).pop();
-			return newest ? [outputOf(this, [newest.record])] : null;
-		}
+		const asOutput = chosenTaskOutput(this, normalizeOliverTask);
 
-		const state = this.getWorkflowStaticData('node') as TriggerState;
-		if (state.event !== event || !state.mark) {
-			state.event = event;
-			state.mark = baselineOf(events);
-			return null;
-		}
-		const fresh = eventsAfter(state.mark, events);
-		if (fresh.length === 0) return null;
-		state.mark = advance(state.mark, fresh);
-		return [
-			outputOf(
-				this,
-				fresh.map((entry) => entry.record as IDataObject),
-			),
-		];
+		return pollWithMemory<{ mark: Watermark }, EventRecord>(this, {
+			// Only the event: the mark is a time, which holds whatever the task type.
+			watching: event,
+			// Oliver's first version kept the event under this name: active workflows keep their memory.
+			settingsKey: 'event',
+			memoryKeys: ['mark'],
+			baseline: () => ({ mark: baselineOf(events) }),
+			changesSince: ({ mark }) => {
+				const fresh = eventsAfter(mark, events);
+				return { changes: fresh, memory: { mark: advance(mark, fresh) } };
+			},
+			sample: () => eventsAfter({ at: 0, idsAtMark: [] }, events).pop(),
+			itemsOf: (changes) =>
+				this.helpers.returnJsonArray(changes.map((entry) => asOutput(entry.record))),
+		});
 	}
-}
-
-/** The tasks as items, normalized when the trigger's Output asks for it. */
-function outputOf(context: IPollFunctions, tasks: IDataObject[]): INodeExecutionData[] {
-	const format = context.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor');
-	return applyTaskOutput(
-		context.helpers.returnJsonArray(tasks),
-		format,
-		normalizeOliverTask,
-		context.getTimezone(),
-	);
 }

@@ -5,17 +5,14 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import {
-	OUTPUT_FORMAT_PARAMETER,
-	isNormalizedOutput,
-	taskOutputProperty,
-} from '../shared/normalizedTask';
+import { filtersCollection } from '../shared/collectionFields';
+import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
+import { pollWithMemory } from '../shared/pollMemory';
+import { POLLING_TRIGGER, eventProperty } from '../shared/triggerDescription';
 import { checkValues, isBlank, locatorValue, type FieldRule } from '../shared/validation';
 import { OPEN_DENTAL, OPEN_DENTAL_CREDENTIAL, OPEN_DENTAL_PATHS } from './api';
 import { withIsoDates } from './dates';
-import { filtersCollection } from './fields';
 import { keyNumNeedsObjectType, taskFilterFields, taskListField } from './resources/task/fields';
 import { searchTaskLists } from './listSearch';
 import { normalizeOpenDentalTask } from './normalize';
@@ -45,11 +42,13 @@ const EVENTS: Record<
 /** Not routed: the trigger builds its query itself (queryFor). */
 const filterFields = taskFilterFields(() => undefined);
 
-interface TriggerState {
-	/** The settings the memory belongs to; a change starts a new baseline. */
-	watching?: string;
-	/** TaskNum → fingerprint, for the tasks inside the look-back window at the last poll. */
-	seen?: Record<string, string>;
+/** TaskNum → fingerprint, for the tasks inside the look-back window at the last poll. */
+type Seen = Record<string, string>;
+
+/** A task to emit, with what an item says beside it (a status change: the status before). */
+interface TaskChange {
+	task: IDataObject;
+	extra?: IDataObject;
 }
 
 interface Filters {
@@ -72,16 +71,11 @@ export class OpenDentalTrigger implements INodeType {
 		description:
 			'Starts the workflow when an Open Dental task is created, is completed, or changes status',
 		defaults: { name: 'Open Dental Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		...POLLING_TRIGGER,
 		credentials: [{ name: OPEN_DENTAL_CREDENTIAL, required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				options: [
+			eventProperty(
+				[
 					{ name: 'Task Completed', value: 'taskCompleted', description: 'A task became Done' },
 					{ name: 'Task Created', value: 'taskCreated' },
 					{
@@ -90,8 +84,8 @@ export class OpenDentalTrigger implements INodeType {
 						description: 'New, Viewed or Done; each item carries previousTaskStatus',
 					},
 				],
-				default: 'taskCreated',
-			},
+				'taskCreated',
+			),
 			{
 				displayName: 'Look-Back Window (Days)',
 				name: 'lookBackDays',
@@ -134,48 +128,47 @@ export class OpenDentalTrigger implements INodeType {
 		const tasks = (await openDentalListAll.call(this, OPEN_DENTAL_PATHS.tasks, qs)).filter(
 			(task) => !status || task.TaskStatus === status,
 		);
-		const normalized = isNormalizedOutput(this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'));
-		const output = (task: IDataObject, extra: IDataObject = {}) => {
-			const record = withIsoDates(task, zone);
-			return { json: { ...(normalized ? normalizeOpenDentalTask(record) : record), ...extra } };
-		};
+		const asOutput = chosenTaskOutput(this, normalizeOpenDentalTask);
+		const seenNow: Seen = Object.fromEntries(
+			tasks.map((task) => [String(task.TaskNum), fingerprint(task)]),
+		);
 
-		if (this.getMode() === 'manual') {
-			const newest = [...tasks].sort((a, b) =>
-				String(b[sampleTime]).localeCompare(String(a[sampleTime])),
-			)[0];
-			return newest ? [[output(newest)]] : null;
-		}
-
-		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const watching = JSON.stringify({
-			event,
-			lookBackDays,
-			qs: { ...qs, DateTimeOriginal: undefined },
+		return pollWithMemory<{ seen: Seen }, TaskChange>(this, {
+			watching: JSON.stringify({ event, lookBackDays, qs: { ...qs, DateTimeOriginal: undefined } }),
+			memoryKeys: ['seen'],
+			baseline: () => ({ seen: seenNow }),
+			changesSince: ({ seen }) => ({
+				changes: changesOf(event, tasks, seen),
+				memory: { seen: seenNow },
+			}),
+			sample: () => {
+				const newest = [...tasks].sort((a, b) =>
+					String(b[sampleTime]).localeCompare(String(a[sampleTime])),
+				)[0];
+				return newest && { task: newest };
+			},
+			itemsOf: (changes) =>
+				changes.map(({ task, extra }) => ({
+					json: { ...asOutput(withIsoDates(task, zone)), ...extra },
+				})),
 		});
-		const now = Object.fromEntries(tasks.map((task) => [String(task.TaskNum), fingerprint(task)]));
-		if (state.watching !== watching || !state.seen) {
-			Object.assign(state, { watching, seen: now });
-			return null;
-		}
-		const seen = state.seen;
-		const changed = tasks.filter((task) => {
-			const before = seen[String(task.TaskNum)];
-			if (event === 'taskStatusChanged')
-				return before === undefined ? task.TaskStatus !== 'New' : before !== task.TaskStatus;
-			return before === undefined || before !== fingerprint(task);
-		});
-		state.seen = now;
-		if (changed.length === 0) return null;
-		changed.sort((a, b) => Number(a.TaskNum) - Number(b.TaskNum));
-		return [
-			changed.map((task) =>
-				event === 'taskStatusChanged'
-					? output(task, { previousTaskStatus: seen[String(task.TaskNum)] ?? 'New' })
-					: output(task),
-			),
-		];
 	}
+}
+
+/** The tasks whose fingerprint changed since the last poll, oldest first. */
+function changesOf(event: OpenDentalTaskEvent, tasks: IDataObject[], seen: Seen): TaskChange[] {
+	const changed = tasks.filter((task) => {
+		const before = seen[String(task.TaskNum)];
+		if (event === 'taskStatusChanged')
+			return before === undefined ? task.TaskStatus !== 'New' : before !== task.TaskStatus;
+		return before === undefined || before !== EVENTS[event].fingerprint(task);
+	});
+	changed.sort((a, b) => Number(a.TaskNum) - Number(b.TaskNum));
+	return changed.map((task) =>
+		event === 'taskStatusChanged'
+			? { task, extra: { previousTaskStatus: seen[String(task.TaskNum)] ?? 'New' } }
+			: { task },
+	);
 }
 
 /** The filters' checks, as the action node's Get Many makes them, before any request. */

@@ -6,16 +6,12 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 import { authenticationField } from './authentication';
 import { isSignedBy } from './signature';
 import { PLANNR_CREDENTIALS, PLANNR_PATHS } from './api';
 import { plannrApiRequest, plannrApiRequestIfFound } from './requests';
-import {
-	OUTPUT_FORMAT_PARAMETER,
-	isNormalizedOutput,
-	taskOutputProperty,
-} from '../shared/normalizedTask';
+import { WEBHOOK_TRIGGER, eventsProperty } from '../shared/triggerDescription';
+import { chosenTaskOutput, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
 import { normalizePlannrTask } from './normalize';
 
 const SUBSCRIPTIONS = PLANNR_PATHS.webhookSubscriptions;
@@ -44,8 +40,7 @@ export class PlannrTrigger implements INodeType {
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when a Plannr task is created, updated, completed or deleted',
 		defaults: { name: 'Plannr Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		...WEBHOOK_TRIGGER,
 		credentials: [
 			{
 				name: PLANNR_CREDENTIALS.accessToken,
@@ -58,24 +53,17 @@ export class PlannrTrigger implements INodeType {
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 		],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
 		properties: [
 			authenticationField,
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				options: [
+			eventsProperty(
+				[
 					{ name: 'Task Completed', value: 'task.completed' },
 					{ name: 'Task Created', value: 'task.created' },
 					{ name: 'Task Deleted', value: 'task.deleted' },
 					{ name: 'Task Updated', value: 'task.updated' },
 				],
-				default: ['task.created'],
-			},
+				['task.created'],
+			),
 			{
 				displayName:
 					'Activating the workflow subscribes this trigger’s URL in Plannr; deactivating it removes the subscription. Deliveries whose signature does not match are refused.',
@@ -169,18 +157,16 @@ export class PlannrTrigger implements INodeType {
 		const delivery = this.getBodyData();
 		if (typeof delivery.event === 'string' && !chosenEvents(this).includes(delivery.event))
 			return {};
-		if (!isNormalizedOutput(this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor')))
-			return { workflowData: [this.helpers.returnJsonArray([delivery])] };
-		const task = (delivery.data ?? {}) as IDataObject;
-		return {
-			workflowData: [
-				this.helpers.returnJsonArray([
-					{ ...normalizePlannrTask(task, this.getTimezone()), event: delivery.event },
-				]),
-			],
-		};
+		const asOutput = chosenTaskOutput(this, normalizeDelivery);
+		return { workflowData: [this.helpers.returnJsonArray([asOutput(delivery)])] };
 	}
 }
+
+/** A delivery's task in the shared shape, with the event it was delivered for. */
+const normalizeDelivery: TaskMapper = (delivery, zone) => ({
+	...normalizePlannrTask((delivery.data ?? {}) as IDataObject, zone),
+	event: delivery.event,
+});
 
 /** A subscription of this account already pointing at the URL. [inferred] Plannr's list call may not exist. */
 async function subscriptionAt(this: IHookFunctions, url: string): Promise<IDataObject | undefined> {

@@ -7,7 +7,6 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 import { parseDate } from './dates';
-import { markPagesFollow, pagesFollowAfter } from './paging';
 
 /** How the pack names each vendor in a normalized task and in a link reference. */
 export const TASK_VENDORS = ['oliver', 'openDental', 'plannr', 'mileApp', 'humanity'] as const;
@@ -163,13 +162,25 @@ export function applyTaskOutput(
 /** A declarative postReceive step: the tasks normalized when the node's Output asks for it. */
 export function normalizeWhenAsked(mapper: TaskMapper): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		const output = applyTaskOutput(
+		return applyTaskOutput(
 			items,
 			this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'),
 			mapper,
 			this.getTimezone(),
 		);
-		const more = pagesFollowAfter(items);
-		return more === undefined ? output : markPagesFollow(output, more);
 	};
+}
+
+/**
+ * A trigger's Output choice, applied the same way by every trigger: a record to its item's JSON, as the
+ * vendor gave it, or as the normalized task.
+ */
+export function chosenTaskOutput(
+	trigger: { getNodeParameter(name: string, fallback: string): unknown; getTimezone(): string },
+	mapper: TaskMapper,
+): (record: IDataObject) => IDataObject {
+	if (!isNormalizedOutput(trigger.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor')))
+		return (record) => record;
+	const zone = trigger.getTimezone();
+	return (record) => mapper(record, zone);
 }
