@@ -7,7 +7,9 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { baseUrlProperty, refusedWhen } from '../nodes/shared/credentialShapes';
 import { signInOnce } from '../nodes/shared/signInOnce';
+import { signInRequest } from '../nodes/shared/signInRequest';
 import {
 	HUMANITY_API_BASE_URL,
 	HUMANITY_CODES,
@@ -69,13 +71,10 @@ export class HumanityApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: HUMANITY_DEFAULT_BASE_URL,
-			description: 'Where API v2 answers (under /api/v2). Change it only for a sandbox or a proxy.',
-		},
+		baseUrlProperty(
+			HUMANITY_DEFAULT_BASE_URL,
+			'Where API v2 answers (under /api/v2). Change it only for a sandbox or a proxy.',
+		),
 		{
 			displayName: 'Token URL',
 			name: 'tokenUrl',
@@ -127,10 +126,7 @@ export class HumanityApi implements ICredentialType {
 			url: '/me',
 			headers: { Accept: 'application/json' },
 		},
-		rules: REFUSAL_CODES.map(([code, message]) => ({
-			type: 'responseSuccessBody' as const,
-			properties: { key: 'status', value: code, message },
-		})),
+		rules: REFUSAL_CODES.map(([code, message]) => refusedWhen('status', code, message)),
 	};
 }
 
@@ -147,23 +143,15 @@ async function humanitySignIn(
 		password: String(credentials.password ?? ''),
 	});
 	const tokenUrl = String(credentials.tokenUrl || HUMANITY_DEFAULT_TOKEN_URL);
-	// The form carries the secret and the password: never let the raw HTTP error (which holds it) escape.
-	let answer: { statusCode?: number; body?: unknown };
-	try {
-		answer = await this.helpers.httpRequest({
-			method: 'POST',
+	const answer = await signInRequest<unknown>(
+		this,
+		{
 			url: tokenUrl,
 			body: form.toString(),
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		});
-	} catch (error) {
-		throw new Error(
-			`Humanity token request could not reach ${tokenUrl}: ${(error as Error).message}`,
-		);
-	}
+		},
+		(cause) => new Error(`Humanity token request could not reach ${tokenUrl}: ${cause}`),
+	);
 	const body = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as {
 		access_token?: string;
 		expires_in?: number;

@@ -1,10 +1,4 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 import {
 	MILEAPP_ACCEPT,
 	MILEAPP_API_PATH,
@@ -13,6 +7,11 @@ import {
 	MILEAPP_DEFAULT_BASE_URL,
 	MILEAPP_PATHS,
 } from '../nodes/MileApp/api';
+import {
+	baseUrlProperty,
+	bearerAuthentication,
+	refusedWhen,
+} from '../nodes/shared/credentialShapes';
 
 export class MileAppApi implements ICredentialType {
 	name = MILEAPP_CREDENTIAL;
@@ -24,13 +23,10 @@ export class MileAppApi implements ICredentialType {
 	documentationUrl = 'https://docs.mile.app/api-reference';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: MILEAPP_DEFAULT_BASE_URL,
-			description: `Everything before ${MILEAPP_PATHS.tasks}, including ${MILEAPP_API_PATH}. Change it only for a sandbox or a proxy.`,
-		},
+		baseUrlProperty(
+			MILEAPP_DEFAULT_BASE_URL,
+			`Everything before ${MILEAPP_PATHS.tasks}, including ${MILEAPP_API_PATH}. Change it only for a sandbox or a proxy.`,
+		),
 		{
 			displayName: 'Personal Token',
 			name: 'token',
@@ -42,10 +38,7 @@ export class MileAppApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.token}}' } },
-	};
+	authenticate = bearerAuthentication('token');
 
 	test: ICredentialTestRequest = {
 		request: {
@@ -54,11 +47,6 @@ export class MileAppApi implements ICredentialType {
 			qs: { limit: 1 },
 			headers: { ...MILEAPP_ACCEPT },
 		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'status', value: false, message: 'MileApp refused the token' },
-			},
-		],
+		rules: [refusedWhen('status', false, 'MileApp refused the token')],
 	};
 }

@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -13,7 +12,13 @@ import {
 	OLIVER_DEFAULT_BASE_URL,
 	OLIVER_SIGN_IN_PATH,
 } from '../nodes/Oliver/api';
+import {
+	baseUrlProperty,
+	bearerAuthentication,
+	refusedWhen,
+} from '../nodes/shared/credentialShapes';
 import { signInOnce } from '../nodes/shared/signInOnce';
+import { signInRequest } from '../nodes/shared/signInRequest';
 import { urlFrom } from '../nodes/shared/vendorRequest';
 
 export class OliverApi implements ICredentialType {
@@ -26,13 +31,10 @@ export class OliverApi implements ICredentialType {
 	documentationUrl = 'https://docs.getoliver.com/api-reference';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: OLIVER_DEFAULT_BASE_URL,
-			description: 'Oliver partner API address. Change it only for a sandbox or a proxy.',
-		},
+		baseUrlProperty(
+			OLIVER_DEFAULT_BASE_URL,
+			'Oliver partner API address. Change it only for a sandbox or a proxy.',
+		),
 		{
 			displayName: 'Location ID',
 			name: 'locationId',
@@ -103,15 +105,9 @@ export class OliverApi implements ICredentialType {
 		);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.sessionToken}}',
-				'X-Client-Id': '={{$credentials.locationId}}',
-			},
-		},
-	};
+	authenticate = bearerAuthentication('sessionToken', {
+		'X-Client-Id': '={{$credentials.locationId}}',
+	});
 
 	test: ICredentialTestRequest = {
 		request: {
@@ -119,36 +115,28 @@ export class OliverApi implements ICredentialType {
 			url: '/staff_tasks',
 			qs: { per_page: 1 },
 		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'success', value: false, message: 'Oliver refused the call' },
-			},
-		],
+		rules: [refusedWhen('success', false, 'Oliver refused the call')],
 	};
+}
+
+/** What Oliver's sign-in answers: the session token, or why it refused. */
+interface OliverSignInBody {
+	success?: boolean;
+	message?: string;
+	data?: { token?: string };
 }
 
 /** Signs in as the API user and answers the session token. */
 async function oliverSignIn(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-	// The sign-in body carries the password: never let the raw HTTP error (which holds it) escape.
-	let answer: {
-		statusCode?: number;
-		body?: { success?: boolean; message?: string; data?: { token?: string } };
-	};
-	try {
-		answer = await this.helpers.httpRequest({
-			method: 'POST',
+	const answer = await signInRequest<OliverSignInBody>(
+		this,
+		{
 			url: urlFrom(credentials.baseUrl, OLIVER_SIGN_IN_PATH),
 			body: { username: credentials.username, password: credentials.password, role: 'ROLE_API' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		});
-	} catch (error) {
-		throw new Error(
-			`Oliver sign-in could not reach ${credentials.baseUrl as string}: ${(error as Error).message}`,
-		);
-	}
+		},
+		(cause) =>
+			new Error(`Oliver sign-in could not reach ${credentials.baseUrl as string}: ${cause}`),
+	);
 	const token = answer.body?.data?.token;
 	if (answer.body?.success === false || !token) {
 		const reason = answer.body?.message ?? 'no token in the answer';

@@ -1,16 +1,11 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 import {
 	PLANNR_ACCOUNT_HEADER,
 	PLANNR_BASE_URL,
 	PLANNR_DEFAULT_BASE_URL,
 	PLANNR_PATHS,
 } from '../nodes/Plannr/api';
+import { baseUrlProperty, bearerAuthentication } from '../nodes/shared/credentialShapes';
 
 /** Both Plannr credentials have these: the account every call acts for, and the address. */
 export const plannrAccountProperties: INodeProperties[] = [
@@ -24,13 +19,7 @@ export const plannrAccountProperties: INodeProperties[] = [
 		description:
 			'The Plannr account the calls act for, sent as X-PLANNR-ACCOUNT-UUID. GET /api/v1/logins shows it as preferred_account_uuid.',
 	},
-	{
-		displayName: 'Base URL',
-		name: 'baseUrl',
-		type: 'string',
-		default: PLANNR_DEFAULT_BASE_URL,
-		description: 'Change it only for a sandbox or a proxy',
-	},
+	baseUrlProperty(PLANNR_DEFAULT_BASE_URL, 'Change it only for a sandbox or a proxy'),
 ];
 
 /** The Test button of both credentials: the account's task statuses, which needs the token and the account to match. */
@@ -67,15 +56,9 @@ export class PlannrApi implements ICredentialType {
 		...plannrAccountProperties,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				[PLANNR_ACCOUNT_HEADER]: '={{$credentials.accountUuid}}',
-			},
-		},
-	};
+	authenticate = bearerAuthentication('accessToken', {
+		[PLANNR_ACCOUNT_HEADER]: '={{$credentials.accountUuid}}',
+	});
 
 	test = plannrCredentialTest;
 }

@@ -5,7 +5,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { executeOperation, resourceProperty } from '../shared/operation';
+import { executeOperation, resourceParameters } from '../shared/actionNode';
 import { HUMANITY_CREDENTIAL } from './api';
 import { searchMasterTasks, searchShifts, searchShiftTasks } from './listSearch';
 import { getEmployees, getLocations, getMasterTasks, getPositions } from './loadOptions';
@@ -31,10 +31,7 @@ export class Humanity implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: HUMANITY_CREDENTIAL, required: true }],
-		properties: [
-			resourceProperty(resources, 'shiftTask'),
-			...resources.flatMap((resource) => resource.properties),
-		],
+		properties: resourceParameters(resources, 'shiftTask'),
 	};
 
 	methods = {

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { unrouted } from '../shared/collectionBody';
+import { additionalFieldsCollection } from '../shared/collectionFields';
+import { sentInBody } from '../shared/fieldRouting';
 import type { FieldRule, ParameterReader } from '../shared/validation';
 
 /** Shifts are whole numbers in Humanity. */
@@ -106,56 +108,12 @@ export const shiftIdsField: INodeProperties = {
 	description: 'One or more shift IDs, separated by commas (or a list from an expression)',
 };
 
-/** A task's description, for master tasks and shift tasks alike. */
-export const descriptionField: INodeProperties = {
-	displayName: 'Description',
-	name: 'description',
-	type: 'string',
-	typeOptions: { rows: 3 },
-	default: '',
-};
-
 /** A collection's field that bodyOf puts in the body, under `property` (its own name unless given). */
 export function toBody(field: INodeProperties, property = field.name): INodeProperties {
-	return { ...field, routing: { send: { type: 'body', property } } };
-}
-
-/** A Get Many's optional filters. */
-export function filtersField(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options,
-	};
+	return { ...field, routing: sentInBody(property) };
 }
 
 /** A Create's optional fields, declared unrouted: a body property one carries (toBody) is for bodyOf. */
 export function additionalFieldsField(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: unrouted(options),
-	};
-}
-
-/** An Update's fields: only those added change; each carries its body property (toBody), declared unrouted. */
-export function updateFieldsField(
-	description: string,
-	options: INodeProperties[],
-): INodeProperties {
-	return {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description,
-		options: unrouted(options),
-	};
+	return additionalFieldsCollection(unrouted(options));
 }

@@ -5,8 +5,10 @@ import {
 	textOrNull,
 	type NormalizedStatus,
 	type NormalizedTask,
+	type TaskMapper,
 	type TaskSubject,
 } from '../shared/normalizedTask';
+import { taskSubject } from '../shared/taskSubject';
 import { ACTIVITY } from './vocabulary';
 
 /** Humanity's activity status of an employee's task, as a normalized status. */
@@ -16,12 +18,10 @@ const ACTIVITY_STATUSES: Record<string, NormalizedStatus> = {
 	[ACTIVITY.completed]: 'done',
 };
 
-function shiftSubjectOf(task: IDataObject): TaskSubject | null {
+/** The shift the task is on. */
+function shiftOf(task: IDataObject) {
 	const shift = (task.shift ?? {}) as IDataObject;
-	const id = textOrNull(task.shiftId) ?? textOrNull(shift.id);
-	return id
-		? { type: 'shift', id, ...(textOrNull(shift.title) ? { name: String(shift.title) } : {}) }
-		: null;
+	return taskSubject('shift', textOrNull(task.shiftId) ?? textOrNull(shift.id), shift.title);
 }
 
 /** A deleted or removed task is canceled; Humanity keeps no other status on shift and master tasks. */
@@ -60,17 +60,14 @@ function listedTask(
 }
 
 /** A task on a shift; a time-boxed one is due at its due time. */
-export function normalizeShiftTask(task: IDataObject, zone: string): NormalizedTask {
-	return listedTask(task, zone, isoOrNull(timeBoxOf(task).dueTime, zone), shiftSubjectOf(task));
-}
+export const normalizeShiftTask: TaskMapper = (task, zone) =>
+	listedTask(task, zone, isoOrNull(timeBoxOf(task).dueTime, zone), shiftOf(task));
 
 /** A task of the company's task list, the template shift tasks are made from. */
-export function normalizeMasterTask(task: IDataObject, zone: string): NormalizedTask {
-	return listedTask(task, zone, null, null);
-}
+export const normalizeMasterTask: TaskMapper = (task, zone) => listedTask(task, zone, null, null);
 
 /** One employee's copy of a shift task, with its progress. Humanity's record has no name of its own. */
-export function normalizeEmployeeTask(task: IDataObject, zone: string): NormalizedTask {
+export const normalizeEmployeeTask: TaskMapper = (task, zone) => {
 	const activity = (task.activity ?? {}) as IDataObject;
 	const status = ACTIVITY_STATUSES[String(activity.status ?? ACTIVITY.notStarted)] ?? 'open';
 	const employee = textOrNull(task.employeeId);
@@ -82,6 +79,6 @@ export function normalizeEmployeeTask(task: IDataObject, zone: string): Normaliz
 		updatedAt: isoOrNull(activity.endedAt ?? activity.startedAt, zone),
 		completedAt: status === 'done' ? isoOrNull(activity.endedAt, zone) : null,
 		assignees: employee ? [{ id: employee }] : [],
-		subject: shiftSubjectOf(task),
+		subject: shiftOf(task),
 	});
-}
+};

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { resourceProperty } from '../shared/operation';
+import { resourceParameters } from '../shared/actionNode';
 import { MILEAPP_CREDENTIAL, mileAppRequestDefaults } from './api';
 import { searchFlows, searchHubs } from './listSearch';
 import { getFlowFields } from './resourceMapping';
@@ -25,10 +25,7 @@ export class MileApp implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: MILEAPP_CREDENTIAL, required: true }],
 		requestDefaults: mileAppRequestDefaults,
-		properties: [
-			resourceProperty(resources, 'task'),
-			...resources.flatMap((resource) => resource.properties),
-		],
+		properties: resourceParameters(resources, 'task'),
 	};
 
 	methods = {

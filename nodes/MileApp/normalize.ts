@@ -4,9 +4,9 @@ import {
 	normalizedTask,
 	textOrNull,
 	type NormalizedStatus,
-	type NormalizedTask,
-	type TaskSubject,
+	type TaskMapper,
 } from '../shared/normalizedTask';
+import { taskSubject } from '../shared/taskSubject';
 import { TASK_STATUS } from './vocabulary';
 
 const STATUSES: Record<string, NormalizedStatus> = {
@@ -15,12 +15,10 @@ const STATUSES: Record<string, NormalizedStatus> = {
 	[TASK_STATUS.done]: 'done',
 };
 
-function subjectOf(task: IDataObject): TaskSubject | null {
+/** The hub the task belongs to. */
+function hubOf(task: IDataObject) {
 	const hub = (task.hub ?? {}) as IDataObject;
-	const id = textOrNull(task.hubId) ?? textOrNull(hub._id);
-	return id
-		? { type: 'hub', id, ...(textOrNull(hub.name) ? { name: String(hub.name) } : {}) }
-		: null;
+	return taskSubject('hub', textOrNull(task.hubId) ?? textOrNull(hub._id), hub.name);
 }
 
 /**
@@ -28,7 +26,7 @@ function subjectOf(task: IDataObject): TaskSubject | null {
  * when it shows none); `endTime` is its deadline (MileApp refuses to finish a task after it); assignees are
  * emails, MileApp's own way of naming them.
  */
-export function normalizeMileAppTask(task: IDataObject, zone: string): NormalizedTask {
+export const normalizeMileAppTask: TaskMapper = (task, zone) => {
 	const emails = Array.isArray(task.assignee)
 		? (task.assignee as unknown[])
 				.map(textOrNull)
@@ -44,6 +42,6 @@ export function normalizeMileAppTask(task: IDataObject, zone: string): Normalize
 		updatedAt: isoOrNull(task.updatedTime, zone),
 		completedAt: isoOrNull(task.doneTime, zone),
 		assignees: emails.map((email) => ({ id: email, email })),
-		subject: subjectOf(task),
+		subject: hubOf(task),
 	});
-}
+};

@@ -61,7 +61,7 @@ export function pagedList(
 	fields: INodeProperties[] = [],
 ): OperationDefinition {
 	return defineOperation({
-		value: 'getMany',
+		value: 'getAll',
 		name: 'Get Many',
 		action: `Get many ${records}`,
 		fields: [...returnAllAndLimitFields, ...fields],

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { resourceProperty } from '../shared/operation';
+import { resourceParameters } from '../shared/actionNode';
 import { OLIVER_CREDENTIAL, oliverRequestDefaults } from './api';
 import { searchClients, searchPatients } from './listSearch';
 import { clientResource } from './resources/client';
@@ -25,10 +25,7 @@ export class Oliver implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: OLIVER_CREDENTIAL, required: true }],
 		requestDefaults: oliverRequestDefaults,
-		properties: [
-			resourceProperty(resources, 'staffTask'),
-			...resources.flatMap((resource) => resource.properties),
-		],
+		properties: resourceParameters(resources, 'staffTask'),
 	};
 
 	methods = { listSearch: { searchClients, searchPatients } };

@@ -4,9 +4,9 @@ import {
 	normalizedTask,
 	textOrNull,
 	type NormalizedStatus,
-	type NormalizedTask,
-	type TaskSubject,
+	type TaskMapper,
 } from '../shared/normalizedTask';
+import { taskSubject } from '../shared/taskSubject';
 import type { OliverTaskStatus } from './vocabulary';
 
 const STATUSES: Record<OliverTaskStatus, NormalizedStatus> = {
@@ -16,15 +16,15 @@ const STATUSES: Record<OliverTaskStatus, NormalizedStatus> = {
 };
 
 /** The patient when there is one, else the client: the most precise record the task is about. */
-function subjectOf(task: IDataObject): TaskSubject | null {
-	const patient = textOrNull(task.patient_id);
-	if (patient) return { type: 'patient', id: patient };
-	const client = textOrNull(task.client_id);
-	return client ? { type: 'client', id: client } : null;
+function subjectOf(task: IDataObject) {
+	return (
+		taskSubject('patient', textOrNull(task.patient_id)) ??
+		taskSubject('client', textOrNull(task.client_id))
+	);
 }
 
 /** An Oliver staff task. Oliver tasks have no assignee; `finalized_at` is the completion time only when completed. */
-export function normalizeOliverTask(task: IDataObject, zone: string): NormalizedTask {
+export const normalizeOliverTask: TaskMapper = (task, zone) => {
 	const status = STATUSES[task.status as OliverTaskStatus] ?? 'open';
 	return normalizedTask('oliver', task, {
 		id: String(task.id),
@@ -38,4 +38,4 @@ export function normalizeOliverTask(task: IDataObject, zone: string): Normalized
 		assignees: [],
 		subject: subjectOf(task),
 	});
-}
+};

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { resourceProperty } from '../shared/operation';
+import { resourceParameters } from '../shared/actionNode';
 import { OPEN_DENTAL_CREDENTIAL, openDentalRequestDefaults } from './api';
 import { searchTaskLists, searchUsers } from './listSearch';
 import { getPriorities } from './loadOptions';
@@ -29,10 +29,7 @@ export class OpenDental implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: OPEN_DENTAL_CREDENTIAL, required: true }],
 		requestDefaults: openDentalRequestDefaults,
-		properties: [
-			resourceProperty(resources, 'task'),
-			...resources.flatMap((resource) => resource.properties),
-		],
+		properties: resourceParameters(resources, 'task'),
 	};
 
 	methods = {

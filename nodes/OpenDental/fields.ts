@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 	INodePropertyRouting,
 } from 'n8n-workflow';
-import { unrouted } from '../shared/collectionBody';
+import { sentInBody } from '../shared/fieldRouting';
 import type { FieldRule } from '../shared/validation';
 
 /** Fields and checks several resources share, and the shapes every Open Dental field follows. */
@@ -29,11 +29,6 @@ export function sentAsNumber(property: string): INodePropertyRouting {
 			],
 		},
 	};
-}
-
-/** Sent as the query parameter `property`: a Get Many filter. */
-export function sentInQuery(property: string): INodePropertyRouting {
-	return { send: { type: 'query', property } };
 }
 
 /** A record number the operation cannot do without. */
@@ -132,7 +127,7 @@ export function textField(displayName: string, name: string, property: string): 
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '',
-		routing: { send: { type: 'body', property } },
+		routing: sentInBody(property),
 	};
 }
 
@@ -149,40 +144,6 @@ export function timeField(
 		type: 'dateTime',
 		default: '',
 		description,
-		routing: { send: { type: 'body', property } },
+		routing: sentInBody(property),
 	};
 }
-
-/** A collection of optional fields, each added on its own: Additional Fields, Filters, Update Fields. */
-export function collectionField(
-	displayName: string,
-	name: string,
-	placeholder: string,
-	options: INodeProperties[],
-	extra: Partial<INodeProperties> = {},
-): INodeProperties {
-	return { displayName, name, type: 'collection', placeholder, default: {}, ...extra, options };
-}
-
-/** A Get Many's filters. */
-export function filtersCollection(options: INodeProperties[]): INodeProperties {
-	return collectionField('Filters', 'filters', 'Add Filter', options);
-}
-
-/**
- * An Update's fields: each carries the body property it is sent as, but the operation's `build` sends them
- * (toRecord), from the one read the checks made.
- */
-export function updateFieldsCollection(
-	options: INodeProperties[],
-	extra: Partial<INodeProperties> = {},
-): INodeProperties {
-	return collectionField('Update Fields', 'updateFields', 'Add Field', unrouted(options), extra);
-}
-
-/** An Update with none of its fields added would change nothing. */
-export const someUpdateField: FieldRule = {
-	path: 'updateFields',
-	label: 'Update Fields',
-	kind: 'notEmptyCollection',
-};

@@ -4,16 +4,16 @@ import {
 	normalizedTask,
 	textOrNull,
 	type NormalizedTask,
-	type TaskSubject,
 } from '../shared/normalizedTask';
+import { taskSubject } from '../shared/taskSubject';
 import { NUMBERED_OBJECT_TYPES } from './vocabulary';
 
 /** The patient or appointment the task is about: its object type as the subject's type ('patient'…). */
-function subjectOf(task: IDataObject): TaskSubject | null {
+function subjectOf(task: IDataObject) {
 	const objectType = String(task.ObjectType);
 	const id = textOrNull(task.KeyNum);
-	return NUMBERED_OBJECT_TYPES.includes(objectType) && id && id !== '0'
-		? { type: objectType.toLowerCase(), id }
+	return NUMBERED_OBJECT_TYPES.includes(objectType) && id !== '0'
+		? taskSubject(objectType.toLowerCase(), id)
 		: null;
 }
 

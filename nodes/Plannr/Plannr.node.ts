@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { resourceProperty } from '../shared/operation';
+import { resourceParameters } from '../shared/actionNode';
 import { PLANNR_CREDENTIALS, plannrRequestDefaults } from './api';
 import { authenticationField } from './authentication';
 import { searchTasks } from './listSearch';
@@ -37,11 +37,7 @@ export class Plannr implements INodeType {
 			},
 		],
 		requestDefaults: plannrRequestDefaults,
-		properties: [
-			authenticationField,
-			resourceProperty(resources, 'task'),
-			...resources.flatMap((resource) => resource.properties),
-		],
+		properties: [authenticationField, ...resourceParameters(resources, 'task')],
 	};
 
 	methods = {

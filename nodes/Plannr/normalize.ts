@@ -4,10 +4,10 @@ import {
 	normalizedTask,
 	textOrNull,
 	type NormalizedStatus,
-	type NormalizedTask,
 	type TaskAssignee,
-	type TaskSubject,
+	type TaskMapper,
 } from '../shared/normalizedTask';
+import { taskSubject } from '../shared/taskSubject';
 
 /** Completed-type statuses are done, not-started ones open, the firm's other statuses work in progress. */
 function statusOf(task: IDataObject): NormalizedStatus {
@@ -28,17 +28,15 @@ function assigneesOf(task: IDataObject): TaskAssignee[] {
 }
 
 /** The client, case or plan the task hangs on. */
-function subjectOf(task: IDataObject): TaskSubject | null {
+function subjectOf(task: IDataObject) {
 	const taskable = (task.taskable ?? {}) as IDataObject;
-	const type = textOrNull(task.taskable_type);
 	const id = textOrNull(taskable.uuid) ?? textOrNull(task.taskable_uuid);
-	if (!type || !id) return null;
-	return { type, id, ...(textOrNull(taskable.name) ? { name: String(taskable.name) } : {}) };
+	return taskSubject(textOrNull(task.taskable_type), id, taskable.name);
 }
 
 /** A Plannr task. `due_at` and `completed_at` carry no zone: they are read in the workflow's, as the node writes them. */
-export function normalizePlannrTask(task: IDataObject, zone: string): NormalizedTask {
-	return normalizedTask('plannr', task, {
+export const normalizePlannrTask: TaskMapper = (task, zone) =>
+	normalizedTask('plannr', task, {
 		id: String(task.uuid),
 		title: textOrNull(task.name),
 		description: textOrNull(task.description),
@@ -50,4 +48,3 @@ export function normalizePlannrTask(task: IDataObject, zone: string): Normalized
 		assignees: assigneesOf(task),
 		subject: subjectOf(task),
 	});
-}

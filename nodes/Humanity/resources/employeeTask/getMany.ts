@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
+import { filtersCollection } from '../../../shared/collectionFields';
 import { returnAllAndLimitFields } from '../../../shared/listFields';
 import { defineOperation, eachItem } from '../../../shared/operation';
 import { isBlank } from '../../../shared/validation';
 import { recordsOf } from '../../api';
-import { filtersField, shiftIdsField } from '../../fields';
+import { shiftIdsField } from '../../fields';
 import { humanityInput } from '../../input';
 import { humanityApiRequest } from '../../requests';
 import { ACTIVITY, ACTIVITY_FILTERS } from '../../vocabulary';
@@ -19,14 +20,14 @@ function passes(filter: string, task: IDataObject): boolean {
 }
 
 export const getMany = defineOperation({
-	value: 'getMany',
+	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get the employee tasks of shifts',
 	description: "List each employee's tasks and progress on shifts",
 	fields: [
 		shiftIdsField,
 		...returnAllAndLimitFields,
-		filtersField([
+		filtersCollection([
 			{
 				displayName: 'Employee Name or ID',
 				name: 'employeeId',

@@ -8,6 +8,6 @@ import { start } from './start';
 export const employeeTaskResource = defineResource(humanityOperations(normalizeEmployeeTask), {
 	value: 'employeeTask',
 	displayName: 'Employee Task',
-	defaultOperation: 'getMany',
+	defaultOperation: 'getAll',
 	operations: [complete, getMany, start],
 });

@@ -1,12 +1,13 @@
+import { descriptionField } from '../../../shared/commonFields';
 import { defineOperation, eachItem } from '../../../shared/operation';
 import { recordsOf } from '../../api';
-import { additionalFieldsField, descriptionField, toBody } from '../../fields';
+import { additionalFieldsField, toBody } from '../../fields';
 import { humanityInput } from '../../input';
 import { humanityApiRequest } from '../../requests';
 import { colorField, masterTaskBody, positionIdsOf, positionsField } from './fields';
 
 /** Put in the body by masterTaskBody (bodyOf). */
-const additionalFieldOptions = [toBody(colorField), toBody(descriptionField)];
+const additionalFieldOptions = [toBody(colorField), descriptionField];
 
 export const create = defineOperation({
 	value: 'create',

@@ -1,20 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
+import { filtersCollection } from '../../../shared/collectionFields';
 import { returnAllAndLimitFields } from '../../../shared/listFields';
 import { defineOperation, eachItem } from '../../../shared/operation';
-import { filtersField } from '../../fields';
 import { humanityInput } from '../../input';
 import { humanityCursorPages } from '../../requests';
 import { MIN_SEARCH_TERM } from '../../vocabulary';
 import { positionsField } from './fields';
 
 export const getMany = defineOperation({
-	value: 'getMany',
+	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many master tasks',
 	description: 'List or search the company task list',
 	fields: [
 		...returnAllAndLimitFields,
-		filtersField([
+		filtersCollection([
 			{
 				displayName: 'Include Deleted',
 				name: 'includeDeleted',

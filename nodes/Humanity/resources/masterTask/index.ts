@@ -9,7 +9,7 @@ import { update } from './update';
 export const masterTaskResource = defineResource(humanityOperations(normalizeMasterTask), {
 	value: 'masterTask',
 	displayName: 'Master Task',
-	defaultOperation: 'getMany',
+	defaultOperation: 'getAll',
 	// Delete before Update: the notice Delete shows first is declared before the Master Task picker they share.
 	operations: [create, deleteMasterTask, getMany, update],
 });

@@ -1,6 +1,8 @@
+import { someUpdateField, updateFieldsCollection } from '../../../shared/collectionFields';
+import { descriptionField, nameField } from '../../../shared/commonFields';
 import { defineOperation, eachItem } from '../../../shared/operation';
 import { recordsOf } from '../../api';
-import { descriptionField, masterTaskField, toBody, updateFieldsField } from '../../fields';
+import { masterTaskField, toBody } from '../../fields';
 import { humanityInput } from '../../input';
 import { humanityApiRequest } from '../../requests';
 import { colorField, masterTaskBody, positionsField } from './fields';
@@ -8,7 +10,7 @@ import { colorField, masterTaskBody, positionsField } from './fields';
 /** Each with the body property it is sent as; put in the body by masterTaskBody (bodyOf). */
 const updateFieldOptions = [
 	toBody(colorField),
-	toBody(descriptionField),
+	descriptionField,
 	toBody({
 		displayName: 'Favorite',
 		name: 'favorite',
@@ -16,7 +18,7 @@ const updateFieldOptions = [
 		default: false,
 		description: 'Whether the task is a favorite',
 	}),
-	toBody({ displayName: 'Name', name: 'name', type: 'string', default: '' }),
+	nameField,
 	toBody(positionsField),
 ];
 
@@ -27,15 +29,12 @@ export const update = defineOperation({
 	description: 'Change only the fields you set',
 	fields: [
 		masterTaskField,
-		updateFieldsField(
-			'Only these change (PATCH); shift tasks already made from the master task keep their own name',
+		updateFieldsCollection(
 			updateFieldOptions,
+			'Only these change (PATCH); shift tasks already made from the master task keep their own name',
 		),
 	],
-	rules: [
-		{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
-		{ path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' },
-	],
+	rules: [someUpdateField, { path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' }],
 	run: eachItem(async function (itemIndex, valueOf) {
 		const input = humanityInput(this, itemIndex, valueOf);
 		const id = input.ulid('masterTaskId', 'Master Task');

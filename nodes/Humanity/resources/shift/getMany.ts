@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
+import { filtersCollection } from '../../../shared/collectionFields';
 import { returnAllAndLimitFields } from '../../../shared/listFields';
 import { defineOperation, eachItem } from '../../../shared/operation';
 import { recordsOf } from '../../api';
-import { filtersField } from '../../fields';
 import { humanityInput } from '../../input';
 import { humanityApiRequest } from '../../requests';
 import { SHIFT_MODES } from '../../vocabulary';
@@ -12,7 +12,7 @@ const locationOf = (shift: IDataObject) =>
 	Number((shift.location as IDataObject | null)?.id ?? shift.schedule_location_id);
 
 export const getMany = defineOperation({
-	value: 'getMany',
+	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many shifts',
 	description: 'List the shifts of a date range',
@@ -34,7 +34,7 @@ export const getMany = defineOperation({
 			description: "Last day of the range (included), in the workflow's time zone",
 		},
 		...returnAllAndLimitFields,
-		filtersField([
+		filtersCollection([
 			{
 				displayName: 'Employee Names or IDs',
 				name: 'employees',

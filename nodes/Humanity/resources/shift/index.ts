@@ -6,6 +6,6 @@ import { getMany } from './getMany';
 export const shiftResource = defineResource(humanityOperations(), {
 	value: 'shift',
 	displayName: 'Shift',
-	defaultOperation: 'getMany',
+	defaultOperation: 'getAll',
 	operations: [get, getMany],
 });

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { descriptionField } from '../../../shared/commonFields';
 import { defineOperation } from '../../../shared/operation';
 import { isBlank } from '../../../shared/validation';
 import {
 	additionalFieldsField,
-	descriptionField,
 	masterTaskField,
 	shiftField,
 	shiftIdOf,

@@ -6,7 +6,7 @@ import { humanityInput } from '../../input';
 import { humanityApiRequest } from '../../requests';
 
 export const getMany = defineOperation({
-	value: 'getMany',
+	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get the tasks of shifts',
 	description: 'List the tasks of one or more shifts',

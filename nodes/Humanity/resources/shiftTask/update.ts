@@ -1,14 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { bodyOf } from '../../../shared/collectionBody';
+import { someUpdateField, updateFieldsCollection } from '../../../shared/collectionFields';
+import { descriptionField, nameField } from '../../../shared/commonFields';
 import { defineOperation } from '../../../shared/operation';
-import {
-	descriptionField,
-	shiftIdOf,
-	shiftIdRules,
-	shiftTaskField,
-	toBody,
-	updateFieldsField,
-} from '../../fields';
+import { shiftIdOf, shiftIdRules, shiftTaskField, toBody } from '../../fields';
 import { SHIFT_TASK_TYPE, shiftTaskTypeOf } from '../../vocabulary';
 import { shiftOfTaskField, typeField } from './fields';
 import type { TaskPatch } from './taskList';
@@ -18,7 +13,7 @@ const inWorkflowZone = "For a time-boxed task; without a time zone it is read in
 
 /** Each under the TaskPatch key it sets; the patch is read by bodyOf from the values the checks read. */
 const updateFieldOptions: INodeProperties[] = [
-	toBody(descriptionField),
+	descriptionField,
 	toBody({
 		displayName: 'Due Time',
 		name: 'dueTime',
@@ -36,7 +31,7 @@ const updateFieldOptions: INodeProperties[] = [
 		},
 		'taskId',
 	),
-	toBody({ displayName: 'Name', name: 'name', type: 'string', default: '' }),
+	nameField,
 	toBody({
 		displayName: 'Start Time',
 		name: 'startTime',
@@ -59,14 +54,14 @@ export const update = defineOperation({
 	fields: [
 		shiftOfTaskField,
 		shiftTaskField,
-		updateFieldsField(
-			'Only these change; the task keeps everything else, and the shift keeps its other tasks',
+		updateFieldsCollection(
 			updateFieldOptions,
+			'Only these change; the task keeps everything else, and the shift keeps its other tasks',
 		),
 	],
 	rules: [
 		...shiftIdRules,
-		{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
+		someUpdateField,
 		{ path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' },
 	],
 	run: shiftTaskChanges(function (input) {

@@ -6,6 +6,6 @@ import { getMany } from './getMany';
 export const flowResource = defineResource(mileAppOperations, {
 	value: 'flow',
 	displayName: 'Flow',
-	defaultOperation: 'getMany',
+	defaultOperation: 'getAll',
 	operations: [getFields, getMany],
 });

@@ -1,3 +1,4 @@
+import { sentInQuery } from '../../../shared/fieldRouting';
 import { MILEAPP_PATHS } from '../../api';
 import { pagedList } from '../../requests';
 
@@ -8,6 +9,6 @@ export const getMany = pagedList('hubs', MILEAPP_PATHS.hubs, [
 		type: 'string',
 		default: '',
 		description: 'Only hubs whose name or address contains this',
-		routing: { send: { type: 'query', property: 'q', value: '={{ $value.trim() || undefined }}' } },
+		routing: sentInQuery('q', '={{ $value.trim() || undefined }}'),
 	},
 ]);

@@ -5,6 +5,6 @@ import { getMany } from './getMany';
 export const hubResource = defineResource(mileAppOperations, {
 	value: 'hub',
 	displayName: 'Hub',
-	defaultOperation: 'getMany',
+	defaultOperation: 'getAll',
 	operations: [getMany],
 });

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { unrouted } from '../../../shared/collectionBody';
+import { additionalFieldsCollection } from '../../../shared/collectionFields';
+import { sentInBody } from '../../../shared/fieldRouting';
 import {
 	requiredText,
 	type BuildFromValues,
@@ -9,10 +11,10 @@ import {
 import { MILEAPP_PATHS } from '../../api';
 import { flowRules } from '../../locators';
 
-/** Fields several task operations share; a field sent in a task body says the property it is sent as. */
-
-/** A field's routing that says which body property it is sent as (by sendCollection, not by n8n). */
-export const sentAs = (property: string) => ({ send: { type: 'body' as const, property } });
+/**
+ * Fields several task operations share; a field sent in a task body says the property it is sent as, and
+ * sendCollection (not n8n) sends it.
+ */
 
 export const taskIdField: INodeProperties = {
 	displayName: 'Task ID',
@@ -44,7 +46,7 @@ export const startTimeField: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description: "When the task starts; without it, the flow's default",
-	routing: sentAs('startTime'),
+	routing: sentInBody('startTime'),
 };
 
 export const endTimeField: INodeProperties = {
@@ -53,7 +55,7 @@ export const endTimeField: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description: 'When the task must be done by; MileApp does not let a task be finished after it',
-	routing: sentAs('endTime'),
+	routing: sentInBody('endTime'),
 };
 
 /** Assign's own field (its body is built from it); Create and Replace send it as `assignee`. */
@@ -68,20 +70,13 @@ export const assigneesField: INodeProperties = {
 
 /** The optional fields of a whole task (Create, Replace), each with the body property it is sent as. */
 export const wholeTaskOptions: INodeProperties[] = [
-	{ ...assigneesField, routing: sentAs('assignee') },
+	{ ...assigneesField, routing: sentInBody('assignee') },
 	endTimeField,
 	startTimeField,
 ];
 
 /** Sent by the operation's `build` (sendCollection), which reads them once with the input checks. */
-export const additionalTaskFields: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: unrouted(wholeTaskOptions),
-};
+export const additionalTaskFields = additionalFieldsCollection(unrouted(wholeTaskOptions));
 
 /** A whole task names its flow and its hub (Create, Replace). */
 export const wholeTaskRules: FieldRule[] = [...flowRules, ...requiredText('hubId', 'Hub')];

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { filtersCollection, optionsCollection } from '../../../shared/collectionFields';
 import { parseDate } from '../../../shared/dates';
 import { limitRule, returnAllAndLimitFields } from '../../../shared/listFields';
 import { defineOperation } from '../../../shared/operation';
@@ -35,62 +36,48 @@ const textFilters: INodeProperties[] = [
 /** The order the query has always carried them in. */
 const TEXT_FILTERS_SENT = ['flow', 'hubId', 'status', 'assignee'];
 
-const filtersField: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		...textFilters,
-		{
-			displayName: 'Time By',
-			name: 'timeBy',
-			type: 'options',
-			options: TASK_TIMES,
-			default: 'createdTime',
-			description: 'Which time of a task Time From and Time To apply to',
-		},
-		{
-			displayName: 'Time From',
-			name: 'timeFrom',
-			type: 'dateTime',
-			default: '',
-			description: 'Only tasks whose chosen time (Time By) is at or after this',
-		},
-		{
-			displayName: 'Time To',
-			name: 'timeTo',
-			type: 'dateTime',
-			default: '',
-			description: 'Only tasks whose chosen time (Time By) is at or before this',
-		},
-	],
-};
+const filtersField = filtersCollection([
+	...textFilters,
+	{
+		displayName: 'Time By',
+		name: 'timeBy',
+		type: 'options',
+		options: TASK_TIMES,
+		default: 'createdTime',
+		description: 'Which time of a task Time From and Time To apply to',
+	},
+	{
+		displayName: 'Time From',
+		name: 'timeFrom',
+		type: 'dateTime',
+		default: '',
+		description: 'Only tasks whose chosen time (Time By) is at or after this',
+	},
+	{
+		displayName: 'Time To',
+		name: 'timeTo',
+		type: 'dateTime',
+		default: '',
+		description: 'Only tasks whose chosen time (Time By) is at or before this',
+	},
+]);
 
-const optionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Sort By',
-			name: 'sortBy',
-			type: 'options',
-			options: TASK_SORTS,
-			default: 'createdTime',
-		},
-		{
-			displayName: 'Sort Order',
-			name: 'sortOrder',
-			type: 'options',
-			options: SORT_ORDERS,
-			default: 'desc',
-		},
-	],
-};
+const optionsField = optionsCollection([
+	{
+		displayName: 'Sort By',
+		name: 'sortBy',
+		type: 'options',
+		options: TASK_SORTS,
+		default: 'createdTime',
+	},
+	{
+		displayName: 'Sort Order',
+		name: 'sortOrder',
+		type: 'options',
+		options: SORT_ORDERS,
+		default: 'desc',
+	},
+]);
 
 /** Text: not a whole record, a list or true/false mapped in. */
 const textFilterRules: FieldRule[] = textFilters.map(({ name, displayName }) => ({
@@ -133,7 +120,7 @@ const taskQuery: BuildFromValues = function (valueOf, requestOptions) {
 };
 
 export const getMany = defineOperation({
-	value: 'getMany',
+	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many tasks',
 	fields: [...returnAllAndLimitFields, filtersField, optionsField],

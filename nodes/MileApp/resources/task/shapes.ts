@@ -65,17 +65,3 @@ export async function shapeTaskBody(
 	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
 	return { ...requestOptions, body };
 }
-
-/** A declarative preSend step for Update, after shapeTaskBody: a PATCH with nothing in it is refused. */
-export async function refuseEmptyUpdate(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	if (Object.keys((requestOptions.body ?? {}) as IDataObject).length > 0) return requestOptions;
-	throw fieldRefusal(
-		this.getNode(),
-		this.getItemIndex(),
-		'Give at least one flow field or one field under "Update Fields" a value',
-		'Update Fields',
-	);
-}

@@ -1,10 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { sendCollection, unrouted } from '../../../shared/collectionBody';
+import {
+	refuseEmptyUpdate,
+	sendUpdateFields,
+	updateFieldsCollection,
+} from '../../../shared/collectionFields';
+import { sentInBody } from '../../../shared/fieldRouting';
 import { defineOperation } from '../../../shared/operation';
+import type { BuildFromValues } from '../../../shared/validation';
 import { flowField, flowRules } from '../../locators';
-import { endTimeField, sentAs, startTimeField, taskIdField, taskIdRules, taskPath } from './fields';
+import { endTimeField, startTimeField, taskIdField, taskIdRules, taskPath } from './fields';
 import { flowFieldsMapper, flowFieldValues } from './flowFields';
-import { refuseEmptyUpdate, shapeTaskBody } from './shapes';
+import { shapeTaskBody } from './shapes';
 
 /** Sent by `build` (sendCollection), beside the flow fields given, from the values the checks read. */
 const updateFieldOptions: INodeProperties[] = [
@@ -15,10 +21,16 @@ const updateFieldOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Move the task to this hub',
-		routing: sentAs('hubId'),
+		routing: sentInBody('hubId'),
 	},
 	startTimeField,
 ];
+
+/** The task's URL, and the flow fields given as the body the Update Fields join. */
+const toTaskWithFlowFields: BuildFromValues = function (valueOf, requestOptions) {
+	const body = flowFieldValues(this, valueOf('flowFields'), false);
+	return { ...requestOptions, url: taskPath(valueOf), body };
+};
 
 /** A PATCH of only the fields given: MileApp's PUT (Replace) would drop every field it is not sent. */
 export const update = defineOperation({
@@ -32,15 +44,7 @@ export const update = defineOperation({
 		flowFieldsMapper(
 			'Only the fields given a value are sent; every other field of the task stays as it is',
 		),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description: 'Only the fields added here are sent',
-			options: unrouted(updateFieldOptions),
-		},
+		updateFieldsCollection(updateFieldOptions, 'Only the fields added here are sent'),
 	],
 	rules: [
 		...taskIdRules,
@@ -50,14 +54,11 @@ export const update = defineOperation({
 	],
 	request: {
 		method: 'PATCH',
-		build: async function (valueOf, requestOptions) {
-			return await sendCollection.call(this, updateFieldOptions, valueOf('updateFields'), {
-				...requestOptions,
-				url: taskPath(valueOf),
-				body: flowFieldValues(this, valueOf('flowFields'), false),
-			});
-		},
-		preSend: [shapeTaskBody, refuseEmptyUpdate],
+		build: sendUpdateFields(updateFieldOptions, toTaskWithFlowFields),
+		preSend: [
+			shapeTaskBody,
+			refuseEmptyUpdate('Give at least one flow field or one field under "Update Fields" a value'),
+		],
 	},
 	outputsTasks: true,
 });

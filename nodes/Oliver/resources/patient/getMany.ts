@@ -1,3 +1,4 @@
+import { sentInQuery } from '../../../shared/fieldRouting';
 import { defineOperation } from '../../../shared/operation';
 import { requiredText } from '../../../shared/validation';
 import { OLIVER_PATHS } from '../../api';
@@ -9,18 +10,14 @@ export const getMany = defineOperation({
 	action: 'Get many patients',
 	description: 'List the patients of one client',
 	fields: [
-		{
-			...clientField,
-			required: true,
-			routing: { send: { type: 'query', property: 'client_id' } },
-		},
+		{ ...clientField, required: true, routing: sentInQuery('client_id') },
 		{
 			displayName: 'Name',
 			name: 'name',
 			type: 'string',
 			default: '',
 			description: 'Only patients whose name contains this',
-			routing: { send: { type: 'query', property: 'name', value: '={{ $value || undefined }}' } },
+			routing: sentInQuery('name', '={{ $value || undefined }}'),
 		},
 	],
 	rules: requiredText('clientId', 'Client'),

@@ -1,7 +1,9 @@
+import { additionalFieldsCollection } from '../../../shared/collectionFields';
+import { descriptionField } from '../../../shared/commonFields';
 import { defineOperation } from '../../../shared/operation';
 import { OLIVER_PATHS } from '../../api';
 import { clientField, patientField, pickerRules } from '../../pickers';
-import { descriptionField, referenceTimeField, taskTypeField, titleField } from './fields';
+import { referenceTimeField, taskTypeField, titleField } from './fields';
 
 export const create = defineOperation({
 	value: 'create',
@@ -9,14 +11,13 @@ export const create = defineOperation({
 	action: 'Create a staff task',
 	fields: [
 		{ ...titleField, required: true, placeholder: 'Call owner about lab results' },
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [clientField, descriptionField, patientField, referenceTimeField, taskTypeField],
-		},
+		additionalFieldsCollection([
+			clientField,
+			descriptionField,
+			patientField,
+			referenceTimeField,
+			taskTypeField,
+		]),
 	],
 	rules: [{ path: 'title', label: 'Title', kind: 'required' }, ...pickerRules('additionalFields')],
 	request: { method: 'POST', url: OLIVER_PATHS.staffTasks },

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { sendBodyDatesAsIso } from '../../../shared/dates';
+import { sentInBody } from '../../../shared/fieldRouting';
 import { OLIVER_PATHS } from '../../api';
 import { idField, idRules, toRecord } from '../../recordById';
 import { TASK_STATUS_OPTIONS, TASK_TYPE_OPTIONS } from '../../vocabulary';
@@ -21,16 +22,7 @@ export const titleField: INodeProperties = {
 	name: 'title',
 	type: 'string',
 	default: '',
-	routing: { send: { type: 'body', property: 'title' } },
-};
-
-export const descriptionField: INodeProperties = {
-	displayName: 'Description',
-	name: 'description',
-	type: 'string',
-	typeOptions: { rows: 3 },
-	default: '',
-	routing: { send: { type: 'body', property: 'description' } },
+	routing: sentInBody('title'),
 };
 
 export const taskTypeField: INodeProperties = {
@@ -39,7 +31,7 @@ export const taskTypeField: INodeProperties = {
 	type: 'options',
 	options: TASK_TYPE_OPTIONS,
 	default: 'task',
-	routing: { send: { type: 'body', property: 'task_type' } },
+	routing: sentInBody('task_type'),
 };
 
 export const statusField: INodeProperties = {
@@ -49,7 +41,7 @@ export const statusField: INodeProperties = {
 	options: [...TASK_STATUS_OPTIONS],
 	default: 'pending',
 	description: 'Completed or canceled sets the finalized time; pending clears it',
-	routing: { send: { type: 'body', property: 'status' } },
+	routing: sentInBody('status'),
 };
 
 export const referenceTimeField: INodeProperties = {

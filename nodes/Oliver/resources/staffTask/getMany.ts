@@ -1,3 +1,5 @@
+import { filtersCollection } from '../../../shared/collectionFields';
+import { sentInQuery } from '../../../shared/fieldRouting';
 import { limitRule, returnAllAndLimitFields } from '../../../shared/listFields';
 import { defineOperation } from '../../../shared/operation';
 import { OLIVER_PATHS } from '../../api';
@@ -9,20 +11,13 @@ export const getMany = defineOperation({
 	action: 'Get many staff tasks',
 	fields: [
 		...returnAllAndLimitFields,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					...statusField,
-					description: 'Only tasks with this status',
-					routing: { send: { type: 'query', property: 'status' } },
-				},
-			],
-		},
+		filtersCollection([
+			{
+				...statusField,
+				description: 'Only tasks with this status',
+				routing: sentInQuery('status'),
+			},
+		]),
 	],
 	rules: [limitRule],
 	request: { method: 'GET', url: OLIVER_PATHS.staffTasks, paged: true },

@@ -1,9 +1,12 @@
-import { unrouted, sendCollection } from '../../../shared/collectionBody';
+import {
+	sendUpdateFields,
+	someUpdateField,
+	updateFieldsCollection,
+} from '../../../shared/collectionFields';
+import { descriptionField } from '../../../shared/commonFields';
 import { defineOperation } from '../../../shared/operation';
-import type { BuildFromValues } from '../../../shared/validation';
 import { clientField, patientField, pickerRules } from '../../pickers';
 import {
-	descriptionField,
 	referenceTimeField,
 	statusField,
 	taskIdField,
@@ -13,7 +16,10 @@ import {
 	toTask,
 } from './fields';
 
-/** Where each field goes in the body; sent by `build` from the one read the checks made. */
+/**
+ * Where each field goes in the body (the reference time as ISO); sent by `build` from the one read the
+ * checks made.
+ */
 const updateFieldOptions = [
 	clientField,
 	descriptionField,
@@ -24,12 +30,6 @@ const updateFieldOptions = [
 	titleField,
 ];
 
-/** The task's URL, and only the fields the user added to the body (the reference time as ISO). */
-const updateTask: BuildFromValues = async function (valueOf, requestOptions) {
-	const toThisTask = await toTask.call(this, valueOf, requestOptions);
-	return await sendCollection.call(this, updateFieldOptions, valueOf('updateFields'), toThisTask);
-};
-
 export const update = defineOperation({
 	value: 'update',
 	name: 'Update',
@@ -37,23 +37,17 @@ export const update = defineOperation({
 	description: 'Change only the fields you add; the others stay as they are',
 	fields: [
 		taskIdField,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description:
-				'Only the fields added here are sent; everything else on the task stays as it is',
-			options: unrouted(updateFieldOptions),
-		},
+		updateFieldsCollection(
+			updateFieldOptions,
+			'Only the fields added here are sent; everything else on the task stays as it is',
+		),
 	],
 	rules: [
 		...taskIdRules,
-		{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
+		someUpdateField,
 		{ path: 'updateFields.title', label: 'Title', kind: 'notBlankWhenGiven' },
 		...pickerRules('updateFields'),
 	],
-	request: { method: 'PUT', build: updateTask },
+	request: { method: 'PUT', build: sendUpdateFields(updateFieldOptions, toTask) },
 	outputsTasks: true,
 });

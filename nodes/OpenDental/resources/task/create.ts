@@ -1,6 +1,7 @@
+import { additionalFieldsCollection } from '../../../shared/collectionFields';
 import { defineOperation } from '../../../shared/operation';
 import { OPEN_DENTAL_PATHS } from '../../api';
-import { authorField, collectionField, requiredNumber } from '../../fields';
+import { authorField, requiredNumber } from '../../fields';
 import { sendInOfficeTime } from '../../requests';
 import {
 	attachedToField,
@@ -25,7 +26,7 @@ export const create = defineOperation({
 			placeholder: 'Verify insurance before the next appointment',
 		},
 		authorField('Created By', 'task'),
-		collectionField('Additional Fields', 'additionalFields', 'Add Field', [
+		additionalFieldsCollection([
 			attachedToField,
 			entryTimeField,
 			keyNumField,

@@ -1,7 +1,9 @@
+import { filtersCollection } from '../../../shared/collectionFields';
+import { sentInQuery } from '../../../shared/fieldRouting';
 import { limitRule, returnAllAndLimitFields } from '../../../shared/listFields';
 import { defineOperation } from '../../../shared/operation';
 import { OPEN_DENTAL_PATHS } from '../../api';
-import { filtersCollection, optionalNumber, sentInQuery } from '../../fields';
+import { optionalNumber } from '../../fields';
 import { sendInOfficeTime } from '../../requests';
 import { DEFAULT_CREATED_WINDOW_DAYS } from '../../vocabulary';
 import { attachmentRules, statusField, taskFilterFields } from './fields';

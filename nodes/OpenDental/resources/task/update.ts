@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { someUpdateField, updateFieldsCollection } from '../../../shared/collectionFields';
 import { defineOperation } from '../../../shared/operation';
-import { someUpdateField, taskNumField, updateFieldsCollection } from '../../fields';
+import { taskNumField } from '../../fields';
 import { openDentalApiRequest, sendInOfficeTime } from '../../requests';
 import {
 	attachedToField,
@@ -54,10 +55,10 @@ export const update = defineOperation({
 	description: 'Change only the fields you add; the others stay as they are',
 	fields: [
 		taskNumField,
-		updateFieldsCollection(updateFieldOptions, {
-			description:
-				'Only the fields added here are sent; everything else on the task stays as it is',
-		}),
+		updateFieldsCollection(
+			updateFieldOptions,
+			'Only the fields added here are sent; everything else on the task stays as it is',
+		),
 		{
 			displayName: 'Keep Done Status',
 			name: 'keepDoneStatus',

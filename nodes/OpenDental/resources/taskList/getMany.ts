@@ -1,3 +1,4 @@
+import { sentInQuery } from '../../../shared/fieldRouting';
 import { limitRule, returnAllAndLimitFields } from '../../../shared/listFields';
 import { defineOperation } from '../../../shared/operation';
 import { OPEN_DENTAL_PATHS } from '../../api';
@@ -15,7 +16,7 @@ export const getMany = defineOperation({
 			options: TASK_LIST_STATUSES,
 			default: 'Active',
 			description: 'Open Dental lists active and archived task lists separately',
-			routing: { send: { type: 'query', property: 'TaskListStatus' } },
+			routing: sentInQuery('TaskListStatus'),
 		},
 		...returnAllAndLimitFields,
 	],

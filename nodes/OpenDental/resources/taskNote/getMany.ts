@@ -1,13 +1,9 @@
+import { filtersCollection } from '../../../shared/collectionFields';
+import { sentInQuery } from '../../../shared/fieldRouting';
 import { limitRule, returnAllAndLimitFields } from '../../../shared/listFields';
 import { defineOperation } from '../../../shared/operation';
 import { OPEN_DENTAL_PATHS } from '../../api';
-import {
-	filtersCollection,
-	optionalNumber,
-	sentInQuery,
-	taskNumField,
-	userField,
-} from '../../fields';
+import { optionalNumber, taskNumField, userField } from '../../fields';
 
 export const getMany = defineOperation({
 	value: 'getAll',

@@ -1,5 +1,5 @@
+import { someUpdateField, updateFieldsCollection } from '../../../shared/collectionFields';
 import { defineOperation } from '../../../shared/operation';
-import { someUpdateField, updateFieldsCollection } from '../../fields';
 import { sendInOfficeTime } from '../../requests';
 import { noteField, noteTimeField, taskNoteNumField, taskNoteNumRules, toTaskNote } from './fields';
 

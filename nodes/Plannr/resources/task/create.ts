@@ -1,8 +1,9 @@
+import { additionalFieldsCollection } from '../../../shared/collectionFields';
+import { nameField } from '../../../shared/commonFields';
 import { defineOperation } from '../../../shared/operation';
 import { PLANNR_PATHS } from '../../api';
 import { MAX_TASK_NAME_LENGTH } from '../../vocabulary';
 import {
-	nameField,
 	optionalTaskFieldRules,
 	optionalTaskFields,
 	statusField,
@@ -20,14 +21,7 @@ export const create = defineOperation({
 		{ ...taskableTypeField, required: true },
 		{ ...taskableUuidField, required: true },
 		{ ...statusField, required: true },
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: optionalTaskFields,
-		},
+		additionalFieldsCollection(optionalTaskFields),
 	],
 	rules: [
 		{ path: 'name', label: 'Name', kind: 'required' },

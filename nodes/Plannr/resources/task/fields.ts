@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { descriptionField } from '../../../shared/commonFields';
+import { sentInBody } from '../../../shared/fieldRouting';
 import type { BuildFromValues, FieldRule, ParameterReader } from '../../../shared/validation';
 import { PLANNR_PATHS } from '../../api';
 import { LINKED_RECORD_TYPES, PRIORITIES } from '../../vocabulary';
@@ -28,14 +30,6 @@ export const taskUuidField: INodeProperties = {
 	],
 };
 
-export const nameField: INodeProperties = {
-	displayName: 'Name',
-	name: 'name',
-	type: 'string',
-	default: '',
-	routing: { send: { type: 'body', property: 'name' } },
-};
-
 export const taskableTypeField: INodeProperties = {
 	displayName: 'Linked To',
 	name: 'taskableType',
@@ -43,7 +37,7 @@ export const taskableTypeField: INodeProperties = {
 	options: LINKED_RECORD_TYPES,
 	default: 'client',
 	description: 'What kind of record the task belongs to (taskable_type)',
-	routing: { send: { type: 'body', property: 'taskable_type' } },
+	routing: sentInBody('taskable_type'),
 };
 
 export const taskableUuidField: INodeProperties = {
@@ -53,7 +47,7 @@ export const taskableUuidField: INodeProperties = {
 	default: '',
 	placeholder: '5c1695df-0be1-48e2-9b01-71f8495a672f',
 	description: 'The UUID of the client, case or plan (taskable_uuid)',
-	routing: { send: { type: 'body', property: 'taskable_uuid' } },
+	routing: sentInBody('taskable_uuid'),
 };
 
 export const statusField: INodeProperties = {
@@ -64,16 +58,7 @@ export const statusField: INodeProperties = {
 	default: '',
 	description:
 		'One of the firm’s task statuses. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	routing: { send: { type: 'body', property: 'task_status_uuid' } },
-};
-
-export const descriptionField: INodeProperties = {
-	displayName: 'Description',
-	name: 'description',
-	type: 'string',
-	typeOptions: { rows: 3 },
-	default: '',
-	routing: { send: { type: 'body', property: 'description' } },
+	routing: sentInBody('task_status_uuid'),
 };
 
 export const priorityField: INodeProperties = {
@@ -82,7 +67,7 @@ export const priorityField: INodeProperties = {
 	type: 'options',
 	options: PRIORITIES,
 	default: 'medium',
-	routing: { send: { type: 'body', property: 'priority' } },
+	routing: sentInBody('priority'),
 };
 
 export const dueAtField: INodeProperties = {
@@ -91,7 +76,7 @@ export const dueAtField: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description: 'Sent as the workflow’s local time (Plannr’s due dates carry no time zone)',
-	routing: { send: { type: 'body', property: 'due_at' } },
+	routing: sentInBody('due_at'),
 };
 
 export const parentTaskField: INodeProperties = {
@@ -100,7 +85,7 @@ export const parentTaskField: INodeProperties = {
 	type: 'string',
 	default: '',
 	description: 'Makes this task a sub-task of another',
-	routing: { send: { type: 'body', property: 'parent_task_uuid' } },
+	routing: sentInBody('parent_task_uuid'),
 };
 
 export const assigneesField: INodeProperties = {
@@ -111,7 +96,7 @@ export const assigneesField: INodeProperties = {
 	default: [],
 	description:
 		'The accounts the task is assigned to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	routing: { send: { type: 'body', property: 'assigned_to_uuids' } },
+	routing: sentInBody('assigned_to_uuids'),
 };
 
 export const groupsField: INodeProperties = {
@@ -121,7 +106,7 @@ export const groupsField: INodeProperties = {
 	default: '',
 	placeholder: '6098c485-20e6-41ec-9b52-972cdacc65aa, 698abada-35a7-4b21-ab51-ffc44aac9c33',
 	description: 'Comma-separated UUIDs of the groups the task is shared with',
-	routing: { send: { type: 'body', property: 'group_uuids' } },
+	routing: sentInBody('group_uuids'),
 };
 
 export const customFieldsField: INodeProperties = {
@@ -147,7 +132,7 @@ export const customFieldsField: INodeProperties = {
 			],
 		},
 	],
-	routing: { send: { type: 'body', property: 'custom_fields' } },
+	routing: sentInBody('custom_fields'),
 };
 
 /** The task fields Create takes as additional fields and Update takes as update fields. */

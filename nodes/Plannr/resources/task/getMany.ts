@@ -1,3 +1,5 @@
+import { filtersCollection, optionsCollection } from '../../../shared/collectionFields';
+import { sentInQuery } from '../../../shared/fieldRouting';
 import { returnAllAndLimitFields, limitRule } from '../../../shared/listFields';
 import { defineOperation } from '../../../shared/operation';
 import { PLANNR_PATHS } from '../../api';
@@ -5,133 +7,118 @@ import { TASK_INCLUDES, TASK_SORTS } from '../../vocabulary';
 import { assigneesField, priorityField, statusField, taskableTypeField } from './fields';
 import { shapeTaskQuery } from './shapes';
 
-const query = (property: string, value?: string) => ({
-	send: { type: 'query' as const, property, ...(value ? { value } : {}) },
-});
-
 export const getMany = defineOperation({
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many tasks',
 	fields: [
 		...returnAllAndLimitFields,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					...assigneesField,
-					description: 'Only tasks assigned to any of these accounts',
-					routing: query('filter[assigned_to_uuids]', '={{ $value.join(",") }}'),
-				},
-				{
-					displayName: 'Client UUID',
-					name: 'clientUuid',
-					type: 'string',
-					default: '',
-					description: 'Only tasks of this client',
-					routing: query('filter[client_uuid]'),
-				},
-				{
-					displayName: 'Due After',
-					name: 'dueAfter',
-					type: 'dateTime',
-					default: '',
-					routing: query('filter[due_after]'),
-				},
-				{
-					displayName: 'Due Before',
-					name: 'dueBefore',
-					type: 'dateTime',
-					default: '',
-					routing: query('filter[due_before]'),
-				},
-				{
-					displayName: 'Has Due Date',
-					name: 'hasDueDate',
-					type: 'boolean',
-					default: true,
-					description:
-						'Whether to return only tasks with a due date (on) or only tasks without one (off)',
-					routing: query('filter[has_due_date]', '={{ $value ? "true" : "false" }}'),
-				},
-				{
-					...taskableTypeField,
-					description: 'Only tasks linked to this kind of record',
-					routing: query('filter[taskable_type]'),
-				},
-				{
-					displayName: 'Linked Record UUID',
-					name: 'taskableUuid',
-					type: 'string',
-					default: '',
-					routing: query('filter[taskable_uuid]'),
-				},
-				{
-					displayName: 'Name',
-					name: 'name',
-					type: 'string',
-					default: '',
-					description: 'Only tasks whose name contains this',
-					routing: query('filter[name]'),
-				},
-				{
-					displayName: 'Open Tasks Only',
-					name: 'openTasks',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to return only tasks that are not completed',
-					routing: query('filter[open_tasks]', '={{ $value ? "true" : "false" }}'),
-				},
-				{
-					...priorityField,
-					description: 'Only tasks with this priority',
-					routing: query('filter[priority]'),
-				},
-				{
-					...statusField,
-					description:
-						'Only tasks with this status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					routing: query('filter[status_uuid]'),
-				},
-			],
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Include',
-					name: 'include',
-					type: 'multiOptions',
-					options: TASK_INCLUDES,
-					default: [],
-					description: 'Related records to return with each task',
-					routing: query('include', '={{ $value.join(",") }}'),
-				},
-				{
-					displayName: 'Sort By',
-					name: 'sort',
-					type: 'options',
-					options: TASK_SORTS,
-					default: 'created_at',
-					routing: query('sort', '={{ ($parameter.options.sortDescending ? "-" : "") + $value }}'),
-				},
-				{
-					displayName: 'Sort Descending',
-					name: 'sortDescending',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to sort from the highest value down (needs Sort By)',
-				},
-			],
-		},
+		filtersCollection([
+			{
+				...assigneesField,
+				description: 'Only tasks assigned to any of these accounts',
+				routing: sentInQuery('filter[assigned_to_uuids]', '={{ $value.join(",") }}'),
+			},
+			{
+				displayName: 'Client UUID',
+				name: 'clientUuid',
+				type: 'string',
+				default: '',
+				description: 'Only tasks of this client',
+				routing: sentInQuery('filter[client_uuid]'),
+			},
+			{
+				displayName: 'Due After',
+				name: 'dueAfter',
+				type: 'dateTime',
+				default: '',
+				routing: sentInQuery('filter[due_after]'),
+			},
+			{
+				displayName: 'Due Before',
+				name: 'dueBefore',
+				type: 'dateTime',
+				default: '',
+				routing: sentInQuery('filter[due_before]'),
+			},
+			{
+				displayName: 'Has Due Date',
+				name: 'hasDueDate',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to return only tasks with a due date (on) or only tasks without one (off)',
+				routing: sentInQuery('filter[has_due_date]', '={{ $value ? "true" : "false" }}'),
+			},
+			{
+				...taskableTypeField,
+				description: 'Only tasks linked to this kind of record',
+				routing: sentInQuery('filter[taskable_type]'),
+			},
+			{
+				displayName: 'Linked Record UUID',
+				name: 'taskableUuid',
+				type: 'string',
+				default: '',
+				routing: sentInQuery('filter[taskable_uuid]'),
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only tasks whose name contains this',
+				routing: sentInQuery('filter[name]'),
+			},
+			{
+				displayName: 'Open Tasks Only',
+				name: 'openTasks',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return only tasks that are not completed',
+				routing: sentInQuery('filter[open_tasks]', '={{ $value ? "true" : "false" }}'),
+			},
+			{
+				...priorityField,
+				description: 'Only tasks with this priority',
+				routing: sentInQuery('filter[priority]'),
+			},
+			{
+				...statusField,
+				description:
+					'Only tasks with this status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				routing: sentInQuery('filter[status_uuid]'),
+			},
+		]),
+		optionsCollection([
+			{
+				displayName: 'Include',
+				name: 'include',
+				type: 'multiOptions',
+				options: TASK_INCLUDES,
+				default: [],
+				description: 'Related records to return with each task',
+				routing: sentInQuery('include', '={{ $value.join(",") }}'),
+			},
+			{
+				displayName: 'Sort By',
+				name: 'sort',
+				type: 'options',
+				options: TASK_SORTS,
+				default: 'created_at',
+				routing: sentInQuery(
+					'sort',
+					'={{ ($parameter.options.sortDescending ? "-" : "") + $value }}',
+				),
+			},
+			{
+				displayName: 'Sort Descending',
+				name: 'sortDescending',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to sort from the highest value down (needs Sort By)',
+			},
+		]),
 	],
 	rules: [
 		limitRule,

@@ -46,22 +46,6 @@ export async function shapeTaskBody(
 	return requestOptions;
 }
 
-/** A declarative preSend step for Update, after shapeTaskBody: every field added was left empty, so there is nothing to send. */
-export async function refuseEmptyUpdate(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = (requestOptions.body ?? {}) as IDataObject;
-	if (Object.keys(body).length === 0)
-		throw fieldRefusal(
-			this.getNode(),
-			this.getItemIndex(),
-			'Add at least one field with a value under "Update Fields"',
-			'Update Fields',
-		);
-	return requestOptions;
-}
-
 /** A declarative preSend step for Update: Plannr takes a new Linked To only with the record it links to. */
 export async function requireLinkedRecordWithType(
 	this: IExecuteSingleFunctions,

@@ -1,19 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { sendCollection, unrouted } from '../../../shared/collectionBody';
+import {
+	refuseEmptyUpdate,
+	sendUpdateFields,
+	someUpdateField,
+	updateFieldsCollection,
+} from '../../../shared/collectionFields';
+import { nameField } from '../../../shared/commonFields';
 import { defineOperation } from '../../../shared/operation';
 import { MAX_TASK_NAME_LENGTH } from '../../vocabulary';
 import {
-	nameField,
 	optionalTaskFieldRules,
 	optionalTaskFields,
 	statusField,
-	taskPath,
 	taskUuidField,
 	taskUuidRules,
 	taskableTypeField,
 	taskableUuidField,
+	toTask,
 } from './fields';
-import { refuseEmptyUpdate, requireLinkedRecordWithType, shapeTaskBody } from './shapes';
+import { requireLinkedRecordWithType, shapeTaskBody } from './shapes';
 
 /** Each with the body property it is sent as; sent by `build` from the values the checks read. */
 const updateFieldOptions: INodeProperties[] = [
@@ -34,20 +39,14 @@ export const update = defineOperation({
 	description: 'Change only the fields you add; the others stay as they are',
 	fields: [
 		taskUuidField,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description:
-				'Only the fields added here are sent; everything else on the task stays as it is',
-			options: unrouted(updateFieldOptions),
-		},
+		updateFieldsCollection(
+			updateFieldOptions,
+			'Only the fields added here are sent; everything else on the task stays as it is',
+		),
 	],
 	rules: [
 		...taskUuidRules,
-		{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
+		someUpdateField,
 		{ path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' },
 		{ path: 'updateFields.name', label: 'Name', kind: 'maxLength', max: MAX_TASK_NAME_LENGTH },
 		{ path: 'updateFields.taskableUuid', label: 'Linked Record UUID', kind: 'notBlankWhenGiven' },
@@ -58,13 +57,12 @@ export const update = defineOperation({
 	],
 	request: {
 		method: 'PUT',
-		build: async function (valueOf, requestOptions) {
-			return await sendCollection.call(this, updateFieldOptions, valueOf('updateFields'), {
-				...requestOptions,
-				url: taskPath(valueOf),
-			});
-		},
-		preSend: [requireLinkedRecordWithType, shapeTaskBody, refuseEmptyUpdate],
+		build: sendUpdateFields(updateFieldOptions, toTask()),
+		preSend: [
+			requireLinkedRecordWithType,
+			shapeTaskBody,
+			refuseEmptyUpdate('Add at least one field with a value under "Update Fields"'),
+		],
 	},
 	outputsTasks: true,
 });

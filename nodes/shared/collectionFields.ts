@@ -1,0 +1,81 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	PreSendAction,
+} from 'n8n-workflow';
+import { sendCollection, unrouted } from './collectionBody';
+import { fieldRefusal, type BuildFromValues, type FieldRule } from './validation';
+
+/**
+ * The collections of optional fields operations show (Additional Fields, Filters, Options, Update Fields),
+ * each field added on its own: their declarations, and how an Update checks and sends its fields.
+ */
+
+function collection(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
+/** A Create's optional fields, sent by their own routing (or, passed unrouted, by the operation's `build`). */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Additional Fields', 'additionalFields', 'Add Field', options);
+}
+
+/** A Get Many's filters. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Filters', 'filters', 'Add Filter', options);
+}
+
+/** A Get Many's options beside its filters: sorting, what to include. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Options', 'options', 'Add Option', options);
+}
+
+/**
+ * An Update's fields: only those added change. Each carries the body property it is sent as, but the
+ * operation's `build` sends them (sendCollection) from the one read the checks made, so they are unrouted.
+ */
+export function updateFieldsCollection(
+	options: INodeProperties[],
+	description?: string,
+): INodeProperties {
+	return {
+		...collection('Update Fields', 'updateFields', 'Add Field', unrouted(options)),
+		...(description ? { description } : {}),
+	};
+}
+
+/** An Update's request: to the record `toRecord` names, with the Update Fields given in its body. */
+export function sendUpdateFields(
+	fields: INodeProperties[],
+	toRecord: BuildFromValues,
+): BuildFromValues {
+	return async function (valueOf, requestOptions) {
+		const toThisRecord = await toRecord.call(this, valueOf, requestOptions);
+		return await sendCollection.call(this, fields, valueOf('updateFields'), toThisRecord);
+	};
+}
+
+/** An Update with none of its fields added would change nothing. */
+export const someUpdateField: FieldRule = {
+	path: 'updateFields',
+	label: 'Update Fields',
+	kind: 'notEmptyCollection',
+};
+
+/**
+ * A declarative preSend step for an Update, after its body is shaped: fields added but all left empty leave
+ * nothing to send, which `refusal` tells the user how to fix.
+ */
+export function refuseEmptyUpdate(refusal: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		if (Object.keys((requestOptions.body ?? {}) as IDataObject).length > 0) return requestOptions;
+		throw fieldRefusal(this.getNode(), this.getItemIndex(), refusal, 'Update Fields');
+	};
+}

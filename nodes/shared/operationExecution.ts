@@ -1,0 +1,53 @@
+import type { INodePropertyRouting } from 'n8n-workflow';
+import { applyTaskOutput, normalizeWhenAsked, OUTPUT_FORMAT_PARAMETER } from './normalizedTask';
+import type {
+	OperationDefinition,
+	OperationRequest,
+	OperationRun,
+	ResourceRun,
+	VendorOperations,
+} from './operation';
+import { rulesOf } from './operationRules';
+import { routingFor } from './requests';
+import { checkValues, executeParameterReader, validateFields } from './validation';
+
+/** How n8n carries out an operation: a declarative one's routing, a programmatic one's run. */
+
+/** The request's routing: the input checks and `build` first, then the tasks normalized when asked. */
+export function routingOf(
+	vendor: VendorOperations,
+	operation: OperationDefinition,
+	request: OperationRequest,
+): INodePropertyRouting {
+	if (!vendor.routing) throw new Error(`${vendor.vendorName} has no declarative routing`);
+	const { method, url, qs, body, paged, build, preSend = [], postReceive } = request;
+	const rules = rulesOf(operation);
+	const checks = rules.length > 0 || build ? [validateFields(rules, build)] : [];
+	const normalize =
+		operation.outputsTasks && vendor.taskMapper ? [normalizeWhenAsked(vendor.taskMapper)] : [];
+	return routingFor(vendor.routing)(
+		{ method, ...(url ? { url } : {}), ...(qs ? { qs } : {}), ...(body ? { body } : {}) },
+		{
+			paged,
+			preSend: [...checks, ...preSend],
+			postReceive: [...(postReceive ?? vendor.routing.output), ...normalize],
+		},
+	);
+}
+
+/** The run with the operation's checks at hand and, for tasks, the Output choice applied. */
+export function runOf(
+	vendor: VendorOperations,
+	operation: OperationDefinition,
+	run: OperationRun,
+): ResourceRun {
+	const rules = rulesOf(operation);
+	return async function () {
+		const checkItem = (itemIndex: number) =>
+			checkValues(this.getNode(), itemIndex, rules, executeParameterReader(this, itemIndex));
+		const items = await run.call(this, checkItem);
+		if (!operation.outputsTasks || !vendor.taskMapper) return items;
+		const format = this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 0, 'vendor');
+		return applyTaskOutput(items, format, vendor.taskMapper, this.getTimezone());
+	};
+}
