@@ -131,7 +131,7 @@ beforeAll(async () => {
 		status_uuid: status.doing.uuid,
 		assigned_to_uuids: [sarah.uuid],
 	});
-	tasks.toUncomplete = add('File signed letter of authority', {
+	tasks.toReopen = add('File signed letter of authority', {
 		status_uuid: status.done.uuid,
 		taskable_uuid: emma.uuid,
 	});
@@ -213,10 +213,10 @@ beforeAll(async () => {
 			operation: 'complete',
 			taskUuid: byUuid(tasks.toComplete.uuid),
 		}),
-		node('Uncomplete', {
+		node('Reopen', {
 			resource: 'task',
-			operation: 'uncomplete',
-			taskUuid: byUuid(tasks.toUncomplete.uuid),
+			operation: 'reopen',
+			taskUuid: byUuid(tasks.toReopen.uuid),
 			reopenStatusUuid: status.doing.uuid,
 		}),
 	]);
@@ -273,6 +273,21 @@ beforeAll(async () => {
 				{ executeOnce: true },
 			),
 		]),
+		// A status made, then changed through what n8n passed on: its uuid, its position less one.
+		chainWorkflow('plStatuses', [
+			node('Create Status', {
+				resource: 'taskStatus',
+				operation: 'create',
+				name: 'Waiting on provider',
+				additionalFields: { colour: '#ff0000' },
+			}),
+			node('Update Status', {
+				resource: 'taskStatus',
+				operation: 'update',
+				statusUuid: '={{ $json.uuid }}',
+				updateFields: { name: 'Waiting on Aviva', position: '={{ $json.position - 1 }}' },
+			}),
+		]),
 		chainWorkflow('plLimitOverPage', [
 			node('First 505', { resource: 'task', operation: 'getAll', returnAll: false, limit: 505 }),
 		]),
@@ -285,7 +300,7 @@ afterAll(async () => {
 	await n8n?.cleanup();
 });
 
-test('Task Create (every optional field), Get, Update, Complete, Uncomplete: what Plannr received, what n8n output, the tasks as they end', async () => {
+test('Task Create (every optional field), Get, Update, Complete, Reopen: what Plannr received, what n8n output, the tasks as they end', async () => {
 	const before = {
 		toUpdate: structuredClone(fake.tasks.get(tasks.toUpdate.uuid)!),
 	};
@@ -302,7 +317,7 @@ test('Task Create (every optional field), Get, Update, Complete, Uncomplete: wha
 		`GET ${api(`/task/${uuid}`)}`,
 		`PUT ${api(`/task/${tasks.toUpdate.uuid}`)}`,
 		`PATCH ${api(`/task/${tasks.toComplete.uuid}/complete`)}`,
-		`PATCH ${api(`/task/${tasks.toUncomplete.uuid}/uncomplete/${status.doing.uuid}`)}`,
+		`PATCH ${api(`/task/${tasks.toReopen.uuid}/uncomplete/${status.doing.uuid}`)}`,
 	]);
 	for (const request of requests) {
 		expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
@@ -397,15 +412,15 @@ test('Task Create (every optional field), Get, Update, Complete, Uncomplete: wha
 			status: expect.objectContaining({ uuid: status.done.uuid }),
 		}),
 	]);
-	// Uncomplete: back to the status chosen, the completion cleared.
-	expect(fake.tasks.get(tasks.toUncomplete.uuid)).toMatchObject({
+	// Reopen: back to the status chosen, the completion cleared.
+	expect(fake.tasks.get(tasks.toReopen.uuid)).toMatchObject({
 		status_uuid: status.doing.uuid,
 		completed_at: null,
 		completed_by_uuid: null,
 	});
-	expect(itemsOf(run, 'Uncomplete')).toEqual([
+	expect(itemsOf(run, 'Reopen')).toEqual([
 		expect.objectContaining({
-			uuid: tasks.toUncomplete.uuid,
+			uuid: tasks.toReopen.uuid,
 			completed_at: null,
 			status: expect.objectContaining({ uuid: status.doing.uuid }),
 		}),
@@ -539,6 +554,34 @@ test('the example workflow imports as is and lists the open tasks due within a w
 	expect(itemsOf(run, 'Open tasks due in the next 7 days').map((task) => task.name)).toEqual(
 		expected,
 	);
+});
+
+test('Task Status Create, then Update of the new status (only the fields set): what Plannr received, what n8n output', async () => {
+	const mark = fake.requests.length;
+	const run = await n8n.execute('plStatuses');
+	expect(errorOf(run)).toBeUndefined();
+	const [created, ...more] = itemsOf(run, 'Create Status');
+	const requests = sinceMark(mark);
+	expect(more).toEqual([]);
+	expect(calls(requests)).toEqual([
+		`POST ${api('/task-status')}`,
+		`PUT ${api(`/task-status/${created.uuid as string}`)}`,
+	]);
+	const last = status.archived.position;
+	expect(requests.map((request) => request.body)).toEqual([
+		{ name: 'Waiting on provider', colour: '#ff0000' },
+		{ name: 'Waiting on Aviva', position: last },
+	]);
+	expect(created).toMatchObject({
+		name: 'Waiting on provider',
+		colour: '#ff0000',
+		position: last + 1,
+	});
+	const updated = itemsOf(run, 'Update Status');
+	expect(updated).toEqual([
+		{ ...created, name: 'Waiting on Aviva', position: last, updated_at: expect.any(String) },
+	]);
+	expect(fake.statuses.get(created.uuid as string)).toEqual(updated[0]);
 });
 
 test('no token was stored in the executions', async () => {

@@ -101,11 +101,11 @@ describe('errors', () => {
 		expect(fake.tasks.size).toBe(0);
 	});
 
-	it('a 422 on Uncomplete to a completed-type status names the status field', async () => {
+	it('a 422 on Reopen to a completed-type status names the status field', async () => {
 		const task = addTask({ name: 'x', status_uuid: done.uuid });
 		const { error } = await plannr({
 			resource: 'task',
-			operation: 'uncomplete',
+			operation: 'reopen',
 			taskUuid: rl(task.uuid),
 			reopenStatusUuid: done.uuid,
 		});
@@ -115,7 +115,7 @@ describe('errors', () => {
 		);
 	});
 
-	it('a task that does not exist: 404 with Plannr’s words, for Get, Update, Complete and Uncomplete', async () => {
+	it('a task that does not exist: 404 with Plannr’s words, for Get, Update, Complete and Reopen', async () => {
 		const missing = '7a5c0000-0000-4000-8000-0000000000ff';
 		const runs = [
 			await plannr({ resource: 'task', operation: 'get', taskUuid: rl(missing) }),
@@ -128,7 +128,7 @@ describe('errors', () => {
 			await plannr({ resource: 'task', operation: 'complete', taskUuid: rl(missing) }),
 			await plannr({
 				resource: 'task',
-				operation: 'uncomplete',
+				operation: 'reopen',
 				taskUuid: rl(missing),
 				reopenStatusUuid: todo.uuid,
 			}),

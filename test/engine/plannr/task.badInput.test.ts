@@ -33,10 +33,10 @@ describe('bad input is refused before any request, naming the field', () => {
 			'Task',
 		],
 		[
-			'a Task that is not a UUID, on Uncomplete',
+			'a Task that is not a UUID, on Reopen',
 			{
 				resource: 'task',
-				operation: 'uncomplete',
+				operation: 'reopen',
 				taskUuid: rl('42'),
 				reopenStatusUuid: '57a70000-0000-4000-8000-000000000001',
 			},
@@ -46,7 +46,7 @@ describe('bad input is refused before any request, naming the field', () => {
 			'a blank Back to Status',
 			{
 				resource: 'task',
-				operation: 'uncomplete',
+				operation: 'reopen',
 				taskUuid: rl(task),
 				reopenStatusUuid: '={{ "" }}',
 			},
@@ -56,7 +56,7 @@ describe('bad input is refused before any request, naming the field', () => {
 			'a Back to Status that is not a UUID',
 			{
 				resource: 'task',
-				operation: 'uncomplete',
+				operation: 'reopen',
 				taskUuid: rl(task),
 				reopenStatusUuid: '={{ "In progress" }}',
 			},
@@ -180,7 +180,7 @@ describe('bad input is refused before any request, naming the field', () => {
 		['Task', { resource: 'task', operation: 'get', taskUuid: rl('') }],
 		[
 			'Back to Status Name or ID',
-			{ resource: 'task', operation: 'uncomplete', taskUuid: rl(task), reopenStatusUuid: '' },
+			{ resource: 'task', operation: 'reopen', taskUuid: rl(task), reopenStatusUuid: '' },
 		],
 	])('an empty required %s: n8n names it and runs nothing', async (field, parameters) => {
 		await expect(plannr(parameters)).rejects.toThrow(`Parameter "${field}" is required`);

@@ -1,5 +1,5 @@
 /**
- * Tasks: Create, Get, Update, Complete and Uncomplete, what Plannr receives and what n8n outputs; the task
+ * Tasks: Create, Get, Update, Complete and Reopen, what Plannr receives and what n8n outputs; the task
  * picker; the normalized output. Get Many is in task.getMany.test.ts, bad input in task.badInput.test.ts.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -30,7 +30,7 @@ import {
 
 usePlannr();
 
-describe('task: create, get, update, complete, uncomplete', () => {
+describe('task: create, get, update, complete, reopen', () => {
 	const create = { resource: 'task', operation: 'create' };
 
 	it('Create sends the four required fields as JSON and outputs the new task', async () => {
@@ -349,13 +349,13 @@ describe('task: create, get, update, complete, uncomplete', () => {
 		});
 	});
 
-	it('Uncomplete sends PATCH …/uncomplete/{status}: the task goes back to the chosen status, completion cleared', async () => {
+	it('Reopen sends PATCH …/uncomplete/{status}: the task goes back to the chosen status, completion cleared', async () => {
 		const task = addTask({ name: 'File letter of authority', status_uuid: done.uuid });
 		expect(fake.tasks.get(task.uuid)!.completed_at).not.toBeNull();
 
 		const [reopened] = await ok({
 			resource: 'task',
-			operation: 'uncomplete',
+			operation: 'reopen',
 			taskUuid: rl(task.uuid),
 			reopenStatusUuid: doing.uuid,
 		});

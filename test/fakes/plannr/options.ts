@@ -92,6 +92,21 @@ export interface PlannrFakeOptions {
 	customFieldsShown?: 'set' | 'all';
 	/** [inferred] the status list answers `{data}` (false) or a paged list (true). */
 	statusListPaginated?: boolean;
+	/**
+	 * [inferred] status fields beyond the documented request bodies (POST: name, colour; PUT: name, colour,
+	 * position): `position` on POST, `is_type_completed` and `is_not_started` on both. Dropped, as Laravel's
+	 * `validated()` drops what no rule names, or taken.
+	 */
+	statusBodyExtras?: 'ignore' | 'take';
+	/** [inferred] colour: `#RRGGBB` (Laravel's hex_color; apidocs' examples are `#ff0000`, `#398898`), or any string. */
+	statusColourFormat?: 'hex' | 'any';
+	/**
+	 * [inferred] how "You cannot update a completed statuses details except it's position" is enforced: a 422
+	 * naming each detail changed (nothing is saved), or the details silently kept and the position saved.
+	 */
+	completedStatusDetails?: 'reject' | 'ignore';
+	/** apidocs labels PUT's example answer 201 (the default); 200, as Laravel answers for a model that already existed, is [inferred]. */
+	statusUpdateStatus?: 200 | 201;
 	/** [inferred] where GET /api/v1/logins puts preferred_account_uuid: beside data, or on each login. */
 	preferredAccountPlacement?: 'top-level' | 'each-login';
 	/** apidocs: 201. */
@@ -167,6 +182,10 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		unknownCustomFields: 'reject',
 		customFieldsShown: 'set',
 		statusListPaginated: false,
+		statusBodyExtras: 'ignore',
+		statusColourFormat: 'hex',
+		completedStatusDetails: 'reject',
+		statusUpdateStatus: 201,
 		preferredAccountPlacement: 'top-level',
 		webhookCreateStatus: 201,
 		webhookDeleteStatus: 204,

@@ -1,7 +1,13 @@
-/** Task statuses: `GET /task-status`. */
-import type { FakeResponse } from '../kit';
-import { isResponse } from './errors';
+/**
+ * Task statuses: `GET /task-status`, `POST /task-status` and `PUT /task-status/{uuid}` (post-api-v1-task-status:
+ * body `name` required, `colour`; put-api-v1-task-status-parameter: `name`, `colour`, `position`, and "You
+ * cannot update a completed statuses details except it's position"). Answers are the bare status, as the
+ * pages' examples show.
+ */
+import type { FakeRequest, FakeResponse } from '../kit';
+import { isResponse, message, Validation } from './errors';
 import { type Context, api, on } from './gates';
+import { type Body, readInput } from './input';
 import { paginate } from './paging';
 import { comparator, queryNames } from './query';
 import type { PlannrStore } from './store';
@@ -33,6 +39,107 @@ function listStatuses(fake: PlannrStore, context: Context): FakeResponse {
 	return { status: 200, body: { data: rows } };
 }
 
+type StatusFields = Partial<
+	Pick<PlannrStatus, 'name' | 'colour' | 'position' | 'is_type_completed' | 'is_not_started'>
+>;
+
+/** The fields a status's details are: everything a completed-type status may not change. */
+const DETAILS = ['name', 'colour', 'is_type_completed', 'is_not_started'] as const;
+
+/** Laravel's `boolean` rule: true, false, 1, 0, "1", "0". */
+function booleanOf(value: unknown): boolean | undefined {
+	if (value === true || value === 1 || value === '1') return true;
+	if (value === false || value === 0 || value === '0') return false;
+	return undefined;
+}
+
+/** Validates a status body (create: name required) into the fields to set. */
+function readStatus(fake: PlannrStore, body: Body, creating: boolean): StatusFields | FakeResponse {
+	const v = new Validation(fake.messages);
+	const fields: StatusFields = {};
+	const present = (key: string) => key in body;
+	const extras = fake.options.statusBodyExtras === 'take';
+
+	if (creating || present('name')) {
+		if (body.name === undefined || body.name === null) v.add('name', 'required');
+		else if (typeof body.name !== 'string') v.add('name', 'string');
+		// [inferred] Laravel's usual max:255 for a string column.
+		else if (body.name.length > 255) v.add('name', 'max', { max: 255 });
+		else fields.name = body.name;
+	}
+	// [inferred] colour sent as null (or '', which Laravel turns into null) is not a colour.
+	if (present('colour')) {
+		if (typeof body.colour !== 'string') v.add('colour', 'string');
+		else if (fake.options.statusColourFormat === 'hex' && !/^#[0-9a-f]{6}$/i.test(body.colour))
+			v.add('colour', 'hex_color');
+		else fields.colour = body.colour;
+	}
+	// Documented on PUT only; on POST only when the fake takes fields beyond the documented body.
+	if (present('position') && (!creating || extras)) {
+		const value = body.position;
+		const whole =
+			typeof value === 'number'
+				? Number.isInteger(value)
+				: typeof value === 'string' && /^-?\d+$/.test(value);
+		if (!whole) v.add('position', 'integer');
+		// [inferred] positions count from 0.
+		else if (Number(value) < 0) v.add('position', 'min_numeric', { min: 0 });
+		else fields.position = Number(value);
+	}
+	if (extras) {
+		for (const key of ['is_type_completed', 'is_not_started'] as const) {
+			if (!present(key)) continue;
+			const flag = booleanOf(body[key]);
+			if (flag === undefined) v.add(key, 'boolean');
+			else fields[key] = flag;
+		}
+	}
+	return v.failed ? v.response() : fields;
+}
+
+function statusByParam(fake: PlannrStore, request: FakeRequest): PlannrStatus | FakeResponse {
+	// [inferred] route model binding, as for tasks: an unknown uuid is a 404.
+	return (
+		fake.statuses.get(request.params.uuid) ??
+		message(404, `No query results for model [App\\Models\\TaskStatus] ${request.params.uuid}`)
+	);
+}
+
+function postStatus(fake: PlannrStore, context: Context): FakeResponse {
+	const fields = readStatus(fake, readInput(context.request), true);
+	if (isResponse(fields)) return fields;
+	// [inferred] a new status comes last; its colour, when none is sent, is the one apidocs' answers show.
+	const last = Math.max(0, ...[...fake.statuses.values()].map((status) => status.position));
+	const status = fake.addStatus({
+		colour: '#398898',
+		position: last + 1,
+		...(fields as StatusFields & { name: string }),
+	});
+	return { status: 201, body: { ...status } };
+}
+
+function putStatus(fake: PlannrStore, context: Context): FakeResponse {
+	const status = statusByParam(fake, context.request);
+	if (isResponse(status)) return status;
+	const fields = readStatus(fake, readInput(context.request), false);
+	if (isResponse(fields)) return fields;
+	if (status.is_type_completed) {
+		// A detail sent with the value it already has changes nothing, so it is not refused [inferred].
+		const changed = DETAILS.filter(
+			(key) => fields[key] !== undefined && fields[key] !== status[key],
+		);
+		if (changed.length > 0 && fake.options.completedStatusDetails === 'reject') {
+			const v = new Validation(fake.messages);
+			for (const key of changed) v.add(key, 'completed_status_locked');
+			return v.response();
+		}
+		for (const key of DETAILS) delete fields[key];
+	}
+	// [inferred] other statuses keep their positions (no reordering); updated_at moves on every accepted update.
+	Object.assign(status, fields, { updated_at: fake.isoNow() });
+	return { status: fake.options.statusUpdateStatus, body: { ...status } };
+}
+
 export function taskStatusRoutes(fake: PlannrStore): void {
 	const v1 = (path: string) => `${PLANNR_API_V1}${path}`;
 	on(
@@ -41,4 +148,23 @@ export function taskStatusRoutes(fake: PlannrStore): void {
 		v1('/task-status'),
 		api(fake, (c) => listStatuses(fake, c)),
 	);
+	on(
+		fake,
+		'POST',
+		v1('/task-status'),
+		api(fake, (c) => postStatus(fake, c)),
+	);
+	on(
+		fake,
+		'PUT',
+		v1('/task-status/:uuid'),
+		api(fake, (c) => putStatus(fake, c)),
+	);
+	if (fake.options.acceptPatchForUpdate)
+		on(
+			fake,
+			'PATCH',
+			v1('/task-status/:uuid'),
+			api(fake, (c) => putStatus(fake, c)),
+		);
 }

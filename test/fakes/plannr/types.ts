@@ -264,11 +264,16 @@ export const LARAVEL_MESSAGES = {
 	integer: 'The :attribute field must be an integer.',
 	boolean: 'The :attribute field must be true or false.',
 	different: 'The :attribute field and :other must be different.',
+	hex_color: 'The :attribute field must be a valid hexadecimal color.',
+	min_numeric: 'The :attribute field must be at least :min.',
 	// [inferred] the fake's own rules, worded like Laravel's.
 	no_completed_status: 'The firm has no task status of the completed type.',
 	not_completed_status:
 		'The selected :attribute is a completed status: a task is uncompleted to an open status.',
 	not_completed: 'The task is not completed.',
+	/** apidocs (put-api-v1-task-status-parameter): "You cannot update a completed statuses details except it's position". */
+	completed_status_locked:
+		'The :attribute of a completed status cannot be changed: only its position can.',
 	/** Laravel 10: the first message, and how many more. */
 	more_errors: ' (and :count more :errors)',
 };

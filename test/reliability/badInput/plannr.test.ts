@@ -155,7 +155,7 @@ const plannr: Vendor<PlannrWorld> = {
 				outputFormat: OUTPUT,
 			},
 		},
-		'task.uncomplete': {
+		'task.reopen': {
 			base: (w) => ({
 				authentication: 'accessToken',
 				taskUuid: rl(w.completed.uuid),
@@ -195,6 +195,35 @@ const plannr: Vendor<PlannrWorld> = {
 		'taskStatus.getAll': {
 			base: () => ({ authentication: 'accessToken' }),
 			fields: { authentication: AUTHENTICATION },
+		},
+		'taskStatus.create': {
+			base: () => ({
+				authentication: 'accessToken',
+				name: 'Waiting on client',
+				additionalFields: { colour: '#ff0000' },
+			}),
+			fields: {
+				authentication: AUTHENTICATION,
+				// Plannr documents no length limit for a status's name.
+				name: { required: true },
+				// Documented only as a string: its format is not checked before sending.
+				'additionalFields.colour': { notBlank: true },
+			},
+		},
+		'taskStatus.update': {
+			base: (w) => ({
+				authentication: 'accessToken',
+				statusUuid: w.doing.uuid,
+				updateFields: { name: 'Under way', colour: '#00aa00', position: 2 },
+			}),
+			fields: {
+				authentication: AUTHENTICATION,
+				statusUuid: { required: true, wrongType: 'uuid' },
+				updateFields: { required: true },
+				'updateFields.name': { notBlank: true },
+				'updateFields.colour': { notBlank: true },
+				'updateFields.position': { wrongType: 'wholeNumber' },
+			},
 		},
 	},
 };

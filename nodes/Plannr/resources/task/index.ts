@@ -4,12 +4,12 @@ import { complete } from './complete';
 import { create } from './create';
 import { get } from './get';
 import { getMany } from './getMany';
-import { uncomplete } from './uncomplete';
+import { reopen } from './reopen';
 import { update } from './update';
 
 export const taskResource = defineResource(plannrOperations, {
 	value: 'task',
 	displayName: 'Task',
 	defaultOperation: 'getAll',
-	operations: [complete, create, get, getMany, uncomplete, update],
+	operations: [complete, create, get, getMany, reopen, update],
 });

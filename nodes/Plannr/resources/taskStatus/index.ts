@@ -1,10 +1,12 @@
 import { defineResource } from '../../../shared/operation';
 import { plannrOperations } from '../../requests';
+import { create } from './create';
 import { getMany } from './getMany';
+import { update } from './update';
 
 export const taskStatusResource = defineResource(plannrOperations, {
 	value: 'taskStatus',
 	displayName: 'Task Status',
 	defaultOperation: 'getAll',
-	operations: [getMany],
+	operations: [create, getMany, update],
 });

@@ -13,10 +13,10 @@ const backToStatusField: INodeProperties = {
 	routing: undefined,
 };
 
-export const uncomplete = defineOperation({
-	value: 'uncomplete',
-	name: 'Uncomplete',
-	action: 'Uncomplete a task',
+export const reopen = defineOperation({
+	value: 'reopen',
+	name: 'Reopen',
+	action: 'Reopen a task',
 	description: 'Reopen a completed task, back to the status you choose',
 	fields: [taskUuidField, backToStatusField],
 	rules: [
@@ -24,6 +24,7 @@ export const uncomplete = defineOperation({
 		{ path: 'reopenStatusUuid', label: 'Back to Status', kind: 'required' },
 		{ path: 'reopenStatusUuid', label: 'Back to Status', kind: 'uuid' },
 	],
+	// Plannr's own name for the call is uncomplete: `PATCH /api/v1/task/{uuid}/uncomplete/{status}`.
 	request: {
 		method: 'PATCH',
 		build: (valueOf, requestOptions) => ({
