@@ -137,7 +137,7 @@ beforeAll(async () => {
 		chainWorkflow('huBatch', [
 			node('Tasks of the Late Shift', {
 				resource: 'shiftTask',
-				operation: 'getMany',
+				operation: 'getAll',
 				shiftIds: String(shifts.batch.id),
 				returnAll: true,
 			}),
@@ -165,7 +165,7 @@ beforeAll(async () => {
 			}),
 			node('Search', {
 				resource: 'masterTask',
-				operation: 'getMany',
+				operation: 'getAll',
 				returnAll: true,
 				filters: { searchTerm: 'plants' },
 			}),
@@ -178,7 +178,7 @@ beforeAll(async () => {
 		chainWorkflow('huEmployee', [
 			node('Employee Tasks', {
 				resource: 'employeeTask',
-				operation: 'getMany',
+				operation: 'getAll',
 				shiftIds: String(shifts.todayBar.id),
 				returnAll: false,
 				limit: 1,
@@ -197,7 +197,7 @@ beforeAll(async () => {
 		chainWorkflow('huShifts', [
 			node('Shifts', {
 				resource: 'shift',
-				operation: 'getMany',
+				operation: 'getAll',
 				startDate: '={{ $today.toISO() }}',
 				endDate: '={{ $today.plus({ days: 1 }).toISO() }}',
 				returnAll: true,

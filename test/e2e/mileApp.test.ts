@@ -181,14 +181,14 @@ beforeAll(async () => {
 		chainWorkflow('maLists', [
 			node('All Tasks', {
 				resource: 'task',
-				operation: 'getMany',
+				operation: 'getAll',
 				returnAll: true,
 				filters: { flow: 'Delivery' },
 				options: {},
 			}),
 			node(
 				'Flows',
-				{ resource: 'flow', operation: 'getMany', returnAll: true },
+				{ resource: 'flow', operation: 'getAll', returnAll: true },
 				{ executeOnce: true },
 			),
 			node(
@@ -198,7 +198,7 @@ beforeAll(async () => {
 			),
 			node(
 				'Hubs',
-				{ resource: 'hub', operation: 'getMany', returnAll: true },
+				{ resource: 'hub', operation: 'getAll', returnAll: true },
 				{ executeOnce: true },
 			),
 		]),

@@ -217,7 +217,7 @@ test('Update changes only the named field; Complete, Reopen, Cancel and Delete l
 		status: 'canceled',
 		finalized_at: expect.any(String),
 	});
-	expect(itemsOf(run, 'Delete')).toEqual([{ id: tasks.toDelete.id, success: true }]);
+	expect(itemsOf(run, 'Delete')).toEqual([{ id: tasks.toDelete.id, deleted: true }]);
 });
 
 test('Client search → patients → client: look-ups chain by expression', async () => {

@@ -25,7 +25,8 @@ import {
 	crossVendorWorkflows,
 	mileAppWebhookPath,
 } from '../e2e/crossVendorFlows';
-import { startQueueCluster, type N8nWorker, type QueueCluster } from './queueCluster';
+import type { N8nWorker } from './n8nWorker';
+import { startQueueCluster, type QueueCluster } from './queueCluster';
 
 jest.setTimeout(20 * 60_000);
 

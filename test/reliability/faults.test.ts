@@ -15,11 +15,11 @@ import {
 	ASKED_VALUE,
 	CREATED_NAME,
 	OP_KINDS,
-	VENDORS,
 	type OpKind,
 	type Operation,
 	type VendorAdapter,
-} from './vendorAdapters';
+} from './vendorAdapters/adapter';
+import { VENDORS } from './vendorAdapters';
 
 jest.setTimeout(30_000);
 

@@ -10,7 +10,7 @@ describe('employee task', () => {
 		const { shift } = seed();
 		const { items } = await humanity({
 			resource: 'employeeTask',
-			operation: 'getMany',
+			operation: 'getAll',
 			shiftIds: String(shift.id),
 			returnAll: true,
 		});
@@ -39,7 +39,7 @@ describe('employee task', () => {
 
 		const open = await humanity({
 			resource: 'employeeTask',
-			operation: 'getMany',
+			operation: 'getAll',
 			shiftIds: String(shift.id),
 			returnAll: true,
 			filters: { status: 'open' },
@@ -51,7 +51,7 @@ describe('employee task', () => {
 		const { shift } = seed();
 		const { items } = await humanity({
 			resource: 'employeeTask',
-			operation: 'getMany',
+			operation: 'getAll',
 			shiftIds: String(shift.id),
 			returnAll: true,
 		});
@@ -86,7 +86,7 @@ describe('normalized output', () => {
 		const { shift } = seed();
 		const listed = await humanity({
 			resource: 'employeeTask',
-			operation: 'getMany',
+			operation: 'getAll',
 			shiftIds: String(shift.id),
 			returnAll: true,
 		});
@@ -109,7 +109,7 @@ describe('normalized output', () => {
 		});
 		const after = await humanity({
 			resource: 'employeeTask',
-			operation: 'getMany',
+			operation: 'getAll',
 			shiftIds: String(shift.id),
 			returnAll: true,
 			outputFormat: 'normalized',

@@ -31,14 +31,14 @@ describe('master task', () => {
 	it('Get Many follows the cursor for Return All, and stops at the Limit', async () => {
 		useFakeLimits();
 		const { masters } = seed();
-		const all = await humanity({ resource: 'masterTask', operation: 'getMany', returnAll: true });
+		const all = await humanity({ resource: 'masterTask', operation: 'getAll', returnAll: true });
 		expect(all.items.map((item) => item.json.id)).toEqual(masters.map((task) => task.id));
 		expect(apiCalls().length).toBe(2);
 		expect(apiCalls()[1].query.cursor).toBeTruthy();
 		fake.server.clearRequests();
 		const some = await humanity({
 			resource: 'masterTask',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: false,
 			limit: 3,
 		});
@@ -49,7 +49,7 @@ describe('master task', () => {
 		const { masters } = seed();
 		const found = await humanity({
 			resource: 'masterTask',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { searchTerm: 'espresso' },
 		});
@@ -57,7 +57,7 @@ describe('master task', () => {
 		fake.server.clearRequests();
 		const { error } = await humanity({
 			resource: 'masterTask',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { searchTerm: 'es' },
 		});

@@ -13,7 +13,7 @@ describe('shift', () => {
 		engine.timezone = 'America/New_York';
 		const { items, error } = await humanity({
 			resource: 'shift',
-			operation: 'getMany',
+			operation: 'getAll',
 			startDate: '2026-11-23T00:00:00',
 			endDate: '2026-11-24T00:00:00',
 			returnAll: true,
@@ -31,7 +31,7 @@ describe('shift', () => {
 		const { shift, positionId } = seed();
 		const filtered = await humanity({
 			resource: 'shift',
-			operation: 'getMany',
+			operation: 'getAll',
 			startDate: '2026-11-20',
 			endDate: '2026-11-30',
 			returnAll: true,
@@ -41,7 +41,7 @@ describe('shift', () => {
 		expect(apiCalls()[0].query.schedule).toBe(String(positionId));
 		const limited = await humanity({
 			resource: 'shift',
-			operation: 'getMany',
+			operation: 'getAll',
 			startDate: '2026-11-20',
 			endDate: '2026-11-30',
 			returnAll: false,
@@ -54,7 +54,7 @@ describe('shift', () => {
 		seed();
 		const { error } = await humanity({
 			resource: 'shift',
-			operation: 'getMany',
+			operation: 'getAll',
 			startDate: '2026-11-24',
 			endDate: '2026-11-23',
 			returnAll: true,

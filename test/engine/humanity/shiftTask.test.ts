@@ -419,7 +419,7 @@ describe('shift task: the PUT replaces the whole list, so the node never loses a
 		const { shift, other } = seed();
 		const { items } = await humanity({
 			resource: 'shiftTask',
-			operation: 'getMany',
+			operation: 'getAll',
 			shiftIds: `${shift.id}, ${other.id}`,
 			returnAll: true,
 		});
@@ -429,14 +429,14 @@ describe('shift task: the PUT replaces the whole list, so the node never loses a
 		]);
 		const limited = await humanity({
 			resource: 'shiftTask',
-			operation: 'getMany',
+			operation: 'getAll',
 			shiftIds: String(shift.id),
 			returnAll: false,
 			limit: 2,
 		});
 		expect(limited.items).toHaveLength(2);
 		expect(
-			(await humanity({ resource: 'shiftTask', operation: 'getMany', shiftIds: 'abc' })).error
+			(await humanity({ resource: 'shiftTask', operation: 'getAll', shiftIds: 'abc' })).error
 				?.message,
 		).toBe('"Shift IDs" must hold shift IDs, whole numbers (got "abc")');
 	});
@@ -448,7 +448,7 @@ describe('normalized output', () => {
 
 		const { items, error } = await humanity({
 			resource: 'shiftTask',
-			operation: 'getMany',
+			operation: 'getAll',
 			shiftIds: String(shift.id),
 			returnAll: true,
 			outputFormat: 'normalized',

@@ -8,7 +8,7 @@ useMileApp();
 
 describe('flow and hub', () => {
 	it("Flow Get Many lists the flows; Get Fields lists a flow's fields with type and required", async () => {
-		const flows = await mileApp({ resource: 'flow', operation: 'getMany', returnAll: true });
+		const flows = await mileApp({ resource: 'flow', operation: 'getAll', returnAll: true });
 		expect(flows.items.map((item) => item.json.name)).toEqual(['Delivery']);
 		const fields = await mileApp({
 			resource: 'flow',

@@ -9,7 +9,7 @@ describe('flow and hub', () => {
 	it('Hub Get Many searches by name or address', async () => {
 		const { items } = await mileApp({
 			resource: 'hub',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			search: 'asia afrika',
 		});

@@ -186,7 +186,7 @@ describe('task', () => {
 		aTask({}, { hubId: otherHub._id });
 		const { items } = await mileApp({
 			resource: 'task',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: {
 				flow: 'Delivery',
@@ -221,7 +221,7 @@ describe('task', () => {
 		for (let n = 0; n < 30; n++) aTask();
 		const { items } = await mileApp({
 			resource: 'task',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: false,
 			limit: 7,
 			filters: {},
@@ -302,7 +302,7 @@ describe('errors and bad input', () => {
 		],
 		[
 			'Get Many with an unreadable time',
-			{ resource: 'task', operation: 'getMany', returnAll: true, filters: { timeTo: 'soonish' } },
+			{ resource: 'task', operation: 'getAll', returnAll: true, filters: { timeTo: 'soonish' } },
 			'Time To',
 		],
 	])('%s is refused before any request, naming the field', async (_case, parameters, named) => {
@@ -356,7 +356,7 @@ describe('normalized output', () => {
 
 		const { items } = await mileApp({
 			resource: 'task',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			outputFormat: 'normalized',
 		});

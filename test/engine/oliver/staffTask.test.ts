@@ -236,7 +236,7 @@ describe('staff tasks', () => {
 			status: 'canceled',
 			finalized_at: expect.any(String),
 		});
-		expect(items.map((item) => item.json)).toEqual([{ id: task.id, success: true }]);
+		expect(items.map((item) => item.json)).toEqual([{ id: task.id, deleted: true }]);
 	});
 
 	it('runs once per input item', async () => {

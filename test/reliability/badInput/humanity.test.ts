@@ -73,7 +73,7 @@ const humanity: Vendor<HumanityWorld> = {
 				outputFormat: OUTPUT,
 			},
 		},
-		'employeeTask.getMany': {
+		'employeeTask.getAll': {
 			base: (w) => ({
 				shiftIds: String(w.shift.id),
 				returnAll: false,
@@ -111,7 +111,7 @@ const humanity: Vendor<HumanityWorld> = {
 			base: (w) => ({ masterTaskId: byId(w.masters[3].id) }),
 			fields: { masterTaskId: ulid },
 		},
-		'masterTask.getMany': {
+		'masterTask.getAll': {
 			base: (w) => ({
 				returnAll: false,
 				limit: 5,
@@ -151,7 +151,7 @@ const humanity: Vendor<HumanityWorld> = {
 			},
 		},
 		'shift.get': { base: (w) => ({ shiftId: byId(w.shift.id) }), fields: { shiftId } },
-		'shift.getMany': {
+		'shift.getAll': {
 			base: (w) => ({
 				startDate: '2026-11-23',
 				endDate: '2026-11-24',
@@ -197,7 +197,7 @@ const humanity: Vendor<HumanityWorld> = {
 				outputFormat: OUTPUT,
 			},
 		},
-		'shiftTask.getMany': {
+		'shiftTask.getAll': {
 			base: (w) => ({ shiftIds: `${w.shift.id}`, returnAll: false, limit: 5 }),
 			fields: { shiftIds, returnAll: RETURN_ALL, limit: LIMIT, outputFormat: OUTPUT },
 		},

@@ -134,11 +134,11 @@ const mileApp: Vendor<MileAppWorld> = {
 			base: () => ({ flow: rl('Delivery', 'list') }),
 			fields: { flow: { required: true, wrongType: 'idText' } },
 		},
-		'flow.getMany': {
+		'flow.getAll': {
 			base: () => ({ returnAll: false, limit: 5 }),
 			fields: { returnAll: RETURN_ALL, limit: LIMIT },
 		},
-		'hub.getMany': {
+		'hub.getAll': {
 			base: () => ({ returnAll: false, limit: 5, search: 'Jakarta' }),
 			fields: { returnAll: RETURN_ALL, limit: LIMIT, search: FREE_TEXT },
 		},
@@ -154,7 +154,7 @@ const mileApp: Vendor<MileAppWorld> = {
 		'task.replace': wholeTask(true),
 		'task.delete': mileAppOnTask(false),
 		'task.get': mileAppOnTask(),
-		'task.getMany': {
+		'task.getAll': {
 			base: (w) => ({
 				returnAll: false,
 				limit: 5,
