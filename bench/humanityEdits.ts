@@ -137,8 +137,8 @@ function humanitySection(runs: EditRun[]): Section {
 		title: 'Humanity: k shift-task edits on one shift in one node run',
 		method: [
 			'Shift Task → Update (k items, each changing the description of a different task of one shift holding 100 tasks) and Shift Task → Add ' +
-				"(k items, each adding a task to that shift), one node run each, by n8n-core's engine (test/engine/harness.ts) against the fake Humanity.",
-			'Counted at the fake (test/fakes/humanity.ts `shiftTaskCalls`): reads are `GET /api/v2/shifts/{id}/tasks`, writes `PUT /api/v2/shifts/{id}/tasks`; ' +
+				"(k items, each adding a task to that shift), one node run each, by n8n-core's engine (test/engine/harness/) against the fake Humanity.",
+			'Counted at the fake (test/fakes/humanity/store.ts `shiftTaskCalls`): reads are `GET /api/v2/shifts/{id}/tasks`, writes `PUT /api/v2/shifts/{id}/tasks`; ' +
 				`"requests" are every /api/v2 request. The credential holds a live token: token requests seen in all runs: ${tokenRequests}.`,
 			"After each run the fake's shift was checked to hold all k edits.",
 		],

@@ -1,5 +1,5 @@
 /**
- * Section 5: the package as users get it. `npm pack` of the bench's own build (test/e2e/n8n.ts
+ * Section 5: the package as users get it. `npm pack` of the bench's own build (test/e2e/harness/packAndInstall.ts
  * `packPackage`): the tarball's size and the size of what it unpacks to; then the time a fresh Node process
  * (n8n's Node 24, n8n's own n8n-workflow) takes to require every node and credential file the package
  * declares, as n8n does when it loads a community package.
@@ -72,7 +72,7 @@ export async function benchPackage(packageDir: string, workDir: string): Promise
 		title: 'The packed package: size and load time',
 		method: [
 			'The package built by the bench (tsc with tsconfig.build.json into its own folder, plus the icons and codex files gulpfile.js copies; ' +
-				'package.json and README.md beside it), packed with `npm pack --ignore-scripts` (test/e2e/n8n.ts `packPackage`). ' +
+				'package.json and README.md beside it), packed with `npm pack --ignore-scripts` (test/e2e/harness/packAndInstall.ts `packPackage`). ' +
 				'The unpacked size is the sum of the sizes of the files the tarball holds.',
 			`Load time: ${LOAD_RUNS} fresh \`node -e\` processes (n8n's Node ${nodeVersion}), each requiring n8n-workflow from n8n ${install.version}'s ` +
 				"node_modules first (n8n has it loaded already), then every node and credential file the package's `n8n` block lists, timed in the process " +

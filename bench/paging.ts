@@ -1,6 +1,6 @@
 /**
  * Section 2: Oliver Staff Task → Get Many with Return All over 1,000, 10,000 and 50,000 tasks, run by
- * n8n-core's engine (test/engine/harness.ts) against the fake Oliver: time, pages requested (counted at the
+ * n8n-core's engine (test/engine/harness/) against the fake Oliver: time, pages requested (counted at the
  * fake) against the fewest Oliver's paging allows, and the heap the run needs per task.
  */
 import http from 'node:http';
@@ -174,7 +174,7 @@ function pagingSection(runs: SizeRun[]): Section {
 	return {
 		title: 'Oliver Get Many with Return All over 1,000, 10,000 and 50,000 tasks',
 		method: [
-			"Staff Task → Get Many, Return All on, run by n8n-core's own engine (test/engine/harness.ts `runNode`: WorkflowExecute and RoutingNode, " +
+			"Staff Task → Get Many, Return All on, run by n8n-core's own engine (test/engine/harness/run.ts `runNode`: WorkflowExecute and RoutingNode, " +
 				"the expression engine n8n-core falls back to outside n8n) against the fake Oliver on loopback, in the bench's process.",
 			`The fewest requests Oliver allows: its largest page is ${LARGEST_PAGE} tasks (per_page), pages are numbered from 0, and every answer ` +
 				'carries total_pages, so a client that reads it needs exactly ceil(n / 100) pages and never an empty one. Pages are counted at the fake ' +

@@ -10,8 +10,8 @@
  *   4. throttle.ts       Open Dental at 1 request per second: rate used, calls refused (engine layer)
  *   5. packageSize.ts    `npm pack` size and the time to require every node and credential file
  *
- * The engine layer is test/engine/harness.ts (n8n-core's WorkflowExecute against the loopback fakes in
- * test/fakes); the real n8n is test/e2e/n8n.ts, given the package the bench builds into a temp folder
+ * The engine layer is test/engine/harness/ (n8n-core's WorkflowExecute against the loopback fakes in
+ * test/fakes); the real n8n is test/e2e/harness/ (instance.ts), given the package the bench builds into a temp folder
  * (builtPackage.ts). TASKBRIDGE_KEEP_BENCH=1 keeps that folder.
  */
 import { mkdtempSync } from 'node:fs';

@@ -103,12 +103,12 @@ function throttleSection(arrivals: number[], refused: number, outputItems: numbe
 	return {
 		title: 'Open Dental, throttled: 30 calls at 1 request per second per customer key',
 		method: [
-			'The fake Open Dental (test/fakes/openDental.ts, `connection: "remote"`) refuses with 429 any request that arrives less than 1,000 ms after ' +
+			'The fake Open Dental (test/fakes/openDental/, `connection: "remote"`) refuses with 429 any request that arrives less than 1,000 ms after ' +
 				'the last request it accepted for the same customer key (refused ones do not restart the wait).',
-			'The node (nodes/OpenDental/transport.ts `paced`, nodes/shared/pacing.ts `oneAtATime`) sends one request per customer key at a time, ' +
+			'The node (nodes/OpenDental/requests.ts `paced`, nodes/shared/pacing.ts `oneAtATime`) sends one request per customer key at a time, ' +
 				'each at least 1,000 ms after the previous one was answered, with the credential\'s Rate Limit "One Request per Second" ' +
 				'(a Custom Base URL pointing at the fake: a Remote connection always calls api.opendental.com).',
-			`${CALLS} items into Task → Get, one node run by n8n-core's engine (test/engine/harness.ts), Continue On Fail on so a refused call is an error item ` +
+			`${CALLS} items into Task → Get, one node run by n8n-core's engine (test/engine/harness/), Continue On Fail on so a refused call is an error item ` +
 				"and the run goes on. Arrival times are the fake's request log; refused calls are the error items.",
 			'Share of the allowed rate = (calls − 1) × 1,000 ms ÷ (last arrival − first arrival).',
 		],

@@ -44,7 +44,7 @@ interface ExpressionCount {
 }
 
 /**
- * Counts the expressions our Update resolves per item, in n8n-core's engine (test/engine/harness.ts): every
+ * Counts the expressions our Update resolves per item, in n8n-core's engine (test/engine/harness/): every
  * one goes through Expression.renderExpression, which n8n 2.x runs in its isolated-vm expression engine.
  */
 async function countOurExpressions(items: number): Promise<ExpressionCount> {
@@ -221,7 +221,7 @@ function arrivalSpread(puts: RecordedRequest[]): { first: number; last: number }
 
 /**
  * `n8n execute` of a stored workflow, its run data read back from n8n's database. Not `execute()` of
- * test/e2e/n8n.ts: that parses the run data n8n prints, and with 2,000 items (megabytes of JSON) n8n's
+ * test/e2e/harness/cli.ts (N8nCli): that parses the run data n8n prints, and with 2,000 items (megabytes of JSON) n8n's
  * process sometimes exits before the pipe has taken all of it.
  */
 async function executeAndRead(n8n: N8nInstance, workflowId: string): Promise<N8nRun['data']> {
@@ -354,7 +354,7 @@ function updatesSection(
 		met: ours <= http,
 	};
 	const expressionNote =
-		`In n8n-core's engine (test/engine/harness.ts, 100 items) our Update resolved ${expressions.perItem.toFixed(1)} expressions per item: ` +
+		`In n8n-core's engine (test/engine/harness/, 100 items) our Update resolved ${expressions.perItem.toFixed(1)} expressions per item: ` +
 		expressions.byExpression
 			.map((entry) => `\`${entry.expression}\` ×${entry.perItem.toFixed(1)}`)
 			.join(', ') +
@@ -375,7 +375,7 @@ function updatesSection(
 	return {
 		title: `${formatCount(UPDATES)} Oliver task updates: our node, n8n's HTTP Request node, a plain loop`,
 		method: [
-			`One fake Oliver (test/fakes/oliver.ts, in the bench's process) seeded with ${formatCount(UPDATES)} tasks; each run sets every task's title, ` +
+			`One fake Oliver (test/fakes/oliver/, in the bench's process) seeded with ${formatCount(UPDATES)} tasks; each run sets every task's title, ` +
 				'so each run is `PUT /services/core/open_api/v1/staff_tasks/{id}` with body `{"title": "bench <run> #<n>"}` for all of them.',
 			'Our node and the HTTP Request node run inside a real n8n (`n8n execute`, the built package installed as a community package): ' +
 				'Manual Trigger → Code node (the 2,000 items) → Update. The HTTP Request node sends the same URL, JSON body and Accept header, ' +

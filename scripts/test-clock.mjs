@@ -6,7 +6,7 @@
 //   (b) across the next daylight-saving change of America/New_York (the zone most engine tests give the
 //       workflow), found from today's date, never written down: the clock starts a little before the change
 //       (half of run (a)'s wall time, so the change falls inside the run), TZ and the engine's default workflow
-//       zone (TASKBRIDGE_TEST_TIMEZONE, test/engine/harness.ts) are that zone.
+//       zone (TASKBRIDGE_TEST_TIMEZONE, test/engine/harness/engine.ts) are that zone.
 //
 // Both runs set TASKBRIDGE_NO_REPORT=1 (docs/RELIABILITY.md is left alone) and DONT_FAKE_MONOTONIC=1 (timers and
 // timeouts run on the real monotonic clock; only the wall clock moves). The clock is a fixed offset from the real

@@ -1,7 +1,7 @@
 /**
  * The e2e secret scan: which values count as secrets in a run, and where they are looked for.
  *
- * test/e2e/n8n.ts feeds it: every N8nInstance tracks the secrets in use (secret fields of the credentials it
+ * test/e2e/harness/instance.ts feeds it: every N8nInstance tracks the secrets in use (secret fields of the credentials it
  * imported, decided by the credential types' own field definitions; password-typed parameters of our nodes in
  * the workflows it imported; values given to `addSecret`; its encryption key; everything the vendor fakes of
  * the test file accept or handed out, see `VendorFake.issuedSecrets` in test/fakes/kit.ts) and, in

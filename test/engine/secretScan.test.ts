@@ -1,5 +1,5 @@
 /**
- * The e2e secret scan (test/e2e/secretScan.ts, run by N8nInstance.cleanup() in test/e2e/n8n.ts) catches a
+ * The e2e secret scan (test/e2e/secretScan.ts, run by N8nInstance.cleanup() in test/e2e/harness/instance.ts) catches a
  * planted secret: a scan that cannot fail is worthless. No n8n runs here: the harness is given stored
  * executions by hand, and the scanner pieces are checked one by one.
  */
