@@ -4,34 +4,29 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeOperation, resourceParameters } from '../shared/actionNode';
-import { HUMANITY_CREDENTIAL } from './api';
+import { ACTION_SUBTITLE, actionNodeDescription, vendorIcon } from '../shared/nodeDescription';
 import { searchMasterTasks, searchShifts, searchShiftTasks } from './listSearch';
 import { getEmployees, getLocations, getMasterTasks, getPositions } from './loadOptions';
 import { employeeTaskResource } from './resources/employeeTask';
 import { masterTaskResource } from './resources/masterTask';
 import { shiftResource } from './resources/shift';
 import { shiftTaskResource } from './resources/shiftTask';
+import { HUMANITY_IDENTITY } from './vendorIdentity';
 
 const resources = [shiftTaskResource, shiftResource, masterTaskResource, employeeTaskResource];
 
 export class Humanity implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Humanity',
-		name: 'humanity',
-		icon: { light: 'file:../../icons/humanity.svg', dark: 'file:../../icons/humanity.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Work with shifts, shift tasks, master tasks and employee tasks in Humanity, the employee scheduling platform',
-		defaults: { name: 'Humanity' },
+		...actionNodeDescription({
+			vendor: HUMANITY_IDENTITY,
+			description:
+				'Work with shifts, shift tasks, master tasks and employee tasks in Humanity, the employee scheduling platform',
+			properties: resourceParameters(resources, 'shiftTask'),
+		}),
+		icon: vendorIcon(HUMANITY_IDENTITY),
+		subtitle: ACTION_SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: HUMANITY_CREDENTIAL, required: true }],
-		properties: resourceParameters(resources, 'shiftTask'),
 	};
 
 	methods = {

@@ -7,11 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { chosenTaskOutput, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
 import { pollWithMemory } from '../shared/pollMemory';
-import { POLLING_TRIGGER, eventProperty } from '../shared/triggerDescription';
-import { HUMANITY_CREDENTIAL, recordsOf } from './api';
+import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
+import { EVENT_SUBTITLE, eventProperty } from '../shared/triggerDescription';
+import { recordsOf } from './api';
 import { normalizeEmployeeTask, normalizeShiftTask } from './normalize';
 import { humanityApiRequest } from './requests';
 import { MAX_DAYS, dayOf, readDays, windowOf, within, type Window } from './triggerWindow';
+import { HUMANITY_IDENTITY } from './vendorIdentity';
 import { ACTIVITY, TRIGGER_EVENTS, type TriggerEvent } from './vocabulary';
 
 const MAPPERS: Record<TriggerEvent, TaskMapper> = {
@@ -51,44 +53,41 @@ function fingerprintOf(event: TriggerEvent, task: IDataObject): [number, string]
 
 export class HumanityTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Humanity Trigger',
-		name: 'humanityTrigger',
-		icon: { light: 'file:../../icons/humanity.svg', dark: 'file:../../icons/humanity.dark.svg' },
-		group: ['trigger'],
-		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description:
-			'Starts the workflow when an employee completes a shift task, or a task is added to or removed from a shift',
-		defaults: { name: 'Humanity Trigger' },
-		...POLLING_TRIGGER,
-		credentials: [{ name: HUMANITY_CREDENTIAL, required: true }],
-		properties: [
-			eventProperty(TRIGGER_EVENTS, 'employeeTaskCompleted'),
-			{
-				displayName: 'Days Before Today',
-				name: 'daysBefore',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: MAX_DAYS, numberPrecision: 0 },
-				default: 1,
-				description: 'Watch the shifts starting this many days before today, and later',
-			},
-			{
-				displayName: 'Days After Today',
-				name: 'daysAfter',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: MAX_DAYS, numberPrecision: 0 },
-				default: 7,
-				description: 'Watch the shifts starting up to this many days after today',
-			},
-			{
-				displayName:
-					"Only shifts starting inside this window of days (in the workflow's time zone) are watched. A shift that enters the window as the days go by is read as it is, without events for the tasks it already has.",
-				name: 'windowNotice',
-				type: 'notice',
-				default: '',
-			},
-			taskOutputProperty('Humanity'),
-		],
+		...triggerNodeDescription({
+			vendor: HUMANITY_IDENTITY,
+			kind: 'polling',
+			description:
+				'Starts the workflow when an employee completes a shift task, or a task is added to or removed from a shift',
+			properties: [
+				eventProperty(TRIGGER_EVENTS, 'employeeTaskCompleted'),
+				{
+					displayName: 'Days Before Today',
+					name: 'daysBefore',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: MAX_DAYS, numberPrecision: 0 },
+					default: 1,
+					description: 'Watch the shifts starting this many days before today, and later',
+				},
+				{
+					displayName: 'Days After Today',
+					name: 'daysAfter',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: MAX_DAYS, numberPrecision: 0 },
+					default: 7,
+					description: 'Watch the shifts starting up to this many days after today',
+				},
+				{
+					displayName:
+						"Only shifts starting inside this window of days (in the workflow's time zone) are watched. A shift that enters the window as the days go by is read as it is, without events for the tasks it already has.",
+					name: 'windowNotice',
+					type: 'notice',
+					default: '',
+				},
+				taskOutputProperty(HUMANITY_IDENTITY.displayName),
+			],
+		}),
+		icon: vendorIcon(HUMANITY_IDENTITY),
+		subtitle: EVENT_SUBTITLE,
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -7,9 +7,11 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { isSameSecret } from '../shared/secrets';
-import { WEBHOOK_TRIGGER, eventsProperty } from '../shared/triggerDescription';
+import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
+import { EVENTS_SUBTITLE, eventsProperty } from '../shared/triggerDescription';
 import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
 import { normalizeMileAppTask } from './normalize';
+import { MILEAPP_IDENTITY } from './vendorIdentity';
 import { TASK_EVENTS } from './vocabulary';
 
 type SecretLocation = 'none' | 'header' | 'query';
@@ -25,101 +27,101 @@ function eventOf(task: IDataObject): string | undefined {
 
 export class MileAppTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'MileApp Trigger',
-		name: 'mileAppTrigger',
-		icon: { light: 'file:../../icons/mileApp.svg', dark: 'file:../../icons/mileApp.dark.svg' },
-		group: ['trigger'],
-		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when a MileApp task is created, assigned or finished',
-		defaults: { name: 'MileApp Trigger' },
-		...WEBHOOK_TRIGGER,
-		properties: [
-			{
-				displayName:
-					'MileApp webhooks are set up by hand: in the MileApp web app open Automation, add a Webhook with the Production URL shown above (Webhook URLs), and tick the task events chosen below. With a secret, add it to that webhook too: as a custom header, or at the end of the URL (?name=value).',
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
-			eventsProperty(
-				TASK_EVENTS.map(({ name, value }) => ({ name, value })),
-				['onFinish'],
-				'Deliveries of other events are answered and ignored',
-			),
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Flow',
-						name: 'flow',
-						type: 'string',
-						default: '',
-						description: 'Only tasks of this flow (its name)',
-					},
-					{
-						displayName: 'Hub ID',
-						name: 'hubId',
-						type: 'string',
-						default: '',
-						description: 'Only tasks of this hub',
-					},
-				],
-			},
-			{
-				displayName: 'Secret',
-				name: 'secretLocation',
-				type: 'options',
-				options: [
-					{
-						name: 'None',
-						value: 'none',
-						description: 'Anyone who knows the URL can start the workflow',
-					},
-					{
-						name: 'In a Header',
-						value: 'header',
-						description: 'A custom header added to the webhook in MileApp',
-					},
-					{
-						name: 'In the URL',
-						value: 'query',
-						description: 'A query parameter added to the end of the URL in MileApp',
-					},
-				],
-				default: 'none',
-				description:
-					'MileApp signs nothing: a secret only MileApp knows lets the trigger refuse anyone else (401)',
-			},
-			{
-				displayName: 'Header Name',
-				name: 'headerName',
-				type: 'string',
-				default: 'X-Webhook-Secret',
-				displayOptions: { show: { secretLocation: ['header'] } },
-			},
-			{
-				displayName: 'Query Parameter Name',
-				name: 'queryParameterName',
-				type: 'string',
-				default: 'secret',
-				displayOptions: { show: { secretLocation: ['query'] } },
-			},
-			{
-				displayName: 'Secret Value',
-				name: 'secretValue',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				displayOptions: { show: { secretLocation: ['header', 'query'] } },
-				description: 'A long random value; the same as in the webhook in MileApp',
-			},
-			taskOutputProperty('MileApp'),
-		],
+		...triggerNodeDescription({
+			vendor: MILEAPP_IDENTITY,
+			kind: 'webhook',
+			description: 'Starts the workflow when a MileApp task is created, assigned or finished',
+			// Its webhook is added by hand in MileApp: the trigger never calls MileApp's API.
+			usesCredentials: false,
+			properties: [
+				{
+					displayName:
+						'MileApp webhooks are set up by hand: in the MileApp web app open Automation, add a Webhook with the Production URL shown above (Webhook URLs), and tick the task events chosen below. With a secret, add it to that webhook too: as a custom header, or at the end of the URL (?name=value).',
+					name: 'setupNotice',
+					type: 'notice',
+					default: '',
+				},
+				eventsProperty(
+					TASK_EVENTS.map(({ name, value }) => ({ name, value })),
+					['onFinish'],
+					'Deliveries of other events are answered and ignored',
+				),
+				{
+					displayName: 'Filters',
+					name: 'filters',
+					type: 'collection',
+					placeholder: 'Add Filter',
+					default: {},
+					options: [
+						{
+							displayName: 'Flow',
+							name: 'flow',
+							type: 'string',
+							default: '',
+							description: 'Only tasks of this flow (its name)',
+						},
+						{
+							displayName: 'Hub ID',
+							name: 'hubId',
+							type: 'string',
+							default: '',
+							description: 'Only tasks of this hub',
+						},
+					],
+				},
+				{
+					displayName: 'Secret',
+					name: 'secretLocation',
+					type: 'options',
+					options: [
+						{
+							name: 'None',
+							value: 'none',
+							description: 'Anyone who knows the URL can start the workflow',
+						},
+						{
+							name: 'In a Header',
+							value: 'header',
+							description: 'A custom header added to the webhook in MileApp',
+						},
+						{
+							name: 'In the URL',
+							value: 'query',
+							description: 'A query parameter added to the end of the URL in MileApp',
+						},
+					],
+					default: 'none',
+					description:
+						'MileApp signs nothing: a secret only MileApp knows lets the trigger refuse anyone else (401)',
+				},
+				{
+					displayName: 'Header Name',
+					name: 'headerName',
+					type: 'string',
+					default: 'X-Webhook-Secret',
+					displayOptions: { show: { secretLocation: ['header'] } },
+				},
+				{
+					displayName: 'Query Parameter Name',
+					name: 'queryParameterName',
+					type: 'string',
+					default: 'secret',
+					displayOptions: { show: { secretLocation: ['query'] } },
+				},
+				{
+					displayName: 'Secret Value',
+					name: 'secretValue',
+					type: 'string',
+					typeOptions: { password: true },
+					default: '',
+					displayOptions: { show: { secretLocation: ['header', 'query'] } },
+					description: 'A long random value; the same as in the webhook in MileApp',
+				},
+				taskOutputProperty(MILEAPP_IDENTITY.displayName),
+			],
+		}),
+		icon: vendorIcon(MILEAPP_IDENTITY),
+		subtitle: EVENTS_SUBTITLE,
 	};
 
 	/**

@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
 import { pollWithMemory } from '../shared/pollMemory';
-import { POLLING_TRIGGER, eventProperty } from '../shared/triggerDescription';
+import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
+import { EVENT_SUBTITLE, eventProperty } from '../shared/triggerDescription';
 import {
 	advance,
 	baselineOf,
@@ -15,9 +16,9 @@ import {
 	type EventRecord,
 	type Watermark,
 } from '../shared/polling';
-import { OLIVER_CREDENTIAL } from './api';
 import { normalizeOliverTask } from './normalize';
 import { oliverListAllStaffTasks } from './requests';
+import { OLIVER_IDENTITY } from './vendorIdentity';
 import { TASK_TYPE_OPTIONS, type OliverTaskStatus } from './vocabulary';
 
 type OliverTaskEvent = 'taskCreated' | 'taskCompleted' | 'taskCanceled';
@@ -31,46 +32,44 @@ const EVENTS: Record<OliverTaskEvent, { status?: OliverTaskStatus; timeField: st
 
 export class OliverTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Oliver Trigger',
-		name: 'oliverTrigger',
-		icon: { light: 'file:../../icons/oliver.svg', dark: 'file:../../icons/oliver.dark.svg' },
-		group: ['trigger'],
-		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when an Oliver staff task is created, completed or canceled',
-		defaults: { name: 'Oliver Trigger' },
-		...POLLING_TRIGGER,
-		credentials: [{ name: OLIVER_CREDENTIAL, required: true }],
-		properties: [
-			eventProperty(
-				[
-					{
-						name: 'Staff Task Canceled',
-						value: 'taskCanceled',
-						description: 'Also fires when a task is deleted, since Oliver cancels it',
-					},
-					{ name: 'Staff Task Completed', value: 'taskCompleted' },
-					{ name: 'Staff Task Created', value: 'taskCreated' },
-				],
-				'taskCreated',
-			),
-			{
-				displayName: 'Task Type',
-				name: 'taskType',
-				type: 'options',
-				options: [{ name: 'Any', value: '' }, ...TASK_TYPE_OPTIONS],
-				default: '',
-				description: 'Only tasks of this type',
-			},
-			{
-				displayName:
-					'Oliver cannot list tasks by time, so each poll reads every task with the watched status. Changes that happened before the workflow was activated are not emitted.',
-				name: 'pollingNotice',
-				type: 'notice',
-				default: '',
-			},
-			taskOutputProperty('Oliver'),
-		],
+		...triggerNodeDescription({
+			vendor: OLIVER_IDENTITY,
+			kind: 'polling',
+			description:
+				'Starts the workflow when an Oliver staff task is created, completed or canceled',
+			properties: [
+				eventProperty(
+					[
+						{
+							name: 'Staff Task Canceled',
+							value: 'taskCanceled',
+							description: 'Also fires when a task is deleted, since Oliver cancels it',
+						},
+						{ name: 'Staff Task Completed', value: 'taskCompleted' },
+						{ name: 'Staff Task Created', value: 'taskCreated' },
+					],
+					'taskCreated',
+				),
+				{
+					displayName: 'Task Type',
+					name: 'taskType',
+					type: 'options',
+					options: [{ name: 'Any', value: '' }, ...TASK_TYPE_OPTIONS],
+					default: '',
+					description: 'Only tasks of this type',
+				},
+				{
+					displayName:
+						'Oliver cannot list tasks by time, so each poll reads every task with the watched status. Changes that happened before the workflow was activated are not emitted.',
+					name: 'pollingNotice',
+					type: 'notice',
+					default: '',
+				},
+				taskOutputProperty(OLIVER_IDENTITY.displayName),
+			],
+		}),
+		icon: vendorIcon(OLIVER_IDENTITY),
+		subtitle: EVENT_SUBTITLE,
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

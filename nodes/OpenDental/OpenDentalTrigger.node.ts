@@ -9,14 +9,16 @@ import { DateTime } from 'luxon';
 import { filtersCollection } from '../shared/collectionFields';
 import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
 import { pollWithMemory } from '../shared/pollMemory';
-import { POLLING_TRIGGER, eventProperty } from '../shared/triggerDescription';
+import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
+import { EVENT_SUBTITLE, eventProperty } from '../shared/triggerDescription';
 import { checkValues, isBlank, locatorValue, type FieldRule } from '../shared/validation';
-import { OPEN_DENTAL, OPEN_DENTAL_CREDENTIAL, OPEN_DENTAL_PATHS } from './api';
+import { OPEN_DENTAL_PATHS } from './api';
 import { withIsoDates } from './dates';
 import { keyNumNeedsObjectType, taskFilterFields, taskListField } from './resources/task/fields';
 import { searchTaskLists } from './listSearch';
 import { normalizeOpenDentalTask } from './normalize';
 import { officeZone, openDentalListAll } from './requests';
+import { OPEN_DENTAL_IDENTITY } from './vendorIdentity';
 import { DEFAULT_CREATED_WINDOW_DAYS } from './vocabulary';
 
 type OpenDentalTaskEvent = 'taskCreated' | 'taskCompleted' | 'taskStatusChanged';
@@ -59,52 +61,46 @@ interface Filters {
 
 export class OpenDentalTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Open Dental Trigger',
-		name: 'openDentalTrigger',
-		icon: {
-			light: 'file:../../icons/openDental.svg',
-			dark: 'file:../../icons/openDental.dark.svg',
-		},
-		group: ['trigger'],
-		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description:
-			'Starts the workflow when an Open Dental task is created, is completed, or changes status',
-		defaults: { name: 'Open Dental Trigger' },
-		...POLLING_TRIGGER,
-		credentials: [{ name: OPEN_DENTAL_CREDENTIAL, required: true }],
-		properties: [
-			eventProperty(
-				[
-					{ name: 'Task Completed', value: 'taskCompleted', description: 'A task became Done' },
-					{ name: 'Task Created', value: 'taskCreated' },
-					{
-						name: 'Task Status Changed',
-						value: 'taskStatusChanged',
-						description: 'New, Viewed or Done; each item carries previousTaskStatus',
-					},
-				],
-				'taskCreated',
-			),
-			{
-				displayName: 'Look-Back Window (Days)',
-				name: 'lookBackDays',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: DEFAULT_CREATED_WINDOW_DAYS,
-				description:
-					'Only tasks created within this many days are watched. A longer window reads more tasks on every poll.',
-			},
-			{
-				displayName:
-					'Tasks created before the look-back window are not watched: completing or changing one of them does not start the workflow',
-				name: 'windowNotice',
-				type: 'notice',
-				default: '',
-			},
-			filtersCollection([filterFields.attachedTo, filterFields.keyNum, filterFields.taskList]),
-			taskOutputProperty(OPEN_DENTAL),
-		],
+		...triggerNodeDescription({
+			vendor: OPEN_DENTAL_IDENTITY,
+			kind: 'polling',
+			description:
+				'Starts the workflow when an Open Dental task is created, is completed, or changes status',
+			properties: [
+				eventProperty(
+					[
+						{ name: 'Task Completed', value: 'taskCompleted', description: 'A task became Done' },
+						{ name: 'Task Created', value: 'taskCreated' },
+						{
+							name: 'Task Status Changed',
+							value: 'taskStatusChanged',
+							description: 'New, Viewed or Done; each item carries previousTaskStatus',
+						},
+					],
+					'taskCreated',
+				),
+				{
+					displayName: 'Look-Back Window (Days)',
+					name: 'lookBackDays',
+					type: 'number',
+					typeOptions: { minValue: 1, numberPrecision: 0 },
+					default: DEFAULT_CREATED_WINDOW_DAYS,
+					description:
+						'Only tasks created within this many days are watched. A longer window reads more tasks on every poll.',
+				},
+				{
+					displayName:
+						'Tasks created before the look-back window are not watched: completing or changing one of them does not start the workflow',
+					name: 'windowNotice',
+					type: 'notice',
+					default: '',
+				},
+				filtersCollection([filterFields.attachedTo, filterFields.keyNum, filterFields.taskList]),
+				taskOutputProperty(OPEN_DENTAL_IDENTITY.displayName),
+			],
+		}),
+		icon: vendorIcon(OPEN_DENTAL_IDENTITY),
+		subtitle: EVENT_SUBTITLE,
 	};
 
 	methods = { listSearch: { searchTaskLists } };

@@ -8,11 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { authenticationField } from './authentication';
 import { isSignedBy } from './signature';
-import { PLANNR_CREDENTIALS, PLANNR_PATHS } from './api';
+import { PLANNR_PATHS } from './api';
 import { plannrApiRequest, plannrApiRequestIfFound } from './requests';
-import { WEBHOOK_TRIGGER, eventsProperty } from '../shared/triggerDescription';
+import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
+import { EVENTS_SUBTITLE, eventsProperty } from '../shared/triggerDescription';
 import { chosenTaskOutput, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
 import { normalizePlannrTask } from './normalize';
+import { PLANNR_IDENTITY } from './vendorIdentity';
 
 const SUBSCRIPTIONS = PLANNR_PATHS.webhookSubscriptions;
 const TASK_EVENTS = ['task.created', 'task.updated', 'task.completed', 'task.deleted'] as const;
@@ -32,47 +34,34 @@ function chosenEvents(context: IHookFunctions | IWebhookFunctions): string[] {
 
 export class PlannrTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Plannr Trigger',
-		name: 'plannrTrigger',
-		icon: { light: 'file:../../icons/plannr.svg', dark: 'file:../../icons/plannr.dark.svg' },
-		group: ['trigger'],
-		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when a Plannr task is created, updated, completed or deleted',
-		defaults: { name: 'Plannr Trigger' },
-		...WEBHOOK_TRIGGER,
-		credentials: [
-			{
-				name: PLANNR_CREDENTIALS.accessToken,
-				required: true,
-				displayOptions: { show: { authentication: ['accessToken'] } },
-			},
-			{
-				name: PLANNR_CREDENTIALS.oAuth2,
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
-		properties: [
-			authenticationField,
-			eventsProperty(
-				[
-					{ name: 'Task Completed', value: 'task.completed' },
-					{ name: 'Task Created', value: 'task.created' },
-					{ name: 'Task Deleted', value: 'task.deleted' },
-					{ name: 'Task Updated', value: 'task.updated' },
-				],
-				['task.created'],
-			),
-			{
-				displayName:
-					'Activating the workflow subscribes this trigger’s URL in Plannr; deactivating it removes the subscription. Deliveries whose signature does not match are refused.',
-				name: 'subscriptionNotice',
-				type: 'notice',
-				default: '',
-			},
-			taskOutputProperty('Plannr'),
-		],
+		...triggerNodeDescription({
+			vendor: PLANNR_IDENTITY,
+			kind: 'webhook',
+			description:
+				'Starts the workflow when a Plannr task is created, updated, completed or deleted',
+			properties: [
+				authenticationField,
+				eventsProperty(
+					[
+						{ name: 'Task Completed', value: 'task.completed' },
+						{ name: 'Task Created', value: 'task.created' },
+						{ name: 'Task Deleted', value: 'task.deleted' },
+						{ name: 'Task Updated', value: 'task.updated' },
+					],
+					['task.created'],
+				),
+				{
+					displayName:
+						'Activating the workflow subscribes this trigger’s URL in Plannr; deactivating it removes the subscription. Deliveries whose signature does not match are refused.',
+					name: 'subscriptionNotice',
+					type: 'notice',
+					default: '',
+				},
+				taskOutputProperty(PLANNR_IDENTITY.displayName),
+			],
+		}),
+		icon: vendorIcon(PLANNR_IDENTITY),
+		subtitle: EVENTS_SUBTITLE,
 	};
 
 	webhookMethods = {

@@ -1,23 +1,34 @@
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-type TriggerConnections = Pick<INodeTypeDescription, 'inputs' | 'outputs'>;
+/** How n8n starts a trigger: on the user's schedule (its poll), or when a delivery reaches its URL. */
+export type TriggerKind = 'polling' | 'webhook';
 
-/** What makes a node a polling trigger: n8n calls its poll on the user's schedule; it takes no input. */
-export const POLLING_TRIGGER: TriggerConnections & Pick<INodeTypeDescription, 'polling'> = {
-	polling: true,
-	inputs: [],
-	outputs: [NodeConnectionTypes.Main],
-};
+type TriggerWiring = Pick<INodeTypeDescription, 'inputs' | 'outputs' | 'polling' | 'webhooks'>;
 
-/** What makes a node a webhook trigger here: one POST URL, answered as soon as a delivery arrives. */
-export const WEBHOOK_TRIGGER: TriggerConnections & Pick<INodeTypeDescription, 'webhooks'> = {
-	inputs: [],
-	outputs: [NodeConnectionTypes.Main],
-	webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-};
+/**
+ * What a trigger's kind decides in its description: it takes no input, and how n8n starts it. Built per node,
+ * so no two node types share a mutable array.
+ */
+export function triggerWiring(kind: TriggerKind): TriggerWiring {
+	const connections = { inputs: [], outputs: [NodeConnectionTypes.Main] };
+	if (kind === 'polling') return { ...connections, polling: true };
+	return {
+		...connections,
+		// One POST URL, answered as soon as a delivery arrives.
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+	};
+}
 
-/** A polling trigger's one event to watch for; its subtitle is `={{$parameter["event"]}}`. */
+/** The subtitle of a trigger with eventProperty: the event it watches for. */
+export const EVENT_SUBTITLE = '={{$parameter["event"]}}';
+
+/** The subtitle of a trigger with eventsProperty: the events it takes. */
+export const EVENTS_SUBTITLE = '={{$parameter["events"].join(", ")}}';
+
+/** A polling trigger's one event to watch for; EVENT_SUBTITLE shows it. */
 export function eventProperty(
 	options: INodePropertyOptions[],
 	defaultEvent: string,
@@ -31,7 +42,7 @@ export function eventProperty(
 	};
 }
 
-/** A webhook trigger's events, any of which starts the workflow; its subtitle is `={{$parameter["events"].join(", ")}}`. */
+/** A webhook trigger's events, any of which starts the workflow; EVENTS_SUBTITLE lists them. */
 export function eventsProperty(
 	options: INodePropertyOptions[],
 	defaultEvents: string[],

@@ -1,0 +1,147 @@
+/**
+ * The node descriptions are built from each vendor's identity (nodes/shared/nodeDescription.ts), so n8n's lint
+ * rules that read values from a description literal (eslint-plugin-n8n-nodes-base's node-class-description-*
+ * rules; @n8n/eslint-plugin-community-nodes' icon-validation, and node-usable-as-tool beyond the key being there)
+ * no longer see what they check. This test checks the same on every built description, for every node
+ * package.json registers.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { CREDENTIAL_TYPES } from './harness/packTypes';
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+
+interface RegisteredNode {
+	/** The vendor's folder under nodes/, e.g. 'OpenDental'. */
+	vendor: string;
+	/** The node's source folder, which n8n resolves `file:` icons from (dist/nodes/X in a real n8n). */
+	folder: string;
+	isTrigger: boolean;
+	description: INodeTypeDescription;
+}
+
+/** Every node of package.json's `n8n.nodes`, loaded from its source (`dist/nodes/X/Y.node.js` is `nodes/X/Y.node.ts`). */
+function registeredNodes(): RegisteredNode[] {
+	const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[] };
+	};
+	return manifest.n8n.nodes.map((built) => {
+		const source = path.join(REPO_ROOT, built.replace(/^dist\//, '').replace(/\.js$/, ''));
+		const className = path.basename(source).split('.')[0];
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const NodeClass = (require(source) as Record<string, new () => INodeType>)[className];
+		const folder = path.dirname(source);
+		return {
+			vendor: path.basename(folder),
+			folder,
+			isTrigger: className.endsWith('Trigger'),
+			description: new NodeClass().description,
+		};
+	});
+}
+
+const NODES = registeredNodes();
+const ACTIONS = NODES.filter((node) => !node.isTrigger);
+const TRIGGERS = NODES.filter((node) => node.isTrigger);
+const byName = (node: RegisteredNode): [string, RegisteredNode] => [node.description.name, node];
+
+/** The icon file n8n serves for a `file:` icon: the path is relative to the node file's folder. */
+function iconFile(node: RegisteredNode, icon: unknown): string {
+	expect(icon).toEqual(expect.stringMatching(/^file:.+\.svg$/));
+	return path.join(node.folder, String(icon).slice('file:'.length));
+}
+
+/** Checks that hold for both kinds of node. */
+function expectCommonHeader(node: RegisteredNode) {
+	const { description } = node;
+	expect(description.name).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+	expect(description.defaults.name).toBe(description.displayName);
+	expect(description.version).toBe(1);
+	expect(description.description).toEqual(expect.stringMatching(/\S/));
+
+	const icon = description.icon as { light?: unknown; dark?: unknown };
+	expect(Object.keys(icon).sort()).toEqual(['dark', 'light']);
+	const light = iconFile(node, icon.light);
+	const dark = iconFile(node, icon.dark);
+	expect(dark).not.toBe(light);
+	expect(existsSync(light)).toBe(true);
+	expect(existsSync(dark)).toBe(true);
+
+	for (const credential of description.credentials ?? []) {
+		expect(credential.name).toMatch(/(Api|OAuth2Api)$/);
+		expect(Object.keys(CREDENTIAL_TYPES)).toContain(credential.name);
+	}
+}
+
+describe('node descriptions', () => {
+	it('registers an action node and a trigger for each vendor', () => {
+		expect(NODES.length).toBeGreaterThan(0);
+		const vendors = (nodes: RegisteredNode[]) => nodes.map((node) => node.vendor).sort();
+		expect(vendors(TRIGGERS)).toEqual(vendors(ACTIONS));
+	});
+
+	describe.each(ACTIONS.map(byName))('action node %s', (_name, node) => {
+		const { description } = node;
+
+		it('has the header every node has', () => expectCommonHeader(node));
+
+		it('is named after its vendor', () => {
+			// The folder is the display name without spaces: 'Open Dental' lives in nodes/OpenDental.
+			expect(description.displayName.replace(/ /g, '')).toBe(node.vendor);
+			expect(description.name).toBe(node.vendor[0].toLowerCase() + node.vendor.slice(1));
+		});
+
+		it('is a transform node usable as a tool, with one main input and output', () => {
+			expect(description.group).toEqual(['transform']);
+			expect(description.usableAsTool).toBe(true);
+			expect(description.inputs).toEqual(['main']);
+			expect(description.outputs).toEqual(['main']);
+		});
+
+		it('shows the chosen operation and resource as its subtitle', () => {
+			expect(description.subtitle).toBe(
+				'={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+			);
+		});
+
+		it('asks for a registered credential', () => {
+			expect(description.credentials?.length).toBeGreaterThan(0);
+		});
+	});
+
+	describe.each(TRIGGERS.map(byName))('trigger %s', (_name, node) => {
+		const { description } = node;
+		const action = ACTIONS.find((candidate) => candidate.vendor === node.vendor)!.description;
+
+		it('has the header every node has', () => expectCommonHeader(node));
+
+		it("is named after its vendor's action node, suffixed Trigger", () => {
+			expect(description.displayName).toMatch(/ Trigger$/);
+			expect(description.name).toMatch(/Trigger$/);
+			expect(description.displayName).toBe(`${action.displayName} Trigger`);
+			expect(description.name).toBe(`${action.name}Trigger`);
+		});
+
+		it("shows its vendor's icon", () => {
+			expect(description.icon).toEqual(action.icon);
+		});
+
+		it('is a trigger: no input, one main output', () => {
+			expect(description.group).toEqual(['trigger']);
+			expect(description.inputs).toEqual([]);
+			expect(description.outputs).toEqual(['main']);
+		});
+
+		it('is started either by polling or by a webhook, and shows the event parameter it has', () => {
+			const polling = description.polling === true;
+			expect(polling).toBe(!description.webhooks?.length);
+			// A polling trigger watches one event; a webhook trigger takes any of several.
+			const [parameter, subtitle] = polling
+				? ['event', '={{$parameter["event"]}}']
+				: ['events', '={{$parameter["events"].join(", ")}}'];
+			expect(description.subtitle).toBe(subtitle);
+			expect(description.properties.map((property) => property.name)).toContain(parameter);
+		});
+	});
+});
