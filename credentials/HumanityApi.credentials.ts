@@ -7,7 +7,12 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { baseUrlProperty, refusedWhen } from '../nodes/shared/credentialShapes';
+import {
+	baseUrlProperty,
+	keptSecretProperty,
+	refusedWhen,
+	secretProperty,
+} from '../nodes/shared/credentialShapes';
 import { signInOnce } from '../nodes/shared/signInOnce';
 import { signInRequest } from '../nodes/shared/signInRequest';
 import {
@@ -46,15 +51,10 @@ export class HumanityApi implements ICredentialType {
 			required: true,
 			description: 'Client ID of your API v2 app (Humanity: Settings → API v2)',
 		},
-		{
-			displayName: 'App Secret',
-			name: 'appSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
+		secretProperty('App Secret', 'appSecret', {
 			required: true,
 			description: 'Client secret of your API v2 app',
-		},
+		}),
 		{
 			displayName: 'Username',
 			name: 'username',
@@ -63,14 +63,7 @@ export class HumanityApi implements ICredentialType {
 			required: true,
 			description: 'The Humanity user n8n acts as; tasks are created and changed in their name',
 		},
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
+		secretProperty('Password', 'password', { required: true }),
 		baseUrlProperty(
 			HUMANITY_DEFAULT_BASE_URL,
 			'Where API v2 answers (under /api/v2). Change it only for a sandbox or a proxy.',
@@ -83,22 +76,10 @@ export class HumanityApi implements ICredentialType {
 			description:
 				'Where n8n gets access tokens (password grant). Change it only for a sandbox or a proxy.',
 		},
-		{
-			// Filled by preAuthentication and kept by n8n; emptied to force a new token.
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
-		{
-			// When the access token above runs out (ISO 8601), so it is renewed before Humanity refuses it.
-			displayName: 'Access Token Expires At',
-			name: 'accessTokenExpiresAt',
-			type: 'hidden',
-			typeOptions: { password: true },
-			default: '',
-		},
+		// Filled by preAuthentication and kept by n8n; emptied to force a new token.
+		keptSecretProperty('Access Token', 'accessToken', { expirable: true }),
+		// When the access token above runs out (ISO 8601), so it is renewed before Humanity refuses it.
+		keptSecretProperty('Access Token Expires At', 'accessTokenExpiresAt'),
 	];
 
 	/** Called by n8n when accessToken is empty, on a credential test, and once again after a rejected token. */

@@ -11,6 +11,7 @@ import {
 	baseUrlProperty,
 	bearerAuthentication,
 	refusedWhen,
+	secretProperty,
 } from '../nodes/shared/credentialShapes';
 
 export class MileAppApi implements ICredentialType {
@@ -27,15 +28,10 @@ export class MileAppApi implements ICredentialType {
 			MILEAPP_DEFAULT_BASE_URL,
 			`Everything before ${MILEAPP_PATHS.tasks}, including ${MILEAPP_API_PATH}. Change it only for a sandbox or a proxy.`,
 		),
-		{
-			displayName: 'Personal Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
+		secretProperty('Personal Token', 'token', {
 			required: true,
 			description: 'In the MileApp web app: Profile → Personal Token',
-		},
+		}),
 	];
 
 	authenticate = bearerAuthentication('token');

@@ -15,7 +15,9 @@ import {
 import {
 	baseUrlProperty,
 	bearerAuthentication,
+	keptSecretProperty,
 	refusedWhen,
+	secretProperty,
 } from '../nodes/shared/credentialShapes';
 import { signInOnce } from '../nodes/shared/signInOnce';
 import { signInRequest } from '../nodes/shared/signInRequest';
@@ -68,30 +70,14 @@ export class OliverApi implements ICredentialType {
 			default: '',
 			displayOptions: { show: { authentication: ['signIn'] } },
 		},
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
+		secretProperty('Password', 'password', {
 			displayOptions: { show: { authentication: ['signIn'] } },
-		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
+		}),
+		secretProperty('Access Token', 'accessToken', {
 			displayOptions: { show: { authentication: ['accessToken'] } },
-		},
-		{
-			// Filled by preAuthentication and kept by n8n; emptied to force a new sign-in.
-			displayName: 'Session Token',
-			name: 'sessionToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		}),
+		// Filled by preAuthentication and kept by n8n; emptied to force a new sign-in.
+		keptSecretProperty('Session Token', 'sessionToken', { expirable: true }),
 	];
 
 	/** Called by n8n when sessionToken is empty, on a credential test, and once again after a 401. */

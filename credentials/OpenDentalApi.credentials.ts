@@ -15,6 +15,7 @@ import {
 	OPEN_DENTAL_SERVICE_PORT,
 	RATE_LIMITED_CONNECTIONS,
 } from '../nodes/OpenDental/api';
+import { secretProperty } from '../nodes/shared/credentialShapes';
 
 export class OpenDentalApi implements ICredentialType {
 	name = OPEN_DENTAL_CREDENTIAL;
@@ -101,23 +102,11 @@ export class OpenDentalApi implements ICredentialType {
 				'The nodes space their own calls to stay within it, so Open Dental never refuses one',
 			displayOptions: { show: { connection: RATE_LIMITED_CONNECTIONS } },
 		},
-		{
-			displayName: 'Developer Key',
-			name: 'developerApiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
-		{
-			displayName: 'Customer Key',
-			name: 'customerApiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
+		secretProperty('Developer Key', 'developerApiKey', { required: true }),
+		secretProperty('Customer Key', 'customerApiKey', {
 			required: true,
 			description: 'The office’s key, generated in Open Dental under Setup → Advanced Setup → API',
-		},
+		}),
 		{
 			displayName: 'Office Time Zone',
 			name: 'officeTimeZone',

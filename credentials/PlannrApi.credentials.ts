@@ -5,7 +5,11 @@ import {
 	PLANNR_DEFAULT_BASE_URL,
 	PLANNR_PATHS,
 } from '../nodes/Plannr/api';
-import { baseUrlProperty, bearerAuthentication } from '../nodes/shared/credentialShapes';
+import {
+	baseUrlProperty,
+	bearerAuthentication,
+	secretProperty,
+} from '../nodes/shared/credentialShapes';
 
 /** Both Plannr credentials have these: the account every call acts for, and the address. */
 export const plannrAccountProperties: INodeProperties[] = [
@@ -44,15 +48,10 @@ export class PlannrApi implements ICredentialType {
 	documentationUrl = 'https://api-how-to.plannrcrm.com/getting-started/authorization';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Personal Access Token',
-			name: 'accessToken',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
+		secretProperty('Personal Access Token', 'accessToken', {
 			required: true,
 			description: 'Created in Plannr under Settings → API; valid for a year',
-		},
+		}),
 		...plannrAccountProperties,
 	];
 

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { credentialBaseUrl } from '../shared/credentialShapes';
 import type { FailureEnvelope } from '../shared/errors';
 
 /** The credential type both Humanity nodes use. */
@@ -12,7 +13,7 @@ export const HUMANITY_DEFAULT_TOKEN_URL = `${HUMANITY_DEFAULT_BASE_URL}/oauth2/t
 export const HUMANITY_API_PATH = '/api/v2';
 
 /** Where API v2 answers, from the credential's base URL: used by the credential's test. */
-export const HUMANITY_API_BASE_URL = `={{$credentials.baseUrl.replace(/\\/+$/, "")}}${HUMANITY_API_PATH}`;
+export const HUMANITY_API_BASE_URL = credentialBaseUrl(HUMANITY_API_PATH);
 
 /** The v1 response codes (an answer's `status`) the pack acts on. */
 export const HUMANITY_CODES = {

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { unrouted } from '../shared/collectionBody';
 import { additionalFieldsCollection } from '../shared/collectionFields';
 import { sentInBody } from '../shared/fieldRouting';
+import { recordPicker, typedMode } from '../shared/recordPicker';
 import type { FieldRule, ParameterReader } from '../shared/validation';
 
 /** Shifts are whole numbers in Humanity. */
@@ -24,32 +25,19 @@ interface LocatorSpec {
 
 /** A required record picker: "From List" first, then "By ID" checked as the editor types. */
 function locator(spec: LocatorSpec): INodeProperties {
-	return {
+	const { idRegex: regex, idError: errorMessage } = spec;
+	return recordPicker({
 		displayName: spec.displayName,
 		name: spec.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
 		required: true,
 		description: spec.description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: spec.listPlaceholder,
-				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: spec.idPlaceholder,
-				validation: [
-					{ type: 'regex', properties: { regex: spec.idRegex, errorMessage: spec.idError } },
-				],
-			},
-		],
-	};
+		searchListMethod: spec.searchListMethod,
+		listPlaceholder: spec.listPlaceholder,
+		typed: {
+			...typedMode('By ID', spec.idPlaceholder),
+			validation: [{ type: 'regex', properties: { regex, errorMessage } }],
+		},
+	});
 }
 
 /** The Shift picker, described for the operation that shows it. */

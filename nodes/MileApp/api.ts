@@ -1,4 +1,5 @@
 import type { IDataObject, IRequestOptionsSimplified } from 'n8n-workflow';
+import { credentialBaseUrl } from '../shared/credentialShapes';
 import type { FailureEnvelope } from '../shared/errors';
 import type { PageNumberPaging } from '../shared/paging';
 
@@ -12,7 +13,7 @@ export const MILEAPP_API_PATH = '/api/v3';
 export const MILEAPP_DEFAULT_BASE_URL = `https://apiweb.mile.app${MILEAPP_API_PATH}`;
 
 /** Where MileApp answers, from the credential's base URL: its test and the nodes use it. */
-export const MILEAPP_BASE_URL = '={{$credentials.baseUrl.replace(/\\/+$/, "")}}';
+export const MILEAPP_BASE_URL = credentialBaseUrl();
 
 /** The API's paths under the base URL, each written once. */
 export const MILEAPP_PATHS = {

@@ -1,12 +1,10 @@
 import type {
 	IDataObject,
-	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { outputRecordsOf } from '../shared/answerSteps';
 import { failOnVendorError } from '../shared/errors';
 import { limitRule, returnAllAndLimitFields } from '../shared/listFields';
 import {
@@ -14,8 +12,8 @@ import {
 	type OperationDefinition,
 	type VendorOperations,
 } from '../shared/operation';
-import { urlFrom, vendorRequest } from '../shared/vendorRequest';
-import { MILEAPP_ACCEPT, MILEAPP_CREDENTIAL, MILEAPP_PAGING, mileAppEnvelope } from './api';
+import { vendorJsonRequest } from '../shared/vendorRequest';
+import { MILEAPP_CREDENTIAL, MILEAPP_PAGING, mileAppEnvelope } from './api';
 import { normalizeMileAppTask } from './normalize';
 
 /**
@@ -34,22 +32,13 @@ export function recordsOf(body: IDataObject): IDataObject[] {
 	return [];
 }
 
-/** A declarative postReceive step: one item per record of the answer. */
-async function outputRecords(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return recordsOf(response.body as IDataObject).map((json) => ({ json }));
-}
-
 /** How MileApp's declarative operations send and read, for defineResource. */
 export const mileAppOperations: VendorOperations = {
 	vendorName: 'MileApp',
 	routing: {
 		envelope: mileAppEnvelope,
 		paging: MILEAPP_PAGING,
-		output: [failOnVendorError(mileAppEnvelope), outputRecords],
+		output: [failOnVendorError(mileAppEnvelope), outputRecordsOf(recordsOf)],
 	},
 	taskMapper: normalizeMileAppTask,
 };
@@ -77,17 +66,12 @@ export async function mileAppApiRequest(
 	path: string,
 	qs: IDataObject = {},
 ): Promise<IDataObject> {
-	const credentials = await this.getCredentials(MILEAPP_CREDENTIAL);
-	const response = await vendorRequest.call(this, {
+	const response = await vendorJsonRequest.call(this, {
 		credentialType: MILEAPP_CREDENTIAL,
 		envelope: mileAppEnvelope,
-		request: {
-			method,
-			url: urlFrom(credentials.baseUrl, path),
-			qs,
-			headers: { ...MILEAPP_ACCEPT },
-			json: true,
-		},
+		method,
+		path,
+		qs,
 	});
 	return (response.body ?? {}) as IDataObject;
 }

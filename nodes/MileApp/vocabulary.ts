@@ -1,4 +1,5 @@
 import type { FieldType, INodePropertyOptions } from 'n8n-workflow';
+import { optionsNamedByValue } from '../shared/vocabulary';
 
 /** A task's statuses, as MileApp writes them. */
 export const TASK_STATUS = { unassigned: 'UNASSIGNED', ongoing: 'ONGOING', done: 'DONE' } as const;
@@ -18,12 +19,7 @@ export const TASK_EVENTS = [
 ] as const;
 
 /** The times of a task the task list filters by (`timeBy`). */
-export const TASK_TIMES: INodePropertyOptions[] = [
-	{ name: 'Created Time', value: 'createdTime' },
-	{ name: 'Done Time', value: 'doneTime' },
-	{ name: 'End Time', value: 'endTime' },
-	{ name: 'Start Time', value: 'startTime' },
-];
+export const TASK_TIMES = optionsNamedByValue(['createdTime', 'doneTime', 'endTime', 'startTime']);
 
 /** What the task list sorts by (`sortBy`). */
 export const TASK_SORTS: INodePropertyOptions[] = [

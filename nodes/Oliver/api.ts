@@ -1,4 +1,5 @@
 import type { IDataObject, IRequestOptionsSimplified } from 'n8n-workflow';
+import { credentialBaseUrl } from '../shared/credentialShapes';
 import type { FailureEnvelope } from '../shared/errors';
 import type { PageNumberPaging } from '../shared/paging';
 
@@ -23,7 +24,7 @@ export const OLIVER_PATHS = {
 export const OLIVER_SIGN_IN_PATH = '/services/user/v1/auth/sign-in';
 
 /** The task API from the credential's base URL: used by the credential's test and by the action node. */
-export const OLIVER_API_BASE_URL = `={{$credentials.baseUrl.replace(/\\/+$/, "")}}${OLIVER_API_PATH}`;
+export const OLIVER_API_BASE_URL = credentialBaseUrl(OLIVER_API_PATH);
 
 /** Pages are numbered from 0; per_page goes up to 100. */
 export const OLIVER_PAGING: PageNumberPaging = {

@@ -1,16 +1,14 @@
 import type {
 	IDataObject,
-	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
 	IPollFunctions,
 } from 'n8n-workflow';
+import { outputRecordsOf } from '../shared/answerSteps';
 import { failOnVendorError } from '../shared/errors';
 import type { VendorOperations } from '../shared/operation';
 import { collectPages, type Page } from '../shared/paging';
-import { urlFrom, vendorRequest } from '../shared/vendorRequest';
+import { vendorJsonRequest } from '../shared/vendorRequest';
 import {
 	OLIVER_API_PATH,
 	OLIVER_CREDENTIAL,
@@ -42,17 +40,12 @@ export async function oliverApiRequest(
 	path: string,
 	qs: IDataObject = {},
 ): Promise<unknown> {
-	const credentials = await this.getCredentials(OLIVER_CREDENTIAL);
-	const response = await vendorRequest.call(this, {
+	const response = await vendorJsonRequest.call(this, {
 		credentialType: OLIVER_CREDENTIAL,
 		envelope: oliverEnvelope,
-		request: {
-			method,
-			url: urlFrom(credentials.baseUrl, `${OLIVER_API_PATH}${path}`),
-			qs,
-			headers: { Accept: 'application/json' },
-			json: true,
-		},
+		method,
+		path: `${OLIVER_API_PATH}${path}`,
+		qs,
 	});
 	return (response.body as IDataObject).data;
 }
@@ -73,15 +66,6 @@ function readOliverPage(body: IDataObject): Page<IDataObject> {
 	return pageIn(body.data);
 }
 
-/** A declarative postReceive step: one output item per record in the envelope's `data`. */
-async function extractOliverData(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return readOliverPage(response.body as IDataObject).records.map((json) => ({ json }));
-}
-
 export const checkOliverSuccess = failOnVendorError(oliverEnvelope);
 
 /** How Oliver's declarative operations send requests and read tasks. */
@@ -91,7 +75,7 @@ export const oliverOperations: VendorOperations = {
 		envelope: oliverEnvelope,
 		paging: OLIVER_PAGING,
 		readPage: readOliverPage,
-		output: [checkOliverSuccess, extractOliverData],
+		output: [checkOliverSuccess, outputRecordsOf((body) => readOliverPage(body).records)],
 	},
 	taskMapper: normalizeOliverTask,
 };

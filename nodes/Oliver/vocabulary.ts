@@ -1,4 +1,5 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
+import { optionsNamedByValue } from '../shared/vocabulary';
 
 /** A staff task's statuses, in the order the editor lists them; completed and canceled set the finalized time. */
 export const TASK_STATUS_OPTIONS = [
@@ -16,8 +17,4 @@ export const TASK_TYPE_OPTIONS: INodePropertyOptions[] = [
 ];
 
 /** The filters GET /clients takes, one at a time (one is required). */
-export const CLIENT_SEARCH_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Name', value: 'name' },
-	{ name: 'Email', value: 'email' },
-	{ name: 'Phone', value: 'phone' },
-];
+export const CLIENT_SEARCH_OPTIONS = optionsNamedByValue(['name', 'email', 'phone']);

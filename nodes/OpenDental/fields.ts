@@ -6,7 +6,8 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 import { sentInBody } from '../shared/fieldRouting';
-import type { FieldRule } from '../shared/validation';
+import { recordPicker, typedMode } from '../shared/recordPicker';
+import { optionalAs, requiredAs, type FieldRule } from '../shared/validation';
 
 /** Fields and checks several resources share, and the shapes every Open Dental field follows. */
 
@@ -33,18 +34,12 @@ export function sentAsNumber(property: string): INodePropertyRouting {
 
 /** A record number the operation cannot do without. */
 export function requiredNumber(path: string, label: string): FieldRule[] {
-	return [
-		{ path, label, kind: 'required' },
-		{ path, label, kind: 'wholeNumber' },
-	];
+	return requiredAs('wholeNumber', path, label);
 }
 
 /** A record number that may be left out; added but left empty, it would be sent empty, which Open Dental refuses. */
 export function optionalNumber(path: string, label: string): FieldRule[] {
-	return [
-		{ path, label, kind: 'notBlankWhenGiven' },
-		{ path, label, kind: 'wholeNumber' },
-	];
+	return optionalAs('wholeNumber', path, label);
 }
 
 /** A record the user names by its number: Open Dental has no list of these to pick from. */
@@ -81,23 +76,14 @@ export function numberLocator(field: {
 	example: string;
 	property: string;
 }): INodeProperties {
-	return {
+	return recordPicker({
 		displayName: field.displayName,
 		name: field.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: field.placeholder,
-				typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
-			},
-			{ displayName: 'By Number', name: 'id', type: 'string', placeholder: field.example },
-		],
+		searchListMethod: field.searchListMethod,
+		listPlaceholder: field.placeholder,
+		typed: typedMode('By Number', field.example),
 		routing: sentAsNumber(field.property),
-	};
+	});
 }
 
 export const userField = numberLocator({

@@ -18,7 +18,7 @@ import { oneAtATime } from '../shared/pacing';
 import { collectPages } from '../shared/paging';
 import type { BuildFromValues } from '../shared/validation';
 import { retryAfterIn } from '../shared/vendorApiError';
-import { vendorRequest, type VendorResponse } from '../shared/vendorRequest';
+import { vendorJsonRequest, type VendorResponse } from '../shared/vendorRequest';
 import {
 	OPEN_DENTAL,
 	OPEN_DENTAL_CREDENTIAL,
@@ -156,19 +156,15 @@ export async function openDentalApiRequest(
 	path: string,
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
-	const credentials = await this.getCredentials(OPEN_DENTAL_CREDENTIAL);
-	// Open Dental's failures are read from the answer (recordsOf): n8n 1.x drops a plain-text error body.
-	const response = await vendorRequest.call(this, {
+	const response = await vendorJsonRequest.call(this, {
 		credentialType: OPEN_DENTAL_CREDENTIAL,
 		envelope: openDentalEnvelope,
-		request: {
-			method,
-			url: `${openDentalBaseUrl(credentials)}${path}`,
-			qs,
-			headers: { Accept: 'application/json' },
-			json: true,
-			ignoreHttpStatusErrors: true,
-		},
+		method,
+		path,
+		qs,
+		baseUrlOf: openDentalBaseUrl,
+		// Open Dental's failures are read from the answer (recordsOf): n8n 1.x drops a plain-text error body.
+		options: { ignoreHttpStatusErrors: true },
 		around: async (send) => (await paced.call(this, send)) as VendorResponse,
 		check: (answer) => recordsOf(this, answer),
 	});

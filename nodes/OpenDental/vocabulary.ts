@@ -1,14 +1,12 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
+import { optionsNamedByValue } from '../shared/vocabulary';
 
 /** Open Dental's allowed values, each list written once; a field's options are what its checks allow. */
 
 /** TaskStatus, in Open Dental's order. */
 const TASK_STATUS_VALUES = ['New', 'Viewed', 'Done'] as const;
 export type TaskStatus = (typeof TASK_STATUS_VALUES)[number];
-export const TASK_STATUSES: INodePropertyOptions[] = TASK_STATUS_VALUES.map((status) => ({
-	name: status,
-	value: status,
-}));
+export const TASK_STATUSES = optionsNamedByValue(TASK_STATUS_VALUES);
 
 /** ObjectType: what a task's KeyNum names. */
 export const OBJECT_TYPES: INodePropertyOptions[] = [
@@ -20,10 +18,7 @@ export const OBJECT_TYPES: INodePropertyOptions[] = [
 export const NUMBERED_OBJECT_TYPES = ['Patient', 'Appointment'];
 
 /** TaskListStatus: Open Dental lists one kind at a time. */
-export const TASK_LIST_STATUSES: INodePropertyOptions[] = [
-	{ name: 'Active', value: 'Active' },
-	{ name: 'Archived', value: 'Archived' },
-];
+export const TASK_LIST_STATUSES = optionsNamedByValue(['Active', 'Archived']);
 
 /** Documented: without DateTimeOriginal, GET /tasks answers the tasks created in the previous 14 days. */
 export const DEFAULT_CREATED_WINDOW_DAYS = 14;

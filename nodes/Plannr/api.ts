@@ -1,4 +1,5 @@
 import type { IDataObject, IRequestOptionsSimplified } from 'n8n-workflow';
+import { credentialBaseUrl } from '../shared/credentialShapes';
 import type { FailureEnvelope } from '../shared/errors';
 import type { PageNumberPaging } from '../shared/paging';
 
@@ -6,7 +7,7 @@ import type { PageNumberPaging } from '../shared/paging';
 export const PLANNR_DEFAULT_BASE_URL = 'https://api.plannrcrm.com';
 
 /** Where Plannr answers, from a credential's base URL: used by the credentials' tests and by the nodes. */
-export const PLANNR_BASE_URL = '={{$credentials.baseUrl.replace(/\\/+$/, "")}}';
+export const PLANNR_BASE_URL = credentialBaseUrl();
 
 /** The API's paths, each written once. */
 export const PLANNR_PATHS = {
@@ -23,7 +24,7 @@ export const PLANNR_CREDENTIALS = { accessToken: 'plannrApi', oAuth2: 'plannrOAu
 export const PLANNR_ACCOUNT_HEADER = 'X-PLANNR-ACCOUNT-UUID';
 
 /** Documented: per_page up to 500. */
-export const PLANNR_MAX_PAGE_SIZE = 500;
+const PLANNR_MAX_PAGE_SIZE = 500;
 export const PLANNR_PAGING: PageNumberPaging = {
 	style: 'pageNumber',
 	pageParam: 'page',

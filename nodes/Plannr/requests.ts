@@ -10,6 +10,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { outputRecordsOf } from '../shared/answerSteps';
 import { failOnVendorError } from '../shared/errors';
 import type { VendorOperations } from '../shared/operation';
 import { collectPages, type Page } from '../shared/paging';
@@ -31,7 +32,7 @@ type PlannrContext =
 	| ILoadOptionsFunctions;
 
 /** The credential type the node's Authentication parameter picks. */
-export function credentialTypeOf(context: PlannrContext): string {
+function credentialTypeOf(context: PlannrContext): string {
 	const authentication = context.getNodeParameter(
 		'authentication',
 		'accessToken',
@@ -83,15 +84,6 @@ function readPlannrPage(body: IDataObject): Page<IDataObject> {
 		: { records };
 }
 
-/** A declarative postReceive step: one item per record of the answer. */
-async function outputRecords(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return readPlannrPage(response.body as IDataObject).records.map((json) => ({ json }));
-}
-
 /** How Plannr's declarative operations send and read, for defineResource. */
 export const plannrOperations: VendorOperations = {
 	vendorName: 'Plannr',
@@ -100,7 +92,11 @@ export const plannrOperations: VendorOperations = {
 		paging: PLANNR_PAGING,
 		readPage: readPlannrPage,
 		aroundEachRequest: withinRateLimit,
-		output: [noteRateLimit, failOnVendorError(plannrEnvelope), outputRecords],
+		output: [
+			noteRateLimit,
+			failOnVendorError(plannrEnvelope),
+			outputRecordsOf((body) => readPlannrPage(body).records),
+		],
 	},
 	taskMapper: normalizePlannrTask,
 };

@@ -6,7 +6,7 @@ import { isSameSecret } from '../shared/secrets';
  * subscription's signing secret. [inferred] Plannr documents the header and the secret, not the algorithm,
  * so it is kept here alone.
  */
-export function signatureOf(rawBody: Buffer | string, signingSecret: string): string {
+function signatureOf(rawBody: Buffer | string, signingSecret: string): string {
 	return createHmac('sha256', signingSecret).update(rawBody).digest('hex');
 }
 

@@ -6,6 +6,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { sendCollection, unrouted } from './collectionBody';
+import type { OperationDefinition } from './operation';
 import { fieldRefusal, type BuildFromValues, type FieldRule } from './validation';
 
 /**
@@ -35,6 +36,23 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 /** A Get Many's options beside its filters: sorting, what to include. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return collection('Options', 'options', 'Add Option', options);
+}
+
+/** How the pack's Updates that change only the fields added say so, on the operation and on its Update Fields. */
+const ONLY_ADDED_FIELDS_CHANGE = 'Change only the fields you add; the others stay as they are';
+export const ONLY_ADDED_TASK_FIELDS_SENT =
+	'Only the fields added here are sent; everything else on the task stays as it is';
+
+/** An Update operation of `record` ("a task") whose Update Fields are all it changes: its value, name and words. */
+export function onlyAddedFieldsUpdate(
+	record: string,
+): Pick<OperationDefinition, 'value' | 'name' | 'action' | 'description'> {
+	return {
+		value: 'update',
+		name: 'Update',
+		action: `Update ${record}`,
+		description: ONLY_ADDED_FIELDS_CHANGE,
+	};
 }
 
 /**

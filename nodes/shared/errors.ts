@@ -18,7 +18,7 @@ export interface FailureEnvelope {
 }
 
 /** What else the answer a failure is built from tells. */
-export interface FailedAnswerDetails {
+interface FailedAnswerDetails {
 	itemIndex?: number;
 	/** The answer's Retry-After header (see retryAfterIn). */
 	retryAfter?: unknown;

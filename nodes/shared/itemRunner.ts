@@ -8,7 +8,7 @@ export function errorItem(error: unknown, itemIndex: number): INodeExecutionData
 }
 
 /** n8n's own errors pass as they are; anything else becomes a NodeOperationError of the item. */
-export function asNodeError(
+function asNodeError(
 	context: IExecuteFunctions,
 	error: unknown,
 	itemIndex: number,

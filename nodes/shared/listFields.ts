@@ -3,7 +3,7 @@ import type { FieldRule } from './validation';
 
 /** The Return All and Limit pair every Get Many shows; the Limit becomes the routing's maxResults. */
 
-export const returnAllField: INodeProperties = {
+const returnAllField: INodeProperties = {
 	displayName: 'Return All',
 	name: 'returnAll',
 	type: 'boolean',
@@ -11,7 +11,7 @@ export const returnAllField: INodeProperties = {
 	description: 'Whether to return all results or only up to a given limit',
 };
 
-export const limitField: INodeProperties = {
+const limitField: INodeProperties = {
 	displayName: 'Limit',
 	name: 'limit',
 	type: 'number',
@@ -23,17 +23,6 @@ export const limitField: INodeProperties = {
 
 /** The input check of the Limit, for an operation's validateFields: an expression may map anything into it. */
 export const limitRule: FieldRule = { path: 'limit', label: 'Limit', kind: 'wholeNumber' };
-
-/** Both fields for one operation: Limit shows only while Return All is off. */
-export function returnAllAndLimit(show: {
-	resource: string[];
-	operation: string[];
-}): INodeProperties[] {
-	return [
-		{ ...returnAllField, displayOptions: { show } },
-		{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
-	];
-}
 
 /** Return All and Limit as an operation's fields (defineResource adds the resource and operation). */
 export const returnAllAndLimitFields: INodeProperties[] = [

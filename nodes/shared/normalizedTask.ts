@@ -9,8 +9,8 @@ import type {
 import { parseDate } from './dates';
 
 /** How the pack names each vendor in a normalized task and in a link reference. */
-export const TASK_VENDORS = ['oliver', 'openDental', 'plannr', 'mileApp', 'humanity'] as const;
-export type TaskVendor = (typeof TASK_VENDORS)[number];
+const TASK_VENDORS = ['oliver', 'openDental', 'plannr', 'mileApp', 'humanity'] as const;
+type TaskVendor = (typeof TASK_VENDORS)[number];
 
 export type NormalizedStatus = 'open' | 'in progress' | 'done' | 'canceled';
 
@@ -28,7 +28,7 @@ export interface TaskSubject extends IDataObject {
 }
 
 /** What each vendor's mapper reads from its record. Times are ISO 8601 in UTC; a due date without a time stays a date. */
-export interface TaskFields {
+interface TaskFields {
 	id: string;
 	title: string | null;
 	description: string | null;
@@ -92,12 +92,12 @@ const REFERENCE_PATTERN = new RegExp(
 const MAX_LINK_DEPTH = 3;
 
 /** The text that names a task in another system: `[taskbridge:oliver:123]`. */
-export function taskReference(vendor: TaskVendor, id: string): string {
+function taskReference(vendor: TaskVendor, id: string): string {
 	return `[taskbridge:${vendor}:${id}]`;
 }
 
 /** Every reference found in the record's text fields, first one per vendor, except the record's own. */
-export function linksIn(record: unknown, self: { vendor: TaskVendor; id: string }): IDataObject {
+function linksIn(record: unknown, self: { vendor: TaskVendor; id: string }): IDataObject {
 	const links: IDataObject = {};
 	const visit = (value: unknown, depth: number) => {
 		if (typeof value === 'string') {
@@ -140,7 +140,7 @@ export function normalizedTask(
 }
 
 /** Whether an Output value asks for normalized tasks. */
-export function isNormalizedOutput(format: unknown): boolean {
+function isNormalizedOutput(format: unknown): boolean {
 	return format === 'normalized';
 }
 

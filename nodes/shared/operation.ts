@@ -33,7 +33,7 @@ export interface OperationRequest {
 }
 
 /** Each input item in turn, its parameters checked: returns the records that become its output items. */
-export type ItemHandler = (
+type ItemHandler = (
 	this: IExecuteFunctions,
 	itemIndex: number,
 	valueOf: ParameterReader,

@@ -5,7 +5,7 @@ import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
  * The trigger says what it remembers and how it tells a change; pollWithMemory keeps that memory in the
  * workflow's static data, and decides when there is nothing to compare with yet.
  */
-export interface RememberingPoll<Memory extends object, Change> {
+interface RememberingPoll<Memory extends object, Change> {
 	/** The settings the memory belongs to, as text: after the user changes them, a new baseline is taken. */
 	watching: string;
 	/** Where the settings are kept; `watching` unless the trigger kept them under another name before. */

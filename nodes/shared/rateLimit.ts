@@ -13,7 +13,7 @@ interface KeyState {
 	nextSlotAt: number;
 }
 
-export interface RateLimitPolicy {
+interface RateLimitPolicy {
 	windowMs: number;
 	defaultLimit: number;
 }

@@ -29,7 +29,7 @@ export interface VendorRouting {
 	output: PostReceiveAction[];
 }
 
-export interface OperationRouting {
+interface OperationRouting {
 	preSend?: PreSendAction[];
 	paged?: boolean;
 	postReceive?: PostReceiveAction[];

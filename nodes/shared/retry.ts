@@ -42,7 +42,7 @@ function addToDescription(error: unknown, sentence: string): void {
  * when the write is there, else it rebuilds the write from that read and returns undefined, and the rebuilt
  * write is sent.
  */
-export type CheckBeforeResend<T> = () => Promise<{ carriedOut: T } | undefined>;
+type CheckBeforeResend<T> = () => Promise<{ carriedOut: T } | undefined>;
 
 /**
  * Sends a request, and again after a failure that may pass: capped exponential backoff, or the vendor's

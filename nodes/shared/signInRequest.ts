@@ -1,7 +1,7 @@
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 /** A sign-in's answer, whatever its HTTP status: the credential words the failure itself. */
-export interface SignInAnswer<Body> {
+interface SignInAnswer<Body> {
 	statusCode?: number;
 	body?: Body;
 }

@@ -36,12 +36,28 @@ export type FieldRule =
 			allowed: readonly string[];
 	  };
 
-/** An ID or name the operation cannot do without: given, and text (not a whole record mapped in). */
-export function requiredText(path: string, label: string): FieldRule[] {
+/** The forms a value can be checked for beside its presence. */
+type Form = 'text' | 'uuid' | 'wholeNumber';
+
+/** A value the operation cannot do without: given, and of its form (text, a UUID, a whole number). */
+export function requiredAs(form: Form, path: string, label: string): FieldRule[] {
 	return [
 		{ path, label, kind: 'required' },
-		{ path, label, kind: 'text' },
+		{ path, label, kind: form },
 	];
+}
+
+/** A value that may be left out, but not added and left empty: given, it is of its form. */
+export function optionalAs(form: Form, path: string, label: string): FieldRule[] {
+	return [
+		{ path, label, kind: 'notBlankWhenGiven' },
+		{ path, label, kind: form },
+	];
+}
+
+/** An ID or name the operation cannot do without: given, and text (not a whole record mapped in). */
+export function requiredText(path: string, label: string): FieldRule[] {
+	return requiredAs('text', path, label);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -98,7 +114,7 @@ function entriesOf(value: unknown): string[] {
 }
 
 /** Why a value is not text (or a number), in words the user reads; undefined when it is. */
-export function notTextProblem(label: string, value: unknown): string | undefined {
+function notTextProblem(label: string, value: unknown): string | undefined {
 	const what = Array.isArray(value)
 		? 'a list'
 		: typeof value === 'boolean'

@@ -35,7 +35,7 @@ function kindShownBy(error: NodeApiError | NodeOperationError): FailureKind {
 
 type NodeApiErrorOptions = NonNullable<ConstructorParameters<typeof NodeApiError>[2]>;
 
-export interface VendorApiErrorOptions extends NodeApiErrorOptions {
+interface VendorApiErrorOptions extends NodeApiErrorOptions {
 	/** Only where the status does not tell: an answer that could not be read is `unsure`. */
 	kind?: FailureKind;
 	/** The answer's Retry-After header, as sent. */

@@ -1,4 +1,10 @@
-import type { IAllExecuteFunctions, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IAllExecuteFunctions,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { vendorApiError, withVendorMessage, type FailureEnvelope } from './errors';
 import { isRepeatable, retryPolicy, withRetries } from './retry';
 import { retryAfterIn } from './vendorApiError';
@@ -9,7 +15,7 @@ export interface VendorResponse {
 	body: unknown;
 }
 
-export interface VendorCall {
+interface VendorCall {
 	credentialType: string;
 	envelope: FailureEnvelope;
 	request: IHttpRequestOptions;
@@ -59,5 +65,43 @@ export async function vendorRequest(
 		}
 		check?.(response);
 		return response;
+	});
+}
+
+/** One programmatic JSON call (`Accept: application/json`) to `path` under the vendor's address. */
+interface VendorJsonCall extends Omit<VendorCall, 'request'> {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	/** The address `path` follows: the credential's Base URL unless the vendor builds it otherwise. */
+	baseUrlOf?: (credentials: ICredentialDataDecryptedObject) => unknown;
+	/** What else the request sets (e.g. ignoreHttpStatusErrors). */
+	options?: Partial<IHttpRequestOptions>;
+}
+
+/** A vendorRequest to `path` under the address the call's credential gives. */
+export async function vendorJsonRequest(
+	this: IAllExecuteFunctions,
+	call: VendorJsonCall,
+): Promise<VendorResponse> {
+	const {
+		method,
+		path,
+		qs,
+		baseUrlOf = (credentials) => credentials.baseUrl,
+		options,
+		...rest
+	} = call;
+	const credentials = await this.getCredentials(call.credentialType);
+	return await vendorRequest.call(this, {
+		...rest,
+		request: {
+			method,
+			url: urlFrom(baseUrlOf(credentials), path),
+			qs,
+			headers: { Accept: 'application/json' },
+			json: true,
+			...options,
+		},
 	});
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { filtersCollection } from '../../../shared/collectionFields';
 import { returnAllAndLimitFields } from '../../../shared/listFields';
+import { listedOptionsField } from '../../../shared/listedOptions';
 import { defineOperation, eachItem } from '../../../shared/operation';
 import { isBlank } from '../../../shared/validation';
 import { recordsOf } from '../../api';
@@ -28,15 +29,12 @@ export const getMany = defineOperation({
 		shiftIdsField,
 		...returnAllAndLimitFields,
 		filtersCollection([
-			{
-				displayName: 'Employee Name or ID',
+			listedOptionsField({
+				thing: 'Employee',
 				name: 'employeeId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getEmployees' },
-				default: '',
-				description:
-					'Only this employee\'s tasks. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				loadOptionsMethod: 'getEmployees',
+				purpose: "Only this employee's tasks.",
+			}),
 			{
 				displayName: 'Status',
 				name: 'status',

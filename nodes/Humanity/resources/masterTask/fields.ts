@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { bodyOf } from '../../../shared/collectionBody';
+import { listedOptionsField } from '../../../shared/listedOptions';
 import type { HumanityInput } from '../../input';
 
 export const colorField: INodeProperties = {
@@ -10,15 +11,13 @@ export const colorField: INodeProperties = {
 	description: 'Shown with the task in Humanity',
 };
 
-export const positionsField: INodeProperties = {
-	displayName: 'Position Names or IDs',
+export const positionsField = listedOptionsField({
+	thing: 'Position',
+	several: true,
 	name: 'positionIds',
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getPositions' },
-	default: [],
-	description:
-		'The positions that do this task. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
+	loadOptionsMethod: 'getPositions',
+	purpose: 'The positions that do this task.',
+});
 
 /** The positions of a master task: at least one, each a whole number. */
 export function positionIdsOf(input: HumanityInput, path: string): number[] {

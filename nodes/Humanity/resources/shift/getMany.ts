@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { filtersCollection } from '../../../shared/collectionFields';
 import { returnAllAndLimitFields } from '../../../shared/listFields';
+import { listedOptionsField } from '../../../shared/listedOptions';
 import { defineOperation, eachItem } from '../../../shared/operation';
 import { recordsOf } from '../../api';
 import { humanityInput } from '../../input';
@@ -35,24 +36,19 @@ export const getMany = defineOperation({
 		},
 		...returnAllAndLimitFields,
 		filtersCollection([
-			{
-				displayName: 'Employee Names or IDs',
+			listedOptionsField({
+				thing: 'Employee',
+				several: true,
 				name: 'employees',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getEmployees' },
-				default: [],
-				description:
-					'Only shifts with any of these employees on them. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Location Name or ID',
+				loadOptionsMethod: 'getEmployees',
+				purpose: 'Only shifts with any of these employees on them.',
+			}),
+			listedOptionsField({
+				thing: 'Location',
 				name: 'location',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getLocations' },
-				default: '',
-				description:
-					'Only shifts at this location. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				loadOptionsMethod: 'getLocations',
+				purpose: 'Only shifts at this location.',
+			}),
 			{
 				displayName: 'Mode',
 				name: 'mode',
@@ -61,15 +57,13 @@ export const getMany = defineOperation({
 				default: 'overview',
 				description: "Which shifts Humanity lists; Overview lists everyone's",
 			},
-			{
-				displayName: 'Position Names or IDs',
+			listedOptionsField({
+				thing: 'Position',
+				several: true,
 				name: 'schedule',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getPositions' },
-				default: [],
-				description:
-					'Only shifts of these positions (schedules). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+				loadOptionsMethod: 'getPositions',
+				purpose: 'Only shifts of these positions (schedules).',
+			}),
 		]),
 	],
 	run: eachItem(async function (itemIndex, valueOf) {

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { listedOptionsField } from '../../../shared/listedOptions';
 import { defineOperation, eachItem } from '../../../shared/operation';
 import { isBlank } from '../../../shared/validation';
 import { recordsOf } from '../../api';
@@ -127,16 +128,12 @@ export const setAll = defineOperation({
 							description:
 								"ID of a task already on the shift to update in place (it keeps its employees' progress); empty makes a new task",
 						},
-						{
-							displayName: 'Master Task Name or ID',
+						listedOptionsField({
+							thing: 'Master Task',
 							name: 'masterTaskId',
-							type: 'options',
-							typeOptions: { loadOptionsMethod: 'getMasterTasks' },
-							default: '',
+							loadOptionsMethod: 'getMasterTasks',
 							required: true,
-							description:
-								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-						},
+						}),
 						{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
 						{
 							displayName: 'Start Time',

@@ -1,13 +1,8 @@
-import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import { deletedRecord } from '../../../shared/answerSteps';
 import { failOnVendorError } from '../../../shared/errors';
 import { defineOperation } from '../../../shared/operation';
 import { mileAppEnvelope } from '../../api';
 import { taskIdField, taskIdRules, toTask } from './fields';
-
-/** Delete answers no task: the item says which one is gone. */
-async function deletedTask(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-	return [{ json: { id: String(this.getNodeParameter('taskId', '')).trim(), deleted: true } }];
-}
 
 export const deleteTask = defineOperation({
 	value: 'delete',
@@ -27,6 +22,7 @@ export const deleteTask = defineOperation({
 	request: {
 		method: 'DELETE',
 		build: toTask,
-		postReceive: [failOnVendorError(mileAppEnvelope), deletedTask],
+		// Delete answers no task: the item says which one is gone.
+		postReceive: [failOnVendorError(mileAppEnvelope), deletedRecord('taskId')],
 	},
 });

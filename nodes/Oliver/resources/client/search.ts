@@ -1,3 +1,4 @@
+import { sentInQuery } from '../../../shared/fieldRouting';
 import { defineOperation } from '../../../shared/operation';
 import { OLIVER_PATHS } from '../../api';
 import { CLIENT_SEARCH_OPTIONS } from '../../vocabulary';
@@ -23,7 +24,7 @@ export const search = defineOperation({
 			default: '',
 			placeholder: 'e.g. Smith',
 			// The query parameter is the filter chosen under Search By.
-			routing: { send: { type: 'query', property: '={{$parameter.searchBy}}' } },
+			routing: sentInQuery('={{$parameter.searchBy}}'),
 		},
 	],
 	rules: [{ path: 'searchValue', label: 'Search For', kind: 'required' }],

@@ -1,12 +1,7 @@
-import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import { deletedRecord } from '../../../shared/answerSteps';
 import { defineOperation } from '../../../shared/operation';
 import { checkOliverSuccess } from '../../requests';
 import { taskIdField, taskIdRules, toTask } from './fields';
-
-/** Oliver answers a DELETE without the task: the item says which task was deleted (canceled at Oliver). */
-async function deletedTask(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-	return [{ json: { id: String(this.getNodeParameter('taskId', '')).trim(), deleted: true } }];
-}
 
 export const deleteTask = defineOperation({
 	value: 'delete',
@@ -19,6 +14,7 @@ export const deleteTask = defineOperation({
 	request: {
 		method: 'DELETE',
 		build: toTask,
-		postReceive: [checkOliverSuccess, deletedTask],
+		// Oliver answers a DELETE without the task: the item says which task was deleted (canceled at Oliver).
+		postReceive: [checkOliverSuccess, deletedRecord('taskId')],
 	},
 });

@@ -1,4 +1,6 @@
 import {
+	ONLY_ADDED_TASK_FIELDS_SENT,
+	onlyAddedFieldsUpdate,
 	sendUpdateFields,
 	someUpdateField,
 	updateFieldsCollection,
@@ -31,17 +33,8 @@ const updateFieldOptions = [
 ];
 
 export const update = defineOperation({
-	value: 'update',
-	name: 'Update',
-	action: 'Update a staff task',
-	description: 'Change only the fields you add; the others stay as they are',
-	fields: [
-		taskIdField,
-		updateFieldsCollection(
-			updateFieldOptions,
-			'Only the fields added here are sent; everything else on the task stays as it is',
-		),
-	],
+	...onlyAddedFieldsUpdate('a staff task'),
+	fields: [taskIdField, updateFieldsCollection(updateFieldOptions, ONLY_ADDED_TASK_FIELDS_SENT)],
 	rules: [
 		...taskIdRules,
 		someUpdateField,

@@ -4,13 +4,9 @@ import { OPEN_DENTAL_PATHS } from '../../api';
 import { authorField, requiredNumber } from '../../fields';
 import { sendInOfficeTime } from '../../requests';
 import {
-	attachedToField,
 	descriptionField,
-	entryTimeField,
-	keyNumField,
 	optionalTaskFieldRules,
-	priorityField,
-	shortDescriptionField,
+	optionalTaskFields,
 	taskListField,
 } from './fields';
 
@@ -26,13 +22,7 @@ export const create = defineOperation({
 			placeholder: 'Verify insurance before the next appointment',
 		},
 		authorField('Created By', 'task'),
-		additionalFieldsCollection([
-			attachedToField,
-			entryTimeField,
-			keyNumField,
-			priorityField,
-			shortDescriptionField,
-		]),
+		additionalFieldsCollection(optionalTaskFields),
 	],
 	rules: [
 		...requiredNumber('taskListNum', 'Task List'),

@@ -1,4 +1,6 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+import { sentInBody } from '../../../shared/fieldRouting';
+import { listedOptionsField } from '../../../shared/listedOptions';
 import type { FieldRule } from '../../../shared/validation';
 import { OPEN_DENTAL_PATHS } from '../../api';
 import {
@@ -84,7 +86,7 @@ export const attachedToField: INodeProperties = {
 	options: OBJECT_TYPES,
 	default: 'Patient',
 	description: 'What kind of record the task is about (ObjectType)',
-	routing: { send: { type: 'body', property: 'ObjectType' } },
+	routing: sentInBody('ObjectType'),
 };
 
 export const keyNumField: INodeProperties = {
@@ -131,7 +133,7 @@ export const shortDescriptionField: INodeProperties = {
 	type: 'string',
 	default: '',
 	description: `Shown instead of the description in task lists (DescriptOverride). At most ${MAX_SHORT_DESCRIPTION_LENGTH} characters.`,
-	routing: { send: { type: 'body', property: 'DescriptOverride' } },
+	routing: sentInBody('DescriptOverride'),
 };
 
 export const entryTimeField = timeField(
@@ -141,15 +143,13 @@ export const entryTimeField = timeField(
 	'When the task was added (DateTimeEntry). Sent in the office’s time zone; defaults to now.',
 );
 
-export const priorityField: INodeProperties = {
-	displayName: 'Priority Name or ID',
+export const priorityField = listedOptionsField({
+	thing: 'Priority',
 	name: 'priorityDefNum',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getPriorities' },
-	default: '',
-	description: `The office’s task priorities (definitions of category ${TASK_PRIORITY_CATEGORY}). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	loadOptionsMethod: 'getPriorities',
+	purpose: `The office’s task priorities (definitions of category ${TASK_PRIORITY_CATEGORY}).`,
 	routing: sentAsNumber('PriorityDefNum'),
-};
+});
 
 export const statusField: INodeProperties = {
 	displayName: 'Status',
@@ -157,5 +157,14 @@ export const statusField: INodeProperties = {
 	type: 'options',
 	options: TASK_STATUSES,
 	default: 'New',
-	routing: { send: { type: 'body', property: 'TaskStatus' } },
+	routing: sentInBody('TaskStatus'),
 };
+
+/** The optional task fields Create and Update share (optionalTaskFieldRules checks them). */
+export const optionalTaskFields: INodeProperties[] = [
+	attachedToField,
+	entryTimeField,
+	keyNumField,
+	priorityField,
+	shortDescriptionField,
+];

@@ -1,5 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { someUpdateField, updateFieldsCollection } from '../../../shared/collectionFields';
+import {
+	ONLY_ADDED_TASK_FIELDS_SENT,
+	onlyAddedFieldsUpdate,
+	someUpdateField,
+	updateFieldsCollection,
+} from '../../../shared/collectionFields';
 import { defineOperation } from '../../../shared/operation';
 import { taskNumField } from '../../fields';
 import { openDentalApiRequest, sendInOfficeTime } from '../../requests';
@@ -49,16 +54,10 @@ async function keepDoneStatus(
 }
 
 export const update = defineOperation({
-	value: 'update',
-	name: 'Update',
-	action: 'Update a task',
-	description: 'Change only the fields you add; the others stay as they are',
+	...onlyAddedFieldsUpdate('a task'),
 	fields: [
 		taskNumField,
-		updateFieldsCollection(
-			updateFieldOptions,
-			'Only the fields added here are sent; everything else on the task stays as it is',
-		),
+		updateFieldsCollection(updateFieldOptions, ONLY_ADDED_TASK_FIELDS_SENT),
 		{
 			displayName: 'Keep Done Status',
 			name: 'keepDoneStatus',

@@ -1,4 +1,8 @@
-import { someUpdateField, updateFieldsCollection } from '../../../shared/collectionFields';
+import {
+	onlyAddedFieldsUpdate,
+	someUpdateField,
+	updateFieldsCollection,
+} from '../../../shared/collectionFields';
 import { defineOperation } from '../../../shared/operation';
 import { sendInOfficeTime } from '../../requests';
 import { noteField, noteTimeField, taskNoteNumField, taskNoteNumRules, toTaskNote } from './fields';
@@ -7,10 +11,7 @@ import { noteField, noteTimeField, taskNoteNumField, taskNoteNumRules, toTaskNot
 const updateFieldOptions = [noteField, noteTimeField];
 
 export const update = defineOperation({
-	value: 'update',
-	name: 'Update',
-	action: 'Update a task note',
-	description: 'Change only the fields you add; the others stay as they are',
+	...onlyAddedFieldsUpdate('a task note'),
 	fields: [taskNoteNumField, updateFieldsCollection(updateFieldOptions)],
 	rules: [
 		...taskNoteNumRules,

@@ -1,6 +1,7 @@
 import { additionalFieldsCollection } from '../../../shared/collectionFields';
 import { nameField } from '../../../shared/commonFields';
 import { defineOperation } from '../../../shared/operation';
+import { requiredAs } from '../../../shared/validation';
 import { PLANNR_PATHS } from '../../api';
 import { MAX_TASK_NAME_LENGTH } from '../../vocabulary';
 import {
@@ -27,10 +28,8 @@ export const create = defineOperation({
 		{ path: 'name', label: 'Name', kind: 'required' },
 		{ path: 'name', label: 'Name', kind: 'maxLength', max: MAX_TASK_NAME_LENGTH },
 		{ path: 'taskableType', label: 'Linked To', kind: 'required' },
-		{ path: 'taskableUuid', label: 'Linked Record UUID', kind: 'required' },
-		{ path: 'taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
-		{ path: 'taskStatusUuid', label: 'Status', kind: 'required' },
-		{ path: 'taskStatusUuid', label: 'Status', kind: 'uuid' },
+		...requiredAs('uuid', 'taskableUuid', 'Linked Record UUID'),
+		...requiredAs('uuid', 'taskStatusUuid', 'Status'),
 		...optionalTaskFieldRules('additionalFields'),
 	],
 	request: { method: 'POST', url: PLANNR_PATHS.tasks, preSend: [shapeTaskBody] },

@@ -1,34 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { descriptionField } from '../../../shared/commonFields';
 import { sentInBody } from '../../../shared/fieldRouting';
-import type { BuildFromValues, FieldRule, ParameterReader } from '../../../shared/validation';
+import { listedOptionsField } from '../../../shared/listedOptions';
+import { recordPicker, typedMode } from '../../../shared/recordPicker';
+import {
+	requiredAs,
+	type BuildFromValues,
+	type FieldRule,
+	type ParameterReader,
+} from '../../../shared/validation';
 import { PLANNR_PATHS } from '../../api';
 import { LINKED_RECORD_TYPES, PRIORITIES } from '../../vocabulary';
 
 /** Fields several task operations share, each with the body property it is sent as. */
 
-export const taskUuidField: INodeProperties = {
+export const taskUuidField = recordPicker({
 	displayName: 'Task',
 	name: 'taskUuid',
-	type: 'resourceLocator',
 	required: true,
-	default: { mode: 'list', value: '' },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Search tasks by name…',
-			typeOptions: { searchListMethod: 'searchTasks', searchable: true },
-		},
-		{
-			displayName: 'By UUID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e0d257d7-5140-4a3c-a2a3-fff4f087b689',
-		},
-	],
-};
+	searchListMethod: 'searchTasks',
+	listPlaceholder: 'Search tasks by name…',
+	typed: typedMode('By UUID', 'e0d257d7-5140-4a3c-a2a3-fff4f087b689'),
+});
 
 export const taskableTypeField: INodeProperties = {
 	displayName: 'Linked To',
@@ -50,16 +43,13 @@ export const taskableUuidField: INodeProperties = {
 	routing: sentInBody('taskable_uuid'),
 };
 
-export const statusField: INodeProperties = {
-	displayName: 'Status Name or ID',
+export const statusField = listedOptionsField({
+	thing: 'Status',
 	name: 'taskStatusUuid',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getStatuses' },
-	default: '',
-	description:
-		'One of the firm’s task statuses. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	loadOptionsMethod: 'getStatuses',
+	purpose: 'One of the firm’s task statuses.',
 	routing: sentInBody('task_status_uuid'),
-};
+});
 
 export const priorityField: INodeProperties = {
 	displayName: 'Priority',
@@ -70,7 +60,7 @@ export const priorityField: INodeProperties = {
 	routing: sentInBody('priority'),
 };
 
-export const dueAtField: INodeProperties = {
+const dueAtField: INodeProperties = {
 	displayName: 'Due Date',
 	name: 'dueAt',
 	type: 'dateTime',
@@ -79,7 +69,7 @@ export const dueAtField: INodeProperties = {
 	routing: sentInBody('due_at'),
 };
 
-export const parentTaskField: INodeProperties = {
+const parentTaskField: INodeProperties = {
 	displayName: 'Parent Task UUID',
 	name: 'parentTaskUuid',
 	type: 'string',
@@ -88,18 +78,16 @@ export const parentTaskField: INodeProperties = {
 	routing: sentInBody('parent_task_uuid'),
 };
 
-export const assigneesField: INodeProperties = {
-	displayName: 'Assignee Names or IDs',
+export const assigneesField = listedOptionsField({
+	thing: 'Assignee',
+	several: true,
 	name: 'assignedToUuids',
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getAccounts' },
-	default: [],
-	description:
-		'The accounts the task is assigned to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	loadOptionsMethod: 'getAccounts',
+	purpose: 'The accounts the task is assigned to.',
 	routing: sentInBody('assigned_to_uuids'),
-};
+});
 
-export const groupsField: INodeProperties = {
+const groupsField: INodeProperties = {
 	displayName: 'Group UUIDs',
 	name: 'groupUuids',
 	type: 'string',
@@ -109,7 +97,7 @@ export const groupsField: INodeProperties = {
 	routing: sentInBody('group_uuids'),
 };
 
-export const customFieldsField: INodeProperties = {
+const customFieldsField: INodeProperties = {
 	displayName: 'Custom Fields',
 	name: 'customFields',
 	type: 'fixedCollection',
@@ -147,10 +135,7 @@ export const optionalTaskFields: INodeProperties[] = [
 ];
 
 /** The task every one-task operation names. */
-export const taskUuidRules: FieldRule[] = [
-	{ path: 'taskUuid', label: 'Task', kind: 'required' },
-	{ path: 'taskUuid', label: 'Task', kind: 'uuid' },
-];
+export const taskUuidRules: FieldRule[] = requiredAs('uuid', 'taskUuid', 'Task');
 
 /** The checks of the optional task fields that their options and types do not already carry. */
 export function optionalTaskFieldRules(collection: string): FieldRule[] {

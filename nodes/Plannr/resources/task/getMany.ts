@@ -1,5 +1,6 @@
 import { filtersCollection, optionsCollection } from '../../../shared/collectionFields';
 import { sentInQuery } from '../../../shared/fieldRouting';
+import { CHOOSE_ONE, CHOOSE_SEVERAL } from '../../../shared/listedOptions';
 import { returnAllAndLimitFields, limitRule } from '../../../shared/listFields';
 import { defineOperation } from '../../../shared/operation';
 import { PLANNR_PATHS } from '../../api';
@@ -16,7 +17,7 @@ export const getMany = defineOperation({
 		filtersCollection([
 			{
 				...assigneesField,
-				description: 'Only tasks assigned to any of these accounts',
+				description: `Only tasks assigned to any of these accounts. ${CHOOSE_SEVERAL}.`,
 				routing: sentInQuery('filter[assigned_to_uuids]', '={{ $value.join(",") }}'),
 			},
 			{
@@ -85,8 +86,7 @@ export const getMany = defineOperation({
 			},
 			{
 				...statusField,
-				description:
-					'Only tasks with this status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description: `Only tasks with this status. ${CHOOSE_ONE}.`,
 				routing: sentInQuery('filter[status_uuid]'),
 			},
 		]),

@@ -1,17 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { listedOptionsField } from '../../../shared/listedOptions';
 import { defineOperation } from '../../../shared/operation';
-import { statusField, taskUuidField, taskPath, taskUuidRules, urlSegment } from './fields';
+import { requiredAs } from '../../../shared/validation';
+import { taskUuidField, taskPath, taskUuidRules, urlSegment } from './fields';
 
-const backToStatusField: INodeProperties = {
-	...statusField,
-	displayName: 'Back to Status Name or ID',
+const backToStatusField = listedOptionsField({
+	thing: 'Back to Status',
 	name: 'reopenStatusUuid',
+	loadOptionsMethod: 'getOpenStatuses',
 	required: true,
-	typeOptions: { loadOptionsMethod: 'getOpenStatuses' },
-	description:
-		'The status the task returns to: one that is not a completed type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	routing: undefined,
-};
+	purpose: 'The status the task returns to: one that is not a completed type.',
+});
 
 export const reopen = defineOperation({
 	value: 'reopen',
@@ -19,11 +17,7 @@ export const reopen = defineOperation({
 	action: 'Reopen a task',
 	description: 'Reopen a completed task, back to the status you choose',
 	fields: [taskUuidField, backToStatusField],
-	rules: [
-		...taskUuidRules,
-		{ path: 'reopenStatusUuid', label: 'Back to Status', kind: 'required' },
-		{ path: 'reopenStatusUuid', label: 'Back to Status', kind: 'uuid' },
-	],
+	rules: [...taskUuidRules, ...requiredAs('uuid', 'reopenStatusUuid', 'Back to Status')],
 	// Plannr's own name for the call is uncomplete: `PATCH /api/v1/task/{uuid}/uncomplete/{status}`.
 	request: {
 		method: 'PATCH',

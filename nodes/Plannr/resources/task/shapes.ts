@@ -6,7 +6,7 @@ import { fieldRefusal, isBlank } from '../../../shared/validation';
 const PLANNR_DATE_TIME = 'yyyy-MM-dd HH:mm:ss';
 
 /** A date the user gave, as Plannr's local time in the workflow's zone. */
-export function toPlannrDateTime(value: unknown, zone: string): string | undefined {
+function toPlannrDateTime(value: unknown, zone: string): string | undefined {
 	return parseDate(value, zone)?.setZone(zone).toFormat(PLANNR_DATE_TIME);
 }
 

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import {
+	ONLY_ADDED_TASK_FIELDS_SENT,
+	onlyAddedFieldsUpdate,
 	refuseEmptyUpdate,
 	sendUpdateFields,
 	someUpdateField,
@@ -7,6 +9,7 @@ import {
 } from '../../../shared/collectionFields';
 import { nameField } from '../../../shared/commonFields';
 import { defineOperation } from '../../../shared/operation';
+import { optionalAs } from '../../../shared/validation';
 import { MAX_TASK_NAME_LENGTH } from '../../vocabulary';
 import {
 	optionalTaskFieldRules,
@@ -33,26 +36,15 @@ const updateFieldOptions: INodeProperties[] = [
 ];
 
 export const update = defineOperation({
-	value: 'update',
-	name: 'Update',
-	action: 'Update a task',
-	description: 'Change only the fields you add; the others stay as they are',
-	fields: [
-		taskUuidField,
-		updateFieldsCollection(
-			updateFieldOptions,
-			'Only the fields added here are sent; everything else on the task stays as it is',
-		),
-	],
+	...onlyAddedFieldsUpdate('a task'),
+	fields: [taskUuidField, updateFieldsCollection(updateFieldOptions, ONLY_ADDED_TASK_FIELDS_SENT)],
 	rules: [
 		...taskUuidRules,
 		someUpdateField,
 		{ path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' },
 		{ path: 'updateFields.name', label: 'Name', kind: 'maxLength', max: MAX_TASK_NAME_LENGTH },
-		{ path: 'updateFields.taskableUuid', label: 'Linked Record UUID', kind: 'notBlankWhenGiven' },
-		{ path: 'updateFields.taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
-		{ path: 'updateFields.taskStatusUuid', label: 'Status', kind: 'notBlankWhenGiven' },
-		{ path: 'updateFields.taskStatusUuid', label: 'Status', kind: 'uuid' },
+		...optionalAs('uuid', 'updateFields.taskableUuid', 'Linked Record UUID'),
+		...optionalAs('uuid', 'updateFields.taskStatusUuid', 'Status'),
 		...optionalTaskFieldRules('updateFields'),
 	],
 	request: {

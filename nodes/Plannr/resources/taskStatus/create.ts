@@ -1,4 +1,6 @@
+import { additionalFieldsCollection } from '../../../shared/collectionFields';
 import { defineOperation } from '../../../shared/operation';
+import { requiredText } from '../../../shared/validation';
 import { PLANNR_PATHS } from '../../api';
 import { statusColourField, statusDetailRules, statusNameField } from './fields';
 
@@ -7,21 +9,7 @@ export const create = defineOperation({
 	name: 'Create',
 	action: 'Create a task status',
 	description: 'Add a status to the firm’s task statuses',
-	fields: [
-		{ ...statusNameField, required: true },
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [statusColourField],
-		},
-	],
-	rules: [
-		{ path: 'name', label: 'Name', kind: 'required' },
-		{ path: 'name', label: 'Name', kind: 'text' },
-		...statusDetailRules('additionalFields', false),
-	],
+	fields: [{ ...statusNameField, required: true }, additionalFieldsCollection([statusColourField])],
+	rules: [...requiredText('name', 'Name'), ...statusDetailRules('additionalFields', false)],
 	request: { method: 'POST', url: PLANNR_PATHS.taskStatuses },
 });

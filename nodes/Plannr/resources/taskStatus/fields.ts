@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { nameField } from '../../../shared/commonFields';
+import { sentInBody } from '../../../shared/fieldRouting';
 import type { FieldRule } from '../../../shared/validation';
 
 /**
@@ -7,14 +9,7 @@ import type { FieldRule } from '../../../shared/validation';
  * and `position` (put-api-v1-task-status-parameter). The answer's `is_type_completed`, `is_not_started` and
  * `is_archived` are not request fields on either page, so they are not offered.
  */
-export const statusNameField: INodeProperties = {
-	displayName: 'Name',
-	name: 'name',
-	type: 'string',
-	default: '',
-	placeholder: 'Waiting on client',
-	routing: { send: { type: 'body', property: 'name' } },
-};
+export const statusNameField: INodeProperties = { ...nameField, placeholder: 'Waiting on client' };
 
 export const statusColourField: INodeProperties = {
 	displayName: 'Colour',
@@ -22,7 +17,7 @@ export const statusColourField: INodeProperties = {
 	type: 'color',
 	default: '#4a90e2',
 	description: 'The colour Plannr shows the status in, as a hex colour such as #ff0000',
-	routing: { send: { type: 'body', property: 'colour' } },
+	routing: sentInBody('colour'),
 };
 
 export const statusPositionField: INodeProperties = {
@@ -32,7 +27,7 @@ export const statusPositionField: INodeProperties = {
 	typeOptions: { minValue: 0, numberPrecision: 0 },
 	default: 0,
 	description: 'Where the status comes in the firm’s order, from 0',
-	routing: { send: { type: 'body', property: 'position' } },
+	routing: sentInBody('position'),
 };
 
 /** The checks of a status's optional fields, wherever an operation keeps them (Position: Update only). */

@@ -1,6 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { sendCollection, unrouted } from '../../../shared/collectionBody';
+import { sendCollection } from '../../../shared/collectionBody';
+import { someUpdateField, updateFieldsCollection } from '../../../shared/collectionFields';
+import { listedOptionsField } from '../../../shared/listedOptions';
 import { defineOperation } from '../../../shared/operation';
+import { requiredAs } from '../../../shared/validation';
 import { PLANNR_PATHS } from '../../api';
 import { urlSegment } from '../task/fields';
 import {
@@ -23,30 +26,18 @@ export const update = defineOperation({
 	description:
 		'Change only the fields you add. Plannr lets a completed-type status change its position only.',
 	fields: [
-		{
-			displayName: 'Status Name or ID',
+		listedOptionsField({
+			thing: 'Status',
 			name: 'statusUuid',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getStatuses' },
+			loadOptionsMethod: 'getStatuses',
 			required: true,
-			default: '',
-			description:
-				'The status to change. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description: 'Only the fields added here are sent',
-			options: unrouted(updateFieldOptions),
-		},
+			purpose: 'The status to change.',
+		}),
+		updateFieldsCollection(updateFieldOptions, 'Only the fields added here are sent'),
 	],
 	rules: [
-		{ path: 'statusUuid', label: 'Status', kind: 'required' },
-		{ path: 'statusUuid', label: 'Status', kind: 'uuid' },
-		{ path: 'updateFields', label: 'Update Fields', kind: 'notEmptyCollection' },
+		...requiredAs('uuid', 'statusUuid', 'Status'),
+		someUpdateField,
 		{ path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' },
 		{ path: 'updateFields.name', label: 'Name', kind: 'text' },
 		...statusDetailRules('updateFields', true),

@@ -1,0 +1,62 @@
+import type {
+	INodeProperties,
+	INodePropertyMode,
+	INodePropertyModeTypeOptions,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+
+/** How every record picker of the pack is declared: "From List" first (and picked at first), then a typed key. */
+
+interface RecordPicker {
+	displayName: string;
+	name: string;
+	required?: boolean;
+	description?: string;
+	/** The listSearch method behind "From List", and what its box says. */
+	searchListMethod: string;
+	listPlaceholder: string;
+	/** More of "From List"'s options, e.g. a search term it cannot list without. */
+	listTypeOptions?: INodePropertyModeTypeOptions;
+	/** The other way to name the record: its key typed in (typedMode). */
+	typed: INodePropertyMode;
+	routing?: INodePropertyRouting;
+}
+
+/** A record picker (n8n's resource locator). */
+export function recordPicker(picker: RecordPicker): INodeProperties {
+	const { displayName, name, required, description, routing, typed } = picker;
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		...(required === undefined ? {} : { required }),
+		...(description === undefined ? {} : { description }),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: picker.listPlaceholder,
+				typeOptions: {
+					searchListMethod: picker.searchListMethod,
+					searchable: true,
+					...picker.listTypeOptions,
+				},
+			},
+			typed,
+		],
+		...(routing === undefined ? {} : { routing }),
+	};
+}
+
+/** A picker's mode for typing the record's key (an ID, a number, a name) in; its value arrives as `name`. */
+export function typedMode(
+	displayName: string,
+	placeholder: string,
+	name = 'id',
+): INodePropertyMode {
+	// A resource locator's mode, not a parameter: n8n gives modes no default.
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+	return { displayName, name, type: 'string', placeholder };
+}
