@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 
-export const E2E_LOCK_FILE = '/tmp/taskbridge-e2e.lock';
+const E2E_LOCK_FILE = '/tmp/taskbridge-e2e.lock';
 
 export interface HeldLock {
 	/** How long the bench waited for another run to let go of the lock. */

@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
  * V8's full garbage collection, without needing `node --expose-gc`: the flag can be set at run time, and a
  * fresh context then carries the `gc` function (jest's sandbox does not copy it from the outer global).
  */
-export const collectGarbage: () => void = (() => {
+const collectGarbage: () => void = (() => {
 	setFlagsFromString('--expose-gc');
 	return runInNewContext('gc') as () => void;
 })();
@@ -18,7 +18,7 @@ export async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: 
 	return { result, ms: performance.now() - start };
 }
 
-export interface HeapUse<T> {
+interface HeapUse<T> {
 	result: T;
 	ms: number;
 	/** Highest heap in use while `run` ran, above the heap in use (after a full GC) just before it. */

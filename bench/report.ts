@@ -26,7 +26,7 @@ export interface Section {
 	failure?: string;
 }
 
-export interface ReportContext {
+interface ReportContext {
 	startedAt: Date;
 	durationMs: number;
 	/** Lines describing the machine, runtimes and revision the run used. */

@@ -20,7 +20,7 @@ const EXAMPLES = {
 	mileAppDoneCompletesPlannr: 'cross-mileapp-finished-completes-plannr',
 	oliverRefillToHumanity: 'cross-oliver-refill-adds-humanity-shift-task',
 };
-export type CrossVendorWorkflows = Record<keyof typeof EXAMPLES, N8nWorkflow>;
+type CrossVendorWorkflows = Record<keyof typeof EXAMPLES, N8nWorkflow>;
 
 /** The example files, as a user imports them. */
 export function crossVendorWorkflows(): CrossVendorWorkflows {
@@ -41,13 +41,13 @@ export function mileAppWebhookPath(workflows: CrossVendorWorkflows): string {
 	return `/webhook/${String(trigger.webhookId)}/webhook`;
 }
 
-export const reference = (vendor: string, id: string | number) => `[taskbridge:${vendor}:${id}]`;
+const reference = (vendor: string, id: string | number) => `[taskbridge:${vendor}:${id}]`;
 
 type Probe<T> = () => Promise<T | undefined | false> | T | undefined | false;
-export type WaitFor = <T>(what: string, probe: Probe<T>) => Promise<T>;
+type WaitFor = <T>(what: string, probe: Probe<T>) => Promise<T>;
 
 /** What the staff day made, for the final checks. */
-export interface StaffDay {
+interface StaffDay {
 	callback: { id: string };
 	refill: { id: string };
 	plannrTaskUuid: string;

@@ -27,7 +27,7 @@ export const MIN_SECRET_LENGTH = 8;
 // The secrets in use
 // ---------------------------------------------------------------------------------------------------------
 
-export interface TrackedSecret {
+interface TrackedSecret {
 	value: string;
 	/** What it is, e.g. 'credential field oliverApi.password' or 'oliver fake: issued access token'. */
 	kinds: string[];
@@ -95,7 +95,7 @@ interface PropertyLike {
 }
 
 /** Names of the properties (at any depth: collections, fixed collections) typed as passwords. */
-export function passwordFieldsOf(properties: unknown): Set<string> {
+function passwordFieldsOf(properties: unknown): Set<string> {
 	const names = new Set<string>();
 	const walk = (list: unknown) => {
 		if (!Array.isArray(list)) return;
@@ -111,7 +111,7 @@ export function passwordFieldsOf(properties: unknown): Set<string> {
 	return names;
 }
 
-export interface CredentialDefinition {
+interface CredentialDefinition {
 	name: string;
 	/** Fields typed as passwords (`typeOptions.password`), those of the types it extends included. */
 	secretFields: Set<string>;
@@ -186,7 +186,7 @@ export function nodeParameterSecrets(
 	return found;
 }
 
-export interface SecretDefinitions {
+interface SecretDefinitions {
 	credentials: Map<string, CredentialDefinition>;
 	/** node type name (e.g. 'mileAppTrigger') -> names of its password-typed parameters */
 	nodes: Map<string, Set<string>>;

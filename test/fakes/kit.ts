@@ -53,7 +53,7 @@ export type Fault =
 	/** Run the handler (the vendor does the work), then destroy the socket without answering: the answer is lost. */
 	| { dropAfterHandling: true };
 
-export interface FaultRule {
+interface FaultRule {
 	fault: Fault;
 	/** How many matching requests it applies to: 1 by default, Infinity until cleared. */
 	times?: number;
@@ -350,7 +350,7 @@ export class VendorFake {
 	}
 }
 
-export interface WebhookAnswer {
+interface WebhookAnswer {
 	/** The receiver's HTTP status, or null when it never answered. */
 	status: number | null;
 	responseBody: string;

@@ -10,7 +10,7 @@ import { freePort, tail } from '../e2e/harness/processes';
 import { ManagedProcess, run, sleep } from './processes';
 
 /** Where Debian (or PATH) has initdb and postgres. */
-export function postgresBinDir(): string {
+function postgresBinDir(): string {
 	const candidates: string[] = [];
 	try {
 		const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));

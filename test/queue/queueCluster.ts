@@ -37,7 +37,7 @@ import { N8nWorker, type WorkerExecution } from './n8nWorker';
 import { PostgresServer } from './postgresServer';
 import { RedisServer } from './redisServer';
 
-export interface QueueClusterOptions {
+interface QueueClusterOptions {
 	workers?: number;
 	/** More environment for the main only (e.g. WEBHOOK_URL). */
 	mainEnv?: Record<string, string>;

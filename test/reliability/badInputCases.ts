@@ -17,7 +17,7 @@ import type {
 } from 'n8n-workflow';
 
 /** Kinds of wrong type, each with the value sent and how the report names it. */
-export const WRONG_TYPES = {
+const WRONG_TYPES = {
 	wholeNumber: { value: 'twelve', what: 'text where a whole number is needed' },
 	uuid: { value: 12345, what: 'a number where a UUID is needed' },
 	ulid: { value: 42, what: 'a number where a ULID is needed' },
@@ -32,9 +32,9 @@ export const WRONG_TYPES = {
 	color: { value: 'green', what: 'a colour name where a hex colour is needed' },
 	number: { value: 'four', what: 'text where a number is needed' },
 } as const;
-export type WrongType = keyof typeof WRONG_TYPES;
+type WrongType = keyof typeof WRONG_TYPES;
 
-export const MALFORMED_DATES = ['31/02/2026 25:99', 'next tuesday-ish'] as const;
+const MALFORMED_DATES = ['31/02/2026 25:99', 'next tuesday-ish'] as const;
 
 /** What the sweep tries on one field. */
 export interface FieldPlan {
@@ -71,7 +71,7 @@ export interface OperationPlan<World> {
 	mapper?: { path: string; fields: MapperField[] };
 }
 
-export type CaseKind =
+type CaseKind =
 	| 'empty'
 	| 'empty (mapped)'
 	| 'whitespace only'
@@ -103,7 +103,7 @@ export interface BadInputCase {
 
 // ---- reading the node's description ----
 
-export interface FieldInfo {
+interface FieldInfo {
 	path: string;
 	displayName: string;
 	type: string;
@@ -236,7 +236,7 @@ export function coverageProblems(
 // ---- making the cases ----
 
 /** A value as mapped data gives it: an n8n expression that resolves to exactly this value. */
-export function mapped(value: unknown): string {
+function mapped(value: unknown): string {
 	const literal = JSON.stringify(value);
 	return `={{ ${value !== null && typeof value === 'object' && !Array.isArray(value) ? `(${literal})` : literal} }}`;
 }
@@ -245,7 +245,7 @@ const isLocator = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && (value as IDataObject).__rl === true;
 
 /** Sets the value at a path; a resource locator keeps its mode and takes the value; a fixed collection's first entry is used. */
-export function setAt(parameters: IDataObject, path: string, value: unknown): IDataObject {
+function setAt(parameters: IDataObject, path: string, value: unknown): IDataObject {
 	const copy = JSON.parse(JSON.stringify(parameters)) as IDataObject;
 	const keys = path.split('.');
 	let target: IDataObject = copy;

@@ -25,7 +25,7 @@ export class N8nCliError extends Error {
 	}
 }
 
-export interface ExecuteOptions {
+interface ExecuteOptions {
 	/** Return the run data of an execution that ended in error instead of throwing. */
 	allowError?: boolean;
 	timeoutMs?: number;

@@ -45,7 +45,7 @@ import {
 import { spawnN8nServer, STARTUP_DONE, waitForWebhook, waitUntilServing } from './server';
 import { seedDatabase } from './templateDatabase';
 
-export interface CreateN8nInstanceOptions {
+interface CreateN8nInstanceOptions {
 	version?: string;
 	/** Folder of the (built) package to install as a community package. Default: this repo. */
 	packageDir?: string;

@@ -10,7 +10,7 @@ import { looksSecret } from '../secretScan';
 const MIN_REDACTED_LENGTH = 3;
 
 /** The values of secret-looking fields in some data (nested objects and arrays too), added to `into`. */
-export function secretValues(data: unknown, into: Set<string>, key = ''): void {
+function secretValues(data: unknown, into: Set<string>, key = ''): void {
 	if (typeof data === 'string') {
 		if (looksSecret(key) && data.length >= MIN_REDACTED_LENGTH) into.add(data);
 	} else if (Array.isArray(data)) {

@@ -2,14 +2,14 @@
  * Run data: what `n8n execute --id <id> --rawOutput` prints (JSON of n8n's IRun), and reading it.
  */
 
-export interface N8nItem {
+interface N8nItem {
 	json: Record<string, unknown>;
 	pairedItem?: unknown;
 	binary?: Record<string, unknown>;
 	error?: unknown;
 }
 
-export interface N8nError {
+interface N8nError {
 	message: string;
 	description?: string | null;
 	name?: string;
@@ -19,7 +19,7 @@ export interface N8nError {
 	[key: string]: unknown;
 }
 
-export interface N8nTaskData {
+interface N8nTaskData {
 	startTime: number;
 	executionIndex: number;
 	executionTime: number;

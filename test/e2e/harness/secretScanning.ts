@@ -40,7 +40,7 @@ export interface SecretScanSummary {
 }
 
 /** What an instance imported, was given and got back: where the secrets in use come from and where they are looked for. */
-export interface ScanMaterial {
+interface ScanMaterial {
 	credentials: N8nCredential[];
 	workflows: N8nWorkflow[];
 	/** Values given to addSecret. */

@@ -47,7 +47,7 @@ export const fromList = (value: string, cachedResultName: string) => ({
 	cachedResultName,
 });
 
-export interface World {
+interface World {
 	shift: HumanityShift;
 	other: HumanityShift;
 	masters: HumanityMasterTask[];

@@ -17,7 +17,7 @@ import { serveFake } from '../serveFake';
 export const TOKEN = 'MileApp-Personal-Token-6620';
 export const fake = new MileAppFake({ token: TOKEN });
 export let engine: Engine;
-export let credentialId: string;
+let credentialId: string;
 export let hub: MileAppHub;
 export let otherHub: MileAppHub;
 export let delivery: MileAppFlow;

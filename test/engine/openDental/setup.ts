@@ -36,7 +36,7 @@ export let engine: Engine;
 export let credentialId: string;
 /** The stored credential the node uses for the rest of the test. */
 export const setCredentialId = (id: string) => (credentialId = id);
-export let list: number;
+let list: number;
 export let user: number;
 
 export const api = (path: string) => `${OPEN_DENTAL_API_PREFIX}${path}`;

@@ -22,11 +22,11 @@ import {
 
 /** Wednesday 4 March 2026, 12:00 in New York (EST, UTC-5). */
 export const T0 = Date.parse('2026-03-04T17:00:00.000Z');
-export let now = T0;
-export const clock = () => new Date(now);
+let now = T0;
+const clock = () => new Date(now);
 export const fake = new HumanityFake({ clock });
 
-export interface Answer {
+interface Answer {
 	status: number;
 	headers: Headers;
 	body: any;

@@ -22,12 +22,12 @@ import {
 /** 12:00:00 UTC. */
 export const T0 = Date.parse('2026-03-01T12:00:00.000Z');
 export let now = T0;
-export const clock = () => new Date(now);
+const clock = () => new Date(now);
 export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 export const HOUR = 3_600_000;
 export const fake = new MileAppFake({ clock, rateLimitPerSecond: null, deliveryRetryDelayMs: 5 });
 
-export interface Answer {
+interface Answer {
 	status: number;
 	headers: Headers;
 	body: any;

@@ -11,7 +11,7 @@ import { OLIVER_API_PREFIX, OLIVER_SIGN_IN_PATH, OliverFake, type OliverFakeOpti
 
 export const T0 = Date.parse('2026-03-01T12:00:00.000Z');
 export let now = T0;
-export const clock = () => new Date(now);
+const clock = () => new Date(now);
 export const fake = new OliverFake({ clock });
 export const TASKS = `${OLIVER_API_PREFIX}/staff_tasks`;
 

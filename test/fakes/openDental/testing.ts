@@ -11,14 +11,11 @@ import { OPEN_DENTAL_API_PREFIX, OpenDentalFake, type OpenDentalFakeOptions } fr
 
 /** 12:00:00 in Chicago (CST, UTC-6). */
 export const T0 = Date.parse('2026-03-01T18:00:00.000Z');
-export let now = T0;
-export const clock = () => new Date(now);
+let now = T0;
+const clock = () => new Date(now);
 export const fake = new OpenDentalFake({ clock, throttle: null });
 
-export const client = (
-	target: OpenDentalFake,
-	headers: Record<string, string> = {},
-): AxiosInstance =>
+const client = (target: OpenDentalFake, headers: Record<string, string> = {}): AxiosInstance =>
 	axios.create({
 		baseURL: `${target.url}${OPEN_DENTAL_API_PREFIX}`,
 		validateStatus: () => true,

@@ -13,8 +13,8 @@ import { PlannrFake, type PlannrFakeOptions, type PlannrStatus, type PlannrTaskR
 
 /** 12:00:00 in London (GMT, +00:00). */
 export const T0 = Date.parse('2026-03-01T12:00:00.000Z');
-export let now = T0;
-export const clock = () => new Date(now);
+let now = T0;
+const clock = () => new Date(now);
 export const fake = new PlannrFake({ clock, rateLimitPerMinute: null });
 
 export interface Answer {
@@ -23,7 +23,7 @@ export interface Answer {
 	body: any;
 }
 
-export interface CallOptions {
+interface CallOptions {
 	body?: unknown;
 	form?: Record<string, string>;
 	/** null sends no Authorization header. */

@@ -38,7 +38,7 @@ export interface Operation {
 }
 
 /** What the fake holds after a case, as the matrix judges it. */
-export interface VendorState {
+interface VendorState {
 	/** Records carrying CREATED_NAME (tasks, or Humanity's master and shift tasks). */
 	created: number;
 	/** The updated field of the task the Update names. */
@@ -50,7 +50,7 @@ export interface VendorState {
 }
 
 /** How the failure envelope of the vendor looks under HTTP 200 (Open Dental has none: a refusal with text). */
-export interface FailureAnswer {
+interface FailureAnswer {
 	status: number;
 	body: unknown;
 	/** The message the node's error must carry. */
