@@ -9,9 +9,9 @@ import type {
 	INodeExecutionData,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 import { outputRecordsOf } from '../shared/answerSteps';
 import { failOnVendorError } from '../shared/errors';
+import { isNodeApiError } from '../shared/vendorApiError';
 import type { VendorOperations } from '../shared/operation';
 import { collectPages, type Page } from '../shared/paging';
 import { RateLimitTracker } from '../shared/rateLimit';
@@ -142,8 +142,7 @@ export async function plannrApiRequestIfFound(
 	options: { qs?: IDataObject; body?: IDataObject } = {},
 ): Promise<IDataObject | undefined> {
 	return await plannrApiRequest.call(this, method, path, options).catch((error: unknown) => {
-		if (error instanceof NodeApiError && ['404', '405'].includes(String(error.httpCode)))
-			return undefined;
+		if (isNodeApiError(error) && ['404', '405'].includes(String(error.httpCode))) return undefined;
 		throw error;
 	});
 }

@@ -8,7 +8,13 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { retryAfterIn, retryAfterOf, VendorApiError, type FailureKind } from './vendorApiError';
+import {
+	isNodeApiError,
+	retryAfterIn,
+	retryAfterOf,
+	VendorApiError,
+	type FailureKind,
+} from './vendorApiError';
 
 /** How a vendor says "this failed" inside a body, whatever the HTTP status. */
 export interface FailureEnvelope {
@@ -93,7 +99,7 @@ export function withVendorMessage(
 ): unknown {
 	// Only HTTP answers carry the vendor's words: a network failure (httpCode ECONNRESET…) stays n8n's.
 	if (
-		!(error instanceof NodeApiError) ||
+		!isNodeApiError(error) ||
 		error instanceof VendorApiError ||
 		!/^\d{3}$/.test(String(error.httpCode))
 	)

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
+import { isNodeApiError, isNodeOperationError } from './vendorApiError';
 
 /** An item's failure as n8n shows it under Continue On Fail; n8n routes an item holding only `error` to the error output. */
 export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
@@ -13,7 +14,7 @@ function asNodeError(
 	error: unknown,
 	itemIndex: number,
 ): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (isNodeApiError(error) || isNodeOperationError(error)) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 

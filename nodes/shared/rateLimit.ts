@@ -1,5 +1,5 @@
-import { NodeApiError, sleep } from 'n8n-workflow';
-import { retryAfterMsOf } from './vendorApiError';
+import { sleep } from 'n8n-workflow';
+import { isNodeApiError, retryAfterMsOf } from './vendorApiError';
 
 /** What a vendor's rate-limit headers told us about one key (a token, an account), in this n8n process. */
 interface KeyState {
@@ -83,7 +83,7 @@ export class RateLimitTracker {
 
 	/** After a refusal: no request for the key before its Retry-After, and the sustained rate until calls are left. */
 	private noteRefusal(key: string, error: unknown): void {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '429') return;
+		if (!isNodeApiError(error) || error.httpCode !== '429') return;
 		const state = this.stateOf(key);
 		const wait = retryAfterMsOf(error);
 		if (wait !== undefined) state.blockedUntil = Math.max(state.blockedUntil, Date.now() + wait);

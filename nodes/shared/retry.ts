@@ -1,6 +1,11 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
-import { failureKindOf, retryAfterMsOf } from './vendorApiError';
+import { sleep } from 'n8n-workflow';
+import {
+	failureKindOf,
+	isNodeApiError,
+	isNodeOperationError,
+	retryAfterMsOf,
+} from './vendorApiError';
 
 /**
  * When a failed request is sent again, and how long one may take. Read at every request, so the tests of
@@ -28,7 +33,7 @@ export function isRepeatable(method: IHttpRequestMethods | string | undefined): 
 }
 
 function addToDescription(error: unknown, sentence: string): void {
-	if (!(error instanceof NodeApiError) && !(error instanceof NodeOperationError)) return;
+	if (!isNodeApiError(error) && !isNodeOperationError(error)) return;
 	const before =
 		typeof error.description === 'string' && error.description.trim() !== ''
 			? `${error.description.trim()} `

@@ -68,11 +68,25 @@ export class VendorApiError extends NodeApiError {
 	}
 }
 
+/**
+ * n8n's own errors, told by name as n8n itself tells them: an installed package may load its own copy of
+ * n8n-workflow, whose classes `instanceof` does not recognise.
+ */
+export function isNodeApiError(error: unknown): error is NodeApiError {
+	return error instanceof NodeApiError || (error as Error | undefined)?.name === 'NodeApiError';
+}
+
+export function isNodeOperationError(error: unknown): error is NodeOperationError {
+	return (
+		error instanceof NodeOperationError ||
+		(error as Error | undefined)?.name === 'NodeOperationError'
+	);
+}
+
 /** Whether any failure may pass if sent again: what a VendorApiError says, or what n8n's own error shows. */
 export function failureKindOf(error: unknown): FailureKind {
 	if (error instanceof VendorApiError) return error.kind;
-	if (error instanceof NodeApiError || error instanceof NodeOperationError)
-		return kindShownBy(error);
+	if (isNodeApiError(error) || isNodeOperationError(error)) return kindShownBy(error);
 	return 'final';
 }
 
