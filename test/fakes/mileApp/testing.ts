@@ -8,7 +8,6 @@
  */
 /// <reference types="jest" />
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
 	MILEAPP_API,
 	MileAppFake,
@@ -124,50 +123,6 @@ export async function withFake(
 	}
 }
 
-/** A local HTTP server standing in for a webhook receiver. */
-export interface Receiver {
-	url: string;
-	received: { headers: http.IncomingHttpHeaders; body: string }[];
-	/** Answered in order, then `status`. */
-	statuses: number[];
-	status: number;
-	delayMs: number;
-	close(): Promise<void>;
-}
-
-export async function startReceiver(): Promise<Receiver> {
-	const receiver: Receiver = {
-		url: '',
-		received: [],
-		statuses: [],
-		status: 200,
-		delayMs: 0,
-		close: async () => undefined,
-	};
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			receiver.received.push({
-				headers: req.headers,
-				body: Buffer.concat(chunks).toString('utf8'),
-			});
-			const status = receiver.statuses.shift() ?? receiver.status;
-			setTimeout(() => {
-				if (!res.destroyed) res.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
-			}, receiver.delayMs);
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-	receiver.close = () =>
-		new Promise<void>((resolve) => {
-			server.closeAllConnections();
-			server.close(() => resolve());
-		});
-	return receiver;
-}
-
 export async function waitFor(test: () => boolean): Promise<void> {
 	for (let i = 0; i < 200 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
 	expect(test()).toBe(true);
@@ -255,3 +210,5 @@ export function useFake(): void {
 		});
 	});
 }
+
+export { startReceiver, type Receiver } from '../webhookReceiver';

@@ -7,8 +7,6 @@
  * statuses, client and second user every test starts with.
  */
 /// <reference types="jest" />
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PlannrFake, type PlannrFakeOptions, type PlannrStatus, type PlannrTaskRecord } from '.';
 
 /** 12:00:00 in London (GMT, +00:00). */
@@ -88,48 +86,6 @@ export async function withFake(
 	}
 }
 
-/** A local HTTP server standing in for a webhook receiver. */
-export interface Receiver {
-	url: string;
-	received: { headers: http.IncomingHttpHeaders; body: string }[];
-	status: number;
-	/** Each request is answered this long after it arrives. */
-	delayMs: number;
-	close(): Promise<void>;
-}
-
-export async function startReceiver(): Promise<Receiver> {
-	const receiver: Receiver = {
-		url: '',
-		received: [],
-		status: 200,
-		delayMs: 0,
-		close: async () => undefined,
-	};
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			receiver.received.push({
-				headers: req.headers,
-				body: Buffer.concat(chunks).toString('utf8'),
-			});
-			setTimeout(
-				() => res.writeHead(receiver.status, { 'content-type': 'text/plain' }).end('ok'),
-				receiver.delayMs,
-			);
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-	receiver.close = () =>
-		new Promise<void>((resolve) => {
-			server.closeAllConnections();
-			server.close(() => resolve());
-		});
-	return receiver;
-}
-
 export let todo: PlannrStatus;
 export let doing: PlannrStatus;
 export let done: PlannrStatus;
@@ -180,3 +136,5 @@ export function useFake(): void {
 		james = { account: employee.account.uuid, token: 'james-token' };
 	});
 }
+
+export { startReceiver, type Receiver } from '../webhookReceiver';
