@@ -9,6 +9,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { CrossVendorFakes } from '../e2e/crossVendorFlows';
 import { createN8nInstance, type N8nInstance } from '../e2e/harness/instance';
 import { freePort } from '../e2e/harness/processes';
+import { workflowDay } from '../e2e/harness/workflowBuilder';
 import { MCP_CLIENT_CREDENTIAL } from './credentials';
 import { exampleWorkflow, textOfToolResult, toolNodes } from './examples';
 
@@ -139,6 +140,73 @@ test('a vendor refusal and bad input come back as readable tool errors, and the 
 
 	const still = await client.callTool({ name: 'plannr_list_open_tasks', arguments: {} });
 	expect(still.isError).toBeFalsy();
+});
+
+test('every tool of the example runs against the sandbox’s vendors, and each write lands there', async () => {
+	const { oliver, openDental, plannr, mileApp, humanity } = fakes;
+	const anyOf = <T>(values: Iterable<T>, keep: (value: T) => boolean = () => true) => {
+		const found = [...values].find(keep);
+		if (!found) throw new Error('the sandbox seed has no record for this call');
+		return found;
+	};
+	const openPlannrTask = anyOf(plannr.tasks.values(), (task) => !task.completed_at);
+	const shiftTask = anyOf(humanity.shiftTasks.values(), (task) =>
+		humanity.employeeTasksOf(task.id).some((employeeTask) => employeeTask.activity.status !== 2),
+	);
+	const employeeTask = anyOf(
+		humanity.employeeTasksOf(shiftTask.id),
+		(task) => task.activity.status !== 2,
+	);
+	// One call per tool: a tool added to the example without a call here fails the first check.
+	const calls: Record<string, Record<string, unknown>> = {
+		oliver_list_staff_tasks: {},
+		oliver_get_staff_task: { task_id: anyOf(oliver.tasks.keys()) },
+		oliver_create_staff_task: { title: 'Ask the MCP client how it went' },
+		oliver_complete_staff_task: {
+			task_id: anyOf(oliver.tasks.values(), (task) => task.status === 'pending').id,
+		},
+		open_dental_list_tasks: {},
+		open_dental_get_task: { task_num: anyOf(openDental.tasks.keys()) },
+		open_dental_complete_task: {
+			task_num: anyOf(openDental.tasks.values(), (task) => task.TaskStatus === 'New').TaskNum,
+		},
+		plannr_list_open_tasks: {},
+		plannr_get_task: { task_uuid: anyOf(plannr.tasks.keys()) },
+		plannr_list_task_statuses: {},
+		plannr_create_task: {
+			name: 'Send the MCP review pack',
+			client_uuid: anyOf(plannr.accounts.values(), (account) => account.type === 'client').uuid,
+			status_uuid: anyOf(plannr.statuses.values(), (status) => !status.is_type_completed).uuid,
+		},
+		plannr_complete_task: { task_uuid: openPlannrTask.uuid },
+		mileapp_list_tasks: {},
+		mileapp_get_task: { task_id: anyOf(mileApp.tasks.keys()) },
+		humanity_list_shifts: { start_date: workflowDay(-7), end_date: workflowDay(7) },
+		humanity_list_employee_tasks: { shift_ids: String(shiftTask.shiftId) },
+		humanity_complete_employee_task: { employee_task_id: employeeTask.id },
+	};
+	expect(Object.keys(calls).sort()).toEqual(
+		toolNodes(example)
+			.map((node) => node.name)
+			.sort(),
+	);
+
+	const client = await authorized();
+	for (const [name, args] of Object.entries(calls)) {
+		const result = await client.callTool({ name, arguments: args });
+		const text = textOfToolResult(result);
+		expect({ name, isError: Boolean(result.isError), text }).toEqual({
+			name,
+			isError: false,
+			text: expect.stringMatching(/^\[\{/),
+		});
+	}
+	expect([...oliver.tasks.values()].map((task) => task.title)).toContain(
+		'Ask the MCP client how it went',
+	);
+	expect([...plannr.tasks.values()].map((task) => task.name)).toContain('Send the MCP review pack');
+	expect(plannr.tasks.get(openPlannrTask.uuid)!.completed_at).not.toBeNull();
+	expect(humanity.employeeTasks.get(employeeTask.id)!.activity.status).toBe(2);
 });
 
 test('with authentication required, a client without the token, or with another, is refused', async () => {
