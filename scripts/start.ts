@@ -2,9 +2,11 @@
 //
 //   1. installs n8n once into a cache outside the repo (scripts/install-n8n.sh), with the Node 24 it needs;
 //   2. starts the fake vendor servers (test/fakes, compiled with this script into .build/sandbox by
-//      tsconfig.sandbox.json), seeded, on fixed loopback ports;
+//      tsconfig.sandbox.json), seeded, on fixed loopback ports, and the scripted chat model the AI Agent
+//      example runs on (test/fakes/chatModel);
 //   3. installs the BUILT pack (what `npm pack` ships) as a community package into the persistent,
-//      git-ignored user folder .sandbox/n8n, imports a credential per fake ("Oliver sandbox", ...) and the
+//      git-ignored user folder .sandbox/n8n, imports a credential per fake ("Oliver sandbox", ...), the
+//      scripted model's OpenAI credential and the MCP example's bearer token (test/ai/credentials.ts), and the
 //      workflows in examples/*.json that the sandbox does not have yet;
 //   4. starts `n8n start` on http://127.0.0.1:5678, creates the owner account on first run, checks the
 //      login, and prints where to go. Ctrl-C stops n8n and the fakes.
@@ -34,6 +36,9 @@ import { PACKAGE_JSON, PACKAGE_NAME, REPO_ROOT } from '../test/e2e/harness/repo'
 import { logIn, needsOwnerSetup, setUpOwner, type N8nOwner } from '../test/e2e/harness/rest';
 import { spawnN8nServer, startupWatcher, waitUntilServing } from '../test/e2e/harness/server';
 import type { N8nCredential, N8nWorkflow } from '../test/e2e/harness/workflowBuilder';
+import { chatModelCredential, MCP_CLIENT_CREDENTIAL } from '../test/ai/credentials';
+import { ChatModelFake } from '../test/fakes/chatModel';
+import { sandboxScript } from '../test/fakes/chatModel/sandboxScript';
 import { HumanityFake } from '../test/fakes/humanity';
 import { MileAppFake } from '../test/fakes/mileApp';
 import { OliverFake } from '../test/fakes/oliver';
@@ -47,6 +52,8 @@ const SANDBOX = path.join(REPO_ROOT, '.sandbox');
 const USER_FOLDER = path.join(SANDBOX, 'n8n');
 const N8N_FOLDER = path.join(USER_FOLDER, '.n8n');
 const LOG_FILE = path.join(SANDBOX, 'n8n.log');
+/** The scripted model behind the AI Agent example (test/fakes/chatModel/sandboxScript.ts). */
+const CHAT_MODEL_PORT = 5715;
 const EXAMPLES = process.env.TASKBRIDGE_EXAMPLES_DIR ?? path.join(REPO_ROOT, 'examples');
 /** The workflows' time zone (GENERIC_TIMEZONE): the caller's, else this machine's. */
 const TIMEZONE =
@@ -171,6 +178,26 @@ function tailOf(file: string, lines = 40): string {
 
 type Started = { vendor: SandboxVendor; fake: SandboxFake };
 
+/** The MCP Server Triggers of the examples: each one's name and production URL. */
+function mcpServers(): Array<{ name: string; url: string }> {
+	if (!existsSync(EXAMPLES)) return [];
+	return readdirSync(EXAMPLES)
+		.filter((file) => file.endsWith('.json'))
+		.flatMap((file) => {
+			try {
+				const workflow = JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8')) as N8nWorkflow;
+				return workflow.nodes
+					.filter((node) => node.type.endsWith('.mcpTrigger'))
+					.map((node) => ({
+						name: String(workflow.name),
+						url: `${BASE}/mcp/${String(node.parameters.path)}`,
+					}));
+			} catch {
+				return [];
+			}
+		});
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The fakes
 // ---------------------------------------------------------------------------------------------------------
@@ -290,6 +317,7 @@ async function main(): Promise<void> {
 	);
 
 	const fakes: Started[] = [];
+	const chatModel = new ChatModelFake({ script: sandboxScript });
 	let n8n: ChildProcess | undefined;
 	let stopping = false;
 	const stop = async (code = 0) => {
@@ -297,7 +325,11 @@ async function main(): Promise<void> {
 		stopping = true;
 		say('\n• stopping n8n and the fakes…');
 		if (n8n) await stopGroup(n8n, 20_000);
-		await Promise.all(fakes.map(({ fake }) => fake.stop().catch(() => undefined)));
+		await Promise.all(
+			[...fakes.map(({ fake }) => fake), chatModel].map((fake) =>
+				fake.stop().catch(() => undefined),
+			),
+		);
 		process.exit(code);
 	};
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
@@ -306,13 +338,25 @@ async function main(): Promise<void> {
 	try {
 		await startFakes(fakes);
 		for (const { vendor, fake } of fakes) say(`• fake ${vendor.name} on ${fake.url} (seeded)`);
-		await installPack();
-		const credentials = fakes.map(({ vendor, fake }) => vendor.credential(fake));
-		await cli.importCredentials(credentials);
-		for (const credential of credentials)
-			say(
-				`• credential "${credential.name}" (${credential.type}, id ${credential.id}) → ${String(credential.data.baseUrl)}`,
+		if (await portInUse(CHAT_MODEL_PORT, HOST))
+			throw new Error(
+				`port ${CHAT_MODEL_PORT} (scripted model) is taken: is another sandbox running?`,
 			);
+		await chatModel.start(CHAT_MODEL_PORT);
+		say(`• scripted chat model (OpenAI-compatible) on ${chatModel.baseUrl}`);
+		await installPack();
+		const credentials = [
+			...fakes.map(({ vendor, fake }) => vendor.credential(fake)),
+			chatModelCredential(chatModel),
+			MCP_CLIENT_CREDENTIAL,
+		];
+		await cli.importCredentials(credentials);
+		for (const credential of credentials) {
+			const target = credential.data.baseUrl ?? credential.data.url;
+			say(
+				`• credential "${credential.name}" (${credential.type}, id ${credential.id})${target ? ` → ${String(target)}` : ''}`,
+			);
+		}
 		const examples = await importExamples(cli);
 		if (examples.added.length) say(`• example workflows imported: ${examples.added.join(', ')}`);
 		if (examples.kept)
@@ -362,6 +406,13 @@ async function main(): Promise<void> {
 		for (const { vendor, fake } of fakes) {
 			say(` ${vendor.name}: fake at ${fake.url}, credential "${vendor.credential(fake).name}"`);
 		}
+		say(
+			` AI agent: "Practice tasks agent" runs on the scripted model (credential "${chatModelCredential(chatModel).name}"); give it an OpenAI credential for a real one`,
+		);
+		for (const server of mcpServers())
+			say(
+				` MCP: publish "${server.name}", then connect an MCP client to ${server.url} with the header "Authorization: Bearer ${String(MCP_CLIENT_CREDENTIAL.data.token)}"`,
+			);
 		say(` workflow time zone: ${TIMEZONE} (GENERIC_TIMEZONE)`);
 		say(' Ctrl-C stops everything; data stays in .sandbox/ for the next `npm start`.');
 		say('──────────────────────────────────────────────────────────────');
