@@ -3,7 +3,7 @@
  * playwright-core; nothing downloaded). A real n8n with the built pack installed as a community package and
  * every example workflow imported; the test logs in as a user does, finds every node of the pack by
  * searching the node panel, opens every example, and fails if a node shows as not installed or an icon of
- * the pack fails to load. Screenshots go to docs/screenshots/ (the README shows them).
+ * the pack fails to load. Screenshots go to docs/screenshots/ (docs/TESTING.md shows them).
  *
  * A workflow holding a node type the pack does not have is opened too: the check must find it, so a
  * broken check cannot pass unnoticed.
