@@ -1,5 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type NodeApiError,
+} from 'n8n-workflow';
 import { isNodeApiError, isNodeOperationError } from './vendorApiError';
 
 /** An item's failure as n8n shows it under Continue On Fail; n8n routes an item holding only `error` to the error output. */

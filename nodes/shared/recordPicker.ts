@@ -18,8 +18,17 @@ interface RecordPicker {
 	/** More of "From List"'s options, e.g. a search term it cannot list without. */
 	listTypeOptions?: INodePropertyModeTypeOptions;
 	/** The other way to name the record: its key typed in (typedMode). */
-	typed: INodePropertyMode;
+	typed: TypedKey;
 	routing?: INodePropertyRouting;
+}
+
+/** The picker's mode for typing the record's key in; recordPicker makes it a string mode under `modes`. */
+interface TypedKey {
+	displayName: string;
+	placeholder: string;
+	/** The mode's name, which n8n hands over with the value. */
+	name: string;
+	validation?: INodePropertyMode['validation'];
 }
 
 /** A record picker (n8n's resource locator). */
@@ -44,19 +53,19 @@ export function recordPicker(picker: RecordPicker): INodeProperties {
 					...picker.listTypeOptions,
 				},
 			},
-			typed,
+			{
+				displayName: typed.displayName,
+				name: typed.name,
+				type: 'string',
+				placeholder: typed.placeholder,
+				...(typed.validation === undefined ? {} : { validation: typed.validation }),
+			},
 		],
 		...(routing === undefined ? {} : { routing }),
 	};
 }
 
 /** A picker's mode for typing the record's key (an ID, a number, a name) in; its value arrives as `name`. */
-export function typedMode(
-	displayName: string,
-	placeholder: string,
-	name = 'id',
-): INodePropertyMode {
-	// A resource locator's mode, not a parameter: n8n gives modes no default.
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
-	return { displayName, name, type: 'string', placeholder };
+export function typedMode(displayName: string, placeholder: string, name = 'id'): TypedKey {
+	return { displayName, placeholder, name };
 }
