@@ -49,6 +49,11 @@ interface CreateN8nInstanceOptions {
 	version?: string;
 	/** Folder of the (built) package to install as a community package. Default: this repo. */
 	packageDir?: string;
+	/**
+	 * Whether to put the pack into the user folder by hand before n8n starts (default true). `false` leaves the
+	 * folder without community packages, for tests that install through n8n's own path (test/install).
+	 */
+	installPack?: boolean;
 	/** More environment for every n8n process of this instance (overrides the defaults). */
 	env?: Record<string, string>;
 }
@@ -207,7 +212,7 @@ export class N8nInstance extends N8nCli {
 
 /**
  * A fresh n8n: its own temp user folder (database from a migrated template), the built pack installed as
- * a community package, nothing running until a method is called.
+ * a community package (unless `installPack: false`), nothing running until a method is called.
  */
 export async function createN8nInstance(
 	options: CreateN8nInstanceOptions = {},
@@ -217,10 +222,12 @@ export async function createN8nInstance(
 	const instance = new N8nInstance(install, root, path.join(root, 'user'), options.env);
 	try {
 		const [tarball] = await Promise.all([
-			packPackage(options.packageDir ?? REPO_ROOT, path.join(root, 'pack')),
+			options.installPack === false
+				? undefined
+				: packPackage(options.packageDir ?? REPO_ROOT, path.join(root, 'pack')),
 			seedDatabase(install, instance.n8nFolder),
 		]);
-		await installCommunityPackage(tarball, instance.n8nFolder);
+		if (tarball) await installCommunityPackage(tarball, instance.n8nFolder);
 	} catch (error) {
 		await instance.discard();
 		throw error;
