@@ -10,16 +10,15 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PACKAGE_NAME, REPO_ROOT } from '../e2e/harness/repo';
 import { freePort } from '../e2e/harness/processes';
 import type { N8nWorkflow } from '../e2e/harness/workflowBuilder';
 import { createN8nInstance, type N8nInstance } from '../e2e/harness/instance';
+import { CHROMIUM, launchBrowser, SCREENSHOTS, signedInPage } from './session';
 
 jest.setTimeout(15 * 60_000);
 
-const CHROMIUM = process.env.TASKBRIDGE_CHROMIUM ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
 const OWNER = {
 	email: 'browser@example.com',
 	firstName: 'Browser',
@@ -162,8 +161,9 @@ beforeAll(async () => {
 		body: JSON.stringify(OWNER),
 	});
 
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	browser = await launchBrowser();
+	// Signing in as a user does.
+	page = await signedInPage(browser, base, OWNER);
 	page.on('response', (response) => {
 		if (response.url().includes(`/icons/${PACKAGE_NAME}/`) && response.status() >= 400)
 			brokenIcons.push(`${response.status()} ${response.url()}`);
@@ -172,13 +172,6 @@ beforeAll(async () => {
 		if (request.url().includes(`/icons/${PACKAGE_NAME}/`))
 			brokenIcons.push(`failed ${request.url()}`);
 	});
-
-	// Signing in as a user does.
-	await page.goto(`${base}/signin`);
-	await page.fill('input[name="emailOrLdapLoginId"]', OWNER.email);
-	await page.fill('input[name="password"]', OWNER.password);
-	await page.click('[data-test-id="form-submit-button"]');
-	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 });
 
 afterAll(async () => {

@@ -58,8 +58,8 @@ interface CreateN8nInstanceOptions {
 	env?: Record<string, string>;
 }
 
-/** The owner account of a test instance (ownerRest). */
-const E2E_OWNER: N8nOwner = {
+/** The owner account of a test instance (ownerRest; a browser test signs in with it). */
+export const E2E_OWNER: N8nOwner = {
 	email: 'e2e@example.com',
 	firstName: 'E2E',
 	lastName: 'Owner',
