@@ -10,6 +10,7 @@ import {
 	OLIVER_API_BASE_URL,
 	OLIVER_CREDENTIAL,
 	OLIVER_DEFAULT_BASE_URL,
+	OLIVER_JSON_HEADERS,
 	OLIVER_SIGN_IN_PATH,
 } from '../nodes/Oliver/api';
 import {
@@ -99,6 +100,7 @@ export class OliverApi implements ICredentialType {
 		request: {
 			baseURL: OLIVER_API_BASE_URL,
 			url: '/staff_tasks',
+			headers: OLIVER_JSON_HEADERS,
 			qs: { per_page: 1 },
 		},
 		rules: [refusedWhen('success', false, 'Oliver refused the call')],
@@ -118,6 +120,7 @@ async function oliverSignIn(this: IHttpRequestHelper, credentials: ICredentialDa
 		this,
 		{
 			url: urlFrom(credentials.baseUrl, OLIVER_SIGN_IN_PATH),
+			headers: { ...OLIVER_JSON_HEADERS },
 			body: { username: credentials.username, password: credentials.password, role: 'ROLE_API' },
 		},
 		(cause) =>

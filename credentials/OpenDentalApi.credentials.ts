@@ -9,6 +9,7 @@ import {
 	OPEN_DENTAL_API_PATH,
 	OPEN_DENTAL_BASE_URL,
 	OPEN_DENTAL_CREDENTIAL,
+	OPEN_DENTAL_JSON_HEADERS,
 	OPEN_DENTAL_LOCAL_HOST,
 	OPEN_DENTAL_PATHS,
 	OPEN_DENTAL_REMOTE_HOST,
@@ -129,6 +130,10 @@ export class OpenDentalApi implements ICredentialType {
 
 	// Task lists are the oldest task call (22.3.15), so the test works on any office that has tasks.
 	test: ICredentialTestRequest = {
-		request: { baseURL: OPEN_DENTAL_BASE_URL, url: OPEN_DENTAL_PATHS.taskLists },
+		request: {
+			baseURL: OPEN_DENTAL_BASE_URL,
+			url: OPEN_DENTAL_PATHS.taskLists,
+			headers: OPEN_DENTAL_JSON_HEADERS,
+		},
 	};
 }

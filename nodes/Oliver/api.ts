@@ -42,9 +42,18 @@ export const oliverEnvelope: FailureEnvelope = {
 	messageOf: (body) => (typeof body.message === 'string' ? body.message : undefined),
 };
 
+/**
+ * What every request to Oliver carries, GETs and the sign-in included ("all requests must include the
+ * following headers", introduction.mdx): the action node's, the trigger's, the pickers', the credential's.
+ */
+export const OLIVER_JSON_HEADERS: IDataObject = {
+	'Content-Type': 'application/json',
+	Accept: 'application/json',
+};
+
 /** Every declarative request: the task API, JSON both ways. */
 export const oliverRequestDefaults: Partial<IRequestOptionsSimplified> & IDataObject = {
 	baseURL: OLIVER_API_BASE_URL,
-	headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+	headers: OLIVER_JSON_HEADERS,
 	json: true,
 };

@@ -12,6 +12,7 @@ import { vendorJsonRequest } from '../shared/vendorRequest';
 import {
 	OLIVER_API_PATH,
 	OLIVER_CREDENTIAL,
+	OLIVER_JSON_HEADERS,
 	OLIVER_PAGING,
 	OLIVER_PATHS,
 	oliverEnvelope,
@@ -46,6 +47,7 @@ export async function oliverApiRequest(
 		method,
 		path: `${OLIVER_API_PATH}${path}`,
 		qs,
+		headers: OLIVER_JSON_HEADERS,
 	});
 	return (response.body as IDataObject).data;
 }

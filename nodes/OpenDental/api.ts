@@ -112,13 +112,23 @@ export const openDentalEnvelope: FailureEnvelope = {
 };
 
 /**
+ * What every request to Open Dental carries, GETs included: "All API requests require a Content-Type header
+ * of "application/json"" (apiimplementation.html), else a 400. Accept is not required; it says what the
+ * nodes read. Used by the action node, the trigger, the pickers, the Keep Done read and the credential's test.
+ */
+export const OPEN_DENTAL_JSON_HEADERS: IDataObject = {
+	'Content-Type': 'application/json',
+	Accept: 'application/json',
+};
+
+/**
  * Every declarative request: the connection's base URL, JSON both ways. Failures come back as answers
  * (`ignoreHttpStatusErrors`) because Open Dental explains them in plain text, which n8n 1.x drops from the
  * error it raises; the records step turns them into errors with Open Dental's words on every n8n version.
  */
 export const openDentalRequestDefaults: Partial<IRequestOptionsSimplified> & IDataObject = {
 	baseURL: OPEN_DENTAL_BASE_URL,
-	headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+	headers: OPEN_DENTAL_JSON_HEADERS,
 	json: true,
 	ignoreHttpStatusErrors: true,
 };

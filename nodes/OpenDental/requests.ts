@@ -22,6 +22,7 @@ import { vendorJsonRequest, type VendorResponse } from '../shared/vendorRequest'
 import {
 	OPEN_DENTAL,
 	OPEN_DENTAL_CREDENTIAL,
+	OPEN_DENTAL_JSON_HEADERS,
 	OPEN_DENTAL_PAGING,
 	OPEN_DENTAL_RATE_LIMITS,
 	RATE_LIMITED_CONNECTIONS,
@@ -162,6 +163,7 @@ export async function openDentalApiRequest(
 		method,
 		path,
 		qs,
+		headers: OPEN_DENTAL_JSON_HEADERS,
 		baseUrlOf: openDentalBaseUrl,
 		// Open Dental's failures are read from the answer (recordsOf): n8n 1.x drops a plain-text error body.
 		options: { ignoreHttpStatusErrors: true },

@@ -68,11 +68,13 @@ export async function vendorRequest(
 	});
 }
 
-/** One programmatic JSON call (`Accept: application/json`) to `path` under the vendor's address. */
+/** One programmatic JSON call to `path` under the vendor's address. */
 interface VendorJsonCall extends Omit<VendorCall, 'request'> {
 	method: IHttpRequestMethods;
 	path: string;
 	qs?: IDataObject;
+	/** The headers every call to this vendor carries: `Accept: application/json` unless the vendor needs more. */
+	headers?: IDataObject;
 	/** The address `path` follows: the credential's Base URL unless the vendor builds it otherwise. */
 	baseUrlOf?: (credentials: ICredentialDataDecryptedObject) => unknown;
 	/** What else the request sets (e.g. ignoreHttpStatusErrors). */
@@ -89,6 +91,7 @@ export async function vendorJsonRequest(
 		path,
 		qs,
 		baseUrlOf = (credentials) => credentials.baseUrl,
+		headers = { Accept: 'application/json' },
 		options,
 		...rest
 	} = call;
@@ -99,7 +102,8 @@ export async function vendorJsonRequest(
 			method,
 			url: urlFrom(baseUrlOf(credentials), path),
 			qs,
-			headers: { Accept: 'application/json' },
+			// A copy: applying the credential writes its headers into the request's own object.
+			headers: { ...headers },
 			json: true,
 			...options,
 		},

@@ -291,6 +291,18 @@ export class FakeServer {
 	}
 }
 
+const mediaTypeOf = (entry: string) => entry.split(';')[0].trim().toLowerCase();
+
+/** Whether a request's Content-Type is `type`, parameters such as `charset` aside (case-insensitive). */
+export function contentTypeIs(request: RecordedRequest, type: string): boolean {
+	return mediaTypeOf(request.headers['content-type'] ?? '') === type;
+}
+
+/** Whether a request's Accept list names `type` itself (case-insensitive, `q` and other parameters aside). */
+export function acceptNames(request: RecordedRequest, type: string): boolean {
+	return (request.headers.accept ?? '').split(',').some((entry) => mediaTypeOf(entry) === type);
+}
+
 /** A secret a vendor fake accepts or handed out, for the e2e secret scan (test/e2e/secretScan.ts). */
 export interface FakeSecret {
 	/** What it is, e.g. 'issued access token' or 'app secret'. */

@@ -2,6 +2,7 @@
  * Clients: Search and Get, and the client picker.
  */
 import { searchList } from '../harness';
+import { expectJsonHeadersOnEvery } from '../jsonHeaders';
 import { apiCalls, credentialId, engine, fake, oliver, useOliver } from './setup';
 
 useOliver();
@@ -41,5 +42,19 @@ describe('pickers', () => {
 		const results = await searchList(engine, spec, 'searchClients', 'smi');
 		expect(apiCalls()[0].query).toEqual({ name: 'smi' });
 		expect(results).toEqual([{ name: 'Dana Smith · dana@example.com', value: client.id }]);
+	});
+
+	it('the client search carries Content-Type and Accept application/json, like its sign-in', async () => {
+		fake.addClient({ name: 'Dana Smith' });
+		const spec = {
+			type: 'oliver',
+			credentialId,
+			parameters: { resource: 'staffTask', operation: 'create' },
+		};
+
+		expect(await searchList(engine, spec, 'searchClients', 'dan')).toHaveLength(1);
+
+		expect(apiCalls()).toHaveLength(1);
+		expectJsonHeadersOnEvery(fake.requests);
 	});
 });

@@ -4,6 +4,7 @@
  */
 import { OLIVER_API_PREFIX, OLIVER_SIGN_IN_PATH } from '../../fakes/oliver';
 import { testCredential } from '../harness';
+import { expectJsonHeadersOnEvery } from '../jsonHeaders';
 import {
 	apiCalls,
 	credentialData,
@@ -52,6 +53,13 @@ describe('credential', () => {
 		const [call] = apiCalls();
 		expect(call.headers.authorization).toMatch(/^Bearer \S+$/);
 		expect(call.headers['x-client-id']).toBe(fake.options.locationId);
+	});
+
+	it('the sign-in a run starts with carries Content-Type and Accept application/json, as every Oliver request must', async () => {
+		await oliver({ resource: 'staffTask', operation: 'getAll', returnAll: true });
+
+		expect(signIns()).toHaveLength(1);
+		expectJsonHeadersOnEvery(signIns());
 	});
 
 	it('keeps the token between executions instead of signing in each time', async () => {
@@ -155,6 +163,24 @@ describe('Oliver credential', () => {
 		expect(call.query).toEqual({ per_page: '1' });
 		expect(call.headers.authorization).toMatch(/^Bearer \S+$/);
 		expect(call.headers['x-client-id']).toBe(fake.options.locationId);
+	});
+
+	it('Test button: its sign-in and its call both carry Content-Type and Accept application/json, with a pasted token too', async () => {
+		expect((await testCredential(engine, 'oliverApi', credentialData())).status).toBe('OK');
+		expect(signIns()).toHaveLength(1);
+		expect(apiCalls()).toHaveLength(1);
+		expectJsonHeadersOnEvery(fake.requests);
+
+		fake.server.clearRequests();
+		const pasted = credentialData({
+			authentication: 'accessToken',
+			accessToken: fake.issueToken(),
+			username: '',
+			password: '',
+		});
+		expect((await testCredential(engine, 'oliverApi', pasted)).status).toBe('OK');
+		expect(signIns()).toHaveLength(0);
+		expectJsonHeadersOnEvery(fake.requests);
 	});
 
 	it("Test button: a wrong password fails with Oliver's reason, without the password in it, and nothing else is called", async () => {

@@ -2,6 +2,7 @@
  * Patients: Get Many for a client and Get, and the patient picker.
  */
 import { searchList } from '../harness';
+import { expectJsonHeadersOnEvery } from '../jsonHeaders';
 import { apiCalls, credentialId, engine, fake, oliver, useOliver } from './setup';
 
 useOliver();
@@ -44,5 +45,24 @@ describe('pickers', () => {
 
 		expect(apiCalls()[0].query).toEqual({ client_id: client.id });
 		expect(results).toEqual([{ name: 'Rex · Dog', value: rex.id }]);
+	});
+
+	it('the patient list carries Content-Type and Accept application/json, like its sign-in', async () => {
+		const client = fake.addClient({ name: 'Dana Smith' });
+		fake.addPatient({ name: 'Rex', client_id: client.id });
+		const spec = {
+			type: 'oliver',
+			credentialId,
+			parameters: {
+				resource: 'staffTask',
+				operation: 'create',
+				additionalFields: { clientId: { __rl: true, mode: 'id', value: client.id } },
+			},
+		};
+
+		expect(await searchList(engine, spec, 'searchPatients')).toHaveLength(1);
+
+		expect(apiCalls()).toHaveLength(1);
+		expectJsonHeadersOnEvery(fake.requests);
 	});
 });

@@ -3,6 +3,7 @@
  * any request, and the normalized output.
  */
 import { OLIVER_API_PREFIX } from '../../fakes/oliver';
+import { expectJsonHeadersOnEvery } from '../jsonHeaders';
 import { apiCalls, engine, fake, oliver, useOliver } from './setup';
 
 useOliver();
@@ -237,6 +238,21 @@ describe('staff tasks', () => {
 			finalized_at: expect.any(String),
 		});
 		expect(items.map((item) => item.json)).toEqual([{ id: task.id, deleted: true }]);
+	});
+
+	it('every call carries Content-Type and Accept application/json, as Oliver asks of all requests: GETs and DELETE too', async () => {
+		const task = fake.addTask({ title: 'Lab results' });
+
+		for (const parameters of [
+			{ operation: 'get', taskId: task.id },
+			{ operation: 'getAll', returnAll: true },
+			{ operation: 'delete', taskId: task.id },
+		]) {
+			expect((await oliver({ resource: 'staffTask', ...parameters })).error).toBeUndefined();
+		}
+
+		expect(apiCalls().map((call) => call.method)).toEqual(['GET', 'GET', 'DELETE']);
+		expectJsonHeadersOnEvery(fake.requests);
 	});
 
 	it('runs once per input item', async () => {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { OliverFake } from '../../fakes/oliver';
 import { Engine, pollTrigger } from '../harness';
+import { expectJsonHeadersOnEvery } from '../jsonHeaders';
 import { serveFake } from '../serveFake';
 
 let now = Date.parse('2026-11-20T10:00:00Z');
@@ -32,6 +33,17 @@ beforeEach(() => {
 });
 
 describe('Oliver Trigger', () => {
+	it('every poll’s reads carry Content-Type and Accept application/json, like its sign-in', async () => {
+		expect(await poll('taskCreated')).toBeNull();
+		tick();
+		const created = fake.addTask({ title: 'new' });
+		expect(ids(await poll('taskCreated'))).toEqual([created.id]);
+		expect(await poll('taskCompleted')).toBeNull();
+
+		expect(fake.requests.filter((request) => request.method === 'GET')).toHaveLength(3);
+		expectJsonHeadersOnEvery(fake.requests);
+	});
+
 	it('new staff task: the first poll is a baseline, then each new task is emitted exactly once', async () => {
 		fake.addTask({ title: 'existing' });
 		expect(await poll('taskCreated')).toBeNull();

@@ -1,5 +1,6 @@
 import { OpenDentalFake, OPEN_DENTAL_API_PREFIX } from '../../fakes/openDental';
 import { Engine, testCredential } from '../harness';
+import { expectJsonHeadersOnEvery } from '../jsonHeaders';
 import { serveFake } from '../serveFake';
 
 // The throttle is the node's concern (issue 3), not the credential's: off here.
@@ -23,6 +24,13 @@ describe('Open Dental credential', () => {
 		expect(fake.requests[0].headers.authorization).toBe(
 			`ODFHIR ${fake.options.developerKey}/${fake.options.customerKey}`,
 		);
+	});
+
+	it('Test button: its call carries Content-Type application/json, without which Open Dental answers 400', async () => {
+		expect((await testCredential(engine, 'openDentalApi', fake.credentialData())).status).toBe(
+			'OK',
+		);
+		expectJsonHeadersOnEvery(fake.requests);
 	});
 
 	it('Test button: a wrong customer key is reported as an error', async () => {

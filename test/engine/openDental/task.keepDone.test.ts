@@ -2,6 +2,7 @@
  * Keep Done Status: Open Dental reopens a Done task as Viewed when its description changes; the node reads the
  * task first and keeps it Done, unless told not to.
  */
+import { expectJsonHeadersOnEvery } from '../jsonHeaders';
 import { addTask, api, calls, fake, ok, openDental, useOpenDental, withFake } from './setup';
 
 useOpenDental();
@@ -32,6 +33,23 @@ describe('a Done task whose description changes (Open Dental would reopen it as 
 			DateTimeFinished: finished,
 		});
 		expect(updated).toMatchObject({ TaskStatus: 'Done', Descript: 'Order gloves, size M' });
+	});
+
+	it('the read before the write carries Content-Type application/json, like the PUT: Open Dental refuses any request without it', async () => {
+		const task = doneTask();
+
+		await ok({
+			resource: 'task',
+			operation: 'update',
+			taskNum: String(task.TaskNum),
+			updateFields: { descript: 'Order gloves, size M' },
+		});
+
+		expect(calls()).toEqual([
+			`GET ${api(`/tasks/${task.TaskNum}`)}`,
+			`PUT ${api(`/tasks/${task.TaskNum}`)}`,
+		]);
+		expectJsonHeadersOnEvery(fake.requests);
 	});
 
 	it('with Keep Done Status off, Open Dental’s documented behaviour: the task becomes Viewed', async () => {

@@ -5,6 +5,7 @@
  */
 import { UNSET_DATE_TIME } from '../../fakes/openDental';
 import { loadOptions, searchList } from '../harness';
+import { expectJsonHeadersOnEvery } from '../jsonHeaders';
 import {
 	AUTHORIZATION,
 	addTask,
@@ -101,6 +102,16 @@ describe('task', () => {
 		expect(calls()).toEqual([`GET ${api(`/tasks/${task.TaskNum}`)}`]);
 		expect(fake.requests[0].headers.authorization).toBe(AUTHORIZATION);
 		expect(items).toEqual([expect.objectContaining({ ...task })]);
+	});
+
+	it('Get and Get Many carry Content-Type application/json, which Open Dental requires of every request, GETs included', async () => {
+		const task = addTask();
+
+		await ok({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) });
+		await ok({ resource: 'task', operation: 'getAll', returnAll: true });
+
+		expect(calls()).toEqual([`GET ${api(`/tasks/${task.TaskNum}`)}`, `GET ${api('/tasks')}`]);
+		expectJsonHeadersOnEvery(fake.requests);
 	});
 
 	it('Get Many with Return All follows Offset paging across more than 100 tasks until a short page', async () => {
@@ -393,6 +404,14 @@ describe('pickers', () => {
 		expect(calls()).toEqual([`GET ${api('/definitions')}`]);
 		expect(fake.requests[0].query).toEqual({ Category: '33', Offset: '0', Limit: '100' });
 		expect(fake.requests[0].headers.authorization).toBe(AUTHORIZATION);
+	});
+
+	it('the user and priority pickers carry Content-Type application/json, like every Open Dental request', async () => {
+		expect(await searchList(engine, pickerSpec(), 'searchUsers')).toHaveLength(1);
+		expect(await loadOptions(engine, pickerSpec(), 'getPriorities')).toHaveLength(2);
+
+		expect(calls()).toEqual([`GET ${api('/userods')}`, `GET ${api('/definitions')}`]);
+		expectJsonHeadersOnEvery(fake.requests);
 	});
 });
 

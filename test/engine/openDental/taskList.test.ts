@@ -2,6 +2,7 @@
  * Task lists: Get Many (active or archived), and the task list picker.
  */
 import { searchList } from '../harness';
+import { expectJsonHeadersOnEvery } from '../jsonHeaders';
 import {
 	AUTHORIZATION,
 	api,
@@ -78,6 +79,13 @@ describe('pickers', () => {
 		expect(await searchList(engine, pickerSpec(), 'searchTaskLists', 'INSUR')).toEqual([
 			{ name: 'Front Desk › Insurance', value: String(insurance.TaskListNum) },
 		]);
+	});
+
+	it('task lists: the picker’s reads carry Content-Type application/json, like every Open Dental request', async () => {
+		expect(await searchList(engine, pickerSpec(), 'searchTaskLists')).toHaveLength(1);
+
+		expect(calls()).toEqual([`GET ${api('/tasklists')}`]);
+		expectJsonHeadersOnEvery(fake.requests);
 	});
 
 	it('task lists: more than 100 are paged through', async () => {

@@ -6,6 +6,7 @@ import {
 	type OpenDentalTask,
 } from '../../fakes/openDental';
 import { Engine, pollTrigger, runNode } from '../harness';
+import { expectJsonHeadersOnEvery } from '../jsonHeaders';
 import { serveFake } from '../serveFake';
 
 jest.setTimeout(30_000);
@@ -62,6 +63,16 @@ beforeEach(() => {
 });
 
 describe('Open Dental Trigger', () => {
+	it('every poll’s reads carry Content-Type application/json, which Open Dental requires of GETs too', async () => {
+		addTask({ Descript: 'existing' });
+		expect(await poll('taskCreated')).toBeNull();
+		const created = addTask({ Descript: 'new' });
+		expect(taskNums(await poll('taskCreated'))).toEqual([created.TaskNum]);
+
+		expect(taskCalls()).toHaveLength(2);
+		expectJsonHeadersOnEvery(fake.requests);
+	});
+
 	it('task created: the first poll is a baseline, then each new task is emitted exactly once', async () => {
 		addTask({ Descript: 'existing' });
 		expect(await poll('taskCreated')).toBeNull();

@@ -1,13 +1,32 @@
 /**
- * Sign-in (`POST /services/user/v1/auth/sign-in`) and the token and location checks every other call passes.
+ * Sign-in (`POST /services/user/v1/auth/sign-in`), the two JSON headers every call carries, and the token
+ * and location checks every other call passes.
  */
-import type { FakeRequest, FakeResponse } from '../kit';
+import { acceptNames, contentTypeIs, type FakeRequest, type FakeResponse } from '../kit';
 import { fail, isResponse, jsonBody, ok } from './envelope';
 import type { OliverStore } from './store';
 import { OLIVER_SIGN_IN_PATH } from './types';
 
-/** Every call but sign-in: a live token, then the practice's location. */
+/** Every call, sign-in included: `Content-Type` and `Accept` both `application/json` (requireJsonHeaders). */
+function refuseWithoutJsonHeaders(
+	fake: OliverStore,
+	request: FakeRequest,
+): FakeResponse | undefined {
+	if (!fake.options.requireJsonHeaders) return undefined;
+	if (contentTypeIs(request, 'application/json') && acceptNames(request, 'application/json')) {
+		return undefined;
+	}
+	const sent = `Content-Type "${request.headers['content-type'] ?? ''}", Accept "${request.headers.accept ?? ''}"`;
+	return fail(
+		400,
+		`Every request must carry Content-Type: application/json and Accept: application/json (got ${sent})`,
+	);
+}
+
+/** Every call but sign-in: the JSON headers, a live token, then the practice's location. */
 function refuse(fake: OliverStore, request: FakeRequest): FakeResponse | undefined {
+	const withoutJsonHeaders = refuseWithoutJsonHeaders(fake, request);
+	if (withoutJsonHeaders) return withoutJsonHeaders;
 	// The auth scheme name is case-insensitive (RFC 7235).
 	const token = /^bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
 	const expiresAt = token === undefined ? undefined : fake.tokens.get(token);
@@ -29,6 +48,8 @@ export function guarded(
 }
 
 function signIn(fake: OliverStore, request: FakeRequest): FakeResponse {
+	const withoutJsonHeaders = refuseWithoutJsonHeaders(fake, request);
+	if (withoutJsonHeaders) return withoutJsonHeaders;
 	const body = jsonBody(fake, request);
 	if (isResponse(body)) return body;
 	// [inferred] a missing role counts as a wrong one (401), like wrong credentials.

@@ -38,6 +38,7 @@ export class OliverStore extends VendorFake {
 			unknownReferenceStatus: 400,
 			unknownFields: 'ignore',
 			strictTypes: true,
+			requireJsonHeaders: true,
 			requireJsonContentType: true,
 			enforceCancellationAllowed: false,
 			refinalizeOnSameStatus: false,

@@ -15,10 +15,17 @@ const clock = () => new Date(now);
 export const fake = new OliverFake({ clock });
 export const TASKS = `${OLIVER_API_PREFIX}/staff_tasks`;
 
-// Answers of every status come back as values, so tests can look at 4xx bodies.
-export const http = axios.create({ validateStatus: () => true, timeout: 3000 });
+/** What the documents say every request carries (introduction.mdx: "all requests must include"). */
+export const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
-/** A client that signs in once and sends the two documented headers. */
+// Answers of every status come back as values, so tests can look at 4xx bodies.
+export const http = axios.create({
+	validateStatus: () => true,
+	timeout: 3000,
+	headers: JSON_HEADERS,
+});
+
+/** A client that signs in once and sends the documented headers: the two JSON ones, the token and the location. */
 export async function signedIn(
 	target: OliverFake = fake,
 	extra: AxiosRequestConfig = {},
@@ -35,6 +42,7 @@ export async function signedIn(
 		timeout: 3000,
 		...extra,
 		headers: {
+			...JSON_HEADERS,
 			Authorization: `Bearer ${answer.data.data.token}`,
 			'X-Client-Id': target.options.locationId,
 			...extra.headers,

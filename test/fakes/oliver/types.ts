@@ -69,6 +69,13 @@ export interface OliverFakeOptions {
 	unknownFields?: 'ignore' | 'reject';
 	/** [inferred] a number where a string id/text is expected: refused (true) or turned into a string (false). */
 	strictTypes?: boolean;
+	/**
+	 * Documented: "all requests must include" `Content-Type: application/json` and `Accept: application/json`
+	 * (introduction.mdx), the sign-in and GETs included. [inferred] that a request without them is refused,
+	 * and how: 400 with the error envelope (on by default, since the documents demand them), before the token
+	 * is looked at. Off: only a body must be JSON (requireJsonContentType).
+	 */
+	requireJsonHeaders?: boolean;
 	/** [inferred] a POST/PUT body not sent as application/json is refused with 400. */
 	requireJsonContentType?: boolean;
 	/** [inferred] cancellation_allowed: false makes DELETE or status canceled fail with 400. */

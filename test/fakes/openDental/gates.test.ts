@@ -1,7 +1,10 @@
-/** The fake Open Dental: what every call passes first, auth, the version gate and the throttle (gates.ts). */
+/**
+ * The fake Open Dental: what every call passes first, the JSON Content-Type, auth, the version gate and the
+ * throttle (gates.ts).
+ */
 import axios from 'axios';
 import { OPEN_DENTAL_API_PREFIX } from '.';
-import { api, fake, useFake, withFake } from './testing';
+import { api, fake, list, useFake, user, withFake } from './testing';
 
 useFake();
 
@@ -17,12 +20,63 @@ describe('auth and connection', () => {
 		]) {
 			const answer = await axios.get(`${fake.url}${OPEN_DENTAL_API_PREFIX}/tasklists`, {
 				validateStatus: () => true,
-				headers: authorization === undefined ? {} : { Authorization: authorization },
+				headers: {
+					'Content-Type': 'application/json',
+					...(authorization === undefined ? {} : { Authorization: authorization }),
+				},
 			});
 			expect(answer.status).toBe(401);
 			expect(answer.headers['content-type']).toMatch(/^text\/plain/);
 			expect(answer.data).toEqual(expect.any(String));
 		}
+	});
+
+	it('every request, GETs included, needs Content-Type: application/json, else 400 with an explanation', async () => {
+		const authorization = `ODFHIR ${fake.options.developerKey}/${fake.options.customerKey}`;
+		const tasklists = (headers: Record<string, string>) =>
+			axios.get(`${fake.url}${OPEN_DENTAL_API_PREFIX}/tasklists`, {
+				validateStatus: () => true,
+				headers: { Authorization: authorization, ...headers },
+			});
+
+		const refusedHeaders: Array<Record<string, string>> = [{}, { 'Content-Type': 'text/plain' }];
+		for (const refused of refusedHeaders) {
+			const answer = await tasklists(refused);
+			expect([answer.status, answer.data]).toEqual([
+				400,
+				expect.stringContaining('Missing request headers, invalid Content-Types'),
+			]);
+		}
+		// Refused before the keys are read: a wrong key without the header is a 400, not a 401.
+		const noHeaderWrongKey = await axios.get(`${fake.url}${OPEN_DENTAL_API_PREFIX}/tasklists`, {
+			validateStatus: () => true,
+			headers: { Authorization: 'ODFHIR dev-key/wrong' },
+		});
+		expect(noHeaderWrongKey.status).toBe(400);
+		const formBody = await api.post(`/tasks`, `TaskListNum=${list}&Descript=x&UserNum=${user}`, {
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		});
+		expect(formBody.status).toBe(400);
+		expect(fake.tasks.size).toBe(0);
+
+		// Parameters do not matter, and Accept is not a documented requirement.
+		expect(
+			(await tasklists({ 'Content-Type': 'application/json; charset=utf-8', Accept: 'text/html' }))
+				.status,
+		).toBe(200);
+	});
+
+	it('with requireJsonContentType off, a request without the Content-Type is served', async () => {
+		await withFake({ requireJsonContentType: false }, async (other) => {
+			const answer = await axios.get(`${other.url}${OPEN_DENTAL_API_PREFIX}/tasklists`, {
+				validateStatus: () => true,
+				headers: {
+					Authorization: `ODFHIR ${other.options.developerKey}/${other.options.customerKey}`,
+				},
+			});
+			expect([answer.status, answer.data]).toEqual([200, []]);
+			expect(other.requests[0].headers['content-type']).toBeUndefined();
+		});
 	});
 
 	it('an unknown route is a 404 in the error shape', async () => {
@@ -113,7 +167,12 @@ describe('throttle', () => {
 			{ throttle: { perSecond: 1 }, throttleClock: () => ms },
 			async (other, client) => {
 				expect(
-					(await axios.get(`${other.url}/api/v1/userods`, { validateStatus: () => true })).status,
+					(
+						await axios.get(`${other.url}/api/v1/userods`, {
+							validateStatus: () => true,
+							headers: { 'Content-Type': 'application/json' },
+						})
+					).status,
 				).toBe(401);
 				expect((await client.get('/userods')).status).toBe(200);
 			},

@@ -1,5 +1,8 @@
-/** What every route passes first, in this order: auth (ODFHIR keys), the throttle, the office's version. */
-import type { FakeRequest, FakeResponse } from '../kit';
+/**
+ * What every route passes first, in this order: the JSON Content-Type, auth (ODFHIR keys), the throttle, the
+ * office's version.
+ */
+import { contentTypeIs, type FakeRequest, type FakeResponse } from '../kit';
 import type { OpenDentalStore } from './store';
 
 type Since = string | null;
@@ -17,13 +20,20 @@ export function versionOlder(a: string, b: string): boolean {
 	return false;
 }
 
-/** [inferred] order of checks: auth (401), then throttle, then version (400). */
+/** [inferred] order of checks: Content-Type (400), auth (401), then throttle, then version (400). */
 export function guarded(
 	fake: OpenDentalStore,
 	since: Since,
 	handler: (request: FakeRequest) => FakeResponse,
 ): (request: FakeRequest) => FakeResponse {
 	return (request) => {
+		if (fake.options.requireJsonContentType && !contentTypeIs(request, 'application/json')) {
+			// [inferred] wording; documented: 400 for "Missing request headers, invalid Content-Types".
+			return fake.fail(
+				400,
+				`Missing request headers, invalid Content-Types: every request needs Content-Type "application/json" (got "${request.headers['content-type'] ?? ''}").`,
+			);
+		}
 		// The scheme name is read case-insensitively (RFC 7235).
 		const match = /^ODFHIR\s+([^/\s]+)\/(\S+)\s*$/i.exec(request.headers.authorization ?? '');
 		if (!match)

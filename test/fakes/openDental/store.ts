@@ -61,6 +61,7 @@ export class OpenDentalStore extends VendorFake {
 			reopenClearsFinished: true,
 			createdAfterInclusive: false,
 			limitAboveMax: 'clamp',
+			requireJsonContentType: true,
 			// An option given as undefined keeps its default.
 			...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
 		};

@@ -129,6 +129,13 @@ export interface OpenDentalFakeOptions {
 	reopenClearsFinished?: boolean;
 	/** [inferred] DateTimeOriginal=X returns tasks created strictly after X (false) or at/after X (true). */
 	createdAfterInclusive?: boolean;
+	/**
+	 * Documented: "All API requests require a Content-Type header of "application/json"", GETs included;
+	 * missing or wrong, a 400 ("Missing request headers, invalid Content-Types", apiimplementation.html).
+	 * [inferred] the explanation's words, and that it comes before the keys are checked. On by default; off
+	 * only to show what a test would miss without it. Accept is not documented: never checked.
+	 */
+	requireJsonContentType?: boolean;
 	/** [inferred] Limit above the cap is clamped to it ('clamp') or refused with 400 ('reject'). */
 	limitAboveMax?: 'clamp' | 'reject';
 }
