@@ -83,6 +83,8 @@ interface SandboxVendor<F extends SandboxFake = SandboxFake> {
 	port: number;
 	create(): F;
 	credential(fake: F): N8nCredential;
+	/** Credentials beyond the API one (e.g. the secret MileApp's webhook carries), which examples also name. */
+	otherCredentials?(fake: F): N8nCredential[];
 	/** Set-up the vendor's web app would hold, done once the fake is seeded. */
 	setUp?(fake: F): void;
 }
@@ -136,12 +138,22 @@ const VENDORS: SandboxVendor[] = [
 			type: 'mileAppApi',
 			data: fake.credentialData(),
 		}),
+		// The secret the example's trigger checks, which the sandbox's webhook below carries as a custom header.
+		otherCredentials: (fake: MileAppFake) => [
+			{
+				id: 'mileAppWebhookSandbox',
+				name: 'MileApp webhook sandbox',
+				type: 'mileAppWebhookApi',
+				data: fake.webhookCredentialData(),
+			},
+		],
 		// MileApp's webhooks are set up by hand in its web app, which the fake does not have: the sandbox sets up
 		// the one the cross-vendor example listens on (its trigger's webhookId), so finishing a task there works.
 		setUp: (fake: MileAppFake) => {
 			fake.addWebhook({
 				url: `${BASE}/webhook/taskbridge-mileapp-finished/webhook`,
 				events: ['onFinish'],
+				headers: fake.webhookSecretHeaders(),
 			});
 		},
 	},
@@ -346,7 +358,10 @@ async function main(): Promise<void> {
 		say(`• scripted chat model (OpenAI-compatible) on ${chatModel.baseUrl}`);
 		await installPack();
 		const credentials = [
-			...fakes.map(({ vendor, fake }) => vendor.credential(fake)),
+			...fakes.flatMap(({ vendor, fake }) => [
+				vendor.credential(fake),
+				...(vendor.otherCredentials?.(fake) ?? []),
+			]),
 			chatModelCredential(chatModel),
 			MCP_CLIENT_CREDENTIAL,
 		];
@@ -404,7 +419,12 @@ async function main(): Promise<void> {
 			` nodes: search ${orList(VENDORS.map((vendor) => `"${vendor.name}"`))} in the nodes panel (${PACKAGE_NAME}, community package)`,
 		);
 		for (const { vendor, fake } of fakes) {
-			say(` ${vendor.name}: fake at ${fake.url}, credential "${vendor.credential(fake).name}"`);
+			const names = [vendor.credential(fake), ...(vendor.otherCredentials?.(fake) ?? [])].map(
+				(credential) => `"${credential.name}"`,
+			);
+			say(
+				` ${vendor.name}: fake at ${fake.url}, ${names.length === 1 ? 'credential' : 'credentials'} ${names.join(', ')}`,
+			);
 		}
 		say(
 			` AI agent: "Practice tasks agent" runs on the scripted model (credential "${chatModelCredential(chatModel).name}"); give it an OpenAI credential for a real one`,

@@ -6,15 +6,14 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { isSameSecret } from '../shared/secrets';
 import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
 import { EVENTS_SUBTITLE, eventsProperty } from '../shared/triggerDescription';
 import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
 import { normalizeMileAppTask } from './normalize';
 import { MILEAPP_IDENTITY } from './vendorIdentity';
 import { TASK_EVENTS } from './vocabulary';
-
-type SecretLocation = 'none' | 'header' | 'query';
+import { legacySecretProperties } from './legacySecretProperties';
+import { carriesExpectedSecret, mileAppWebhookSecretTest } from './webhookSecret';
 
 /**
  * The event a delivery is for. MileApp sends the flat task and names no event, so the task's status tells:
@@ -31,12 +30,12 @@ export class MileAppTrigger implements INodeType {
 			vendor: MILEAPP_IDENTITY,
 			kind: 'webhook',
 			description: 'Starts the workflow when a MileApp task is created, assigned or finished',
-			// Its webhook is added by hand in MileApp: the trigger never calls MileApp's API.
+			// Its webhook is added by hand in MileApp: the trigger never calls MileApp's API, so asks for no API credential.
 			usesCredentials: false,
 			properties: [
 				{
 					displayName:
-						'MileApp webhooks are set up by hand: in the MileApp web app open Automation, add a Webhook with the Production URL shown above (Webhook URLs), and tick the task events chosen below. With a secret, add it to that webhook too: as a custom header, or at the end of the URL (?name=value).',
+						'MileApp webhooks are set up by hand: in the MileApp web app open Automation, add a Webhook with the Production URL shown above (Webhook URLs), and tick the task events chosen below. With Authentication "Shared Secret", add the credential\'s header and secret to that webhook too (Header and Value), or its query parameter at the end of the URL.',
 					name: 'setupNotice',
 					type: 'notice',
 					default: '',
@@ -70,8 +69,8 @@ export class MileAppTrigger implements INodeType {
 					],
 				},
 				{
-					displayName: 'Secret',
-					name: 'secretLocation',
+					displayName: 'Authentication',
+					name: 'authentication',
 					type: 'options',
 					options: [
 						{
@@ -80,49 +79,35 @@ export class MileAppTrigger implements INodeType {
 							description: 'Anyone who knows the URL can start the workflow',
 						},
 						{
-							name: 'In a Header',
-							value: 'header',
-							description: 'A custom header added to the webhook in MileApp',
-						},
-						{
-							name: 'In the URL',
-							value: 'query',
-							description: 'A query parameter added to the end of the URL in MileApp',
+							name: 'Shared Secret',
+							value: 'sharedSecret',
+							description:
+								'Only deliveries carrying the secret of a MileApp Webhook credential (a custom header or a query parameter) start the workflow; others get 401',
 						},
 					],
 					default: 'none',
 					description:
-						'MileApp signs nothing: a secret only MileApp knows lets the trigger refuse anyone else (401)',
+						'MileApp signs nothing: a secret only its webhook knows lets the trigger refuse anyone else',
 				},
-				{
-					displayName: 'Header Name',
-					name: 'headerName',
-					type: 'string',
-					default: 'X-Webhook-Secret',
-					displayOptions: { show: { secretLocation: ['header'] } },
-				},
-				{
-					displayName: 'Query Parameter Name',
-					name: 'queryParameterName',
-					type: 'string',
-					default: 'secret',
-					displayOptions: { show: { secretLocation: ['query'] } },
-				},
-				{
-					displayName: 'Secret Value',
-					name: 'secretValue',
-					type: 'string',
-					typeOptions: { password: true },
-					default: '',
-					displayOptions: { show: { secretLocation: ['header', 'query'] } },
-					description: 'A long random value; the same as in the webhook in MileApp',
-				},
+				...legacySecretProperties,
 				taskOutputProperty(MILEAPP_IDENTITY.displayName),
 			],
 		}),
+		// Not MileApp's API credential (the trigger never calls the API): the secret its webhook carries. The names
+		// are literals because n8n's lint reads testedBy here to know the credential is tested.
+		credentials: [
+			{
+				name: 'mileAppWebhookApi',
+				required: true,
+				testedBy: 'mileAppWebhookSecretTest',
+				displayOptions: { show: { authentication: ['sharedSecret'] } },
+			},
+		],
 		icon: vendorIcon(MILEAPP_IDENTITY),
 		subtitle: EVENTS_SUBTITLE,
 	};
+
+	methods = { credentialTest: { mileAppWebhookSecretTest } };
 
 	/**
 	 * MileApp has no API for webhooks: the user adds the URL in its web app, and removes it there. So there is
@@ -143,7 +128,7 @@ export class MileAppTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		if (!carriesSecret(this)) {
+		if (!(await carriesExpectedSecret(this))) {
 			this.getResponseObject().status(401).json({ message: 'Missing or wrong secret.' });
 			return { noWebhookResponse: true };
 		}
@@ -165,17 +150,4 @@ export class MileAppTrigger implements INodeType {
 		const asOutput = chosenTaskOutput(this, normalizeMileAppTask);
 		return { workflowData: [this.helpers.returnJsonArray(tasks.map(asOutput))] };
 	}
-}
-
-/** Whether the delivery carries the secret the trigger is set up with (always, without one). */
-function carriesSecret(context: IWebhookFunctions): boolean {
-	const location = context.getNodeParameter('secretLocation', 'none') as SecretLocation;
-	if (location === 'none') return true;
-	const expected = String(context.getNodeParameter('secretValue', ''));
-	if (location === 'header') {
-		const name = String(context.getNodeParameter('headerName', '')).toLowerCase();
-		return isSameSecret(context.getHeaderData()[name], expected);
-	}
-	const name = String(context.getNodeParameter('queryParameterName', ''));
-	return isSameSecret((context.getQueryData() as IDataObject)[name], expected);
 }

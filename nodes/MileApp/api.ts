@@ -6,6 +6,9 @@ import type { PageNumberPaging } from '../shared/paging';
 /** The credential's type name, as the nodes ask for it. */
 export const MILEAPP_CREDENTIAL = 'mileAppApi';
 
+/** The credential type holding the shared secret MileApp's webhook carries (the trigger's, not the API's). */
+export const MILEAPP_WEBHOOK_CREDENTIAL = 'mileAppWebhookApi';
+
 /** MileApp's API path: a credential's base URL ends with it. */
 export const MILEAPP_API_PATH = '/api/v3';
 

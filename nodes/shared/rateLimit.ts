@@ -1,4 +1,5 @@
 import { sleep } from 'n8n-workflow';
+import { memoryKeyOf } from './memoryKey';
 import { isNodeApiError, retryAfterMsOf } from './vendorApiError';
 
 /** What a vendor's rate-limit headers told us about one key (a token, an account), in this n8n process. */
@@ -29,12 +30,19 @@ export class RateLimitTracker {
 	constructor(private readonly policy: RateLimitPolicy) {}
 
 	private stateOf(key: string): KeyState {
-		let state = this.keys.get(key);
+		// Hashed: a key may be a token or an account, and the tracker lives as long as the process.
+		const held = memoryKeyOf(key);
+		let state = this.keys.get(held);
 		if (!state) {
 			state = { blockedUntil: 0, exhausted: false, limit: this.policy.defaultLimit, nextSlotAt: 0 };
-			this.keys.set(key, state);
+			this.keys.set(held, state);
 		}
 		return state;
+	}
+
+	/** The keys the tracker holds (for tests: none may be a raw key). */
+	keysHeld(): string[] {
+		return [...this.keys.keys()];
 	}
 
 	/** Sends a request for `key` within the limit, noting a refusal for the requests that follow. */

@@ -56,6 +56,13 @@ function triggerSection(description) {
 	return lines.join('\n');
 }
 
+/** "a", "a and b", "a, b and c". */
+function andList(words) {
+	return words.length <= 1
+		? words.join('')
+		: `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
 /** A credential's fields, its documentation and whether n8n can test it. */
 function credentialSection(credential) {
 	const fields = credential.properties
@@ -109,7 +116,7 @@ export function packageReadme({ vendorPackage, version, packName, repositoryUrl,
 	return [
 		`# ${name}`,
 		'',
-		`This is an n8n community node package. It lets you use ${displayName}, ${about}, in your n8n workflows: the ${nodeNames.join(' and ')} nodes, with the credential ${credentialNames.join(' or ')}.`,
+		`This is an n8n community node package. It lets you use ${displayName}, ${about}, in your n8n workflows: the ${nodeNames.join(' and ')} nodes, with ${credentialNames.length === 1 ? 'the credential' : 'the credentials'} ${andList(credentialNames)}.`,
 		'',
 		`It is the ${displayName} part of [${packName}](${packReadme}), built from the same source and released with the same version numbers. That pack holds five vendors (Oliver, Open Dental, Plannr, MileApp, Humanity) and its README is the full guide: what each operation sends, how triggers remember what they saw, and example workflows. Install either this package or the pack, never both: they define the same credential types.`,
 		'',

@@ -62,7 +62,7 @@ export const VENDOR_PACKAGES = [
 		vendor: 'mileApp',
 		displayName: 'MileApp',
 		vendorFolder: 'MileApp',
-		credentials: ['MileAppApi'],
+		credentials: ['MileAppApi', 'MileAppWebhookApi'],
 		icon: 'mileApp',
 		about: 'the field operations platform',
 		apiDocs: 'https://docs.mile.app/api-reference',

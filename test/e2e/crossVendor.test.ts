@@ -8,7 +8,7 @@ import { freePort } from './harness/processes';
 import type { N8nWorkflow } from './harness/workflowBuilder';
 import { waitFor as waitForIn8n } from './harness/waiting';
 import { createN8nInstance, type N8nInstance } from './harness/instance';
-import { CrossVendorFakes, crossVendorWorkflows, mileAppWebhookPath } from './crossVendorFlows';
+import { CrossVendorFakes, crossVendorWorkflows, mileAppExampleWebhook } from './crossVendorFlows';
 
 jest.setTimeout(20 * 60_000);
 
@@ -51,10 +51,7 @@ beforeAll(async () => {
 	await n8n.importWorkflows(Object.values(workflows));
 	for (const workflow of Object.values(workflows)) await n8n.publish(workflow.id!);
 	// Set up by hand in MileApp's web app: the example trigger's Production URL, for finished tasks.
-	fakes.mileApp.addWebhook({
-		url: `http://127.0.0.1:${port}${mileAppWebhookPath(workflows)}`,
-		events: ['onFinish'],
-	});
+	fakes.mileApp.addWebhook(mileAppExampleWebhook(fakes, workflows, `http://127.0.0.1:${port}`));
 	await n8n.startServer(port);
 });
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { HumanityFake } from '../fakes/humanity';
-import { MileAppFake } from '../fakes/mileApp';
+import { MileAppFake, type MileAppWebhookTarget } from '../fakes/mileApp';
 import { OliverFake, OLIVER_API_PREFIX } from '../fakes/oliver';
 import { OPEN_DENTAL_API_PREFIX, OpenDentalFake } from '../fakes/openDental';
 import { PlannrFake } from '../fakes/plannr';
@@ -39,6 +39,22 @@ export function mileAppWebhookPath(workflows: CrossVendorWorkflows): string {
 		node.type.endsWith('.mileAppTrigger'),
 	)!;
 	return `/webhook/${String(trigger.webhookId)}/webhook`;
+}
+
+/**
+ * The webhook set up by hand in MileApp's web app for the example: its trigger's Production URL under
+ * `n8nBaseUrl`, finished tasks, and the secret header the example's MileApp Webhook credential expects.
+ */
+export function mileAppExampleWebhook(
+	fakes: CrossVendorFakes,
+	workflows: CrossVendorWorkflows,
+	n8nBaseUrl: string,
+): MileAppWebhookTarget {
+	return {
+		url: `${n8nBaseUrl}${mileAppWebhookPath(workflows)}`,
+		events: ['onFinish'],
+		headers: fakes.mileApp.webhookSecretHeaders(),
+	};
 }
 
 const reference = (vendor: string, id: string | number) => `[taskbridge:${vendor}:${id}]`;
@@ -101,6 +117,12 @@ export class CrossVendorFakes {
 				name: 'MileApp sandbox',
 				type: 'mileAppApi',
 				data: this.mileApp.credentialData(),
+			},
+			{
+				id: 'mileAppWebhookSandbox',
+				name: 'MileApp webhook sandbox',
+				type: 'mileAppWebhookApi',
+				data: this.mileApp.webhookCredentialData(),
 			},
 			{
 				id: 'humanitySandbox',

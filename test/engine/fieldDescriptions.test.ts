@@ -61,6 +61,7 @@ describe('credential fields', () => {
 				'humanityApi.appSecret',
 				'humanityApi.password',
 				'mileAppApi.token',
+				'mileAppWebhookApi.secret',
 				'oliverApi.password',
 				'oliverApi.accessToken',
 				'openDentalApi.developerApiKey',

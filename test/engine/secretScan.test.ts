@@ -141,6 +141,13 @@ describe('the scanner', () => {
 			}),
 		).toEqual(['developerApiKey', 'customerApiKey']);
 		expect(fields('mileAppApi', { baseUrl: 'x', token: 't' })).toEqual(['token']);
+		expect(
+			fields('mileAppWebhookApi', {
+				sentAs: 'header',
+				headerName: 'X-Webhook-Secret',
+				secret: 's',
+			}),
+		).toEqual(['secret']);
 		expect(fields('plannrApi', { baseUrl: 'x', accessToken: 't', accountUuid: 'u' })).toEqual([
 			'accessToken',
 		]);

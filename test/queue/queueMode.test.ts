@@ -23,7 +23,7 @@ import { isFinished, waitFor as waitForIn8n } from '../e2e/harness/waiting';
 import {
 	CrossVendorFakes,
 	crossVendorWorkflows,
-	mileAppWebhookPath,
+	mileAppExampleWebhook,
 } from '../e2e/crossVendorFlows';
 import type { N8nWorker } from './n8nWorker';
 import { startQueueCluster, type QueueCluster } from './queueCluster';
@@ -170,10 +170,7 @@ beforeAll(async () => {
 	report(
 		`Postgres, Redis, main and 2 workers up (migrations, imports and publishing included) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
 	);
-	mileApp.addWebhook({
-		url: `http://127.0.0.1:${mainPort}${mileAppWebhookPath(workflows)}`,
-		events: ['onFinish'],
-	});
+	mileApp.addWebhook(mileAppExampleWebhook(fakes, workflows, `http://127.0.0.1:${mainPort}`));
 });
 
 afterAll(async () => {

@@ -7,9 +7,11 @@ import {
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
 	type ICredentialTestRequest,
+	type ICredentialTestFunctions,
 	type IDataObject,
 	type IExecuteData,
 	type INode,
+	type INodeCredentialTestResult,
 	type INodeType,
 } from 'n8n-workflow';
 import type { Engine } from './engine';
@@ -149,4 +151,29 @@ export async function testOAuth2Credential(
 	} finally {
 		NODE_TYPES.noOp = standIn;
 	}
+}
+
+/**
+ * The Test button of a credential that a node tests (`testedBy` on the node's credential): as n8n's tester, the
+ * method of that name in the node's `methods.credentialTest`, given the credential's data.
+ */
+export async function testCredentialByNode(
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
+	for (const nodeType of Object.values(NODE_TYPES)) {
+		const testedBy = nodeType.description.credentials?.find(
+			(credential) => credential.name === type,
+		)?.testedBy;
+		if (typeof testedBy !== 'string') continue;
+		const test = nodeType.methods?.credentialTest?.[testedBy];
+		if (!test) throw new Error(`${nodeType.description.name} has no credentialTest ${testedBy}`);
+		return await test.call({} as ICredentialTestFunctions, {
+			id: 'credential-test',
+			name: 'credential test',
+			type,
+			data,
+		});
+	}
+	throw new Error(`No node tests the credential ${type}`);
 }

@@ -7,14 +7,16 @@
  * engine.ts      the Engine (instance settings, time zone) and the node as a workflow holds it
  * run.ts         an action node run by WorkflowExecute; one poll of a trigger
  * editor.ts      resource mapper fields, list searches and dropdown options, as the editor loads them
- * credentialTest.ts  a credential's Test button (OAuth2 too)
+ * credentialTest.ts  a credential's Test button (OAuth2 too, and tests a node runs: testedBy)
+ * editorParameters.ts  the parameters and credentials the editor shows for a node, and what it saves
  * webhooks.ts    webhook triggers' lifecycle methods and a stand-in for n8n's webhook server
  */
 export { CredentialStore } from './credentials';
 export { Engine, defaultTimezone, type NodeRun, type NodeSpec } from './engine';
 export { runNode, pollTrigger } from './run';
 export { resourceMapperFields, searchList, loadOptions } from './editor';
-export { testCredential, testOAuth2Credential } from './credentialTest';
+export { testCredential, testCredentialByNode, testOAuth2Credential } from './credentialTest';
+export { savedParameters, shownCredentials, shownParameters } from './editorParameters';
 export {
 	runWebhookMethod,
 	webhookUrlOf,

@@ -105,6 +105,11 @@ export interface MileAppFakeOptions {
 
 	/** The webhooks configured in the web app. `addWebhook()` adds more. */
 	webhooks?: MileAppWebhookTarget[];
+	/**
+	 * Not MileApp's own: the secret set by hand on the sandbox's webhooks as a custom header
+	 * (`webhookSecretHeaders()`), which the sandbox's MileApp Webhook credential holds (`webhookCredentialData()`).
+	 */
+	webhookSecret?: string;
 	/** [inferred] the delivery body: documented as "the flat task"; by default the task as answered, without the nested hub. */
 	deliveryBody?: (event: MileAppEvent, task: Record<string, unknown>) => unknown;
 	/** [inferred] a header naming the event (none is documented: null sends none). */
@@ -178,6 +183,7 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		createWithAssigneeEvents: 'create-and-assign',
 		orderIndexStep: 10,
 		webhooks: [],
+		webhookSecret: 'mileapp-sandbox-webhook-secret-5d1e',
 		deliveryBody: (_event, task) => task,
 		eventHeader: null,
 		deliveryUserAgent: 'MileApp-Webhook/1.0',

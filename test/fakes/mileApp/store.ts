@@ -33,6 +33,9 @@ import { cancelDeliveries, deliverEvent, emit } from './webhooks';
 /** 8 hex digits in front of every id, then a kind and a counter: 24 hex digits, as a MongoDB ObjectId. */
 const ID_PREFIX = '6352736c';
 
+/** The custom header the sandbox's webhooks carry their secret in (the MileApp Webhook credential's default name). */
+const SANDBOX_WEBHOOK_HEADER = 'X-Webhook-Secret';
+
 const KIND_CODES = { organization: '00', hub: '01', flow: '02', task: '03', user: '04' } as const;
 
 export class MileAppStore extends VendorFake {
@@ -89,6 +92,20 @@ export class MileAppStore extends VendorFake {
 		return { baseUrl: `${this.url}${MILEAPP_API}`, token: this.options.token };
 	}
 
+	/** The fields of a MileApp Webhook credential that accepts the deliveries of a webhook set up with `webhookSecretHeaders()`. */
+	webhookCredentialData(): { sentAs: 'header'; headerName: string; secret: string } {
+		return {
+			sentAs: 'header',
+			headerName: SANDBOX_WEBHOOK_HEADER,
+			secret: this.options.webhookSecret,
+		};
+	}
+
+	/** The custom header (Automation → Webhook → Header and Value) the sandbox's webhooks carry. */
+	webhookSecretHeaders(): Record<string, string> {
+		return { [SANDBOX_WEBHOOK_HEADER]: this.options.webhookSecret };
+	}
+
 	/** Empties everything, then makes the primary user (an admin of every hub) with the options' token, and the options' webhooks. */
 	reset(): void {
 		cancelDeliveries(this);
@@ -118,9 +135,12 @@ export class MileAppStore extends VendorFake {
 		return token;
 	}
 
-	/** The primary user's personal token (for the e2e secret scan). */
+	/** The primary user's personal token and the sandbox's webhook secret (for the e2e secret scan). */
 	override get configuredSecrets(): readonly FakeSecret[] {
-		return [{ kind: 'personal token', value: this.options.token }];
+		return [
+			{ kind: 'personal token', value: this.options.token },
+			{ kind: 'webhook secret', value: this.options.webhookSecret },
+		];
 	}
 
 	revokeToken(token: string): void {
@@ -132,8 +152,10 @@ export class MileAppStore extends VendorFake {
 		this.window = undefined;
 	}
 
-	/** As setting up a webhook by hand in the web app (Automation). */
+	/** As setting up a webhook by hand in the web app (Automation). Its header values are secrets to the e2e scan. */
 	addWebhook(target: MileAppWebhookTarget): MileAppWebhookTarget {
+		for (const value of Object.values(target.headers ?? {}))
+			this.noteIssued('webhook header', value);
 		const copy = { ...target, events: [...target.events] };
 		this.webhooks.push(copy);
 		return copy;
