@@ -28,7 +28,7 @@ interface SizeRun {
 	retainedBytes: number;
 }
 
-/** GET one list page with the token, over `agent`, parsed as a client would. */
+/** GET one list page with the token and the headers Oliver asks of every request, over `agent`, parsed as a client would. */
 function getPage(agent: http.Agent, url: string, token: string, locationId: string): Promise<void> {
 	return new Promise((resolve, reject) => {
 		http
@@ -38,6 +38,7 @@ function getPage(agent: http.Agent, url: string, token: string, locationId: stri
 					agent,
 					headers: {
 						accept: 'application/json',
+						'content-type': 'application/json',
 						authorization: `Bearer ${token}`,
 						'x-client-id': locationId,
 					},
