@@ -12,9 +12,11 @@ import {
 	advance,
 	baselineOf,
 	eventsAfter,
+	newestEvent,
+	readWatermark,
 	timeOf,
 	type EventRecord,
-	type Watermark,
+	type StoredWatermark,
 } from '../shared/polling';
 import { normalizeOliverTask } from './normalize';
 import { oliverListAllStaffTasks } from './requests';
@@ -86,18 +88,21 @@ export class OliverTrigger implements INodeType {
 
 		const asOutput = chosenTaskOutput(this, normalizeOliverTask);
 
-		return pollWithMemory<{ mark: Watermark }, EventRecord>(this, {
+		return pollWithMemory<{ mark: StoredWatermark }, EventRecord>(this, {
 			// Only the event: the mark is a time, which holds whatever the task type.
 			watching: event,
 			// Oliver's first version kept the event under this name: active workflows keep their memory.
 			settingsKey: 'event',
 			memoryKeys: ['mark'],
 			baseline: () => ({ mark: baselineOf(events) }),
-			changesSince: ({ mark }) => {
+			changesSince: ({ mark: stored }) => {
+				// Oliver documents no list order: a task may move between pages while they are read, so
+				// each poll looks again below its mark (see Watermark) rather than trust it alone.
+				const mark = readWatermark(stored);
 				const fresh = eventsAfter(mark, events);
 				return { changes: fresh, memory: { mark: advance(mark, fresh) } };
 			},
-			sample: () => eventsAfter({ at: 0, idsAtMark: [] }, events).pop(),
+			sample: () => newestEvent(events),
 			itemsOf: (changes) =>
 				this.helpers.returnJsonArray(changes.map((entry) => asOutput(entry.record))),
 		});

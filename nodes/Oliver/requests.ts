@@ -1,13 +1,15 @@
-import type {
-	IDataObject,
-	IHttpRequestMethods,
-	ILoadOptionsFunctions,
-	IPollFunctions,
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
+	type INode,
+	type IPollFunctions,
 } from 'n8n-workflow';
 import { outputRecordsOf } from '../shared/answerSteps';
 import { failOnVendorError } from '../shared/errors';
 import type { VendorOperations } from '../shared/operation';
-import { collectPages, type Page } from '../shared/paging';
+import { collectPages, type Page, type RecordIdentity } from '../shared/paging';
 import { vendorJsonRequest } from '../shared/vendorRequest';
 import {
 	OLIVER_API_PATH,
@@ -19,18 +21,35 @@ import {
 } from './api';
 import { normalizeOliverTask } from './normalize';
 
-/** The page in an answer's `data`: a list, a page (`content`, with `page` and `total_pages`), or one record. */
+/**
+ * The page in an answer's `data`: a list, a page (`content`, with `total_count`), or one record. The page
+ * numbers it echoes are not used: whether Oliver counts pages from 0 or 1 is not documented, so a read ends
+ * once it holds `total_count` different records (see collectPages), or at a short page.
+ */
 function pageIn(data: unknown): Page<IDataObject> {
 	if (Array.isArray(data)) return { records: data as IDataObject[] };
 	const body = (data ?? {}) as IDataObject;
 	if (!Array.isArray(body.content)) return { records: [body] };
-	const { page, total_pages: totalPages } = body;
+	const total = body.total_count;
 	return {
 		records: body.content as IDataObject[],
-		more:
-			typeof page === 'number' && typeof totalPages === 'number'
-				? page + 1 < totalPages
-				: undefined,
+		total: typeof total === 'number' ? total : undefined,
+	};
+}
+
+/** Records are told apart by id: a task read on two pages is kept once. */
+export function oliverTaskIdentity(node: INode): RecordIdentity<IDataObject> {
+	return {
+		idOf: (task) => (task.id === undefined || task.id === null ? undefined : String(task.id)),
+		repeated: (page) =>
+			new NodeOperationError(
+				node,
+				`Oliver answered page ${page} with only records already read, for the second time in one list`,
+				{
+					description:
+						'Its paging did not move on as documented, so the read stopped rather than return records twice. Try again later; if it keeps happening, tell Oliver support that page numbers are not honoured.',
+				},
+			),
 	};
 }
 
@@ -57,10 +76,15 @@ export async function oliverListAllStaffTasks(
 	this: IPollFunctions,
 	status?: string,
 ): Promise<IDataObject[]> {
-	return await collectPages(OLIVER_PAGING, async (position) => {
-		const qs: IDataObject = status ? { ...position, status } : position;
-		return pageIn(await oliverApiRequest.call(this, 'GET', OLIVER_PATHS.staffTasks, qs));
-	});
+	return await collectPages(
+		OLIVER_PAGING,
+		async (position) => {
+			const qs: IDataObject = status ? { ...position, status } : position;
+			return pageIn(await oliverApiRequest.call(this, 'GET', OLIVER_PATHS.staffTasks, qs));
+		},
+		Infinity,
+		oliverTaskIdentity(this.getNode()),
+	);
 }
 
 /** A list answer as a page: `data`'s records, and whether Oliver says more pages follow. */
@@ -77,6 +101,7 @@ export const oliverOperations: VendorOperations = {
 		envelope: oliverEnvelope,
 		paging: OLIVER_PAGING,
 		readPage: readOliverPage,
+		identity: oliverTaskIdentity,
 		output: [checkOliverSuccess, outputRecordsOf((body) => readOliverPage(body).records)],
 	},
 	taskMapper: normalizeOliverTask,

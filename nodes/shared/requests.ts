@@ -4,6 +4,7 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
+	INode,
 	IN8nRequestOperations,
 	INodeExecutionData,
 	INodePropertyRouting,
@@ -11,7 +12,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { withVendorMessage, type FailureEnvelope } from './errors';
-import { collectPages, type Page, type Paging } from './paging';
+import { collectPages, type Page, type Paging, type RecordIdentity } from './paging';
 import { isRepeatable, retryPolicy, withRetries } from './retry';
 
 /** How one vendor's declarative operations send their requests and read the answers. */
@@ -23,6 +24,8 @@ export interface VendorRouting {
 	 * gives none, a short page is the last.
 	 */
 	readPage?: (body: IDataObject) => Page<IDataObject>;
+	/** How a paged list tells its records apart, where pages may overlap (see collectPages). */
+	identity?: (node: INode) => RecordIdentity<IDataObject>;
 	/** Wraps every HTTP request, each page included: where a vendor's rate limit is kept. */
 	aroundEachRequest?: <T>(this: IExecutePaginationFunctions, send: () => Promise<T>) => Promise<T>;
 	/** What an operation's answers become unless it says otherwise: the failure check, then the records. */
@@ -88,7 +91,7 @@ function vendorRequests(
 	paged: boolean,
 	steps: AnswerStep[],
 ): IN8nRequestOperations {
-	const { envelope, paging, readPage, aroundEachRequest } = vendor;
+	const { envelope, paging, readPage, identity, aroundEachRequest } = vendor;
 	return {
 		async pagination(
 			this: IExecutePaginationFunctions,
@@ -126,12 +129,19 @@ function vendorRequests(
 						...requestData,
 						options: { ...requestData.options, qs },
 					});
-					return { records: items, more: readPage?.(answer.body as IDataObject).more };
+					const page = readPage?.(answer.body as IDataObject);
+					return { records: items, more: page?.more, total: page?.total };
 				},
 				limit,
+				identity && itemIdentity(identity(this.getNode())),
 			);
 		},
 	};
+}
+
+/** A record identity applied to the items a paged operation outputs. */
+function itemIdentity(identity: RecordIdentity<IDataObject>): RecordIdentity<INodeExecutionData> {
+	return { idOf: (item) => identity.idOf(item.json), repeated: identity.repeated };
 }
 
 /** A vendor's builder of one operation's routing: input checks, the request, the vendor's errors, its records out. */

@@ -115,6 +115,62 @@ describe('staff tasks', () => {
 		expect(ids.every((id) => all.some((task) => task.id === id))).toBe(true);
 	});
 
+	describe('pages counted from 0 or from 1 (Oliver does not say): each task once, none missed', () => {
+		afterEach(() => {
+			fake.options.firstPage = 0;
+		});
+
+		for (const firstPage of [0, 1] as const) {
+			it(`pages counted from ${firstPage}: Return All, and a Limit`, async () => {
+				fake.options.firstPage = firstPage;
+				const all = Array.from({ length: 250 }, (_, i) => fake.addTask({ title: `Task ${i}` }));
+
+				const { items } = await oliver({
+					resource: 'staffTask',
+					operation: 'getAll',
+					returnAll: true,
+				});
+				expect(items.map((item) => item.json.id)).toEqual(all.map((task) => task.id));
+
+				const limited = await oliver({
+					resource: 'staffTask',
+					operation: 'getAll',
+					returnAll: false,
+					limit: 150,
+				});
+				expect(limited.items.map((item) => item.json.id)).toEqual(
+					all.slice(0, 150).map((task) => task.id),
+				);
+			});
+		}
+
+		it('paging that does not move stops with an error instead of repeating tasks', async () => {
+			const page = Array.from({ length: 100 }, (_, i) => fake.addTask({ title: `Task ${i}` }));
+			fake.server.fault({
+				path: '/services/core/open_api/v1/staff_tasks',
+				times: Infinity,
+				fault: {
+					status: 200,
+					body: {
+						success: true,
+						data: { page: 0, per_page: 100, total_pages: 3, total_count: 300, content: page },
+					},
+				},
+			});
+
+			const { error } = await oliver({
+				resource: 'staffTask',
+				operation: 'getAll',
+				returnAll: true,
+			});
+
+			expect(error?.message).toBe(
+				'Oliver answered page 2 with only records already read, for the second time in one list',
+			);
+			expect(apiCalls().map((call) => call.query.page)).toEqual(['0', '1', '2']);
+		});
+	});
+
 	it('Get Many filters by status', async () => {
 		fake.addTask({ title: 'open' });
 		fake.addTask({ title: 'done', status: 'completed' });

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { RECHECK_MS } from '../../../nodes/shared/polling';
 import { OliverFake } from '../../fakes/oliver';
 import { Engine, pollTrigger } from '../harness';
 import { expectJsonHeadersOnEvery } from '../jsonHeaders';
@@ -109,11 +110,83 @@ describe('Oliver Trigger', () => {
 		expect(ids(await poll('taskCreated', { taskType: 'rx_refill' }))).toEqual([refill.id]);
 	});
 
+	describe('a task that moves to a page already read during a poll (Oliver documents no list order)', () => {
+		afterEach(() => {
+			fake.options.listOrder = 'oldest-first';
+			fake.options.firstPage = 0;
+		});
+
+		/**
+		 * 150 new tasks, listed newest change first: 149…50 on the first page, 49…0 on the second. Right after
+		 * the first page is read, someone edits task 20: it moves to the first page, and task 50 to the second.
+		 */
+		async function tasksMovingDuringThePoll(firstPage: 0 | 1) {
+			fake.options.listOrder = 'recently-updated-first';
+			fake.options.firstPage = firstPage;
+			fake.addTask({ title: 'before activation' });
+			expect(await poll('taskCreated')).toBeNull();
+			const created = Array.from({ length: 150 }, (_, i) => {
+				tick();
+				return fake.addTask({ title: `new ${i}` });
+			});
+			const edited = created[20];
+			fake.afterListPage = () => {
+				fake.afterListPage = undefined;
+				tick();
+				fake.tasks.get(edited.id)!.updated_at = new Date(now).toISOString();
+			};
+			return { created: created.map((task) => task.id), edited: edited.id };
+		}
+
+		it('the task missed by the read is emitted at the next poll, the one read twice once', async () => {
+			const { created, edited } = await tasksMovingDuringThePoll(0);
+
+			expect(ids(await poll('taskCreated'))).toEqual(created.filter((id) => id !== edited));
+			expect(ids(await poll('taskCreated'))).toEqual([edited]);
+			expect(await poll('taskCreated')).toBeNull();
+		});
+
+		it('pages counted from 1: every task exactly once over the polls', async () => {
+			const { created } = await tasksMovingDuringThePoll(1);
+
+			const emitted = [...ids(await poll('taskCreated')), ...ids(await poll('taskCreated'))];
+			expect([...emitted].sort()).toEqual([...created].sort());
+			expect(await poll('taskCreated')).toBeNull();
+		});
+
+		it('a task edited between polls is not emitted again, nor is one the window still holds', async () => {
+			fake.options.listOrder = 'recently-updated-first';
+			expect(await poll('taskCreated')).toBeNull();
+			tick();
+			const task = fake.addTask({ title: 'new' });
+			expect(ids(await poll('taskCreated'))).toEqual([task.id]);
+
+			tick();
+			fake.tasks.get(task.id)!.updated_at = new Date(now).toISOString();
+			expect(await poll('taskCreated')).toBeNull();
+			tick(RECHECK_MS / 1000 + 60);
+			expect(await poll('taskCreated')).toBeNull();
+		});
+	});
+
+	it('memory kept by the first version: the next poll emits only what is new, nothing twice', async () => {
+		const old = fake.addTask({ title: 'emitted before the update' });
+		expect(await poll('taskCreated')).toBeNull();
+		const memory = Object.values(staticData)[0] as IDataObject;
+		memory.mark = { at: Date.parse(old.created_at), idsAtMark: [old.id] };
+		tick();
+		const fresh = fake.addTask({ title: 'new after the update' });
+
+		expect(ids(await poll('taskCreated'))).toEqual([fresh.id]);
+		expect(await poll('taskCreated')).toBeNull();
+	});
+
 	it('keeps bounded state however many tasks accumulate', async () => {
 		expect(await poll('taskCreated')).toBeNull();
 		const sizes: number[] = [];
 		for (let round = 0; round < 5; round++) {
-			tick();
+			// Polls further apart than the re-check window: the memory holds one poll's events at a time.
+			tick(RECHECK_MS / 1000 + 60);
 			for (let i = 0; i < 60; i++) fake.addTask({ title: `r${round}-${i}` });
 			expect(await poll('taskCreated')).toHaveLength(60);
 			sizes.push(JSON.stringify(staticData).length);

@@ -14,6 +14,11 @@ export class OliverStore extends VendorFake {
 	patients = new Map<string, OliverPatient>();
 	/** Successful sign-ins. */
 	signInCount = 0;
+	/**
+	 * Runs after each staff-task list page is answered: a test changes tasks here to play a user working in
+	 * Oliver while a node reads page after page.
+	 */
+	afterListPage?: (page: number) => void;
 
 	/** token -> expiry (ms, on the fake's clock) */
 	tokens = new Map<string, number>();
@@ -34,6 +39,7 @@ export class OliverStore extends VendorFake {
 			perPageAboveMax: 'clamp',
 			invalidListQuery: 'reject',
 			listOrder: 'oldest-first',
+			firstPage: 0,
 			lookupNotFoundStatus: 404,
 			unknownReferenceStatus: 400,
 			unknownFields: 'ignore',
@@ -65,6 +71,7 @@ export class OliverStore extends VendorFake {
 		this.patients.clear();
 		this.tokens.clear();
 		this.signInCount = 0;
+		this.afterListPage = undefined;
 		this.counter = 0;
 		this.server.clearRequests();
 		this.server.clearFaults();

@@ -76,6 +76,47 @@ describe('staff task list', () => {
 			},
 		);
 	});
+	it('[inferred] pages counted from 0 by default; counted from 1 when told, page 0 answering as page 1', async () => {
+		const tasks = seed(3);
+		const titles = (answer: { data: { data: { content: OliverTask[] } } }) =>
+			answer.data.data.content.map((task) => task.title);
+		const fromZero = await api.get('/staff_tasks', { params: { page: 1, per_page: 2 } });
+		expect(titles(fromZero)).toEqual([tasks[2].title]);
+
+		await withFake({ firstPage: 1 }, async (other, fromOne) => {
+			for (const task of tasks) other.addTask({ title: task.title });
+			const pages = await Promise.all(
+				[0, 1, 2].map((page) => fromOne.get('/staff_tasks', { params: { page, per_page: 2 } })),
+			);
+			expect(pages.map(titles)).toEqual([['Task 0', 'Task 1'], ['Task 0', 'Task 1'], ['Task 2']]);
+			expect(pages.map((answer) => answer.data.data.page)).toEqual([1, 1, 2]);
+			expect(pages[0].data.data.total_pages).toBe(2);
+		});
+	});
+
+	it('[inferred] listed with the task changed last first, when told; a hook runs after each page', async () => {
+		await withFake({ listOrder: 'recently-updated-first' }, async (other, client) => {
+			const older = other.addTask({ title: 'older' });
+			setNow(now + 1000);
+			other.addTask({ title: 'newer' });
+			const served: number[] = [];
+			other.afterListPage = (page) => {
+				served.push(page);
+				other.tasks.get(older.id)!.updated_at = new Date(now + 5000).toISOString();
+			};
+			const first = await client.get('/staff_tasks');
+			expect(first.data.data.content.map((task: OliverTask) => task.title)).toEqual([
+				'newer',
+				'older',
+			]);
+			const second = await client.get('/staff_tasks');
+			expect(second.data.data.content.map((task: OliverTask) => task.title)).toEqual([
+				'older',
+				'newer',
+			]);
+			expect(served).toEqual([0, 0]);
+		});
+	});
 });
 
 describe('staff task create, get, update, delete', () => {

@@ -60,9 +60,11 @@ function listTasks(fake: OliverStore, request: FakeRequest): FakeResponse {
 		if (raw.trim() !== '' && Number.isInteger(value) && value >= min) return value;
 		return reject ? fail(400, `Invalid ${name} "${raw}"`, { field: name }) : fallback;
 	};
-	// Page is 0-based ([inferred] from its documented default of 0).
-	const page = integer('page', 0, 0);
-	if (isResponse(page)) return page;
+	// Page 0 is the default; whether it is the first page or clamped to page 1 is an option ([inferred]).
+	const asked = integer('page', 0, 0);
+	if (isResponse(asked)) return asked;
+	const firstPage = fake.options.firstPage;
+	const page = Math.max(asked, firstPage);
 	let perPage = integer('per_page', fake.options.defaultPerPage, 1);
 	if (isResponse(perPage)) return perPage;
 	if (perPage > fake.options.maxPerPage) {
@@ -77,14 +79,20 @@ function listTasks(fake: OliverStore, request: FakeRequest): FakeResponse {
 		(task) => status === undefined || task.status === status,
 	);
 	if (fake.options.listOrder === 'newest-first') matching.reverse();
-	return ok({
+	if (fake.options.listOrder === 'recently-updated-first')
+		matching.sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at));
+	const start = (page - firstPage) * perPage;
+	const answer = ok({
 		page,
 		per_page: perPage,
 		// [inferred] no tasks: 0 pages; a page past the end: empty content, not an error.
 		total_pages: Math.ceil(matching.length / perPage),
 		total_count: matching.length,
-		content: matching.slice(page * perPage, (page + 1) * perPage),
+		// Copies: the page is what Oliver read when it answered, whatever changes right after.
+		content: structuredClone(matching.slice(start, start + perPage)),
 	});
+	fake.afterListPage?.(page);
+	return answer;
 }
 
 function getTask(fake: OliverStore, request: FakeRequest): FakeResponse {

@@ -59,8 +59,16 @@ export interface OliverFakeOptions {
 	perPageAboveMax?: 'clamp' | 'reject';
 	/** [inferred] the list documents no 400: a bad status/page/per_page is refused (400), or ignored (default used). */
 	invalidListQuery?: 'reject' | 'ignore';
-	/** [inferred] no sort order is documented: creation order, oldest or newest first. */
-	listOrder?: 'oldest-first' | 'newest-first';
+	/**
+	 * [inferred] no sort order is documented: creation order, oldest or newest first, or the task changed
+	 * last first (then a task changed during a multi-page read moves to a page already read).
+	 */
+	listOrder?: 'oldest-first' | 'newest-first' | 'recently-updated-first';
+	/**
+	 * [inferred] `page` defaults to 0, which implies pages counted from 0; no page says so. Counted from 1,
+	 * page 0 is answered as page 1 (as a one-indexed Spring API clamps it), so pages 0 and 1 repeat.
+	 */
+	firstPage?: 0 | 1;
 	/** [inferred] /clients/{id} and /patients/{id} document only 400 for errors: the status for an unknown id. */
 	lookupNotFoundStatus?: number;
 	/** [inferred] a task's client_id/patient_id naming nothing: refused with this status, or null to accept it. */
