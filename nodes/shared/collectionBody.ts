@@ -26,15 +26,21 @@ function isResourceLocator(value: unknown): value is INodeParameterResourceLocat
 	);
 }
 
-/** The collection's given fields, each under its `routing.send.property` (a resource locator as its value). */
+/**
+ * The collection's given fields, each under its `routing.send.property` (a resource locator as its value).
+ * A field added but left empty (or whose expression came out empty or null) is left out: no vendor here
+ * documents that an empty value or null clears a field, so sending one could erase what the user never named.
+ */
 export function bodyOf(fields: INodeProperties[], collection: unknown): IDataObject {
 	const values = (collection && typeof collection === 'object' ? collection : {}) as IDataObject;
 	const body: IDataObject = {};
 	for (const field of fields) {
 		const property = field.routing?.send?.property;
 		if (!property || !(field.name in values)) continue;
-		const value = values[field.name];
-		body[property] = isResourceLocator(value) ? value.value : value;
+		const given = values[field.name];
+		const value = isResourceLocator(given) ? given.value : given;
+		if (value === undefined || value === null || value === '') continue;
+		body[property] = value;
 	}
 	return body;
 }

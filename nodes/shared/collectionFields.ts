@@ -23,9 +23,33 @@ function collection(
 	return { displayName, name, type: 'collection', placeholder, default: {}, options };
 }
 
-/** A Create's optional fields, sent by their own routing (or, passed unrouted, by the operation's `build`). */
+/**
+ * A Create's optional fields, sent by their own routing (or, passed unrouted, by the operation's `build`).
+ * Routed ones added but left empty are left out, as bodyOf leaves out unrouted ones.
+ */
 export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
-	return collection('Additional Fields', 'additionalFields', 'Add Field', options);
+	return collection(
+		'Additional Fields',
+		'additionalFields',
+		'Add Field',
+		options.map(leftOutWhenEmpty),
+	);
+}
+
+/** A field n8n's routing puts in the body, taken out again when its value is empty or null. */
+function leftOutWhenEmpty(field: INodeProperties): INodeProperties {
+	const send = field.routing?.send;
+	if (send?.type !== 'body' || !send.property) return field;
+	const property = send.property;
+	const leaveOut: PreSendAction = async function (requestOptions: IHttpRequestOptions) {
+		const body = requestOptions.body as IDataObject | undefined;
+		if (body && (body[property] === '' || body[property] === null)) delete body[property];
+		return requestOptions;
+	};
+	return {
+		...field,
+		routing: { ...field.routing, send: { ...send, preSend: [...(send.preSend ?? []), leaveOut] } },
+	};
 }
 
 /** A Get Many's filters. */

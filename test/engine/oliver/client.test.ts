@@ -26,6 +26,23 @@ describe('clients and patients', () => {
 	});
 });
 
+describe('an unknown client: Oliver documents no 404 for it', () => {
+	afterEach(() => {
+		fake.options.lookupNotFoundStatus = 404;
+	});
+
+	for (const status of [404, 400]) {
+		it(`Client Get for an unknown id shows Oliver's message, answered ${status}`, async () => {
+			fake.options.lookupNotFoundStatus = status;
+			const { error } = await oliver({ resource: 'client', operation: 'get', clientId: 'cl_gone' });
+			expect([error?.httpCode, error?.message]).toEqual([
+				String(status),
+				'Oliver: Client cl_gone not found',
+			]);
+		});
+	}
+});
+
 describe('pickers', () => {
 	it('the client list searches Oliver by name as the user types, and waits for a filter', async () => {
 		const client = fake.addClient({ name: 'Dana Smith', email: 'dana@example.com' });

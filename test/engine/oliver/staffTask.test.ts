@@ -47,6 +47,25 @@ describe('staff tasks', () => {
 		expect(fake.tasks.get(items[0].json.id as string)?.task_type).toBe('rx_refill');
 	});
 
+	it('Create leaves out optional fields added but left empty, or whose expressions come out empty', async () => {
+		const { error } = await oliver(
+			{
+				resource: 'staffTask',
+				operation: 'create',
+				title: 'Call owner',
+				additionalFields: {
+					description: '',
+					clientId: { __rl: true, mode: 'id', value: '={{ $json.client }}' },
+					referenceTimeAt: '={{ $json.when }}',
+				},
+			},
+			[{ client: null, when: '' }],
+		);
+
+		expect(error).toBeUndefined();
+		expect(apiCalls().map((call) => call.body)).toEqual([{ title: 'Call owner' }]);
+	});
+
 	it('Get returns the task', async () => {
 		const task = fake.addTask({ title: 'Vaccine reminder' });
 		const { items } = await oliver({ resource: 'staffTask', operation: 'get', taskId: task.id });
@@ -210,6 +229,37 @@ describe('staff tasks', () => {
 			title: 'New title',
 			description: 'Keep me',
 		});
+	});
+
+	describe('Update never sends null or an empty value: whether Oliver clears a field on null is not documented', () => {
+		afterEach(() => {
+			fake.options.nullOnOptionalText = 'clear';
+		});
+
+		for (const answer of ['clear', 'reject'] as const) {
+			it(`fields whose expressions come out empty are left out (Oliver answering null with "${answer}")`, async () => {
+				fake.options.nullOnOptionalText = answer;
+				const task = fake.addTask({ title: 'Old', description: 'Keep me', client_id: null });
+
+				const { items, error } = await oliver(
+					{
+						resource: 'staffTask',
+						operation: 'update',
+						taskId: task.id,
+						updateFields: {
+							title: 'New',
+							description: '={{ $json.note }}',
+							clientId: { __rl: true, mode: 'id', value: '={{ $json.client }}' },
+						},
+					},
+					[{ note: null, client: '' }],
+				);
+
+				expect(error).toBeUndefined();
+				expect(apiCalls().map((call) => call.body)).toEqual([{ title: 'New' }]);
+				expect(items[0].json).toMatchObject({ title: 'New', description: 'Keep me' });
+			});
+		}
 	});
 
 	it("Update with every field sends each under Oliver's name: picked IDs as IDs, the time as ISO 8601", async () => {

@@ -44,6 +44,7 @@ export class OliverStore extends VendorFake {
 			unknownReferenceStatus: 400,
 			unknownFields: 'ignore',
 			strictTypes: true,
+			nullOnOptionalText: 'clear',
 			requireJsonHeaders: true,
 			requireJsonContentType: true,
 			enforceCancellationAllowed: false,

@@ -238,6 +238,23 @@ describe('staff task create, get, update, delete', () => {
 		expect(fake.tasks.get(task.id)?.title).toBe('New');
 	});
 
+	it('[inferred] null on description, client_id or patient_id clears it by default, or is refused when told', async () => {
+		const task = fake.addTask({ title: 'x', description: 'keep' });
+		const cleared = await api.put(`/staff_tasks/${task.id}`, { description: null });
+		expect([cleared.status, cleared.data.data.description]).toEqual([200, null]);
+
+		await withFake({ nullOnOptionalText: 'reject' }, async (other, strict) => {
+			const kept = other.addTask({ title: 'x', description: 'keep' });
+			const refused = await strict.put(`/staff_tasks/${kept.id}`, { description: null });
+			expect([refused.status, refused.data.success, refused.data.data]).toEqual([
+				400,
+				false,
+				{ field: 'description' },
+			]);
+			expect(other.tasks.get(kept.id)!.description).toBe('keep');
+		});
+	});
+
 	it('status completed or canceled sets finalized_at; pending clears it', async () => {
 		const task = fake.addTask({ title: 'Lab results' });
 		const put = async (status: string) =>

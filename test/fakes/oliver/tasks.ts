@@ -122,8 +122,9 @@ function readFields(
 	): string | null | FakeResponse => {
 		if (typeof value === 'string') return value;
 		if (typeof value === 'number' && !fake.options.strictTypes) return String(value);
-		// [inferred] null clears an optional field; the schema types them as plain strings.
-		if (value === null && key !== 'title') return null;
+		// [inferred] null clears an optional field, or is refused: the schema types them as plain strings.
+		if (value === null && key !== 'title' && fake.options.nullOnOptionalText === 'clear')
+			return null;
 		return bad(key, `${key} must be a string`);
 	};
 	for (const key of ['title', 'description', 'client_id', 'patient_id'] as const) {

@@ -75,6 +75,11 @@ export interface OliverFakeOptions {
 	unknownReferenceStatus?: number | null;
 	/** [inferred] body fields outside the documented request (e.g. status on create, id, cancellation_allowed): ignored or 400. */
 	unknownFields?: 'ignore' | 'reject';
+	/**
+	 * [inferred] the request schemas type description, client_id and patient_id as plain strings, not
+	 * nullable: whether `null` clears them is not documented. 'clear' empties the field, 'reject' answers 400.
+	 */
+	nullOnOptionalText?: 'clear' | 'reject';
 	/** [inferred] a number where a string id/text is expected: refused (true) or turned into a string (false). */
 	strictTypes?: boolean;
 	/**
