@@ -20,6 +20,8 @@ export const HUMANITY_CODES = {
 	success: 1,
 	invalidApiKey: 2,
 	invalidToken: 3,
+	invalidMethod: 4,
+	invalidModule: 5,
 	authenticationFailed: 7,
 	permissionDenied: 20,
 	suspended: 90,
@@ -84,10 +86,43 @@ export function recordOf(envelope: HumanityEnvelope): IDataObject {
 	return recordsOf(envelope)[0] ?? {};
 }
 
+/**
+ * Keys a next cursor may sit under in `metadata`: get-master-tasks names none ("cursor value returned in the
+ * `metadata` object"); `cursor` is [inferred], `nextCursor` the other usual spelling.
+ */
+const CURSOR_KEYS = ['cursor', 'nextCursor'];
+
+/** What an answer's `metadata` says about the next page. */
+export interface CursorRead {
+	/** Where the next page starts; none on the last page, or when no known key holds one. */
+	next?: string;
+	/** Whether a known cursor key is there at all (null on it: the last page). */
+	recognised: boolean;
+	/** Other keys that look like a cursor and hold a value: a next page this pack cannot follow. */
+	unknownKeys: string[];
+}
+
+export function cursorOf(envelope: HumanityEnvelope): CursorRead {
+	const metadata = envelope.metadata;
+	if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata))
+		return { recognised: false, unknownKeys: [] };
+	const fields = metadata as IDataObject;
+	const known = CURSOR_KEYS.filter((key) => key in fields);
+	const next = known
+		.map((key) => fields[key])
+		.find((value): value is string => typeof value === 'string' && value !== '');
+	const unknownKeys = Object.keys(fields).filter(
+		(key) =>
+			!CURSOR_KEYS.includes(key) &&
+			/cursor|next/i.test(key) &&
+			fields[key] !== null &&
+			fields[key] !== '' &&
+			fields[key] !== false,
+	);
+	return { next, recognised: known.length > 0, unknownKeys };
+}
+
 /** Where the next page starts, from an answer's `metadata` (an empty array or a null cursor: the last page). */
 export function nextCursorOf(envelope: HumanityEnvelope): string | undefined {
-	const metadata = envelope.metadata;
-	if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) return undefined;
-	const cursor = (metadata as IDataObject).cursor ?? (metadata as IDataObject).nextCursor;
-	return typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
+	return cursorOf(envelope).next;
 }

@@ -10,7 +10,7 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import { vendorApiError } from '../shared/errors';
 import type { TaskMapper } from '../shared/normalizedTask';
 import type { VendorOperations } from '../shared/operation';
@@ -21,6 +21,7 @@ import {
 	HUMANITY_API_PATH,
 	HUMANITY_CODES,
 	HUMANITY_CREDENTIAL,
+	cursorOf,
 	HUMANITY_MAX_PAGE_SIZE,
 	humanityEnvelope,
 	isEnvelope,
@@ -223,7 +224,38 @@ async function credentialsWithoutToken(this: HumanityContext) {
 	};
 }
 
-/** Follows `metadata.cursor` page by page until the limit is met or the last page. */
+/**
+ * When a page gives no cursor this pack can follow, whether the list may go on: a cursor under another key, or
+ * a full page without any cursor key. Then the pages read are not the whole list (the sheet's Unknown line).
+ */
+function pagingLost(
+	node: INode,
+	path: string,
+	page: HumanityEnvelope,
+	fullPage: boolean,
+	itemIndex?: number,
+): NodeOperationError | undefined {
+	const read = cursorOf(page);
+	if (read.next !== undefined) return undefined;
+	if (read.unknownKeys.length === 0 && (read.recognised || !fullPage)) return undefined;
+	const seen = JSON.stringify(page.metadata ?? null).slice(0, 200);
+	const reason = read.unknownKeys.length
+		? `its next cursor under "${read.unknownKeys.join('", "')}", a key this node does not read`
+		: 'a full page without a cursor this node recognises (metadata.cursor or metadata.nextCursor)';
+	return new NodeOperationError(
+		node,
+		`Humanity answered ${path} with ${reason}: the list may go on, so it is not returned as complete`,
+		{
+			itemIndex,
+			description: `The answer's metadata was ${seen}. Turn off Return All and set a Limit, or report this answer so the node can follow it.`,
+		},
+	);
+}
+
+/**
+ * Follows the cursor in `metadata` page by page until the limit is met or the last page. A page that may not be
+ * the last but gives no cursor to follow is an error, never a partial list returned as all.
+ */
 export async function humanityCursorPages(
 	this: HumanityContext,
 	path: string,
@@ -239,8 +271,12 @@ export async function humanityCursorPages(
 			qs: { ...qs, limit: pageSize, ...(cursor ? { cursor } : {}) },
 			itemIndex,
 		});
-		results.push(...recordsOf(page));
+		const records = recordsOf(page);
+		results.push(...records);
 		cursor = nextCursorOf(page);
-	} while (cursor !== undefined && results.length < limit);
+		if (results.length >= limit) break;
+		const lost = pagingLost(this.getNode(), path, page, records.length >= pageSize, itemIndex);
+		if (lost) throw lost;
+	} while (cursor !== undefined);
 	return results.slice(0, limit);
 }

@@ -25,15 +25,39 @@ export const ACTIVITY_FILTERS: INodePropertyOptions[] = [
 	{ name: 'Not Completed', value: 'open' },
 ];
 
-/** get-shifts: the modes the API takes. Overview lists every employee's shifts; the API's own default is the signed-in employee's. */
+/**
+ * get-shifts: the modes the API takes. Overview lists every employee's shifts; the API's own default,
+ * Employee, lists the signed-in user's. Automatic is the node's: Overview, or the mode in which Humanity
+ * itself applies the filters given (SHIFT_FILTER_MODES).
+ */
 export const SHIFT_MODES: INodePropertyOptions[] = [
+	{
+		name: 'Automatic',
+		value: 'auto',
+		description:
+			"Everyone's shifts (Overview), or the mode in which Humanity applies the filters you set",
+	},
 	{ name: 'Overview (All Shifts)', value: 'overview' },
-	{ name: 'Employee (One Employee)', value: 'employee' },
+	{ name: 'Employee (Signed-In User)', value: 'employee' },
 	{ name: 'Employees (Several Employees)', value: 'employees' },
 	{ name: 'Location', value: 'location' },
 	{ name: 'Open (Nobody Assigned)', value: 'open' },
 	{ name: 'Schedule (Positions)', value: 'schedule' },
 ];
+
+/** The shift filters, by the query parameter Humanity takes. */
+export type ShiftFilter = 'schedule' | 'location' | 'employees';
+
+/**
+ * get-shifts: the modes (of those this node offers) in which Humanity applies each filter; in any other it
+ * ignores the filter. `schedule` "Works only with modes: confirm, location, schedule, employees"; `location`
+ * with confirm, employees; `employees` with confirm, employees.
+ */
+export const SHIFT_FILTER_MODES: Record<ShiftFilter, string[]> = {
+	schedule: ['location', 'schedule', 'employees'],
+	location: ['employees'],
+	employees: ['employees'],
+};
 
 /** Humanity's shortest search term (get-master-tasks: "3+ chars"). */
 export const MIN_SEARCH_TERM = 3;

@@ -33,6 +33,15 @@ describe('Humanity credential', () => {
 			client_id: fake.options.appId,
 			username: fake.options.username,
 		});
+		// getting-started: form-encoded, these five; "Redirect URI is not required", so none is sent.
+		expect(fake.requests[0].headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+		expect(Object.keys(grant).sort()).toEqual([
+			'client_id',
+			'client_secret',
+			'grant_type',
+			'password',
+			'username',
+		]);
 		expect(fake.requests[1].query.access_token).toMatch(/^[0-9a-f]{40}$/);
 		expect(fake.tokenGrants).toBe(1);
 	});

@@ -397,4 +397,26 @@ describe('errors carrying HTTP statuses (errorHttpStatus by-code)', () => {
 		);
 		expect(error?.httpCode).toBe('403');
 	});
+
+	it('an HTTP 429 (code 91) is sent again, then succeeds', async () => {
+		setFake(byCode);
+		byCode.reset();
+		const { shift } = seed();
+		const id = engine.credentials.add('humanityApi', {
+			...byCode.credentialData(),
+			accessToken: '',
+			accessTokenExpiresAt: '',
+		}).id!;
+		byCode.throttleNext(1);
+		const { items, error } = await runNode(engine, {
+			type: 'humanity',
+			credentialType: 'humanityApi',
+			credentialId: id,
+			parameters: { resource: 'shift', operation: 'get', shiftId: byId(String(shift.id)) },
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.id).toBe(shift.id);
+		const calls = byCode.requests.filter((request) => request.path.startsWith(API));
+		expect(calls).toHaveLength(2);
+	});
 });

@@ -2,6 +2,7 @@
  * Shifts: Get Many over a range of days (position filter, Limit), Get, and the shift and shift-task pickers.
  */
 import { DateTime } from 'luxon';
+import type { IDataObject } from 'n8n-workflow';
 import { searchList } from '../harness';
 import { apiCalls, byId, credentialId, engine, fake, humanity, seed, useHumanity } from './setup';
 
@@ -25,6 +26,97 @@ describe('shift', () => {
 			mode: 'overview',
 		});
 		expect(items.map((item) => item.json.id)).toEqual([shift.id, other.id]);
+	});
+
+	describe.each(['v1', 'other'] as const)(
+		'Get Many lets Humanity filter, whatever the shift object holds (shiftObject %s)',
+		(shiftObject) => {
+			afterEach(() => {
+				fake.options.shiftObject = 'v1';
+			});
+
+			/** Morning bar (Barista, Sam, Main Street), Kitchen prep (Kitchen, nobody), and a kiosk shift elsewhere. */
+			function world() {
+				fake.options.shiftObject = shiftObject;
+				const { shift, other, positionId } = seed();
+				const kiosk = fake.addLocation({ name: 'Station Kiosk' });
+				const kioskCrew = fake.addPosition({ name: 'Kiosk Crew', locationId: kiosk.id });
+				const kioskShift = fake.addShift({
+					start: '2026-11-23 10:00',
+					end: '2026-11-23 18:00',
+					positionId: kioskCrew.id,
+					employeeIds: shift.employeeIds,
+				});
+				return { shift, other, positionId, kiosk, kioskShift };
+			}
+
+			const listShifts = (filters: IDataObject) =>
+				humanity({
+					resource: 'shift',
+					operation: 'getAll',
+					startDate: '2026-11-20',
+					endDate: '2026-11-30',
+					returnAll: true,
+					filters,
+				});
+			const idsOf = (items: Array<{ json: IDataObject }>) =>
+				items.map((item) => String(item.json.id));
+
+			it('positions: Automatic sends mode schedule, and the output is the shifts Humanity answered', async () => {
+				const { shift, positionId } = world();
+				const { items, error } = await listShifts({ schedule: [positionId] });
+				expect(error).toBeUndefined();
+				expect(apiCalls()[0].query).toMatchObject({
+					mode: 'schedule',
+					schedule: String(positionId),
+				});
+				expect(idsOf(items)).toEqual([String(shift.id)]);
+			});
+
+			it('a location or employees: Automatic sends mode employees (where Humanity applies them)', async () => {
+				const { shift, kiosk, kioskShift } = world();
+				const atKiosk = await listShifts({ location: kiosk.id });
+				expect(apiCalls()[0].query).toMatchObject({
+					mode: 'employees',
+					location: String(kiosk.id),
+				});
+				expect(idsOf(atKiosk.items)).toEqual([String(kioskShift.id)]);
+				fake.server.clearRequests();
+				const withSam = await listShifts({ employees: shift.employeeIds });
+				expect(apiCalls()[0].query).toMatchObject({ mode: 'employees' });
+				expect(idsOf(withSam.items)).toEqual([String(shift.id), String(kioskShift.id)]);
+			});
+		},
+	);
+
+	it('Get Many with a Mode in which Humanity ignores a filter is refused before any request, naming Mode', async () => {
+		const { positionId, shift } = seed();
+		const cases: Array<[IDataObject, string]> = [
+			[
+				{ mode: 'overview', schedule: [positionId] },
+				'Humanity ignores "Position Names or IDs" in Mode "Overview (All Shifts)": set Mode to Automatic, or to one of Location, Schedule (Positions), Employees (Several Employees)',
+			],
+			[
+				{ mode: 'location', location: 11 },
+				'Humanity ignores "Location Name or ID" in Mode "Location": set Mode to Automatic, or to one of Employees (Several Employees)',
+			],
+			[
+				{ mode: 'employee', employees: shift.employeeIds },
+				'Humanity ignores "Employee Names or IDs" in Mode "Employee (Signed-In User)": set Mode to Automatic, or to one of Employees (Several Employees)',
+			],
+		];
+		for (const [filters, message] of cases) {
+			const { error } = await humanity({
+				resource: 'shift',
+				operation: 'getAll',
+				startDate: '2026-11-20',
+				endDate: '2026-11-30',
+				returnAll: true,
+				filters,
+			});
+			expect(error?.message).toBe(message);
+		}
+		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('Get Many filters by position, and Limit cuts the list', async () => {
@@ -61,6 +153,22 @@ describe('shift', () => {
 		});
 		expect(error?.message).toBe('"End Date" (2026-11-23) is before "Start Date" (2026-11-24)');
 		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('Get: an answer without the shift (unknownShiftGet empty) is an error, never an empty result', async () => {
+		seed();
+		fake.options.unknownShiftGet = 'empty';
+		try {
+			const { items, error } = await humanity({
+				resource: 'shift',
+				operation: 'get',
+				shiftId: byId('999999'),
+			});
+			expect(items).toHaveLength(0);
+			expect(error?.message).toBe('Humanity answered GET /shifts/999999 without a shift');
+		} finally {
+			fake.options.unknownShiftGet = 'code';
+		}
 	});
 
 	it("Get returns one shift; an unknown one is Humanity's error", async () => {

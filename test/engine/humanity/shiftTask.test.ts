@@ -70,7 +70,7 @@ describe('shift task: the PUT replaces the whole list, so the node never loses a
 		});
 	});
 
-	it('Add puts a regular task at the end and keeps the three others; the name defaults to the picked master task', async () => {
+	it('Add puts a regular task at the end and keeps the three others; the name defaults to the picked master task; no description is left out, not sent empty', async () => {
 		const { shift, tasks, masters } = seed();
 
 		const { items, error } = await humanity({
@@ -94,12 +94,13 @@ describe('shift task: the PUT replaces the whole list, so the node never loses a
 				.map((task) => task.id),
 		).toEqual(tasks.slice(0, 3).map((task) => task.id));
 		const [put] = fake.requestsTo(`PUT ${API}/shifts/:shiftId/tasks`);
-		expect((put.body as { tasks: IDataObject[] }).tasks[3]).toEqual({
-			taskId: masters[3].id,
-			name: 'Fridge temperature log',
-			description: '',
-			type: 1,
-		});
+		const sent = (put.body as { tasks: IDataObject[] }).tasks;
+		// The new task: no description given, so none sent. The kept ones re-send theirs, even an empty one
+		// (the sheet: whether an entry without description clears it is undocumented).
+		expect(sent[3]).toEqual({ taskId: masters[3].id, name: 'Fridge temperature log', type: 1 });
+		expect(sent.slice(0, 3).map((entry) => entry.description)).toEqual(
+			tasks.slice(0, 3).map((task) => task.description),
+		);
 		expect(items[0].json).toMatchObject({
 			taskId: masters[3].id,
 			shiftId: shift.id,
@@ -109,7 +110,7 @@ describe('shift task: the PUT replaces the whole list, so the node never loses a
 		expect(items[0].json.id).toBe(live(shift.id)[3].id);
 	});
 
-	it('Add of a time-boxed task sends its start and due time in UTC (n8n dates in the workflow time zone)', async () => {
+	it('Add of a time-boxed task sends its start and due time in UTC with +00:00, as seed 004 writes them (n8n dates in the workflow time zone)', async () => {
 		const { shift, masters } = seed();
 		engine.timezone = 'America/New_York';
 
@@ -131,6 +132,15 @@ describe('shift task: the PUT replaces the whole list, so the node never loses a
 			options: { startTime: '2026-11-23T13:00:00+00:00', dueTime: '2026-11-23T13:15:00+00:00' },
 		});
 		expect(live(shift.id)).toHaveLength(4);
+		// What Humanity received, in the exact form seed 004 shows ("2025-10-04T07:00:00+00:00"), not the fake's echo.
+		const [put] = fake.requestsTo(`PUT ${API}/shifts/:shiftId/tasks`);
+		expect((put.body as { tasks: IDataObject[] }).tasks[3]).toEqual({
+			taskId: masters[0].id,
+			name: 'Count the float again',
+			description: 'Second count',
+			type: 2,
+			options: { startTime: '2026-11-23T13:00:00+00:00', dueTime: '2026-11-23T13:15:00+00:00' },
+		});
 	});
 
 	it('three items for the same shift cost exactly one read and one write, each item gets its own output in order', async () => {
@@ -398,6 +408,24 @@ describe('shift task: the PUT replaces the whole list, so the node never loses a
 			'Fridge log',
 		]);
 		expect(fake.shiftTaskCalls(shift.id)).toEqual({ reads: 0, writes: 1 });
+		// The list as sent: the kept task with its id and (empty) description, the new one without a description
+		// field (left empty, so left out), its times as seed 004 writes them.
+		const [put] = fake.requestsTo(`PUT ${API}/shifts/:shiftId/tasks`);
+		expect((put.body as { tasks: IDataObject[] }).tasks).toEqual([
+			{
+				id: tasks[1].id,
+				taskId: masters[1].id,
+				name: 'Clean the espresso machine',
+				description: '',
+				type: 1,
+			},
+			{
+				taskId: masters[3].id,
+				name: 'Fridge log',
+				type: 2,
+				options: { startTime: '2026-11-23T12:00:00+00:00', dueTime: '2026-11-23T12:30:00+00:00' },
+			},
+		]);
 	});
 
 	it('Set All with an empty list, or a time-boxed task without times, is refused before any request', async () => {

@@ -112,6 +112,28 @@ describe('shift task added', () => {
 		expect(await poll(settings)).toBeNull();
 	});
 
+	it('works the same when the shift object has ids as strings and no v1 position fields (shiftObject other)', async () => {
+		fake.options.shiftObject = 'other';
+		try {
+			const today = shiftOn(0, 'Morning bar');
+			taskOn(today, 'Open the register');
+			expect(await poll(settings)).toBeNull();
+			const added = taskOn(today, 'Restock pastries');
+			const items = await poll(settings);
+			expect(
+				items?.map((item) => [
+					item.json.id,
+					item.json.shiftId,
+					(item.json.shift as IDataObject).id,
+				]),
+			).toEqual([[added.id, today.id, String(today.id)]]);
+			expect(apiCalls().at(-1)?.path).toBe(`${HUMANITY_API_PREFIX}/shifts/${today.id}/tasks`);
+			expect(await poll(settings)).toBeNull();
+		} finally {
+			fake.options.shiftObject = 'v1';
+		}
+	});
+
 	it("reads the window in two calls: the shifts (everyone's, mode overview), then their tasks together", async () => {
 		const shifts = [shiftOn(-1), shiftOn(0), shiftOn(3)];
 		shiftOn(9);

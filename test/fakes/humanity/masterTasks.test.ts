@@ -109,7 +109,7 @@ describe('master tasks', () => {
 		});
 	});
 
-	it('search: searchTerm (3+ chars) in name or description, case-insensitive; positionIds[] (any of them); includeDeleted', async () => {
+	it('search: searchTerm (3+ chars) in the name, the description only with descriptionSearchEnabled, case-insensitive; positionIds[] (any of them); includeDeleted', async () => {
 		const grill = fake.addMasterTask({ name: 'Deep clean the grill', positionIds: [kitchen.id] });
 		const old = fake.addMasterTask({
 			name: 'Old menu clean-up',
@@ -129,7 +129,11 @@ describe('master tasks', () => {
 			'Clean the espresso machine',
 			grill.name,
 		]);
-		expect(await names({ searchTerm: 'float' })).toEqual(['Open the register']);
+		// get-master-tasks: descriptions are searched only with descriptionSearchEnabled (default false).
+		expect(await names({ searchTerm: 'float' })).toEqual([]);
+		expect(await names({ searchTerm: 'float', descriptionSearchEnabled: 'true' })).toEqual([
+			'Open the register',
+		]);
 		expect(await names({ searchTerm: 'clean', includeDeleted: 'true' })).toEqual([
 			'Clean the espresso machine',
 			grill.name,
@@ -247,20 +251,82 @@ describe('master tasks', () => {
 		);
 	});
 
-	it('only admins and managers change master tasks (code 20); every role reads them', async () => {
+	it('supervisors and above update master tasks (update-master-tasks), schedulers and employees get code 20; every role reads them', async () => {
+		const tokenOf = (role: 'supervisor' | 'scheduler' | 'employee') =>
+			fake.issueAccessToken(
+				fake.addEmployee({ firstname: role, lastname: 'Tester', role, positionIds: [barista.id] })
+					.id,
+			);
+		const supervisor = tokenOf('supervisor');
+		expect(
+			ok(
+				await api('PATCH', `/master-tasks/${restock.id}`, {
+					token: supervisor,
+					body: { name: 'Restock the pastry case' },
+				}),
+			),
+		).toMatchObject({ name: 'Restock the pastry case' });
+		for (const role of ['scheduler', 'employee'] as const) {
+			expectCode(
+				await api('PATCH', `/master-tasks/${restock.id}`, {
+					token: tokenOf(role),
+					body: { name: 'x' },
+				}),
+				20,
+			);
+		}
 		const samToken = fake.issueAccessToken(sam.id);
-		expectCode(
-			await api('POST', '/master-tasks', {
-				token: samToken,
-				body: { name: 'x', positionIds: [barista.id] },
-			}),
-			20,
-		);
-		expectCode(
-			await api('PATCH', `/master-tasks/${restock.id}`, { token: samToken, body: { name: 'x' } }),
-			20,
-		);
-		expectCode(await api('DELETE', `/master-tasks/${restock.id}`, { token: samToken }), 20);
 		expect(ok(await api('GET', '/master-tasks', { token: samToken }))).toHaveLength(3);
+	});
+
+	it('[inferred] masterTaskEditRoles: only admins and managers create and delete by default; the option widens it', async () => {
+		const supervisor = fake.issueAccessToken(
+			fake.addEmployee({ firstname: 'Sue', lastname: 'Pervisor', role: 'supervisor' }).id,
+		);
+		const create = { token: supervisor, body: { name: 'x', positionIds: [barista.id] } };
+		expectCode(await api('POST', '/master-tasks', create), 20);
+		expectCode(await api('DELETE', `/master-tasks/${restock.id}`, { token: supervisor }), 20);
+		await withFake({ masterTaskEditRoles: ['admin', 'manager', 'supervisor'] }, async (other) => {
+			const position = other.addPosition({ name: 'Barista' });
+			const task = other.addMasterTask({ name: 'Wipe', positionIds: [position.id] });
+			const otherSupervisor = other.issueAccessToken(
+				other.addEmployee({ firstname: 'Sue', lastname: 'Pervisor', role: 'supervisor' }).id,
+			);
+			ok(
+				await call(other, 'POST', '/master-tasks', {
+					token: otherSupervisor,
+					body: { name: 'x', positionIds: [position.id] },
+				}),
+			);
+			ok(await call(other, 'DELETE', `/master-tasks/${task.id}`, { token: otherSupervisor }));
+		});
+	});
+
+	it('[inferred] masterTaskPositionsRequired: POST without positionIds is code 8 (empty: code 9) by default; taken by option', async () => {
+		expectCode(await api('POST', '/master-tasks', { body: { name: 'Wipe' } }), 8, /positionIds/);
+		expectCode(await api('POST', '/master-tasks', { body: { name: 'Wipe', positionIds: [] } }), 9);
+		await withFake({ masterTaskPositionsRequired: false }, async (other, otherToken) => {
+			for (const body of [{ name: 'Wipe' }, { name: 'Dust', positionIds: [] }]) {
+				expect(
+					ok(await call(other, 'POST', '/master-tasks', { token: otherToken, body })),
+				).toMatchObject({ name: body.name, positionIds: [] });
+			}
+		});
+	});
+
+	it('[inferred] masterTaskDelete: soft by default; HTTP 404 (code 5) or 405 (code 4) by option, deleting nothing', async () => {
+		for (const [option, status, code] of [
+			['not-found', 404, 5],
+			['method-not-allowed', 405, 4],
+		] as const) {
+			await withFake({ masterTaskDelete: option }, async (other, otherToken) => {
+				const task = other.addMasterTask({ name: 'Wipe' });
+				const answer = await call(other, 'DELETE', `/master-tasks/${task.id}`, {
+					token: otherToken,
+				});
+				expectCode(answer, code, undefined, status);
+				expect(other.masterTasks.get(task.id)?.deletedAt).toBeNull();
+			});
+		}
 	});
 });

@@ -1,6 +1,6 @@
 /** Master tasks: `/master-tasks` list (cursor paging, search), create, update (PATCH) and delete. */
 import type { FakeRequest } from '../kit';
-import { refuse } from './envelope';
+import { envelopeError, refuse } from './envelope';
 import { type Answer, type Context, api, on } from './gates';
 import { type Body, flag, intParam, isObject, lookup, queryValues, readBody } from './input';
 import type { HumanityStore } from './store';
@@ -8,6 +8,7 @@ import {
 	HUMANITY_API_PREFIX,
 	type HumanityEmployee,
 	type HumanityMasterTask,
+	ROLES,
 	ULID_PATTERN,
 } from './types';
 import { masterTaskViewOf } from './views';
@@ -28,12 +29,14 @@ function listMasterTasks(fake: HumanityStore, { request }: Context): Answer {
 		if (term.length < 3 && fake.options.shortSearchTerm === 'reject')
 			return refuse(9, 'searchTerm must be at least 3 characters');
 		if (term.length >= 3) {
-			// Documented: by name or description. [inferred] a case-insensitive substring.
+			// Documented: the name, and the description too only with descriptionSearchEnabled (default false).
+			// [inferred] a case-insensitive substring.
 			const needle = term.toLowerCase();
+			const inDescriptions = flag(q.descriptionSearchEnabled, 'descriptionSearchEnabled');
 			rows = rows.filter(
 				(task) =>
 					task.name.toLowerCase().includes(needle) ||
-					task.description.toLowerCase().includes(needle),
+					(inDescriptions && task.description.toLowerCase().includes(needle)),
 			);
 		}
 	}
@@ -95,8 +98,9 @@ function readPositionIds(fake: HumanityStore, value: unknown, name: string): num
 				? Number(id)
 				: refuse(9, `${name} must hold position ids`),
 	);
-	// [inferred] every position must exist, and at least one is needed.
-	if (ids.length === 0) return refuse(9, `${name} must name at least one position`);
+	// [inferred] every position must exist, and at least one is needed (masterTaskPositionsRequired).
+	if (ids.length === 0 && fake.options.masterTaskPositionsRequired)
+		return refuse(9, `${name} must name at least one position`);
 	for (const id of ids) if (!fake.positions.has(id)) refuse(9, `${name}: position ${id} not found`);
 	return [...new Set(ids)];
 }
@@ -144,15 +148,23 @@ function readMasterTaskFields(
 	}
 }
 
+/** [inferred] who creates and deletes master tasks (masterTaskEditRoles). */
 function canEditMasterTasks(fake: HumanityStore, user: HumanityEmployee): void {
 	if (!fake.options.masterTaskEditRoles.includes(user.role))
-		refuse(20, 'master tasks can only be changed by a manager');
+		refuse(20, `a ${user.role} cannot create or delete master tasks`);
+}
+
+/** Documented (update-master-tasks): "Minimum Role Required: Supervisor … Supervisor and above roles can update". */
+function canUpdateMasterTasks(user: HumanityEmployee): void {
+	if (ROLES.indexOf(user.role) > ROLES.indexOf('supervisor'))
+		refuse(20, 'master tasks can be updated by a supervisor or above');
 }
 
 function createMasterTask(fake: HumanityStore, { request, user }: Context): Answer {
 	canEditMasterTasks(fake, user);
 	const body = readBody(request);
-	for (const name of ['name', 'positionIds']) {
+	const required = fake.options.masterTaskPositionsRequired ? ['name', 'positionIds'] : ['name'];
+	for (const name of required) {
 		if (body[name] === undefined || body[name] === null || body[name] === '')
 			return refuse(8, `${name} is required`);
 	}
@@ -183,7 +195,7 @@ function masterTaskByParam(
 }
 
 function updateMasterTask(fake: HumanityStore, { request, user }: Context): Answer {
-	canEditMasterTasks(fake, user);
+	canUpdateMasterTasks(user);
 	const task = masterTaskByParam(fake, request, 'update');
 	const fields: Partial<HumanityMasterTask> = {};
 	readMasterTaskFields(fake, readBody(request), fields);
@@ -221,10 +233,15 @@ export function masterTaskRoutes(fake: HumanityStore): void {
 		v2('/master-tasks/:taskId'),
 		api(fake, (c) => updateMasterTask(fake, c)),
 	);
-	on(
-		fake,
-		'DELETE',
-		v2('/master-tasks/:taskId'),
-		api(fake, (c) => deleteMasterTask(fake, c)),
-	);
+	const deleteRoute = api(fake, (c) => deleteMasterTask(fake, c));
+	on(fake, 'DELETE', v2('/master-tasks/:taskId'), (request) => {
+		// [inferred] masterTaskDelete: the undocumented call may not be there at all.
+		const missing = fake.options.masterTaskDelete;
+		if (missing === 'soft') return deleteRoute(request);
+		const [status, code] = missing === 'not-found' ? [404, 5] : [405, 4];
+		return {
+			status,
+			body: envelopeError(fake, code, `DELETE ${request.path}`, request.query.access_token ?? null),
+		};
+	});
 }

@@ -66,7 +66,10 @@ export interface HumanityFakeOptions {
 	deleteCascadesToEmployeeTasks?: boolean;
 	/** [inferred] the roles with edit rights on every shift (sheet: "Employee, with edit rights on the shift"). */
 	shiftEditRoles?: Role[];
-	/** [inferred] the roles that may create, update and delete master tasks. */
+	/**
+	 * [inferred] the roles that may create and delete master tasks (no page names them). Updating is documented
+	 * (update-master-tasks: "Minimum Role Required: Supervisor"): Supervisor and above, whatever this says.
+	 */
 	masterTaskEditRoles?: Role[];
 	/** [inferred] an employee without edit rights sees only their own employee tasks. */
 	employeesSeeOnlyOwnTasks?: boolean;
@@ -88,8 +91,23 @@ export interface HumanityFakeOptions {
 	lastPageMetadata?: 'null-cursor' | 'empty-array';
 	/** Documented "3+ chars". [inferred] a shorter searchTerm is a code 9, or ignored. */
 	shortSearchTerm?: 'reject' | 'ignore';
+	/** [inferred] POST /master-tasks needs `positionIds` with at least one position (the sheet: "required `[inferred]`"), or takes none. */
+	masterTaskPositionsRequired?: boolean;
 	/** [inferred] DELETE master task answers the deleted task, or an empty data array. */
 	masterTaskDeleteAnswer?: 'task' | 'empty';
+	/**
+	 * [inferred] no page documents DELETE /master-tasks/{taskId}: a soft delete ('soft'), or the call is not
+	 * there: HTTP 404 with code 5 ('not-found') or HTTP 405 with code 4 ('method-not-allowed'), deleting nothing.
+	 */
+	masterTaskDelete?: 'soft' | 'not-found' | 'method-not-allowed';
+	/**
+	 * [inferred] the v2 shift object (no v2 example is published): v1's fields ('v1': numeric ids, `schedule`,
+	 * `schedule_location_id`, `location.id`, `employees[].id`), or another plausible shape ('other': ids as
+	 * strings, the position as `position: {id, name}`, no `schedule` or `schedule_location_id`).
+	 */
+	shiftObject?: 'v1' | 'other';
+	/** [inferred] no page documents GET /shifts/{id}: an unknown id is a code 15 ('code'), or status 1 with `data: null` ('empty'). */
+	unknownShiftGet?: 'code' | 'empty';
 }
 
 export type Options = Required<Omit<HumanityFakeOptions, 'throttle' | 'throttleClock'>> & {
@@ -150,5 +168,9 @@ export function defaultOptions(): Omit<Options, 'throttle' | 'throttleClock'> {
 		lastPageMetadata: 'null-cursor',
 		shortSearchTerm: 'reject',
 		masterTaskDeleteAnswer: 'task',
+		masterTaskDelete: 'soft',
+		masterTaskPositionsRequired: true,
+		shiftObject: 'v1',
+		unknownShiftGet: 'code',
 	};
 }

@@ -78,16 +78,14 @@ describe('shifts', () => {
 			),
 		).toEqual([shift.id, nextWeek.id]);
 		expect(ids(ok(await api('GET', '/shifts', { token: samToken })))).toEqual([shift.id]);
-		// mode employee with one employee id filters by that employee; several are refused.
-		expect(
-			ids(ok(await api('GET', '/shifts', { query: { mode: 'employee', employees: lee.id } }))),
-		).toEqual([shift.id, lateKiosk.id]);
-		expectCode(
-			await api('GET', '/shifts', {
-				query: { mode: 'employee', employees: `${sam.id},${lee.id}` },
-			}),
-			9,
-		);
+		// get-shifts: `employees` works only with modes confirm, employees; mode employee ignores it and
+		// lists the token user's shifts.
+		const range = { start_date: '2026-03-01', end_date: '2026-03-31' };
+		for (const employees of [String(lee.id), `${sam.id},${lee.id}`]) {
+			expect(
+				ids(ok(await api('GET', '/shifts', { query: { ...range, mode: 'employee', employees } }))),
+			).toEqual([kitchenTomorrow.id]);
+		}
 	});
 
 	it('mode overview: shifts whose local start day is in start_date..end_date, both inclusive, by start; overlapping by option', async () => {
@@ -123,7 +121,7 @@ describe('shifts', () => {
 		});
 	});
 
-	it('filters in their documented modes: schedule (positions), location, employees; open shifts with start_limit/end_limit', async () => {
+	it('filters only in their documented modes: schedule (positions), location, employees; ignored in any other; open shifts with start_limit/end_limit', async () => {
 		const range = { start_date: '2026-03-01', end_date: '2026-03-31' };
 		const list = async (query: Record<string, string | number>) =>
 			ids(ok(await api('GET', '/shifts', { query: { ...range, ...query } })));
@@ -133,7 +131,11 @@ describe('shifts', () => {
 			openShift.id,
 			nextWeek.id,
 		]);
-		expect(await list({ mode: 'location', location: kiosk.id })).toEqual([lateKiosk.id]);
+		// `location` filters only in modes confirm, employees: mode location and overview ignore it.
+		expect(await list({ mode: 'location', location: kiosk.id })).toHaveLength(5);
+		expect(await list({ mode: 'overview', location: kiosk.id })).toHaveLength(5);
+		expect(await list({ mode: 'employees', location: kiosk.id })).toEqual([lateKiosk.id]);
+		expect(await list({ mode: 'overview', employees: lee.id })).toHaveLength(5);
 		expect(await list({ mode: 'employees', employees: `${lee.id},${maria.id}` })).toEqual([
 			shift.id,
 			lateKiosk.id,
@@ -209,5 +211,49 @@ describe('shifts', () => {
 			published: 1,
 		});
 		expectCode(await api('GET', '/shifts/999'), 15, /Shift 999 not found/);
+	});
+	it('[inferred] shiftObject other: ids as strings, the position nested, no v1 position fields; Humanity still filters', async () => {
+		await withFake({ shiftObject: 'other' }, async (other, otherToken) => {
+			const place = other.addLocation({ name: 'Main Street' });
+			const bar = other.addPosition({ name: 'Barista', locationId: place.id });
+			const cook = other.addPosition({ name: 'Kitchen', locationId: place.id });
+			const worker = other.addEmployee({ firstname: 'Sam', lastname: 'Okafor' });
+			const barShift = other.addShift({
+				start: '2026-03-04 07:00',
+				end: '2026-03-04 15:00',
+				positionId: bar.id,
+				employeeIds: [worker.id],
+			});
+			other.addShift({ start: '2026-03-04 08:00', end: '2026-03-04 16:00', positionId: cook.id });
+			const data = ok(
+				await call(other, 'GET', '/shifts', {
+					token: otherToken,
+					query: {
+						start_date: '2026-03-04',
+						end_date: '2026-03-04',
+						mode: 'schedule',
+						schedule: bar.id,
+					},
+				}),
+			);
+			expect(data).toEqual([
+				expect.objectContaining({
+					id: String(barShift.id),
+					position: { id: String(bar.id), name: 'Barista' },
+					location: { id: String(place.id), name: 'Main Street' },
+					employees: [{ id: String(worker.id) }],
+				}),
+			]);
+			expect(data[0]).not.toHaveProperty('schedule');
+			expect(data[0]).not.toHaveProperty('schedule_location_id');
+		});
+	});
+
+	it('[inferred] unknownShiftGet: GET /shifts/{id} for an unknown id is code 15, or status 1 with data null', async () => {
+		expectCode(await api('GET', '/shifts/999'), 15);
+		await withFake({ unknownShiftGet: 'empty' }, async (other, otherToken) => {
+			const answer = await call(other, 'GET', '/shifts/999', { token: otherToken });
+			expect(ok(answer)).toBeNull();
+		});
 	});
 });

@@ -47,7 +47,7 @@ export function positionViewOf(
 	};
 }
 
-/** [inferred] shape, after v1's shift object: local start/end with their ISO copies, the position as `schedule`. */
+/** [inferred] shape (shiftObject), after v1's shift object: local start/end with their ISO copies, the position as `schedule`. */
 export function shiftViewOf(fake: HumanityStore, shift: HumanityShift): Record<string, unknown> {
 	const start = fake.zoned(shift.startMs);
 	const end = fake.zoned(shift.endMs);
@@ -65,6 +65,19 @@ export function shiftViewOf(fake: HumanityStore, shift: HumanityShift): Record<s
 	});
 	const position = fake.positions.get(shift.positionId);
 	const location = shift.locationId === null ? undefined : fake.locations.get(shift.locationId);
+	if (fake.options.shiftObject === 'other') {
+		// [inferred] another plausible v2 shape: ids as strings, the position nested, no v1 position fields.
+		return {
+			id: String(shift.id),
+			title: shift.title,
+			notes: shift.notes,
+			start_timestamp: start.toFormat('yyyy-MM-dd HH:mm:ss'),
+			end_timestamp: end.toFormat('yyyy-MM-dd HH:mm:ss'),
+			position: position ? { id: String(position.id), name: position.name } : null,
+			location: location ? { id: String(location.id), name: location.name } : null,
+			employees: shift.employeeIds.map((id) => ({ id: String(id) })),
+		};
+	}
 	return {
 		id: shift.id,
 		title: shift.title,

@@ -160,7 +160,7 @@ const humanity: Vendor<HumanityWorld> = {
 				filters: {
 					employees: [w.sam.id],
 					location: w.locationId,
-					mode: 'overview',
+					mode: 'employees',
 					schedule: [w.positionId],
 				},
 			}),

@@ -36,6 +36,8 @@ export function masterTaskBody(
 	const body = bodyOf(fields, input.valueOf(path));
 	if (body.name !== undefined) body.name = String(body.name).trim();
 	if (body.description !== undefined) body.description = String(body.description);
+	// An empty description is left out: no page says that an empty one clears it.
+	if (body.description === '') delete body.description;
 	if (body.favorite !== undefined) body.favorite = body.favorite === true;
 	if (body.positionIds !== undefined)
 		body.positionIds = positionIdsOf(input, `${path}.positionIds`);

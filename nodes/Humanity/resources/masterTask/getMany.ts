@@ -32,7 +32,7 @@ export const getMany = defineOperation({
 				name: 'searchTerm',
 				type: 'string',
 				default: '',
-				description: `Words in the name or description (at least ${MIN_SEARCH_TERM} characters)`,
+				description: `Words in the task's name (at least ${MIN_SEARCH_TERM} characters); descriptions are not searched`,
 			},
 		]),
 	],

@@ -34,7 +34,12 @@ export const update = defineOperation({
 			'Only these change (PATCH); shift tasks already made from the master task keep their own name',
 		),
 	],
-	rules: [someUpdateField, { path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' }],
+	rules: [
+		someUpdateField,
+		{ path: 'updateFields.name', label: 'Name', kind: 'notBlankWhenGiven' },
+		// Left out when empty (masterTaskBody), it would change nothing: refused rather than ignored.
+		{ path: 'updateFields.description', label: 'Description', kind: 'notBlankWhenGiven' },
+	],
 	run: eachItem(async function (itemIndex, valueOf) {
 		const input = humanityInput(this, itemIndex, valueOf);
 		const id = input.ulid('masterTaskId', 'Master Task');

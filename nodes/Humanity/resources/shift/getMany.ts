@@ -4,13 +4,39 @@ import { returnAllAndLimitFields } from '../../../shared/listFields';
 import { listedOptionsField } from '../../../shared/listedOptions';
 import { defineOperation, eachItem } from '../../../shared/operation';
 import { recordsOf } from '../../api';
-import { humanityInput } from '../../input';
+import { humanityInput, type HumanityInput } from '../../input';
 import { humanityApiRequest } from '../../requests';
-import { SHIFT_MODES } from '../../vocabulary';
+import { SHIFT_FILTER_MODES, SHIFT_MODES, type ShiftFilter } from '../../vocabulary';
 
-const employeesOf = (shift: IDataObject) => (shift.employees as IDataObject[] | undefined) ?? [];
-const locationOf = (shift: IDataObject) =>
-	Number((shift.location as IDataObject | null)?.id ?? shift.schedule_location_id);
+/** How each filter is named in messages, as the editor shows it. */
+const FILTER_LABELS: Record<ShiftFilter, string> = {
+	schedule: 'Position Names or IDs',
+	location: 'Location Name or ID',
+	employees: 'Employee Names or IDs',
+};
+
+const modeName = (mode: string) =>
+	String(SHIFT_MODES.find((option) => option.value === mode)?.name ?? mode);
+
+/**
+ * The mode to send so that Humanity itself applies every filter given: the shifts a flow acts on are chosen by
+ * Humanity, never by re-reading guessed fields of the shift object (the v2 shift object is undocumented).
+ */
+function modeFor(input: HumanityInput, chosen: string, filters: ShiftFilter[]): string {
+	if (chosen === 'auto') {
+		if (filters.length === 0) return 'overview';
+		return filters.every((filter) => filter === 'schedule') ? 'schedule' : 'employees';
+	}
+	const ignored = filters.find((filter) => !SHIFT_FILTER_MODES[filter].includes(chosen));
+	if (ignored !== undefined) {
+		const modes = SHIFT_FILTER_MODES[ignored].map(modeName).join(', ');
+		throw input.refuse(
+			`Humanity ignores "${FILTER_LABELS[ignored]}" in Mode "${modeName(chosen)}": set Mode to Automatic, or to one of ${modes}`,
+			'Mode',
+		);
+	}
+	return chosen;
+}
 
 export const getMany = defineOperation({
 	value: 'getAll',
@@ -54,8 +80,9 @@ export const getMany = defineOperation({
 				name: 'mode',
 				type: 'options',
 				options: SHIFT_MODES,
-				default: 'overview',
-				description: "Which shifts Humanity lists; Overview lists everyone's",
+				default: 'auto',
+				description:
+					"Which shifts Humanity lists. Humanity applies each filter in some modes only; Automatic picks one that applies them (or Overview, everyone's, without filters).",
 			},
 			listedOptionsField({
 				thing: 'Position',
@@ -79,29 +106,19 @@ export const getMany = defineOperation({
 		const schedule = input.wholeNumbers('filters.schedule', 'Position Names or IDs');
 		const employees = input.wholeNumbers('filters.employees', 'Employee Names or IDs');
 		const [location] = input.wholeNumbers('filters.location', 'Location Name or ID');
-		const mode = String(valueOf('filters.mode') || 'overview');
-		if (mode === 'employee' && employees.length > 1) {
-			throw input.refuse(
-				'Mode "Employee" takes one employee; use Mode "Employees" for several',
-				'Employee Names or IDs',
-			);
-		}
+		const given: ShiftFilter[] = [];
+		if (schedule.length) given.push('schedule');
+		if (location !== undefined) given.push('location');
+		if (employees.length) given.push('employees');
+		const mode = modeFor(input, String(valueOf('filters.mode') || 'auto'), given);
 		const qs: IDataObject = { start_date: startDate, end_date: endDate, mode };
 		if (schedule.length) qs.schedule = schedule.join(',');
 		if (employees.length) qs.employees = employees.join(',');
 		if (location !== undefined) qs.location = location;
+		// The shifts as Humanity filtered them: none is dropped or kept here by a field of the shift object.
 		const shifts = recordsOf(
 			await humanityApiRequest.call(this, 'GET', '/shifts', { qs, itemIndex }),
 		);
-		// Humanity applies each filter in some modes only (get-shifts); applying them here too makes every mode honour them.
-		return shifts
-			.filter((shift) => schedule.length === 0 || schedule.includes(Number(shift.schedule)))
-			.filter((shift) => location === undefined || location === locationOf(shift))
-			.filter(
-				(shift) =>
-					employees.length === 0 ||
-					employeesOf(shift).some((employee) => employees.includes(Number(employee.id))),
-			)
-			.slice(0, limit);
+		return shifts.slice(0, limit);
 	}),
 });

@@ -43,15 +43,16 @@ export function fieldsOf(task: IDataObject): TaskFields {
 	};
 }
 
-/** One PUT entry: the id keeps an existing task (left out, it would be deleted); options only for time-boxed tasks. */
+/**
+ * One PUT entry: the id keeps an existing task (left out, it would be deleted); options only for time-boxed
+ * tasks. An existing task always carries its description (whether one left out is cleared is undocumented); a
+ * new task without one leaves it out rather than sending it empty.
+ */
 export function entryOf(fields: TaskFields, id?: string): IDataObject {
 	const entry: IDataObject = id ? { id } : {};
-	Object.assign(entry, {
-		taskId: fields.taskId,
-		name: fields.name,
-		description: fields.description,
-		type: fields.type,
-	});
+	Object.assign(entry, { taskId: fields.taskId, name: fields.name });
+	if (id || fields.description !== '') entry.description = fields.description;
+	entry.type = fields.type;
 	if (fields.type === SHIFT_TASK_TYPE.timeBoxed && fields.options)
 		entry.options = { ...fields.options };
 	return entry;
