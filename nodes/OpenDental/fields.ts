@@ -32,6 +32,27 @@ export function sentAsNumber(property: string): INodePropertyRouting {
 	};
 }
 
+/**
+ * Sent in the body as `property` when not empty: an optional text left empty is left out, since Open Dental
+ * documents no empty value as "clear" (and a field left out of a PUT stays as it is).
+ */
+export function sentWhenNotEmpty(property: string): INodePropertyRouting {
+	return {
+		send: {
+			type: 'body',
+			property,
+			preSend: [
+				async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+					const body = requestOptions.body as IDataObject | undefined;
+					if (body && typeof body[property] === 'string' && body[property].trim() === '')
+						delete body[property];
+					return requestOptions;
+				},
+			],
+		},
+	};
+}
+
 /** A record number the operation cannot do without. */
 export function requiredNumber(path: string, label: string): FieldRule[] {
 	return requiredAs('wholeNumber', path, label);

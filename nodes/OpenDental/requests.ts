@@ -10,7 +10,7 @@ import type {
 	IPollFunctions,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import { sendCollection } from '../shared/collectionBody';
 import { vendorApiError } from '../shared/errors';
 import type { VendorOperations } from '../shared/operation';
@@ -51,17 +51,24 @@ export async function officeZone(this: OpenDentalContext): Promise<string> {
 	return zone;
 }
 
-/**
- * Sends the request when the customer key may call again (Remote: 1 per second), one at a time, so none
- * is refused; Local API and API Service calls go at once.
- */
-async function paced<T>(this: OpenDentalContext, send: () => Promise<T>): Promise<T> {
+/** How long the customer key must wait between calls, in ms: Remote's rate (1/s, or 1 per 5 s), none locally. */
+async function spacingOf(this: OpenDentalContext): Promise<number> {
 	const credentials = await this.getCredentials(OPEN_DENTAL_CREDENTIAL);
 	const limited = RATE_LIMITED_CONNECTIONS.includes(credentials.connection as OpenDentalConnection);
-	const spacing = limited
+	return limited
 		? (OPEN_DENTAL_RATE_LIMITS[(credentials.rateLimit as OpenDentalRateLimit) ?? 'perSecond'] ?? 0)
 		: 0;
+}
+
+/**
+ * Sends the request when the customer key may call again (Remote: 1 per second), one at a time, so none
+ * is refused; Local API and API Service calls go at once. The wait counts from the previous answer, so it
+ * includes that request's own run time, as Open Dental counts it.
+ */
+async function paced<T>(this: OpenDentalContext, send: () => Promise<T>): Promise<T> {
+	const spacing = await spacingOf.call(this);
 	if (spacing === 0) return await send();
+	const credentials = await this.getCredentials(OPEN_DENTAL_CREDENTIAL);
 	return await oneAtATime(`open-dental:${String(credentials.customerApiKey)}`, spacing, send);
 }
 
@@ -128,7 +135,7 @@ function recordsOf(
 }
 
 /** A declarative postReceive step: one item per record, each date beside an ISO 8601 copy in the office's zone. */
-async function outputRecords(
+export async function outputRecords(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
@@ -150,14 +157,16 @@ export const openDentalOperations: VendorOperations = {
 	taskMapper: normalizeOpenDentalTask,
 };
 
-/** For programmatic callers (trigger, pickers, read-before-write): one paced call, its records returned. */
-export async function openDentalApiRequest(
-	this: OpenDentalContext,
+/** One call, its records returned; `around` sends it (paced, or waited for within a turn already held). */
+async function openDentalCall(
+	context: OpenDentalContext,
 	method: IHttpRequestMethods,
 	path: string,
-	qs: IDataObject = {},
+	qs: IDataObject,
+	body: IDataObject | undefined,
+	around: (send: () => Promise<VendorResponse>) => Promise<VendorResponse>,
 ): Promise<IDataObject[]> {
-	const response = await vendorJsonRequest.call(this, {
+	const response = await vendorJsonRequest.call(context, {
 		credentialType: OPEN_DENTAL_CREDENTIAL,
 		envelope: openDentalEnvelope,
 		method,
@@ -166,11 +175,45 @@ export async function openDentalApiRequest(
 		headers: OPEN_DENTAL_JSON_HEADERS,
 		baseUrlOf: openDentalBaseUrl,
 		// Open Dental's failures are read from the answer (recordsOf): n8n 1.x drops a plain-text error body.
-		options: { ignoreHttpStatusErrors: true },
-		around: async (send) => (await paced.call(this, send)) as VendorResponse,
-		check: (answer) => recordsOf(this, answer),
+		options: { ignoreHttpStatusErrors: true, ...(body ? { body } : {}) },
+		around,
+		check: (answer) => recordsOf(context, answer),
 	});
-	return recordsOf(this, response);
+	return recordsOf(context, response);
+}
+
+/** For programmatic callers (trigger, pickers, read-before-write): one paced call, its records returned. */
+export async function openDentalApiRequest(
+	this: OpenDentalContext,
+	method: IHttpRequestMethods,
+	path: string,
+	qs: IDataObject = {},
+): Promise<IDataObject[]> {
+	return await openDentalCall(
+		this,
+		method,
+		path,
+		qs,
+		undefined,
+		async (send) => (await paced.call(this, send)) as VendorResponse,
+	);
+}
+
+/**
+ * A further call made while a declarative answer is read: that exchange still holds the customer key's turn
+ * (waiting for the turn would wait on itself), so this one waits the key's spacing itself.
+ */
+export async function openDentalRequestWithinTurn(
+	this: IExecuteSingleFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	body: IDataObject,
+): Promise<IDataObject[]> {
+	const spacing = await spacingOf.call(this);
+	return await openDentalCall(this, method, path, {}, body, async (send) => {
+		if (spacing > 0) await sleep(spacing);
+		return await send();
+	});
 }
 
 /** Every row of a list call, following Offset paging until a short page. */

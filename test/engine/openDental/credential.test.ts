@@ -1,3 +1,6 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { OpenDentalApi } from '../../../credentials/OpenDentalApi.credentials';
+import { openDentalBaseUrl } from '../../../nodes/OpenDental/api';
 import { OpenDentalFake, OPEN_DENTAL_API_PREFIX } from '../../fakes/openDental';
 import { Engine, testCredential } from '../harness';
 import { expectJsonHeadersOnEvery } from '../jsonHeaders';
@@ -52,5 +55,25 @@ describe('Open Dental credential', () => {
 		});
 		expect(verdict.status).toBe('OK');
 		expect(fake.requests).toHaveLength(1);
+	});
+
+	it('the three documented ways in: Remote, Local API on port 30222, API Service on port 30223 (the default port)', () => {
+		const servicePort = Number(
+			new OpenDentalApi().properties.find((property) => property.name === 'servicePort')?.default,
+		);
+		expect(servicePort).toBe(30223);
+		expect(
+			(
+				[
+					{ connection: 'remote' },
+					{ connection: 'local' },
+					{ connection: 'service', serviceHost: '192.168.1.20', servicePort },
+				] as ICredentialDataDecryptedObject[]
+			).map((credentials) => openDentalBaseUrl(credentials)),
+		).toEqual([
+			'https://api.opendental.com/api/v1',
+			'http://localhost:30222/api/v1',
+			'http://192.168.1.20:30223/api/v1',
+		]);
 	});
 });

@@ -3,6 +3,8 @@
  * versions, answers that are not JSON, Continue On Fail and the error output, no key in any error, and the
  * pacing that keeps to one call per second per customer key.
  */
+import type { IDataObject } from 'n8n-workflow';
+import type { RecordedRequest } from '../../fakes/kit';
 import { OpenDentalFake, type ErrorBodyShape } from '../../fakes/openDental';
 import { retryPolicy } from '../../../nodes/shared/retry';
 import type { NodeRun } from '../harness';
@@ -122,6 +124,27 @@ describe('errors', () => {
 		expect(error?.message).toBe('Open Dental: TaskList 999 not found.');
 		expect(error?.httpCode).toBe('404');
 		expect(fake.tasks.size).toBe(0);
+	});
+
+	// [inferred] the status of a reference naming nothing (unknownReferenceStatus): 404 above, 400 here.
+	it('a reference Open Dental does not know, answered 400: the explanation reaches the error, nothing created', async () => {
+		await withFake({ unknownReferenceStatus: 400 }, async (other, otherCredentialId) => {
+			const { error } = await openDental(
+				{
+					resource: 'task',
+					operation: 'create',
+					taskListNum: rl(999, 'id'),
+					descript: 'x',
+					userNum: rl(3),
+				},
+				undefined,
+				{ credentialId: otherCredentialId },
+			);
+			expect(error?.message).toBe('Open Dental: TaskList 999 not found.');
+			expect(error?.httpCode).toBe('400');
+			expect(other.requests).toHaveLength(1);
+			expect(other.tasks.size).toBe(0);
+		});
 	});
 
 	it('an office version too old for a method: the 400 explanation reaches the error', async () => {
@@ -267,6 +290,37 @@ describe('errors', () => {
 		expect(error?.httpCode).toBe('200');
 	});
 
+	it('410 Gone: Open Dental’s explanation and status reach the error, and it is not sent again', async () => {
+		fake.server.fault({ fault: fake.fail(410, 'This method has been deprecated.') });
+
+		const { error } = await openDental({ resource: 'task', operation: 'get', taskNum: '1' });
+
+		expect(error?.message).toBe('Open Dental: This method has been deprecated.');
+		expect(error?.httpCode).toBe('410');
+		expect(fake.requests).toHaveLength(1);
+	});
+
+	it('504 (not done within 60 s) on Create: the explanation is shown and the POST is not sent twice', async () => {
+		fake.server.fault({
+			times: Infinity,
+			fault: fake.fail(504, 'The request did not complete within the 60 second time limit.'),
+		});
+
+		const { error } = await openDental({
+			resource: 'task',
+			operation: 'create',
+			taskListNum: rl(74),
+			descript: 'x',
+			userNum: rl(3),
+		});
+
+		expect(error?.message).toBe(
+			'Open Dental: The request did not complete within the 60 second time limit.',
+		);
+		expect(error?.httpCode).toBe('504');
+		expect(calls()).toEqual([`POST ${api('/tasks')}`]);
+	});
+
 	it('the keys never appear in outputs or errors', async () => {
 		const task = addTask();
 		const runs: NodeRun[] = [];
@@ -324,7 +378,7 @@ describe('errors', () => {
 });
 
 describe('pacing (Remote: one call per second per customer key)', () => {
-	// The fake's default: Remote, 1 request per second per customer key, a too-early call refused with 429.
+	// The fake's default: Remote, 1 request per second per customer key, a too-early call refused (400).
 	const paced = new OpenDentalFake({
 		developerKey: DEVELOPER_KEY,
 		customerKey: 'CustKey-Paced-5150',
@@ -418,28 +472,136 @@ describe('pacing (Remote: one call per second per customer key)', () => {
 		expect(paced.tasks.get(task.TaskNum)!.TaskStatus).toBe('Done');
 	});
 
-	it('without pacing, the same fake refuses the second call, which waits and is sent again: the pacing is what keeps the calls answered first time', async () => {
-		const noneCredentialId = credentialFor(paced, { rateLimit: 'none' });
-		const input = [{ descript: 'a' }, { descript: 'b' }];
+	it('Keep Done’s status-only PUT, sent while reading the answer, waits its second too (no deadlock, none refused)', async () => {
+		await withFake(
+			{ customerKey: 'CustKey-Paced-5150', throttle: { perSecond: 1 }, explicitStatusWins: false },
+			async (other) => {
+				const task = other.addTask({
+					TaskListNum: 1,
+					Descript: 'Order gloves',
+					UserNum: 1,
+					TaskStatus: 'Done',
+				});
+				const { error } = await openDental(
+					{
+						resource: 'task',
+						operation: 'update',
+						taskNum: String(task.TaskNum),
+						updateFields: { descript: 'Order gloves, size M' },
+					},
+					undefined,
+					{ credentialId: credentialFor(other, { rateLimit: 'perSecond' }) },
+				);
 
-		const { items } = await openDental(
-			{
-				resource: 'task',
-				operation: 'create',
-				taskListNum: rl(74),
-				descript: '={{ $json.descript }}',
-				userNum: rl(3),
-			},
-			input,
-			{
-				credentialId: noneCredentialId,
-				continueOnFail: true,
+				expect(error).toBeUndefined();
+				expect(calls(other.requests)).toEqual([
+					`GET ${api(`/tasks/${task.TaskNum}`)}`,
+					`PUT ${api(`/tasks/${task.TaskNum}`)}`,
+					`PUT ${api(`/tasks/${task.TaskNum}`)}`,
+				]);
+				const at = other.requests.map((request) => request.at);
+				expect(at[1] - at[0]).toBeGreaterThanOrEqual(1000);
+				expect(at[2] - at[1]).toBeGreaterThanOrEqual(1000);
+				expect(other.tasks.get(task.TaskNum)!.TaskStatus).toBe('Done');
 			},
 		);
+	});
+});
 
-		expect(items.map((item) => item.json.Descript)).toEqual(['a', 'b']);
+describe('pacing by connection', () => {
+	it('"One Request per 5 Seconds" (a key with only ApiReadAll): calls at least 5 s apart, none refused', async () => {
+		await withFake({ throttle: { perSecond: 0.2 } }, async (other) => {
+			other.addTaskList({ TaskListNum: 74, Descript: 'Front Desk' });
+			other.addUser({ UserNum: 3, UserName: 'Maria' });
+			const { items, error } = await openDental(
+				{
+					resource: 'task',
+					operation: 'create',
+					taskListNum: rl(74),
+					descript: '={{ $json.descript }}',
+					userNum: rl(3),
+				},
+				[{ descript: 'a' }, { descript: 'b' }],
+				{ credentialId: credentialFor(other, { rateLimit: 'perFiveSeconds' }) },
+			);
+
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.json.Descript)).toEqual(['a', 'b']);
+			expect(other.requests).toHaveLength(2);
+			expect(other.requests[1].at - other.requests[0].at).toBeGreaterThanOrEqual(5000);
+		});
+	});
+
+	it('the API Service is not throttled: its calls are not paced, whatever Rate Limit was stored', async () => {
+		await withFake({ connection: 'service' }, async (other) => {
+			for (let i = 0; i < 3; i++) other.addTask({ TaskListNum: 1, Descript: `t${i}`, UserNum: 1 });
+			const { error } = await openDental(
+				{ resource: 'task', operation: 'get', taskNum: '={{ $json.num }}' },
+				[{ num: 1 }, { num: 2 }, { num: 3 }],
+				{
+					credentialId: credentialFor(other, {
+						connection: 'service',
+						serviceHost: '127.0.0.1',
+						servicePort: Number(new URL(other.url).port),
+						rateLimit: 'perSecond',
+					}),
+				},
+			);
+
+			expect(error).toBeUndefined();
+			expect(other.requests).toHaveLength(3);
+			expect(other.requests[2].at - other.requests[0].at).toBeLessThan(1000);
+		});
+	});
+});
+
+// Unknown (sheet): what a throttled call returns, a 429 or a 400 with text. Without pacing, the node meets both.
+describe('a throttled call, without pacing (Rate Limit "None" against a throttled office)', () => {
+	// Real retry waits (the first is a second): a quicker retry would be refused again.
+
+	const createTwo = async (throttleStatus: 400 | 429) => {
+		let result: { items: IDataObject[]; requests: RecordedRequest[]; stored: number } | undefined;
+		await withFake(
+			{ throttle: { perSecond: 1 }, throttleStatus },
+			async (other, otherCredentialId) => {
+				other.addTaskList({ TaskListNum: 74, Descript: 'Front Desk' });
+				other.addUser({ UserNum: 3, UserName: 'Maria' });
+				const { items } = await openDental(
+					{
+						resource: 'task',
+						operation: 'create',
+						taskListNum: rl(74),
+						descript: '={{ $json.descript }}',
+						userNum: rl(3),
+					},
+					[{ descript: 'a' }, { descript: 'b' }],
+					{ credentialId: otherCredentialId, continueOnFail: true },
+				);
+				result = {
+					items: items.map((item) => item.json),
+					requests: [...other.requests],
+					stored: other.tasks.size,
+				};
+			},
+		);
+		return result!;
+	};
+
+	it('a 429 is waited out and sent again: both tasks created, the refused POST wrote nothing', async () => {
+		const { items, requests, stored } = await createTwo(429);
+
+		expect(items.map((item) => item.Descript)).toEqual(['a', 'b']);
 		// Three POSTs for two tasks: the refused one was not carried out, so sending it again wrote nothing twice.
-		expect(calls(paced.requests)).toEqual(Array(3).fill(`POST ${api('/tasks')}`));
-		expect(paced.tasks.size).toBe(2);
+		expect(calls(requests)).toEqual(Array(3).fill(`POST ${api('/tasks')}`));
+		expect(stored).toBe(2);
+	});
+
+	it('a 400 with text is shown, not sent again blindly: the second item fails with Open Dental’s words', async () => {
+		const { items, requests, stored } = await createTwo(400);
+
+		expect(items[0].Descript).toBe('a');
+		expect(items[1].error).toMatch(/^Open Dental: Too many requests: at most 1 per second/);
+		expect(calls(requests)).toEqual(Array(2).fill(`POST ${api('/tasks')}`));
+		expect(stored).toBe(1);
 	});
 });

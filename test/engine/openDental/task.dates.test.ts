@@ -102,4 +102,34 @@ describe('dates', () => {
 		const [item] = await ok({ resource: 'task', operation: 'get', taskNum: String(task.TaskNum) });
 		expect([item.DateTask, item.DateTaskIso]).toEqual(['0001-01-01', null]);
 	});
+
+	it('optional fields added but left empty are left out of Create, and refused by Update, never sent empty (no document says empty clears)', async () => {
+		const created = await ok({
+			resource: 'task',
+			operation: 'create',
+			taskListNum: rl(74, 'id'),
+			descript: 'Verify insurance',
+			userNum: rl(3),
+			additionalFields: { descriptOverride: '', dateTimeEntry: '' },
+		});
+		const task = addTask({ Descript: 'Old', DescriptOverride: 'keep' });
+		const { error } = await openDental({
+			resource: 'task',
+			operation: 'update',
+			taskNum: String(task.TaskNum),
+			keepDoneStatus: false,
+			updateFields: { descript: 'New', descriptOverride: '' },
+		});
+
+		expect(created).toHaveLength(1);
+		expect(fake.requests.map((request) => request.body)).toEqual([
+			{ TaskListNum: 74, Descript: 'Verify insurance', UserNum: 3 },
+		]);
+		// Update: an empty Short Description is refused before any request, naming the field.
+		expect(error?.message).toContain('Short Description');
+		expect(fake.tasks.get(task.TaskNum)).toMatchObject({
+			Descript: 'Old',
+			DescriptOverride: 'keep',
+		});
+	});
 });

@@ -153,6 +153,146 @@ describe('a Done task whose description changes (Open Dental would reopen it as 
 		});
 	});
 
+	// Unknown (sheet): whether a TaskStatus sent with Descript beats the Done → Viewed rule. The node checks.
+	it('when the explicit status loses (explicitStatusWins false), Keep Done sees Viewed in the answer, sends the status alone, and outputs the task Done', async () => {
+		await withFake({ explicitStatusWins: false }, async (other, otherCredentialId) => {
+			const task = other.addTask({
+				TaskListNum: 1,
+				Descript: 'Order gloves',
+				UserNum: 1,
+				TaskStatus: 'Done',
+			});
+
+			const { items, error } = await openDental(
+				{
+					resource: 'task',
+					operation: 'update',
+					taskNum: String(task.TaskNum),
+					updateFields: { descript: 'Order gloves, size M' },
+				},
+				undefined,
+				{ credentialId: otherCredentialId },
+			);
+
+			expect(error).toBeUndefined();
+			const path = api(`/tasks/${task.TaskNum}`);
+			expect(calls(other.requests)).toEqual([`GET ${path}`, `PUT ${path}`, `PUT ${path}`]);
+			expect(other.requests.map((request) => request.body)).toEqual([
+				undefined,
+				{ Descript: 'Order gloves, size M', TaskStatus: 'Done' },
+				{ TaskStatus: 'Done' },
+			]);
+			expectJsonHeadersOnEvery(other.requests);
+			expect(other.tasks.get(task.TaskNum)).toMatchObject({
+				Descript: 'Order gloves, size M',
+				TaskStatus: 'Done',
+			});
+			expect(items).toHaveLength(1);
+			expect(items[0].json).toMatchObject({
+				TaskNum: task.TaskNum,
+				Descript: 'Order gloves, size M',
+				TaskStatus: 'Done',
+				DateTimeFinishedIso: expect.any(String),
+			});
+		});
+	});
+
+	it('when the explicit status wins (explicitStatusWins true), the answer already says Done: no second PUT', async () => {
+		const task = doneTask();
+
+		await ok({
+			resource: 'task',
+			operation: 'update',
+			taskNum: String(task.TaskNum),
+			updateFields: { descript: 'Order gloves, size M' },
+		});
+
+		expect(fake.options.explicitStatusWins).toBe(true);
+		expect(calls().filter((call) => call.startsWith('PUT'))).toHaveLength(1);
+	});
+
+	it('a user’s own status sent with a description is checked the same way and sent again alone when Open Dental turned it', async () => {
+		await withFake({ explicitStatusWins: false }, async (other, otherCredentialId) => {
+			const task = other.addTask({ TaskListNum: 1, Descript: 'a', UserNum: 1, TaskStatus: 'Done' });
+
+			const { items, error } = await openDental(
+				{
+					resource: 'task',
+					operation: 'update',
+					taskNum: String(task.TaskNum),
+					updateFields: { descript: 'b', taskStatus: 'New' },
+				},
+				undefined,
+				{ credentialId: otherCredentialId },
+			);
+
+			expect(error).toBeUndefined();
+			expect(other.requests.map((request) => request.body)).toEqual([
+				{ Descript: 'b', TaskStatus: 'New' },
+				{ TaskStatus: 'New' },
+			]);
+			expect(items[0].json.TaskStatus).toBe('New');
+			expect(other.tasks.get(task.TaskNum)!.TaskStatus).toBe('New');
+		});
+	});
+
+	it('when the status still does not hold after it is sent alone, the node fails loudly, naming the task and the status', async () => {
+		const task = doneTask();
+		// The status-only PUT is answered Viewed too: the task cannot be kept Done.
+		fake.server.fault({
+			method: 'PUT',
+			times: 2,
+			fault: {
+				status: 200,
+				body: { ...task, Descript: 'Order gloves, size M', TaskStatus: 'Viewed' },
+			},
+		});
+
+		const { items, error } = await openDental({
+			resource: 'task',
+			operation: 'update',
+			taskNum: String(task.TaskNum),
+			updateFields: { descript: 'Order gloves, size M' },
+		});
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(
+			`Open Dental did not keep task ${task.TaskNum} Done: it answered "Viewed"`,
+		);
+		expect(calls().filter((call) => call.startsWith('PUT'))).toHaveLength(2);
+	});
+
+	// [inferred] (sheet): any Descript in the PUT turns Done to Viewed, not only a changed one. Both answers.
+	it.each(['any-descript', 'change'] as const)(
+		'the same description sent again (doneToViewedOn %s): Keep Done keeps the task Done',
+		async (doneToViewedOn) => {
+			await withFake({ doneToViewedOn }, async (other, otherCredentialId) => {
+				const task = other.addTask({
+					TaskListNum: 1,
+					Descript: 'Order gloves',
+					UserNum: 1,
+					TaskStatus: 'Done',
+				});
+
+				const { items, error } = await openDental(
+					{
+						resource: 'task',
+						operation: 'update',
+						taskNum: String(task.TaskNum),
+						updateFields: { descript: 'Order gloves' },
+					},
+					undefined,
+					{ credentialId: otherCredentialId },
+				);
+
+				expect(error).toBeUndefined();
+				expect(other.requests[1].body).toEqual({ Descript: 'Order gloves', TaskStatus: 'Done' });
+				expect(items[0].json.TaskStatus).toBe('Done');
+				expect(other.tasks.get(task.TaskNum)!.TaskStatus).toBe('Done');
+			});
+		},
+	);
+
 	it('an update that leaves the description alone reads nothing first', async () => {
 		const task = doneTask();
 
@@ -166,5 +306,27 @@ describe('a Done task whose description changes (Open Dental would reopen it as 
 		expect(calls()).toEqual([`PUT ${api(`/tasks/${task.TaskNum}`)}`]);
 		expect(fake.requests[0].body).toEqual({ DescriptOverride: 'Gloves' });
 		expect(fake.tasks.get(task.TaskNum)!.TaskStatus).toBe('Done');
+	});
+});
+
+describe('Mark Done, Mark Viewed, Mark New: the answer is checked', () => {
+	it('an answer that does not show the status sent is an error, not a success, and nothing is sent again', async () => {
+		const task = addTask({ Descript: 'Order gloves' });
+		fake.server.fault({
+			method: 'PUT',
+			fault: { status: 200, body: { ...task, TaskStatus: 'New' } },
+		});
+
+		const { items, error } = await openDental({
+			resource: 'task',
+			operation: 'markDone',
+			taskNum: String(task.TaskNum),
+		});
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(
+			`Open Dental did not keep task ${task.TaskNum} Done: it answered "New"`,
+		);
+		expect(calls()).toEqual([`PUT ${api(`/tasks/${task.TaskNum}`)}`]);
 	});
 });

@@ -3,6 +3,7 @@
  * n8n outputs; the user and priority pickers; the normalized output. Keep Done Status, dates and bad input have
  * their own files (task.keepDone, task.dates, task.badInput).
  */
+import type { IDataObject } from 'n8n-workflow';
 import { UNSET_DATE_TIME } from '../../fakes/openDental';
 import { loadOptions, searchList } from '../harness';
 import { expectJsonHeadersOnEvery } from '../jsonHeaders';
@@ -14,11 +15,13 @@ import {
 	engine,
 	fake,
 	ok,
+	openDental,
 	pages,
 	rl,
 	setNow,
 	spec,
 	useOpenDental,
+	withFake,
 } from './setup';
 
 useOpenDental();
@@ -139,6 +142,51 @@ describe('task', () => {
 			['100', '100'],
 			['200', '100'],
 		]);
+	});
+
+	// Corrected: the API Service (and Local API) answer up to 1000 rows; a Limit above 100 or 0 is undocumented.
+	it.each(['service', 'local'] as const)(
+		'Return All on the %s connection (1000 rows a call) sends Limit 100 on every page and reads every task',
+		async (connection) => {
+			await withFake({ connection, limitAboveMax: 'reject' }, async (other, otherCredentialId) => {
+				for (let i = 0; i < 230; i++)
+					other.addTask({ TaskListNum: 1, Descript: `Task ${i}`, UserNum: 1 });
+
+				const { items, error } = await openDental(
+					{ resource: 'task', operation: 'getAll', returnAll: true },
+					undefined,
+					{ credentialId: otherCredentialId },
+				);
+
+				expect(error).toBeUndefined();
+				expect(new Set(items.map((item) => item.json.TaskNum)).size).toBe(230);
+				expect(pages(other.requests)).toEqual([
+					['0', '100'],
+					['100', '100'],
+					['200', '100'],
+				]);
+			});
+		},
+	);
+
+	it('Get Many never sends a Limit Open Dental does not document (0, or above 100), even when asked for 250', async () => {
+		await withFake({ limitAboveMax: 'reject' }, async (other, otherCredentialId) => {
+			for (let i = 0; i < 260; i++)
+				other.addTask({ TaskListNum: 1, Descript: `t${i}`, UserNum: 1 });
+
+			const { items, error } = await openDental(
+				{ resource: 'task', operation: 'getAll', returnAll: false, limit: 250 },
+				undefined,
+				{ credentialId: otherCredentialId },
+			);
+
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(250);
+			for (const [, limit] of pages(other.requests)) {
+				expect(Number(limit)).toBeGreaterThan(0);
+				expect(Number(limit)).toBeLessThanOrEqual(100);
+			}
+		});
 	});
 
 	it('Get Many with a Limit asks only for what is still missing', async () => {
@@ -361,6 +409,60 @@ describe('task', () => {
 		]);
 	});
 
+	// [inferred] whether digit strings pass for numbers (strictNumbers): the node sends JSON numbers, so both answers accept it.
+	it.each([false, true])(
+		'record numbers reach Open Dental as JSON numbers (strictNumbers %s): Create, Update and a note all accepted',
+		async (strictNumbers) => {
+			await withFake({ strictNumbers }, async (other, otherCredentialId) => {
+				other.addTaskList({ TaskListNum: 74, Descript: 'Front Desk' });
+				other.addUser({ UserNum: 3, UserName: 'Maria' });
+				other.addPriority({ DefNum: 11, ItemName: 'High' });
+				const run = async (parameters: IDataObject) => {
+					const { items, error } = await openDental(parameters, undefined, {
+						credentialId: otherCredentialId,
+					});
+					expect(error).toBeUndefined();
+					return items[0].json;
+				};
+
+				const created = await run({
+					resource: 'task',
+					operation: 'create',
+					taskListNum: rl('74', 'id'),
+					descript: 'x',
+					userNum: rl('3', 'id'),
+					additionalFields: { objectType: 'Patient', keyNum: '73', priorityDefNum: '11' },
+				});
+				await run({
+					resource: 'task',
+					operation: 'update',
+					taskNum: String(created.TaskNum),
+					updateFields: { objectType: 'Appointment', keyNum: '755' },
+				});
+				await run({
+					resource: 'taskNote',
+					operation: 'create',
+					taskNum: String(created.TaskNum),
+					userNum: rl('3', 'id'),
+					note: 'n',
+				});
+
+				expect(other.requests.map((request) => request.body)).toEqual([
+					{
+						TaskListNum: 74,
+						Descript: 'x',
+						UserNum: 3,
+						ObjectType: 'Patient',
+						KeyNum: 73,
+						PriorityDefNum: 11,
+					},
+					{ ObjectType: 'Appointment', KeyNum: 755 },
+					{ TaskNum: created.TaskNum, UserNum: 3, Note: 'n' },
+				]);
+			});
+		},
+	);
+
 	it('runs once per input item, with expressions', async () => {
 		const first = addTask();
 		const second = addTask();
@@ -392,18 +494,47 @@ describe('pickers', () => {
 		]);
 	});
 
-	it('priorities: the definitions of category 33 in the office’s order, hidden ones left out', async () => {
+	it('priorities: the definitions of category 33 in the order Open Dental lists them (no ItemOrder), hidden ones left out', async () => {
 		fake.addPriority({ DefNum: 12, ItemName: 'Obsolete', isHidden: 'true' });
-		fake.addPriority({ DefNum: 13, ItemName: 'Urgent', ItemOrder: -1 });
+		fake.addPriority({ DefNum: 5, ItemName: 'Urgent' });
 
 		expect(await loadOptions(engine, pickerSpec(), 'getPriorities')).toEqual([
-			{ name: 'Urgent', value: '13' },
 			{ name: 'Normal', value: '10' },
 			{ name: 'High', value: '11' },
+			{ name: 'Urgent', value: '5' },
 		]);
 		expect(calls()).toEqual([`GET ${api('/definitions')}`]);
 		expect(fake.requests[0].query).toEqual({ Category: '33', Offset: '0', Limit: '100' });
 		expect(fake.requests[0].headers.authorization).toBe(AUTHORIZATION);
+	});
+
+	it('priorities: an order field in the answer (definitions document none) is not read: Open Dental’s order is kept', async () => {
+		fake.server.fault({
+			fault: {
+				status: 200,
+				body: [
+					{ DefNum: 10, ItemName: 'Normal', ItemOrder: 1, isHidden: 'false' },
+					{ DefNum: 11, ItemName: 'High', ItemOrder: 0, isHidden: 'false' },
+				],
+			},
+		});
+
+		expect(await loadOptions(engine, pickerSpec(), 'getPriorities')).toEqual([
+			{ name: 'Normal', value: '10' },
+			{ name: 'High', value: '11' },
+		]);
+	});
+
+	it('priorities: a hidden one is left out even from an answer that carries it', async () => {
+		fake.addPriority({ DefNum: 12, ItemName: 'Obsolete', isHidden: 'true' });
+		fake.server.fault({
+			fault: { status: 200, body: [...fake.priorities.values()] },
+		});
+
+		expect(await loadOptions(engine, pickerSpec(), 'getPriorities')).toEqual([
+			{ name: 'Normal', value: '10' },
+			{ name: 'High', value: '11' },
+		]);
 	});
 
 	it('the user and priority pickers carry Content-Type application/json, like every Open Dental request', async () => {

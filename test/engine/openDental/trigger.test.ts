@@ -139,6 +139,76 @@ describe('Open Dental Trigger', () => {
 		expect(taskCalls().every((call) => call.query.TaskStatus === 'Done')).toBe(true);
 	});
 
+	// [inferred] whether leaving Done clears DateTimeFinished (reopenClearsFinished): the trigger must not rely on it.
+	it.each([true, false])(
+		'task completed, reopenClearsFinished %s: a task reopened and done again between two polls is emitted again, once',
+		async (reopenClearsFinished) => {
+			let at = Date.parse('2026-03-01T18:00:00.000Z');
+			const other = new OpenDentalFake({
+				throttle: null,
+				reopenClearsFinished,
+				clock: () => new Date(at),
+			});
+			await other.start();
+			try {
+				credentialId = engine.credentials.add('openDentalApi', {
+					...other.credentialData(),
+					rateLimit: 'none',
+				}).id!;
+				const otherList = other.addTaskList({ Descript: 'Front Desk' }).TaskListNum;
+				const otherUser = other.addUser({ UserName: 'Admin' }).UserNum;
+				// Created "now" on the trigger's clock, so that it is inside the look-back window.
+				const task = other.addTask({
+					TaskListNum: otherList,
+					Descript: 'verify insurance',
+					UserNum: otherUser,
+					DateTimeOriginal: DateTime.now()
+						.setZone(other.options.officeTimeZone)
+						.toFormat('yyyy-MM-dd HH:mm:ss'),
+				});
+				await act({ operation: 'markDone', taskNum: String(task.TaskNum) });
+				expect(await poll('taskCompleted')).toBeNull();
+
+				at += 60_000;
+				await act({ operation: 'markNew', taskNum: String(task.TaskNum) });
+				expect(other.tasks.get(task.TaskNum)!.DateTimeFinished === '0001-01-01 00:00:00').toBe(
+					reopenClearsFinished,
+				);
+				at += 60_000;
+				await act({ operation: 'markDone', taskNum: String(task.TaskNum) });
+
+				expect(taskNums(await poll('taskCompleted'))).toEqual([task.TaskNum]);
+				expect(await poll('taskCompleted')).toBeNull();
+			} finally {
+				await other.stop();
+			}
+		},
+	);
+
+	// [inferred] "created after" DateTimeOriginal, or at/after it: the trigger de-duplicates by TaskNum either way.
+	it.each([false, true])(
+		'task created, createdAfterInclusive %s: each new task once, none twice',
+		async (createdAfterInclusive) => {
+			const other = new OpenDentalFake({ throttle: null, createdAfterInclusive });
+			await other.start();
+			try {
+				credentialId = engine.credentials.add('openDentalApi', {
+					...other.credentialData(),
+					rateLimit: 'none',
+				}).id!;
+				const otherList = other.addTaskList({ Descript: 'Front Desk' }).TaskListNum;
+				expect(await poll('taskCreated')).toBeNull();
+				const first = other.addTask({ TaskListNum: otherList, Descript: 'a' });
+				const second = other.addTask({ TaskListNum: otherList, Descript: 'b' });
+
+				expect(taskNums(await poll('taskCreated'))).toEqual([first.TaskNum, second.TaskNum]);
+				expect(await poll('taskCreated')).toBeNull();
+			} finally {
+				await other.stop();
+			}
+		},
+	);
+
 	it('task status changed: each change once, with the status it had before', async () => {
 		const viewed = addTask({ Descript: 'to be viewed' });
 		const done = addTask({ Descript: 'done, then edited', TaskStatus: 'Done' });

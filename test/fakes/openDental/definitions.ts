@@ -1,4 +1,4 @@
-/** Definitions: `GET /definitions`; only task priorities (Category 33) are modelled. */
+/** Definitions: `GET /definitions`; only task priorities (Category 33) are modelled, hidden ones left out unless asked for. */
 import type { FakeRequest, FakeResponse } from '../kit';
 import { guarded } from './gates';
 import { integer, isResponse, ok } from './input';
@@ -14,10 +14,12 @@ function listDefinitions(fake: OpenDentalStore, request: FakeRequest): FakeRespo
 		// Only task priorities are modelled: any other category answers an empty list.
 		if (category !== TASK_PRIORITY_CATEGORY) rows = [];
 	}
-	// [inferred] hidden definitions are included unless includeHidden=false.
-	if (request.query.includeHidden === 'false')
-		rows = rows.filter((def) => def.isHidden === 'false');
-	rows.sort((a, b) => a.ItemOrder - b.ItemOrder);
+	// Documented: "includeHidden is an optional parameter that defaults to false" (apidefinitions.html).
+	const includeHidden = request.query.includeHidden;
+	if (includeHidden !== undefined && includeHidden !== 'true' && includeHidden !== 'false')
+		return fake.fail(400, 'includeHidden is invalid: use "true" or "false".');
+	if (includeHidden !== 'true') rows = rows.filter((def) => def.isHidden === 'false');
+	// The office's own order (the documented example is not sorted by DefNum): the order they were added.
 	const page = paged(fake, request, rows);
 	return isResponse(page) ? page : ok(page);
 }

@@ -1,4 +1,4 @@
-/** Paging every list shares: Limit and Offset, at most maxRows rows per call. */
+/** Paging every list shares: Limit and Offset, at most maxRows rows per call (100 Remote, 1000 Local API and API Service). */
 import type { FakeRequest, FakeResponse } from '../kit';
 import { integer, isResponse } from './input';
 import type { OpenDentalStore } from './store';
@@ -13,9 +13,9 @@ export function paged<T>(
 	if (request.query.Limit !== undefined) {
 		const value = integer(fake, 'Limit', request.query.Limit, true);
 		if (isResponse(value)) return value;
-		if (value > fake.maxRows && fake.options.limitAboveMax === 'reject')
-			return fake.fail(400, `Limit cannot be more than ${fake.maxRows}.`);
-		// [inferred] Limit=0 means the default (the cap), not an empty page.
+		// [inferred] undocumented Limits (above the cap, or 0): read as the cap, or refused (limitAboveMax).
+		if ((value > fake.maxRows || value === 0) && fake.options.limitAboveMax === 'reject')
+			return fake.fail(400, `Limit must be from 1 to ${fake.maxRows}.`);
 		limit = value === 0 ? fake.maxRows : Math.min(value, fake.maxRows);
 	}
 	let offset = 0;

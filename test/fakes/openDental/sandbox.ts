@@ -6,9 +6,9 @@ export function fillSandbox(fake: OpenDentalStore): void {
 	const admin = fake.addUser({ UserName: 'Admin' });
 	const maria = fake.addUser({ UserName: 'Maria (front desk)', EmployeeNum: 2 });
 	fake.addUser({ UserName: 'Former Hygienist', EmployeeNum: 3, IsHidden: 'true' });
-	fake.addPriority({ ItemName: 'Normal', ItemValue: 'D', ItemColor: '#FFFFFF' });
-	const high = fake.addPriority({ ItemName: 'High', ItemColor: '#FF0000' });
-	fake.addPriority({ ItemName: 'Low', ItemColor: '#C0C0C0' });
+	fake.addPriority({ ItemName: 'Normal', ItemValue: 'D' });
+	const high = fake.addPriority({ ItemName: 'High' });
+	fake.addPriority({ ItemName: 'Low' });
 	fake.addPriority({ ItemName: 'Obsolete', isHidden: 'true' });
 	const front = fake.addTaskList({
 		Descript: 'Front Desk',

@@ -17,11 +17,12 @@ import {
 	type OpenDentalTaskNote,
 	type OpenDentalUser,
 	TASK_PRIORITY_CATEGORY,
+	TASK_PRIORITY_CATEGORY_NAME,
 	UNSET_DATE,
 	UNSET_DATE_TIME,
 } from './types';
 
-/** Documented: 100 rows per call; the Local API allows 1000. */
+/** Documented: 100 rows per call on Remote; the Local API and the API Service allow 1000 (forum t=8333). */
 const REMOTE_MAX_ROWS = 100;
 
 const LOCAL_MAX_ROWS = 1000;
@@ -51,12 +52,12 @@ export class OpenDentalStore extends VendorFake {
 			clock: () => new Date(),
 			officeTimeZone: 'America/Chicago',
 			throttle: connection === 'remote' ? { perSecond: 1 } : null,
-			throttleStatus: 429,
+			throttleStatus: 400,
 			throttleClock: () => Date.now(),
 			errorBodyShape: 'text',
 			unknownReferenceStatus: 404,
 			strictNumbers: false,
-			doneToViewedOn: 'change',
+			doneToViewedOn: 'any-descript',
 			explicitStatusWins: true,
 			reopenClearsFinished: true,
 			createdAfterInclusive: false,
@@ -72,7 +73,7 @@ export class OpenDentalStore extends VendorFake {
 
 	/** The most rows one list call answers. */
 	get maxRows(): number {
-		return this.options.connection === 'local' ? LOCAL_MAX_ROWS : REMOTE_MAX_ROWS;
+		return this.options.connection === 'remote' ? REMOTE_MAX_ROWS : LOCAL_MAX_ROWS;
 	}
 
 	/** The developer and customer keys it accepts (for the e2e secret scan). */
@@ -173,15 +174,17 @@ export class OpenDentalStore extends VendorFake {
 		return user;
 	}
 
-	/** A task priority: a definition of Category 33. ItemValue 'D' marks the office default ([inferred]). */
+	/**
+	 * A task priority: a definition of Category 33, listed in the order added (the office's order). ItemValue
+	 * 'D' marks the office default ([inferred]).
+	 */
 	addPriority(partial: Partial<OpenDentalDefinition> & { ItemName: string }): OpenDentalDefinition {
 		const priority: OpenDentalDefinition = {
-			ItemOrder: this.priorities.size,
 			ItemValue: '',
-			ItemColor: '',
 			isHidden: 'false',
 			...partial,
 			Category: TASK_PRIORITY_CATEGORY,
+			category: TASK_PRIORITY_CATEGORY_NAME,
 			DefNum: this.next('def', partial.DefNum),
 		};
 		this.priorities.set(priority.DefNum, priority);
@@ -235,9 +238,12 @@ export class OpenDentalStore extends VendorFake {
 		return note;
 	}
 
-	/** The office default priority ([inferred]: ItemValue 'D'), else the first in ItemOrder (documented). */
+	/**
+	 * Documented (apitasks.html): "the dental office's default, if set, or the first definition in that
+	 * Category" (the office's order). [inferred] how the default is marked: ItemValue 'D'.
+	 */
 	defaultPriority(): number | undefined {
-		const all = [...this.priorities.values()].sort((a, b) => a.ItemOrder - b.ItemOrder);
+		const all = [...this.priorities.values()];
 		return (all.find((def) => def.ItemValue === 'D') ?? all[0])?.DefNum;
 	}
 

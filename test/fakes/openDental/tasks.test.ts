@@ -71,6 +71,28 @@ describe('tasks', () => {
 		expect(fake.tasks.size).toBe(0);
 	});
 
+	it('unknownReferenceStatus: a reference naming nothing can answer another status (400) instead', async () => {
+		await withFake({ unknownReferenceStatus: 400 }, async (other, client) => {
+			const refused = await client.post('/tasks', { TaskListNum: 999, Descript: 'x', UserNum: 1 });
+			expect([refused.status, refused.data]).toEqual([400, 'TaskList 999 not found.']);
+			expect(other.tasks.size).toBe(0);
+		});
+	});
+
+	it('strictNumbers: digit strings are read as numbers by default, or refused', async () => {
+		const digits = { TaskListNum: String(list), Descript: 'x', UserNum: String(user) };
+		expect((await api.post('/tasks', digits)).status).toBe(201);
+		await withFake({ strictNumbers: true }, async (other, client) => {
+			other.addTaskList({ TaskListNum: 1, Descript: 'L' });
+			other.addUser({ UserNum: 1, UserName: 'U' });
+			const refused = await client.post('/tasks', { TaskListNum: '1', Descript: 'x', UserNum: 1 });
+			expect([refused.status, refused.data]).toEqual([400, expect.stringContaining('TaskListNum')]);
+			expect(
+				(await client.post('/tasks', { TaskListNum: 1, Descript: 'x', UserNum: 1 })).status,
+			).toBe(201);
+		});
+	});
+
 	it('GET one answers the task, or 404', async () => {
 		const task = fake.addTask({ TaskListNum: list, Descript: 'x' });
 		expect((await api.get(`/tasks/${task.TaskNum}`)).data).toEqual(task);
@@ -138,7 +160,7 @@ describe('tasks', () => {
 		expect(fake.officeTime({ days: -14 })).toBe('2026-02-15 12:00:00');
 	});
 
-	it('Limit and Offset page with a 100-row cap and no total; the Local API allows 1000', async () => {
+	it('Limit and Offset page with a 100-row cap on Remote and no total', async () => {
 		for (let i = 0; i < 250; i++) fake.addTask({ TaskListNum: list, Descript: `t${i}` });
 		const page = async (params: Record<string, unknown>) =>
 			(await api.get('/tasks', { params })).data as OpenDentalTask[];
@@ -153,14 +175,29 @@ describe('tasks', () => {
 		]);
 		expect(await page({ Offset: 250 })).toEqual([]);
 		expect((await api.get('/tasks', { params: { Limit: -1 } })).status).toBe(400);
+	});
 
-		await withFake({ connection: 'local' }, async (other, client) => {
-			for (let i = 0; i < 1100; i++) other.addTask({ TaskListNum: 1, Descript: `t${i}` });
-			expect((await client.get('/tasks')).data).toHaveLength(1000);
-			expect((await client.get('/tasks', { params: { Limit: 5000 } })).data).toHaveLength(1000);
-		});
+	// Corrected (forum t=8333): "The Local API and API Service have an increased limit of 1000 items per request."
+	it.each(['local', 'service'] as const)(
+		'the %s connection answers up to 1000 rows per call',
+		async (connection) => {
+			await withFake({ connection }, async (other, client) => {
+				for (let i = 0; i < 1100; i++) other.addTask({ TaskListNum: 1, Descript: `t${i}` });
+				expect((await client.get('/tasks')).data).toHaveLength(1000);
+				expect((await client.get('/tasks', { params: { Limit: 5000 } })).data).toHaveLength(1000);
+				expect((await client.get('/tasks', { params: { Offset: 1000 } })).data).toHaveLength(100);
+			});
+		},
+	);
+
+	it('undocumented Limits (above the cap, or 0) are read as the cap by default, or refused (limitAboveMax: reject)', async () => {
+		for (let i = 0; i < 120; i++) fake.addTask({ TaskListNum: list, Descript: `t${i}` });
+		expect((await api.get('/tasks', { params: { Limit: 0 } })).data).toHaveLength(100);
+		expect((await api.get('/tasks', { params: { Limit: 101 } })).data).toHaveLength(100);
 		await withFake({ limitAboveMax: 'reject' }, async (_other, client) => {
 			expect((await client.get('/tasks', { params: { Limit: 101 } })).status).toBe(400);
+			expect((await client.get('/tasks', { params: { Limit: 0 } })).status).toBe(400);
+			expect((await client.get('/tasks', { params: { Limit: 100 } })).status).toBe(200);
 		});
 	});
 
@@ -193,49 +230,53 @@ describe('tasks', () => {
 		});
 	});
 
-	it('a PUT that changes Descript on a Done task turns it to Viewed (seed 001)', async () => {
+	it('a PUT that carries Descript on a Done task turns it to Viewed, even the same Descript (seed 001; [inferred] default)', async () => {
 		const task = fake.addTask({
 			TaskListNum: list,
 			Descript: 'Call lab',
 			TaskStatus: 'Done',
 			DateTimeFinished: '2026-02-28 09:00:00',
 		});
-		// Other fields, or the same Descript, leave it Done.
+		// Other fields leave it Done.
 		expect(
 			(await api.put(`/tasks/${task.TaskNum}`, { DescriptOverride: 'Lab' })).data.TaskStatus,
 		).toBe('Done');
-		expect(
-			(await api.put(`/tasks/${task.TaskNum}`, { Descript: 'Call lab' })).data.TaskStatus,
-		).toBe('Done');
-		const changed = (await api.put(`/tasks/${task.TaskNum}`, { Descript: 'Call lab again' })).data;
-		expect(changed).toMatchObject({ TaskStatus: 'Viewed', DateTimeFinished: UNSET_DATE_TIME });
+		const same = (await api.put(`/tasks/${task.TaskNum}`, { Descript: 'Call lab' })).data;
+		expect(same).toMatchObject({ TaskStatus: 'Viewed', DateTimeFinished: UNSET_DATE_TIME });
 		// Not Done: nothing to turn.
 		expect((await api.put(`/tasks/${task.TaskNum}`, { Descript: 'Third' })).data.TaskStatus).toBe(
 			'Viewed',
 		);
-
-		// With TaskStatus in the same PUT, the explicit status wins by default.
-		const both = fake.addTask({ TaskListNum: list, Descript: 'x', TaskStatus: 'Done' });
-		expect(
-			(await api.put(`/tasks/${both.TaskNum}`, { Descript: 'y', TaskStatus: 'Done' })).data
-				.TaskStatus,
-		).toBe('Done');
-
-		await withFake(
-			{ doneToViewedOn: 'any-descript', explicitStatusWins: false },
-			async (other, client) => {
-				const done = other.addTask({ TaskListNum: 1, Descript: 'same', TaskStatus: 'Done' });
-				expect(
-					(await client.put(`/tasks/${done.TaskNum}`, { Descript: 'same' })).data.TaskStatus,
-				).toBe('Viewed');
-				const again = other.addTask({ TaskListNum: 1, Descript: 'a', TaskStatus: 'Done' });
-				expect(
-					(await client.put(`/tasks/${again.TaskNum}`, { Descript: 'b', TaskStatus: 'Done' })).data
-						.TaskStatus,
-				).toBe('Viewed');
-			},
-		);
 	});
+
+	it('doneToViewedOn: change: only a Descript that differs turns Done to Viewed', async () => {
+		await withFake({ doneToViewedOn: 'change' }, async (other, client) => {
+			const done = other.addTask({ TaskListNum: 1, Descript: 'Call lab', TaskStatus: 'Done' });
+			const put = async (Descript: string) =>
+				(await client.put(`/tasks/${done.TaskNum}`, { Descript })).data.TaskStatus;
+			expect(await put('Call lab')).toBe('Done');
+			expect(await put('Call lab again')).toBe('Viewed');
+		});
+	});
+
+	// Unknown (sheet): whether a TaskStatus in the same PUT beats the flip. Both answers.
+	it.each([
+		[true, 'Done'],
+		[false, 'Viewed'],
+	])(
+		'Descript and TaskStatus "Done" in one PUT on a Done task: explicitStatusWins %s gives %s',
+		async (explicitStatusWins, status) => {
+			await withFake({ explicitStatusWins }, async (other, client) => {
+				const both = other.addTask({ TaskListNum: 1, Descript: 'x', TaskStatus: 'Done' });
+				const answer = await client.put(`/tasks/${both.TaskNum}`, {
+					Descript: 'y',
+					TaskStatus: 'Done',
+				});
+				expect([answer.status, answer.data.TaskStatus]).toEqual([200, status]);
+				expect(other.tasks.get(both.TaskNum)!.TaskStatus).toBe(status);
+			});
+		},
+	);
 
 	it('DateTimeFinished is set when a task becomes Done and cleared when it leaves Done', async () => {
 		const task = fake.addTask({ TaskListNum: list, Descript: 'x' });

@@ -80,16 +80,22 @@ export interface OpenDentalUser {
 	IsHidden: OdBool;
 }
 
-/** Documented: `DefNum, ItemName, ItemValue, Category, isHidden`; ItemOrder and ItemColor are [inferred]. */
+/**
+ * Documented (apidefinitions.html): exactly `DefNum, ItemName, ItemValue, Category, category, isHidden`, the
+ * list in the office's own order (the example is not sorted by DefNum). No ItemOrder, no ItemColor.
+ */
 export interface OpenDentalDefinition {
 	DefNum: number;
-	Category: number;
-	ItemOrder: number;
 	ItemName: string;
 	ItemValue: string;
-	ItemColor: string;
+	Category: number;
+	/** The category's name, read-only (apiimplementation.html "Foreign Keys"). */
+	category: string;
 	isHidden: OdBool;
 }
+
+/** The name `category` carries for Category 33. */
+export const TASK_PRIORITY_CATEGORY_NAME = 'TaskPriorities';
 
 export type OpenDentalConnection = 'remote' | 'local' | 'service';
 
@@ -100,7 +106,7 @@ export interface OpenDentalFakeOptions {
 	customerKey?: string;
 	/** The office database version; methods added later are refused with 400. */
 	version?: string;
-	/** Remote (through the eConnector, throttled, 100 rows), Local API (1000 rows) or API Service (100 rows). */
+	/** Remote (through the eConnector, throttled, 100 rows), Local API or API Service (1000 rows, not throttled). */
 	connection?: OpenDentalConnection;
 	/** Every date the fake writes comes from it, shown in officeTimeZone. */
 	clock?: () => Date;
@@ -111,8 +117,11 @@ export interface OpenDentalFakeOptions {
 	 * ReadAll permission only), none on Local API and API Service. Default follows `connection`.
 	 */
 	throttle?: { perSecond: number } | null;
-	/** [inferred] no 429 is documented: the status of a request that arrives too soon. */
-	throttleStatus?: number;
+	/**
+	 * [inferred] what a throttled call gets is undocumented (the sheet's Unknown line): 429 is not among the
+	 * documented statuses, so the default is a 400 with a text explanation; 429 is the other answer tested.
+	 */
+	throttleStatus?: 400 | 429;
 	/** Milliseconds the throttle measures with (real time by default, like the kit's `at`). */
 	throttleClock?: () => number;
 	/** [inferred] the error body's shape is undocumented: plain text, a JSON string, or `{ "message": ... }`. */
@@ -121,7 +130,10 @@ export interface OpenDentalFakeOptions {
 	unknownReferenceStatus?: number;
 	/** [inferred] numbers sent as digit strings are refused (true) or read as numbers (false). */
 	strictNumbers?: boolean;
-	/** [inferred] Done turns to Viewed when a PUT sends a Descript that differs ('change'), or any Descript ('any-descript'). */
+	/**
+	 * [inferred] Done turns to Viewed when a PUT sends any Descript ('any-descript', the default: the page does
+	 * not limit it to a changed one), or only a Descript that differs ('change').
+	 */
 	doneToViewedOn?: 'change' | 'any-descript';
 	/** [inferred] a PUT sending both Descript and TaskStatus: the explicit TaskStatus wins (true) or Viewed does (false). */
 	explicitStatusWins?: boolean;
@@ -136,6 +148,9 @@ export interface OpenDentalFakeOptions {
 	 * only to show what a test would miss without it. Accept is not documented: never checked.
 	 */
 	requireJsonContentType?: boolean;
-	/** [inferred] Limit above the cap is clamped to it ('clamp') or refused with 400 ('reject'). */
+	/**
+	 * [inferred] a Limit the documents do not cover (above the cap, or 0): read as the cap ('clamp') or refused
+	 * with 400 ('reject').
+	 */
 	limitAboveMax?: 'clamp' | 'reject';
 }

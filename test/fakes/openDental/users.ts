@@ -11,7 +11,7 @@ function listUsers(fake: OpenDentalStore, request: FakeRequest): FakeResponse {
 	if (includeHidden !== undefined && includeHidden !== 'true' && includeHidden !== 'false') {
 		return fake.fail(400, 'includeHidden is invalid: use "true" or "false".');
 	}
-	// [inferred] hidden users are left out unless includeHidden=true.
+	// Documented (apiuserods.html): "Set to "true" to return userods marked as hidden"; default "false".
 	const rows = [...fake.users.values()]
 		.filter((user) => includeHidden === 'true' || user.IsHidden === 'false')
 		.sort((a, b) => a.UserNum - b.UserNum);

@@ -8,6 +8,7 @@ import {
 	optionalNumber,
 	requiredNumber,
 	sentAsNumber,
+	sentWhenNotEmpty,
 	textField,
 	timeField,
 } from '../../fields';
@@ -133,7 +134,7 @@ export const shortDescriptionField: INodeProperties = {
 	type: 'string',
 	default: '',
 	description: `Shown instead of the description in task lists (DescriptOverride). At most ${MAX_SHORT_DESCRIPTION_LENGTH} characters.`,
-	routing: sentInBody('DescriptOverride'),
+	routing: sentWhenNotEmpty('DescriptOverride'),
 };
 
 export const entryTimeField = timeField(

@@ -1,7 +1,9 @@
 import { defineOperation, type OperationDefinition } from '../../../shared/operation';
 import { taskNumField } from '../../fields';
 import type { TaskStatus } from '../../vocabulary';
+import { openDentalOperations } from '../../requests';
 import { taskNumRules, toTask } from './fields';
+import { checkSentStatus, rememberSentStatus } from './statusCheck';
 
 /** Mark New, Mark Viewed and Mark Done: the status sent to the task the Task Number names. */
 export function markStatus(status: TaskStatus, effect: string): OperationDefinition {
@@ -13,7 +15,14 @@ export function markStatus(status: TaskStatus, effect: string): OperationDefinit
 		description,
 		fields: [taskNumField],
 		rules: taskNumRules,
-		request: { method: 'PUT', build: toTask(), body: { TaskStatus: status } },
+		request: {
+			method: 'PUT',
+			build: toTask(),
+			body: { TaskStatus: status },
+			// The answer must show the status sent: never a success on an unchecked answer.
+			preSend: [rememberSentStatus],
+			postReceive: [...openDentalOperations.routing!.output, checkSentStatus],
+		},
 		outputsTasks: true,
 	});
 }

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/collectionFields';
 import { defineOperation } from '../../../shared/operation';
 import { taskNumField } from '../../fields';
-import { openDentalApiRequest, sendInOfficeTime } from '../../requests';
+import { openDentalApiRequest, openDentalOperations, sendInOfficeTime } from '../../requests';
 import {
 	attachedToField,
 	descriptionField,
@@ -20,13 +20,14 @@ import {
 	taskNumRules,
 	toTask,
 } from './fields';
+import { checkSentStatus, rememberSentStatus } from './statusCheck';
 
 /** Each with the body property it is sent as; sent by `build` from the values the checks read. */
 const updateFieldOptions = [
 	attachedToField,
 	{
 		...descriptionField,
-		hint: 'Open Dental reopens a Done task as Viewed when its description changes, unless "Keep Done Status" is on',
+		hint: 'Open Dental reopens a Done task as Viewed when it is sent a description, unless "Keep Done Status" is on',
 	},
 	entryTimeField,
 	keyNumField,
@@ -36,9 +37,10 @@ const updateFieldOptions = [
 ];
 
 /**
- * Open Dental reopens a Done task as Viewed when its description changes; with "Keep Done Status" on, the
- * node reads the task and, when it is Done, sends the status along so it stays Done. A status the user chose
- * is never replaced.
+ * Open Dental reopens a Done task as Viewed when a PUT carries its description; with "Keep Done Status" on,
+ * the node reads the task and, when it is Done, sends the status along. Whether that status beats the rule is
+ * undocumented: checkSentStatus reads the answer and repairs it or fails. A status the user chose is never
+ * replaced.
  */
 async function keepDoneStatus(
 	this: IExecuteSingleFunctions,
@@ -64,7 +66,7 @@ export const update = defineOperation({
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether a Done task stays Done when its description changes. Open Dental would reopen it as Viewed. The node reads the task first (one more request; Open Dental 24.4.13 or later).',
+				'Whether a Done task stays Done when its description is sent. Open Dental would reopen it as Viewed. The node reads the task first (one more request; Open Dental 24.4.13 or later), checks the answer, and sends the status again on its own if needed.',
 		},
 	],
 	rules: [
@@ -73,12 +75,19 @@ export const update = defineOperation({
 		{ path: 'updateFields.descript', label: 'Description', kind: 'notBlankWhenGiven' },
 		// An empty time is not sent, so on its own it would be an update that changes nothing.
 		{ path: 'updateFields.dateTimeEntry', label: 'Entry Time', kind: 'notBlankWhenGiven' },
+		// Left empty it would not be sent (no document says empty clears it): say so rather than skip it silently.
+		{
+			path: 'updateFields.descriptOverride',
+			label: 'Short Description',
+			kind: 'notBlankWhenGiven',
+		},
 		...optionalTaskFieldRules('updateFields'),
 	],
 	request: {
 		method: 'PUT',
 		build: toTask(updateFieldOptions),
-		preSend: [sendInOfficeTime('body', 'DateTimeEntry'), keepDoneStatus],
+		preSend: [sendInOfficeTime('body', 'DateTimeEntry'), keepDoneStatus, rememberSentStatus],
+		postReceive: [...openDentalOperations.routing!.output, checkSentStatus],
 	},
 	outputsTasks: true,
 });
