@@ -12,16 +12,50 @@ import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
 import { normalizeMileAppTask } from './normalize';
 import { MILEAPP_IDENTITY } from './vendorIdentity';
 import { TASK_EVENTS } from './vocabulary';
+import { memoryKeyOf } from '../shared/memoryKey';
 import { legacySecretProperties } from './legacySecretProperties';
 import { carriesExpectedSecret, mileAppWebhookSecretTest } from './webhookSecret';
 
 /**
- * The event a delivery is for. MileApp sends the flat task and names no event, so the task's status tells:
- * a created task is UNASSIGNED, an assigned one ONGOING, a finished one DONE.
+ * The event a delivery is for. MileApp's payload (webhooks/task-events.mdx: the task with its hub nested, and its
+ * assignment and completion once there) names no event, so the task's status tells: a created task is UNASSIGNED,
+ * an assigned one ONGOING, a finished one DONE.
  */
 function eventOf(task: IDataObject): string | undefined {
 	const status = String(task.status ?? '').toUpperCase();
 	return TASK_EVENTS.find((event) => event.status === status)?.value;
+}
+
+/**
+ * How many deliveries the trigger remembers to tell a repeat: MileApp sends one again at most 3 times within 6 minutes.
+ * Each is kept as a short hash, so the workflow's static data stays small (about 10 KB).
+ */
+const REMEMBERED_DELIVERIES = 300;
+
+/**
+ * What makes a delivery the same one again (MileApp sends it again when the answer came late): the task, its status
+ * (the event), the times that event sets and the assignees. A task assigned again or changed is a new delivery.
+ * None without an `_id`.
+ */
+function deliveryKey(task: IDataObject): string | undefined {
+	if (typeof task._id !== 'string' || task._id === '') return undefined;
+	const parts = [task._id, task.status, task.updatedTime, task.assignedTime, task.doneTime];
+	return memoryKeyOf(JSON.stringify([...parts, task.assignee])).slice(0, 24);
+}
+
+/** The deliveries not seen before, remembered in the workflow (documented: a receiver must expect repeats). */
+function firstDeliveries(context: IWebhookFunctions, tasks: IDataObject[]): IDataObject[] {
+	const memory = context.getWorkflowStaticData('node');
+	const seen = new Set(Array.isArray(memory.deliveries) ? (memory.deliveries as string[]) : []);
+	const fresh = tasks.filter((task) => {
+		const key = deliveryKey(task);
+		if (key === undefined) return true;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+	memory.deliveries = [...seen].slice(-REMEMBERED_DELIVERIES);
+	return fresh;
 }
 
 export class MileAppTrigger implements INodeType {
@@ -145,9 +179,10 @@ export class MileAppTrigger implements INodeType {
 				wanted(task.flow, filters.flow) &&
 				wanted(task.hubId, filters.hubId),
 		);
-		// Answered 200 either way, at once, so MileApp does not send it again.
-		if (tasks.length === 0) return {};
+		// Answered 200 either way, at once, so MileApp does not send it again; a repeat starts nothing.
+		const fresh = tasks.length === 0 ? [] : firstDeliveries(this, tasks);
+		if (fresh.length === 0) return {};
 		const asOutput = chosenTaskOutput(this, normalizeMileAppTask);
-		return { workflowData: [this.helpers.returnJsonArray(tasks.map(asOutput))] };
+		return { workflowData: [this.helpers.returnJsonArray(fresh.map(asOutput))] };
 	}
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IRequestOptionsSimplified } from 'n8n-workflow';
 import { credentialBaseUrl } from '../shared/credentialShapes';
+import { parseDate } from '../shared/dates';
 import type { FailureEnvelope } from '../shared/errors';
 import type { PageNumberPaging } from '../shared/paging';
 
@@ -34,7 +35,21 @@ export function flowFieldsPath(flowName: string): string {
 /** Documented: only `application/json` (or anything) is accepted; any other Accept header gets 406. */
 export const MILEAPP_ACCEPT = { Accept: 'application/json' };
 
-/** Laravel paging with `page` and `limit`; 100 a page is the largest the node asks for. */
+/**
+ * Documented: `lazyLoad=1` "will ignore `page` parameter and using cursor parameter" (`cursor=<last _id>`). Task lists
+ * follow it, so tasks added meanwhile cannot shift a page under a Return All. 100 a page (MileApp takes up to 1000).
+ */
+export const MILEAPP_CURSOR_PAGE_SIZE = 100;
+
+/**
+ * Documented (introduction.mdx): 100 requests a second per organization, and "If you encounter a 429 error, wait 60
+ * seconds before retrying". MileApp documents no Retry-After, so a refusal asks for this wait (or a longer Retry-After,
+ * should one come); the shared retries wait it out, or fail saying so when it is longer than they wait. An object read
+ * at every refusal, so that tests can shorten the wait.
+ */
+export const MILEAPP_RATE_LIMIT = { requestsPerSecond: 100, waitAfterRefusalMs: 60_000 };
+
+/** Flows and hubs: Laravel paging with `page` and `limit`; 100 a page is the largest the node asks for. */
 export const MILEAPP_PAGING: PageNumberPaging = {
 	style: 'pageNumber',
 	pageParam: 'page',
@@ -58,3 +73,11 @@ export const mileAppRequestDefaults: Partial<IRequestOptionsSimplified> & IDataO
 	headers: { ...MILEAPP_ACCEPT, 'Content-Type': 'application/json' },
 	json: true,
 };
+
+/**
+ * A date as MileApp documents it (data-formats.mdx `Y-m-d\TH:i:sP`), in UTC with `+00:00` as its examples write it,
+ * never `Z`. A date written without a zone is read in the workflow's.
+ */
+export function mileAppDateTime(value: unknown, zone: string): string | undefined {
+	return parseDate(value, zone)?.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+}

@@ -18,7 +18,7 @@ export async function searchFlows(
 	};
 }
 
-/** The hub picker: MileApp searches hubs by name and address itself (`q`). */
+/** The hub picker: MileApp searches hubs by name itself (`q`, names only); the address is shown beside each. */
 export async function searchHubs(
 	this: ILoadOptionsFunctions,
 	filter?: string,

@@ -18,8 +18,8 @@ export const TASK_EVENTS = [
 	{ name: 'Task Finished (onFinish)', value: 'onFinish', status: TASK_STATUS.done },
 ] as const;
 
-/** The times of a task the task list filters by (`timeBy`). */
-export const TASK_TIMES = optionsNamedByValue(['createdTime', 'doneTime', 'endTime', 'startTime']);
+/** The times of a task the task list filters by (`timeBy`): openapi lists these three only (no `endTime`). */
+export const TASK_TIMES = optionsNamedByValue(['createdTime', 'doneTime', 'startTime']);
 
 /** What the task list sorts by (`sortBy`). */
 export const TASK_SORTS: INodePropertyOptions[] = [

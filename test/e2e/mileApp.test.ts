@@ -220,6 +220,8 @@ test('Task Create, Update (every other field kept), Replace, Assign, Get, Delete
 	expect(apiCalls(mark).map((request) => `${request.method} ${request.path}`)).toEqual([
 		`POST ${MILEAPP_API}/task`,
 		`PATCH ${MILEAPP_API}/task/${tasks.toUpdate._id}`,
+		// Replace reads the task first, to carry the assignees and times it was not given.
+		`GET ${MILEAPP_API}/task/${tasks.toReplace._id}`,
 		`PUT ${MILEAPP_API}/task/${tasks.toReplace._id}`,
 		`PUT ${MILEAPP_API}/task/${tasks.toAssign._id}/assign`,
 		`GET ${MILEAPP_API}/task/${tasks.toAssign._id}`,
@@ -264,19 +266,21 @@ test('Task Create, Update (every other field kept), Replace, Assign, Get, Delete
 	expect(fake.tasks.has(tasks.toDelete._id)).toBe(false);
 });
 
-test('Task Get Many (Return All over pages of 100), Flow Get Many and Get Fields, Hub Get Many', async () => {
+test('Task Get Many (Return All by cursor, 100 a page), Flow Get Many and Get Fields, Hub Get Many', async () => {
 	const mark = fake.requests.length;
 	const run = await n8n.execute('maLists');
 	expect(errorOf(run)).toBeUndefined();
 	const deliveries = [...fake.tasks.values()].filter((task) => task.flow === 'Delivery');
-	expect(itemsOf(run, 'All Tasks')).toHaveLength(deliveries.length);
+	const all = itemsOf(run, 'All Tasks');
+	expect(all).toHaveLength(deliveries.length);
+	// MileApp's cursor (lazyLoad): the next page starts after the last task read, so pages cannot shift.
 	expect(
 		apiCalls(mark)
 			.filter((request) => request.path === `${MILEAPP_API}/tasks`)
-			.map((request) => [request.query.page, request.query.limit]),
+			.map(({ query }) => [query.lazyLoad, query.limit, query.page, query.cursor]),
 	).toEqual([
-		['1', '100'],
-		['2', '100'],
+		['1', '100', undefined, undefined],
+		['1', '100', undefined, all[99]._id],
 	]);
 	expect(itemsOf(run, 'Flows').map((flow) => flow.name)).toEqual(['Delivery']);
 	expect(itemsOf(run, 'Fields').map((field) => [field.field, field.required])).toEqual([

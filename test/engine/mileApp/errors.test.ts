@@ -4,7 +4,19 @@
  */
 import { MILEAPP_API } from '../../fakes/mileApp';
 import { quickRetries } from '../quickRetries';
-import { TOKEN, aTask, apiCalls, fake, fromList, hub, mapped, mileApp, useMileApp } from './setup';
+import {
+	TOKEN,
+	aTask,
+	apiCalls,
+	delivery,
+	fake,
+	fromList,
+	hub,
+	mapped,
+	mileApp,
+	useMileApp,
+	withFakeOf,
+} from './setup';
 
 useMileApp();
 
@@ -82,5 +94,111 @@ describe('retries', () => {
 			`POST ${MILEAPP_API}/task`,
 		]);
 		expect(fake.tasks.size).toBe(tasksBefore);
+	});
+});
+
+describe('[inferred] answers of the fake the documents do not settle, each way', () => {
+	it.each(['real', 'post-200', 'always-200'] as const)(
+		'errorHttpStatus %s: a refused Create and a missing task are errors in MileApp’s words, nothing made',
+		async (errorHttpStatus) => {
+			await withFakeOf({ errorHttpStatus }, async (other, run) => {
+				const created = await run({
+					resource: 'task',
+					operation: 'create',
+					flow: fromList('Delivery'),
+					hubId: fromList('0123456789abcdef01234567'),
+					flowFields: mapped({ invoice: 'INV-1', recipientName: 'Rina', packageCount: 1 }),
+				});
+				expect(created.error?.message).toBe('MileApp: The selected hubId is invalid.');
+				expect(other.tasks.size).toBe(0);
+				const read = await run({
+					resource: 'task',
+					operation: 'get',
+					taskId: '0123456789abcdef01234567',
+				});
+				expect(read.error?.message).toBe('MileApp: Data not found');
+			});
+		},
+	);
+
+	it.each([
+		['missingAccept', { missingAccept: 'reject' }],
+		['acceptCheck after-auth', { acceptCheck: 'after-auth' }],
+		['unknownQueryValues ignore', { unknownQueryValues: 'ignore' }],
+	] as const)(
+		'%s: the node sends Accept and documented values only, so the answer is the same',
+		async (_option, options) => {
+			await withFakeOf(options, async (other, run) => {
+				const task = other.addTask({ flowId: delivery._id, hubId: hub._id });
+				const { items, error } = await run({
+					resource: 'task',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { status: 'UNASSIGNED', timeBy: 'startTime', timeFrom: '2020-01-01T00:00:00' },
+					options: { sortBy: 'orderIndex', sortOrder: 'asc' },
+				});
+				expect(error).toBeUndefined();
+				expect(items.map((item) => item.json._id)).toEqual([task._id]);
+				expect(other.requests[0].headers.accept).toBe('application/json');
+			});
+		},
+	);
+});
+
+it('a refused token (401): the error says MileApp tokens expire and where to make a new one, without the token', async () => {
+	const task = aTask();
+	fake.revokeToken(TOKEN);
+	const { error } = await mileApp({ resource: 'task', operation: 'get', taskId: task._id });
+	expect(error).toMatchObject({ message: 'MileApp: Unauthenticated.', httpCode: '401' });
+	expect(error?.description).toContain(
+		'The Personal Token may have expired (MileApp tokens expire on the date chosen when they were made)',
+	);
+	expect(JSON.stringify(error)).not.toContain(TOKEN);
+});
+
+describe('[inferred] answers a write may get, each way: Create and Replace send what any of them takes', () => {
+	it.each([
+		['unknownBodyFields reject', { unknownBodyFields: 'reject' }],
+		['unknownBodyFields keep', { unknownBodyFields: 'keep' }],
+		['strictFieldTypes', { strictFieldTypes: true }],
+		['putRequiresFlowFields off', { putRequiresFlowFields: false }],
+		['endBeforeStart accept', { endBeforeStart: 'accept' }],
+		['assignChecksHub off', { assignChecksHub: false }],
+	] as const)('%s', async (_option, options) => {
+		await withFakeOf(options, async (other, run) => {
+			const created = await run({
+				resource: 'task',
+				operation: 'create',
+				flow: fromList('Delivery'),
+				hubId: fromList(hub._id),
+				flowFields: mapped({ invoice: 'INV-1', recipientName: 'Rina', packageCount: 2 }, [
+					'invoice',
+					'recipientName',
+					'packageCount',
+				]),
+				additionalFields: { assignees: 'dewi@example.com' },
+			});
+			expect(created.error).toBeUndefined();
+			const id = String(created.items[0].json._id);
+			const replaced = await run({
+				resource: 'task',
+				operation: 'replace',
+				taskId: id,
+				flow: fromList('Delivery'),
+				hubId: fromList(hub._id),
+				flowFields: mapped({ invoice: 'INV-2', recipientName: 'Rina', packageCount: 3 }, [
+					'invoice',
+					'recipientName',
+					'packageCount',
+				]),
+				additionalFields: {},
+			});
+			expect(replaced.error).toBeUndefined();
+			expect(other.tasks.get(id)).toMatchObject({
+				fields: { invoice: 'INV-2', recipientName: 'Rina', packageCount: 3 },
+				assignee: ['dewi@example.com'],
+				status: 'ONGOING',
+			});
+		});
 	});
 });

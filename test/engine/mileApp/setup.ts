@@ -6,12 +6,13 @@ import type { IDataObject } from 'n8n-workflow';
 import {
 	MILEAPP_API,
 	MileAppFake,
+	type MileAppFakeOptions,
 	type MileAppFlow,
 	type MileAppHub,
 	type MileAppTaskRecord,
 	type MileAppUser,
 } from '../../fakes/mileApp';
-import { Engine, runNode, type NodeSpec } from '../harness';
+import { Engine, runNode, type NodeRun, type NodeSpec } from '../harness';
 import { serveFake } from '../serveFake';
 
 export const TOKEN = 'MileApp-Personal-Token-6620';
@@ -70,21 +71,13 @@ export function aTask(
 	});
 }
 
-/** In a test file: the fake listens for the whole file; each test starts with two hubs, a worker and the Delivery flow. */
-export function useMileApp(): void {
-	serveFake(fake);
-	beforeEach(() => {
-		fake.reset();
-		engine = new Engine();
-		credentialId = engine.credentials.add('mileAppApi', fake.credentialData()).id!;
-		hub = fake.addHub({ name: 'Jakarta Central', address: 'Jl. MH Thamrin 1' });
-		otherHub = fake.addHub({ name: 'Bandung', address: 'Jl. Asia Afrika 8' });
-		worker = fake.addUser({
-			name: 'Dewi Lestari',
-			email: 'dewi@example.com',
-			hubIds: [hub._id, otherHub._id],
-		});
-		delivery = fake.addFlow({
+/** Two hubs, a worker and the Delivery flow; ids follow the fake's counters, so every fake seeded so has the same ids. */
+function seed(target: MileAppFake) {
+	const seeded = {
+		hub: target.addHub({ name: 'Jakarta Central', address: 'Jl. MH Thamrin 1' }),
+		otherHub: target.addHub({ name: 'Bandung', address: 'Jl. Asia Afrika 8' }),
+		worker: target.addUser({ name: 'Dewi Lestari', email: 'dewi@example.com', hubIds: [] }),
+		delivery: target.addFlow({
 			name: 'Delivery',
 			fields: [
 				{ field: 'invoice', type: 'string', required: true, description: 'Invoice number' },
@@ -97,6 +90,47 @@ export function useMileApp(): void {
 					description: 'Priority',
 				},
 			],
-		});
+		}),
+	};
+	seeded.worker.hubIds = [seeded.hub._id, seeded.otherHub._id];
+	return seeded;
+}
+
+/** In a test file: the fake listens for the whole file; each test starts with two hubs, a worker and the Delivery flow. */
+export function useMileApp(): void {
+	serveFake(fake);
+	beforeEach(() => {
+		fake.reset();
+		engine = new Engine();
+		credentialId = engine.credentials.add('mileAppApi', fake.credentialData()).id!;
+		({ hub, otherHub, worker, delivery } = seed(fake));
 	});
+}
+
+/** The MileApp node against `other`, with a credential of its own. */
+export type RunOn = (
+	parameters: IDataObject,
+	extra?: Partial<NodeSpec>,
+	input?: IDataObject[],
+) => Promise<NodeRun>;
+
+/**
+ * Runs `use` against a fake MileApp with other options (one answer of an [inferred] behaviour), seeded as every test's
+ * fake is (so `hub`, `worker` and `delivery` name its records too), listening only meanwhile.
+ */
+export async function withFakeOf(
+	options: MileAppFakeOptions,
+	use: (other: MileAppFake, run: RunOn) => Promise<void>,
+): Promise<void> {
+	const other = new MileAppFake({ token: `${TOKEN}-other`, ...options });
+	await other.start();
+	try {
+		seed(other);
+		const otherCredential = engine.credentials.add('mileAppApi', other.credentialData()).id!;
+		await use(other, (parameters, extra = {}, input) =>
+			runNode(engine, spec(parameters, { credentialId: otherCredential, ...extra }), input),
+		);
+	} finally {
+		await other.stop();
+	}
 }

@@ -2,8 +2,9 @@
  * Tasks: every operation, what MileApp receives and keeps and what n8n outputs, paging, bad input refused
  * before any request, and the normalized output.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { MILEAPP_API } from '../../fakes/mileApp';
+import { NODE_TYPES } from '../harness/packTypes';
 import {
 	TOKEN,
 	aTask,
@@ -17,10 +18,36 @@ import {
 	mileApp,
 	otherHub,
 	useMileApp,
+	withFakeOf,
 	worker,
 } from './setup';
 
 useMileApp();
+
+/** The requests MileApp received, as `METHOD path` under the API. */
+const calls = () =>
+	apiCalls().map((request) => `${request.method} ${request.path.slice(MILEAPP_API.length)}`);
+/** A list request's lazyLoad, limit, cursor and page. */
+const cursorOf = (request: { query: Record<string, string | undefined> }) => [
+	request.query.lazyLoad,
+	request.query.limit,
+	request.query.cursor,
+	request.query.page,
+];
+/** Replace with the Delivery flow's required fields and nothing else. */
+const replaceOf = (taskId: string, additionalFields: IDataObject = {}): IDataObject => ({
+	resource: 'task',
+	operation: 'replace',
+	taskId,
+	flow: fromList('Delivery'),
+	hubId: fromList(hub._id),
+	flowFields: mapped({ invoice: 'INV-1', recipientName: 'Andi Pratama', packageCount: 4 }, [
+		'invoice',
+		'recipientName',
+		'packageCount',
+	]),
+	additionalFields,
+});
 
 describe('task', () => {
 	it('Create sends the flow, the hub, the flow fields, the times and the assignees, and outputs the task', async () => {
@@ -53,8 +80,9 @@ describe('task', () => {
 			invoice: 'INV-77',
 			recipientName: 'Rina',
 			packageCount: 2,
-			startTime: '2026-11-24T02:00:00Z',
-			endTime: '2026-11-24T10:00:00Z',
+			// data-formats.mdx `Y-m-d\TH:i:sP`, written with +00:00 as MileApp's examples are; never Z.
+			startTime: '2026-11-24T02:00:00+00:00',
+			endTime: '2026-11-24T10:00:00+00:00',
 			assignee: ['dewi@example.com'],
 		});
 		expect(items.map((item) => [item.json.invoice, item.json.status, item.json.assignee])).toEqual([
@@ -113,7 +141,10 @@ describe('task', () => {
 			updateFields: { hubId: otherHub._id, endTime },
 		});
 		expect(error).toBeUndefined();
-		expect(apiCalls()[0].body).toEqual({ hubId: otherHub._id, endTime });
+		expect(apiCalls()[0].body).toEqual({
+			hubId: otherHub._id,
+			endTime: endTime.replace(/Z$/, '+00:00'),
+		});
 		const stored = fake.tasks.get(task._id)!;
 		expect(stored).toMatchObject({ hubId: otherHub._id, fields: task.fields });
 		expect(Date.parse(stored.endTime)).toBe(later.getTime());
@@ -121,31 +152,22 @@ describe('task', () => {
 
 	it('Replace sends the whole task: a flow field it does not give is gone afterwards', async () => {
 		const task = aTask({ priority: 'Urgent' });
-		const { error } = await mileApp({
-			resource: 'task',
-			operation: 'replace',
-			taskId: task._id,
-			flow: fromList('Delivery'),
-			hubId: fromList(hub._id),
-			flowFields: mapped({ invoice: 'INV-1', recipientName: 'Andi Pratama', packageCount: 4 }, [
-				'invoice',
-				'recipientName',
-				'packageCount',
-			]),
-			additionalFields: {},
-		});
+		const { error } = await mileApp(replaceOf(task._id));
 		expect(error).toBeUndefined();
-		expect(apiCalls()[0]).toMatchObject({
-			method: 'PUT',
-			body: {
-				flow: 'Delivery',
-				hubId: hub._id,
-				invoice: 'INV-1',
-				recipientName: 'Andi Pratama',
-				packageCount: 4,
-			},
+		const stored = fake.tasks.get(task._id)!;
+		expect(calls()).toEqual([`GET /task/${task._id}`, `PUT /task/${task._id}`]);
+		expect(apiCalls()[1].body).toEqual({
+			flow: 'Delivery',
+			hubId: hub._id,
+			invoice: 'INV-1',
+			recipientName: 'Andi Pratama',
+			packageCount: 4,
+			// Not given: carried from the task as it was (see the Unknown tests below).
+			assignee: [worker.email],
+			startTime: task.startTime,
+			endTime: task.endTime,
 		});
-		expect(fake.tasks.get(task._id)!.fields.priority).toBeUndefined();
+		expect(stored.fields.priority).toBeUndefined();
 	});
 
 	it('Assign gives the task to workers by email; Get reads it back', async () => {
@@ -179,7 +201,7 @@ describe('task', () => {
 		expect(fake.tasks.has(task._id)).toBe(false);
 	});
 
-	it('Get Many sends the filters and sort, and Return All follows the pages at 100 a page', async () => {
+	it('Get Many sends the filters and sort, and Return All follows the cursor (lazyLoad) at 100 a page', async () => {
 		// Time From is sent in the workflow's zone: this test's is UTC.
 		engine.timezone = 'UTC';
 		for (let n = 0; n < 230; n++) aTask({ invoice: `INV-${n}` });
@@ -199,11 +221,12 @@ describe('task', () => {
 			options: { sortBy: 'createdTime', sortOrder: 'asc' },
 		});
 		expect(items).toHaveLength(230);
+		expect(new Set(items.map((item) => item.json._id)).size).toBe(230);
 		const pages = apiCalls();
-		expect(pages.map((request) => [request.query.page, request.query.limit])).toEqual([
-			['1', '100'],
-			['2', '100'],
-			['3', '100'],
+		expect(pages.map(cursorOf)).toEqual([
+			['1', '100', undefined, undefined],
+			['1', '100', String(items[99].json._id), undefined],
+			['1', '100', String(items[199].json._id), undefined],
 		]);
 		expect(pages[0].query).toMatchObject({
 			flow: 'Delivery',
@@ -228,9 +251,7 @@ describe('task', () => {
 			options: {},
 		});
 		expect(items).toHaveLength(7);
-		expect(apiCalls().map((request) => [request.query.page, request.query.limit])).toEqual([
-			['1', '7'],
-		]);
+		expect(apiCalls().map(cursorOf)).toEqual([['1', '7', undefined, undefined]]);
 	});
 });
 
@@ -367,5 +388,248 @@ describe('normalized output', () => {
 			status: 'done',
 			completedAt: utc(fake.tasks.get(finished._id)!.doneTime),
 		});
+	});
+});
+
+/** A field of the MileApp node as the editor shows it, by the path of its name (e.g. `filters.timeBy`). */
+function fieldOf(path: string, operation = 'getAll'): INodeProperties {
+	const [name, inner] = path.split('.');
+	const field = NODE_TYPES.mileApp.description.properties.find(
+		(property) =>
+			property.name === name && property.displayOptions?.show?.operation?.includes(operation),
+	)!;
+	return inner
+		? (field.options as INodeProperties[]).find((option) => option.name === inner)!
+		: field;
+}
+
+describe('Time By offers what the documents list (createdTime, startTime, doneTime)', () => {
+	it('the field offers exactly those three: no endTime', () => {
+		expect(
+			(fieldOf('filters.timeBy').options as INodePropertyOptions[]).map((option) => option.value),
+		).toEqual(['createdTime', 'doneTime', 'startTime']);
+	});
+
+	it('a workflow saved with Time By "endTime" is refused before any request, naming Time By', async () => {
+		const { error } = await mileApp({
+			resource: 'task',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { timeBy: 'endTime', timeFrom: '2026-03-01T00:00:00' },
+		});
+		expect(error?.message).toContain('Time By');
+		expect(fake.requests).toEqual([]);
+	});
+});
+
+describe('Unknown: the zone MileApp reads Time From/To in', () => {
+	it("the fields' help names the zone the node assumes (the workflow's) and that MileApp does not document one", () => {
+		for (const path of ['filters.timeFrom', 'filters.timeTo'])
+			expect(fieldOf(path).description).toMatch(
+				/in this workflow's time zone.*MileApp does not document the zone/,
+			);
+	});
+
+	it.each([
+		['the workflow’s zone', 'Asia/Jakarta', 1],
+		['UTC', 'UTC', 0],
+	])(
+		'a picked time goes out as its clock time, unshifted; MileApp reading it in %s finds %i task',
+		async (_zone, timeZone, found) => {
+			engine.timezone = 'Asia/Jakarta';
+			await withFakeOf({ timeZone }, async (other, run) => {
+				// 08:30 in Jakarta.
+				const task = other.addTask({
+					flowId: delivery._id,
+					hubId: hub._id,
+					createdTime: '2026-03-01T01:30:00+00:00',
+				});
+				const { items, error } = await run({
+					resource: 'task',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { timeFrom: '2026-03-01T08:00:00', timeTo: '2026-03-01T09:00:00' },
+				});
+				expect(error).toBeUndefined();
+				expect(other.requests[0].query).toMatchObject({
+					timeBy: 'createdTime',
+					timeFrom: '2026-03-01 08:00:00',
+					timeTo: '2026-03-01 09:00:00',
+				});
+				expect(items.map((item) => item.json._id)).toEqual(found ? [task._id] : []);
+			});
+		},
+	);
+});
+
+describe('Unknown: whether a PUT without assignee unassigns; Replace carries the assignees and times', () => {
+	const putOf = (other: { requests: { method: string; body: unknown }[] }) =>
+		other.requests.find((request) => request.method === 'PUT')!.body as IDataObject;
+
+	it.each([
+		['keeps the assignment', { putWithoutAssignee: 'keep', putWithoutTimes: 'keep' }],
+		['unassigns', { putWithoutAssignee: 'unassign', putWithoutTimes: 'flow-default' }],
+	] as const)(
+		'Replace without Assignees, where a PUT without them %s: the task keeps its worker and its times',
+		async (_answer, options) => {
+			await withFakeOf(options, async (other, run) => {
+				const task = other.addTask({
+					flowId: delivery._id,
+					hubId: hub._id,
+					assignee: [worker.email],
+					startTime: other.isoAt(2 * 3_600_000),
+					endTime: other.isoAt(50 * 3_600_000),
+					fields: { invoice: 'INV-1', recipientName: 'Andi Pratama', packageCount: 3 },
+				});
+				const before = { ...task };
+				const { items, error } = await run(replaceOf(task._id));
+				expect(error).toBeUndefined();
+				expect(putOf(other)).toMatchObject({
+					assignee: [worker.email],
+					startTime: before.startTime,
+					endTime: before.endTime,
+				});
+				expect(other.tasks.get(task._id)).toMatchObject({
+					status: 'ONGOING',
+					assignee: [worker.email],
+					startTime: before.startTime,
+					endTime: before.endTime,
+					fields: { invoice: 'INV-1', recipientName: 'Andi Pratama', packageCount: 4 },
+				});
+				expect(items[0].json).toMatchObject({ assignee: [worker.email], status: 'ONGOING' });
+			});
+		},
+	);
+
+	it('Assignees and times given are sent as given (nothing read over them); an unassigned task is sent no assignee', async () => {
+		const assigned = aTask();
+		const { error } = await mileApp(
+			replaceOf(assigned._id, {
+				assignees: 'dewi@example.com',
+				startTime: '2030-01-02T09:00:00+07:00',
+				endTime: '2030-01-03T09:00:00+07:00',
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(calls()).toEqual([`PUT /task/${assigned._id}`]);
+		expect(apiCalls()[0].body).toMatchObject({
+			assignee: ['dewi@example.com'],
+			startTime: '2030-01-02T02:00:00+00:00',
+			endTime: '2030-01-03T02:00:00+00:00',
+		});
+
+		fake.server.clearRequests();
+		const waiting = aTask({}, { assignee: [] });
+		expect((await mileApp(replaceOf(waiting._id))).error).toBeUndefined();
+		expect(apiCalls()[1].body).not.toHaveProperty('assignee');
+		expect(fake.tasks.get(waiting._id)).toMatchObject({ status: 'UNASSIGNED', assignee: [] });
+	});
+
+	it('the editor says what Replace does with the assignees', () => {
+		const notice = fieldOf('replaceNotice', 'replace');
+		expect(notice.displayName).toMatch(
+			/assignees and its start and end time are read first and sent again unless given/,
+		);
+	});
+});
+
+describe('No "complete" action: whether status DONE in a PUT or PATCH finishes a task is undocumented', () => {
+	const writes = ['create', 'update', 'replace', 'assign'];
+
+	it('the task operations offer none, and no write sends a status', () => {
+		const operations = NODE_TYPES.mileApp.description.properties.find(
+			(property) =>
+				property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'task',
+		)!;
+		expect(
+			(operations.options as INodePropertyOptions[]).map((option) => option.value).sort(),
+		).toEqual(['assign', 'create', 'delete', 'get', 'getAll', 'replace', 'update']);
+		const names = (fields: INodeProperties[]): string[] =>
+			fields.flatMap((field) => [
+				field.name,
+				...(field.type === 'collection' ? names(field.options as INodeProperties[]) : []),
+			]);
+		for (const operation of writes) {
+			const fields = NODE_TYPES.mileApp.description.properties.filter((property) =>
+				property.displayOptions?.show?.operation?.includes(operation),
+			);
+			expect(names(fields)).not.toContain('status');
+		}
+	});
+
+	it.each([true, false])(
+		'with the fake finishing on status DONE or not (%s), an Update leaves the status alone',
+		async (statusWritable) => {
+			await withFakeOf({ statusWritable }, async (other, run) => {
+				const task = other.addTask({
+					flowId: delivery._id,
+					hubId: hub._id,
+					assignee: [worker.email],
+					fields: { invoice: 'INV-1', recipientName: 'Andi', packageCount: 1 },
+				});
+				const { error } = await run({
+					resource: 'task',
+					operation: 'update',
+					taskId: task._id,
+					flow: fromList('Delivery'),
+					flowFields: mapped({ priority: 'Low', status: 'DONE' }),
+					updateFields: {},
+				});
+				expect(error).toBeUndefined();
+				expect(other.requests[0].body).toEqual({ priority: 'Low' });
+				expect(other.tasks.get(task._id)!.status).toBe('ONGOING');
+			});
+		},
+	);
+});
+
+describe('optional fields left empty are left out of the request', () => {
+	it('Create, Update and Get Many send none of the fields added but left empty', async () => {
+		const created = await mileApp({
+			resource: 'task',
+			operation: 'create',
+			flow: fromList('Delivery'),
+			hubId: fromList(hub._id),
+			flowFields: mapped({
+				invoice: 'INV-2',
+				recipientName: 'Rina',
+				packageCount: 1,
+				priority: '',
+			}),
+			additionalFields: { startTime: '', endTime: '', assignees: '' },
+		});
+		expect(created.error).toBeUndefined();
+		expect(apiCalls()[0].body).toEqual({
+			flow: 'Delivery',
+			hubId: hub._id,
+			invoice: 'INV-2',
+			recipientName: 'Rina',
+			packageCount: 1,
+		});
+
+		const task = aTask();
+		fake.server.clearRequests();
+		const updated = await mileApp({
+			resource: 'task',
+			operation: 'update',
+			taskId: task._id,
+			flow: fromList('Delivery'),
+			flowFields: mapped({ invoice: 'INV-3', recipientName: '' }),
+			updateFields: { hubId: '', startTime: '', endTime: '' },
+		});
+		expect(updated.error).toBeUndefined();
+		expect(apiCalls()[0].body).toEqual({ invoice: 'INV-3' });
+
+		fake.server.clearRequests();
+		const listed = await mileApp({
+			resource: 'task',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+			filters: { timeFrom: '', timeTo: '' },
+			options: {},
+		});
+		expect(listed.error).toBeUndefined();
+		expect(Object.keys(apiCalls()[0].query).sort()).toEqual(['lazyLoad', 'limit']);
 	});
 });

@@ -342,9 +342,68 @@ it('Output "Normalized Task": a finished delivery arrives done, in the shared ta
 		expect.objectContaining({
 			id: task._id,
 			vendor: 'mileApp',
-			title: task.fields.invoice,
+			// The documented payload carries no title: the flow's name stands in.
+			title: 'Delivery',
 			status: 'done',
 			assignees: [{ id: 'dewi@example.com', email: 'dewi@example.com' }],
+			// From the nested hub the documented payload carries.
+			subject: { type: 'hub', id: hub._id, name: 'Jakarta Central' },
 		}),
 	]);
+});
+
+it('the documented payloads start the workflow as they come: nested hub, assignedTo, assignedBy, doneBy, doneTime', async () => {
+	await listen({ events: ['onCreate', 'onAssign', 'onFinish'] }, [
+		'onCreate',
+		'onAssign',
+		'onFinish',
+	]);
+	const task = newTask();
+	await fake.deliveriesSettled();
+	fake.assignTask(task._id, ['dewi@example.com']);
+	await fake.deliveriesSettled();
+	fake.finishTask(task._id);
+	await fake.deliveriesSettled();
+
+	const hubOfPayload = {
+		lng: hub.lng,
+		_id: hub._id,
+		deleteAccess: true,
+		name: 'Jakarta Central',
+		lat: hub.lat,
+	};
+	const [created, assigned, finished] = started();
+	expect(created).toMatchObject({ status: 'UNASSIGNED', assignee: [], hub: hubOfPayload });
+	expect(created).not.toHaveProperty('assignedTo');
+	expect(assigned).toMatchObject({
+		status: 'ONGOING',
+		assignee: ['dewi@example.com'],
+		assignedBy: 'Roger',
+		assignedTo: expect.objectContaining({ email: 'dewi@example.com', name: 'Dewi' }),
+		hub: hubOfPayload,
+	});
+	expect(finished).toMatchObject({
+		status: 'DONE',
+		doneBy: 'Dewi',
+		doneTime: expect.any(String),
+		assignedTo: expect.objectContaining({ email: 'dewi@example.com' }),
+	});
+	expect(started().map((json) => json._id)).toEqual([task._id, task._id, task._id]);
+});
+
+it('a delivery MileApp sends again (its answer came late) starts nothing the second time; a new assignment does', async () => {
+	await listen({ events: ['onAssign'] }, ['onAssign']);
+	const task = newTask();
+	fake.assignTask(task._id, ['dewi@example.com']);
+	await fake.deliveriesSettled();
+	// The same delivery again, as MileApp's retry sends it.
+	const [again] = await fake.deliver('onAssign', JSON.parse(fake.deliveries.at(-1)!.body));
+	expect(again.status).toBe(200);
+	expect(started().map((json) => json._id)).toEqual([task._id]);
+
+	// Assigned again a second later: a new delivery.
+	await new Promise((resolve) => setTimeout(resolve, 1100));
+	fake.assignTask(task._id, ['dewi@example.com']);
+	await fake.deliveriesSettled();
+	expect(started().map((json) => json._id)).toEqual([task._id, task._id]);
 });

@@ -6,7 +6,10 @@ import { readPaging } from './paging';
 import type { MileAppStore } from './store';
 import { hubViewOf } from './views';
 
-/** Documented: `{status, data: [{_id, name, address, lat, lng}]}` with page, limit, name, q. [inferred] q searches name and address. */
+/**
+ * Documented: `{status, data: [{_id, name, address, lat, lng}]}` with page, limit, name, q; `q` matches names only
+ * (openapi `/hubs`: "according to similar value of name"). [inferred] both match part of the name, case-insensitively.
+ */
 function listHubs(fake: MileAppStore, context: Context): FakeResponse {
 	const paging = readPaging(fake, context.request, fake.options.hubsDefaultLimit);
 	if (isResponse(paging)) return paging;
@@ -19,10 +22,7 @@ function listHubs(fake: MileAppStore, context: Context): FakeResponse {
 				? hub.name.toLowerCase() === name
 				: hub.name.toLowerCase().includes(name),
 		);
-	if (q)
-		rows = rows.filter(
-			(hub) => hub.name.toLowerCase().includes(q) || hub.address.toLowerCase().includes(q),
-		);
+	if (q) rows = rows.filter((hub) => hub.name.toLowerCase().includes(q));
 	const slice = rows.slice((paging.page - 1) * paging.limit, paging.page * paging.limit);
 	return { status: 200, body: { status: true, data: slice.map((hub) => hubViewOf(hub)) } };
 }

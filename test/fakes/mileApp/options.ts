@@ -10,9 +10,15 @@ export interface MileAppFakeOptions {
 	/** [inferred] the organization's zone: `Y-m-d H:i:s` inputs are read in it and answers carry its offset (the documents' examples show +00:00). */
 	timeZone?: string;
 
+	/**
+	 * [inferred] a date in an ISO 8601 form data-formats.mdx does not list (`Z` for `+00:00`, `+0700`, a fraction
+	 * other than milliseconds): a 400 like any unreadable date, or read as ISO 8601.
+	 */
+	undocumentedDateForms?: 'reject' | 'accept';
+
 	/** Documented: 20. */
 	defaultLimit?: number;
-	/** [inferred] the largest `limit` taken (no maximum is documented). */
+	/** Documented (openapi `/tasks`): the largest `limit`, 1000. */
 	maxLimit?: number;
 	/** [inferred] a limit above the maximum: clamped, or a 400. */
 	limitAboveMax?: 'clamp' | 'reject';
@@ -49,7 +55,10 @@ export interface MileAppFakeOptions {
 	rateLimitPerSecond?: number | null;
 	/** ms the window is measured with; by default the fake's clock. */
 	rateLimitClock?: () => number;
-	/** [inferred] answers carry X-RateLimit-Limit/-Remaining, and a 429 Retry-After (Laravel's throttle does). */
+	/**
+	 * [inferred] answers carry X-RateLimit-Limit/-Remaining, and a 429 Retry-After (Laravel's throttle does). None is
+	 * documented (introduction.mdx only says to wait 60 s after a 429), so by default there are none.
+	 */
 	rateLimitHeaders?: boolean;
 
 	/**
@@ -110,7 +119,11 @@ export interface MileAppFakeOptions {
 	 * (`webhookSecretHeaders()`), which the sandbox's MileApp Webhook credential holds (`webhookCredentialData()`).
 	 */
 	webhookSecret?: string;
-	/** [inferred] the delivery body: documented as "the flat task"; by default the task as answered, without the nested hub. */
+	/**
+	 * The delivery body. Documented (webhooks/task-events.mdx): the task with a nested `hub` (with `deleteAccess`),
+	 * `assignee` (empty on onCreate), and on onAssign/onFinish `assignedBy`, `assignedTo` (the worker), `assignedTime`;
+	 * on onFinish `doneBy`, `doneTime` (see `webhookPayloadOf`). A test may send another shape.
+	 */
 	deliveryBody?: (event: MileAppEvent, task: Record<string, unknown>) => unknown;
 	/** [inferred] a header naming the event (none is documented: null sends none). */
 	eventHeader?: string | null;
@@ -140,8 +153,9 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		organizationId: '634e98098ce07d29474a7e22',
 		clock: () => new Date(),
 		timeZone: 'UTC',
+		undocumentedDateForms: 'reject',
 		defaultLimit: 20,
-		maxLimit: 100,
+		maxLimit: 1000,
 		limitAboveMax: 'clamp',
 		invalidPaging: 'default',
 		defaultSortBy: 'createdTime',
@@ -158,7 +172,7 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		hubsDefaultLimit: 20,
 		hubNameMatch: 'partial',
 		rateLimitPerSecond: 100,
-		rateLimitHeaders: true,
+		rateLimitHeaders: false,
 		errorHttpStatus: 'real',
 		acceptCheck: 'before-auth',
 		missingAccept: 'accept',

@@ -14,6 +14,7 @@ import { defaultOptions, type MileAppFakeOptions, type Options } from './options
 import { fillSandbox } from './sandbox';
 import { RESERVED } from './taskInput';
 import {
+	DOCUMENTED_ISO_DATE_TIME,
 	ISO_DATE_TIME,
 	LOCAL_DATE_TIME,
 	LOCAL_FORMAT,
@@ -27,7 +28,7 @@ import {
 	type MileAppUser,
 	type MileAppWebhookTarget,
 } from './types';
-import { flatTaskOf, flowViewOf, hubViewOf, taskViewOf } from './views';
+import { flowViewOf, hubViewOf, taskViewOf, webhookPayloadOf } from './views';
 import { cancelDeliveries, deliverEvent, emit } from './webhooks';
 
 /** 8 hex digits in front of every id, then a kind and a counter: 24 hex digits, as a MongoDB ObjectId. */
@@ -329,9 +330,9 @@ export class MileAppStore extends VendorFake {
 		return taskViewOf(this, task);
 	}
 
-	/** [inferred] "the flat task" a delivery carries: the answer's task without the nested hub. */
-	flatTask(task: MileAppTaskRecord): Record<string, unknown> {
-		return flatTaskOf(this, task);
+	/** What a webhook delivery carries for the task as it now is (webhooks/task-events.mdx). */
+	webhookPayload(task: MileAppTaskRecord): Record<string, unknown> {
+		return webhookPayloadOf(this, task);
 	}
 
 	flowView(flow: MileAppFlow): Record<string, unknown> {
@@ -361,13 +362,17 @@ export class MileAppStore extends VendorFake {
 		return `${DateTime.fromJSDate(this.options.clock()).toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS")}000Z`;
 	}
 
-	/** A date the API takes (`Y-m-d H:i:s` in the organization's zone, or ISO 8601), as ISO 8601 with the organization's offset. */
+	/** A date the API takes (`Y-m-d H:i:s` in the organization's zone, or a documented ISO 8601 form), as ISO 8601 with the organization's offset. */
 	parseTime(value: unknown): string | undefined {
 		if (typeof value !== 'string') return undefined;
 		const zone = this.options.timeZone;
 		let parsed: DateTime | undefined;
 		if (LOCAL_DATE_TIME.test(value)) parsed = DateTime.fromFormat(value, LOCAL_FORMAT, { zone });
-		else if (ISO_DATE_TIME.test(value)) parsed = DateTime.fromISO(value, { zone });
+		else if (
+			DOCUMENTED_ISO_DATE_TIME.test(value) ||
+			(this.options.undocumentedDateForms === 'accept' && ISO_DATE_TIME.test(value))
+		)
+			parsed = DateTime.fromISO(value, { zone });
 		if (!parsed?.isValid) return undefined;
 		return parsed.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
 	}

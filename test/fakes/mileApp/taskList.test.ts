@@ -79,15 +79,17 @@ describe('task list', () => {
 			to: null,
 			total: 25,
 		});
-		// [inferred] a limit above 100 is clamped; nonsense falls back to the defaults.
-		expect((await api('GET', '/tasks', { query: { limit: 500 } })).body.tasks.per_page).toBe(100);
+		// Documented: at most 1000 a page. [inferred] a limit above it is clamped; nonsense falls back to the defaults.
+		expect((await api('GET', '/tasks', { query: { limit: 1000 } })).body.tasks.per_page).toBe(1000);
+		expect((await api('GET', '/tasks', { query: { limit: 1001 } })).body.tasks.per_page).toBe(1000);
 		expect(
 			(await api('GET', '/tasks', { query: { limit: 'ten', page: '-1' } })).body.tasks,
 		).toMatchObject({ per_page: 20, current_page: 1 });
 		await withFake(
 			{ limitAboveMax: 'reject', invalidPaging: 'reject', paginatorLinks: false },
 			async (other) => {
-				expect((await call(other, 'GET', '/tasks', { query: { limit: 500 } })).status).toBe(400);
+				expect((await call(other, 'GET', '/tasks', { query: { limit: 1000 } })).status).toBe(200);
+				expect((await call(other, 'GET', '/tasks', { query: { limit: 1001 } })).status).toBe(400);
 				expect((await call(other, 'GET', '/tasks', { query: { page: 'x' } })).status).toBe(400);
 				expect((await call(other, 'GET', '/tasks')).body.tasks).not.toHaveProperty('links');
 			},
@@ -209,13 +211,11 @@ describe('task list', () => {
 			status: false,
 			message: 'The timeFrom does not match the format Y-m-d H:i:s.',
 		});
-		expect(
-			(
-				await api('GET', '/tasks', {
-					query: { timeBy: 'birthday', timeFrom: '2026-03-02 00:00:00' },
-				})
-			).status,
-		).toBe(400);
+		// Documented: createdTime, startTime, doneTime only; endTime is not among them.
+		for (const timeBy of ['birthday', 'endTime', 'updatedTime', 'assignedTime'])
+			expect(
+				(await api('GET', '/tasks', { query: { timeBy, timeFrom: '2026-03-02 00:00:00' } })).status,
+			).toBe(400);
 		await withFake({ timeRangeInclusive: false }, async (other) => {
 			const hub = other.addHub({ name: 'Jakarta' });
 			const flow = other.addFlow({ name: 'Visit', fields: [] });
@@ -224,6 +224,22 @@ describe('task list', () => {
 				(await call(other, 'GET', '/tasks', { query: { timeFrom: '2026-03-01 12:00:00' } })).body
 					.tasks.total,
 			).toBe(0);
+		});
+	});
+
+	it('[inferred] timeZone: timeFrom/timeTo are read in the organization’s zone (UTC by default), answers carry its offset', async () => {
+		// 08:30 in Jakarta, 01:30 UTC.
+		const at = '2026-03-01T01:30:00+00:00';
+		const window = { timeFrom: '2026-03-01 08:00:00', timeTo: '2026-03-01 09:00:00' };
+		task({ createdTime: at });
+		expect((await api('GET', '/tasks', { query: window })).body.tasks.total).toBe(0);
+		await withFake({ timeZone: 'Asia/Jakarta' }, async (other) => {
+			const hub = other.addHub({ name: 'Jakarta' });
+			const flow = other.addFlow({ name: 'Visit', fields: [] });
+			other.addTask({ flowId: flow._id, hubId: hub._id, createdTime: at });
+			const answer = (await call(other, 'GET', '/tasks', { query: window })).body.tasks;
+			expect(answer.total).toBe(1);
+			expect(answer.data[0].startTime).toMatch(/\+07:00$/);
 		});
 	});
 

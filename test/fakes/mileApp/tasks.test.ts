@@ -239,6 +239,59 @@ describe('tasks: create', () => {
 	});
 });
 
+describe('tasks: dates (data-formats.mdx)', () => {
+	const at = (startTime: string) => ({
+		...seedBody(),
+		startTime,
+		endTime: '2022-11-05T07:28:23+00:00',
+	});
+
+	it('takes the documented forms: Y-m-d H:i:s, Y-m-d\\TH:i:s, Y-m-d\\TH:i:sP, Y-m-d\\TH:i:s.vP; answers with +00:00', async () => {
+		for (const form of [
+			'2022-11-02 07:28:23',
+			'2022-11-02T07:28:23',
+			'2022-11-02T07:28:23+00:00',
+			'2022-11-02T14:28:23+07:00',
+			'2022-11-02T07:28:23.000+00:00',
+		]) {
+			const answer = await api('POST', '/task', { body: at(form) });
+			expect([form, answer.status, answer.body.task?.startTime]).toEqual([
+				form,
+				201,
+				'2022-11-02T07:28:23+00:00',
+			]);
+		}
+	});
+
+	it('[inferred] undocumentedDateForms: Z, +0000 or another fraction is a 400 by default, read as ISO 8601 by option', async () => {
+		const forms = [
+			'2022-11-02T07:28:23Z',
+			'2022-11-02T07:28:23+0000',
+			'2022-11-02T07:28:23.5+00:00',
+		];
+		for (const form of forms)
+			expect((await api('POST', '/task', { body: at(form) })).body).toEqual({
+				status: false,
+				message: 'The startTime is not a valid date.',
+			});
+		await withFake({ undocumentedDateForms: 'accept' }, async (other) => {
+			const hub = other.addHub({ name: 'J' });
+			other.addFlow({ name: 'Visit', fields: [] });
+			for (const form of forms) {
+				const answer = await call(other, 'POST', '/task', {
+					body: {
+						flow: 'Visit',
+						hubId: hub._id,
+						startTime: form,
+						endTime: '2022-11-05T07:28:23+00:00',
+					},
+				});
+				expect([form, answer.status]).toEqual([form, 201]);
+			}
+		});
+	});
+});
+
 describe('tasks: read, replace, change, assign, delete', () => {
 	it('GET /task/{id} answers {status, message, task}; an unknown id is 404 "Data not found"', async () => {
 		const t = task({ assignee: [dewi.email] });

@@ -7,15 +7,8 @@ export const TASK_STATUSES = ['UNASSIGNED', 'ONGOING', 'DONE'] as const;
 /** Documented sortBy values. */
 export const TASK_SORTS = ['createdTime', 'orderIndex', 'startTime', 'doneTime'] as const;
 
-/** [inferred] timeBy names the task's time the range applies to: the sheet documents timeBy, not its values. */
-export const TIME_BY = [
-	'createdTime',
-	'updatedTime',
-	'startTime',
-	'endTime',
-	'assignedTime',
-	'doneTime',
-] as const;
+/** Documented (openapi `/tasks` enum): the times `timeBy` may name. There is no `endTime` among them. */
+export const TIME_BY = ['createdTime', 'startTime', 'doneTime'] as const;
 
 /** Documented task events (Automation): onCreate (UNASSIGNED), onAssign (ONGOING), onFinish (DONE). */
 export const TASK_EVENTS = ['onCreate', 'onAssign', 'onFinish'] as const;
@@ -40,7 +33,11 @@ export const LOCAL_FORMAT = 'yyyy-MM-dd HH:mm:ss';
 
 export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
-/** `Y-m-d\TH:i:s`, `Y-m-d\TH:i:sP`, `Y-m-d\TH:i:s.vP` (apidoc.mile.app's Datetime formats). */
+/** Documented (data-formats.mdx): `Y-m-d\TH:i:s`, `Y-m-d\TH:i:sP` and `Y-m-d\TH:i:s.vP` (P: `+00:00`, v: milliseconds). */
+export const DOCUMENTED_ISO_DATE_TIME =
+	/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3}[+-]\d{2}:\d{2}|[+-]\d{2}:\d{2})?$/;
+
+/** [inferred] ISO 8601 beyond the documented forms: `Z`, an offset without a colon, other fractions. */
 export const ISO_DATE_TIME =
 	/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:?\d{2})?$/;
 

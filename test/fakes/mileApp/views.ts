@@ -1,4 +1,4 @@
-/** Records as the API answers them: a task (and the flat task a delivery carries), a flow, a hub. */
+/** Records as the API answers them: a task (and what a webhook delivery carries), a flow, a hub. */
 import type { MileAppStore } from './store';
 import type { MileAppFlow, MileAppFlowField, MileAppHub, MileAppTaskRecord } from './types';
 
@@ -63,11 +63,57 @@ export function taskViewOf(fake: MileAppStore, task: MileAppTaskRecord): Record<
 	return view;
 }
 
-/** [inferred] "the flat task" a delivery carries: the answer's task without the nested hub. */
-export function flatTaskOf(fake: MileAppStore, task: MileAppTaskRecord): Record<string, unknown> {
-	const { hub: _hub, ...flat } = taskViewOf(fake, task);
-	void _hub;
-	return flat;
+/**
+ * What a webhook delivery carries, as webhooks/task-events.mdx documents it: the flow's fields, the task's own keys, a
+ * nested `hub` with `deleteAccess` ([inferred] always true, as in every example), `assignee` (empty on onCreate); once
+ * assigned `assignedBy`, `assignedTo` (the first assignee's user) and `assignedTime`; once done `doneBy` and `doneTime`.
+ * No `title`, `content` or event name.
+ */
+export function webhookPayloadOf(
+	fake: MileAppStore,
+	task: MileAppTaskRecord,
+): Record<string, unknown> {
+	const hub = fake.hubs.get(task.hubId);
+	const payload: Record<string, unknown> = {
+		...task.fields,
+		hubId: task.hubId,
+		flowId: task.flowId,
+		hub: hub
+			? { lng: hub.lng, _id: hub._id, deleteAccess: true, name: hub.name, lat: hub.lat }
+			: null,
+		endTime: task.endTime,
+		assignee: [...task.assignee],
+		flow: task.flow,
+		status: task.status,
+		_id: task._id,
+		organizationId: task.organizationId,
+		startTime: task.startTime,
+		createdTime: task.createdTime,
+		updatedTime: task.updatedTime,
+		createdBy: task.createdBy,
+		createdFrom: task.createdFrom,
+		orderIndex: task.orderIndex,
+	};
+	if (task.assignedTime !== null) {
+		const worker = [...fake.users.values()].find((user) => user.email === task.assignee[0]);
+		Object.assign(payload, {
+			assignedBy: task.assignedBy,
+			assignedTo: worker
+				? {
+						organization: null,
+						name: worker.name,
+						hubId: worker.hubIds === 'all' ? [...fake.hubs.keys()] : [...worker.hubIds],
+						role: null,
+						_id: worker._id,
+						email: worker.email,
+					}
+				: null,
+			assignedTime: task.assignedTime,
+		});
+	}
+	if (task.status === 'DONE')
+		Object.assign(payload, { doneBy: task.doneBy, doneTime: task.doneTime });
+	return payload;
 }
 
 export function flowViewOf(flow: MileAppFlow): Record<string, unknown> {

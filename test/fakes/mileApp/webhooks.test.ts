@@ -31,7 +31,7 @@ describe('webhook deliveries', () => {
 		await receiver.close();
 	});
 
-	it('a task created through the API reaches the configured URL after the answer: the flat task, JSON, with the custom headers', async () => {
+	it('a task created through the API reaches the configured URL after the answer: the documented payload, JSON, with the custom headers', async () => {
 		fake.addWebhook({
 			url: receiver.url,
 			events: ['onCreate'],
@@ -48,13 +48,34 @@ describe('webhook deliveries', () => {
 		const [{ headers, body }] = receiver.received;
 		expect(headers['content-type']).toBe('application/json');
 		expect(headers['x-api-key']).toBe('receiver-secret');
-		const { hub: _hub, ...flat } = created.body.task;
-		void _hub;
-		expect(JSON.parse(body)).toEqual(flat);
-		expect(JSON.parse(body)).toMatchObject({
-			status: 'UNASSIGNED',
+		const answered = created.body.task;
+		// webhooks/task-events.mdx, On Task Create: the task's own keys, the hub nested with deleteAccess, an empty
+		// assignee; no title, content or assignment keys.
+		expect(JSON.parse(body)).toEqual({
 			field1: 'John Birdy',
+			field2: 'Gambir Jakarta',
+			field3: '-6.230815251,106.75684387',
+			hubId: jakarta._id,
 			flowId: visit._id,
+			hub: {
+				lng: jakarta.lng,
+				_id: jakarta._id,
+				deleteAccess: true,
+				name: jakarta.name,
+				lat: jakarta.lat,
+			},
+			endTime: answered.endTime,
+			assignee: [],
+			flow: 'Visit',
+			status: 'UNASSIGNED',
+			_id: answered._id,
+			organizationId: answered.organizationId,
+			startTime: answered.startTime,
+			createdTime: answered.createdTime,
+			updatedTime: answered.updatedTime,
+			createdBy: answered.createdBy,
+			createdFrom: 'API',
+			orderIndex: answered.orderIndex,
 		});
 		expect(fake.deliveries).toEqual([
 			expect.objectContaining({
@@ -93,10 +114,30 @@ describe('webhook deliveries', () => {
 			['onAssign', withAssignee._id, 'ONGOING'],
 		]);
 		expect(sent(`${receiver.url}?finished`)).toEqual([['onFinish', plain._id, 'DONE']]);
+		// On Task Assign and On Task Finish: assignedBy, assignee, assignedTo (the worker), assignedTime; then doneBy, doneTime.
+		const assignedTo = {
+			organization: null,
+			name: dewi.name,
+			hubId: dewi.hubIds,
+			role: null,
+			_id: dewi._id,
+			email: dewi.email,
+		};
+		const assignment = {
+			assignedBy: 'Roger',
+			assignee: [dewi.email],
+			assignedTo,
+			assignedTime: iso(T0),
+		};
+		const assigned = JSON.parse(fake.deliveries.find((d) => d.event === 'onAssign')!.body);
+		expect(assigned).toMatchObject({ ...assignment, status: 'ONGOING' });
+		expect(assigned).not.toHaveProperty('doneBy');
 		expect(JSON.parse(fake.deliveries.find((d) => d.event === 'onFinish')!.body)).toMatchObject({
+			...assignment,
 			doneBy: 'Roger',
 			doneTime: iso(T0),
 			field1: 'no event',
+			hub: expect.objectContaining({ _id: jakarta._id, deleteAccess: true }),
 		});
 		expect(receiver.received).toHaveLength(6);
 
@@ -242,7 +283,10 @@ describe('webhook deliveries', () => {
 		]);
 
 		await withFake(
-			{ deliveryBody: (event, flat) => ({ event, task: flat }), eventHeader: 'X-MileApp-Event' },
+			{
+				deliveryBody: (event, payload) => ({ event, task: payload }),
+				eventHeader: 'X-MileApp-Event',
+			},
 			async (other) => {
 				other.addWebhook({ url: receiver.url, events: ['onCreate'] });
 				const flow = other.addFlow({ name: 'Visit', fields: [] });

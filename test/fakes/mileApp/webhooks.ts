@@ -7,7 +7,7 @@ import type {
 	MileAppTaskRecord,
 	MileAppWebhookTarget,
 } from './types';
-import { flatTaskOf } from './views';
+import { webhookPayloadOf } from './views';
 
 /** Sends one event for a task to every target naming it (or to `url`), with MileApp's retries; resolves when done. */
 export async function deliverEvent(
@@ -22,7 +22,7 @@ export async function deliverEvent(
 			: 'seq' in task
 				? (task as MileAppTaskRecord)
 				: undefined;
-	const flat = record ? flatTaskOf(fake, record) : (task as Record<string, unknown>);
+	const payload = record ? webhookPayloadOf(fake, record) : (task as Record<string, unknown>);
 	const targets =
 		url !== undefined
 			? [{ url, events: [event] }]
@@ -30,7 +30,7 @@ export async function deliverEvent(
 	const before = fake.deliveries.length;
 	await Promise.all(
 		targets.map((target) =>
-			track(fake, sendWithRetries(fake, target, event, flat, fake.generation)),
+			track(fake, sendWithRetries(fake, target, event, payload, fake.generation)),
 		),
 	);
 	return fake.deliveries.slice(before);
@@ -38,12 +38,12 @@ export async function deliverEvent(
 
 /** Schedules a delivery to every target naming the event, after the current answer has gone out. */
 export function emit(fake: MileAppStore, event: MileAppEvent, task: MileAppTaskRecord): void {
-	const flat = flatTaskOf(fake, task);
+	const payload = webhookPayloadOf(fake, task);
 	const generation = fake.generation;
 	for (const target of fake.webhooks) {
 		if (!target.events.includes(event)) continue;
 		const later = sleep(fake, fake.options.deliveryDelayMs, generation).then((live) =>
-			live ? sendWithRetries(fake, target, event, flat, generation) : undefined,
+			live ? sendWithRetries(fake, target, event, payload, generation) : undefined,
 		);
 		void track(fake, later);
 	}
@@ -87,13 +87,13 @@ async function sendWithRetries(
 	fake: MileAppStore,
 	target: MileAppWebhookTarget,
 	event: MileAppEvent,
-	flat: Record<string, unknown>,
+	payload: Record<string, unknown>,
 	generation: number,
 ): Promise<void> {
 	const attempts = 1 + Math.max(0, fake.options.deliveryRetries);
 	for (let attempt = 1; attempt <= attempts; attempt++) {
 		if (generation !== fake.generation) return;
-		const delivery = await send(fake, target, event, flat, attempt);
+		const delivery = await send(fake, target, event, payload, attempt);
 		if (delivered(fake, delivery.status)) return;
 		if (attempt < attempts && !(await sleep(fake, fake.options.deliveryRetryDelayMs, generation)))
 			return;
@@ -111,10 +111,10 @@ async function send(
 	fake: MileAppStore,
 	target: MileAppWebhookTarget,
 	event: MileAppEvent,
-	flat: Record<string, unknown>,
+	payload: Record<string, unknown>,
 	attempt: number,
 ): Promise<MileAppDelivery> {
-	const body = JSON.stringify(fake.options.deliveryBody(event, flat));
+	const body = JSON.stringify(fake.options.deliveryBody(event, payload));
 	const headers: Record<string, string> = {
 		'content-type': 'application/json',
 		accept: 'application/json',
@@ -132,7 +132,7 @@ async function send(
 	const delivery: MileAppDelivery = {
 		url: target.url,
 		event,
-		taskId: String(flat._id ?? ''),
+		taskId: String(payload._id ?? ''),
 		body,
 		headers,
 		attempt,

@@ -3,6 +3,7 @@
  * a static token.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { MILEAPP_RATE_LIMIT } from '../../../nodes/MileApp/api';
 import { MILEAPP_API, MileAppFake } from '../../fakes/mileApp';
 import { ASKED_VALUE, CREATED_NAME, rl, stable, type VendorAdapter } from './adapter';
 
@@ -37,6 +38,8 @@ export const mileApp: VendorAdapter<MileAppCtx> = {
 	kinds: ['read', 'create', 'update'],
 	setup(engine) {
 		mileAppFake.reset();
+		// MileApp asks for 60 s after a 429; the matrix's refusals ask for 1 s (Retry-After), which it checks is kept.
+		MILEAPP_RATE_LIMIT.waitAfterRefusalMs = 1000;
 		const hub = mileAppFake.addHub({ name: 'Jakarta Central', address: 'Jl. MH Thamrin 1' });
 		const flow = mileAppFake.addFlow({
 			name: 'Delivery',

@@ -8,7 +8,8 @@ export const getMany = pagedList('hubs', MILEAPP_PATHS.hubs, [
 		name: 'search',
 		type: 'string',
 		default: '',
-		description: 'Only hubs whose name or address contains this',
+		// Documented (openapi `/hubs`): `q` matches names only, never addresses.
+		description: 'Only hubs whose name contains this (MileApp does not search addresses)',
 		routing: sentInQuery('q', '={{ $value.trim() || undefined }}'),
 	},
 ]);

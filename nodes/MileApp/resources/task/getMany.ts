@@ -36,6 +36,13 @@ const textFilters: INodeProperties[] = [
 /** The order the query has always carried them in. */
 const TEXT_FILTERS_SENT = ['flow', 'hubId', 'status', 'assignee'];
 
+/**
+ * Unknown (sheet): the zone MileApp reads `timeFrom`/`timeTo` in (only `Y-m-d H:i:s` is documented). The node assumes
+ * the workflow's zone and says so; a picked time is sent as its clock time, unshifted.
+ */
+const TIME_ZONE_NOTE =
+	"Sent as Y-m-d H:i:s in this workflow's time zone (Settings → Timezone): MileApp does not document the zone it reads it in, so set the workflow's zone to your MileApp organization's. A time with another offset is converted to the workflow's zone";
+
 const filtersField = filtersCollection([
 	...textFilters,
 	{
@@ -51,14 +58,14 @@ const filtersField = filtersCollection([
 		name: 'timeFrom',
 		type: 'dateTime',
 		default: '',
-		description: 'Only tasks whose chosen time (Time By) is at or after this',
+		description: `Only tasks whose chosen time (Time By) is at or after this. ${TIME_ZONE_NOTE}.`,
 	},
 	{
 		displayName: 'Time To',
 		name: 'timeTo',
 		type: 'dateTime',
 		default: '',
-		description: 'Only tasks whose chosen time (Time By) is at or before this',
+		description: `Only tasks whose chosen time (Time By) is at or before this. ${TIME_ZONE_NOTE}.`,
 	},
 ]);
 
@@ -97,7 +104,7 @@ function notBlankOnceAdded(collection: INodeProperties): FieldRule[] {
 		}));
 }
 
-/** The filters and sort as GET /tasks takes them; times as `Y-m-d H:i:s` in the workflow's zone. */
+/** The filters and sort as GET /tasks takes them; times as `Y-m-d H:i:s` in the workflow's zone (TIME_ZONE_NOTE). */
 const taskQuery: BuildFromValues = function (valueOf, requestOptions) {
 	const qs: IDataObject = { ...(requestOptions.qs ?? {}) };
 	for (const name of TEXT_FILTERS_SENT) {
@@ -130,6 +137,7 @@ export const getMany = defineOperation({
 		...notBlankOnceAdded(filtersField),
 		...notBlankOnceAdded(optionsField),
 	],
-	request: { method: 'GET', url: MILEAPP_PATHS.tasks, paged: true, build: taskQuery },
+	// One page a request: index.ts follows MileApp's cursor from page to page.
+	request: { method: 'GET', url: MILEAPP_PATHS.tasks, build: taskQuery },
 	outputsTasks: true,
 });

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { sendCollection } from '../../../shared/collectionBody';
-import { toIsoDateTime } from '../../../shared/dates';
 import {
 	fieldRefusal,
 	isBlank,
 	locatorValue,
 	type BuildFromValues,
 } from '../../../shared/validation';
+import { mileAppDateTime } from '../../api';
 import { wholeTaskOptions } from './fields';
 import { flowFieldValues } from './flowFields';
 
@@ -46,8 +46,8 @@ export const sendWholeTask: BuildFromValues = async function (valueOf, requestOp
 };
 
 /**
- * A declarative preSend step: the task body as MileApp takes it. Times become ISO 8601 in UTC (a time without
- * a zone is the workflow's), the assignees a list of emails, the hub's ID is trimmed; a field added but left
+ * A declarative preSend step: the task body as MileApp takes it. Times become `Y-m-d\TH:i:sP` in UTC with `+00:00`
+ * (a time without a zone is the workflow's), the assignees a list of emails, the hub's ID is trimmed; a field added but left
  * empty is not sent. The dates were checked with the other input.
  */
 export async function shapeTaskBody(
@@ -56,7 +56,7 @@ export async function shapeTaskBody(
 ): Promise<IHttpRequestOptions> {
 	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 	for (const key of ['startTime', 'endTime']) {
-		if (key in body) body[key] = toIsoDateTime(body[key], this.getTimezone());
+		if (key in body) body[key] = mileAppDateTime(body[key], this.getTimezone());
 	}
 	if ('hubId' in body) body.hubId = locatorValue(body.hubId);
 	if ('assignee' in body) {
