@@ -33,6 +33,7 @@ export const plannrCredentialTest: ICredentialTestRequest = {
 		url: PLANNR_PATHS.taskStatuses,
 		headers: {
 			Accept: 'application/json',
+			'Content-Type': 'application/json',
 			[PLANNR_ACCOUNT_HEADER]: '={{$credentials.accountUuid}}',
 		},
 	},

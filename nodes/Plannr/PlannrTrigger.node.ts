@@ -6,6 +6,8 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { recordsOf, singleRecordOf } from './answers';
 import { authenticationField } from './authentication';
 import { isSignedBy } from './signature';
 import { PLANNR_PATHS } from './api';
@@ -76,7 +78,7 @@ export class PlannrTrigger implements INodeType {
 						this,
 						'PUT',
 						`${SUBSCRIPTIONS}/${state.subscriptionUuid}`,
-						{ body: { url, events } },
+						{ body: { events } },
 					);
 					if (kept) return true;
 					delete state.subscriptionUuid;
@@ -89,8 +91,9 @@ export class PlannrTrigger implements INodeType {
 					await plannrApiRequest.call(this, 'DELETE', `${SUBSCRIPTIONS}/${String(existing.uuid)}`);
 					return false;
 				}
+				// putapiv2webhooksubscriptionsuuid: `events` is the only field (the URL already matches).
 				await plannrApiRequest.call(this, 'PUT', `${SUBSCRIPTIONS}/${String(existing.uuid)}`, {
-					body: { url, events },
+					body: { events },
 				});
 				Object.assign(state, {
 					subscriptionUuid: String(existing.uuid),
@@ -105,9 +108,7 @@ export class PlannrTrigger implements INodeType {
 				const body = await plannrApiRequest.call(this, 'POST', SUBSCRIPTIONS, {
 					body: { url, events: chosenEvents(this) },
 				});
-				const subscription = (
-					body.data && typeof body.data === 'object' ? body.data : body
-				) as IDataObject;
+				const subscription = singleRecordOf(body);
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
 				Object.assign(state, {
 					subscriptionUuid: String(subscription.uuid),
@@ -119,7 +120,7 @@ export class PlannrTrigger implements INodeType {
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
-				// Already gone in Plannr (404) counts as deleted.
+				// 200 or 204 [inferred]; already gone in Plannr (404) counts as deleted.
 				if (state.subscriptionUuid)
 					await plannrApiRequestIfFound.call(
 						this,
@@ -144,22 +145,47 @@ export class PlannrTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const delivery = this.getBodyData();
-		if (typeof delivery.event === 'string' && !chosenEvents(this).includes(delivery.event))
-			return {};
+		const event = eventOf(delivery);
+		// The delivery body is undocumented: one whose event cannot be read is refused, never let through.
+		if (event === undefined)
+			throw new NodeOperationError(
+				this.getNode(),
+				'Plannr sent a delivery without a readable event name ("event"): nothing was run',
+				{
+					description:
+						'Plannr does not document its delivery body. Without its event the trigger cannot tell whether it is one you chose, so it runs nothing rather than every event.',
+				},
+			);
+		if (!chosenEvents(this).includes(event)) return {};
 		const asOutput = chosenTaskOutput(this, normalizeDelivery);
 		return { workflowData: [this.helpers.returnJsonArray([asOutput(delivery)])] };
 	}
 }
 
-/** A delivery's task in the shared shape, with the event it was delivered for. */
+/** A delivery's event name: `event` [inferred], the only place the trigger looks. */
+function eventOf(delivery: IDataObject): string | undefined {
+	return typeof delivery.event === 'string' && delivery.event.trim() !== ''
+		? delivery.event.trim()
+		: undefined;
+}
+
+/** A delivery's task in the shared shape, with its event: the task is `data` when there is one [inferred], else the body. */
 const normalizeDelivery: TaskMapper = (delivery, zone) => ({
-	...normalizePlannrTask((delivery.data ?? {}) as IDataObject, zone),
-	event: delivery.event,
+	...normalizePlannrTask(
+		delivery.data && typeof delivery.data === 'object' ? (delivery.data as IDataObject) : delivery,
+		zone,
+	),
+	event: eventOf(delivery),
 });
 
-/** A subscription of this account already pointing at the URL. [inferred] Plannr's list call may not exist. */
+/**
+ * A subscription of this account already pointing at the URL, asked for by `filter[url]`
+ * (getapiv2webhooksubscriptions: its paging is undocumented, so no unfiltered page is scanned). A Plannr
+ * without the list call (404/405) has none to offer.
+ */
 async function subscriptionAt(this: IHookFunctions, url: string): Promise<IDataObject | undefined> {
-	const body = await plannrApiRequestIfFound.call(this, 'GET', SUBSCRIPTIONS);
-	const subscriptions = Array.isArray(body?.data) ? (body.data as IDataObject[]) : [];
-	return subscriptions.find((subscription) => subscription.url === url);
+	const body = await plannrApiRequestIfFound.call(this, 'GET', SUBSCRIPTIONS, {
+		qs: { 'filter[url]': url },
+	});
+	return recordsOf(body).find((subscription) => subscription.url === url);
 }

@@ -1,12 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { PLANNR_PATHS } from './api';
-import { plannrApiRequest, plannrListAll } from './requests';
+import { plannrListAll } from './requests';
 
+/** The status list may be `{data}` or paged [inferred]: read to its end either way. */
 async function statuses(context: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	const body = await plannrApiRequest.call(context, 'GET', PLANNR_PATHS.taskStatuses, {
-		qs: { sort: 'position' },
-	});
-	const all = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+	const all = await plannrListAll.call(context, PLANNR_PATHS.taskStatuses, { sort: 'position' });
 	return all.filter((status) => status.is_archived !== true);
 }
 
@@ -28,9 +26,15 @@ export async function getOpenStatuses(
 	return (await statuses(this)).filter((status) => status.is_type_completed !== true).map(asOption);
 }
 
-/** The accounts tasks can be assigned to. */
+/**
+ * The accounts tasks can be assigned to: the firm's employees (get-api-v1-account: filter[type] is client,
+ * employee or external), not every client. `first_name` is a documented sort; `name` is not.
+ */
 export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const accounts = await plannrListAll.call(this, PLANNR_PATHS.accounts, { sort: 'first_name' });
+	const accounts = await plannrListAll.call(this, PLANNR_PATHS.accounts, {
+		'filter[type]': 'employee',
+		sort: 'first_name',
+	});
 	return accounts.map((account) => ({
 		name:
 			[account.first_name, account.last_name].filter(Boolean).join(' ') ||

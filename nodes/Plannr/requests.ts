@@ -9,6 +9,7 @@ import type {
 	INodeExecutionData,
 	IWebhookFunctions,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { outputRecordsOf } from '../shared/answerSteps';
 import { failOnVendorError } from '../shared/errors';
 import { isNodeApiError } from '../shared/vendorApiError';
@@ -16,6 +17,7 @@ import type { VendorOperations } from '../shared/operation';
 import { collectPages, type Page } from '../shared/paging';
 import { RateLimitTracker } from '../shared/rateLimit';
 import { urlFrom, vendorRequest } from '../shared/vendorRequest';
+import { pageMismatch, recordsOf, singleRecordOf } from './answers';
 import { PLANNR_ACCOUNT_HEADER, PLANNR_CREDENTIALS, PLANNR_PAGING, plannrEnvelope } from './api';
 import { normalizePlannrTask } from './normalize';
 
@@ -49,12 +51,26 @@ function rateLimitKey(credentials: ICredentialDataDecryptedObject): string {
 	return `${String(credentials.baseUrl)}|${String(credentials.accountUuid)}`;
 }
 
-/** Sends a declarative request within the account's rate limit. */
+/** How many answers each run of a declarative operation has had: the nth is the answer to page n. */
+const answersReceived = new WeakMap<object, number>();
+
+/**
+ * Sends a declarative request within the account's rate limit. Pages are asked for in turn from the first
+ * (collectPages), and only an answer that arrived counts (a retried one is counted once), so a paged answer
+ * must say it is that page: else Plannr ignored the page parameter, and the node stops rather than repeat page 1.
+ */
 async function withinRateLimit<T>(
 	this: IExecuteSingleFunctions,
 	send: () => Promise<T>,
 ): Promise<T> {
-	return await rateLimit.send(rateLimitKey(await credentialsOf(this)), send);
+	const received = await rateLimit.send(rateLimitKey(await credentialsOf(this)), send);
+	const page = (answersReceived.get(this) ?? 0) + 1;
+	answersReceived.set(this, page);
+	const body = (received as { answer?: IN8nHttpFullResponse } | undefined)?.answer?.body;
+	const mismatch = pageMismatch(PLANNR_PAGING.firstPage + page - 1, body);
+	if (mismatch)
+		throw new NodeOperationError(this.getNode(), mismatch, { itemIndex: this.getItemIndex() });
+	return received;
 }
 
 /** A declarative postReceive step: keeps what the rate-limit headers say, for the requests that follow. */
@@ -73,11 +89,7 @@ async function noteRateLimit(
 
 /** An answer as a page: the tasks in its `data`, or the record itself; `meta` says whether more follow. */
 function readPlannrPage(body: IDataObject): Page<IDataObject> {
-	const records = Array.isArray(body.data)
-		? (body.data as IDataObject[])
-		: body.data && typeof body.data === 'object'
-			? [body.data as IDataObject]
-			: [body];
+	const records = Array.isArray(body.data) ? recordsOf(body) : [singleRecordOf(body)];
 	const meta = (body.meta ?? {}) as IDataObject;
 	return typeof meta.current_page === 'number' && typeof meta.last_page === 'number'
 		? { records, more: meta.current_page < meta.last_page }
@@ -118,8 +130,10 @@ export async function plannrApiRequest(
 			url: urlFrom(credentials.baseUrl, path),
 			qs: options.qs,
 			body: options.body,
+			// Every call, GETs included (plannr.md, Connection).
 			headers: {
 				Accept: 'application/json',
+				'Content-Type': 'application/json',
 				[PLANNR_ACCOUNT_HEADER]: String(credentials.accountUuid),
 			},
 			json: true,
@@ -147,7 +161,7 @@ export async function plannrApiRequestIfFound(
 	});
 }
 
-/** Every record of a paged list, at the largest page size. */
+/** Every record of a list, paged or not, at the largest page size; each page checked to be the one asked for. */
 export async function plannrListAll(
 	this: PlannrContext,
 	path: string,
@@ -155,9 +169,11 @@ export async function plannrListAll(
 ): Promise<IDataObject[]> {
 	return await collectPages(PLANNR_PAGING, async (position) => {
 		const body = await plannrApiRequest.call(this, 'GET', path, { qs: { ...qs, ...position } });
+		const mismatch = pageMismatch(Number(position.page), body);
+		if (mismatch) throw new NodeOperationError(this.getNode(), mismatch);
 		const lastPage = (body.meta as { last_page?: number } | undefined)?.last_page;
 		return {
-			records: Array.isArray(body.data) ? (body.data as IDataObject[]) : [],
+			records: recordsOf(body),
 			more: lastPage === undefined ? undefined : Number(position.page) < lastPage,
 		};
 	});

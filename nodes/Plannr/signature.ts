@@ -3,8 +3,8 @@ import { isSameSecret } from '../shared/secrets';
 
 /**
  * How Plannr signs a webhook delivery: `X-Signature` is the hex HMAC-SHA256 of the raw body with the
- * subscription's signing secret. [inferred] Plannr documents the header and the secret, not the algorithm,
- * so it is kept here alone.
+ * subscription's signing secret (validating-webhooks: "an HMAC-SHA256 hex digest of the raw request body,
+ * keyed with your signing_secret"). Kept here alone.
  */
 function signatureOf(rawBody: Buffer | string, signingSecret: string): string {
 	return createHmac('sha256', signingSecret).update(rawBody).digest('hex');

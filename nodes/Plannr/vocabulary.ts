@@ -26,3 +26,13 @@ export const TASK_SORTS = optionsNamedByValue([
 
 /** Plannr refuses a longer task name (422, "must not be greater than 255 characters"). */
 export const MAX_TASK_NAME_LENGTH = 255;
+
+/** getapiv1task: filter[subtask_visibility] and filter[unassigned_subtask_visibility] (show_child_tasks is deprecated). */
+export const SUBTASK_VISIBILITIES = [
+	{ name: 'Include', value: 'include', description: 'List them with the other tasks' },
+	{ name: 'Exclude', value: 'exclude', description: 'Leave them out' },
+	{ name: 'Only', value: 'only', description: 'List only them' },
+];
+
+/** get-api-v1-account: "Valid types are [client,employee,external]". */
+export const ACCOUNT_TYPES = optionsNamedByValue(['client', 'employee', 'external']);

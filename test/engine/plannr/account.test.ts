@@ -16,6 +16,7 @@ import {
 	tom,
 	usePlannr,
 	v1,
+	withOptions,
 } from './setup';
 
 usePlannr();
@@ -42,17 +43,35 @@ describe('task status and account', () => {
 			returnAll: false,
 			limit: 3,
 		});
+		// Plannr's default order, first_name (get-api-v1-account).
 		expect(three.map((account) => account.name)).toEqual([
-			'Sarah Mitchell',
-			'Tom Hughes',
-			'Emma Clarke',
+			'Adviser 0 Test',
+			'Adviser 1 Test',
+			'Adviser 10 Test',
 		]);
 		expect(pages()).toEqual([['1', '3']]);
 	});
 });
 
+describe('account: get many by type', () => {
+	it.each([
+		['employee', () => [james.uuid, priya.uuid, fake.options.accountUuid]],
+		['client', () => [emma.uuid, tom.uuid]],
+	])('Type %s sends filter[type] and lists only those accounts', async (type, expected) => {
+		const items = await ok({
+			resource: 'account',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { type },
+		});
+
+		expect(queryOf(fake.requests[0])).toEqual({ 'filter[type]': type, page: '1', per_page: '500' });
+		expect(items.map((account) => account.uuid)).toEqual(expected());
+	});
+});
+
 describe('pickers', () => {
-	it('assignees: every account, across pages of 500, by first name', async () => {
+	it('assignees: the firm’s employees only (filter[type]=employee), across pages of 500, by first name; no client is offered', async () => {
 		for (let i = 0; i < 500; i++)
 			fake.addAccount({ first_name: `Zed ${String(i).padStart(3, '0')}`, last_name: 'Adviser' });
 
@@ -62,17 +81,33 @@ describe('pickers', () => {
 			'getAccounts',
 		);
 
-		expect(options).toHaveLength(505);
-		expect(options.slice(0, 5)).toEqual([
-			{ name: 'Emma Clarke', value: emma.uuid },
+		expect(options).toHaveLength(503);
+		expect(options.slice(0, 4)).toEqual([
 			{ name: 'James Carter', value: james.uuid },
 			{ name: 'Priya Shah', value: priya.uuid },
 			{ name: 'Sarah Mitchell', value: fake.options.accountUuid },
-			{ name: 'Tom Hughes', value: tom.uuid },
+			{ name: 'Zed 000 Adviser', value: expect.any(String) },
 		]);
+		const offered = options.map((option) => option.value);
+		expect(offered).not.toContain(tom.uuid);
+		expect(offered).not.toContain(emma.uuid);
 		expect(fake.requests.map(queryOf)).toEqual([
-			{ sort: 'first_name', page: '1', per_page: '500' },
-			{ sort: 'first_name', page: '2', per_page: '500' },
+			{ 'filter[type]': 'employee', sort: 'first_name', page: '1', per_page: '500' },
+			{ 'filter[type]': 'employee', sort: 'first_name', page: '2', per_page: '500' },
 		]);
+	});
+
+	it('assignees: a Plannr that ignores the page parameter ([inferred]) fails loudly instead of offering page 1 twice', async () => {
+		for (let i = 0; i < 500; i++) fake.addAccount({ first_name: `Zed ${i}`, last_name: 'Adviser' });
+
+		const failure = await withOptions({ pageParameter: 'ignored' }, async () =>
+			loadOptions(engine, spec({ resource: 'task', operation: 'create' }), 'getAccounts').then(
+				() => undefined,
+				(error: Error) => error,
+			),
+		);
+
+		expect(failure?.message).toMatch(/answered page 1 when page 2 was asked for/);
+		expect(fake.requests.map((request) => request.query.page)).toEqual(['1', '2']);
 	});
 });

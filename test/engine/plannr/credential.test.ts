@@ -3,13 +3,15 @@
  * with the account header the node adds) and their Test buttons as n8n's credential tester runs them.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { PlannrFake } from '../../fakes/plannr';
+import { PlannrOAuth2Api } from '../../../credentials/PlannrOAuth2Api.credentials';
+import { PlannrFake } from '../../fakes/plannr';
 import { loadOptions, testCredential, testOAuth2Credential } from '../harness';
 import {
 	CLIENT_SECRET,
 	TOKEN,
 	addTask,
 	calls,
+	clock,
 	credentialId,
 	done,
 	emma,
@@ -55,17 +57,34 @@ async function connectOAuth2(target: PlannrFake = fake): Promise<IDataObject> {
 usePlannr();
 
 describe('personal access token credential', () => {
-	it('every call carries the token as a bearer, the account header and asks for JSON', async () => {
+	it('every call carries the token as a bearer, the account header, Accept and Content-Type application/json (GETs, pickers, the read before an Update and the Test button included)', async () => {
 		const task = addTask({ name: 'Annual review' });
 		await ok({ resource: 'task', operation: 'get', taskUuid: rl(task.uuid) });
 		await ok({ resource: 'taskStatus', operation: 'getAll' });
 		await loadOptions(engine, spec({ resource: 'task', operation: 'create' }), 'getAccounts');
+		await loadOptions(engine, spec({ resource: 'task', operation: 'create' }), 'getStatuses');
+		await ok({
+			resource: 'task',
+			operation: 'update',
+			taskUuid: rl(task.uuid),
+			updateFields: { priority: 'low' },
+		});
+		await testCredential(engine, 'plannrApi', fake.credentialData());
 
-		expect(fake.requests).toHaveLength(3);
+		expect(calls()).toEqual([
+			`GET ${v1(`/task/${task.uuid}`)}`,
+			`GET ${v1('/task-status')}`,
+			`GET ${v1('/account')}`,
+			`GET ${v1('/task-status')}`,
+			`GET ${v1(`/task/${task.uuid}`)}`,
+			`PUT ${v1(`/task/${task.uuid}`)}`,
+			`GET ${v1('/task-status')}`,
+		]);
 		for (const request of fake.requests) {
 			expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
 			expect(request.headers['x-plannr-account-uuid']).toBe(fake.options.accountUuid);
 			expect(request.headers.accept).toBe('application/json');
+			expect(request.headers['content-type']).toMatch(/^application\/json/);
 		}
 	});
 
@@ -219,6 +238,49 @@ describe('OAuth2 credential', () => {
 		const text = JSON.stringify(run);
 		for (const secret of [String(stored.access_token), String(stored.refresh_token), CLIENT_SECRET])
 			expect(text).not.toContain(secret);
+	});
+
+	it('the Authorization and Access Token URLs are [inferred] (Passport’s defaults): both editable, and n8n refreshes at the edited one', async () => {
+		const fields = new PlannrOAuth2Api().properties.filter((property) =>
+			['authUrl', 'accessTokenUrl'].includes(property.name),
+		);
+		expect(fields).toEqual([
+			expect.objectContaining({
+				type: 'string',
+				default: 'https://api.plannrcrm.com/oauth/authorize',
+			}),
+			expect.objectContaining({ type: 'string', default: 'https://api.plannrcrm.com/oauth/token' }),
+		]);
+		const moved = new PlannrFake({
+			clock,
+			oauthClientSecret: CLIENT_SECRET,
+			oauthAuthorizePath: '/login/oauth/authorize',
+			oauthTokenPath: '/login/oauth/token',
+		});
+		await moved.start();
+		try {
+			const edited = engine.credentials.add('plannrOAuth2Api', {
+				...moved.oauth2CredentialData(),
+				oauthTokenData: await connectOAuth2(moved),
+			}).id!;
+			moved.expireOAuthAccessTokens();
+			moved.server.clearRequests();
+
+			const { error } = await plannr(
+				{ authentication: 'oAuth2', resource: 'taskStatus', operation: 'getAll' },
+				undefined,
+				{ credentialType: 'plannrOAuth2Api', credentialId: edited },
+			);
+
+			expect(error).toBeUndefined();
+			expect(moved.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+				`GET ${v1('/task-status')}`,
+				'POST /login/oauth/token',
+				`GET ${v1('/task-status')}`,
+			]);
+		} finally {
+			await moved.stop();
+		}
 	});
 
 	it('Test button: OK when connected; an error for an account that is not the user’s', async () => {

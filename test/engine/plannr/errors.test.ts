@@ -25,6 +25,7 @@ import {
 	tom,
 	usePlannr,
 	v1,
+	withOptions,
 } from './setup';
 
 // The rate-limit tests wait out a Retry-After of a second and calls paced 300 ms apart.
@@ -100,6 +101,29 @@ describe('errors', () => {
 		);
 		expect(fake.tasks.size).toBe(0);
 	});
+
+	const refusal =
+		'The selected task status uuid is a completed status: a task is uncompleted to an open status.';
+	it.each<[PlannrFakeOptions['validationBody'], string]>([
+		['laravel', `Plannr: task_status_uuid: ${refusal}`],
+		['message', `Plannr: ${refusal}`],
+		['text', `Plannr: ${refusal}`],
+	])(
+		'a 422 body shaped %s ([inferred]): Plannr’s field errors, else its message, else the raw body',
+		async (validationBody, expected) => {
+			const task = addTask({ name: 'x', status_uuid: done.uuid });
+			const { error } = await withOptions({ validationBody }, () =>
+				plannr({
+					resource: 'task',
+					operation: 'reopen',
+					taskUuid: rl(task.uuid),
+					reopenStatusUuid: done.uuid,
+				}),
+			);
+			expect(error?.httpCode).toBe('422');
+			expect(error?.message).toBe(expected);
+		},
+	);
 
 	it('a 422 on Reopen to a completed-type status names the status field', async () => {
 		const task = addTask({ name: 'x', status_uuid: done.uuid });
@@ -301,6 +325,27 @@ describe('rate limit (500 a minute per user; X-Ratelimit-Remaining on every answ
 			const retries = other.requests.slice(LIMIT + over);
 			expect(retries).toHaveLength(over);
 			for (const retry of retries) expect(retry.at - lastRefusal).toBeGreaterThanOrEqual(1000 - 5);
+		});
+	});
+
+	it('a Plannr whose 429 carries no Retry-After ([inferred] rateLimitRetryAfter false, as documented): the refused call backs off and every item succeeds', async () => {
+		let seen = 0;
+		const options = {
+			accountUuid: ownAccount(),
+			rateLimitPerMinute: LIMIT,
+			rateLimitWindowMs: 1000,
+			rateLimitRetryAfter: false,
+			rateLimitClock: () => (++seen > LIMIT + 1 ? 1000 : 0),
+		};
+		await withFake(options, async (other, otherCredentialId) => {
+			const task = seed(other);
+			const answers = answersOf(other);
+
+			const { items, error } = await getTask(task, otherCredentialId, LIMIT + 1);
+
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(LIMIT + 1);
+			expect(answers.filter((answer) => answer.status === 429)).toHaveLength(1);
 		});
 	});
 

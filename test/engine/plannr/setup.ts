@@ -9,6 +9,7 @@ import type { RecordedRequest } from '../../fakes/kit';
 import {
 	PLANNR_API_V1,
 	PlannrFake,
+	type PlannrFakeOptions,
 	type PlannrAccount,
 	type PlannrCase,
 	type PlannrGroup,
@@ -66,6 +67,24 @@ export const addTask = (partial: Partial<PlannrTaskRecord> & { name: string }) =
 		taskable_uuid: tom.uuid,
 		...partial,
 	});
+
+/**
+ * Runs `body` with some of the fake's [inferred] options changed (those it reads per request), then puts them
+ * back: the same node run against each answer the sheet leaves open.
+ */
+export async function withOptions<T>(
+	options: PlannrFakeOptions,
+	body: () => Promise<T>,
+	target: PlannrFake = fake,
+): Promise<T> {
+	const saved = { ...target.options };
+	Object.assign(target.options, options);
+	try {
+		return await body();
+	} finally {
+		Object.assign(target.options, saved);
+	}
+}
 
 export function spec(parameters: IDataObject, extra: Partial<NodeSpec> = {}): NodeSpec {
 	return {

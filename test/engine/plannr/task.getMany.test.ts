@@ -14,6 +14,7 @@ import {
 	ok,
 	pages,
 	pension,
+	plannr,
 	priya,
 	queryOf,
 	tick,
@@ -21,6 +22,7 @@ import {
 	transfer,
 	usePlannr,
 	v1,
+	withOptions,
 } from './setup';
 
 usePlannr();
@@ -389,5 +391,81 @@ describe('task: get many', () => {
 			{ ...expected, page: '1' },
 			{ ...expected, page: '2' },
 		]);
+	});
+});
+
+describe('task: get many, sub-tasks', () => {
+	const getAll = { resource: 'task', operation: 'getAll', returnAll: true };
+
+	it('Sub-Tasks and Unassigned Sub-Tasks send filter[subtask_visibility] and filter[unassigned_subtask_visibility], never the deprecated show_child_tasks', async () => {
+		const parent = addTask({ name: 'Annual review' });
+		addTask({
+			name: 'Book meeting',
+			parent_task_uuid: parent.uuid,
+			assigned_to_uuids: [james.uuid],
+		});
+		addTask({ name: 'Send pack', parent_task_uuid: parent.uuid });
+		const names = async (filters: IDataObject) => {
+			fake.server.clearRequests();
+			const items = await ok({ ...getAll, filters });
+			const query = queryOf(fake.requests[0]);
+			expect(Object.keys(query)).not.toContain('filter[show_child_tasks]');
+			return { names: items.map((item) => item.name), query };
+		};
+
+		expect(await names({ subtaskVisibility: 'include' })).toEqual({
+			names: ['Annual review', 'Book meeting', 'Send pack'],
+			query: { 'filter[subtask_visibility]': 'include', page: '1', per_page: '500' },
+		});
+		expect((await names({ subtaskVisibility: 'only' })).names).toEqual([
+			'Book meeting',
+			'Send pack',
+		]);
+		expect((await names({ subtaskVisibility: 'exclude' })).names).toEqual(['Annual review']);
+		expect(
+			await names({ subtaskVisibility: 'include', unassignedSubtaskVisibility: 'exclude' }),
+		).toEqual({
+			names: ['Annual review', 'Book meeting'],
+			query: {
+				'filter[subtask_visibility]': 'include',
+				'filter[unassigned_subtask_visibility]': 'exclude',
+				page: '1',
+				per_page: '500',
+			},
+		});
+		// Neither added: Plannr's own default, nothing sent.
+		expect((await names({})).query).toEqual({ page: '1', per_page: '500' });
+	});
+});
+
+describe('task: get many, when Plannr ignores the page parameter ([inferred]: its name is undocumented)', () => {
+	const getAll = { resource: 'task', operation: 'getAll' };
+
+	it.each([
+		['Return All', { returnAll: true }],
+		['a Limit of 700', { returnAll: false, limit: 700 }],
+	])(
+		'%s stops with a clear error at the page answered as page 1, never outputting page 1 twice',
+		async (_case, paging) => {
+			for (let i = 0; i < 1001; i++) addTask({ name: `Task ${i}` });
+
+			const run = await withOptions({ pageParameter: 'ignored' }, () =>
+				plannr({ ...getAll, ...paging }),
+			);
+
+			expect(run.error?.message).toMatch(/answered page 1 when page 2 was asked for/);
+			expect(run.items).toEqual([]);
+			expect(pages().map(([page]) => page)).toEqual(['1', '2']);
+		},
+	);
+
+	it('a Plannr that reads page (the default) answers each page as asked: the same run reads every task once', async () => {
+		for (let i = 0; i < 1001; i++) addTask({ name: `Task ${i}` });
+
+		const items = await withOptions({ pageParameter: 'page' }, () =>
+			ok({ ...getAll, returnAll: true }),
+		);
+
+		expect(new Set(items.map((item) => item.uuid)).size).toBe(1001);
 	});
 });

@@ -100,7 +100,8 @@ describe('task: create, get, update, complete, reopen', () => {
 			taskable_uuid: transfer.uuid,
 			task_status_uuid: doing.uuid,
 			assigned_to_uuids: [james.uuid, priya.uuid],
-			custom_fields: [{ compliance_check: 'Pending' }, { provider_reference: 'AV-118204' }],
+			// postapiv1task: an object {reference: value}; the older page's list is superseded.
+			custom_fields: { compliance_check: 'Pending', provider_reference: 'AV-118204' },
 			description: 'Draft, check, send',
 			due_at: '2026-06-01 10:30:00',
 			group_uuids: [advisers.uuid, paraplanning.uuid],
@@ -206,7 +207,7 @@ describe('task: create, get, update, complete, reopen', () => {
 		expect(byId).toEqual(fromList);
 	});
 
-	it('Update sends only the fields set and leaves the rest of the task as it was', async () => {
+	it('Update changes only the fields set: the task is read first and its other values sent back, so nothing is cleared', async () => {
 		const task = addTask({
 			name: 'Old name',
 			description: 'Keep me',
@@ -225,8 +226,16 @@ describe('task: create, get, update, complete, reopen', () => {
 			updateFields: { name: 'New name' },
 		});
 
-		expect(calls()).toEqual([`PUT ${v1(`/task/${task.uuid}`)}`]);
-		expect(fake.requests[0].body).toEqual({ name: 'New name' });
+		expect(calls()).toEqual([`GET ${v1(`/task/${task.uuid}`)}`, `PUT ${v1(`/task/${task.uuid}`)}`]);
+		expect(queryOf(fake.requests[0])).toEqual({ include: 'custom_fields,parent_task' });
+		expect(fake.requests[1].body).toEqual({
+			name: 'New name',
+			description: 'Keep me',
+			priority: 'high',
+			due_at: '2026-03-05 09:00:00',
+			assigned_to_uuids: [james.uuid],
+			custom_fields: { compliance_check: 'Pending' },
+		});
 		expect(fake.tasks.get(task.uuid)).toEqual({
 			...before,
 			name: 'New name',
@@ -265,9 +274,10 @@ describe('task: create, get, update, complete, reopen', () => {
 			},
 		});
 
-		expect(fake.requests[0].body).toEqual({
+		expect(calls()).toEqual([`GET ${v1(`/task/${task.uuid}`)}`, `PUT ${v1(`/task/${task.uuid}`)}`]);
+		expect(fake.requests[1].body).toEqual({
 			assigned_to_uuids: [priya.uuid],
-			custom_fields: [{ provider_reference: 'AV-1' }],
+			custom_fields: { provider_reference: 'AV-1' },
 			description: 'With the valuation',
 			due_at: '2026-03-12 16:00:00',
 			group_uuids: [paraplanning.uuid],
@@ -291,7 +301,7 @@ describe('task: create, get, update, complete, reopen', () => {
 		});
 	});
 
-	it('Update does not send list fields added but left empty, so the task keeps its assignees, groups and custom fields', async () => {
+	it('Update never sends a list field added but left empty: the task keeps its assignees and custom fields, sent back as they are', async () => {
 		const task = addTask({
 			name: 'x',
 			assigned_to_uuids: [james.uuid],
@@ -306,7 +316,11 @@ describe('task: create, get, update, complete, reopen', () => {
 			updateFields: { assignedToUuids: [], groupUuids: '', customFields: {}, priority: 'high' },
 		});
 
-		expect(fake.requests[0].body).toEqual({ priority: 'high' });
+		expect(fake.requests[1].body).toEqual({
+			priority: 'high',
+			assigned_to_uuids: [james.uuid],
+			custom_fields: { compliance_check: 'Pending' },
+		});
 		expect(fake.tasks.get(task.uuid)).toMatchObject({
 			priority: 'high',
 			assigned_to_uuids: [james.uuid],
@@ -323,7 +337,7 @@ describe('task: create, get, update, complete, reopen', () => {
 			taskUuid: rl(task.uuid),
 			updateFields: { taskStatusUuid: done.uuid },
 		});
-		expect(fake.requests[0].body).toEqual({ task_status_uuid: done.uuid });
+		expect(fake.requests[1].body).toEqual({ task_status_uuid: done.uuid });
 		expect(updated).toMatchObject({
 			completed_at: '2026-03-01 12:00:00',
 			completed_by: expect.objectContaining({ uuid: fake.options.accountUuid }),

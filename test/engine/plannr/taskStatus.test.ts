@@ -22,6 +22,7 @@ import {
 	todo,
 	usePlannr,
 	v1,
+	withOptions,
 } from './setup';
 
 usePlannr();
@@ -49,7 +50,7 @@ describe('task status and account', () => {
 	it('Task Status: Get Many lists the firm’s statuses in their order', async () => {
 		const items = await ok({ resource: 'taskStatus', operation: 'getAll' });
 		expect(calls()).toEqual([`GET ${v1('/task-status')}`]);
-		expect(queryOf(fake.requests[0])).toEqual({ sort: 'position' });
+		expect(queryOf(fake.requests[0])).toEqual({ sort: 'position', page: '1', per_page: '500' });
 		expect(items.map((item) => [item.name, item.is_type_completed, item.is_archived])).toEqual([
 			['To do', false, false],
 			['In progress', false, false],
@@ -63,6 +64,32 @@ describe('task status and account', () => {
 			is_not_started: true,
 		});
 		expect(items[3].uuid).toBe(archived.uuid);
+	});
+
+	it('Task Status: Get Many and the status picker read every status whether Plannr answers {data} or a paged list ([inferred] both)', async () => {
+		for (let i = 0; i < 16; i++) fake.addStatus({ name: `Stage ${String(i).padStart(2, '0')}` });
+		for (const statusListPaginated of [false, true]) {
+			fake.server.clearRequests();
+			const items = await withOptions({ statusListPaginated }, async () => {
+				const listed = await ok({ resource: 'taskStatus', operation: 'getAll' });
+				const picked = await loadOptions(
+					engine,
+					spec({ resource: 'task', operation: 'create' }),
+					'getStatuses',
+				);
+				expect(picked.map((option) => option.value)).toEqual(
+					listed.filter((status) => status.is_archived !== true).map((status) => status.uuid),
+				);
+				return listed;
+			});
+			// More than Plannr's default page of 15: a single unpaged read would stop there.
+			expect(items).toHaveLength(20);
+			expect(new Set(items.map((status) => status.uuid)).size).toBe(20);
+			expect(fake.requests.map(queryOf)).toEqual([
+				{ sort: 'position', page: '1', per_page: '500' },
+				{ sort: 'position', page: '1', per_page: '500' },
+			]);
+		}
 	});
 });
 
@@ -79,7 +106,7 @@ describe('pickers', () => {
 			{ name: 'Completed', value: done.uuid },
 		]);
 		expect(calls()).toEqual([`GET ${v1('/task-status')}`]);
-		expect(fake.requests[0].query).toEqual({ sort: 'position' });
+		expect(fake.requests[0].query).toEqual({ sort: 'position', page: '1', per_page: '500' });
 	});
 
 	it('open statuses (Reopen): no completed-type and no archived status', async () => {

@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import {
 	PLANNR_SUBSCRIPTIONS_PATH,
 	PlannrFake,
+	type PlannrFakeOptions,
 	type PlannrStatus,
 	type PlannrTaskRecord,
 } from '../../fakes/plannr';
@@ -21,6 +22,7 @@ import {
 	type WebhookReceiver,
 } from '../harness';
 import { serveFake } from '../serveFake';
+import { withOptions } from './setup';
 
 const TOKEN = 'PAT-Trigger-Secret-6620';
 const fake = new PlannrFake({ personalAccessToken: TOKEN });
@@ -102,6 +104,9 @@ async function post(
 	const answer = await fetch(urlOf(target), { method: 'POST', headers, body });
 	return { status: answer.status, body: await answer.json() };
 }
+/** The query a subscription lookup sent, as Plannr reads it. */
+const lookedUpBy = (request: { rawQuery: string }) =>
+	Object.fromEntries(new URLSearchParams(request.rawQuery));
 const hmac = (body: string, secret: string) =>
 	createHmac('sha256', secret).update(body).digest('hex');
 
@@ -131,6 +136,8 @@ describe('activation and deactivation', () => {
 			`GET ${PLANNR_SUBSCRIPTIONS_PATH}`,
 			`POST ${PLANNR_SUBSCRIPTIONS_PATH}`,
 		]);
+		// getapiv2webhooksubscriptions: asked by filter[url], never an unfiltered page scanned.
+		expect(lookedUpBy(fake.requests[0])).toEqual({ 'filter[url]': urlOf(target) });
 		// Plannr's order, whatever order they were picked in.
 		expect(fake.requests[1].body).toEqual({
 			url: urlOf(target),
@@ -139,6 +146,8 @@ describe('activation and deactivation', () => {
 		for (const request of fake.requests) {
 			expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
 			expect(request.headers['x-plannr-account-uuid']).toBe(fake.options.accountUuid);
+			expect(request.headers.accept).toBe('application/json');
+			expect(request.headers['content-type']).toMatch(/^application\/json/);
 		}
 		const [subscription] = subscriptions();
 		expect(subscriptions()).toHaveLength(1);
@@ -162,10 +171,8 @@ describe('activation and deactivation', () => {
 		expect(await activate(['task.deleted', 'task.created'], target)).toBe('reused');
 
 		expect(calls()).toEqual([`PUT ${PLANNR_SUBSCRIPTIONS_PATH}/${String(first.subscriptionUuid)}`]);
-		expect(fake.requests[0].body).toEqual({
-			url: urlOf(target),
-			events: ['task.created', 'task.deleted'],
-		});
+		// putapiv2webhooksubscriptionsuuid: `events` is the only field.
+		expect(fake.requests[0].body).toEqual({ events: ['task.created', 'task.deleted'] });
 		expect(subscriptions()).toHaveLength(1);
 		expect(subscriptions()[0].events).toEqual(['task.created', 'task.deleted']);
 		expect(kept()).toEqual(first);
@@ -185,7 +192,8 @@ describe('activation and deactivation', () => {
 			`GET ${PLANNR_SUBSCRIPTIONS_PATH}`,
 			`PUT ${PLANNR_SUBSCRIPTIONS_PATH}/${String(existing.uuid)}`,
 		]);
-		expect(fake.requests[1].body).toEqual({ url: urlOf(target), events: ['task.created'] });
+		expect(lookedUpBy(fake.requests[0])).toEqual({ 'filter[url]': urlOf(target) });
+		expect(fake.requests[1].body).toEqual({ events: ['task.created'] });
 		expect(
 			subscriptions()
 				.map((subscription) => subscription.uuid)
@@ -538,4 +546,155 @@ describe('deliveries', () => {
 		expect((await post(target, body, hmac(body, secret))).status).toBe(401);
 		expect(target.calls.map((call) => call.workflowData === null)).toEqual([true, false, true]);
 	});
+});
+
+describe('the subscription calls as documented', () => {
+	it('an existing subscription is found by filter[url] alone: one at another URL is never adopted or changed', async () => {
+		const target = await listen(['task.created']);
+		const elsewhere = await subscribeDirectly('https://example.com/other-receiver', [
+			'task.updated',
+		]);
+		fake.server.clearRequests();
+
+		expect(await activate(['task.created'], target)).toBe('created');
+
+		expect(calls()).toEqual([
+			`GET ${PLANNR_SUBSCRIPTIONS_PATH}`,
+			`POST ${PLANNR_SUBSCRIPTIONS_PATH}`,
+		]);
+		expect(lookedUpBy(fake.requests[0])).toEqual({ 'filter[url]': urlOf(target) });
+		expect(fake.subscriptions.get(String(elsewhere.uuid))).toMatchObject({
+			url: 'https://example.com/other-receiver',
+			events: ['task.updated'],
+		});
+	});
+
+	describe.each<PlannrFakeOptions['subscriptionPutUrl']>(['reject', 'ignore'])(
+		'a PUT carrying url: Plannr %ss it ([inferred] both; events is the only field)',
+		(subscriptionPutUrl) => {
+			it('the kept subscription and an adopted one are brought up to date with {events} alone', async () => {
+				await withOptions(
+					{ subscriptionPutUrl },
+					async () => {
+						const target = await listen(['task.created']);
+						await activate(['task.created'], target);
+						expect(await activate(['task.completed'], target)).toBe('reused');
+						const kept1 = String(kept().subscriptionUuid);
+						staticData = {};
+						expect(await activate(['task.updated'], target)).toBe('reused');
+
+						const puts = fake.requests.filter((request) => request.method === 'PUT');
+						expect(puts.map((request) => request.body)).toEqual([
+							{ events: ['task.completed'] },
+							{ events: ['task.updated'] },
+						]);
+						expect(subscriptions()).toEqual([
+							expect.objectContaining({
+								uuid: kept1,
+								url: urlOf(target),
+								events: ['task.updated'],
+							}),
+						]);
+					},
+					fake,
+				);
+			});
+		},
+	);
+
+	it.each<PlannrFakeOptions['webhookDeleteStatus']>([200, 204])(
+		'deactivating: Plannr’s DELETE answered %s ([inferred] both) removes the subscription and forgets it',
+		async (webhookDeleteStatus) => {
+			await withOptions(
+				{ webhookDeleteStatus },
+				async () => {
+					const target = await listen(['task.created']);
+					await activate(['task.created'], target);
+					fake.server.clearRequests();
+
+					expect(await hook('delete', ['task.created'], target)).toBe(true);
+
+					expect(fake.requests.map((request) => request.method)).toEqual(['DELETE']);
+					expect(fake.subscriptions.size).toBe(0);
+					expect(kept()).toEqual({});
+				},
+				fake,
+			);
+		},
+	);
+});
+
+describe('delivery bodies (undocumented: [inferred] shapes)', () => {
+	const normalized = {
+		parameters: {
+			authentication: 'accessToken',
+			events: ['task.created'],
+			outputFormat: 'normalized',
+		},
+	};
+
+	it.each([
+		[
+			'with the task in data',
+			(event: string, task: Record<string, unknown>) => ({ event, data: task }),
+		],
+		[
+			'with the task as the body itself',
+			(event: string, task: Record<string, unknown>) => ({ event, ...task }),
+		],
+	])('a delivery %s: the workflow gets that task', async (_shape, deliveryBody) => {
+		await withOptions(
+			{ deliveryBody },
+			async () => {
+				const target = await listen(['task.created'], normalized);
+				await activate(['task.created'], target, normalized);
+				const task = addTask('Annual review');
+
+				await fake.deliver(String(kept().subscriptionUuid), 'task.created', task);
+
+				const [[item]] = target.calls[0].workflowData!;
+				expect(item.json).toMatchObject({
+					id: task.uuid,
+					title: 'Annual review',
+					event: 'task.created',
+				});
+			},
+			fake,
+		);
+	});
+
+	it.each([
+		[
+			'under another key',
+			(event: string, task: Record<string, unknown>) => ({ type: event, data: task }),
+		],
+		['blank', (_event: string, task: Record<string, unknown>) => ({ event: ' ', data: task })],
+	])(
+		'a delivery whose event name is %s fails loudly and runs nothing, never passed through as a chosen event',
+		async (_shape, deliveryBody) => {
+			await withOptions(
+				{ deliveryBody },
+				async () => {
+					const target = await listen(['task.created']);
+					await activate(['task.created'], target);
+
+					const delivery = await fake.deliver(
+						String(kept().subscriptionUuid),
+						'task.created',
+						addTask('x'),
+					);
+
+					expect(delivery.status).toBe(500);
+					expect(target.calls).toEqual([
+						{
+							status: 500,
+							body: { message: expect.stringContaining('without a readable event name') },
+							workflowData: null,
+						},
+					]);
+				},
+				fake,
+			);
+		},
+	);
 });

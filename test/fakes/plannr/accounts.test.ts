@@ -1,5 +1,5 @@
 /** The fake Plannr: accounts (accounts.ts). */
-import { api, fake, useFake } from './testing';
+import { api, call, client, fake, james, useFake, withFake } from './testing';
 
 useFake();
 
@@ -34,5 +34,53 @@ describe('task statuses and accounts', () => {
 		expect((await api('GET', '/api/v1/account', { query: { sort: 'shoe_size' } })).status).toBe(
 			400,
 		);
+	});
+
+	it('get-api-v1-account: filter[type] (client, employee, external); the documented sorts, first_name by default; `name` is not a sort', async () => {
+		const uuids = async (query: Record<string, string>) =>
+			(await api('GET', '/api/v1/account', { query })).body.data.map(
+				(a: { uuid: string }) => a.uuid,
+			);
+		expect(await uuids({ 'filter[type]': 'employee' })).toEqual([
+			james.account,
+			fake.options.accountUuid,
+		]);
+		expect(await uuids({ 'filter[type]': 'client' })).toEqual([client]);
+		expect(await uuids({ 'filter[type]': 'external' })).toEqual([]);
+		// [inferred] a type outside the three: 422.
+		const other = await api('GET', '/api/v1/account', { query: { 'filter[type]': 'adviser' } });
+		expect([other.status, Object.keys(other.body.errors)]).toEqual([422, ['filter.type']]);
+		// Default first_name: James, Sarah, Tom.
+		expect(await uuids({})).toEqual([james.account, fake.options.accountUuid, client]);
+		for (const sort of [
+			'created_at',
+			'updated_at',
+			'first_name',
+			'last_name',
+			'email',
+			'next_review_date',
+			'previous_review_date',
+			'anniversary_review_date',
+		])
+			expect((await api('GET', '/api/v1/account', { query: { sort: `-${sort}` } })).status).toBe(
+				200,
+			);
+		const byName = await api('GET', '/api/v1/account', { query: { sort: 'name' } });
+		expect([byName.status, byName.body.message]).toEqual([
+			400,
+			expect.stringContaining('Requested sort(s) `name` is not allowed'),
+		]);
+		// [inferred] unknownQueryParams 'ignore': the unknown sort is dropped, Plannr's default order kept.
+		await withFake({ unknownQueryParams: 'ignore' }, async (lenient) => {
+			lenient.addEmployee({ first_name: 'Zara', last_name: 'Adams' });
+			lenient.addEmployee({ first_name: 'Adam', last_name: 'Zane' });
+			const answer = await call(lenient, 'GET', '/api/v1/account', { query: { sort: 'name' } });
+			expect(answer.status).toBe(200);
+			expect(answer.body.data.map((a: { first_name: string }) => a.first_name)).toEqual([
+				'Adam',
+				'Sarah',
+				'Zara',
+			]);
+		});
 	});
 });

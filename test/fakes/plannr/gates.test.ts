@@ -150,4 +150,18 @@ describe('rate limit', () => {
 			).toBe('500');
 		});
 	});
+
+	it('[inferred] rateLimitRetryAfter false: the 429 carries no Retry-After nor reset header, as the rate-limits page documents none', async () => {
+		await withFake(
+			{ rateLimitPerMinute: 1, rateLimitRetryAfter: false, rateLimitClock: () => 0 },
+			async (other) => {
+				expect((await call(other, 'GET', '/api/v1/task-status')).status).toBe(200);
+				const refused = await call(other, 'GET', '/api/v1/task-status');
+				expect(refused.status).toBe(429);
+				expect(refused.headers.get('retry-after')).toBeNull();
+				expect(refused.headers.get('x-ratelimit-reset')).toBeNull();
+				expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+			},
+		);
+	});
 });

@@ -90,9 +90,22 @@ export function api(
 				response = handler({ request, user, account: mine ? account : undefined });
 			}
 		}
-		response = { ...response, headers: { ...response.headers, ...limit.headers } };
+		response = {
+			...reshapedValidation(fake, response),
+			headers: { ...response.headers, ...limit.headers },
+		};
 		return withoutJson(fake, request, response);
 	};
+}
+
+/** [inferred] validationBody: a 422 as Laravel words it, its `message` alone, or the message as plain text. */
+function reshapedValidation(fake: PlannrStore, response: FakeResponse): FakeResponse {
+	const shape = fake.options.validationBody;
+	if (response.status !== 422 || shape === 'laravel') return response;
+	const text = String((response.body as { message?: unknown } | undefined)?.message ?? '');
+	return shape === 'message'
+		? { ...response, body: { message: text } }
+		: { ...response, body: text, headers: { ...response.headers, 'content-type': 'text/plain' } };
 }
 
 /** [inferred] requireAcceptJson: what Laravel does for a client that does not ask for JSON. */
@@ -131,13 +144,15 @@ function rateLimit(
 			1,
 			Math.ceil((window.start + fake.options.rateLimitWindowMs - now) / 1000),
 		);
-		const headers = {
+		const headers: Record<string, string> = {
 			'x-ratelimit-limit': String(limit),
 			'x-ratelimit-remaining': '0',
-			// [inferred] Laravel's ThrottleRequests sends Retry-After (seconds) and X-RateLimit-Reset (epoch seconds).
-			'retry-after': String(retryAfter),
-			'x-ratelimit-reset': String(Math.ceil(now / 1000) + retryAfter),
 		};
+		// [inferred] rateLimitRetryAfter: Laravel's ThrottleRequests sends Retry-After (seconds) and X-RateLimit-Reset (epoch seconds).
+		if (fake.options.rateLimitRetryAfter) {
+			headers['retry-after'] = String(retryAfter);
+			headers['x-ratelimit-reset'] = String(Math.ceil(now / 1000) + retryAfter);
+		}
 		return { headers, refused: message(429, 'Too Many Attempts.', headers) };
 	}
 	window.count++;

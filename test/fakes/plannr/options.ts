@@ -19,6 +19,11 @@ export interface PlannrFakeOptions {
 	rateLimitWindowMs?: number;
 	/** ms the window is measured with; by default the fake's clock. */
 	rateLimitClock?: () => number;
+	/**
+	 * [inferred] a 429 carries Retry-After and X-RateLimit-Reset (Laravel's ThrottleRequests sends them); the
+	 * rate-limits page documents neither, so a node must back off without them (false).
+	 */
+	rateLimitRetryAfter?: boolean;
 	/** [inferred] requests with no valid token also count, in one shared guest bucket (Laravel keys those by IP). */
 	rateLimitGuests?: boolean;
 
@@ -54,6 +59,11 @@ export interface PlannrFakeOptions {
 	unknownQueryParams?: 'reject' | 'ignore';
 	/** [inferred] per_page above the maximum: clamped, or a 422. */
 	perPageAboveMax?: 'clamp' | 'reject';
+	/**
+	 * [inferred] the page parameter's name is never documented (plannr.md, Unknown): `page` (Laravel's) read,
+	 * or ignored, so that every answer is the first page with meta.current_page 1.
+	 */
+	pageParameter?: 'page' | 'ignored';
 	/** [inferred] per_page below 1 or not a number, page not a number: the default used (Laravel's paginator), or a 422. */
 	invalidPaging?: 'default' | 'reject';
 	/** [inferred] links.first/last/prev/next keep the request's other query parameters (paginator->appends). */
@@ -66,7 +76,10 @@ export interface PlannrFakeOptions {
 	prioritySort?: 'rank' | 'alphabetical';
 	/** [inferred] where null due_at/priority go in an ascending sort (MySQL: first); reversed when descending. */
 	nullsSort?: 'first' | 'last';
-	/** apidocs: child tasks are left out of the list unless filter[show_child_tasks]=true. */
+	/**
+	 * [inferred] whether child tasks are in the list when neither filter[subtask_visibility] nor the deprecated
+	 * filter[show_child_tasks] is sent (no page says the default).
+	 */
 	listChildTasks?: boolean;
 	/** [inferred] filter[client_uuid] also finds tasks on the client's cases and plans, or only on the client. */
 	clientFilterScope?: 'client-and-children' | 'client-only';
@@ -74,7 +87,10 @@ export interface PlannrFakeOptions {
 	assignedFilterMatch?: 'any' | 'all';
 	/** [inferred] filter[due_before]/[due_after] are strict (false) or include the bound (true). */
 	dueBoundsInclusive?: boolean;
-	/** [inferred] due_at must be exactly `yyyy-MM-dd HH:mm:ss` ('strict'), or any date Laravel's `date` rule takes ('lenient'). */
+	/**
+	 * due_at: the older page's `yyyy-MM-dd HH:mm:ss` and the current page's `yyyy-MM-dd` are both taken
+	 * ('strict'); [inferred] 'lenient' also takes any date Laravel's `date` rule takes (ISO with an offset).
+	 */
 	dueAtFormat?: 'strict' | 'lenient';
 	/** [inferred] the status /complete moves a task to; null: the first completed-type status by position. */
 	completeToStatusUuid?: string | null;
@@ -90,6 +106,22 @@ export interface PlannrFakeOptions {
 	unknownCustomFields?: 'reject' | 'ignore';
 	/** [inferred] a task's custom_fields lists the fields set on it, or every field of the firm (value null when unset). */
 	customFieldsShown?: 'set' | 'all';
+	/**
+	 * [inferred] the shape of custom_fields in answers (plannr.md: "In answers, accept either shape"): a list of
+	 * the fields, each with its value, or the request's object `{reference: value}`.
+	 */
+	customFieldsAnswer?: 'list' | 'object';
+	/**
+	 * [inferred] whether PUT /task/{uuid} keeps the fields it does not carry (merge) or clears them (replace:
+	 * description, priority, due_at, parent, assignees, groups and custom fields; the four create fields stay).
+	 */
+	taskUpdate?: 'merge' | 'replace';
+	/** [inferred] GET /task/{uuid} and POST /task answer the bare task, or `{data: task}`. */
+	singleTaskAnswer?: 'bare' | 'data';
+	/** [inferred] due_at in answers as stored (`yyyy-MM-dd HH:mm:ss`), or the date only (`yyyy-MM-dd`, the current page's example). */
+	dueAtAnswer?: 'date-time' | 'date';
+	/** [inferred] a 422's body: Laravel's `{message, errors}`, `{message}` only, or plain text. */
+	validationBody?: 'laravel' | 'message' | 'text';
 	/** [inferred] the status list answers `{data}` (false) or a paged list (true). */
 	statusListPaginated?: boolean;
 	/**
@@ -113,7 +145,12 @@ export interface PlannrFakeOptions {
 	webhookCreateStatus?: number;
 	/** [inferred] DELETE of a subscription: 204 with no body, or 200. */
 	webhookDeleteStatus?: 204 | 200;
-	/** [inferred by the fact sheet; apidocs documents it] GET /api/v2/webhook-subscriptions exists. Off: answered as Laravel answers a method the path lacks. */
+	/**
+	 * putapiv2webhooksubscriptionsuuid: `events` is the only field. [inferred] a `url` sent anyway: a 422
+	 * (Laravel's `prohibited`), or dropped as `validated()` drops what no rule names. Never applied either way.
+	 */
+	subscriptionPutUrl?: 'reject' | 'ignore';
+	/** getapiv2webhooksubscriptions documents the list. [inferred] off: answered as Laravel answers a method the path lacks. */
 	webhookListRoute?: boolean;
 	/** [inferred] a delivery's JSON body. */
 	deliveryBody?: (
@@ -146,6 +183,7 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		rateLimitPerMinute: 500,
 		rateLimitWindowMs: 60_000,
 		rateLimitGuests: true,
+		rateLimitRetryAfter: true,
 		oauthAuthorizePath: '/oauth/authorize',
 		oauthTokenPath: '/oauth/token',
 		oauthClientId: 'plannr-client-id',
@@ -163,6 +201,7 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		validationMessages: {},
 		unknownQueryParams: 'reject',
 		perPageAboveMax: 'clamp',
+		pageParameter: 'page',
 		invalidPaging: 'default',
 		linksKeepQuery: true,
 		relationsWithoutInclude: 'always',
@@ -181,6 +220,11 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		uncompleteOpenTask: 'allow',
 		unknownCustomFields: 'reject',
 		customFieldsShown: 'set',
+		customFieldsAnswer: 'list',
+		taskUpdate: 'merge',
+		singleTaskAnswer: 'bare',
+		dueAtAnswer: 'date-time',
+		validationBody: 'laravel',
 		statusListPaginated: false,
 		statusBodyExtras: 'ignore',
 		statusColourFormat: 'hex',
@@ -189,6 +233,7 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		preferredAccountPlacement: 'top-level',
 		webhookCreateStatus: 201,
 		webhookDeleteStatus: 204,
+		subscriptionPutUrl: 'reject',
 		webhookListRoute: true,
 		deliveryBody: (event, task, subscription, sentAt) => ({
 			event,

@@ -29,7 +29,8 @@ export function paginate<T>(
 		}
 	}
 	let page = 1;
-	const rawPage = request.query.page;
+	// [inferred] pageParameter 'ignored': a Plannr whose page parameter is not `page` answers page 1 to it.
+	const rawPage = fake.options.pageParameter === 'page' ? request.query.page : undefined;
 	if (rawPage !== undefined) {
 		// Laravel's paginator: a page that is not a whole number >= 1 reads as page 1.
 		if (/^\d+$/.test(rawPage.trim()) && Number(rawPage) >= 1) page = Number(rawPage);

@@ -42,16 +42,20 @@ export function queryNames(
 			.split(',')
 			.map((part) => part.trim())
 			.filter(Boolean);
-	let sorts = split(request.query.sort ?? defaultSort).map((part) => ({
-		field: part.replace(/^-/, ''),
-		descending: part.startsWith('-'),
-	}));
+	const parse = (value: string) =>
+		split(value).map((part) => ({
+			field: part.replace(/^-/, ''),
+			descending: part.startsWith('-'),
+		}));
+	let sorts = parse(request.query.sort ?? defaultSort);
 	const badSorts = sorts
 		.filter((sort) => !allowed.sorts.includes(sort.field))
 		.map((sort) => sort.field);
 	if (badSorts.length > 0) {
 		if (reject) return queryError('sort', badSorts, allowed.sorts);
 		sorts = sorts.filter((sort) => allowed.sorts.includes(sort.field));
+		// [inferred] with every sort given dropped, the list keeps its default order.
+		if (sorts.length === 0) sorts = parse(defaultSort);
 	}
 	let includes = split(request.query.include);
 	const badIncludes = includes.filter((name) => !allowed.includes.includes(name));

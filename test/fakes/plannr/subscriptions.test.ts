@@ -60,7 +60,23 @@ describe('webhook subscriptions', () => {
 			events: ['task.created', 'task.deleted'],
 			updated_at: '2026-03-01T12:00:02+00:00',
 		});
-		expect((await api('PUT', `${hooks}/${a.uuid}`, { body: { url: 'nope' } })).status).toBe(422);
+		// putapiv2webhooksubscriptionsuuid: events is required and the only field; [inferred] a url is a 422.
+		const withUrl = await api('PUT', `${hooks}/${a.uuid}`, {
+			body: { url: 'https://c.test/hook', events: ['task.created'] },
+		});
+		expect([withUrl.status, withUrl.body.errors]).toEqual([
+			422,
+			{ url: ['The url field is prohibited.'] },
+		]);
+		const noEvents = await api('PUT', `${hooks}/${a.uuid}`, { body: {} });
+		expect([noEvents.status, noEvents.body.errors]).toEqual([
+			422,
+			{ events: ['The events field is required.'] },
+		]);
+		expect(fake.subscriptions.get(a.uuid)).toMatchObject({
+			url: 'https://a.test/hook',
+			events: ['task.created', 'task.deleted'],
+		});
 
 		const deleted = await api('DELETE', `${hooks}/${a.uuid}`);
 		expect([deleted.status, deleted.body]).toEqual([204, undefined]);
@@ -88,6 +104,24 @@ describe('webhook subscriptions', () => {
 		});
 		await withFake({ webhookListRoute: false, unknownMethodStatus: 404 }, async (other) => {
 			expect((await call(other, 'GET', hooks)).status).toBe(404);
+		});
+	});
+
+	it('[inferred] subscriptionPutUrl ignore: a url sent with PUT is dropped, never applied; events still change', async () => {
+		await withFake({ subscriptionPutUrl: 'ignore' }, async (other) => {
+			const created = (
+				await call(other, 'POST', hooks, {
+					body: { url: 'https://a.test/hook', events: ['task.created'] },
+				})
+			).body;
+			const answer = await call(other, 'PUT', `${hooks}/${created.uuid}`, {
+				body: { url: 'https://c.test/hook', events: ['task.updated'] },
+			});
+			expect([answer.status, answer.body.url, answer.body.events]).toEqual([
+				200,
+				'https://a.test/hook',
+				['task.updated'],
+			]);
 		});
 	});
 });

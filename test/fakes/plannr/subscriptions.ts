@@ -16,23 +16,22 @@ function readSubscription(
 ): Partial<PlannrSubscription> | FakeResponse {
 	const v = new Validation(fake.messages);
 	const fields: Partial<PlannrSubscription> = {};
-	if (creating || 'url' in body) {
+	if (creating) {
 		if (body.url === undefined || body.url === null) v.add('url', 'required');
 		else if (typeof body.url !== 'string' || !isUrl(body.url)) v.add('url', 'url');
 		else fields.url = body.url;
 	}
-	if (creating || 'events' in body) {
-		const events = body.events;
-		if (events === undefined || events === null) v.add('events', 'required');
-		else if (!Array.isArray(events)) v.add('events', 'array');
-		else if (events.length === 0) v.add('events', 'required');
-		else {
-			events.forEach((event, i) => {
-				if (!WEBHOOK_EVENTS.includes(event as (typeof WEBHOOK_EVENTS)[number]))
-					v.add(`events.${i}`, 'in');
-			});
-			fields.events = [...new Set(events.map(String))];
-		}
+	// Required on create and on PUT, where it is the only field (putapiv2webhooksubscriptionsuuid).
+	const events = body.events;
+	if (events === undefined || events === null) v.add('events', 'required');
+	else if (!Array.isArray(events)) v.add('events', 'array');
+	else if (events.length === 0) v.add('events', 'required');
+	else {
+		events.forEach((event, i) => {
+			if (!WEBHOOK_EVENTS.includes(event as (typeof WEBHOOK_EVENTS)[number]))
+				v.add(`events.${i}`, 'in');
+		});
+		fields.events = [...new Set(events.map(String))];
 	}
 	return v.failed ? v.response() : fields;
 }
@@ -115,9 +114,16 @@ function getSubscription(fake: PlannrStore, context: Context): FakeResponse {
 function updateSubscription(fake: PlannrStore, context: Context): FakeResponse {
 	const subscription = subscriptionByParam(fake, context.request);
 	if (isResponse(subscription)) return subscription;
-	const fields = readSubscription(fake, readInput(context.request), false);
+	const body = readInput(context.request);
+	// putapiv2webhooksubscriptionsuuid: `events` (required) is the only field; the URL never changes.
+	if ('url' in body && fake.options.subscriptionPutUrl === 'reject') {
+		const refusal = new Validation(fake.messages);
+		refusal.add('url', 'prohibited');
+		return refusal.response();
+	}
+	const fields = readSubscription(fake, { events: body.events }, false);
 	if (isResponse(fields)) return fields;
-	Object.assign(subscription, fields, { updated_at: fake.isoNow() });
+	Object.assign(subscription, { events: fields.events }, { updated_at: fake.isoNow() });
 	return { status: 200, body: { ...subscription } };
 }
 

@@ -25,9 +25,10 @@ export function toLocal(
 		const parsed = DateTime.fromFormat(value, LOCAL_FORMAT, { zone });
 		return parsed.isValid ? value : undefined;
 	}
-	if (format === 'strict') return undefined;
+	// Documented both ways (plannr.md): a date alone is that day at midnight, the firm's local time.
 	const date = DateTime.fromFormat(value, 'yyyy-MM-dd', { zone });
 	if (date.isValid) return date.toFormat(LOCAL_FORMAT);
+	if (format === 'strict') return undefined;
 	const iso = DateTime.fromISO(value, { zone, setZone: false });
 	return iso.isValid ? iso.setZone(zone).toFormat(LOCAL_FORMAT) : undefined;
 }
@@ -137,42 +138,24 @@ export function readTask(
 	if (groups) fields.group_uuids = groups;
 	if (present('custom_fields') && body.custom_fields !== null) {
 		const value = body.custom_fields;
-		// Documented shape: [{reference: value}, ...]; [inferred] an object {reference: value} is taken too.
-		const entries: [string, unknown, string][] = Array.isArray(value)
-			? value.flatMap((item, i) =>
-					item && typeof item === 'object' && !Array.isArray(item)
-						? Object.entries(item).map(([k, x]): [string, unknown, string] => [
-								k,
-								x,
-								`custom_fields.${i}`,
-							])
-						: [['', undefined, `custom_fields.${i}`] as [string, unknown, string]],
-				)
-			: value && typeof value === 'object'
-				? Object.entries(value).map(([k, x]): [string, unknown, string] => [
-						k,
-						x,
-						`custom_fields.${k}`,
-					])
-				: [];
-		if (!Array.isArray(value) && (typeof value !== 'object' || value === null))
-			v.add('custom_fields', 'array');
-		const references = new Set([...fake.customFields.values()].map((field) => field.reference));
-		const set: Record<string, unknown> = {};
-		for (const [reference, fieldValue, path] of entries) {
-			if (
-				reference === '' ||
-				(!references.has(reference) && fake.options.unknownCustomFields === 'reject')
-			)
-				v.add(path, 'exists');
-			else if (references.has(reference)) set[reference] = fieldValue;
+		// postapiv1task: an object {reference: value}. The older page's list [{reference: value}] is superseded:
+		// refused loudly, never read as no fields.
+		if (Array.isArray(value) || typeof value !== 'object') {
+			v.add('custom_fields', 'custom_fields_object');
+		} else {
+			const references = new Set([...fake.customFields.values()].map((field) => field.reference));
+			const set: Record<string, unknown> = {};
+			for (const [reference, fieldValue] of Object.entries(value as Record<string, unknown>)) {
+				if (!references.has(reference) && fake.options.unknownCustomFields === 'reject')
+					v.add(`custom_fields.${reference}`, 'exists');
+				else if (references.has(reference)) set[reference] = fieldValue;
+			}
+			// [inferred] merged into the fields the task has (null clears one), unless PUT replaces (taskUpdate).
+			const kept = fake.options.taskUpdate === 'merge' ? (existing?.custom_fields ?? {}) : {};
+			fields.custom_fields = Object.fromEntries(
+				Object.entries({ ...kept, ...set }).filter(([, x]) => x !== null && x !== undefined),
+			);
 		}
-		// [inferred] the fields sent are merged into those the task has; null clears one.
-		fields.custom_fields = Object.fromEntries(
-			Object.entries({ ...(existing?.custom_fields ?? {}), ...set }).filter(
-				([, x]) => x !== null && x !== undefined,
-			),
-		);
 	}
 	return v.failed ? v.response() : fields;
 }

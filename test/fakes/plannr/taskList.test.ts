@@ -316,7 +316,7 @@ describe('task list', () => {
 		);
 	});
 
-	it('child tasks are left out of the list unless filter[show_child_tasks]=true; include works on lists', async () => {
+	it('[inferred] listChildTasks: with no visibility filter child tasks are left out by default; the deprecated filter[show_child_tasks]=true still lists them; include works on lists', async () => {
 		const parent = task({ name: 'Parent' });
 		task({ name: 'Child', parent_task_uuid: parent.uuid });
 		const names = async (query: Record<string, string> = {}) =>
@@ -347,6 +347,72 @@ describe('task list', () => {
 				parent_task_uuid: p.uuid,
 			});
 			expect((await call(o, 'GET', '/api/v1/task')).body.data).toHaveLength(2);
+		});
+	});
+
+	it('getapiv1task: filter[subtask_visibility] and filter[unassigned_subtask_visibility] take include, exclude or only; subtask_visibility wins over the deprecated show_child_tasks', async () => {
+		const parent = task({ name: 'Parent' });
+		task({
+			name: 'Assigned child',
+			parent_task_uuid: parent.uuid,
+			assigned_to_uuids: [james.account],
+		});
+		task({ name: 'Unassigned child', parent_task_uuid: parent.uuid });
+		const names = async (query: Record<string, string>) =>
+			(await api('GET', '/api/v1/task', { query })).body.data.map((t: { name: string }) => t.name);
+		const all = ['Parent', 'Assigned child', 'Unassigned child'];
+		expect(await names({ 'filter[subtask_visibility]': 'include' })).toEqual(all);
+		expect(await names({ 'filter[subtask_visibility]': 'exclude' })).toEqual(['Parent']);
+		expect(await names({ 'filter[subtask_visibility]': 'only' })).toEqual(all.slice(1));
+		expect(
+			await names({
+				'filter[subtask_visibility]': 'include',
+				'filter[unassigned_subtask_visibility]': 'exclude',
+			}),
+		).toEqual(['Parent', 'Assigned child']);
+		expect(
+			await names({
+				'filter[subtask_visibility]': 'include',
+				'filter[unassigned_subtask_visibility]': 'only',
+			}),
+		).toEqual(['Unassigned child']);
+		expect(
+			await names({
+				'filter[subtask_visibility]': 'exclude',
+				'filter[show_child_tasks]': 'true',
+			}),
+		).toEqual(['Parent']);
+		const bad = await api('GET', '/api/v1/task', {
+			query: { 'filter[subtask_visibility]': 'all' },
+		});
+		expect([bad.status, Object.keys(bad.body.errors)]).toEqual([
+			422,
+			['filter.subtask_visibility'],
+		]);
+	});
+
+	it('[inferred] pageParameter: `page` read (default), or ignored so that every answer is page 1 and says so', async () => {
+		for (let i = 0; i < 3; i++) task({ name: `T${i}` });
+		const page2 = await api('GET', '/api/v1/task', { query: { page: 2, per_page: 2 } });
+		expect([
+			page2.body.meta.current_page,
+			page2.body.data.map((t: { name: string }) => t.name),
+		]).toEqual([2, ['T2']]);
+		await withFake({ pageParameter: 'ignored' }, async (other) => {
+			const s = other.addStatus({ name: 'x' });
+			const c = other.addClient({ first_name: 'A', last_name: 'B' });
+			for (let i = 0; i < 3; i++)
+				other.addTask({
+					name: `T${i}`,
+					status_uuid: s.uuid,
+					taskable_type: 'client',
+					taskable_uuid: c.uuid,
+				});
+			const answer = await call(other, 'GET', '/api/v1/task', { query: { page: 2, per_page: 2 } });
+			expect([
+				answer.body.meta.current_page,
+				answer.body.data.map((t: { name: string }) => t.name),
+			]).toEqual([1, ['T0', 'T1']]);
 		});
 	});
 });

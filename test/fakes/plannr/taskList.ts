@@ -10,11 +10,14 @@ import { toLocal } from './taskInput';
 import {
 	PLANNR_API_V1,
 	type PlannrTaskRecord,
+	SUBTASK_VISIBILITIES,
 	TASK_FILTERS,
 	TASK_INCLUDES,
 	TASK_SORTS,
 } from './types';
 import { taskViewOf } from './views';
+
+type SubtaskVisibility = (typeof SUBTASK_VISIBILITIES)[number];
 
 function listTasks(fake: PlannrStore, context: Context): FakeResponse {
 	const { request } = context;
@@ -51,7 +54,20 @@ function listTasks(fake: PlannrStore, context: Context): FakeResponse {
 	const completedStatus = flag('completed_status');
 	const archivedStatus = flag('archived_status');
 	const notStartedStatus = flag('not_started_status');
-	const showChildren = flag('show_child_tasks') ?? fake.options.listChildTasks;
+	const visibility = (name: string): SubtaskVisibility | undefined => {
+		const raw = filters.get(name)?.trim();
+		if (raw === undefined) return undefined;
+		if (!(SUBTASK_VISIBILITIES as readonly string[]).includes(raw))
+			validation.add(`filter.${name}`, 'in');
+		return raw as SubtaskVisibility;
+	};
+	// getapiv1task: subtask_visibility replaces the deprecated show_child_tasks (still read when it is alone).
+	const deprecated = flag('show_child_tasks');
+	const subtasks =
+		visibility('subtask_visibility') ??
+		(deprecated === undefined ? undefined : deprecated ? 'include' : 'exclude') ??
+		(fake.options.listChildTasks ? 'include' : 'exclude');
+	const unassignedSubtasks = visibility('unassigned_subtask_visibility');
 	const before = bound('due_before');
 	const after = bound('due_after');
 	if (validation.failed) return validation.response();
@@ -113,8 +129,14 @@ function listTasks(fake: PlannrStore, context: Context): FakeResponse {
 		keep((task) => Boolean(statusOf(task)?.is_archived) === archivedStatus);
 	if (notStartedStatus !== undefined)
 		keep((task) => Boolean(statusOf(task)?.is_not_started) === notStartedStatus);
-	// apidocs: child tasks are not in the top-level list unless asked for.
-	if (!showChildren) keep((task) => task.parent_task_uuid === null);
+	const isSubtask = (task: PlannrTaskRecord) => task.parent_task_uuid !== null;
+	if (subtasks === 'exclude') keep((task) => !isSubtask(task));
+	if (subtasks === 'only') keep(isSubtask);
+	// [inferred] unassigned_subtask_visibility acts on sub-tasks with no assignee, as its name says.
+	const unassigned = (task: PlannrTaskRecord) =>
+		isSubtask(task) && task.assigned_to_uuids.length === 0;
+	if (unassignedSubtasks === 'exclude') keep((task) => !unassigned(task));
+	if (unassignedSubtasks === 'only') keep(unassigned);
 
 	const priorityKey = (task: PlannrTaskRecord) =>
 		task.priority === null

@@ -34,7 +34,7 @@ describe('tasks', () => {
 				taskable_uuid: client,
 				task_status_uuid: todo.uuid,
 				assigned_to_uuids: [james.account],
-				custom_fields: [{ favourite_pet: 'Dog' }],
+				custom_fields: { favourite_pet: 'Dog' },
 				group_uuids: [group.uuid],
 			},
 		});
@@ -172,9 +172,17 @@ describe('tasks', () => {
 		expect(await errors({ group_uuids: ['nope'] })).toEqual({
 			'group_uuids.0': [expect.any(String)],
 		});
-		expect(await errors({ custom_fields: [{ unknown_field: 1 }] })).toEqual({
-			'custom_fields.0': [expect.any(String)],
+		expect(await errors({ custom_fields: { unknown_field: 1 } })).toEqual({
+			'custom_fields.unknown_field': [expect.any(String)],
 		});
+		// postapiv1task: an object. The older page's list is refused loudly, never read as no fields.
+		fake.addCustomField({ name: 'Favourite Pet', reference: 'favourite_pet' });
+		expect(await errors({ custom_fields: [{ favourite_pet: 'Dog' }] })).toEqual({
+			custom_fields: [
+				'The custom fields field must be an object of custom field references and values, not a list.',
+			],
+		});
+		expect(await errors({ custom_fields: 'Dog' })).toEqual({ custom_fields: [expect.any(String)] });
 		expect(await errors({ name: 'x'.repeat(256) })).toEqual({
 			name: ['The name field must not be greater than 255 characters.'],
 		});
@@ -196,7 +204,7 @@ describe('tasks', () => {
 						taskable_uuid: owner.uuid,
 						task_status_uuid: status.uuid,
 						due_at: '2026-07-01T09:30:00Z',
-						custom_fields: [{ unknown_field: 1 }],
+						custom_fields: { unknown_field: 1 },
 					},
 				});
 				// 09:30 UTC is 10:30 in London in July.
@@ -271,7 +279,7 @@ describe('tasks', () => {
 		});
 		setNow(T0 + 60_000);
 		const answer = await api('PUT', `/api/v1/task/${original.uuid}`, {
-			body: { name: 'New', due_at: null, custom_fields: [{ b: 3 }] },
+			body: { name: 'New', due_at: null, custom_fields: { b: 3 } },
 		});
 		expect(answer.status).toBe(200);
 		expect(answer.body).toMatchObject({
@@ -442,5 +450,168 @@ describe('tasks', () => {
 				).toBe(422);
 			},
 		);
+	});
+
+	it('due_at: the older page’s `yyyy-MM-dd HH:mm:ss` and the current page’s `yyyy-MM-dd` are both taken; [inferred] dueAtAnswer date-time or date', async () => {
+		const base = {
+			name: 'x',
+			taskable_type: 'client',
+			taskable_uuid: client,
+			task_status_uuid: todo.uuid,
+		};
+		const withTime = await api('POST', '/api/v1/task', {
+			body: { ...base, due_at: '2025-12-29 14:30:00' },
+		});
+		const dateOnly = await api('POST', '/api/v1/task', { body: { ...base, due_at: '2025-12-29' } });
+		expect([withTime.status, withTime.body.due_at]).toEqual([201, '2025-12-29 14:30:00']);
+		expect([dateOnly.status, dateOnly.body.due_at]).toEqual([201, '2025-12-29 00:00:00']);
+		await withFake({ dueAtAnswer: 'date' }, async (other) => {
+			const status = other.addStatus({ name: 'To do' });
+			const owner = other.addClient({ first_name: 'A', last_name: 'B' });
+			const answer = await call(other, 'POST', '/api/v1/task', {
+				body: {
+					...base,
+					taskable_uuid: owner.uuid,
+					task_status_uuid: status.uuid,
+					due_at: '2025-12-29 14:30:00',
+				},
+			});
+			expect(answer.body.due_at).toBe('2025-12-29');
+		});
+	});
+
+	it('[inferred] taskUpdate: a PUT merges (default) or clears the optional fields it does not carry', async () => {
+		fake.addCustomField({ name: 'A', reference: 'a' });
+		const group = fake.addGroup('Advisers');
+		const parent = task({ name: 'Parent' });
+		const full = {
+			description: 'keep',
+			priority: 'high' as const,
+			due_at: '2026-03-05 10:00:00',
+			parent_task_uuid: parent.uuid,
+			assigned_to_uuids: [james.account],
+			group_uuids: [group.uuid],
+			custom_fields: { a: 1 },
+		};
+		const merged = task({ name: 'Merged', ...full });
+		await api('PUT', `/api/v1/task/${merged.uuid}`, {
+			body: { name: 'Renamed', custom_fields: {} },
+		});
+		expect(fake.tasks.get(merged.uuid)).toMatchObject({ name: 'Renamed', ...full });
+
+		await withFake({ taskUpdate: 'replace' }, async (other) => {
+			other.addCustomField({ name: 'A', reference: 'a' });
+			const status = other.addStatus({ name: 'To do' });
+			const owner = other.addClient({ first_name: 'A', last_name: 'B' });
+			const otherParent = other.addTask({
+				name: 'P',
+				status_uuid: status.uuid,
+				taskable_type: 'client',
+				taskable_uuid: owner.uuid,
+			});
+			const replaced = other.addTask({
+				name: 'Replaced',
+				status_uuid: status.uuid,
+				taskable_type: 'client',
+				taskable_uuid: owner.uuid,
+				...full,
+				parent_task_uuid: otherParent.uuid,
+				assigned_to_uuids: [],
+				group_uuids: [],
+			});
+			const answer = await call(other, 'PUT', `/api/v1/task/${replaced.uuid}`, {
+				body: { name: 'Renamed', custom_fields: { a: 2 } },
+			});
+			expect(answer.status).toBe(200);
+			expect(other.tasks.get(replaced.uuid)).toMatchObject({
+				name: 'Renamed',
+				status_uuid: status.uuid,
+				taskable_uuid: owner.uuid,
+				description: null,
+				priority: null,
+				due_at: null,
+				parent_task_uuid: null,
+				custom_fields: { a: 2 },
+			});
+		});
+	});
+
+	it('[inferred] singleTaskAnswer: GET one and POST answer the bare task, or {data: task}; PUT, complete and uncomplete stay bare (seed 002)', async () => {
+		const base = {
+			name: 'x',
+			taskable_type: 'client',
+			taskable_uuid: client,
+			task_status_uuid: todo.uuid,
+		};
+		const bare = await api('POST', '/api/v1/task', { body: base });
+		expect(bare.body.uuid).toEqual(expect.any(String));
+		await withFake({ singleTaskAnswer: 'data' }, async (other) => {
+			const status = other.addStatus({ name: 'To do' });
+			const owner = other.addClient({ first_name: 'A', last_name: 'B' });
+			const created = await call(other, 'POST', '/api/v1/task', {
+				body: { ...base, taskable_uuid: owner.uuid, task_status_uuid: status.uuid },
+			});
+			expect([created.status, Object.keys(created.body)]).toEqual([201, ['data']]);
+			const uuid = created.body.data.uuid;
+			expect(Object.keys((await call(other, 'GET', `/api/v1/task/${uuid}`)).body)).toEqual([
+				'data',
+			]);
+			expect(
+				(await call(other, 'PUT', `/api/v1/task/${uuid}`, { body: { name: 'y' } })).body,
+			).toMatchObject({
+				uuid,
+				name: 'y',
+			});
+		});
+	});
+
+	it('[inferred] customFieldsAnswer: custom fields answered as a list of fields with values (default), or {reference: value}', async () => {
+		fake.addCustomField({ name: 'Favourite Pet', reference: 'favourite_pet' });
+		const t = task({ name: 'x', custom_fields: { favourite_pet: 'Dog' } });
+		expect((await api('GET', `/api/v1/task/${t.uuid}`)).body.custom_fields).toEqual([
+			expect.objectContaining({ reference: 'favourite_pet', value: 'Dog' }),
+		]);
+		await withFake({ customFieldsAnswer: 'object' }, async (other) => {
+			other.addCustomField({ name: 'Favourite Pet', reference: 'favourite_pet' });
+			const status = other.addStatus({ name: 'To do' });
+			const owner = other.addClient({ first_name: 'A', last_name: 'B' });
+			const o = other.addTask({
+				name: 'x',
+				status_uuid: status.uuid,
+				taskable_type: 'client',
+				taskable_uuid: owner.uuid,
+				custom_fields: { favourite_pet: 'Dog' },
+			});
+			expect((await call(other, 'GET', `/api/v1/task/${o.uuid}`)).body.custom_fields).toEqual({
+				favourite_pet: 'Dog',
+			});
+		});
+	});
+
+	it('[inferred] validationBody: a 422 as Laravel’s {message, errors}, {message} alone, or plain text', async () => {
+		const refused = { name: 'x'.repeat(256) };
+		const t = task({ name: 'x' });
+		const laravel = await api('PUT', `/api/v1/task/${t.uuid}`, { body: refused });
+		expect(laravel.body).toEqual({
+			message: 'The name field must not be greater than 255 characters.',
+			errors: { name: ['The name field must not be greater than 255 characters.'] },
+		});
+		for (const [validationBody, expected] of [
+			['message', { message: 'The name field must not be greater than 255 characters.' }],
+			['text', 'The name field must not be greater than 255 characters.'],
+		] as const) {
+			await withFake({ validationBody }, async (other) => {
+				const status = other.addStatus({ name: 'To do' });
+				const owner = other.addClient({ first_name: 'A', last_name: 'B' });
+				const o = other.addTask({
+					name: 'x',
+					status_uuid: status.uuid,
+					taskable_type: 'client',
+					taskable_uuid: owner.uuid,
+				});
+				const answer = await call(other, 'PUT', `/api/v1/task/${o.uuid}`, { body: refused });
+				expect([answer.status, answer.body]).toEqual([422, expected]);
+			});
+		}
 	});
 });

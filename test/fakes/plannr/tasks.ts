@@ -32,8 +32,24 @@ function getTask(fake: PlannrStore, context: Context): FakeResponse {
 		'created_at',
 	);
 	if (isResponse(names)) return names;
-	return { status: 200, body: taskViewOf(fake, task, names.includes) };
+	return { status: 200, body: singleTask(fake, taskViewOf(fake, task, names.includes)) };
 }
+
+/** [inferred] singleTaskAnswer: GET one and POST answer the bare task (as the documented PUT does) or `{data}`. */
+function singleTask(fake: PlannrStore, view: Record<string, unknown>): Record<string, unknown> {
+	return fake.options.singleTaskAnswer === 'data' ? { data: view } : view;
+}
+
+/** [inferred] taskUpdate 'replace': what a PUT that does not carry a field leaves in it. */
+const CLEARED_BY_REPLACE: Partial<PlannrTaskRecord> = {
+	description: null,
+	priority: null,
+	due_at: null,
+	parent_task_uuid: null,
+	assigned_to_uuids: [],
+	group_uuids: [],
+	custom_fields: {},
+};
 
 function postTask(fake: PlannrStore, context: Context): FakeResponse {
 	const fields = readTask(fake, readInput(context.request));
@@ -56,7 +72,7 @@ function postTask(fake: PlannrStore, context: Context): FakeResponse {
 		task.completed_by_uuid = author;
 	}
 	emit(fake, 'task.created', task);
-	return { status: 201, body: taskViewOf(fake, task) };
+	return { status: 201, body: singleTask(fake, taskViewOf(fake, task)) };
 }
 
 function putTask(fake: PlannrStore, context: Context): FakeResponse {
@@ -64,7 +80,11 @@ function putTask(fake: PlannrStore, context: Context): FakeResponse {
 	if (isResponse(task)) return task;
 	const fields = readTask(fake, readInput(context.request), task);
 	if (isResponse(fields)) return fields;
-	const completed = applyChanges(fake, task, fields, context.account!.uuid);
+	const changes =
+		fake.options.taskUpdate === 'replace'
+			? { ...structuredClone(CLEARED_BY_REPLACE), ...fields }
+			: fields;
+	const completed = applyChanges(fake, task, changes, context.account!.uuid);
 	emit(fake, 'task.updated', task);
 	if (completed) emit(fake, 'task.completed', task);
 	return { status: 200, body: taskViewOf(fake, task) };

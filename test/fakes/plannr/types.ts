@@ -54,7 +54,7 @@ export const TASK_SORTS = [
 	'completed_last',
 ] as const;
 
-/** The fact sheet's filters, then those apidocs adds (completed/archived/not-started status, child tasks). */
+/** The fact sheet's filters, then those apidocs adds (completed/archived/not-started status, sub-tasks; show_child_tasks deprecated). */
 export const TASK_FILTERS = [
 	'name',
 	'taskable_type',
@@ -70,18 +70,28 @@ export const TASK_FILTERS = [
 	'completed_status',
 	'archived_status',
 	'not_started_status',
+	'subtask_visibility',
+	'unassigned_subtask_visibility',
 	'show_child_tasks',
 ] as const;
 
-/** [inferred] the account list's sorts are undocumented. */
+/** getapiv1task: filter[subtask_visibility] and filter[unassigned_subtask_visibility] take these. */
+export const SUBTASK_VISIBILITIES = ['include', 'exclude', 'only'] as const;
+
+/** get-api-v1-account: the account list's sorts (default first_name); `name` is not one. */
 export const ACCOUNT_SORTS = [
-	'first_name',
-	'last_name',
-	'name',
-	'email',
 	'created_at',
 	'updated_at',
+	'first_name',
+	'last_name',
+	'email',
+	'next_review_date',
+	'previous_review_date',
+	'anniversary_review_date',
 ] as const;
+
+/** get-api-v1-account: "Valid types are [client,employee,external]". */
+export const ACCOUNT_TYPES = ['client', 'employee', 'external'] as const;
 
 /** [inferred] the status list documents only sort=position. */
 export const STATUS_SORTS = ['position', 'name', 'created_at'] as const;
@@ -175,7 +185,7 @@ export interface PlannrGroup {
 export interface PlannrCustomField {
 	uuid: string;
 	name: string;
-	/** What a task body names it by: `custom_fields: [{reference: value}]`. */
+	/** What a task body names it by: `custom_fields: {reference: value}`. */
 	reference: string;
 	type: string;
 	help_text: string | null;
@@ -266,6 +276,10 @@ export const LARAVEL_MESSAGES = {
 	different: 'The :attribute field and :other must be different.',
 	hex_color: 'The :attribute field must be a valid hexadecimal color.',
 	min_numeric: 'The :attribute field must be at least :min.',
+	prohibited: 'The :attribute field is prohibited.',
+	// [inferred] wording: postapiv1task documents custom_fields as an object {reference: value}.
+	custom_fields_object:
+		'The :attribute field must be an object of custom field references and values, not a list.',
 	// [inferred] the fake's own rules, worded like Laravel's.
 	no_completed_status: 'The firm has no task status of the completed type.',
 	not_completed_status:

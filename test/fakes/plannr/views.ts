@@ -25,7 +25,11 @@ export function taskViewOf(
 		description: task.description,
 		priority: task.priority,
 		position: task.position,
-		due_at: task.due_at,
+		// [inferred] dueAtAnswer: the stored local date-time, or its date alone.
+		due_at:
+			task.due_at !== null && fake.options.dueAtAnswer === 'date'
+				? task.due_at.slice(0, 10)
+				: task.due_at,
 		status: fake.statuses.get(task.status_uuid) ?? null,
 		taskable_type: task.taskable_type,
 		taskable: taskableView(fake, task.taskable_type, task.taskable_uuid),
@@ -51,10 +55,18 @@ export function taskViewOf(
 	return view;
 }
 
-function customFieldsView(fake: PlannrStore, task: PlannrTaskRecord): Record<string, unknown>[] {
+/** [inferred] customFieldsAnswer: the fields as a list, each with its value, or `{reference: value}`. */
+function customFieldsView(
+	fake: PlannrStore,
+	task: PlannrTaskRecord,
+): Record<string, unknown>[] | Record<string, unknown> {
 	const fields = [...fake.customFields.values()].filter(
 		(field) => fake.options.customFieldsShown === 'all' || field.reference in task.custom_fields,
 	);
+	if (fake.options.customFieldsAnswer === 'object')
+		return Object.fromEntries(
+			fields.map((field) => [field.reference, task.custom_fields[field.reference] ?? null]),
+		);
 	return fields.map((field) => ({
 		...field,
 		value: task.custom_fields[field.reference] ?? null,

@@ -12,7 +12,7 @@ import { taskViewOf } from './views';
 
 /**
  * How a delivery is signed: `X-Signature` is the hex HMAC-SHA256 of the raw body with the subscription's
- * signing secret. [inferred] Plannr documents the header and the secret, not the algorithm: change it here only.
+ * signing secret (validating-webhooks documents both the header and the algorithm).
  */
 export function plannrSignature(rawBody: string | Buffer, signingSecret: string): string {
 	return createHmac('sha256', signingSecret).update(rawBody).digest('hex');

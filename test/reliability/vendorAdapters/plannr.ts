@@ -71,7 +71,8 @@ export const plannr: VendorAdapter<PlannrCtx> = {
 				updateFields: { name: ASKED_VALUE },
 			},
 			target: { method: 'PUT', path: `${PLANNR_API_V1}/task/${taskUuid}` },
-			cleanCalls: 1,
+			// The read first, then the PUT: Update re-sends what the user did not name (PUT may replace).
+			cleanCalls: 2,
 		},
 	}),
 	state({ taskUuid }) {

@@ -60,12 +60,16 @@ export const priorityField: INodeProperties = {
 	routing: sentInBody('priority'),
 };
 
+/** Plannr states no zone for due_at (plannr.md, Unknown): the one the node assumes, said where dates are entered. */
+export const DUE_DATE_ZONE_HELP =
+	'Plannr’s due dates carry no time zone: the node assumes the firm’s local time is the workflow’s time zone (Workflow Settings → Timezone) and sends this date and time as it is in that zone, yyyy-MM-dd HH:mm:ss, without converting it';
+
 const dueAtField: INodeProperties = {
 	displayName: 'Due Date',
 	name: 'dueAt',
 	type: 'dateTime',
 	default: '',
-	description: 'Sent as the workflow’s local time (Plannr’s due dates carry no time zone)',
+	description: DUE_DATE_ZONE_HELP,
 	routing: sentInBody('due_at'),
 };
 

@@ -4,8 +4,14 @@ import { CHOOSE_ONE, CHOOSE_SEVERAL } from '../../../shared/listedOptions';
 import { returnAllAndLimitFields, limitRule } from '../../../shared/listFields';
 import { defineOperation } from '../../../shared/operation';
 import { PLANNR_PATHS } from '../../api';
-import { TASK_INCLUDES, TASK_SORTS } from '../../vocabulary';
-import { assigneesField, priorityField, statusField, taskableTypeField } from './fields';
+import { SUBTASK_VISIBILITIES, TASK_INCLUDES, TASK_SORTS } from '../../vocabulary';
+import {
+	assigneesField,
+	DUE_DATE_ZONE_HELP,
+	priorityField,
+	statusField,
+	taskableTypeField,
+} from './fields';
 import { shapeTaskQuery } from './shapes';
 
 export const getMany = defineOperation({
@@ -33,6 +39,7 @@ export const getMany = defineOperation({
 				name: 'dueAfter',
 				type: 'dateTime',
 				default: '',
+				description: DUE_DATE_ZONE_HELP,
 				routing: sentInQuery('filter[due_after]'),
 			},
 			{
@@ -40,6 +47,7 @@ export const getMany = defineOperation({
 				name: 'dueBefore',
 				type: 'dateTime',
 				default: '',
+				description: DUE_DATE_ZONE_HELP,
 				routing: sentInQuery('filter[due_before]'),
 			},
 			{
@@ -88,6 +96,25 @@ export const getMany = defineOperation({
 				...statusField,
 				description: `Only tasks with this status. ${CHOOSE_ONE}.`,
 				routing: sentInQuery('filter[status_uuid]'),
+			},
+			{
+				displayName: 'Sub-Tasks',
+				name: 'subtaskVisibility',
+				type: 'options',
+				options: SUBTASK_VISIBILITIES,
+				default: 'include',
+				description: 'Whether sub-tasks are listed (not added: Plannr’s own default)',
+				routing: sentInQuery('filter[subtask_visibility]'),
+			},
+			{
+				displayName: 'Unassigned Sub-Tasks',
+				name: 'unassignedSubtaskVisibility',
+				type: 'options',
+				options: SUBTASK_VISIBILITIES,
+				default: 'include',
+				description:
+					'Whether sub-tasks assigned to no one are listed (not added: Plannr’s own default)',
+				routing: sentInQuery('filter[unassigned_subtask_visibility]'),
 			},
 		]),
 		optionsCollection([

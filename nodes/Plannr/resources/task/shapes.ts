@@ -5,6 +5,25 @@ import { fieldRefusal, isBlank } from '../../../shared/validation';
 /** How Plannr writes a due date: local time, no zone. */
 const PLANNR_DATE_TIME = 'yyyy-MM-dd HH:mm:ss';
 
+const isEmptyObject = (value: unknown) =>
+	typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+
+/**
+ * The Custom Fields parameter as Plannr takes it: an object `{reference: value}` (postapiv1task; the older
+ * page's list `[{reference: value}]` is superseded). Rows without a name are left out.
+ */
+function customFieldsObject(parameter: unknown): IDataObject {
+	const rows = ((parameter as IDataObject | undefined)?.field ?? []) as Array<{
+		name: string;
+		value: unknown;
+	}>;
+	return Object.fromEntries(
+		rows
+			.filter((row) => String(row.name ?? '').trim() !== '')
+			.map((row) => [String(row.name).trim(), row.value as IDataObject[string]]),
+	);
+}
+
 /** A date the user gave, as Plannr's local time in the workflow's zone. */
 function toPlannrDateTime(value: unknown, zone: string): string | undefined {
 	return parseDate(value, zone)?.setZone(zone).toFormat(PLANNR_DATE_TIME);
@@ -12,7 +31,7 @@ function toPlannrDateTime(value: unknown, zone: string): string | undefined {
 
 /**
  * A declarative preSend step: the task body as Plannr takes it. The editor's shapes become Plannr's:
- * comma-separated group UUIDs a list, custom fields `[{name: value}]`, the due date Plannr's local time.
+ * comma-separated group UUIDs a list, custom fields `{reference: value}`, the due date Plannr's local time.
  * Validation has already run.
  */
 export async function shapeTaskBody(
@@ -27,22 +46,15 @@ export async function shapeTaskBody(
 			.map((uuid) => uuid.trim())
 			.filter(Boolean);
 	}
-	if (body.custom_fields && !Array.isArray(body.custom_fields)) {
-		const fields = ((body.custom_fields as IDataObject).field ?? []) as Array<{
-			name: string;
-			value: unknown;
-		}>;
-		body.custom_fields = fields
-			.filter((field) => field.name.trim() !== '')
-			.map((field) => ({ [field.name.trim()]: field.value }));
-	}
+	if (body.custom_fields !== undefined) body.custom_fields = customFieldsObject(body.custom_fields);
 	if (body.due_at !== undefined) body.due_at = toPlannrDateTime(body.due_at, this.getTimezone());
 	// A date added but left empty is not sent.
 	if (body.due_at === undefined) delete body.due_at;
 	// A list field added but left empty is not sent: it would wipe what the task has.
-	for (const key of ['assigned_to_uuids', 'custom_fields', 'group_uuids']) {
+	for (const key of ['assigned_to_uuids', 'group_uuids']) {
 		if (Array.isArray(body[key]) && (body[key] as unknown[]).length === 0) delete body[key];
 	}
+	if (isEmptyObject(body.custom_fields)) delete body.custom_fields;
 	return requestOptions;
 }
 

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 import {
-	ONLY_ADDED_TASK_FIELDS_SENT,
 	onlyAddedFieldsUpdate,
 	refuseEmptyUpdate,
 	sendUpdateFields,
@@ -21,6 +20,7 @@ import {
 	taskableUuidField,
 	toTask,
 } from './fields';
+import { keepUnnamedValues, UPDATE_FIELDS_HELP, UPDATE_KEEPS_CURRENT_VALUES } from './keepCurrent';
 import { requireLinkedRecordWithType, shapeTaskBody } from './shapes';
 
 /** Each with the body property it is sent as; sent by `build` from the values the checks read. */
@@ -37,7 +37,8 @@ const updateFieldOptions: INodeProperties[] = [
 
 export const update = defineOperation({
 	...onlyAddedFieldsUpdate('a task'),
-	fields: [taskUuidField, updateFieldsCollection(updateFieldOptions, ONLY_ADDED_TASK_FIELDS_SENT)],
+	description: UPDATE_KEEPS_CURRENT_VALUES,
+	fields: [taskUuidField, updateFieldsCollection(updateFieldOptions, UPDATE_FIELDS_HELP)],
 	rules: [
 		...taskUuidRules,
 		someUpdateField,
@@ -54,6 +55,7 @@ export const update = defineOperation({
 			requireLinkedRecordWithType,
 			shapeTaskBody,
 			refuseEmptyUpdate('Add at least one field with a value under "Update Fields"'),
+			keepUnnamedValues,
 		],
 	},
 	outputsTasks: true,

@@ -6,5 +6,6 @@ export const getMany = defineOperation({
 	name: 'Get Many',
 	action: 'Get many task statuses',
 	description: 'The firm’s task statuses, in their order',
-	request: { method: 'GET', url: PLANNR_PATHS.taskStatuses, qs: { sort: 'position' } },
+	// The list may be `{data}` or paged [inferred]: paged reading takes both, to the last page.
+	request: { method: 'GET', url: PLANNR_PATHS.taskStatuses, qs: { sort: 'position' }, paged: true },
 });
