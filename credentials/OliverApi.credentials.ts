@@ -11,6 +11,7 @@ import {
 	OLIVER_CREDENTIAL,
 	OLIVER_DEFAULT_BASE_URL,
 	OLIVER_JSON_HEADERS,
+	OLIVER_PATHS,
 	OLIVER_SIGN_IN_PATH,
 } from '../nodes/Oliver/api';
 import {
@@ -99,7 +100,7 @@ export class OliverApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: OLIVER_API_BASE_URL,
-			url: '/staff_tasks',
+			url: OLIVER_PATHS.staffTasks,
 			headers: OLIVER_JSON_HEADERS,
 			qs: { per_page: 1 },
 		},
