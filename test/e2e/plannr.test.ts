@@ -341,8 +341,17 @@ test('Task Create (every optional field), Get, Update, Complete, Reopen: what Pl
 			priority: 'highest',
 		},
 		undefined,
-		// Only the fields set; the empty list fields are not sent.
-		{ name: 'Request pension valuation from Aviva', priority: 'high' },
+		undefined,
+		// The two fields set, and what the read showed for the fields Update keeps (Plannr does not say whether a
+		// PUT keeps what it is not sent); no empty list is sent.
+		{
+			name: 'Request pension valuation from Aviva',
+			priority: 'high',
+			description: before.toUpdate.description,
+			due_at: before.toUpdate.due_at,
+			assigned_to_uuids: before.toUpdate.assigned_to_uuids,
+			custom_fields: before.toUpdate.custom_fields,
+		},
 		undefined,
 		undefined,
 	]);
