@@ -72,6 +72,17 @@ interface StaffDay {
 }
 
 /** The five seeded fakes of the sandbox; Open Dental is a local office (its Remote throttle is tested on its own). */
+/** The sandbox credentials by type: the ids and names the examples refer to. */
+export const SANDBOX_CREDENTIALS = {
+	oliverApi: { id: 'oliverSandbox', name: 'Oliver sandbox' },
+	openDentalApi: { id: 'openDentalSandbox', name: 'Open Dental sandbox' },
+	plannrApi: { id: 'plannrSandbox', name: 'Plannr sandbox' },
+	mileAppApi: { id: 'mileAppSandbox', name: 'MileApp sandbox' },
+	mileAppWebhookApi: { id: 'mileAppWebhookSandbox', name: 'MileApp webhook sandbox' },
+	humanityApi: { id: 'humanitySandbox', name: 'Humanity sandbox' },
+} as const;
+type SandboxCredentialType = keyof typeof SANDBOX_CREDENTIALS;
+
 export class CrossVendorFakes {
 	readonly oliver = new OliverFake();
 	readonly openDental = new OpenDentalFake({ throttle: null });
@@ -93,44 +104,19 @@ export class CrossVendorFakes {
 
 	/** The credentials the examples name, as `npm start` makes them. */
 	credentials(): N8nCredential[] {
-		return [
-			{
-				id: 'oliverSandbox',
-				name: 'Oliver sandbox',
-				type: 'oliverApi',
-				data: this.oliver.credentialData(),
-			},
-			{
-				id: 'openDentalSandbox',
-				name: 'Open Dental sandbox',
-				type: 'openDentalApi',
-				data: { ...this.openDental.credentialData(), rateLimit: 'none' },
-			},
-			{
-				id: 'plannrSandbox',
-				name: 'Plannr sandbox',
-				type: 'plannrApi',
-				data: this.plannr.credentialData(),
-			},
-			{
-				id: 'mileAppSandbox',
-				name: 'MileApp sandbox',
-				type: 'mileAppApi',
-				data: this.mileApp.credentialData(),
-			},
-			{
-				id: 'mileAppWebhookSandbox',
-				name: 'MileApp webhook sandbox',
-				type: 'mileAppWebhookApi',
-				data: this.mileApp.webhookCredentialData(),
-			},
-			{
-				id: 'humanitySandbox',
-				name: 'Humanity sandbox',
-				type: 'humanityApi',
-				data: this.humanity.credentialData(),
-			},
-		];
+		const data: Record<SandboxCredentialType, Record<string, unknown>> = {
+			oliverApi: this.oliver.credentialData(),
+			openDentalApi: { ...this.openDental.credentialData(), rateLimit: 'none' },
+			plannrApi: this.plannr.credentialData(),
+			mileAppApi: this.mileApp.credentialData(),
+			mileAppWebhookApi: this.mileApp.webhookCredentialData(),
+			humanityApi: this.humanity.credentialData(),
+		};
+		return Object.entries(SANDBOX_CREDENTIALS).map(([type, named]) => ({
+			...named,
+			type,
+			data: data[type as SandboxCredentialType],
+		}));
 	}
 
 	/** A poll reads the first page (Oliver: page=0; Open Dental: Offset=0), and more only when there are more. */

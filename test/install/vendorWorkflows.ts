@@ -4,7 +4,7 @@
  * types are the same; only the node type's package name differs). What comes out is checked against the fake:
  * items, each one a record the fake holds.
  */
-import type { CrossVendorFakes } from '../e2e/crossVendorFlows';
+import { SANDBOX_CREDENTIALS, type CrossVendorFakes } from '../e2e/crossVendorFlows';
 import type { N8nNode } from '../e2e/harness/workflowBuilder';
 
 export type Vendor = 'oliver' | 'openDental' | 'plannr' | 'mileApp' | 'humanity';
@@ -15,10 +15,8 @@ export interface VendorList {
 	node: string;
 	/** The node's name in the workflow. */
 	title: string;
-	credentialType: string;
-	/** The credential id CrossVendorFakes.credentials() gives it. */
-	credentialId: string;
-	credentialName: string;
+	/** One of the sandbox's (SANDBOX_CREDENTIALS): CrossVendorFakes.credentials() imports it under that id and name. */
+	credentialType: keyof typeof SANDBOX_CREDENTIALS;
 	parameters: Record<string, unknown>;
 	/** Whether an output item is a record the fake holds. */
 	holds: (fakes: CrossVendorFakes, item: Record<string, unknown>) => boolean;
@@ -30,8 +28,6 @@ export const VENDOR_LISTS: VendorList[] = [
 		node: 'oliver',
 		title: 'Oliver Staff Tasks',
 		credentialType: 'oliverApi',
-		credentialId: 'oliverSandbox',
-		credentialName: 'Oliver sandbox',
 		parameters: { resource: 'staffTask', operation: 'getAll', returnAll: true },
 		holds: (fakes, item) => fakes.oliver.tasks.has(String(item.id)),
 	},
@@ -40,8 +36,6 @@ export const VENDOR_LISTS: VendorList[] = [
 		node: 'openDental',
 		title: 'Open Dental Tasks',
 		credentialType: 'openDentalApi',
-		credentialId: 'openDentalSandbox',
-		credentialName: 'Open Dental sandbox',
 		parameters: { resource: 'task', operation: 'getAll', returnAll: true },
 		holds: (fakes, item) => fakes.openDental.tasks.has(Number(item.TaskNum)),
 	},
@@ -50,8 +44,6 @@ export const VENDOR_LISTS: VendorList[] = [
 		node: 'plannr',
 		title: 'Plannr Tasks',
 		credentialType: 'plannrApi',
-		credentialId: 'plannrSandbox',
-		credentialName: 'Plannr sandbox',
 		parameters: { resource: 'task', operation: 'getAll', returnAll: true },
 		holds: (fakes, item) => fakes.plannr.tasks.has(String(item.uuid)),
 	},
@@ -60,8 +52,6 @@ export const VENDOR_LISTS: VendorList[] = [
 		node: 'mileApp',
 		title: 'MileApp Hubs',
 		credentialType: 'mileAppApi',
-		credentialId: 'mileAppSandbox',
-		credentialName: 'MileApp sandbox',
 		parameters: { resource: 'hub', operation: 'getAll', returnAll: true },
 		holds: (fakes, item) =>
 			[...fakes.mileApp.hubs.values()].some(
@@ -73,8 +63,6 @@ export const VENDOR_LISTS: VendorList[] = [
 		node: 'humanity',
 		title: 'Humanity Master Tasks',
 		credentialType: 'humanityApi',
-		credentialId: 'humanitySandbox',
-		credentialName: 'Humanity sandbox',
 		parameters: { resource: 'masterTask', operation: 'getAll', returnAll: true },
 		holds: (fakes, item) => fakes.humanity.masterTasks.has(String(item.id)),
 	},
@@ -97,7 +85,7 @@ export function listNode(list: VendorList, nodeType: string, executeOnce = false
 		name: list.title,
 		type: nodeType,
 		parameters: list.parameters,
-		credentials: { [list.credentialType]: { id: list.credentialId, name: list.credentialName } },
+		credentials: { [list.credentialType]: SANDBOX_CREDENTIALS[list.credentialType] },
 		...(executeOnce ? { executeOnce: true } : {}),
 	};
 }
