@@ -9,6 +9,7 @@
  *   3. humanityEdits.ts  Humanity: k = 1, 10, 100 shift-task edits on one shift in one run (engine layer)
  *   4. throttle.ts       Open Dental at 1 request per second: rate used, calls refused (engine layer)
  *   5. packageSize.ts    `npm pack` size and the time to require every node and credential file
+ *   6. pollRequests.ts   each polling trigger's requests per poll at 100, 1,000 and 10,000 watched tasks (engine layer)
  *
  * The engine layer is test/engine/harness/ (n8n-core's WorkflowExecute against the loopback fakes in
  * test/fakes); the real n8n is test/e2e/harness/ (instance.ts), given the package the bench builds into a temp folder
@@ -26,6 +27,7 @@ import { benchHumanityEdits } from './humanityEdits';
 import { holdE2eLock, type HeldLock } from './lock';
 import { benchPackage } from './packageSize';
 import { benchPaging } from './paging';
+import { benchPollRequests } from './pollRequests';
 import { renderReport, formatMs, formatSeconds, type Section } from './report';
 import { benchThrottle } from './throttle';
 import { benchUpdates } from './updates';
@@ -85,9 +87,10 @@ test(
 			const paging = await attempt('Oliver Get Many with Return All', benchPaging);
 			const humanity = await attempt('Humanity shift-task edits', benchHumanityEdits);
 			const throttle = await attempt('Open Dental throttle', benchThrottle);
+			const polling = await attempt('Polling triggers: requests per poll', benchPollRequests);
 			const updates = await attempt('Oliver updates', () => benchUpdates(packageDir));
 			const packed = await attempt('The packed package', () => benchPackage(packageDir, workDir));
-			const sections = [updates, paging, humanity, throttle, packed];
+			const sections = [updates, paging, humanity, throttle, packed, polling];
 
 			const durationMs = Date.now() - startedAt.getTime();
 			const env = environment(lock.waitedMs, lock.held, loadAtStart);

@@ -1,7 +1,8 @@
 /**
  * Section 4: Open Dental's Remote API allows one request per second per customer key. 30 Task → Get calls
  * in one node run (engine layer), with a credential paced for Remote, against the fake Open Dental that
- * refuses (429) any request arriving sooner than a second after the last one it accepted.
+ * refuses any request arriving sooner than a second after the last one it accepted (with a 400 and text by
+ * default: Open Dental does not document the answer, and a 429 is not among its codes).
  */
 import { OpenDentalFake, OPEN_DENTAL_API_PREFIX } from '../test/fakes/openDental';
 import { Engine, runNode } from '../test/engine/harness';
@@ -103,7 +104,7 @@ function throttleSection(arrivals: number[], refused: number, outputItems: numbe
 	return {
 		title: 'Open Dental, throttled: 30 calls at 1 request per second per customer key',
 		method: [
-			'The fake Open Dental (test/fakes/openDental/, `connection: "remote"`) refuses with 429 any request that arrives less than 1,000 ms after ' +
+			'The fake Open Dental (test/fakes/openDental/, `connection: "remote"`) refuses (a 400 with text, its default) any request that arrives less than 1,000 ms after ' +
 				'the last request it accepted for the same customer key (refused ones do not restart the wait).',
 			'The node (nodes/OpenDental/requests.ts `paced`, nodes/shared/pacing.ts `oneAtATime`) sends one request per customer key at a time, ' +
 				'each at least 1,000 ms after the previous one was answered, with the credential\'s Rate Limit "One Request per Second" ' +
