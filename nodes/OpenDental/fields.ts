@@ -1,11 +1,5 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	INodePropertyRouting,
-} from 'n8n-workflow';
-import { sentInBody } from '../shared/fieldRouting';
+import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+import { adjustedInBody, sentInBody } from '../shared/fieldRouting';
 import { recordPicker, typedMode } from '../shared/recordPicker';
 import { optionalAs, requiredAs, type FieldRule } from '../shared/validation';
 
@@ -13,42 +7,29 @@ import { optionalAs, requiredAs, type FieldRule } from '../shared/validation';
 
 /**
  * Sent in the body as `property`, a JSON number: Open Dental's record numbers. The checks have refused
- * anything that is not a whole number. A preSend step, so that it holds both under n8n's routing and when an
- * operation puts the field into the body itself (sendCollection runs it).
+ * anything that is not a whole number.
  */
 export function sentAsNumber(property: string): INodePropertyRouting {
+	const send = sentInBody(property).send!;
 	return {
 		send: {
-			type: 'body',
-			property,
-			preSend: [
-				async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-					const body = requestOptions.body as IDataObject | undefined;
-					if (body && body[property] !== undefined) body[property] = Number(body[property]);
-					return requestOptions;
-				},
-			],
+			...send,
+			preSend: [adjustedInBody(property, (value) => (value === undefined ? value : Number(value)))],
 		},
 	};
 }
 
 /**
- * Sent in the body as `property` when not empty: an optional text left empty is left out, since Open Dental
+ * Sent in the body as `property` when not blank: an optional text left empty is left out, since Open Dental
  * documents no empty value as "clear" (and a field left out of a PUT stays as it is).
  */
 export function sentWhenNotEmpty(property: string): INodePropertyRouting {
+	const send = sentInBody(property).send!;
+	const blank = (value: unknown) => typeof value === 'string' && value.trim() === '';
 	return {
 		send: {
-			type: 'body',
-			property,
-			preSend: [
-				async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-					const body = requestOptions.body as IDataObject | undefined;
-					if (body && typeof body[property] === 'string' && body[property].trim() === '')
-						delete body[property];
-					return requestOptions;
-				},
-			],
+			...send,
+			preSend: [adjustedInBody(property, (value) => (blank(value) ? undefined : value))],
 		},
 	};
 }

@@ -6,6 +6,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { sendCollection, unrouted } from './collectionBody';
+import { adjustedInBody } from './fieldRouting';
 import type { OperationDefinition } from './operation';
 import { fieldRefusal, type BuildFromValues, type FieldRule } from './validation';
 
@@ -40,12 +41,9 @@ export function additionalFieldsCollection(options: INodeProperties[]): INodePro
 function leftOutWhenEmpty(field: INodeProperties): INodeProperties {
 	const send = field.routing?.send;
 	if (send?.type !== 'body' || !send.property) return field;
-	const property = send.property;
-	const leaveOut: PreSendAction = async function (requestOptions: IHttpRequestOptions) {
-		const body = requestOptions.body as IDataObject | undefined;
-		if (body && (body[property] === '' || body[property] === null)) delete body[property];
-		return requestOptions;
-	};
+	const leaveOut = adjustedInBody(send.property, (value) =>
+		value === '' || value === null ? undefined : value,
+	);
 	return {
 		...field,
 		routing: { ...field.routing, send: { ...send, preSend: [...(send.preSend ?? []), leaveOut] } },
