@@ -90,8 +90,18 @@ const plannr: Vendor<PlannrWorld> = {
 	credential: () => plannrFake.credentialData(),
 	plans: {
 		'account.getAll': {
-			base: () => ({ authentication: 'accessToken', returnAll: false, limit: 5 }),
-			fields: { authentication: AUTHENTICATION, returnAll: RETURN_ALL, limit: LIMIT },
+			base: () => ({
+				authentication: 'accessToken',
+				returnAll: false,
+				limit: 5,
+				filters: { type: 'employee' },
+			}),
+			fields: {
+				authentication: AUTHENTICATION,
+				returnAll: RETURN_ALL,
+				limit: LIMIT,
+				'filters.type': { wrongType: 'option' },
+			},
 		},
 		'task.complete': plannrOnTask,
 		'task.get': plannrOnTask,
@@ -131,6 +141,8 @@ const plannr: Vendor<PlannrWorld> = {
 					openTasks: true,
 					priority: 'high',
 					taskStatusUuid: w.todo.uuid,
+					subtaskVisibility: 'include',
+					unassignedSubtaskVisibility: 'include',
 				},
 				options: { include: ['author'], sort: 'due_at', sortDescending: true },
 			}),
@@ -149,6 +161,8 @@ const plannr: Vendor<PlannrWorld> = {
 				'filters.openTasks': BOOLEAN,
 				'filters.priority': { wrongType: 'option' },
 				'filters.taskStatusUuid': { wrongType: 'uuid' },
+				'filters.subtaskVisibility': { wrongType: 'option' },
+				'filters.unassignedSubtaskVisibility': { wrongType: 'option' },
 				'options.include': { wrongType: 'option' },
 				'options.sort': { wrongType: 'option' },
 				'options.sortDescending': BOOLEAN,
