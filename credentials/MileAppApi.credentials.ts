@@ -11,6 +11,8 @@ import {
 	baseUrlProperty,
 	bearerAuthentication,
 	refusedWhen,
+	refusedWithStatus,
+	testRules,
 	secretProperty,
 } from '../nodes/shared/credentialShapes';
 
@@ -43,6 +45,16 @@ export class MileAppApi implements ICredentialType {
 			qs: { limit: 1 },
 			headers: { ...MILEAPP_ACCEPT },
 		},
-		rules: [refusedWhen('status', false, 'MileApp refused the token')],
+		rules: testRules(
+			refusedWithStatus(
+				401,
+				'MileApp did not accept the token: check the Personal Token (MileApp web app → Profile → Personal Token); it may have passed the expiry date chosen when it was made',
+			),
+			refusedWhen(
+				'status',
+				false,
+				'MileApp refused the token: check the Personal Token (MileApp web app → Profile → Personal Token)',
+			),
+		),
 	};
 }

@@ -19,6 +19,8 @@ import {
 	bearerAuthentication,
 	keptSecretProperty,
 	refusedWhen,
+	refusedWithStatus,
+	testRules,
 	secretProperty,
 } from '../nodes/shared/credentialShapes';
 import { signInOnce } from '../nodes/shared/signInOnce';
@@ -104,7 +106,17 @@ export class OliverApi implements ICredentialType {
 			headers: OLIVER_JSON_HEADERS,
 			qs: { per_page: 1 },
 		},
-		rules: [refusedWhen('success', false, 'Oliver refused the call')],
+		rules: testRules(
+			refusedWithStatus(
+				401,
+				'Oliver refused the call: check the Location ID (the API user must have access to that location) and, for a pasted Access Token, that it is still valid',
+			),
+			refusedWhen(
+				'success',
+				false,
+				'Oliver refused the call: check the Location ID and the API user’s access to it',
+			),
+		),
 	};
 }
 

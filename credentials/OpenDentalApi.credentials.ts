@@ -16,7 +16,7 @@ import {
 	OPEN_DENTAL_SERVICE_PORT,
 	RATE_LIMITED_CONNECTIONS,
 } from '../nodes/OpenDental/api';
-import { secretProperty } from '../nodes/shared/credentialShapes';
+import { refusedWithStatus, secretProperty } from '../nodes/shared/credentialShapes';
 
 export class OpenDentalApi implements ICredentialType {
 	name = OPEN_DENTAL_CREDENTIAL;
@@ -135,5 +135,15 @@ export class OpenDentalApi implements ICredentialType {
 			url: OPEN_DENTAL_PATHS.taskLists,
 			headers: OPEN_DENTAL_JSON_HEADERS,
 		},
+		rules: [
+			refusedWithStatus(
+				401,
+				'Open Dental did not accept the keys: check the Developer Key (the one Open Dental issued for your app, with the API permissions it needs) and the Customer Key (the office’s, under Setup → Advanced Setup → API)',
+			),
+			refusedWithStatus(
+				404,
+				'No Open Dental API answered at this address: check the Connection, and the Base URL, Service Host or Service Port it uses',
+			),
+		],
 	};
 }

@@ -8,6 +8,7 @@ import {
 import {
 	baseUrlProperty,
 	bearerAuthentication,
+	refusedWithStatus,
 	secretProperty,
 } from '../nodes/shared/credentialShapes';
 
@@ -25,6 +26,12 @@ export const plannrAccountProperties: INodeProperties[] = [
 	},
 	baseUrlProperty(PLANNR_DEFAULT_BASE_URL, 'Change it only for a sandbox or a proxy'),
 ];
+
+/** Plannr answers 403 when the token's user has no login to the account named. */
+export const PLANNR_ACCOUNT_REFUSED = refusedWithStatus(
+	403,
+	'Plannr refused the account: check the Account UUID (GET /api/v1/logins shows the accounts the token’s user can act for)',
+);
 
 /** The Test button of both credentials: the account's task statuses, which needs the token and the account to match. */
 export const plannrCredentialTest: ICredentialTestRequest = {
@@ -60,5 +67,14 @@ export class PlannrApi implements ICredentialType {
 		[PLANNR_ACCOUNT_HEADER]: '={{$credentials.accountUuid}}',
 	});
 
-	test = plannrCredentialTest;
+	test: ICredentialTestRequest = {
+		...plannrCredentialTest,
+		rules: [
+			refusedWithStatus(
+				401,
+				'Plannr did not accept the token: check the Personal Access Token (Plannr → Settings → API); tokens expire after a year',
+			),
+			PLANNR_ACCOUNT_REFUSED,
+		],
+	};
 }

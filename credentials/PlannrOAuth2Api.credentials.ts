@@ -1,6 +1,10 @@
-import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 import { PLANNR_DEFAULT_BASE_URL } from '../nodes/Plannr/api';
-import { plannrAccountProperties, plannrCredentialTest } from './PlannrApi.credentials';
+import {
+	PLANNR_ACCOUNT_REFUSED,
+	plannrAccountProperties,
+	plannrCredentialTest,
+} from './PlannrApi.credentials';
 
 /**
  * Plannr's OAuth2 (authorization code). n8n adds the bearer token itself; the Plannr nodes add the
@@ -45,5 +49,6 @@ export class PlannrOAuth2Api implements ICredentialType {
 		...plannrAccountProperties,
 	];
 
-	test = plannrCredentialTest;
+	// A refused token is n8n's to refresh, or the user's to reconnect: n8n's own message says so.
+	test: ICredentialTestRequest = { ...plannrCredentialTest, rules: [PLANNR_ACCOUNT_REFUSED] };
 }

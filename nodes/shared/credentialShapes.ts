@@ -1,5 +1,7 @@
 import type {
 	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	IAuthenticateRuleResponseCode,
 	IAuthenticateRuleResponseSuccessBody,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -82,4 +84,22 @@ export function refusedWhen(
 	message: string,
 ): IAuthenticateRuleResponseSuccessBody {
 	return { type: 'responseSuccessBody', properties: { key, value, message } };
+}
+
+/**
+ * A Test button rule for an HTTP status: n8n's tester shows `message` instead of the bare reason phrase
+ * ("Unauthorized"), so it can say which field of the credential to check.
+ */
+export function refusedWithStatus(status: number, message: string): IAuthenticateRuleResponseCode {
+	return { type: 'responseCode', properties: { value: status, message } };
+}
+
+/**
+ * A Test button's rules of both kinds. n8n types `rules` as one kind per list, but its tester reads each rule
+ * by its own `type`, so a list may hold both.
+ */
+export function testRules(
+	...rules: Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody>
+): ICredentialTestRequest['rules'] {
+	return rules as ICredentialTestRequest['rules'];
 }

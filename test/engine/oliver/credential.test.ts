@@ -198,15 +198,16 @@ describe('Oliver credential', () => {
 		expect(apiCalls()).toHaveLength(0);
 	});
 
-	it('Test button: a location the API user may not use fails as n8n shows a refused call, with the 401 reason', async () => {
+	it('Test button: a location the API user may not use fails naming the Location ID', async () => {
 		const verdict = await testCredential(
 			engine,
 			'oliverApi',
 			credentialData({ locationId: 'some-other-practice' }),
 		);
 
-		// n8n's tester shows the status line's reason; Oliver's own words stay in its answer.
-		expect(verdict).toEqual({ status: 'Error', message: 'Unauthorized' });
+		// n8n's tester shows the credential's message for a 401; Oliver's own words stay in its answer.
+		expect(verdict.status).toBe('Error');
+		expect(verdict.message).toMatch(/^Oliver refused the call: check the Location ID/);
 		expect(apiCalls().map((call) => call.headers['x-client-id'])).toContain('some-other-practice');
 	});
 
@@ -221,7 +222,8 @@ describe('Oliver credential', () => {
 
 		fake.expireTokens();
 		const stale = await testCredential(engine, 'oliverApi', pasted(token));
-		expect(stale).toEqual({ status: 'Error', message: 'Unauthorized' });
+		expect(stale.status).toBe('Error');
+		expect(stale.message).toContain('Access Token');
 		expect(stale.message).not.toContain(token);
 		expect(signIns()).toHaveLength(0);
 	});
@@ -234,6 +236,9 @@ describe('Oliver credential', () => {
 
 		const verdict = await testCredential(engine, 'oliverApi', credentialData());
 
-		expect(verdict).toEqual({ status: 'Error', message: 'Oliver refused the call' });
+		expect(verdict).toEqual({
+			status: 'Error',
+			message: 'Oliver refused the call: check the Location ID and the API user’s access to it',
+		});
 	});
 });

@@ -305,24 +305,29 @@ describe('OAuth2 credential', () => {
 });
 
 describe('Plannr credential', () => {
-	it('Test button: a wrong token fails as n8n shows a refused call, with the 401 reason and without the token', async () => {
+	it('Test button: a wrong token fails naming the Personal Access Token, without the token', async () => {
 		const verdict = await testCredential(engine, 'plannrApi', {
 			...fake.credentialData(),
 			accessToken: 'PAT-Revoked-6604',
 		});
 
-		// n8n's tester shows the status line's reason; Plannr's "Unauthenticated." stays in its answer.
-		expect(verdict).toEqual({ status: 'Error', message: 'Unauthorized' });
+		// n8n's tester shows the credential's message for a 401; Plannr's "Unauthenticated." stays in its answer.
+		expect(verdict.status).toBe('Error');
+		expect(verdict.message).toMatch(
+			/^Plannr did not accept the token: check the Personal Access Token/,
+		);
+		expect(verdict.message).not.toContain('PAT-Revoked-6604');
 		expect(calls()).toEqual([`GET ${v1('/task-status')}`, `GET ${v1('/task-status')}`]);
 	});
 
-	it('Test button: an account the token’s user has no login to fails with the 403 reason', async () => {
+	it('Test button: an account the token’s user has no login to fails naming the Account UUID', async () => {
 		const verdict = await testCredential(engine, 'plannrApi', {
 			...fake.credentialData(),
 			accountUuid: emma.uuid,
 		});
 
-		expect(verdict).toEqual({ status: 'Error', message: 'Forbidden' });
+		expect(verdict.status).toBe('Error');
+		expect(verdict.message).toMatch(/^Plannr refused the account: check the Account UUID/);
 		expect(fake.requests.map((request) => request.headers['x-plannr-account-uuid'])).toEqual([
 			emma.uuid,
 		]);
