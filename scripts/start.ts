@@ -12,21 +12,16 @@
 //      login, and prints where to go. Ctrl-C stops n8n and the fakes.
 //
 // Re-runnable: a second `npm start` reuses .sandbox (your workflows, executions, owner); the pack and the
-// sandbox credentials are refreshed. `npm start -- --reset` starts from an empty sandbox.
+// sandbox credentials are refreshed. `npm start -- --restore-examples` puts the example workflows back as
+// examples/ has them (scripts/sandboxExamples.ts), leaving every other workflow alone; `npm start -- --reset`
+// starts from an empty sandbox (your own workflows too).
 // Environment: N8N_PORT (default 5678), TASKBRIDGE_EXAMPLES_DIR (default examples/), GENERIC_TIMEZONE (the
 // workflows' time zone; default this machine's).
 //
 // Everything it does with n8n goes through the e2e harness (test/e2e/harness): the same installer, n8n
 // version, environment, pack-and-install, CLI and server start as the end-to-end tests.
 import type { ChildProcess } from 'node:child_process';
-import {
-	createWriteStream,
-	existsSync,
-	mkdirSync,
-	readFileSync,
-	readdirSync,
-	rmSync,
-} from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { N8nCli } from '../test/e2e/harness/cli';
 import { ensureN8n, N8N_VERSION } from '../test/e2e/harness/install';
@@ -35,7 +30,7 @@ import { freePort, portInUse, stopGroup } from '../test/e2e/harness/processes';
 import { PACKAGE_JSON, PACKAGE_NAME, REPO_ROOT } from '../test/e2e/harness/repo';
 import { logIn, needsOwnerSetup, setUpOwner, type N8nOwner } from '../test/e2e/harness/rest';
 import { spawnN8nServer, startupWatcher, waitUntilServing } from '../test/e2e/harness/server';
-import type { N8nCredential, N8nWorkflow } from '../test/e2e/harness/workflowBuilder';
+import type { N8nCredential } from '../test/e2e/harness/workflowBuilder';
 import { chatModelCredential, MCP_CLIENT_CREDENTIAL } from '../test/ai/credentials';
 import { ChatModelFake } from '../test/fakes/chatModel';
 import { sandboxScript } from '../test/fakes/chatModel/sandboxScript';
@@ -44,6 +39,7 @@ import { MileAppFake } from '../test/fakes/mileApp';
 import { OliverFake } from '../test/fakes/oliver';
 import { OpenDentalFake } from '../test/fakes/openDental';
 import { PlannrFake } from '../test/fakes/plannr';
+import { exampleLink, importExamples, readExamples, type Example } from './sandboxExamples';
 
 const HOST = '127.0.0.1';
 const PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -55,6 +51,8 @@ const LOG_FILE = path.join(SANDBOX, 'n8n.log');
 /** The scripted model behind the AI Agent example (test/fakes/chatModel/sandboxScript.ts). */
 const CHAT_MODEL_PORT = 5715;
 const EXAMPLES = process.env.TASKBRIDGE_EXAMPLES_DIR ?? path.join(REPO_ROOT, 'examples');
+/** `npm start -- --restore-examples`: the examples put back as examples/ has them, nothing else touched. */
+const RESTORE_EXAMPLES = process.argv.includes('--restore-examples');
 /** The workflows' time zone (GENERIC_TIMEZONE): the caller's, else this machine's. */
 const TIMEZONE =
 	process.env.GENERIC_TIMEZONE || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -172,6 +170,7 @@ const VENDORS: SandboxVendor[] = [
 ];
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
+const nameOf = (example: Example) => String(example.workflow.name);
 /** "a", "a or b", "a, b or c". */
 const orList = (words: string[]) =>
 	words.length <= 1
@@ -191,23 +190,15 @@ function tailOf(file: string, lines = 40): string {
 type Started = { vendor: SandboxVendor; fake: SandboxFake };
 
 /** The MCP Server Triggers of the examples: each one's name and production URL. */
-function mcpServers(): Array<{ name: string; url: string }> {
-	if (!existsSync(EXAMPLES)) return [];
-	return readdirSync(EXAMPLES)
-		.filter((file) => file.endsWith('.json'))
-		.flatMap((file) => {
-			try {
-				const workflow = JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8')) as N8nWorkflow;
-				return workflow.nodes
-					.filter((node) => node.type.endsWith('.mcpTrigger'))
-					.map((node) => ({
-						name: String(workflow.name),
-						url: `${BASE}/mcp/${String(node.parameters.path)}`,
-					}));
-			} catch {
-				return [];
-			}
-		});
+function mcpServers(examples: Example[]): Array<{ name: string; url: string }> {
+	return examples.flatMap(({ workflow }) =>
+		workflow.nodes
+			.filter((node) => node.type.endsWith('.mcpTrigger'))
+			.map((node) => ({
+				name: String(workflow.name),
+				url: `${BASE}/mcp/${String(node.parameters.path)}`,
+			})),
+	);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -238,46 +229,6 @@ async function installPack(): Promise<void> {
 	say(
 		`• ${PACKAGE_NAME}@${PACKAGE_JSON.version} (built) installed as a community package in .sandbox/n8n/.n8n/nodes`,
 	);
-}
-
-/** The examples the sandbox does not have yet, each with a stable id (so a re-run keeps your edits to it). */
-async function importExamples(cli: N8nCli): Promise<{ added: string[]; kept: number }> {
-	if (!existsSync(EXAMPLES)) return { added: [], kept: 0 };
-	const files = readdirSync(EXAMPLES)
-		.filter((file) => file.endsWith('.json'))
-		.sort();
-	if (!files.length) return { added: [], kept: 0 };
-	const existing = new Set(await cli.workflowIds());
-	const fresh: N8nWorkflow[] = [];
-	let kept = 0;
-	for (const file of files) {
-		let parsed: unknown;
-		try {
-			parsed = JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8'));
-		} catch (error) {
-			say(`  (examples/${file} is not JSON: skipped — ${(error as Error).message})`);
-			continue;
-		}
-		const workflows = (Array.isArray(parsed) ? parsed : [parsed]) as Array<Partial<N8nWorkflow>>;
-		workflows.forEach((workflow, index) => {
-			if (!workflow || !Array.isArray(workflow.nodes) || !workflow.connections) return;
-			const id =
-				workflow.id ??
-				`ex${file.replace(/\.json$/, '').replace(/[^A-Za-z0-9]/g, '')}${index || ''}`.slice(0, 21);
-			if (existing.has(id)) {
-				kept++;
-				return;
-			}
-			fresh.push({
-				...(workflow as N8nWorkflow),
-				id,
-				name: workflow.name ?? file.replace(/\.json$/, ''),
-				active: false,
-			});
-		});
-	}
-	if (fresh.length) await cli.importWorkflows(fresh);
-	return { added: fresh.map((workflow) => workflow.name!), kept };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -372,10 +323,18 @@ async function main(): Promise<void> {
 				`• credential "${credential.name}" (${credential.type}, id ${credential.id})${target ? ` → ${String(target)}` : ''}`,
 			);
 		}
-		const examples = await importExamples(cli);
-		if (examples.added.length) say(`• example workflows imported: ${examples.added.join(', ')}`);
-		if (examples.kept)
-			say(`• ${examples.kept} example workflow(s) already in the sandbox: kept as they are`);
+		const examples = await importExamples(cli, EXAMPLES, { restore: RESTORE_EXAMPLES });
+		for (const skipped of examples.skipped) say(`  (examples/${skipped}: skipped)`);
+		if (examples.added.length)
+			say(`• example workflows imported: ${examples.added.map(nameOf).join(', ')}`);
+		if (examples.restored.length)
+			say(
+				`• --restore-examples: ${examples.restored.length} example workflow(s) put back as examples/ has them; your other workflows are untouched`,
+			);
+		if (examples.kept.length)
+			say(
+				`• ${examples.kept.length} example workflow(s) already in the sandbox: kept as they are (\`npm start -- --restore-examples\` puts them back)`,
+			);
 
 		say(`• starting n8n on ${BASE} (log: .sandbox/n8n.log)`);
 		const log = createWriteStream(LOG_FILE, { flags: 'a' });
@@ -429,7 +388,10 @@ async function main(): Promise<void> {
 		say(
 			` AI agent: "Practice tasks agent" runs on the scripted model (credential "${chatModelCredential(chatModel).name}"); give it an OpenAI credential for a real one`,
 		);
-		for (const server of mcpServers())
+		say(' examples (open one, pick its credentials if asked, then Execute or Publish):');
+		for (const example of readExamples(EXAMPLES).examples)
+			say(`   ${exampleLink(BASE, example)}  ${nameOf(example)}`);
+		for (const server of mcpServers(readExamples(EXAMPLES).examples))
 			say(
 				` MCP: publish "${server.name}", then connect an MCP client to ${server.url} with the header "Authorization: Bearer ${String(MCP_CLIENT_CREDENTIAL.data.token)}"`,
 			);

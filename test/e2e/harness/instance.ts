@@ -32,7 +32,7 @@ import type { SecretLedger } from '../secretScan';
 import { N8nCli } from './cli';
 import { DEFAULT_N8N_VERSION, ensureN8n } from './install';
 import { installCommunityPackage, packPackage } from './packAndInstall';
-import { freePort, killGroup, tail } from './processes';
+import { freePort, killGroup, stopGroup, tail } from './processes';
 import { REPO_ROOT } from './repo';
 import { logIn, setUpOwner, type N8nOwner, type RestCaller } from './rest';
 import {
@@ -102,6 +102,12 @@ export class N8nInstance extends N8nCli {
 			log: () => tail(this.serverLog),
 			timeoutMs: 120_000,
 		});
+	}
+
+	/** Stops `n8n start` (SIGTERM, as Ctrl-C does), leaving the user folder for the next start. */
+	async stopServer(): Promise<void> {
+		await Promise.all([...this.children].map((child) => stopGroup(child)));
+		this.serverPort = undefined;
 	}
 
 	/**
