@@ -5,7 +5,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { executeOperation, resourceParameters } from '../shared/actionNode';
-import { ACTION_SUBTITLE, actionNodeDescription, vendorIcon } from '../shared/nodeDescription';
+import { actionNodeDescription, actionSubtitle, vendorIcon } from '../shared/nodeDescription';
 import { searchMasterTasks, searchShifts, searchShiftTasks } from './listSearch';
 import { getEmployees, getLocations, getMasterTasks, getPositions } from './loadOptions';
 import { employeeTaskResource } from './resources/employeeTask';
@@ -15,6 +15,7 @@ import { shiftTaskResource } from './resources/shiftTask';
 import { HUMANITY_IDENTITY } from './vendorIdentity';
 
 const resources = [shiftTaskResource, shiftResource, masterTaskResource, employeeTaskResource];
+const properties = resourceParameters(resources, 'shiftTask');
 
 export class Humanity implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,10 +23,10 @@ export class Humanity implements INodeType {
 			vendor: HUMANITY_IDENTITY,
 			description:
 				'Work with shifts, shift tasks, master tasks and employee tasks in Humanity, the employee scheduling platform',
-			properties: resourceParameters(resources, 'shiftTask'),
+			properties,
 		}),
 		icon: vendorIcon(HUMANITY_IDENTITY),
-		subtitle: ACTION_SUBTITLE,
+		subtitle: actionSubtitle(properties),
 		usableAsTool: true,
 	};
 

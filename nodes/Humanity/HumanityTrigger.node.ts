@@ -8,7 +8,7 @@ import type {
 import { chosenTaskOutput, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
 import { pollWithMemory } from '../shared/pollMemory';
 import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
-import { EVENT_SUBTITLE, eventProperty } from '../shared/triggerDescription';
+import { eventSubtitle, eventProperty } from '../shared/triggerDescription';
 import { recordsOf } from './api';
 import { normalizeEmployeeTask, normalizeShiftTask } from './normalize';
 import { humanityApiRequest } from './requests';
@@ -51,6 +51,9 @@ function fingerprintOf(event: TriggerEvent, task: IDataObject): [number, string]
 	return [Number(task.shiftId), String(task.name ?? '')];
 }
 
+/** The event (or events) the trigger watches for; its subtitle names the chosen ones. */
+const eventParameter = eventProperty(TRIGGER_EVENTS, 'employeeTaskCompleted');
+
 export class HumanityTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...triggerNodeDescription({
@@ -59,7 +62,7 @@ export class HumanityTrigger implements INodeType {
 			description:
 				'Starts the workflow when an employee completes a shift task, or a task is added to or removed from a shift',
 			properties: [
-				eventProperty(TRIGGER_EVENTS, 'employeeTaskCompleted'),
+				eventParameter,
 				{
 					displayName: 'Days Before Today',
 					name: 'daysBefore',
@@ -87,7 +90,7 @@ export class HumanityTrigger implements INodeType {
 			],
 		}),
 		icon: vendorIcon(HUMANITY_IDENTITY),
-		subtitle: EVENT_SUBTITLE,
+		subtitle: eventSubtitle(eventParameter),
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

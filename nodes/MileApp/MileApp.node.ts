@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { resourceParameters } from '../shared/actionNode';
-import { ACTION_SUBTITLE, actionNodeDescription, vendorIcon } from '../shared/nodeDescription';
+import { actionNodeDescription, actionSubtitle, vendorIcon } from '../shared/nodeDescription';
 import { mileAppRequestDefaults } from './api';
 import { searchFlows, searchHubs } from './listSearch';
 import { getFlowFields } from './resourceMapping';
@@ -10,6 +10,7 @@ import { taskResource } from './resources/task';
 import { MILEAPP_IDENTITY } from './vendorIdentity';
 
 const resources = [taskResource, flowResource, hubResource];
+const properties = resourceParameters(resources, 'task');
 
 export class MileApp implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,10 +18,10 @@ export class MileApp implements INodeType {
 			vendor: MILEAPP_IDENTITY,
 			description: 'Work with field tasks, flows and hubs in MileApp',
 			requestDefaults: mileAppRequestDefaults,
-			properties: resourceParameters(resources, 'task'),
+			properties,
 		}),
 		icon: vendorIcon(MILEAPP_IDENTITY),
-		subtitle: ACTION_SUBTITLE,
+		subtitle: actionSubtitle(properties),
 		usableAsTool: true,
 	};
 

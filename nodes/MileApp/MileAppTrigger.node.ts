@@ -7,7 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
-import { EVENTS_SUBTITLE, eventsProperty } from '../shared/triggerDescription';
+import { eventSubtitle, eventsProperty } from '../shared/triggerDescription';
 import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
 import { normalizeMileAppTask } from './normalize';
 import { MILEAPP_IDENTITY } from './vendorIdentity';
@@ -58,6 +58,13 @@ function firstDeliveries(context: IWebhookFunctions, tasks: IDataObject[]): IDat
 	return fresh;
 }
 
+/** The event (or events) the trigger watches for; its subtitle names the chosen ones. */
+const eventParameter = eventsProperty(
+	TASK_EVENTS.map(({ name, value }) => ({ name, value })),
+	['onFinish'],
+	'Deliveries of other events are answered and ignored',
+);
+
 export class MileAppTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...triggerNodeDescription({
@@ -74,11 +81,7 @@ export class MileAppTrigger implements INodeType {
 					type: 'notice',
 					default: '',
 				},
-				eventsProperty(
-					TASK_EVENTS.map(({ name, value }) => ({ name, value })),
-					['onFinish'],
-					'Deliveries of other events are answered and ignored',
-				),
+				eventParameter,
 				{
 					displayName: 'Filters',
 					name: 'filters',
@@ -138,7 +141,7 @@ export class MileAppTrigger implements INodeType {
 			},
 		],
 		icon: vendorIcon(MILEAPP_IDENTITY),
-		subtitle: EVENTS_SUBTITLE,
+		subtitle: eventSubtitle(eventParameter),
 	};
 
 	methods = { credentialTest: { mileAppWebhookSecretTest } };

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { resourceParameters } from '../shared/actionNode';
-import { ACTION_SUBTITLE, actionNodeDescription, vendorIcon } from '../shared/nodeDescription';
+import { actionNodeDescription, actionSubtitle, vendorIcon } from '../shared/nodeDescription';
 import { oliverRequestDefaults } from './api';
 import { searchClients, searchPatients } from './listSearch';
 import { clientResource } from './resources/client';
@@ -9,6 +9,7 @@ import { staffTaskResource } from './resources/staffTask';
 import { OLIVER_IDENTITY } from './vendorIdentity';
 
 const resources = [staffTaskResource, clientResource, patientResource];
+const properties = resourceParameters(resources, 'staffTask');
 
 export class Oliver implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,10 +18,10 @@ export class Oliver implements INodeType {
 			description:
 				'Work with staff tasks, clients and patients in Oliver, the veterinary practice platform',
 			requestDefaults: oliverRequestDefaults,
-			properties: resourceParameters(resources, 'staffTask'),
+			properties,
 		}),
 		icon: vendorIcon(OLIVER_IDENTITY),
-		subtitle: ACTION_SUBTITLE,
+		subtitle: actionSubtitle(properties),
 		usableAsTool: true,
 	};
 

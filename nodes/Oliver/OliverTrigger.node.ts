@@ -7,7 +7,7 @@ import type {
 import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
 import { pollWithMemory } from '../shared/pollMemory';
 import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
-import { EVENT_SUBTITLE, eventProperty } from '../shared/triggerDescription';
+import { eventSubtitle, eventProperty } from '../shared/triggerDescription';
 import {
 	advance,
 	baselineOf,
@@ -32,6 +32,20 @@ const EVENTS: Record<OliverTaskEvent, { status?: OliverTaskStatus; timeField: st
 	taskCanceled: { status: 'canceled', timeField: 'finalized_at' },
 };
 
+/** The event (or events) the trigger watches for; its subtitle names the chosen ones. */
+const eventParameter = eventProperty(
+	[
+		{
+			name: 'Staff Task Canceled',
+			value: 'taskCanceled',
+			description: 'Also fires when a task is deleted, since Oliver cancels it',
+		},
+		{ name: 'Staff Task Completed', value: 'taskCompleted' },
+		{ name: 'Staff Task Created', value: 'taskCreated' },
+	],
+	'taskCreated',
+);
+
 export class OliverTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...triggerNodeDescription({
@@ -40,18 +54,7 @@ export class OliverTrigger implements INodeType {
 			description:
 				'Starts the workflow when an Oliver staff task is created, completed or canceled',
 			properties: [
-				eventProperty(
-					[
-						{
-							name: 'Staff Task Canceled',
-							value: 'taskCanceled',
-							description: 'Also fires when a task is deleted, since Oliver cancels it',
-						},
-						{ name: 'Staff Task Completed', value: 'taskCompleted' },
-						{ name: 'Staff Task Created', value: 'taskCreated' },
-					],
-					'taskCreated',
-				),
+				eventParameter,
 				{
 					displayName: 'Task Type',
 					name: 'taskType',
@@ -71,7 +74,7 @@ export class OliverTrigger implements INodeType {
 			],
 		}),
 		icon: vendorIcon(OLIVER_IDENTITY),
-		subtitle: EVENT_SUBTITLE,
+		subtitle: eventSubtitle(eventParameter),
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

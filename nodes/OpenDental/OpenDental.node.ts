@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { resourceParameters } from '../shared/actionNode';
-import { ACTION_SUBTITLE, actionNodeDescription, vendorIcon } from '../shared/nodeDescription';
+import { actionNodeDescription, actionSubtitle, vendorIcon } from '../shared/nodeDescription';
 import { openDentalRequestDefaults } from './api';
 import { searchTaskLists, searchUsers } from './listSearch';
 import { getPriorities } from './loadOptions';
@@ -10,6 +10,7 @@ import { taskNoteResource } from './resources/taskNote';
 import { OPEN_DENTAL_IDENTITY } from './vendorIdentity';
 
 const resources = [taskResource, taskListResource, taskNoteResource];
+const properties = resourceParameters(resources, 'task');
 
 export class OpenDental implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,10 +19,10 @@ export class OpenDental implements INodeType {
 			description:
 				'Work with tasks, task lists and task notes in Open Dental, the dental practice software',
 			requestDefaults: openDentalRequestDefaults,
-			properties: resourceParameters(resources, 'task'),
+			properties,
 		}),
 		icon: vendorIcon(OPEN_DENTAL_IDENTITY),
-		subtitle: ACTION_SUBTITLE,
+		subtitle: actionSubtitle(properties),
 		usableAsTool: true,
 	};
 

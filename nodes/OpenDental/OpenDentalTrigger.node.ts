@@ -10,7 +10,7 @@ import { filtersCollection } from '../shared/collectionFields';
 import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
 import { pollWithMemory } from '../shared/pollMemory';
 import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
-import { EVENT_SUBTITLE, eventProperty } from '../shared/triggerDescription';
+import { eventSubtitle, eventProperty } from '../shared/triggerDescription';
 import { checkValues, isBlank, locatorValue, type FieldRule } from '../shared/validation';
 import { OPEN_DENTAL_PATHS } from './api';
 import { withIsoDates } from './dates';
@@ -59,6 +59,20 @@ interface Filters {
 	keyNum?: number | string;
 }
 
+/** The event (or events) the trigger watches for; its subtitle names the chosen ones. */
+const eventParameter = eventProperty(
+	[
+		{ name: 'Task Completed', value: 'taskCompleted', description: 'A task became Done' },
+		{ name: 'Task Created', value: 'taskCreated' },
+		{
+			name: 'Task Status Changed',
+			value: 'taskStatusChanged',
+			description: 'New, Viewed or Done; each item carries previousTaskStatus',
+		},
+	],
+	'taskCreated',
+);
+
 export class OpenDentalTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...triggerNodeDescription({
@@ -67,18 +81,7 @@ export class OpenDentalTrigger implements INodeType {
 			description:
 				'Starts the workflow when an Open Dental task is created, is completed, or changes status',
 			properties: [
-				eventProperty(
-					[
-						{ name: 'Task Completed', value: 'taskCompleted', description: 'A task became Done' },
-						{ name: 'Task Created', value: 'taskCreated' },
-						{
-							name: 'Task Status Changed',
-							value: 'taskStatusChanged',
-							description: 'New, Viewed or Done; each item carries previousTaskStatus',
-						},
-					],
-					'taskCreated',
-				),
+				eventParameter,
 				{
 					displayName: 'Look-Back Window (Days)',
 					name: 'lookBackDays',
@@ -100,7 +103,7 @@ export class OpenDentalTrigger implements INodeType {
 			],
 		}),
 		icon: vendorIcon(OPEN_DENTAL_IDENTITY),
-		subtitle: EVENT_SUBTITLE,
+		subtitle: eventSubtitle(eventParameter),
 	};
 
 	methods = { listSearch: { searchTaskLists } };

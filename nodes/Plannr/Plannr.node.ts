@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { resourceParameters } from '../shared/actionNode';
-import { ACTION_SUBTITLE, actionNodeDescription, vendorIcon } from '../shared/nodeDescription';
+import { actionNodeDescription, actionSubtitle, vendorIcon } from '../shared/nodeDescription';
 import { plannrRequestDefaults } from './api';
 import { authenticationField } from './authentication';
 import { searchTasks } from './listSearch';
@@ -11,6 +11,7 @@ import { taskStatusResource } from './resources/taskStatus';
 import { PLANNR_IDENTITY } from './vendorIdentity';
 
 const resources = [taskResource, taskStatusResource, accountResource];
+const properties = [authenticationField, ...resourceParameters(resources, 'task')];
 
 export class Plannr implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,10 +19,10 @@ export class Plannr implements INodeType {
 			vendor: PLANNR_IDENTITY,
 			description: 'Work with tasks in Plannr, the CRM for financial advisers',
 			requestDefaults: plannrRequestDefaults,
-			properties: [authenticationField, ...resourceParameters(resources, 'task')],
+			properties,
 		}),
 		icon: vendorIcon(PLANNR_IDENTITY),
-		subtitle: ACTION_SUBTITLE,
+		subtitle: actionSubtitle(properties),
 		usableAsTool: true,
 	};
 

@@ -13,7 +13,7 @@ import { isSignedBy } from './signature';
 import { PLANNR_PATHS } from './api';
 import { plannrApiRequest, plannrApiRequestIfFound } from './requests';
 import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
-import { EVENTS_SUBTITLE, eventsProperty } from '../shared/triggerDescription';
+import { eventSubtitle, eventsProperty } from '../shared/triggerDescription';
 import { chosenTaskOutput, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
 import { normalizePlannrTask } from './normalize';
 import { PLANNR_IDENTITY } from './vendorIdentity';
@@ -34,6 +34,17 @@ function chosenEvents(context: IHookFunctions | IWebhookFunctions): string[] {
 	return TASK_EVENTS.filter((event) => chosen.includes(event));
 }
 
+/** The event (or events) the trigger watches for; its subtitle names the chosen ones. */
+const eventParameter = eventsProperty(
+	[
+		{ name: 'Task Completed', value: 'task.completed' },
+		{ name: 'Task Created', value: 'task.created' },
+		{ name: 'Task Deleted', value: 'task.deleted' },
+		{ name: 'Task Updated', value: 'task.updated' },
+	],
+	['task.created'],
+);
+
 export class PlannrTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		...triggerNodeDescription({
@@ -43,15 +54,7 @@ export class PlannrTrigger implements INodeType {
 				'Starts the workflow when a Plannr task is created, updated, completed or deleted',
 			properties: [
 				authenticationField,
-				eventsProperty(
-					[
-						{ name: 'Task Completed', value: 'task.completed' },
-						{ name: 'Task Created', value: 'task.created' },
-						{ name: 'Task Deleted', value: 'task.deleted' },
-						{ name: 'Task Updated', value: 'task.updated' },
-					],
-					['task.created'],
-				),
+				eventParameter,
 				{
 					displayName:
 						'Activating the workflow subscribes this trigger’s URL in Plannr; deactivating it removes the subscription. Deliveries whose signature does not match are refused.',
@@ -63,7 +66,7 @@ export class PlannrTrigger implements INodeType {
 			],
 		}),
 		icon: vendorIcon(PLANNR_IDENTITY),
-		subtitle: EVENTS_SUBTITLE,
+		subtitle: eventSubtitle(eventParameter),
 	};
 
 	webhookMethods = {

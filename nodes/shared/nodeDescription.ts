@@ -52,8 +52,23 @@ interface TriggerNodeSpecifics extends NodeSpecifics {
 	usesCredentials?: boolean;
 }
 
-/** Every action node's subtitle: the chosen operation and resource. */
-export const ACTION_SUBTITLE = '={{$parameter["operation"] + ": " + $parameter["resource"]}}';
+/**
+ * An action node's subtitle: the chosen operation's action in words ("Get many staff tasks"), looked up from
+ * the node's own operation options, so the canvas never shows internal values ("getAll: staffTask").
+ */
+export function actionSubtitle(properties: INodeProperties[]): string {
+	const actions: Record<string, string> = {};
+	for (const property of properties) {
+		if (property.name !== 'operation') continue;
+		for (const resource of property.displayOptions?.show?.resource ?? []) {
+			for (const option of property.options ?? []) {
+				if ('value' in option && option.action)
+					actions[`${String(resource)}:${String(option.value)}`] = option.action;
+			}
+		}
+	}
+	return `={{ (${JSON.stringify(actions)})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}`;
+}
 
 /** The vendor's icons, as n8n resolves `file:` paths: from the node file's folder, nodes/<Vendor>. */
 export function vendorIcon(identity: VendorIdentity): INodeTypeDescription['icon'] {

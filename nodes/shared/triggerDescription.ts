@@ -22,13 +22,27 @@ export function triggerWiring(kind: TriggerKind): TriggerWiring {
 	};
 }
 
-/** The subtitle of a trigger with eventProperty: the event it watches for. */
-export const EVENT_SUBTITLE = '={{$parameter["event"]}}';
+/**
+ * A trigger's subtitle: the event it watches for (eventProperty), or the events it takes (eventsProperty), in
+ * words ("Task Completed"), looked up from the parameter's own options so the canvas never shows an internal
+ * value ("taskCompleted").
+ */
+export function eventSubtitle(eventParameter: INodeProperties): string {
+	const names = JSON.stringify(
+		Object.fromEntries(
+			(eventParameter.options as INodePropertyOptions[]).map((option) => [
+				option.value,
+				option.name,
+			]),
+		),
+	);
+	const chosen = `$parameter["${eventParameter.name}"]`;
+	return eventParameter.type === 'multiOptions'
+		? `={{ ${chosen}.map((event) => (${names})[event] || event).join(", ") }}`
+		: `={{ (${names})[${chosen}] || ${chosen} }}`;
+}
 
-/** The subtitle of a trigger with eventsProperty: the events it takes. */
-export const EVENTS_SUBTITLE = '={{$parameter["events"].join(", ")}}';
-
-/** A polling trigger's one event to watch for; EVENT_SUBTITLE shows it. */
+/** A polling trigger's one event to watch for; eventSubtitle shows it. */
 export function eventProperty(
 	options: INodePropertyOptions[],
 	defaultEvent: string,
@@ -42,7 +56,7 @@ export function eventProperty(
 	};
 }
 
-/** A webhook trigger's events, any of which starts the workflow; EVENTS_SUBTITLE lists them. */
+/** A webhook trigger's events, any of which starts the workflow; eventsSubtitle lists them. */
 export function eventsProperty(
 	options: INodePropertyOptions[],
 	defaultEvents: string[],

@@ -7,7 +7,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type INode,
+	type INodeParameters,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { Engine } from './harness';
 import { CREDENTIAL_TYPES } from './harness/packTypes';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -39,6 +48,41 @@ function registeredNodes(): RegisteredNode[] {
 			description: new NodeClass().description,
 		};
 	});
+}
+
+/**
+ * The subtitle the canvas shows under the node, worked out as the editor does: the node's parameters with their
+ * defaults filled in, and the description's subtitle evaluated as an expression over them.
+ */
+function shownSubtitle(description: INodeTypeDescription, chosen: INodeParameters): string {
+	const node: INode = {
+		id: 'node',
+		name: description.defaults.name ?? description.displayName,
+		type: description.name,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	node.parameters =
+		NodeHelpers.getNodeParameters(description.properties, chosen, true, false, node, description) ??
+		{};
+	const workflow = new Engine().workflow([node]);
+	return String(
+		workflow.expression.getSimpleParameterValue(node, description.subtitle, 'internal', {}),
+	);
+}
+
+/** Every [resource, operation option] an action node offers. */
+function operationsOf(description: INodeTypeDescription): Array<[string, INodePropertyOptions]> {
+	return description.properties
+		.filter((property) => property.name === 'operation')
+		.flatMap((property) =>
+			(property.displayOptions?.show?.resource ?? []).flatMap((resource) =>
+				(property.options as INodePropertyOptions[]).map(
+					(option): [string, INodePropertyOptions] => [String(resource), option],
+				),
+			),
+		);
 }
 
 const NODES = registeredNodes();
@@ -99,15 +143,68 @@ describe('node descriptions', () => {
 			expect(description.outputs).toEqual(['main']);
 		});
 
-		it('shows the chosen operation and resource as its subtitle', () => {
-			expect(description.subtitle).toBe(
-				'={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-			);
+		it('shows the chosen operation as its action in words, never internal values, as its subtitle', () => {
+			const operations = operationsOf(description);
+			expect(operations.length).toBeGreaterThan(2);
+			for (const [resource, option] of operations) {
+				expect(option.action).toEqual(expect.stringMatching(/^[A-Z][a-z]/));
+				expect(shownSubtitle(description, { resource, operation: option.value })).toBe(
+					option.action,
+				);
+			}
+			// A node just added: the default resource's default operation.
+			const resource = description.properties.find((property) => property.name === 'resource')!;
+			const operation = description.properties.find(
+				(property) =>
+					property.name === 'operation' &&
+					property.displayOptions?.show?.resource?.includes(resource.default as string),
+			)!;
+			const fresh = operations.find(
+				([name, option]) => name === resource.default && option.value === operation.default,
+			)!;
+			expect(shownSubtitle(description, {})).toBe(fresh[1].action);
 		});
 
 		it('asks for a registered credential', () => {
 			expect(description.credentials?.length).toBeGreaterThan(0);
 		});
+	});
+
+	/**
+	 * What an AI agent reads of an operation is n8n's own tool description (NodeHelpers.makeDescription: the
+	 * action, "in <node>"); the notices that warn a person in the editor never reach it.
+	 */
+	it.each([
+		['oliver', 'staffTask', 'delete', /cancels it and keeps the record/],
+		['mileApp', 'task', 'delete', /permanently/],
+		['mileApp', 'task', 'replace', /flow fields not given are lost/],
+		['humanity', 'shiftTask', 'remove', /deletes it/],
+		['humanity', 'shiftTask', 'setAll', /every task not listed is deleted/],
+		['humanity', 'masterTask', 'delete', /unverified, destructive/],
+	])(
+		'an agent using %s as a tool reads what %s → %s removes',
+		(nodeName, resource, operation, removes) => {
+			const { description } = ACTIONS.find((node) => node.description.name === nodeName)!;
+			const told = NodeHelpers.makeDescription({ resource, operation }, description);
+			expect(told).toMatch(removes);
+			expect(told).toMatch(new RegExp(` in ${description.defaults.name}$`));
+		},
+	);
+
+	it('every operation that deletes, removes or replaces is among those checked above', () => {
+		const destructive = ACTIONS.flatMap(({ description }) =>
+			operationsOf(description)
+				.filter(([, option]) => /^(delete|remove|replace|setAll)$/.test(String(option.value)))
+				.map(([resource, option]) => `${description.name} ${resource} ${String(option.value)}`),
+		);
+		expect(destructive.sort()).toEqual([
+			'humanity masterTask delete',
+			'humanity shiftTask remove',
+			'humanity shiftTask setAll',
+			'mileApp task delete',
+			'mileApp task replace',
+			'oliver staffTask delete',
+		]);
 	});
 
 	describe.each(TRIGGERS.map(byName))('trigger %s', (_name, node) => {
@@ -137,11 +234,30 @@ describe('node descriptions', () => {
 			const polling = description.polling === true;
 			expect(polling).toBe(!description.webhooks?.length);
 			// A polling trigger watches one event; a webhook trigger takes any of several.
-			const [parameter, subtitle] = polling
-				? ['event', '={{$parameter["event"]}}']
-				: ['events', '={{$parameter["events"].join(", ")}}'];
-			expect(description.subtitle).toBe(subtitle);
+			const parameter = polling ? 'event' : 'events';
 			expect(description.properties.map((property) => property.name)).toContain(parameter);
+		});
+
+		it('shows the events it watches for in words, never internal values, as its subtitle', () => {
+			const events = description.properties.find((property: INodeProperties) =>
+				['event', 'events'].includes(property.name),
+			)!;
+			const options = events.options as INodePropertyOptions[];
+			expect(options.length).toBeGreaterThan(1);
+			if (events.type === 'multiOptions') {
+				const [first, second] = options;
+				expect(shownSubtitle(description, { events: [first.value, second.value] })).toBe(
+					`${first.name}, ${second.name}`,
+				);
+			}
+			for (const option of options) {
+				const chosen = events.type === 'multiOptions' ? [option.value] : option.value;
+				expect(shownSubtitle(description, { [events.name]: chosen })).toBe(option.name);
+			}
+			const fresh = options.filter((option) =>
+				([] as unknown[]).concat(events.default).includes(option.value),
+			);
+			expect(shownSubtitle(description, {})).toBe(fresh.map((option) => option.name).join(', '));
 		});
 	});
 });

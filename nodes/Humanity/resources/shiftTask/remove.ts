@@ -6,7 +6,7 @@ import { shiftTaskChanges } from './listWrite';
 export const remove = defineOperation({
 	value: 'remove',
 	name: 'Remove',
-	action: 'Remove a task from a shift',
+	action: 'Remove a task from a shift (Humanity deletes it)',
 	description: 'Remove one task from a shift; the shift keeps its other tasks',
 	fields: [shiftOfTaskField, shiftTaskField],
 	rules: shiftIdRules,

@@ -88,7 +88,7 @@ function differences(entries: Entry[], answer: IDataObject[]): string[] {
 export const setAll = defineOperation({
 	value: 'setAll',
 	name: 'Set All',
-	action: 'Replace all tasks of a shift',
+	action: 'Replace all tasks of a shift (every task not listed is deleted)',
 	description: "Replace the shift's whole task list: tasks not listed are deleted",
 	fields: [
 		{

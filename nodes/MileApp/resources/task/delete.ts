@@ -7,7 +7,7 @@ import { taskIdField, taskIdRules, toTask } from './fields';
 export const deleteTask = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a task',
+	action: 'Delete a task permanently',
 	description: 'Permanently: MileApp keeps no copy',
 	fields: [
 		{

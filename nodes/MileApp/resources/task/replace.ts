@@ -34,7 +34,7 @@ async function carryAssigneesAndTimes(
 export const replace = defineOperation({
 	value: 'replace',
 	name: 'Replace',
-	action: 'Replace a task',
+	action: 'Replace a whole task (flow fields not given are lost)',
 	description:
 		'Send the whole task: flow fields not given are lost; assignees and times are kept unless given',
 	// Copies of the shared fields: declared after this notice, so the editor shows the notice first.

@@ -6,7 +6,7 @@ import { taskIdField, taskIdRules, toTask } from './fields';
 export const deleteTask = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a staff task',
+	action: 'Delete a staff task (Oliver cancels it and keeps the record)',
 	description:
 		'Oliver does not erase tasks: the task stays, with status canceled and its finalized time set',
 	fields: [taskIdField],
