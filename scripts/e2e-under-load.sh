@@ -24,7 +24,7 @@ for run in $(seq "$RUNS"); do
 	log="$LOGS/run-$run.log"
 	begin=$(date +%s)
 	status=passed
-	npx jest --selectProjects e2e --runInBand --forceExit >"$log" 2>&1 || status=FAILED
+	npx jest --selectProjects e2e --maxWorkers=2 --forceExit >"$log" 2>&1 || status=FAILED
 	tests=$(grep -E '^Tests:' "$log" | tail -n 1 | sed 's/^Tests: *//')
 	load=$(cut -d' ' -f1-3 /proc/loadavg)
 	echo "run $run: $status in $(( $(date +%s) - begin )) s ($tests); load average $load"
