@@ -298,7 +298,7 @@ describe('rate limit (500 a minute per user; X-Ratelimit-Remaining on every answ
 			Array.from({ length: count }, () => ({})),
 		);
 
-	it('a run beyond the limit: the refused calls wait out Retry-After, are sent again, and every item succeeds', async () => {
+	it('a run beyond the limit, each 429 carrying Retry-After ([inferred] rateLimitRetryAfter true): the refused calls wait it out, are sent again, and every item succeeds', async () => {
 		const over = 3;
 		let seen = 0;
 		// The fake's window is a second on its own clock: the run's first calls fall in one, anything later in the next.
@@ -307,6 +307,7 @@ describe('rate limit (500 a minute per user; X-Ratelimit-Remaining on every answ
 			rateLimitPerMinute: LIMIT,
 			rateLimitWindowMs: 1000,
 			rateLimitClock: () => (++seen > LIMIT + over ? 1000 : 0),
+			rateLimitRetryAfter: true,
 		};
 		await withFake(options, async (other, otherCredentialId) => {
 			const task = seed(other);
@@ -411,13 +412,14 @@ describe('rate limit (500 a minute per user; X-Ratelimit-Remaining on every answ
 		);
 	});
 
-	it('Return All: a page refused with 429 waits out Retry-After and is asked again; no task lost or read twice', async () => {
+	it('Return All: a page refused with 429 waits out Retry-After ([inferred] rateLimitRetryAfter true) and is asked again; no task lost or read twice', async () => {
 		let seen = 0;
 		const options = {
 			accountUuid: ownAccount(),
 			rateLimitPerMinute: LIMIT,
 			rateLimitWindowMs: 1000,
 			rateLimitClock: () => (++seen > LIMIT + 1 ? 1000 : 0),
+			rateLimitRetryAfter: true,
 		};
 		await withFake(options, async (other, otherCredentialId) => {
 			const first = seed(other);
@@ -489,13 +491,14 @@ describe('rate limit (500 a minute per user; X-Ratelimit-Remaining on every answ
 
 	// After an answer with nothing remaining the next call waits its turn, and calls already waiting for a paced
 	// slot look again at the Retry-After a refusal has just set.
-	it('nothing remaining and the window still closed: the next call waits its turn, and once one is refused the others wait out its Retry-After', async () => {
+	it('nothing remaining and the window still closed: the next call waits its turn, and once one is refused the others wait out its Retry-After ([inferred] rateLimitRetryAfter true)', async () => {
 		let opensAt = Infinity;
 		const options = {
 			accountUuid: ownAccount(),
 			rateLimitPerMinute: LIMIT,
 			rateLimitWindowMs: 1000,
 			rateLimitClock: () => (Date.now() >= opensAt ? 1000 : 0),
+			rateLimitRetryAfter: true,
 		};
 		await withFake(options, async (other, otherCredentialId) => {
 			const task = seed(other);

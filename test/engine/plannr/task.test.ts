@@ -26,6 +26,7 @@ import {
 	transfer,
 	usePlannr,
 	v1,
+	withOptions,
 } from './setup';
 
 usePlannr();
@@ -389,36 +390,35 @@ describe('task: create, get, update, complete, reopen', () => {
 });
 
 describe('pickers', () => {
-	it('tasks: searched by name in Plannr, most recently updated first; everything when nothing is typed', async () => {
-		const review = addTask({ name: 'Annual review', updated_at: '2026-03-01T12:00:05+00:00' });
-		const pack = addTask({ name: 'Send review pack', updated_at: '2026-03-01T12:00:09+00:00' });
-		const other = addTask({ name: 'ID documents', updated_at: '2026-03-01T12:00:01+00:00' });
+	// [inferred] nameFilterMatch: whether Plannr matches part of a name no sheet line decides; the node sends the text trimmed either way.
+	it.each([
+		['exact' as const, ' Annual review ', 'Annual review', ['Annual review']],
+		['partial' as const, ' review ', 'review', ['Send review pack', 'Annual review']],
+	])(
+		'tasks (Plannr matching names %s): searched by name in Plannr, most recently updated first; everything when nothing is typed',
+		async (nameFilterMatch, typed, sent, listed) => {
+			const review = addTask({ name: 'Annual review', updated_at: '2026-03-01T12:00:05+00:00' });
+			const pack = addTask({ name: 'Send review pack', updated_at: '2026-03-01T12:00:09+00:00' });
+			const other = addTask({ name: 'ID documents', updated_at: '2026-03-01T12:00:01+00:00' });
+			const search = (filter?: string) =>
+				withOptions({ nameFilterMatch }, () =>
+					searchList(engine, spec({ resource: 'task', operation: 'get' }), 'searchTasks', filter),
+				);
 
-		const found = await searchList(
-			engine,
-			spec({ resource: 'task', operation: 'get' }),
-			'searchTasks',
-			' review ',
-		);
-		expect(found).toEqual([
-			{ name: 'Send review pack', value: pack.uuid },
-			{ name: 'Annual review', value: review.uuid },
-		]);
-		expect(queryOf(fake.requests[0])).toEqual({
-			'filter[name]': 'review',
-			per_page: '100',
-			sort: '-updated_at',
-		});
+			const found = await search(typed);
+			expect(found.map((option) => option.name)).toEqual(listed);
+			expect(queryOf(fake.requests[0])).toEqual({
+				'filter[name]': sent,
+				per_page: '100',
+				sort: '-updated_at',
+			});
 
-		fake.server.clearRequests();
-		const all = await searchList(
-			engine,
-			spec({ resource: 'task', operation: 'get' }),
-			'searchTasks',
-		);
-		expect(all.map((option) => option.value)).toEqual([pack.uuid, review.uuid, other.uuid]);
-		expect(queryOf(fake.requests[0])).toEqual({ per_page: '100', sort: '-updated_at' });
-	});
+			fake.server.clearRequests();
+			const all = await search();
+			expect(all.map((option) => option.value)).toEqual([pack.uuid, review.uuid, other.uuid]);
+			expect(queryOf(fake.requests[0])).toEqual({ per_page: '100', sort: '-updated_at' });
+		},
+	);
 });
 
 describe('normalized output', () => {

@@ -47,7 +47,7 @@ describe('task statuses and accounts', () => {
 		]);
 		expect(await uuids({ 'filter[type]': 'client' })).toEqual([client]);
 		expect(await uuids({ 'filter[type]': 'external' })).toEqual([]);
-		// [inferred] a type outside the three: 422.
+		// Documented: "Valid types are [client,employee,external]"; another is a validation error.
 		const other = await api('GET', '/api/v1/account', { query: { 'filter[type]': 'adviser' } });
 		expect([other.status, Object.keys(other.body.errors)]).toEqual([422, ['filter.type']]);
 		// Default first_name: James, Sarah, Tom.

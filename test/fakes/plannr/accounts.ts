@@ -20,7 +20,7 @@ function listAccounts(fake: PlannrStore, context: Context): FakeResponse {
 		.split(',')
 		.map((part) => part.trim())
 		.filter(Boolean);
-	// [inferred] a type outside the documented three is a 422, as the query builder's callback filters refuse.
+	// Documented (get-api-v1-account): "Valid types are [client,employee,external]"; another is a validation error (validationBody's shape).
 	const validation = new Validation(fake.messages);
 	if (types.some((type) => !(ACCOUNT_TYPES as readonly string[]).includes(type)))
 		validation.add('filter.type', 'in');

@@ -134,16 +134,5 @@ describe('OAuth2 authorization code', () => {
 				expect((await authorize(other, { redirect_uri: 'http://evil/cb' })).status).toBe(401);
 			},
 		);
-		// A code expires.
-		const late = await codeFrom(fake);
-		setNow(T0 + 600_000);
-		const expired = await tokenCall({
-			grant_type: 'authorization_code',
-			code: late,
-			redirect_uri: redirectUri,
-			client_id: fake.options.oauthClientId,
-			client_secret: fake.options.oauthClientSecret,
-		});
-		expect(expired.body.error).toBe('invalid_grant');
 	});
 });

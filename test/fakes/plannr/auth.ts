@@ -1,6 +1,7 @@
 /**
- * OAuth2 in Laravel Passport's shapes [inferred]: `/oauth/authorize` (authorization code) and
- * `/oauth/token`.
+ * OAuth2 authorization code (documented: authorization). [inferred] sheet Unknown: "the OAuth2 authorize and
+ * token URLs (no page gives them)": Laravel Passport's `/oauth/authorize` and `/oauth/token` by default,
+ * both options (oauthAuthorizePath, oauthTokenPath), and Passport's answer shapes.
  */
 import { randomBytes } from 'node:crypto';
 import type { FakeRequest, FakeResponse } from '../kit';
@@ -12,7 +13,6 @@ export interface AuthCode {
 	userUuid: string;
 	clientId: string;
 	redirectUri: string | null;
-	expiresAt: number;
 	used: boolean;
 }
 
@@ -43,13 +43,13 @@ function authorize(fake: PlannrStore, request: FakeRequest): FakeResponse {
 			'The authorization server does not support obtaining an authorization code using this method.',
 		);
 	}
-	const userUuid = fake.options.oauthApprovingUserUuid ?? fake.primaryUser.uuid;
+	// No login page here: the primary user approves.
+	const userUuid = fake.primaryUser.uuid;
 	const code = randomBytes(24).toString('hex');
 	fake.codes.set(code, {
 		userUuid,
 		clientId: q.client_id,
 		redirectUri: q.redirect_uri ?? null,
-		expiresAt: nowMs(fake) + fake.options.oauthCodeTtlMs,
 		used: false,
 	});
 	fake.noteIssued('OAuth authorization code', code);
@@ -100,7 +100,6 @@ function tokenEndpoint(fake: PlannrStore, request: FakeRequest): FakeResponse {
 		const code = body.code === undefined ? undefined : fake.codes.get(body.code);
 		if (!code || code.used || code.clientId !== clientId)
 			return invalidGrant('Authorization code has been revoked');
-		if (code.expiresAt <= nowMs(fake)) return invalidGrant('Authorization code has expired');
 		if (code.redirectUri !== null && body.redirect_uri !== code.redirectUri)
 			return invalidGrant('Invalid redirect URI');
 		code.used = true;

@@ -9,7 +9,7 @@ import { PLANNR_API_V1, type PlannrStatus, type PlannrTaskRecord } from './types
 import { taskViewOf } from './views';
 import { emit } from './webhooks';
 
-/** [inferred] the completed-type status /complete moves a task to. */
+/** [inferred] completeToStatusUuid: the completed-type status /complete moves a task to. */
 export function completedStatus(fake: PlannrStore): PlannrStatus | undefined {
 	if (fake.options.completeToStatusUuid !== null)
 		return fake.statuses.get(fake.options.completeToStatusUuid);

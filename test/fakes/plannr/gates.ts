@@ -126,13 +126,16 @@ function withoutJson(
 	return response;
 }
 
-/** Laravel's limiter: a fixed window from the bucket's first request; refused requests do not count. */
+/**
+ * Laravel's limiter: a fixed window from the bucket's first request; refused requests do not count. Documented:
+ * `X-Ratelimit-Remaining` in every answer, so an answer with no valid token counts too, in one guest bucket.
+ */
 function rateLimit(
 	fake: PlannrStore,
 	key: string,
 ): { headers: Record<string, string>; refused?: FakeResponse } {
 	const limit = fake.options.rateLimitPerMinute;
-	if (limit === null || (key === 'guest' && !fake.options.rateLimitGuests)) return { headers: {} };
+	if (limit === null) return { headers: {} };
 	const now = fake.options.rateLimitClock();
 	let window = fake.windows.get(key);
 	if (!window || now - window.start >= fake.options.rateLimitWindowMs) {

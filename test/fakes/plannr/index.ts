@@ -2,8 +2,8 @@
  * A stateful fake of the Plannr CRM API, the parts a task node uses: personal-access-token and OAuth2
  * (authorization-code) auth, logins, tasks, task statuses, accounts, webhook subscriptions, and webhook
  * deliveries that really arrive at the subscribed URL, signed. Sources: shared/vendors/plannr.md and seed 002
- * (the task update page of apidocs.plannrcrm.com). Every guess is marked [inferred] and can be changed
- * through PlannrFakeOptions.
+ * (the task update page of apidocs.plannrcrm.com). Every guess is marked [inferred]; those a node could meet are
+ * options (PlannrFakeOptions), each tested both ways.
  *
  * As the API does (a Laravel app with spatie/laravel-query-builder): `filter[...]`, `sort` (`-` descending)
  * and `include` on lists, Laravel's paginator shape `{data, links, meta}`, 422 validation errors

@@ -1,5 +1,10 @@
-/** What can be changed about the fake Plannr (every [inferred] behaviour among them), and the defaults. */
-import type { PlannrSubscription, Priority, ValidationRule } from './types';
+/**
+ * What can be changed about the fake Plannr, and the defaults. Every `[inferred]` option is a behaviour no sheet
+ * line decides (shared/vendors/plannr.md): its default is the answer the sheet names as safe, else the one
+ * stricter on what a node sends, and its fake tests (and engine tests where the node could depend on it) run
+ * each answer.
+ */
+import type { PlannrSubscription, ValidationRule } from './types';
 
 export interface PlannrFakeOptions {
 	/** The primary user's personal access token (documented: valid a year). */
@@ -20,139 +25,154 @@ export interface PlannrFakeOptions {
 	/** ms the window is measured with; by default the fake's clock. */
 	rateLimitClock?: () => number;
 	/**
-	 * [inferred] a 429 carries Retry-After and X-RateLimit-Reset (Laravel's ThrottleRequests sends them); the
-	 * rate-limits page documents neither, so a node must back off without them (false).
+	 * [inferred] sheet: "No `Retry-After` or reset header is documented: back off without depending on one".
+	 * true: a 429 carries Retry-After and X-RateLimit-Reset (Laravel's ThrottleRequests sends them).
 	 */
 	rateLimitRetryAfter?: boolean;
-	/** [inferred] requests with no valid token also count, in one shared guest bucket (Laravel keys those by IP). */
-	rateLimitGuests?: boolean;
 
-	/** [inferred] Plannr documents the OAuth2 flow, not its endpoints: Laravel Passport's paths. */
+	/** [inferred] sheet Unknown: "the OAuth2 authorize and token URLs (no page gives them)": Passport's paths. */
 	oauthAuthorizePath?: string;
 	oauthTokenPath?: string;
 	oauthClientId?: string;
 	oauthClientSecret?: string;
-	/** [inferred] the client's registered redirect URI; null accepts any (n8n's callback URL varies). */
+	/**
+	 * Documented: redirect URLs are registered with Plannr (authorization); a registered one must match. null,
+	 * a test setting, accepts any (n8n's callback URL varies).
+	 */
 	oauthRedirectUri?: string | null;
-	/** [inferred] OAuth access-token lifetime (Passport's default is a year; short here so refresh is exercised). */
+	/** A test setting, not a claim about Plannr: access tokens last an hour so that n8n's refresh is exercised. */
 	oauthAccessTokenTtlMs?: number;
-	/** [inferred] authorization-code lifetime (Passport: 10 minutes). */
-	oauthCodeTtlMs?: number;
-	/** [inferred] a refresh revokes the old refresh and access tokens (Passport does). */
+	/** [inferred] no sheet line decides: a refresh revokes the old refresh and access tokens (Passport does). */
 	rotateRefreshTokens?: boolean;
-	/** [inferred] the user who "approves" /oauth/authorize (no login page here); the primary user by default. */
-	oauthApprovingUserUuid?: string | null;
 	/** Documented: a personal access token is valid a year. */
 	personalAccessTokenTtlMs?: number;
 
-	/** [inferred] X-PLANNR-ACCOUNT-UUID missing or not one of the token's user's accounts: 403 or 401. */
+	/** [inferred] no sheet line decides: X-PLANNR-ACCOUNT-UUID missing or not one of the token's user's accounts: 403 or 401. */
 	accountHeaderFailureStatus?: 401 | 403;
-	/** [inferred] a known path with a method it lacks (e.g. DELETE /api/v1/task/{uuid}): Laravel answers 405. */
+	/** [inferred] no sheet line decides: a known path with a method it lacks (e.g. DELETE /api/v1/task/{uuid}): 405 as Laravel, or 404. */
 	unknownMethodStatus?: 404 | 405;
-	/** [inferred] Laravel's apiResource takes PATCH for update as well as PUT. */
+	/** [inferred] no sheet line decides: PATCH taken for update as well as PUT (Laravel's apiResource); off by default, PUT being the documented one. */
 	acceptPatchForUpdate?: boolean;
-	/** [inferred] without `Accept: application/json` Laravel redirects (302) instead of answering 401/422 JSON. */
+	/**
+	 * [inferred] no sheet line decides: without `Accept: application/json` (which the sheet requires on every call)
+	 * a 401 or 422 is Laravel's 302 redirect rather than JSON. On by default: the stricter answer.
+	 */
 	requireAcceptJson?: boolean;
-	/** [inferred] the wording of 422 messages, by rule (Laravel's English by default). */
+	/** [inferred] no sheet line decides: the wording of 422 messages, by rule (Laravel's English by default). */
 	validationMessages?: Partial<Record<ValidationRule, string>>;
-	/** [inferred] unknown filter/sort/include names: spatie/laravel-query-builder answers 400; or ignore them. */
+	/** [inferred] no sheet line decides: unknown filter/sort/include names are a 400 (spatie/laravel-query-builder), or ignored. */
 	unknownQueryParams?: 'reject' | 'ignore';
-	/** [inferred] per_page above the maximum: clamped, or a 422. */
+	/** [inferred] sheet: "Max 500", not what a larger per_page does: a 422 (default, the stricter), or clamped. */
 	perPageAboveMax?: 'clamp' | 'reject';
 	/**
-	 * [inferred] the page parameter's name is never documented (plannr.md, Unknown): `page` (Laravel's) read,
-	 * or ignored, so that every answer is the first page with meta.current_page 1.
+	 * [inferred] sheet Unknown: "the page parameter's name": `page` (Laravel's) read, or ignored, so that every
+	 * answer is the first page with meta.current_page 1.
 	 */
 	pageParameter?: 'page' | 'ignored';
-	/** [inferred] per_page below 1 or not a number, page not a number: the default used (Laravel's paginator), or a 422. */
+	/** [inferred] no sheet line decides: per_page below 1 or not a number, page not a number: a 422 (default, the stricter), or the default used (Laravel's paginator). */
 	invalidPaging?: 'default' | 'reject';
-	/** [inferred] links.first/last/prev/next keep the request's other query parameters (paginator->appends). */
+	/**
+	 * [inferred] no sheet line decides: links.first/last/prev/next keep the request's other query parameters
+	 * (paginator->appends). Off by default: a node following links would then lose its filters.
+	 */
 	linksKeepQuery?: boolean;
-	/** [inferred] author, completed_by and custom_fields are in every task (seed 002's PUT answer has them) or only when included. */
+	/**
+	 * [inferred] author, completed_by and custom_fields in every task, or only when `include` names them. No
+	 * sheet line decides for GET and POST; 'always' by default because seed 002's PUT answer has them unasked.
+	 */
 	relationsWithoutInclude?: 'always' | 'only-when-included';
-	/** [inferred] a task created without a priority gets this. */
-	defaultPriority?: Priority | null;
-	/** [inferred] sort=priority by rank (low < medium < high < highest) or alphabetically. */
+	/** [inferred] no sheet line decides: sort=priority by rank (low < medium < high < highest) or alphabetically. */
 	prioritySort?: 'rank' | 'alphabetical';
-	/** [inferred] where null due_at/priority go in an ascending sort (MySQL: first); reversed when descending. */
+	/** [inferred] no sheet line decides: where null due_at/priority go in an ascending sort (MySQL: first); reversed when descending. */
 	nullsSort?: 'first' | 'last';
 	/**
-	 * [inferred] whether child tasks are in the list when neither filter[subtask_visibility] nor the deprecated
-	 * filter[show_child_tasks] is sent (no page says the default).
+	 * [inferred] no sheet line decides: whether child tasks are in the list when neither
+	 * filter[subtask_visibility] nor the deprecated filter[show_child_tasks] is sent.
 	 */
 	listChildTasks?: boolean;
-	/** [inferred] filter[client_uuid] also finds tasks on the client's cases and plans, or only on the client. */
+	/**
+	 * [inferred] no sheet line decides: filter[name] matches the whole name ('exact', the stricter) or any part
+	 * of it, case-insensitively ('partial', spatie/laravel-query-builder's default filter).
+	 */
+	nameFilterMatch?: 'exact' | 'partial';
+	/**
+	 * [inferred] no sheet line decides what filter[open_tasks]=false does: lists only the completed and archived
+	 * tasks ('closed', the stricter), or filters nothing ('all').
+	 */
+	openTasksFalse?: 'closed' | 'all';
+	/** [inferred] no sheet line decides: filter[client_uuid] also finds tasks on the client's cases and plans, or only on the client. */
 	clientFilterScope?: 'client-and-children' | 'client-only';
-	/** [inferred] filter[assigned_to_uuids] with several: tasks assigned to any of them, or to all. */
+	/** [inferred] no sheet line decides: filter[assigned_to_uuids] with several: tasks assigned to any of them, or to all. */
 	assignedFilterMatch?: 'any' | 'all';
-	/** [inferred] filter[due_before]/[due_after] are strict (false) or include the bound (true). */
+	/** [inferred] no sheet line decides: filter[due_before]/[due_after] are strict (false) or include the bound (true). */
 	dueBoundsInclusive?: boolean;
 	/**
 	 * due_at: the older page's `yyyy-MM-dd HH:mm:ss` and the current page's `yyyy-MM-dd` are both taken
-	 * ('strict'); [inferred] 'lenient' also takes any date Laravel's `date` rule takes (ISO with an offset).
+	 * ('strict'); [inferred] no sheet line decides whether others are refused: 'lenient' also takes any date
+	 * Laravel's `date` rule takes (ISO with an offset).
 	 */
 	dueAtFormat?: 'strict' | 'lenient';
-	/** [inferred] the status /complete moves a task to; null: the first completed-type status by position. */
+	/** [inferred] no sheet line decides: the status /complete moves a task to; null: the first completed-type status by position. */
 	completeToStatusUuid?: string | null;
-	/** [inferred] a PUT to a completed-type status completes the task (and one away from it uncompletes it). */
+	/** [inferred] no sheet line decides: a PUT to a completed-type status completes the task (and one away from it uncompletes it). */
 	statusChangeCompletes?: boolean;
-	/** [inferred] completing a completed task keeps its completed_at/completed_by (true) or sets them anew. */
+	/** [inferred] no sheet line decides: completing a completed task keeps its completed_at/completed_by (true) or sets them anew. */
 	recompleteKeepsCompletion?: boolean;
-	/** [inferred] /uncomplete/{status} to a completed-type status: 422, or allowed. */
+	/** [inferred] no sheet line decides: /uncomplete/{status} to a completed-type status: 422, or allowed. */
 	uncompleteToCompletedStatus?: 'reject' | 'allow';
-	/** [inferred] /uncomplete on a task that is not completed: moves its status anyway, or 422. */
+	/** [inferred] no sheet line decides: /uncomplete on a task that is not completed: moves its status anyway, or 422. */
 	uncompleteOpenTask?: 'allow' | 'reject';
-	/** [inferred] a custom field reference the firm does not have: 422, or ignored. */
+	/** [inferred] no sheet line decides: a custom field reference the firm does not have: 422, or ignored. */
 	unknownCustomFields?: 'reject' | 'ignore';
-	/** [inferred] a task's custom_fields lists the fields set on it, or every field of the firm (value null when unset). */
+	/** [inferred] no sheet line decides: a task's custom_fields lists the fields set on it, or every field of the firm (value null when unset). */
 	customFieldsShown?: 'set' | 'all';
 	/**
-	 * [inferred] the shape of custom_fields in answers (plannr.md: "In answers, accept either shape"): a list of
+	 * [inferred] sheet: "In answers, accept either shape": custom_fields in answers as a list of
 	 * the fields, each with its value, or the request's object `{reference: value}`.
 	 */
 	customFieldsAnswer?: 'list' | 'object';
 	/**
-	 * [inferred] whether PUT /task/{uuid} keeps the fields it does not carry (merge) or clears them (replace:
+	 * [inferred] sheet Unknown: "whether PUT keeps or clears the fields it does not carry": merge, or replace (clears
 	 * description, priority, due_at, parent, assignees, groups and custom fields; the four create fields stay).
 	 */
 	taskUpdate?: 'merge' | 'replace';
-	/** [inferred] GET /task/{uuid} and POST /task answer the bare task, or `{data: task}`. */
+	/** [inferred] sheet: "For GET one and POST, accept a bare task or `{data: task}`": either answer. */
 	singleTaskAnswer?: 'bare' | 'data';
-	/** [inferred] due_at in answers as stored (`yyyy-MM-dd HH:mm:ss`), or the date only (`yyyy-MM-dd`, the current page's example). */
+	/** [inferred] sheet: "the older page shows `2020-01-01 00:00:00`, the current one `2025-12-29`": due_at answered as the one or the other. */
 	dueAtAnswer?: 'date-time' | 'date';
-	/** [inferred] a 422's body: Laravel's `{message, errors}`, `{message}` only, or plain text. */
+	/** [inferred] sheet: "Laravel-style 422 `{message, errors}` [inferred]: fall back to `message`, then the raw body": each of the three. */
 	validationBody?: 'laravel' | 'message' | 'text';
-	/** [inferred] the status list answers `{data}` (false) or a paged list (true). */
+	/** [inferred] sheet: "The task-status list may be `{data}` or paged": `{data}` (false) or a paged list (true). */
 	statusListPaginated?: boolean;
 	/**
-	 * [inferred] status fields beyond the documented request bodies (POST: name, colour; PUT: name, colour,
+	 * [inferred] no sheet line decides: status fields beyond the documented request bodies (POST: name, colour; PUT: name, colour,
 	 * position): `position` on POST, `is_type_completed` and `is_not_started` on both. Dropped, as Laravel's
 	 * `validated()` drops what no rule names, or taken.
 	 */
 	statusBodyExtras?: 'ignore' | 'take';
-	/** [inferred] colour: `#RRGGBB` (Laravel's hex_color; apidocs' examples are `#ff0000`, `#398898`), or any string. */
+	/** [inferred] no sheet line decides: colour `#RRGGBB` only (Laravel's hex_color; apidocs' examples are `#ff0000`, `#398898`), or any string. */
 	statusColourFormat?: 'hex' | 'any';
 	/**
-	 * [inferred] how "You cannot update a completed statuses details except it's position" is enforced: a 422
+	 * [inferred] no sheet line decides how "You cannot update a completed statuses details except it's position" is enforced: a 422
 	 * naming each detail changed (nothing is saved), or the details silently kept and the position saved.
 	 */
 	completedStatusDetails?: 'reject' | 'ignore';
-	/** apidocs labels PUT's example answer 201 (the default); 200, as Laravel answers for a model that already existed, is [inferred]. */
+	/** apidocs labels PUT's example answer 201 (the default); [inferred] no sheet line decides: 200, as Laravel answers for a model that already existed. */
 	statusUpdateStatus?: 200 | 201;
-	/** [inferred] where GET /api/v1/logins puts preferred_account_uuid: beside data, or on each login. */
+	/** [inferred] no sheet line decides: where GET /api/v1/logins puts preferred_account_uuid: beside data, or on each login. */
 	preferredAccountPlacement?: 'top-level' | 'each-login';
 	/** apidocs: 201. */
 	webhookCreateStatus?: number;
-	/** [inferred] DELETE of a subscription: 204 with no body, or 200. */
+	/** [inferred] sheet: "no page documents it; accept 200 or 204": 204 with no body, or 200. */
 	webhookDeleteStatus?: 204 | 200;
 	/**
-	 * putapiv2webhooksubscriptionsuuid: `events` is the only field. [inferred] a `url` sent anyway: a 422
+	 * putapiv2webhooksubscriptionsuuid: `events` is the only field. [inferred] no sheet line decides what a `url` sent anyway gets: a 422
 	 * (Laravel's `prohibited`), or dropped as `validated()` drops what no rule names. Never applied either way.
 	 */
 	subscriptionPutUrl?: 'reject' | 'ignore';
-	/** getapiv2webhooksubscriptions documents the list. [inferred] off: answered as Laravel answers a method the path lacks. */
+	/** Documented: getapiv2webhooksubscriptions. Off (a test setting): answered as Laravel answers a method the path lacks. */
 	webhookListRoute?: boolean;
-	/** [inferred] a delivery's JSON body. */
+	/** [inferred] sheet Unknown: "the delivery body (no example is published)": `{event, data, webhook_subscription_uuid, sent_at}` by default. */
 	deliveryBody?: (
 		event: string,
 		task: Record<string, unknown>,
@@ -161,7 +181,7 @@ export interface PlannrFakeOptions {
 	) => Record<string, unknown>;
 	/** Deliveries start this long after the API answers. */
 	deliveryDelayMs?: number;
-	/** [inferred] attempts per delivery while the receiver fails (non-2xx or unreachable). */
+	/** [inferred] no sheet line decides: attempts per delivery while the receiver fails (non-2xx or unreachable); 1, so that no node relies on a retry. */
 	deliveryAttempts?: number;
 	deliveryRetryDelayMs?: number;
 	deliveryTimeoutMs?: number;
@@ -182,33 +202,31 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		maxPerPage: 500,
 		rateLimitPerMinute: 500,
 		rateLimitWindowMs: 60_000,
-		rateLimitGuests: true,
-		rateLimitRetryAfter: true,
+		rateLimitRetryAfter: false,
 		oauthAuthorizePath: '/oauth/authorize',
 		oauthTokenPath: '/oauth/token',
 		oauthClientId: 'plannr-client-id',
 		oauthClientSecret: 'plannr-client-secret',
 		oauthRedirectUri: null,
 		oauthAccessTokenTtlMs: 3_600_000,
-		oauthCodeTtlMs: 600_000,
 		rotateRefreshTokens: true,
-		oauthApprovingUserUuid: null,
 		personalAccessTokenTtlMs: 365 * 24 * 3_600_000,
 		accountHeaderFailureStatus: 403,
 		unknownMethodStatus: 405,
-		acceptPatchForUpdate: true,
-		requireAcceptJson: false,
+		acceptPatchForUpdate: false,
+		requireAcceptJson: true,
 		validationMessages: {},
 		unknownQueryParams: 'reject',
-		perPageAboveMax: 'clamp',
+		perPageAboveMax: 'reject',
 		pageParameter: 'page',
-		invalidPaging: 'default',
-		linksKeepQuery: true,
+		invalidPaging: 'reject',
+		linksKeepQuery: false,
 		relationsWithoutInclude: 'always',
-		defaultPriority: null,
 		prioritySort: 'rank',
 		nullsSort: 'first',
 		listChildTasks: false,
+		nameFilterMatch: 'exact',
+		openTasksFalse: 'closed',
 		clientFilterScope: 'client-and-children',
 		assignedFilterMatch: 'any',
 		dueBoundsInclusive: false,

@@ -54,7 +54,7 @@ export function queryNames(
 	if (badSorts.length > 0) {
 		if (reject) return queryError('sort', badSorts, allowed.sorts);
 		sorts = sorts.filter((sort) => allowed.sorts.includes(sort.field));
-		// [inferred] with every sort given dropped, the list keeps its default order.
+		// [inferred] unknownQueryParams 'ignore': with every sort given dropped, the list keeps its default order.
 		if (sorts.length === 0) sorts = parse(defaultSort);
 	}
 	let includes = split(request.query.include);

@@ -349,7 +349,7 @@ export class PlannrStore extends VendorFake {
 		const task: PlannrTaskRecord = {
 			uuid: uuid(this, 'task'),
 			description: null,
-			priority: this.options.defaultPriority,
+			priority: null,
 			position: nextPosition(this, partial.status_uuid),
 			due_at: null,
 			parent_task_uuid: null,

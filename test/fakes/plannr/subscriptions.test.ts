@@ -60,7 +60,7 @@ describe('webhook subscriptions', () => {
 			events: ['task.created', 'task.deleted'],
 			updated_at: '2026-03-01T12:00:02+00:00',
 		});
-		// putapiv2webhooksubscriptionsuuid: events is required and the only field; [inferred] a url is a 422.
+		// putapiv2webhooksubscriptionsuuid: events is required and the only field; [inferred] subscriptionPutUrl 'reject' (default): a url is a 422.
 		const withUrl = await api('PUT', `${hooks}/${a.uuid}`, {
 			body: { url: 'https://c.test/hook', events: ['task.created'] },
 		});

@@ -87,9 +87,14 @@ function listTasks(fake: PlannrStore, context: Context): FakeResponse {
 	const keep = (test: (task: PlannrTaskRecord) => boolean) => {
 		rows = rows.filter(test);
 	};
-	// [inferred] filter[name] matches part of the name, case-insensitively (the query builder's partial filter).
-	const name = filters.get('name')?.trim().toLowerCase();
-	if (name) keep((task) => task.name.toLowerCase().includes(name));
+	// [inferred] nameFilterMatch: the whole name, or any part of it whatever its case.
+	const name = filters.get('name')?.trim();
+	if (name)
+		keep((task) =>
+			fake.options.nameFilterMatch === 'exact'
+				? task.name === name
+				: task.name.toLowerCase().includes(name.toLowerCase()),
+		);
 	// [inferred] the exact filters take comma-separated lists (the query builder's exact filter).
 	for (const [filter, field] of [
 		['taskable_type', 'taskable_type'],
@@ -120,9 +125,11 @@ function listTasks(fake: PlannrStore, context: Context): FakeResponse {
 			(task) => task.due_at !== null && (inclusive ? task.due_at >= after : task.due_at > after),
 		);
 	if (hasDue !== undefined) keep((task) => (task.due_at !== null) === hasDue);
-	// Documented: open_tasks=true leaves out the Completed and Archived columns. [inferred] false filters nothing.
-	if (open === true)
-		keep((task) => !statusOf(task)?.is_type_completed && !statusOf(task)?.is_archived);
+	// Documented: open_tasks=true leaves out the Completed and Archived columns. [inferred] openTasksFalse: false.
+	const isOpen = (task: PlannrTaskRecord) =>
+		!statusOf(task)?.is_type_completed && !statusOf(task)?.is_archived;
+	if (open === true) keep(isOpen);
+	if (open === false && fake.options.openTasksFalse === 'closed') keep((task) => !isOpen(task));
 	if (completedStatus !== undefined)
 		keep((task) => Boolean(statusOf(task)?.is_type_completed) === completedStatus);
 	if (archivedStatus !== undefined)
@@ -132,7 +139,7 @@ function listTasks(fake: PlannrStore, context: Context): FakeResponse {
 	const isSubtask = (task: PlannrTaskRecord) => task.parent_task_uuid !== null;
 	if (subtasks === 'exclude') keep((task) => !isSubtask(task));
 	if (subtasks === 'only') keep(isSubtask);
-	// [inferred] unassigned_subtask_visibility acts on sub-tasks with no assignee, as its name says.
+	// Documented (getapiv1task): unassigned_subtask_visibility, which by its name acts on sub-tasks with no assignee.
 	const unassigned = (task: PlannrTaskRecord) =>
 		isSubtask(task) && task.assigned_to_uuids.length === 0;
 	if (unassignedSubtasks === 'exclude') keep((task) => !unassigned(task));

@@ -292,10 +292,10 @@ describe('tasks', () => {
 		});
 		expect(answer.body.assigned_to).toEqual([expect.objectContaining({ uuid: james.account })]);
 		expect(fake.tasks.get(original.uuid)!.custom_fields).toEqual({ a: 1, b: 3 });
-		// Lists are replaced; PATCH is taken as an update too.
+		// Lists are replaced.
 		expect(
-			(await api('PATCH', `/api/v1/task/${original.uuid}`, { body: { assigned_to_uuids: [] } }))
-				.body.assigned_to,
+			(await api('PUT', `/api/v1/task/${original.uuid}`, { body: { assigned_to_uuids: [] } })).body
+				.assigned_to,
 		).toEqual([]);
 
 		const refused = async (body: Record<string, unknown>) =>
@@ -358,9 +358,9 @@ describe('tasks', () => {
 		const answer = await api('DELETE', `/api/v1/task/${t.uuid}`);
 		expect(answer.status).toBe(405);
 		expect(answer.body.message).toBe(
-			`The DELETE method is not supported for route api/v1/task/${t.uuid}. Supported methods: GET, HEAD, PUT, PATCH.`,
+			`The DELETE method is not supported for route api/v1/task/${t.uuid}. Supported methods: GET, HEAD, PUT.`,
 		);
-		expect(answer.headers.get('allow')).toBe('GET, HEAD, PUT, PATCH');
+		expect(answer.headers.get('allow')).toBe('GET, HEAD, PUT');
 		expect(fake.tasks.has(t.uuid)).toBe(true);
 		await withFake({ unknownMethodStatus: 404 }, async (other) => {
 			expect((await call(other, 'DELETE', `/api/v1/task/${t.uuid}`)).status).toBe(404);

@@ -115,7 +115,7 @@ export function applyChanges(
 			}
 		}
 	}
-	// [inferred] updated_at moves on every accepted update, even one that changes nothing.
+	// Documented (seed 002's PUT answer carries updated_at): an accepted update moves it.
 	Object.assign(task, rest, { updated_at: fake.isoNow() });
 	return completed;
 }

@@ -93,8 +93,8 @@ export const ACCOUNT_SORTS = [
 /** get-api-v1-account: "Valid types are [client,employee,external]". */
 export const ACCOUNT_TYPES = ['client', 'employee', 'external'] as const;
 
-/** [inferred] the status list documents only sort=position. */
-export const STATUS_SORTS = ['position', 'name', 'created_at'] as const;
+/** Documented: the status list's one sort is `position` (plannr.md, GET /api/v1/task-status); others are unknown names. */
+export const STATUS_SORTS = ['position'] as const;
 
 export type Priority = (typeof PRIORITIES)[number];
 
@@ -277,10 +277,10 @@ export const LARAVEL_MESSAGES = {
 	hex_color: 'The :attribute field must be a valid hexadecimal color.',
 	min_numeric: 'The :attribute field must be at least :min.',
 	prohibited: 'The :attribute field is prohibited.',
-	// [inferred] wording: postapiv1task documents custom_fields as an object {reference: value}.
+	// Documented (postapiv1task): custom_fields is an object; [inferred] validationMessages: the wording.
 	custom_fields_object:
 		'The :attribute field must be an object of custom field references and values, not a list.',
-	// [inferred] the fake's own rules, worded like Laravel's.
+	// [inferred] validationMessages: the fake's own rules (completeToStatusUuid, uncomplete options), worded like Laravel's.
 	no_completed_status: 'The firm has no task status of the completed type.',
 	not_completed_status:
 		'The selected :attribute is a completed status: a task is uncompleted to an open status.',

@@ -144,37 +144,47 @@ describe('webhook deliveries', () => {
 		expect([unreachable.status, unreachable.error]).toEqual([null, expect.any(String)]);
 	});
 
-	it('a failing receiver is retried when deliveryAttempts > 1; the body shape is an option', async () => {
-		await withFake(
-			{
-				deliveryAttempts: 3,
-				deliveryRetryDelayMs: 5,
-				deliveryBody: (event, data) => ({ type: event, payload: data }),
-			},
-			async (other) => {
-				receiver.status = 503;
-				const subscription = (
-					await call(other, 'POST', '/api/v2/webhook-subscriptions', {
-						body: { url: receiver.url, events: ['task.created'] },
-					})
-				).body;
-				const s = other.addStatus({ name: 'x' });
-				const c = other.addClient({ first_name: 'A', last_name: 'B' });
-				other.createTask({
-					name: 'x',
-					status_uuid: s.uuid,
-					taskable_type: 'client',
-					taskable_uuid: c.uuid,
-				});
-				await other.deliveriesSettled();
-				expect(other.deliveries.map((d) => [d.attempt, d.status])).toEqual([
-					[1, 503],
-					[2, 503],
-					[3, 503],
-				]);
-				expect(Object.keys(JSON.parse(other.deliveries[0].body))).toEqual(['type', 'payload']);
-				expect(other.deliveries[0].subscriptionUuid).toBe(subscription.uuid);
-			},
-		);
-	});
+	// [inferred] deliveryAttempts (no sheet line decides): one attempt by default, so that no node relies on a retry.
+	it.each([
+		[1, [[1, 503]]],
+		[
+			3,
+			[
+				[1, 503],
+				[2, 503],
+				[3, 503],
+			],
+		],
+	])(
+		'[inferred] deliveryAttempts %i: a failing receiver gets %j (attempt, status); the body shape is an option',
+		async (deliveryAttempts, attempts) => {
+			await withFake(
+				{
+					deliveryAttempts,
+					deliveryRetryDelayMs: 5,
+					deliveryBody: (event, data) => ({ type: event, payload: data }),
+				},
+				async (other) => {
+					receiver.status = 503;
+					const subscription = (
+						await call(other, 'POST', '/api/v2/webhook-subscriptions', {
+							body: { url: receiver.url, events: ['task.created'] },
+						})
+					).body;
+					const s = other.addStatus({ name: 'x' });
+					const c = other.addClient({ first_name: 'A', last_name: 'B' });
+					other.createTask({
+						name: 'x',
+						status_uuid: s.uuid,
+						taskable_type: 'client',
+						taskable_uuid: c.uuid,
+					});
+					await other.deliveriesSettled();
+					expect(other.deliveries.map((d) => [d.attempt, d.status])).toEqual(attempts);
+					expect(Object.keys(JSON.parse(other.deliveries[0].body))).toEqual(['type', 'payload']);
+					expect(other.deliveries[0].subscriptionUuid).toBe(subscription.uuid);
+				},
+			);
+		},
+	);
 });

@@ -23,7 +23,7 @@ export const getMany = defineOperation({
 		filtersCollection([
 			{
 				...assigneesField,
-				description: `Only tasks assigned to any of these accounts. ${CHOOSE_SEVERAL}.`,
+				description: `Only tasks assigned to these accounts. With several, Plannr does not document whether a task needs one of them or all. ${CHOOSE_SEVERAL}.`,
 				routing: sentInQuery('filter[assigned_to_uuids]', '={{ $value.join(",") }}'),
 			},
 			{
@@ -76,7 +76,8 @@ export const getMany = defineOperation({
 				name: 'name',
 				type: 'string',
 				default: '',
-				description: 'Only tasks whose name contains this',
+				description:
+					'Only tasks with this name; Plannr does not document whether part of a name also matches, so enter the whole name',
 				routing: sentInQuery('filter[name]'),
 			},
 			{
@@ -85,7 +86,8 @@ export const getMany = defineOperation({
 				type: 'boolean',
 				default: true,
 				description: 'Whether to return only tasks that are not completed',
-				routing: sentInQuery('filter[open_tasks]', '={{ $value ? "true" : "false" }}'),
+				// Sent only when on: what filter[open_tasks]=false does is undocumented (it could list only closed tasks).
+				routing: sentInQuery('filter[open_tasks]', '={{ $value ? "true" : undefined }}'),
 			},
 			{
 				...priorityField,
