@@ -21,10 +21,10 @@ export async function getFlowFields(this: ILoadOptionsFunctions): Promise<Resour
 	const partial = this.getNodeParameter('operation', undefined) === 'update';
 	const body = await mileAppApiRequest.call(this, 'GET', flowFieldsPath(flow));
 	const fields: ResourceMapperField[] = recordsOf(body).map((field: IDataObject) => {
-		const type = FLOW_FIELD_TYPES[String(field.type)] ?? 'string';
-		const options = Array.isArray(field.options)
-			? (field.options as string[]).map((value) => ({ name: value, value }))
-			: undefined;
+		// A select field's choices: in `format` with type "string" (openapi's example), or in `options` (undocumented).
+		const choices = [field.format, field.options].find(Array.isArray) as unknown[] | undefined;
+		const type = choices ? 'options' : (FLOW_FIELD_TYPES[String(field.type)] ?? 'string');
+		const options = choices?.map((value) => ({ name: String(value), value: String(value) }));
 		return {
 			id: String(field.field),
 			displayName: field.description

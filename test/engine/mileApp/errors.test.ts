@@ -122,9 +122,16 @@ describe('[inferred] answers of the fake the documents do not settle, each way',
 	);
 
 	it.each([
-		['missingAccept', { missingAccept: 'reject' }],
+		['missingAccept accept', { missingAccept: 'accept' }],
+		['missingAccept reject', { missingAccept: 'reject' }],
+		['acceptCheck before-auth', { acceptCheck: 'before-auth' }],
 		['acceptCheck after-auth', { acceptCheck: 'after-auth' }],
+		['unknownQueryValues reject', { unknownQueryValues: 'reject' }],
 		['unknownQueryValues ignore', { unknownQueryValues: 'ignore' }],
+		['limitAboveMax clamp', { limitAboveMax: 'clamp' }],
+		['limitAboveMax reject', { limitAboveMax: 'reject' }],
+		['invalidPaging default', { invalidPaging: 'default' }],
+		['invalidPaging reject', { invalidPaging: 'reject' }],
 	] as const)(
 		'%s: the node sends Accept and documented values only, so the answer is the same',
 		async (_option, options) => {
@@ -157,13 +164,24 @@ it('a refused token (401): the error says MileApp tokens expire and where to mak
 });
 
 describe('[inferred] answers a write may get, each way: Create and Replace send what any of them takes', () => {
+	// Whole seconds: MileApp's dates carry none smaller.
+	const startMs = Math.floor(Date.now() / 1000) * 1000 + 3_600_000;
+	const mileAppDate = (ms: number) => new Date(ms).toISOString().replace('.000Z', '+00:00');
+
 	it.each([
+		['unknownBodyFields ignore', { unknownBodyFields: 'ignore' }],
 		['unknownBodyFields reject', { unknownBodyFields: 'reject' }],
 		['unknownBodyFields keep', { unknownBodyFields: 'keep' }],
-		['strictFieldTypes', { strictFieldTypes: true }],
+		['strictFieldTypes false', { strictFieldTypes: false }],
+		['strictFieldTypes true', { strictFieldTypes: true }],
+		['putRequiresFlowFields on', { putRequiresFlowFields: true }],
 		['putRequiresFlowFields off', { putRequiresFlowFields: false }],
+		['endBeforeStart reject', { endBeforeStart: 'reject' }],
 		['endBeforeStart accept', { endBeforeStart: 'accept' }],
+		['assignChecksHub on', { assignChecksHub: true }],
 		['assignChecksHub off', { assignChecksHub: false }],
+		['undocumentedDateForms reject', { undocumentedDateForms: 'reject' }],
+		['undocumentedDateForms accept', { undocumentedDateForms: 'accept' }],
 	] as const)('%s', async (_option, options) => {
 		await withFakeOf(options, async (other, run) => {
 			const created = await run({
@@ -176,7 +194,12 @@ describe('[inferred] answers a write may get, each way: Create and Replace send 
 					'recipientName',
 					'packageCount',
 				]),
-				additionalFields: { assignees: 'dewi@example.com' },
+				// Written with Z, which MileApp does not document: the node sends +00:00.
+				additionalFields: {
+					assignees: 'dewi@example.com',
+					startTime: new Date(startMs).toISOString(),
+					endTime: new Date(startMs + 3_600_000).toISOString(),
+				},
 			});
 			expect(created.error).toBeUndefined();
 			const id = String(created.items[0].json._id);
@@ -198,7 +221,51 @@ describe('[inferred] answers a write may get, each way: Create and Replace send 
 				fields: { invoice: 'INV-2', recipientName: 'Rina', packageCount: 3 },
 				assignee: ['dewi@example.com'],
 				status: 'ONGOING',
+				startTime: mileAppDate(startMs),
+				endTime: mileAppDate(startMs + 3_600_000),
 			});
 		});
 	});
+});
+
+describe('[inferred] how MileApp words and codes a refusal (no sheet line decides), each way', () => {
+	it.each(['Unauthenticated.', 'Token expired'])(
+		'unauthorizedMessage %j: a refused token is an error in MileApp’s words that says tokens expire',
+		async (unauthorizedMessage) => {
+			await withFakeOf({ unauthorizedMessage }, async (other, run) => {
+				other.revokeToken(other.options.token);
+				const { error } = await run({
+					resource: 'task',
+					operation: 'get',
+					taskId: '0123456789abcdef01234567',
+				});
+				expect(error).toMatchObject({
+					message: `MileApp: ${unauthorizedMessage}`,
+					httpCode: '401',
+				});
+				expect(error?.description).toContain('The Personal Token may have expired');
+			});
+		},
+	);
+
+	it.each([400, 422] as const)(
+		'validationStatus %i: a Create MileApp refuses is an error in its words under that status, sent once, nothing made',
+		async (validationStatus) => {
+			await withFakeOf({ validationStatus }, async (other, run) => {
+				const { error } = await run({
+					resource: 'task',
+					operation: 'create',
+					flow: fromList('Delivery'),
+					hubId: fromList('0123456789abcdef01234567'),
+					flowFields: mapped({ invoice: 'INV-1', recipientName: 'Rina', packageCount: 1 }),
+				});
+				expect(error).toMatchObject({
+					message: 'MileApp: The selected hubId is invalid.',
+					httpCode: String(validationStatus),
+				});
+				expect(other.requests.map((request) => request.method)).toEqual(['POST']);
+				expect(other.tasks.size).toBe(0);
+			});
+		},
+	);
 });

@@ -2,7 +2,7 @@
  * Hubs: Get Many. Its Search is MileApp's `q`, which matches hub names only (openapi `/hubs`).
  */
 import { NODE_TYPES } from '../harness/packTypes';
-import { apiCalls, mileApp, useMileApp } from './setup';
+import { apiCalls, mileApp, useMileApp, withFakeOf } from './setup';
 
 useMileApp();
 
@@ -28,4 +28,33 @@ describe('flow and hub', () => {
 			'Only hubs whose name contains this (MileApp does not search addresses)',
 		);
 	});
+
+	it.each([20, 1])(
+		'[inferred] hubsDefaultLimit %i (no sheet line decides): Return All and a Limit send their own limit, so the hubs are the same',
+		async (hubsDefaultLimit) => {
+			await withFakeOf({ hubsDefaultLimit }, async (other, run) => {
+				for (const name of ['Surabaya', 'Medan', 'Makassar']) other.addHub({ name });
+				const all = await run({ resource: 'hub', operation: 'getAll', returnAll: true });
+				expect(all.items.map((item) => item.json.name)).toEqual([
+					'Jakarta Central',
+					'Bandung',
+					'Surabaya',
+					'Medan',
+					'Makassar',
+				]);
+				const three = await run({
+					resource: 'hub',
+					operation: 'getAll',
+					returnAll: false,
+					limit: 3,
+				});
+				expect(three.items.map((item) => item.json.name)).toEqual([
+					'Jakarta Central',
+					'Bandung',
+					'Surabaya',
+				]);
+				expect(other.requests.every((request) => request.query.limit !== undefined)).toBe(true);
+			});
+		},
+	);
 });

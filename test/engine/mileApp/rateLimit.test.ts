@@ -102,22 +102,25 @@ describe.each([
 	});
 });
 
-it('a run of 150 items keeps under 100 requests a second: MileApp refuses none', async () => {
-	// The fake's documented limit on the real clock; n8n sends a declarative node's items all at once.
-	await withFakeOf({}, async (other, run) => {
-		const task = other.addTask({ flowId: delivery._id, hubId: hub._id });
-		const { items, error } = await run(
-			{ resource: 'task', operation: 'get', taskId: task._id },
-			{},
-			Array.from({ length: 150 }, () => ({})),
-		);
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(150);
-		// Not one refused and sent again.
-		expect(other.requests).toHaveLength(150);
-		const first = other.requests[0].at;
-		expect(
-			other.requests.filter((request) => request.at - first < 1000).length,
-		).toBeLessThanOrEqual(100);
-	});
-});
+it.each(['fixed', 'sliding'] as const)(
+	'a run of 150 items keeps under 100 requests a second: MileApp counting the second [inferred] %s refuses none',
+	async (rateLimitWindow) => {
+		// The fake's documented limit on the real clock; n8n sends a declarative node's items all at once.
+		await withFakeOf({ rateLimitWindow }, async (other, run) => {
+			const task = other.addTask({ flowId: delivery._id, hubId: hub._id });
+			const { items, error } = await run(
+				{ resource: 'task', operation: 'get', taskId: task._id },
+				{},
+				Array.from({ length: 150 }, () => ({})),
+			);
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(150);
+			// Not one refused and sent again.
+			expect(other.requests).toHaveLength(150);
+			const first = other.requests[0].at;
+			expect(
+				other.requests.filter((request) => request.at - first < 1000).length,
+			).toBeLessThanOrEqual(100);
+		});
+	},
+);

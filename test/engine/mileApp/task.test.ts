@@ -3,7 +3,7 @@
  * before any request, and the normalized output.
  */
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { MILEAPP_API } from '../../fakes/mileApp';
+import { MILEAPP_API, type MileAppFake } from '../../fakes/mileApp';
 import { NODE_TYPES } from '../harness/packTypes';
 import {
 	TOKEN,
@@ -34,6 +34,9 @@ const cursorOf = (request: { query: Record<string, string | undefined> }) => [
 	request.query.cursor,
 	request.query.page,
 ];
+/** A Delivery task of the hub in `other`, created at `createdTime`. */
+const deliveryCreatedAt = (other: MileAppFake, createdTime: string) =>
+	other.addTask({ flowId: delivery._id, hubId: hub._id, createdTime });
 /** Replace with the Delivery flow's required fields and nothing else. */
 const replaceOf = (taskId: string, additionalFields: IDataObject = {}): IDataObject => ({
 	resource: 'task',
@@ -439,11 +442,7 @@ describe('Unknown: the zone MileApp reads Time From/To in', () => {
 			engine.timezone = 'Asia/Jakarta';
 			await withFakeOf({ timeZone }, async (other, run) => {
 				// 08:30 in Jakarta.
-				const task = other.addTask({
-					flowId: delivery._id,
-					hubId: hub._id,
-					createdTime: '2026-03-01T01:30:00+00:00',
-				});
+				const task = deliveryCreatedAt(other, '2026-03-01T01:30:00+00:00');
 				const { items, error } = await run({
 					resource: 'task',
 					operation: 'getAll',
@@ -456,6 +455,62 @@ describe('Unknown: the zone MileApp reads Time From/To in', () => {
 					timeFrom: '2026-03-01 08:00:00',
 					timeTo: '2026-03-01 09:00:00',
 				});
+				expect(items.map((item) => item.json._id)).toEqual(found ? [task._id] : []);
+			});
+		},
+	);
+});
+
+describe('[inferred] how MileApp reads the list filters (no sheet line decides), each way', () => {
+	it.each([false, true])(
+		'commaListFilters %s: Assignee Email takes one email (two are refused before any request); one finds its task',
+		async (commaListFilters) => {
+			await withFakeOf({ commaListFilters }, async (other, run) => {
+				const task = other.addTask({
+					flowId: delivery._id,
+					hubId: hub._id,
+					assignee: [worker.email],
+				});
+				other.addTask({ flowId: delivery._id, hubId: hub._id });
+				const getMany = (assignee: string) =>
+					run({ resource: 'task', operation: 'getAll', returnAll: true, filters: { assignee } });
+				const two = await getMany(`budi@example.com, ${worker.email}`);
+				expect(two.error?.message).toContain('Assignee Email');
+				expect(other.requests).toEqual([]);
+				const one = await getMany(` ${worker.email} `);
+				expect(one.error).toBeUndefined();
+				expect(other.requests[0].query.assignee).toBe(worker.email);
+				expect(one.items.map((item) => item.json._id)).toEqual([task._id]);
+			});
+		},
+	);
+
+	it('the help of Time From and Time To does not promise that a task exactly at the bound is included', () => {
+		for (const path of ['filters.timeFrom', 'filters.timeTo']) {
+			expect(fieldOf(path).description).not.toMatch(/at or (after|before)/);
+			expect(fieldOf(path).description).toContain(
+				'MileApp does not document whether a task exactly at it is included',
+			);
+		}
+	});
+
+	it.each([
+		[true, 1],
+		[false, 0],
+	])(
+		'timeRangeInclusive %s: Time From goes out as picked; a task created exactly then is found %i time(s)',
+		async (timeRangeInclusive, found) => {
+			engine.timezone = 'UTC';
+			await withFakeOf({ timeRangeInclusive }, async (other, run) => {
+				const task = deliveryCreatedAt(other, '2026-03-01T08:00:00+00:00');
+				const { items, error } = await run({
+					resource: 'task',
+					operation: 'getAll',
+					returnAll: true,
+					filters: { timeFrom: '2026-03-01T08:00:00' },
+				});
+				expect(error).toBeUndefined();
+				expect(other.requests[0].query.timeFrom).toBe('2026-03-01 08:00:00');
 				expect(items.map((item) => item.json._id)).toEqual(found ? [task._id] : []);
 			});
 		},

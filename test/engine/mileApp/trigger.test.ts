@@ -407,3 +407,45 @@ it('a delivery MileApp sends again (its answer came late) starts nothing the sec
 	await fake.deliveriesSettled();
 	expect(started().map((json) => json._id)).toEqual([task._id, task._id]);
 });
+
+describe('[inferred] createWithAssigneeEvents (no sheet line decides), each way', () => {
+	it.each(['create-and-assign', 'create-only'] as const)(
+		'%s: a task created with an assignee starts a workflow listening to both events once, as assigned',
+		async (createWithAssigneeEvents) => {
+			const other = new MileAppFake({ createWithAssigneeEvents });
+			await other.start();
+			try {
+				const jakarta = other.addHub({ name: 'Jakarta Central' });
+				other.addUser({ name: 'Dewi', email: 'dewi@example.com', hubIds: 'all' });
+				const flow = other.addFlow({
+					name: 'Delivery',
+					fields: [{ field: 'invoice', type: 'string' }],
+				});
+				const spec = trigger({ events: ['onCreate', 'onAssign'], authentication: 'none' });
+				receiver = await startWebhookReceiver(engine, spec, {});
+				other.addWebhook({
+					url: webhookUrlOf(spec, receiver.baseUrl),
+					events: ['onCreate', 'onAssign'],
+				});
+				const task = other.createTask({
+					flowId: flow._id,
+					hubId: jakarta._id,
+					assignee: ['dewi@example.com'],
+					fields: { invoice: 'INV-1' },
+				});
+				await other.deliveriesSettled();
+				expect(other.deliveries.map((sent) => [sent.event, sent.status]).sort()).toEqual(
+					createWithAssigneeEvents === 'create-only'
+						? [['onCreate', 200]]
+						: [
+								['onAssign', 200],
+								['onCreate', 200],
+							],
+				);
+				expect(started().map((json) => [json._id, json.status])).toEqual([[task._id, 'ONGOING']]);
+			} finally {
+				await other.stop();
+			}
+		},
+	);
+});

@@ -113,4 +113,23 @@ describe('finishing a task', () => {
 			expect((await call(other, 'PATCH', `/task/${finished._id}`, { body: {} })).status).toBe(409);
 		});
 	});
+
+	it.each([
+		['reject', 409, 'UNASSIGNED'],
+		['allow', 200, 'DONE'],
+	] as const)(
+		'[inferred] finishUnassigned %s: status DONE in a PATCH of an UNASSIGNED task answers %i; the task is then %s',
+		async (finishUnassigned, answered, status) => {
+			await withFake({ finishUnassigned }, async (other) => {
+				const hub = other.addHub({ name: 'Jakarta' });
+				const flow = other.addFlow({ name: 'Visit', fields: [] });
+				const open = other.addTask({ flowId: flow._id, hubId: hub._id });
+				const answer = await call(other, 'PATCH', `/task/${open._id}`, {
+					body: { status: 'DONE' },
+				});
+				expect([answer.status, answer.body.status]).toEqual([answered, answered === 200]);
+				expect(other.tasks.get(open._id)?.status).toBe(status);
+			});
+		},
+	);
 });

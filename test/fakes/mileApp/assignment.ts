@@ -9,7 +9,7 @@ import type { MileAppTaskRecord, MileAppUser, TaskStatus } from './types';
 import { taskViewOf } from './views';
 import { emit } from './webhooks';
 
-/** The documented rule (no finish after endTime), and [inferred] no finish while unassigned. */
+/** The documented rule (no finish after endTime), and [inferred] finishUnassigned: no finish while unassigned by default. */
 export function finishRefusal(
 	fake: MileAppStore,
 	task: { endTime: string; status: TaskStatus },

@@ -1,5 +1,5 @@
 /** The fake MileApp: flows (flows.ts). */
-import { api, fake, HOUR, iso, jakarta, T0, useFake, visit } from './testing';
+import { api, call, fake, HOUR, iso, jakarta, T0, useFake, visit, withFake } from './testing';
 
 useFake();
 
@@ -77,22 +77,31 @@ describe('flows and hubs', () => {
 		const answer = await api('GET', `/flow/${encodeURIComponent('Delivery')}/task`);
 		expect(answer.status).toBe(200);
 		expect(answer.body.data.flowName).toBe('Delivery');
+		// As openapi's example: every field has `format`, a select field's choices are in it (see flowFieldChoices).
 		expect(answer.body.data.flowFields).toEqual([
-			{ field: 'invoice', type: 'string', required: true, description: 'invoice', example: 'text' },
+			{
+				field: 'invoice',
+				type: 'string',
+				required: true,
+				description: 'invoice',
+				example: 'text',
+				format: null,
+			},
 			{
 				field: 'packageCount',
 				type: 'number',
 				required: true,
 				description: 'packageCount',
 				example: 1,
+				format: null,
 			},
 			{
 				field: 'priority',
-				type: 'select',
+				type: 'string',
 				required: false,
 				description: 'priority',
 				example: 'Low',
-				options: ['Low', 'Normal', 'Urgent'],
+				format: ['Low', 'Normal', 'Urgent'],
 			},
 			{
 				field: 'dueDate',
@@ -100,6 +109,7 @@ describe('flows and hubs', () => {
 				required: false,
 				description: 'dueDate',
 				example: '2022-11-02',
+				format: null,
 			},
 			{
 				field: 'pickupAt',
@@ -107,6 +117,7 @@ describe('flows and hubs', () => {
 				required: false,
 				description: 'pickupAt',
 				example: '2022-11-02T07:28:23+00:00',
+				format: null,
 			},
 		]);
 		const { bodyRequest } = answer.body.data;
@@ -130,4 +141,23 @@ describe('flows and hubs', () => {
 			{ status: false, message: 'Data not found' },
 		]);
 	});
+
+	it.each([
+		['format', { type: 'string', format: ['Low', 'Normal'] }],
+		['options', { type: 'select', options: ['Low', 'Normal'] }],
+	] as const)(
+		'[inferred] flowFieldChoices %s: GET /flow/{flowName}/task lists a select field as %j',
+		async (flowFieldChoices, shape) => {
+			await withFake({ flowFieldChoices }, async (other) => {
+				other.addFlow({
+					name: 'Visit',
+					fields: [{ field: 'priority', type: 'select', options: ['Low', 'Normal'] }],
+				});
+				const answer = await call(other, 'GET', '/flow/Visit/task');
+				expect(answer.body.data.flowFields).toEqual([
+					{ field: 'priority', required: false, description: 'priority', example: 'Low', ...shape },
+				]);
+			});
+		},
+	);
 });

@@ -4,7 +4,7 @@ import { failure, isResponse } from './errors';
 import { type Context, api, on } from './gates';
 import { paginator, readPaging } from './paging';
 import type { MileAppStore } from './store';
-import type { FieldType } from './types';
+import type { FieldType, MileAppFlowField } from './types';
 import { flowViewOf } from './views';
 
 export function exampleFor(type: FieldType, options?: string[]): unknown {
@@ -40,7 +40,10 @@ function listFlows(fake: MileAppStore, context: Context): FakeResponse {
 	};
 }
 
-/** Documented: `{data: {flowName, flowFields, bodyRequest}}`. [inferred] select fields list their options; an unknown flow is a 404. */
+/**
+ * Documented: `{data: {flowName, flowFields, bodyRequest}}`; an unknown flow is a 404 "Data not found" (openapi). Where a
+ * select field's choices go is the option flowFieldChoices.
+ */
 function flowTaskPayload(fake: MileAppStore, context: Context): FakeResponse {
 	const flow = fake.flowByName(context.request.params.flowName);
 	if (!flow) return failure(404, 'Data not found');
@@ -60,13 +63,22 @@ function flowTaskPayload(fake: MileAppStore, context: Context): FakeResponse {
 			message: 'Success',
 			data: {
 				flowName: flow.name,
-				flowFields: flow.fields.map((field) => ({
-					...field,
-					...(field.options ? { options: [...field.options] } : {}),
-				})),
+				flowFields: flow.fields.map((field) => flowFieldView(fake, field)),
 				bodyRequest,
 			},
 		},
+	};
+}
+
+/** A flow field as `GET /flow/{flowName}/task` lists it, its choices where flowFieldChoices puts them. */
+function flowFieldView(fake: MileAppStore, field: MileAppFlowField): Record<string, unknown> {
+	const { options, ...rest } = field;
+	if (fake.options.flowFieldChoices === 'options')
+		return { ...rest, ...(options ? { options: [...options] } : {}) };
+	return {
+		...rest,
+		...(field.type === 'select' ? { type: 'string' } : {}),
+		format: options ? [...options] : null,
 	};
 }
 

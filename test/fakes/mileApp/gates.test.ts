@@ -121,6 +121,31 @@ describe('auth, Accept, routes, errors', () => {
 		});
 	});
 
+	it.each([
+		['fixed', [200, 200, 200]],
+		['sliding', [200, 200, 429]],
+	] as const)(
+		'[inferred] rateLimitWindow %s: 3 a second, 2 requests at 0 ms and 1 at 600 ms; at 1000 ms three more answer %j',
+		async (rateLimitWindow, answers) => {
+			let ms = 0;
+			await withFake(
+				{ rateLimitPerSecond: 3, rateLimitClock: () => ms, rateLimitWindow },
+				async (other) => {
+					const statuses = async (count: number) => {
+						const seen: number[] = [];
+						for (let i = 0; i < count; i++) seen.push((await call(other, 'GET', '/hubs')).status);
+						return seen;
+					};
+					expect(await statuses(2)).toEqual([200, 200]);
+					ms = 600;
+					expect(await statuses(1)).toEqual([200]);
+					ms = 1000;
+					expect(await statuses(3)).toEqual(answers);
+				},
+			);
+		},
+	);
+
 	it('[inferred] rateLimitHeaders: X-RateLimit-Limit/-Remaining on every answer and Retry-After on a 429', async () => {
 		let ms = 0;
 		await withFake(
@@ -151,4 +176,34 @@ describe('auth, Accept, routes, errors', () => {
 		});
 		expect(fake.tasks.size).toBe(0);
 	});
+
+	it.each(['Unauthenticated.', 'Token expired'])(
+		'[inferred] unauthorizedMessage %j: a request without a valid token is a 401 {status: false, message} with it',
+		async (unauthorizedMessage) => {
+			await withFake({ unauthorizedMessage }, async (other) => {
+				const answer = await call(other, 'GET', '/hubs', { token: 'nope' });
+				expect([answer.status, answer.body]).toEqual([
+					401,
+					{ status: false, message: unauthorizedMessage },
+				]);
+			});
+		},
+	);
+
+	it.each([400, 422] as const)(
+		'[inferred] validationStatus %i: a create without its flow and a body that is not a JSON object are refused with it',
+		async (validationStatus) => {
+			await withFake({ validationStatus }, async (other) => {
+				const missingFlow = await call(other, 'POST', '/task', { body: {} });
+				expect([missingFlow.status, missingFlow.body]).toEqual([
+					validationStatus,
+					{ status: false, message: 'The flow field is required.' },
+				]);
+				expect((await call(other, 'POST', '/task', { raw: '[1,2]' })).status).toBe(
+					validationStatus,
+				);
+				expect(other.tasks.size).toBe(0);
+			});
+		},
+	);
 });

@@ -82,7 +82,7 @@ export function api(fake: MileAppStore, handler: (context: Context) => FakeRespo
 			return respond(failure(413, 'Payload Too Large'));
 		let body: Body = {};
 		if (request.rawBody.trim() !== '') {
-			// [inferred] a body that is not a JSON object is a 400 (the kit has already tried to parse it).
+			// A body that is not a JSON object is refused as any invalid input (validationStatus; the kit has already tried to parse it).
 			if (
 				typeof request.body !== 'object' ||
 				request.body === null ||
@@ -107,7 +107,10 @@ function outgoing(fake: MileAppStore, request: FakeRequest, response: FakeRespon
 	return response;
 }
 
-/** Documented: 100 requests a second per organization, 429 over it. [inferred] a fixed window from its first request; refused requests do not count. */
+/**
+ * Documented: 100 requests a second per organization, 429 over it. How the second is counted is the option
+ * rateLimitWindow; refused requests do not count.
+ */
 function rateLimit(fake: MileAppStore): {
 	headers: Record<string, string>;
 	refused?: FakeResponse;
@@ -115,10 +118,20 @@ function rateLimit(fake: MileAppStore): {
 	const limit = fake.options.rateLimitPerSecond;
 	if (limit === null) return { headers: {} };
 	const now = fake.options.rateLimitClock();
-	if (!fake.window || now - fake.window.start >= 1000) fake.window = { start: now, count: 0 };
+	let used: number;
+	let freesAt: number;
+	if (fake.options.rateLimitWindow === 'sliding') {
+		fake.recentRequests = fake.recentRequests.filter((at) => now - at < 1000);
+		used = fake.recentRequests.length;
+		freesAt = (fake.recentRequests[0] ?? now) + 1000;
+	} else {
+		if (!fake.window || now - fake.window.start >= 1000) fake.window = { start: now, count: 0 };
+		used = fake.window.count;
+		freesAt = fake.window.start + 1000;
+	}
 	const withHeaders = fake.options.rateLimitHeaders;
-	if (fake.window.count >= limit) {
-		const retryAfter = String(Math.max(1, Math.ceil((fake.window.start + 1000 - now) / 1000)));
+	if (used >= limit) {
+		const retryAfter = String(Math.max(1, Math.ceil((freesAt - now) / 1000)));
 		const headers: Record<string, string> = withHeaders
 			? {
 					'x-ratelimit-limit': String(limit),
@@ -128,12 +141,13 @@ function rateLimit(fake: MileAppStore): {
 			: {};
 		return { headers, refused: failure(429, 'Too Many Requests', headers) };
 	}
-	fake.window.count++;
+	if (fake.options.rateLimitWindow === 'sliding') fake.recentRequests.push(now);
+	else fake.window!.count++;
 	return {
 		headers: withHeaders
 			? {
 					'x-ratelimit-limit': String(limit),
-					'x-ratelimit-remaining': String(limit - fake.window.count),
+					'x-ratelimit-remaining': String(limit - used - 1),
 				}
 			: {},
 	};

@@ -41,4 +41,20 @@ describe('flows and hubs', () => {
 			).toHaveLength(1);
 		});
 	});
+
+	it.each([
+		[20, 20],
+		[5, 5],
+	])(
+		'[inferred] hubsDefaultLimit %i: GET /hubs without limit answers the first %i of 25 hubs',
+		async (hubsDefaultLimit, answered) => {
+			await withFake({ hubsDefaultLimit }, async (other) => {
+				for (let n = 1; n <= 25; n++) other.addHub({ name: `Hub ${n}` });
+				const answer = await call(other, 'GET', '/hubs');
+				expect(answer.body.data.map((hub: { name: string }) => hub.name)).toEqual(
+					Array.from({ length: answered }, (_, i) => `Hub ${i + 1}`),
+				);
+			});
+		},
+	);
 });

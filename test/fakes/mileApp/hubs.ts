@@ -8,7 +8,8 @@ import { hubViewOf } from './views';
 
 /**
  * Documented: `{status, data: [{_id, name, address, lat, lng}]}` with page, limit, name, q; `q` matches names only
- * (openapi `/hubs`: "according to similar value of name"). [inferred] both match part of the name, case-insensitively.
+ * (openapi `/hubs`: "according to similar value of name", read as part of the name, case-insensitively). How `name`
+ * matches is the option hubNameMatch.
  */
 function listHubs(fake: MileAppStore, context: Context): FakeResponse {
 	const paging = readPaging(fake, context.request, fake.options.hubsDefaultLimit);

@@ -1,5 +1,5 @@
 /** What can be changed about the fake MileApp (every [inferred] behaviour among them), and the defaults. */
-import type { MileAppEvent, MileAppWebhookTarget, TaskSort, TimeBy } from './types';
+import type { MileAppEvent, MileAppWebhookTarget, TimeBy } from './types';
 
 export interface MileAppFakeOptions {
 	/** The primary user's personal token (web app → Profile → Personal Token). */
@@ -7,11 +7,14 @@ export interface MileAppFakeOptions {
 	organizationId?: string;
 	/** All times come from it. */
 	clock?: () => Date;
-	/** [inferred] the organization's zone: `Y-m-d H:i:s` inputs are read in it and answers carry its offset (the documents' examples show +00:00). */
+	/**
+	 * [inferred] sheet Unknown: "the time zone of `timeFrom`/`timeTo`". The organization's zone: `Y-m-d H:i:s` inputs are
+	 * read in it and answers carry its offset (the documents' examples show +00:00, hence UTC).
+	 */
 	timeZone?: string;
 
 	/**
-	 * [inferred] a date in an ISO 8601 form data-formats.mdx does not list (`Z` for `+00:00`, `+0700`, a fraction
+	 * [inferred] no sheet line decides (the sheet lists the accepted forms only): a date in an ISO 8601 form data-formats.mdx does not list (`Z` for `+00:00`, `+0700`, a fraction
 	 * other than milliseconds): a 400 like any unreadable date, or read as ISO 8601.
 	 */
 	undocumentedDateForms?: 'reject' | 'accept';
@@ -20,96 +23,114 @@ export interface MileAppFakeOptions {
 	defaultLimit?: number;
 	/** Documented (openapi `/tasks`): the largest `limit`, 1000. */
 	maxLimit?: number;
-	/** [inferred] a limit above the maximum: clamped, or a 400. */
+	/** [inferred] no sheet line decides: a limit above the maximum is a 400 (the stricter, by default), or clamped. */
 	limitAboveMax?: 'clamp' | 'reject';
-	/** [inferred] page/limit that are not whole numbers >= 1: the default used (Laravel's paginator does), or a 400. */
+	/** [inferred] no sheet line decides: page/limit that are not whole numbers >= 1 are a 400 (the stricter, by default), or the defaults are used (as Laravel's paginator does). */
 	invalidPaging?: 'default' | 'reject';
-	/** [inferred] the sortBy used when none is sent. */
-	defaultSortBy?: TaskSort;
 	/** Documented: desc. */
 	defaultSortOrder?: 'asc' | 'desc';
-	/** [inferred] a status/sortBy/sortOrder/timeBy value not in the documented lists: a 400, or ignored. */
+	/** [inferred] no sheet line decides: a status/sortBy/sortOrder/timeBy value not in the documented lists is a 400, or ignored. */
 	unknownQueryValues?: 'reject' | 'ignore';
-	/** [inferred] the filters flow, flowId, status, hubId, assignee, doneBy take comma-separated lists. */
+	/**
+	 * [inferred] no sheet line decides (each filter is documented with one value: "`assignee` (email)"): true, the filters
+	 * flow, flowId, status, hubId, assignee, doneBy take comma-separated lists; false, a value with a comma is one value.
+	 * false by default: a node must not rely on lists.
+	 */
 	commaListFilters?: boolean;
-	/** [inferred] the time a range applies to when timeFrom/timeTo come without timeBy. */
+	/** [inferred] no sheet line decides: the time a range applies to when timeFrom/timeTo come without timeBy. */
 	defaultTimeBy?: TimeBy;
-	/** [inferred] timeFrom/timeTo include their bound. */
+	/** [inferred] no sheet line decides: timeFrom/timeTo include their bound (true), or exclude it. */
 	timeRangeInclusive?: boolean;
-	/** [inferred] where a missing doneTime goes: 'mongo' (lowest: first ascending, last descending) or always last. */
+	/** [inferred] no sheet line decides where a missing doneTime goes: 'mongo' (lowest: first ascending, last descending) or always last. */
 	nullsSort?: 'mongo' | 'last';
-	/** [inferred] `fields=` always keeps `_id` in each row. */
+	/** [inferred] no sheet line decides: `fields=` always keeps `_id` in each row (true), or only the fields named (false, the default: a client must name `_id`). */
 	fieldsKeepId?: boolean;
-	/** [inferred] the paginator carries Laravel 8's `links` array. */
+	/** [inferred] no sheet line decides: the paginator carries Laravel 8's `links` array. */
 	paginatorLinks?: boolean;
-	/** [inferred] with lazyLoad=1 the paginator is Laravel's simple one (no total/last_page); true adds them. */
+	/** [inferred] no sheet line decides: with lazyLoad=1 the paginator is Laravel's simple one (no total/last_page); true adds them. */
 	lazyLoadTotals?: boolean;
-	/** [inferred] a cursor naming no task of the list: an empty page, or a 400. */
+	/** [inferred] no sheet line decides: a cursor naming no task of the list is an empty page, or a 400. */
 	unknownCursor?: 'empty' | 'reject';
-	/** [inferred] GET /hubs: page size when no limit is sent. */
+	/** [inferred] no sheet line decides (openapi documents `limit` for /hubs without a default): its page size when no limit is sent. */
 	hubsDefaultLimit?: number;
-	/** [inferred] GET /hubs?name= matches part of the name (case-insensitive), or the whole name. */
+	/** [inferred] no sheet line decides: GET /hubs?name= matches part of the name (case-insensitive), or the whole name. */
 	hubNameMatch?: 'partial' | 'exact';
 
 	/** Documented: 100 requests per second per organization. null turns the limit off. */
 	rateLimitPerSecond?: number | null;
+	/**
+	 * [inferred] no sheet line decides how the second is counted ("Limit 100 requests, Time Window 1 second"): 'fixed',
+	 * a window from its first request; 'sliding', the last 1000 ms. 'fixed' by default, which the e2e, queue and bench
+	 * runs were written against; 'sliding' is the stricter (it refuses whatever 'fixed' refuses).
+	 */
+	rateLimitWindow?: 'fixed' | 'sliding';
 	/** ms the window is measured with; by default the fake's clock. */
 	rateLimitClock?: () => number;
 	/**
-	 * [inferred] answers carry X-RateLimit-Limit/-Remaining, and a 429 Retry-After (Laravel's throttle does). None is
+	 * [inferred] no sheet line decides: answers carry X-RateLimit-Limit/-Remaining, and a 429 Retry-After (Laravel's throttle does). None is
 	 * documented (introduction.mdx only says to wait 60 s after a 429), so by default there are none.
 	 */
 	rateLimitHeaders?: boolean;
 
 	/**
-	 * [inferred] which HTTP status an error goes out under. The fact sheet lists real codes; apidoc.mile.app
+	 * [inferred] no sheet line decides which HTTP status an error goes out under. The fact sheet lists real codes; apidoc.mile.app
 	 * says "Response from POST data will return json data which contain status with HTTP status code = 200".
 	 * 'real': the error's code; 'post-200': errors of POST requests under 200; 'always-200': every error under 200.
 	 */
 	errorHttpStatus?: 'real' | 'post-200' | 'always-200';
-	/** [inferred] the Accept check (406) runs before the token check (401), or after it. */
+	/** [inferred] no sheet line decides: the Accept check (406) runs before the token check (401), or after it. */
 	acceptCheck?: 'before-auth' | 'after-auth';
-	/** [inferred] a request without an Accept header: taken as `*\/*` (HTTP's rule), or a 406. */
+	/** [inferred] no sheet line decides: a request without an Accept header is taken as `*\/*` (HTTP's rule), or a 406. */
 	missingAccept?: 'accept' | 'reject';
-	/** [inferred] the 401 message. */
+	/** [inferred] no sheet line decides the 401 message (Laravel's default by default). */
 	unauthorizedMessage?: string;
-	/** [inferred] a body over this many bytes is a 413 (the limit is undocumented). */
+	/** [inferred] no sheet line decides the size: a body over this many bytes is a 413 (the code is documented). */
 	maxBodyBytes?: number;
 
-	/** Documented by example: a missing `flow` on create is a 400. [inferred] every validation failure uses it. */
+	/**
+	 * Documented by example: a missing `flow` on create is a 400. [inferred] no sheet line decides that every validation
+	 * failure uses it (status-codes.mdx lists 400 and no 422, so 400 by default; 422 is Laravel's usual code).
+	 */
 	validationStatus?: 400 | 422;
-	/** [inferred] several validation failures: the first message, or all joined with a space. */
+	/** [inferred] no sheet line decides: several validation failures give the first message, or all joined with a space. */
 	validationMessage?: 'first' | 'all';
-	/** [inferred] body keys that are neither the task's nor the flow's fields: dropped, kept on the task, or a 400. */
+	/** [inferred] no sheet line decides: body keys that are neither the task's nor the flow's fields: dropped, kept on the task, or a 400. */
 	unknownBodyFields?: 'ignore' | 'keep' | 'reject';
-	/** [inferred] false: a number field takes a numeric string (stored as a number), a string field a number (stored as text); true: a 400. */
+	/** [inferred] no sheet line decides: false, a number field takes a numeric string (stored as a number), a string field a number (stored as text); true: a 400. */
 	strictFieldTypes?: boolean;
-	/** [inferred] a PUT (a full replacement) must carry the flow's required fields too, as a create does. */
+	/** [inferred] no sheet line decides: a PUT (a full replacement) must carry the flow's required fields too, as a create does. */
 	putRequiresFlowFields?: boolean;
-	/** [inferred] a PUT without `assignee` keeps the assignment (status and assignee are not form fields), or unassigns. */
+	/** [inferred] sheet Unknown: "whether a PUT without `assignee` unassigns the task". keep: it keeps the assignment (status and assignee are not form fields), or unassigns. */
 	putWithoutAssignee?: 'keep' | 'unassign';
-	/** [inferred] a PUT without startTime/endTime: the flow's defaults again (what "fields not sent are lost" implies), or the task's own. */
+	/** [inferred] no sheet line decides: a PUT without startTime/endTime gets the flow's defaults again (what "fields not sent are lost" implies), or the task's own. */
 	putWithoutTimes?: 'flow-default' | 'keep';
-	/** [inferred] an endTime before the startTime: a 400, or stored as sent. */
+	/** [inferred] no sheet line decides: an endTime before the startTime is a 400, or stored as sent. */
 	endBeforeStart?: 'reject' | 'accept';
-	/** [inferred] how a task is finished through the API (no finish call is documented): `status: "DONE"` in a PUT/PATCH. false: `status` is ignored. */
+	/** [inferred] sheet Unknown: "whether `status: \"DONE\"` in a PUT or PATCH finishes a task". How a task is finished through the API: `status: "DONE"` in a PUT/PATCH. false: `status` is ignored. */
 	statusWritable?: boolean;
-	/** [inferred] the HTTP status and message of finishing a task after its endTime (the rule is documented, its error is not). */
+	/** [inferred] no sheet line decides the HTTP status and message of finishing a task after its endTime (the rule is documented, its error is not). */
 	finishAfterEndStatus?: 400 | 409 | 422;
 	finishAfterEndMessage?: string;
-	/** [inferred] finishing an UNASSIGNED task: a 409, or allowed. */
+	/** [inferred] no sheet line decides: finishing an UNASSIGNED task is a 409, or allowed. */
 	finishUnassigned?: 'reject' | 'allow';
 	/** Documented ("assign tasks using user email according to their task hub"): an assignee must belong to the task's hub. */
 	assignChecksHub?: boolean;
-	/** [inferred] PUT .../assign with no emails: a 400, or the task is unassigned. */
+	/** [inferred] no sheet line decides (`assignee` is "required"): PUT .../assign with no emails is a 400, or unassigns. */
 	emptyAssign?: 'reject' | 'unassign';
-	/** [inferred] assigning a DONE task: a 409, or allowed (it stays DONE). */
+	/** [inferred] no sheet line decides: assigning a DONE task is a 409, or allowed (it stays DONE). */
 	assignDoneTask?: 'reject' | 'allow';
-	/** [inferred] PUT/PATCH of a DONE task: allowed, or a 409. */
+	/** [inferred] no sheet line decides: a PUT/PATCH of a DONE task is allowed, or a 409. */
 	editDoneTask?: 'allow' | 'reject';
-	/** [inferred] a task created with assignees fires onCreate then onAssign, or only onCreate. */
+	/** [inferred] no sheet line decides: a task created with assignees fires onCreate then onAssign, or only onCreate. */
 	createWithAssigneeEvents?: 'create-and-assign' | 'create-only';
-	/** [inferred] orderIndex of a new task: the last one's plus this (seed 003's task has 10). */
+	/**
+	 * [inferred] sheets silent (they list `flowFields: [{field, type, required, description, example}]`): where
+	 * `GET /flow/{flowName}/task` puts a select field's choices. 'format': as openapi's example does, every field has
+	 * `format` (null, or the choices) and a select field's type is "string"; 'options': its type is "select" and its
+	 * choices are in `options` (as the flow's select components carry them in `GET /flows`).
+	 */
+	flowFieldChoices?: 'format' | 'options';
+	/** [inferred] no sheet line decides: orderIndex of a new task is the last one's plus this (seed 003's task has 10). */
 	orderIndexStep?: number;
 
 	/** The webhooks configured in the web app. `addWebhook()` adds more. */
@@ -125,11 +146,11 @@ export interface MileAppFakeOptions {
 	 * on onFinish `doneBy`, `doneTime` (see `webhookPayloadOf`). A test may send another shape.
 	 */
 	deliveryBody?: (event: MileAppEvent, task: Record<string, unknown>) => unknown;
-	/** [inferred] a header naming the event (none is documented: null sends none). */
+	/** [inferred] no sheet line decides: a header naming the event (none is documented: null sends none). */
 	eventHeader?: string | null;
-	/** [inferred] the User-Agent of deliveries. */
+	/** [inferred] no sheet line decides the User-Agent of deliveries. */
 	deliveryUserAgent?: string;
-	/** Deliveries start this long after the API answers. */
+	/** Not MileApp's own (no delay is documented): a test's knob, deliveries start this long after the API answers. */
 	deliveryDelayMs?: number;
 	/** Documented: retried 3 times after a failed attempt. */
 	deliveryRetries?: number;
@@ -156,22 +177,22 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		undocumentedDateForms: 'reject',
 		defaultLimit: 20,
 		maxLimit: 1000,
-		limitAboveMax: 'clamp',
-		invalidPaging: 'default',
-		defaultSortBy: 'createdTime',
+		limitAboveMax: 'reject',
+		invalidPaging: 'reject',
 		defaultSortOrder: 'desc',
 		unknownQueryValues: 'reject',
-		commaListFilters: true,
+		commaListFilters: false,
 		defaultTimeBy: 'createdTime',
 		timeRangeInclusive: true,
 		nullsSort: 'mongo',
-		fieldsKeepId: true,
+		fieldsKeepId: false,
 		paginatorLinks: true,
 		lazyLoadTotals: false,
 		unknownCursor: 'empty',
 		hubsDefaultLimit: 20,
 		hubNameMatch: 'partial',
 		rateLimitPerSecond: 100,
+		rateLimitWindow: 'fixed',
 		rateLimitHeaders: false,
 		errorHttpStatus: 'real',
 		acceptCheck: 'before-auth',
@@ -195,6 +216,7 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		assignDoneTask: 'reject',
 		editDoneTask: 'allow',
 		createWithAssigneeEvents: 'create-and-assign',
+		flowFieldChoices: 'format',
 		orderIndexStep: 10,
 		webhooks: [],
 		webhookSecret: 'mileapp-sandbox-webhook-secret-5d1e',

@@ -7,7 +7,7 @@ import { invalid, Problems } from './errors';
 import type { MileAppStore } from './store';
 import type { MileAppTaskRecord } from './types';
 
-/** [inferred] page and limit as Laravel reads them: not a whole number >= 1 falls back to the default (or 400 by option). */
+/** Page and limit: not a whole number >= 1 is a 400, or falls back to the default (the option invalidPaging). */
 export function readPaging(
 	fake: MileAppStore,
 	request: FakeRequest,

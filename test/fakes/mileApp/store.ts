@@ -58,6 +58,8 @@ export class MileAppStore extends VendorFake {
 	private taskSeq = 0;
 	private lastOrderIndex = 0;
 	window: { start: number; count: number } | undefined;
+	/** rateLimitWindow 'sliding': when the requests of the last second came. */
+	recentRequests: number[] = [];
 	pending = new Set<Promise<unknown>>();
 	/** Bumped by reset()/stop(): deliveries of an older generation stop where they are. */
 	generation = 0;
@@ -117,6 +119,7 @@ export class MileAppStore extends VendorFake {
 		this.taskSeq = 0;
 		this.lastOrderIndex = 0;
 		this.window = undefined;
+		this.recentRequests = [];
 		this.webhooks = this.options.webhooks.map((target) => ({
 			...target,
 			events: [...target.events],
@@ -151,6 +154,7 @@ export class MileAppStore extends VendorFake {
 	/** Forget the rate-limit window. */
 	resetRateLimit(): void {
 		this.window = undefined;
+		this.recentRequests = [];
 	}
 
 	/** As setting up a webhook by hand in the web app (Automation). Its header values are secrets to the e2e scan. */

@@ -54,7 +54,10 @@ interface TaskInput {
 	finish: boolean;
 }
 
-/** The emails of an `assignee` value: a list, or [inferred] a comma-separated string (the docs speak of both). */
+/**
+ * The emails of an `assignee` value: a list, or a comma-separated string. Documented (openapi `assignee`: an array; "To
+ * assign tasks to multiple users, use a comma (',') as a separator").
+ */
 export function readEmails(value: unknown, problems: Problems): string[] | undefined {
 	if (value === null) return [];
 	const items = Array.isArray(value)

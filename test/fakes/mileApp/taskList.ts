@@ -5,7 +5,6 @@ import { type Context, api, on } from './gates';
 import { lazyPage, paginator, readPaging } from './paging';
 import type { MileAppStore } from './store';
 import {
-	DATE_ONLY,
 	type MileAppTaskRecord,
 	TASK_SORTS,
 	TASK_STATUSES,
@@ -48,7 +47,8 @@ function listTasks(fake: MileAppStore, context: Context): FakeResponse {
 	const statuses = list('status').map((status) => status.toUpperCase());
 	const badStatuses = statuses.filter((status) => !TASK_STATUSES.includes(status as TaskStatus));
 	if (badStatuses.length > 0 && reject) problems.add('The selected status is invalid.');
-	const sortBy = oneOf<TaskSort>('sortBy', TASK_SORTS, fake.options.defaultSortBy);
+	// Documented (openapi `/tasks`): "sortBy (createdTime default …)".
+	const sortBy = oneOf<TaskSort>('sortBy', TASK_SORTS, 'createdTime');
 	const sortOrder = oneOf<'asc' | 'desc'>(
 		'sortOrder',
 		['asc', 'desc'],
@@ -59,11 +59,8 @@ function listTasks(fake: MileAppStore, context: Context): FakeResponse {
 	const bound = (name: 'timeFrom' | 'timeTo'): number | undefined => {
 		const raw = q[name]?.trim();
 		if (raw === undefined || raw === '') return undefined;
-		// Documented: `Y-m-d H:i:s`. [inferred] ISO 8601 too, and a bare date (the day's start, or its end for timeTo).
-		const value = DATE_ONLY.test(raw)
-			? `${raw} ${name === 'timeFrom' ? '00:00:00' : '23:59:59'}`
-			: raw;
-		const parsed = fake.parseTime(value);
+		// Documented: `Y-m-d H:i:s` (openapi `/tasks`), or another of data-formats.mdx's date forms, as any date.
+		const parsed = fake.parseTime(raw);
 		if (parsed === undefined) {
 			problems.add(`The ${name} does not match the format Y-m-d H:i:s.`);
 			return undefined;
@@ -88,20 +85,12 @@ function listTasks(fake: MileAppStore, context: Context): FakeResponse {
 	if (statuses.length > 0) keep((task) => statuses.includes(task.status));
 	const hubIds = list('hubId');
 	if (hubIds.length > 0) keep((task) => hubIds.includes(task.hubId));
-	// [inferred] emails and names match case-insensitively; doneBy matches the worker's name or email.
-	const assignees = list('assignee').map((email) => email.toLowerCase());
+	// Documented: `assignee` (email) and `doneBy` name who; matched as sent (no sheet line makes them case-insensitive).
+	const assignees = list('assignee');
 	if (assignees.length > 0)
-		keep((task) => task.assignee.some((email) => assignees.includes(email.toLowerCase())));
-	const doneBy = list('doneBy').map((who) => who.toLowerCase());
-	if (doneBy.length > 0) {
-		const emailOf = (name: string | null) =>
-			[...fake.users.values()].find((user) => user.name === name)?.email.toLowerCase();
-		keep(
-			(task) =>
-				task.doneBy !== null &&
-				(doneBy.includes(task.doneBy.toLowerCase()) || doneBy.includes(emailOf(task.doneBy) ?? '')),
-		);
-	}
+		keep((task) => task.assignee.some((email) => assignees.includes(email)));
+	const doneBy = list('doneBy');
+	if (doneBy.length > 0) keep((task) => task.doneBy !== null && doneBy.includes(task.doneBy));
 	if (from !== undefined || to !== undefined) {
 		const inclusive = fake.options.timeRangeInclusive;
 		keep((task) => {

@@ -239,6 +239,26 @@ describe('tasks: create', () => {
 	});
 });
 
+describe('tasks: orderIndex', () => {
+	it.each([10, 1])(
+		'[inferred] orderIndexStep %i: each task created through the API comes that far after the one before',
+		async (orderIndexStep) => {
+			await withFake({ orderIndexStep }, async (other) => {
+				const hub = other.addHub({ name: 'Jakarta' });
+				other.addFlow({ name: 'Visit', fields: [] });
+				const create = async () =>
+					(await call(other, 'POST', '/task', { body: { flow: 'Visit', hubId: hub._id } })).body
+						.task.orderIndex;
+				expect([await create(), await create(), await create()]).toEqual([
+					orderIndexStep,
+					2 * orderIndexStep,
+					3 * orderIndexStep,
+				]);
+			});
+		},
+	);
+});
+
 describe('tasks: dates (data-formats.mdx)', () => {
 	const at = (startTime: string) => ({
 		...seedBody(),
@@ -516,9 +536,11 @@ describe('tasks: read, replace, change, assign, delete', () => {
 		const t = task();
 		const kept = task();
 		const answer = await api('DELETE', `/task/${t._id}`);
-		expect([answer.status, answer.body]).toEqual([
+		expect([answer.status, answer.body.status, answer.body.message, answer.body.task._id]).toEqual([
 			200,
-			{ status: true, message: 'Task has been deleted' },
+			true,
+			'Success',
+			t._id,
 		]);
 		expect((await api('GET', `/task/${t._id}`)).status).toBe(404);
 		expect((await api('DELETE', `/task/${t._id}`)).status).toBe(404);

@@ -96,9 +96,10 @@ function updateTask(fake: MileAppStore, context: Context, mode: 'put' | 'patch')
 function deleteTask(fake: MileAppStore, context: Context): FakeResponse {
 	const task = taskByParam(fake, context.request);
 	if (isResponse(task)) return task;
-	// Documented: permanent. [inferred] the message.
+	// Documented: permanent; the answer is openapi's `/task/{id}` delete 200 example, `{status, message: "Success", task}`.
+	const deleted = taskViewOf(fake, task);
 	fake.tasks.delete(task._id);
-	return { status: 200, body: { status: true, message: 'Task has been deleted' } };
+	return { status: 200, body: { status: true, message: 'Success', task: deleted } };
 }
 
 export function taskRoutes(fake: MileAppStore): void {

@@ -37,7 +37,7 @@ export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 export const DOCUMENTED_ISO_DATE_TIME =
 	/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3}[+-]\d{2}:\d{2}|[+-]\d{2}:\d{2})?$/;
 
-/** [inferred] ISO 8601 beyond the documented forms: `Z`, an offset without a colon, other fractions. */
+/** ISO 8601 beyond the documented forms (`Z`, an offset without a colon, other fractions): the option undocumentedDateForms. */
 export const ISO_DATE_TIME =
 	/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:?\d{2})?$/;
 
@@ -69,10 +69,16 @@ export interface MileAppFlow {
 	name: string;
 	/** The fields of the flow's Initial Page: what a task is created with. */
 	fields: MileAppFlowField[];
-	/** [inferred] the field a task's `title` and `content` show (the flow's Configuration tab sets them). */
+	/**
+	 * The field a task's `title` and `content` show (the flow's Configuration tab sets them). Documented by example
+	 * (openapi `/flows` 200: components with `showAs: "title"` and `showAs: "content"`).
+	 */
 	titleField: string | null;
 	contentField: string | null;
-	/** [inferred] "default from the flow": a task's startTime is now plus this, its endTime startTime plus the duration. */
+	/**
+	 * "default from the flow" (sheet): a task's startTime is now plus this, its endTime startTime plus the duration. Documented
+	 * by example (openapi `/flows` 200: `configurations: [{id: "startTime", adjustment: 0}, {id: "endTime", adjustment: 24}]`).
+	 */
 	defaultStartOffsetMinutes: number;
 	defaultDurationMinutes: number;
 	organizationId: string;

@@ -2,7 +2,10 @@
 import type { MileAppStore } from './store';
 import type { MileAppFlow, MileAppFlowField, MileAppHub, MileAppTaskRecord } from './types';
 
-/** [inferred] a flow field as a component of the flow's Initial Page (shape from the documents' flow example). */
+/**
+ * A flow field as a component of the flow's Initial Page. Documented by example (openapi `/flows` 200): input components
+ * with `inputType`, select components with `options`.
+ */
 function componentOf(field: MileAppFlowField): Record<string, unknown> {
 	if (field.type === 'select') {
 		return {
@@ -65,7 +68,7 @@ export function taskViewOf(fake: MileAppStore, task: MileAppTaskRecord): Record<
 
 /**
  * What a webhook delivery carries, as webhooks/task-events.mdx documents it: the flow's fields, the task's own keys, a
- * nested `hub` with `deleteAccess` ([inferred] always true, as in every example), `assignee` (empty on onCreate); once
+ * nested `hub` with `deleteAccess` (true in every example: documented by example), `assignee` (empty on onCreate); once
  * assigned `assignedBy`, `assignedTo` (the first assignee's user) and `assignedTime`; once done `doneBy` and `doneTime`.
  * No `title`, `content` or event name.
  */

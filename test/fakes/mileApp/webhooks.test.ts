@@ -297,4 +297,44 @@ describe('webhook deliveries', () => {
 			},
 		);
 	});
+
+	/** A task created through the API of `other`, whose webhook posts to the receiver: when it was asked and answered, and the attempt. */
+	async function deliveredBy(other: MileAppFake) {
+		other.addWebhook({ url: receiver.url, events: ['onCreate'] });
+		const hub = other.addHub({ name: 'Jakarta' });
+		other.addFlow({ name: 'Visit', fields: [] });
+		const askedAt = Date.now();
+		const created = await call(other, 'POST', '/task', { body: { flow: 'Visit', hubId: hub._id } });
+		const answeredAt = Date.now();
+		expect(created.status).toBe(201);
+		await other.deliveriesSettled();
+		expect(other.deliveries).toHaveLength(1);
+		return { askedAt, answeredAt, delivery: other.deliveries[0] };
+	}
+
+	it.each(['MileApp-Webhook/1.0', 'MileApp/3 (webhook)'])(
+		'[inferred] deliveryUserAgent %j: deliveries carry it as their User-Agent',
+		async (deliveryUserAgent) => {
+			await withFake({ deliveryUserAgent }, async (other) => {
+				await deliveredBy(other);
+				expect(receiver.received.map((received) => received.headers['user-agent'])).toEqual([
+					deliveryUserAgent,
+				]);
+			});
+		},
+	);
+
+	it.each([
+		[0, 'before'],
+		[1000, 'no sooner than'],
+	])(
+		'deliveryDelayMs %i (a test knob, not MileApp’s): the delivery goes %s 1 s after the API answers',
+		async (deliveryDelayMs, when) => {
+			await withFake({ deliveryDelayMs }, async (other) => {
+				const { askedAt, answeredAt, delivery } = await deliveredBy(other);
+				if (when === 'before') expect(delivery.at - answeredAt).toBeLessThan(1000);
+				else expect(delivery.at - askedAt).toBeGreaterThanOrEqual(1000);
+			});
+		},
+	);
 });

@@ -3,7 +3,12 @@ import { filtersCollection, optionsCollection } from '../../../shared/collection
 import { parseDate } from '../../../shared/dates';
 import { limitRule, returnAllAndLimitFields } from '../../../shared/listFields';
 import { defineOperation } from '../../../shared/operation';
-import { locatorValue, type BuildFromValues, type FieldRule } from '../../../shared/validation';
+import {
+	fieldRefusal,
+	locatorValue,
+	type BuildFromValues,
+	type FieldRule,
+} from '../../../shared/validation';
 import { MILEAPP_PATHS } from '../../api';
 import { SORT_ORDERS, TASK_SORTS, TASK_STATUSES, TASK_TIMES } from '../../vocabulary';
 import { emailsIn } from './shapes';
@@ -43,6 +48,9 @@ const TEXT_FILTERS_SENT = ['flow', 'hubId', 'status', 'assignee'];
 const TIME_ZONE_NOTE =
 	"Sent as Y-m-d H:i:s in this workflow's time zone (Settings → Timezone): MileApp does not document the zone it reads it in, so set the workflow's zone to your MileApp organization's. A time with another offset is converted to the workflow's zone";
 
+/** No sheet line says whether `timeFrom`/`timeTo` include their bound: the help promises neither. */
+const BOUND_NOTE = 'MileApp does not document whether a task exactly at it is included';
+
 const filtersField = filtersCollection([
 	...textFilters,
 	{
@@ -58,14 +66,14 @@ const filtersField = filtersCollection([
 		name: 'timeFrom',
 		type: 'dateTime',
 		default: '',
-		description: `Only tasks whose chosen time (Time By) is at or after this. ${TIME_ZONE_NOTE}.`,
+		description: `Only tasks whose chosen time (Time By) is from this time on (${BOUND_NOTE}). ${TIME_ZONE_NOTE}.`,
 	},
 	{
 		displayName: 'Time To',
 		name: 'timeTo',
 		type: 'dateTime',
 		default: '',
-		description: `Only tasks whose chosen time (Time By) is at or before this. ${TIME_ZONE_NOTE}.`,
+		description: `Only tasks whose chosen time (Time By) is up to this time (${BOUND_NOTE}). ${TIME_ZONE_NOTE}.`,
 	},
 ]);
 
@@ -111,7 +119,18 @@ const taskQuery: BuildFromValues = function (valueOf, requestOptions) {
 		const value = locatorValue(valueOf(`filters.${name}`));
 		if (value !== undefined) qs[name] = value;
 	}
-	if (qs.assignee !== undefined) emailsIn(this, qs.assignee, 'Assignee Email');
+	if (qs.assignee !== undefined) {
+		// Documented as one email (`assignee` (email)); whether MileApp reads a comma list as several is unknown.
+		const emails = emailsIn(this, qs.assignee, 'Assignee Email');
+		if (emails.length > 1)
+			throw fieldRefusal(
+				this.getNode(),
+				this.getItemIndex(),
+				'"Assignee Email" takes one email: MileApp documents no list for this filter',
+				'Assignee Email',
+			);
+		qs.assignee = emails[0];
+	}
 	const zone = this.getTimezone();
 	for (const key of ['timeFrom', 'timeTo']) {
 		const time = parseDate(valueOf(`filters.${key}`), zone);
