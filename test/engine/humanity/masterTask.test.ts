@@ -19,14 +19,16 @@ import {
 
 useHumanity();
 
-/** Master-task pages of two, to make the cursor paging visible. */
+/** Master-task pages of two, to make the cursor paging visible; the node's larger limit is clamped to them. */
 function useFakeLimits() {
 	fake.options.masterTaskMaxLimit = 2;
+	fake.options.limitAboveMax = 'clamp';
 	fake.options.masterTaskDefaultLimit = 2;
 }
 afterEach(() => {
 	fake.options.masterTaskMaxLimit = 100;
 	fake.options.masterTaskDefaultLimit = 30;
+	fake.options.limitAboveMax = 'reject';
 	fake.options.cursorKey = 'cursor';
 	fake.options.lastPageMetadata = 'null-cursor';
 	fake.options.masterTaskDelete = 'soft';

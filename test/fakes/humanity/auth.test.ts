@@ -42,19 +42,24 @@ describe('token endpoint (oauth2/token.php)', () => {
 			await passwordGrant(fake, { username: sam.username.toUpperCase(), password: sam.password })
 		).body.access_token;
 		expect(ok(await api('GET', '/me', { token: samToken })).id).toBe(sam.id);
-		// JSON bodies and HTTP Basic client authentication are accepted too ([inferred]).
-		const json = await call(fake, 'POST', HUMANITY_TOKEN_PATH, {
+		// Only the documented form body is read: the same fields as JSON, or the client as HTTP Basic, are refused.
+		const basic = `Basic ${Buffer.from(`${fake.options.appId}:${fake.options.appSecret}`).toString('base64')}`;
+		const grant = {
+			grant_type: 'password',
+			username: fake.options.username,
+			password: fake.options.password,
+		};
+		const asJson = await call(fake, 'POST', HUMANITY_TOKEN_PATH, {
 			token: null,
-			headers: {
-				Authorization: `Basic ${Buffer.from(`${fake.options.appId}:${fake.options.appSecret}`).toString('base64')}`,
-			},
-			body: {
-				grant_type: 'password',
-				username: fake.options.username,
-				password: fake.options.password,
-			},
+			body: { ...grant, client_id: fake.options.appId, client_secret: fake.options.appSecret },
 		});
-		expect(json.body.access_token).toEqual(expect.any(String));
+		expect([asJson.status, asJson.body.error]).toEqual([400, 'invalid_request']);
+		const asBasic = await call(fake, 'POST', HUMANITY_TOKEN_PATH, {
+			token: null,
+			headers: { Authorization: basic },
+			form: grant,
+		});
+		expect([asBasic.status, asBasic.body.error]).toEqual([400, 'invalid_client']);
 	});
 
 	it('refuses a wrong app, a wrong password, an unknown or missing grant type, missing fields, and GET, in OAuth2 error shape', async () => {

@@ -33,18 +33,15 @@ function tokenEndpoint(fake: HumanityStore, request: FakeRequest): FakeResponse 
 			'invalid_request',
 			'The request method must be POST when requesting an access token',
 		);
-	const body = (isObject(request.body) ? request.body : {}) as Record<string, unknown>;
+	// Documented (getting-started: "x-www-form-urlencoded"): only a form body is read, the client in it.
+	const form = (request.headers['content-type'] ?? '').startsWith(
+		'application/x-www-form-urlencoded',
+	);
+	const body = (form && isObject(request.body) ? request.body : {}) as Record<string, unknown>;
 	const field = (name: string) =>
 		typeof body[name] === 'string' ? (body[name] as string) : undefined;
-	let clientId = field('client_id');
-	let clientSecret = field('client_secret');
-	// [inferred] HTTP Basic client authentication is accepted as well (the documented way is the body).
-	const basic = /^basic\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
-	if (basic) {
-		const [id, ...secret] = Buffer.from(basic, 'base64').toString('utf8').split(':');
-		clientId = decodeURIComponent(id);
-		clientSecret = decodeURIComponent(secret.join(':'));
-	}
+	const clientId = field('client_id');
+	const clientSecret = field('client_secret');
 	const grant = field('grant_type');
 	if (!grant)
 		return oauthError(400, 'invalid_request', 'The grant type was not specified in the request');

@@ -35,7 +35,7 @@ export function lookup<K, T>(
 	fake: HumanityStore,
 	map: Map<K, T>,
 	id: K,
-	kind: 'get' | 'create' | 'update' | 'delete',
+	kind: 'get' | 'update' | 'delete',
 	what: string,
 ): T {
 	const found = map.get(id);

@@ -164,7 +164,7 @@ describe('master tasks', () => {
 		});
 	});
 
-	it('cursor paging: limit 30 by default, the next cursor in metadata.cursor, null on the last page; a larger limit is clamped (or code 9); a bad cursor is code 9', async () => {
+	it('cursor paging: limit 30 by default, the next cursor in metadata.cursor, null on the last page; a bad cursor is code 9', async () => {
 		for (let i = 0; i < 62; i++)
 			fake.addMasterTask({ name: `Task ${String(i).padStart(2, '0')}`, positionIds: [kitchen.id] });
 		const seen: string[] = [];
@@ -206,25 +206,27 @@ describe('master tasks', () => {
 			9,
 			/cursor is invalid/,
 		);
-		await withFake({ masterTaskMaxLimit: 2 }, async (other, otherToken) => {
-			for (const name of ['a', 'b', 'c']) other.addMasterTask({ name });
-			const clamped = await call(other, 'GET', '/master-tasks', {
-				token: otherToken,
-				query: { limit: 3 },
-			});
-			expect(ok(clamped)).toHaveLength(2);
-			expect(clamped.body.metadata.cursor).toEqual(expect.any(String));
-		});
-		await withFake(
-			{ limitAboveMax: 'reject', masterTaskMaxLimit: 50 },
-			async (other, otherToken) => {
-				expectCode(
-					await call(other, 'GET', '/master-tasks', { token: otherToken, query: { limit: 51 } }),
-					9,
-				);
-			},
-		);
 	});
+
+	it.each(['reject', 'clamp'] as const)(
+		'[inferred] limitAboveMax %s, masterTaskMaxLimit 100 or 2: a limit above the most a page holds is code 9, or clamped with a cursor to the rest',
+		async (limitAboveMax) => {
+			for (const masterTaskMaxLimit of [100, 2]) {
+				await withFake({ limitAboveMax, masterTaskMaxLimit }, async (other, otherToken) => {
+					for (let i = 0; i < 102; i++) other.addMasterTask({ name: `Task ${i}` });
+					const page = (limit: number) =>
+						call(other, 'GET', '/master-tasks', { token: otherToken, query: { limit } });
+					expect(ok(await page(masterTaskMaxLimit))).toHaveLength(masterTaskMaxLimit);
+					const above = await page(masterTaskMaxLimit + 1);
+					if (limitAboveMax === 'reject') expectCode(above, 9, /limit/);
+					else {
+						expect(ok(above)).toHaveLength(masterTaskMaxLimit);
+						expect(above.body.metadata.cursor).toEqual(expect.any(String));
+					}
+				});
+			}
+		},
+	);
 
 	it('by option: order by name, another cursor key, and `metadata: []` on the last page', async () => {
 		await withFake(

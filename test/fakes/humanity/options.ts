@@ -16,97 +16,98 @@ export interface HumanityFakeOptions {
 	timeZone?: string;
 	/** Documented: `expires_in: 3600`. Shorter in tests to exercise expiry. */
 	accessTokenTtlSeconds?: number;
-	/** [inferred] refresh-token lifetime (the OAuth2 PHP server behind token.php keeps them 14 days by default). */
+	/** [inferred] no sheet line decides: refresh-token lifetime (the OAuth2 PHP server behind token.php keeps them 14 days by default). */
 	refreshTokenTtlSeconds?: number;
-	/** [inferred] a refresh grant revokes the refresh token it used and returns a new one. */
+	/** [inferred] no sheet line decides: a refresh grant revokes the refresh token it used and returns a new one. */
 	rotateRefreshTokens?: boolean;
 	/** Documented (getting-started-with-authentication): the token may also travel as `Authorization: Bearer`. Off: only `?access_token=`. */
 	acceptBearerHeader?: boolean;
-	/** [inferred] the HTTP status of an envelope whose status is not 1: always 200, or HTTP_STATUS_BY_CODE. */
+	/** [inferred] sheet Unknown: "Whether v2 answers errors with HTTP 200 or 4xx is not documented". Always 200, or HTTP_STATUS_BY_CODE. */
 	errorHttpStatus?: 'always-200' | 'by-code';
-	/** [inferred] the envelope of an error; by default `{status: code, data: null, metadata: [], token, error: "<table message>: <detail>"}`. */
+	/** [inferred] no sheet line decides (the sheet shows only success envelopes): the envelope of an error; by default `{status: code, data: null, metadata: [], token, error: "<table message>: <detail>"}`. */
 	errorBody?: (code: number, message: string, token: string | null) => Record<string, unknown>;
-	/** [inferred] the envelope's `token` echoes the access token the call used ('echo', as seed 004's example suggests) or is null. */
+	/** [inferred] no sheet line decides (the envelope has a `token`): it echoes the access token the call used ('echo', as seed 004's example suggests) or is null. */
 	envelopeToken?: 'echo' | 'null';
 	/** No v2 rate limit is documented: null (default) turns it off. Over it: code 91 (v1 "throttle exceeded"). */
 	throttle?: { limit: number; windowMs: number } | null;
 	/** ms the throttle window is measured with; the fake's clock by default. */
 	throttleClock?: () => number;
-	/** [inferred] codes for ids that name nothing: the "failed" code of the request's kind (v1 table). */
-	notFoundCodes?: { get: number; create: number; update: number; delete: number };
-	/** [inferred] start_date/end_date absent: today and start_date (v1's defaults), or code 8. */
+	/** [inferred] no sheet line decides which code an id naming nothing gets: by default the "failed" code of the request's kind (v1 table: 13 update, 14 delete, 15 get). */
+	notFoundCodes?: { get: number; update: number; delete: number };
+	/** [inferred] no sheet line decides: start_date/end_date absent is code 8 ('reject'), or today and start_date (v1's defaults). */
 	missingShiftDates?: 'today' | 'reject';
-	/** [inferred] a shift is in the start_date..end_date range when its local start day is in it, or when it overlaps it. */
+	/** [inferred] no sheet line decides: a shift is in the start_date..end_date range when its local start day is in it, or when it overlaps it. */
 	shiftRangeMatch?: 'starts-within' | 'overlaps';
-	/** [inferred] GET /shifts/{ids}/tasks (and employee-tasks) with an id naming no shift: ignored, or a code 15. */
+	/** [inferred] no sheet line decides: GET /shifts/{ids}/tasks (and employee-tasks) with an id naming no shift is a code 15, or ignored. */
 	unknownShiftInList?: 'ignore' | 'reject';
-	/** [inferred] PUT shift tasks: an entry whose `id` is not a live task of the shift is refused (code 9) or added as new. */
+	/** [inferred] no sheet line decides: PUT shift tasks: an entry whose `id` is not a live task of the shift is refused (code 9) or added as new. */
 	unknownShiftTaskId?: 'reject' | 'create';
-	/** [inferred] PUT shift tasks: an update entry without `description` clears it ('clear', the replace reading) or keeps it. */
+	/** [inferred] sheet Unknown: "Whether an entry without `description` clears it is not documented". Clears it ('clear', the replace reading) or keeps it. */
 	omittedDescriptionOnUpdate?: 'clear' | 'keep';
-	/** [inferred] PUT shift tasks: `options` sent with a regular task (type 1) are dropped (stored null) or refused. */
+	/** [inferred] no sheet line decides ("`type` 1 is regular (`options` null)"): `options` sent with a regular task are refused (code 9) or dropped (stored null). */
 	regularTaskOptions?: 'ignore' | 'reject';
-	/** [inferred] a time-boxed task's dueTime must be after its startTime (and an activity's endedAt not before startedAt). */
+	/** [inferred] no sheet line decides: a time-boxed task's dueTime must be after its startTime (and an activity's endedAt not before startedAt). */
 	requireOrderedTimes?: boolean;
-	/** [inferred] a time-boxed task's startTime and dueTime must fall inside its shift. */
+	/** [inferred] no sheet line decides: a time-boxed task's startTime and dueTime must fall inside its shift. */
 	timeBoxWithinShift?: boolean;
-	/** [inferred] datetimes must carry an offset ('offset'), or may omit it and are then read in timeZone ('lenient'). */
+	/** [inferred] no sheet line decides: datetimes must carry an offset ('offset'), or may omit it and are then read in timeZone ('lenient'). */
 	dateTimeOffset?: 'offset' | 'lenient';
-	/** [inferred] PUT `{tasks: []}` deletes every task of the shift (true), or is a code 8. */
+	/** [inferred] no sheet line decides: PUT `{tasks: []}` deletes every task of the shift (true), or is a code 8. */
 	emptyListDeletesAll?: boolean;
-	/** [inferred] a PUT with one bad entry changes nothing ('atomic'), or applies the entries before it and deletes nothing ('partial'). */
+	/** [inferred] no sheet line decides: a PUT with one bad entry changes nothing ('atomic'), or applies the entries before it and deletes nothing ('partial'). */
 	bulkFailure?: 'atomic' | 'partial';
-	/** [inferred] a shift-task entry naming a deleted master task: allowed only if the shift task already had it, always allowed, or refused. */
+	/** [inferred] no sheet line decides: a shift-task entry naming a deleted master task: allowed only if the shift task already had it, always allowed, or refused. */
 	deletedMasterTaskInPut?: 'allow-existing' | 'allow' | 'reject';
-	/** [inferred] updatedAt/updatedBy move only when an update entry changes something (seed 004: "updated if any changes are requested"). */
+	/** [inferred] no sheet line decides: updatedAt/updatedBy move only when an update entry changes something (seed 004: "updated if any changes are requested"). */
 	stampOnlyChanges?: boolean;
-	/** [inferred] employee tasks: made for every employee on the shift when a shift task is created ('per-employee'), or only by addEmployeeTask. */
+	/** [inferred] no sheet line decides: employee tasks are made for every employee on the shift when a shift task is created ('per-employee'), or only by addEmployeeTask. */
 	employeeTasks?: 'per-employee' | 'manual';
-	/** [inferred] deleting a shift task deletes its employee tasks (and their activity) too. */
+	/** [inferred] no sheet line decides: deleting a shift task deletes its employee tasks (and their activity) too. */
 	deleteCascadesToEmployeeTasks?: boolean;
-	/** [inferred] the roles with edit rights on every shift (sheet: "Employee, with edit rights on the shift"). */
+	/** [inferred] no sheet line decides which roles have edit rights on every shift (sheet: "Employee, with edit rights on the shift"). */
 	shiftEditRoles?: Role[];
 	/**
-	 * [inferred] the roles that may create and delete master tasks (no page names them). Updating is documented
+	 * [inferred] no sheet line decides the roles that may create and delete master tasks (no page names them). Updating is documented
 	 * (update-master-tasks: "Minimum Role Required: Supervisor"): Supervisor and above, whatever this says.
 	 */
 	masterTaskEditRoles?: Role[];
-	/** [inferred] an employee without edit rights sees only their own employee tasks. */
+	/** [inferred] no sheet line decides: an employee without edit rights sees only their own employee tasks. */
 	employeesSeeOnlyOwnTasks?: boolean;
-	/** [inferred] "within the allowed timeframe" (update-employee-tasks): own tasks may be started/finished any time, or only during the shift. */
+	/** [inferred] no sheet line decides what "within the allowed timeframe" (update-employee-tasks) means: own tasks may be started/finished any time, or only during the shift. */
 	ownTaskWindow?: 'any' | 'shift';
-	/** [inferred] POST activity status 2 on a task never started: starts and finishes it at once, or code 9. */
+	/** [inferred] no sheet line decides: POST activity status 2 on a task never started starts and finishes it at once, or code 9. */
 	finishUnstarted?: 'start-and-finish' | 'reject';
-	/** [inferred] POST activity status 1 on a started or finished task: code 9, or starts it again (clearing the end). */
+	/** [inferred] no sheet line decides: POST activity status 1 on a started or finished task is code 9, or starts it again (clearing the end). */
 	restartStarted?: 'reject' | 'allow';
-	/** Documented: limit defaults to 30. [inferred] the most one page holds, and what a larger limit does. */
+	/** Documented (get-master-tasks): `limit` defaults to 30. Smaller in tests to make paging visible. */
 	masterTaskDefaultLimit?: number;
+	/** [inferred] no sheet line decides the most one page holds, and whether a larger limit is refused (code 9) or clamped. */
 	masterTaskMaxLimit?: number;
 	limitAboveMax?: 'clamp' | 'reject';
-	/** [inferred] master-task order: creation (id, a ULID) or name. */
+	/** [inferred] no sheet line decides the master-task order: creation (id, a ULID) or name. */
 	masterTaskOrder?: 'created' | 'name';
-	/** [inferred] where the next cursor sits in `metadata` (the sheet says only "from the previous answer's metadata"). */
+	/** [inferred] sheet Unknown: "the cursor key inside `metadata`" (key not named). Where the next cursor sits. */
 	cursorKey?: string;
-	/** [inferred] the last page's metadata: the cursor key with null, or an empty array (PHP's `[]`, as other answers show). */
+	/** [inferred] sheet Unknown: "`cursor`, null on the last page, is `[inferred]`". The last page's metadata: the cursor key with null, or an empty array (PHP's `[]`, as other answers show). */
 	lastPageMetadata?: 'null-cursor' | 'empty-array';
-	/** Documented "3+ chars". [inferred] a shorter searchTerm is a code 9, or ignored. */
+	/** Documented "3+ chars". [inferred] no sheet line decides whether a shorter searchTerm is a code 9, or ignored. */
 	shortSearchTerm?: 'reject' | 'ignore';
-	/** [inferred] POST /master-tasks needs `positionIds` with at least one position (the sheet: "required `[inferred]`"), or takes none. */
+	/** [inferred] sheet: "`positionIds` (required `[inferred]`)". POST /master-tasks needs at least one position, or takes none. */
 	masterTaskPositionsRequired?: boolean;
-	/** [inferred] DELETE master task answers the deleted task, or an empty data array. */
+	/** [inferred] sheet Unknown: "`DELETE /master-tasks/{taskId}` has no page". It answers the deleted task, or an empty data array. */
 	masterTaskDeleteAnswer?: 'task' | 'empty';
 	/**
-	 * [inferred] no page documents DELETE /master-tasks/{taskId}: a soft delete ('soft'), or the call is not
+	 * [inferred] sheet Unknown: "`DELETE /master-tasks/{taskId}` has no page (soft delete `[inferred]`)": a soft delete ('soft'), or the call is not
 	 * there: HTTP 404 with code 5 ('not-found') or HTTP 405 with code 4 ('method-not-allowed'), deleting nothing.
 	 */
 	masterTaskDelete?: 'soft' | 'not-found' | 'method-not-allowed';
 	/**
-	 * [inferred] the v2 shift object (no v2 example is published): v1's fields ('v1': numeric ids, `schedule`,
+	 * [inferred] sheet Unknown: "the v2 shift object. No v2 example is published": v1's fields ('v1': numeric ids, `schedule`,
 	 * `schedule_location_id`, `location.id`, `employees[].id`), or another plausible shape ('other': ids as
 	 * strings, the position as `position: {id, name}`, no `schedule` or `schedule_location_id`).
 	 */
 	shiftObject?: 'v1' | 'other';
-	/** [inferred] no page documents GET /shifts/{id}: an unknown id is a code 15 ('code'), or status 1 with `data: null` ('empty'). */
+	/** [inferred] sheet Unknown: "`GET /shifts/{id}`" (no page): an unknown id is a code 15 ('code'), or status 1 with `data: null` ('empty'). */
 	unknownShiftGet?: 'code' | 'empty';
 }
 
@@ -138,13 +139,13 @@ export function defaultOptions(): Omit<Options, 'throttle' | 'throttleClock'> {
 			error: message,
 		}),
 		envelopeToken: 'echo',
-		notFoundCodes: { get: 15, create: 12, update: 13, delete: 14 },
-		missingShiftDates: 'today',
+		notFoundCodes: { get: 15, update: 13, delete: 14 },
+		missingShiftDates: 'reject',
 		shiftRangeMatch: 'starts-within',
-		unknownShiftInList: 'ignore',
+		unknownShiftInList: 'reject',
 		unknownShiftTaskId: 'reject',
 		omittedDescriptionOnUpdate: 'clear',
-		regularTaskOptions: 'ignore',
+		regularTaskOptions: 'reject',
 		requireOrderedTimes: true,
 		timeBoxWithinShift: false,
 		dateTimeOffset: 'offset',
@@ -162,7 +163,7 @@ export function defaultOptions(): Omit<Options, 'throttle' | 'throttleClock'> {
 		restartStarted: 'reject',
 		masterTaskDefaultLimit: 30,
 		masterTaskMaxLimit: 100,
-		limitAboveMax: 'clamp',
+		limitAboveMax: 'reject',
 		masterTaskOrder: 'created',
 		cursorKey: 'cursor',
 		lastPageMetadata: 'null-cursor',

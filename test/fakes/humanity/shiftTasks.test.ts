@@ -1,5 +1,5 @@
 /** The fake Humanity: shift tasks and the PUT that replaces a shift's whole list (shiftTasks.ts). */
-import type { HumanityShiftTask } from '.';
+import type { HumanityFake, HumanityShiftTask } from '.';
 import {
 	api,
 	barista,
@@ -23,6 +23,14 @@ import {
 } from './testing';
 
 useFake();
+
+/** A shift of a new position on another fake, 07:00–15:00 on the test day. */
+const shiftOn = (target: HumanityFake) =>
+	target.addShift({
+		start: '2026-03-04 07:00',
+		end: '2026-03-04 15:00',
+		positionId: target.addPosition({ name: 'P' }).id,
+	});
 
 describe('shift tasks', () => {
 	let regular: HumanityShiftTask;
@@ -49,7 +57,7 @@ describe('shift tasks', () => {
 	const listed = async (shiftIds: string | number = shift.id) =>
 		ok(await api('GET', `/shifts/${shiftIds}/tasks`));
 
-	it('GET /shifts/{ids}/tasks lists the live tasks of one or several shifts in list order with seed 004’s fields; unknown ids ignored (or code 15)', async () => {
+	it('GET /shifts/{ids}/tasks lists the live tasks of one or several shifts in list order with seed 004’s fields', async () => {
 		const other = fake.addShift({
 			start: '2026-03-05 07:00',
 			end: '2026-03-05 15:00',
@@ -81,18 +89,64 @@ describe('shift tasks', () => {
 			expect.objectContaining({ id: third.id }),
 		]);
 		expect(regular.id).toMatch(/^[0-9a-hjkmnp-tv-z]{26}$/);
-		expect((await listed(`${shift.id},${other.id},999`)).map((t: { id: string }) => t.id)).toEqual([
+		expect((await listed(`${shift.id},${other.id}`)).map((t: { id: string }) => t.id)).toEqual([
 			regular.id,
 			timed.id,
 			third.id,
 			elsewhere.id,
 		]);
-		expect(await listed(999)).toEqual([]);
 		expectCode(await api('GET', '/shifts/1,x/tasks'), 9);
-		await withFake({ unknownShiftInList: 'reject' }, async (target, otherToken) => {
-			expectCode(await call(target, 'GET', '/shifts/999/tasks', { token: otherToken }), 15);
-		});
 	});
+
+	it.each(['reject', 'ignore'] as const)(
+		'[inferred] unknownShiftInList %s: GET /shifts/{ids}/tasks (and employee-tasks) with an id naming no shift is code 15, or lists the others',
+		async (unknownShiftInList) => {
+			await withFake({ unknownShiftInList }, async (target, otherToken) => {
+				const s = shiftOn(target);
+				target.addShiftTask({ shiftId: s.id, taskId: target.addMasterTask({ name: 'M' }).id });
+				for (const what of ['tasks', 'employee-tasks']) {
+					const answer = await call(target, 'GET', `/shifts/${s.id},999/${what}`, {
+						token: otherToken,
+					});
+					if (unknownShiftInList === 'reject') expectCode(answer, 15, /Shift 999 not found/);
+					else
+						expect(ok(answer).map((x: { shiftId: number }) => x.shiftId)).toEqual(
+							what === 'tasks' ? [s.id] : [],
+						);
+				}
+			});
+		},
+	);
+
+	it.each(['reject', 'ignore'] as const)(
+		'[inferred] regularTaskOptions %s: options sent with a regular task are code 9, or dropped (stored null)',
+		async (regularTaskOptions) => {
+			await withFake({ regularTaskOptions }, async (target, otherToken) => {
+				const s = shiftOn(target);
+				const m = target.addMasterTask({ name: 'M' });
+				const answer = await call(target, 'PUT', `/shifts/${s.id}/tasks`, {
+					token: otherToken,
+					body: {
+						tasks: [
+							{
+								taskId: m.id,
+								name: 'R',
+								type: 1,
+								options: {
+									startTime: '2026-03-04T12:00:00+00:00',
+									dueTime: '2026-03-04T12:30:00+00:00',
+								},
+							},
+						],
+					},
+				});
+				if (regularTaskOptions === 'reject') {
+					expectCode(answer, 9, /must be null for a regular task/);
+					expect(target.liveShiftTasks(s.id)).toEqual([]);
+				} else expect(ok(answer)[0].options).toBeNull();
+			});
+		},
+	);
 
 	it('PUT does what seed 004’s example does: the entry with id is edited, the one without is created, the answer is the whole list', async () => {
 		setNow(T0 + 60_000);
@@ -192,12 +246,7 @@ describe('shift tasks', () => {
 		expect(await listed()).toEqual([]);
 		expect(await listed(other.id)).toHaveLength(1);
 		await withFake({ emptyListDeletesAll: false }, async (target, otherToken) => {
-			const p = target.addPosition({ name: 'P' });
-			const s = target.addShift({
-				start: '2026-03-04 07:00',
-				end: '2026-03-04 15:00',
-				positionId: p.id,
-			});
+			const s = shiftOn(target);
 			target.addShiftTask({ shiftId: s.id, taskId: target.addMasterTask({ name: 'M' }).id });
 			expectCode(
 				await call(target, 'PUT', `/shifts/${s.id}/tasks`, {
@@ -238,12 +287,7 @@ describe('shift tasks', () => {
 		await withFake(
 			{ omittedDescriptionOnUpdate: 'keep', stampOnlyChanges: false },
 			async (target, otherToken) => {
-				const p = target.addPosition({ name: 'P' });
-				const s = target.addShift({
-					start: '2026-03-04 07:00',
-					end: '2026-03-04 15:00',
-					positionId: p.id,
-				});
+				const s = shiftOn(target);
 				const m = target.addMasterTask({ name: 'M' });
 				const t = target.addShiftTask({
 					shiftId: s.id,
@@ -307,7 +351,7 @@ describe('shift tasks', () => {
 		expect(fake.shiftTasks.size).toBe(3);
 	});
 
-	it('time-boxed tasks need startTime and dueTime (ISO 8601 with an offset), due after start; regular tasks’ options are dropped; options tighten or loosen this', async () => {
+	it('time-boxed tasks need startTime and dueTime (ISO 8601 with an offset), due after start; options tighten or loosen this', async () => {
 		const timedEntry = (options: unknown) => [
 			{ taskId: openRegister.id, name: 'T', type: 2, options },
 		];
@@ -347,32 +391,15 @@ describe('shift tasks', () => {
 				}),
 			),
 		);
-		const regularWithOptions = ok(
-			await put([
-				{
-					taskId: restock.id,
-					name: 'R',
-					type: 1,
-					options: { startTime: '2026-03-04T12:00:00+00:00', dueTime: '2026-03-04T12:30:00+00:00' },
-				},
-			]),
-		);
-		expect(regularWithOptions[0].options).toBeNull();
 
 		await withFake(
 			{
 				timeBoxWithinShift: true,
-				regularTaskOptions: 'reject',
 				dateTimeOffset: 'lenient',
 				requireOrderedTimes: false,
 			},
 			async (target, otherToken) => {
-				const p = target.addPosition({ name: 'P' });
-				const s = target.addShift({
-					start: '2026-03-04 07:00',
-					end: '2026-03-04 15:00',
-					positionId: p.id,
-				});
+				const s = shiftOn(target);
 				const m = target.addMasterTask({ name: 'M' });
 				const send = (tasks: unknown) =>
 					call(target, 'PUT', `/shifts/${s.id}/tasks`, { token: otherToken, body: { tasks } });
@@ -387,11 +414,6 @@ describe('shift tasks', () => {
 					]),
 					9,
 					/within shift/,
-				);
-				expectCode(
-					await send([{ taskId: m.id, name: 'R', type: 1, options: {} }]),
-					9,
-					/must be null for a regular task/,
 				);
 				// Without an offset the company's zone is used; a due time before the start passes with requireOrderedTimes off.
 				const data = ok(
@@ -414,12 +436,7 @@ describe('shift tasks', () => {
 
 	it('bulkFailure partial: the entries before a bad one are applied and nothing is deleted', async () => {
 		await withFake({ bulkFailure: 'partial' }, async (target, otherToken) => {
-			const p = target.addPosition({ name: 'P' });
-			const s = target.addShift({
-				start: '2026-03-04 07:00',
-				end: '2026-03-04 15:00',
-				positionId: p.id,
-			});
+			const s = shiftOn(target);
 			const m = target.addMasterTask({ name: 'M' });
 			const a = target.addShiftTask({ shiftId: s.id, taskId: m.id, name: 'A' });
 			target.addShiftTask({ shiftId: s.id, taskId: m.id, name: 'B' });
@@ -479,12 +496,7 @@ describe('shift tasks', () => {
 		await withFake(
 			{ unknownShiftTaskId: 'create', deletedMasterTaskInPut: 'reject' },
 			async (target, otherToken) => {
-				const p = target.addPosition({ name: 'P' });
-				const s = target.addShift({
-					start: '2026-03-04 07:00',
-					end: '2026-03-04 15:00',
-					positionId: p.id,
-				});
+				const s = shiftOn(target);
 				const m = target.addMasterTask({ name: 'M' });
 				const t = target.addShiftTask({ shiftId: s.id, taskId: m.id, name: 'T' });
 				const send = (tasks: unknown) =>
