@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { RECHECK_MS } from '../../../nodes/shared/polling';
 import { OliverFake } from '../../fakes/oliver';
-import { Engine, pollTrigger } from '../harness';
+import { Engine, pollTrigger, runNode } from '../harness';
 import { expectJsonHeadersOnEvery } from '../jsonHeaders';
 import { serveFake } from '../serveFake';
 
@@ -100,6 +100,37 @@ describe('Oliver Trigger', () => {
 		fake.tasks.get(task.id)!.status = 'canceled';
 		fake.tasks.get(task.id)!.finalized_at = new Date(now).toISOString();
 		expect(ids(await poll('taskCanceled'))).toEqual([task.id]);
+	});
+
+	// [inferred] no sheet line decides whether the same status again moves finalized_at. Both answers. The
+	// trigger lists completed tasks only, so a new finalized_at is all it can see of a completion: when Oliver
+	// moves it on a second Complete, that reads as a completion again (a poller cannot tell it from a task
+	// reopened and completed between two polls, which must be emitted).
+	describe.each([
+		[false, []],
+		[true, ['again']],
+	])('refinalizeOnSameStatus %s', (refinalizeOnSameStatus, secondEmitted) => {
+		afterEach(() => {
+			fake.options.refinalizeOnSameStatus = false;
+		});
+
+		it('task completed: follows finalized_at when Complete is sent again to a completed task', async () => {
+			fake.options.refinalizeOnSameStatus = refinalizeOnSameStatus;
+			const task = fake.addTask({ title: 'done once' });
+			expect(await poll('taskCompleted')).toBeNull();
+			tick();
+			const completeIt = () =>
+				runNode(engine, {
+					type: 'oliver',
+					credentialId,
+					parameters: { resource: 'staffTask', operation: 'complete', taskId: task.id },
+				});
+			expect((await completeIt()).error).toBeUndefined();
+			expect(ids(await poll('taskCompleted'))).toEqual([task.id]);
+			tick(RECHECK_MS / 1000 + 60);
+			expect((await completeIt()).error).toBeUndefined();
+			expect(ids(await poll('taskCompleted'))).toEqual(secondEmitted.map(() => task.id));
+		});
 	});
 
 	it('filters by task type', async () => {

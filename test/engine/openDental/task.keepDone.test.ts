@@ -125,7 +125,7 @@ describe('a Done task whose description changes (Open Dental would reopen it as 
 			);
 
 			expect(error?.message).toBe(
-				'Open Dental: This method requires Open Dental version 24.4.13 or later. The office database is on version 24.3.0.',
+				'Open Dental: The version of the dental office is not high enough: this method needs version 24.4.13 or later; the office database is on version 24.3.0.',
 			);
 			expect(calls(old.requests)).toEqual([`GET ${api(`/tasks/${task.TaskNum}`)}`]);
 			expect(old.tasks.get(task.TaskNum)).toMatchObject({

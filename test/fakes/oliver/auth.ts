@@ -27,17 +27,22 @@ function refuseWithoutJsonHeaders(
 function refuse(fake: OliverStore, request: FakeRequest): FakeResponse | undefined {
 	const withoutJsonHeaders = refuseWithoutJsonHeaders(fake, request);
 	if (withoutJsonHeaders) return withoutJsonHeaders;
-	// The auth scheme name is case-insensitive (RFC 7235).
-	const token = /^bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
-	const expiresAt = token === undefined ? undefined : fake.tokens.get(token);
-	if (expiresAt === undefined || expiresAt <= fake.options.clock().getTime()) {
-		return fail(401, 'Unauthorized: the token is missing, invalid or expired');
-	}
-	// [inferred] the token is checked before the location; both failures are 401 by default.
-	if (request.headers['x-client-id'] !== fake.options.locationId) {
-		return fail(fake.options.wrongLocationStatus, 'Unauthorized for this location (X-Client-Id)');
-	}
-	return undefined;
+	const tokenRefusal = (): FakeResponse | undefined => {
+		// The auth scheme name is case-insensitive (RFC 7235).
+		const token = /^bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+		const expiresAt = token === undefined ? undefined : fake.tokens.get(token);
+		if (expiresAt === undefined || expiresAt <= fake.options.clock().getTime())
+			return fail(401, 'Unauthorized: the token is missing, invalid or expired');
+		return undefined;
+	};
+	const locationRefusal = (): FakeResponse | undefined =>
+		request.headers['x-client-id'] === fake.options.locationId
+			? undefined
+			: fail(fake.options.wrongLocationStatus, 'Unauthorized for this location (X-Client-Id)');
+	// [inferred] which is checked first: option authOrder (no sheet line decides).
+	return fake.options.authOrder === 'location-first'
+		? (locationRefusal() ?? tokenRefusal())
+		: (tokenRefusal() ?? locationRefusal());
 }
 
 export function guarded(
@@ -50,9 +55,9 @@ export function guarded(
 function signIn(fake: OliverStore, request: FakeRequest): FakeResponse {
 	const withoutJsonHeaders = refuseWithoutJsonHeaders(fake, request);
 	if (withoutJsonHeaders) return withoutJsonHeaders;
-	const body = jsonBody(fake, request);
+	const body = jsonBody(request);
 	if (isResponse(body)) return body;
-	// [inferred] a missing role counts as a wrong one (401), like wrong credentials.
+	// Documented: role is "Always set to ROLE_API"; without it the sign-in fails like wrong credentials.
 	if (
 		body.username !== fake.options.username ||
 		body.password !== fake.options.password ||

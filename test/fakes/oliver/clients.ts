@@ -22,14 +22,17 @@ function clientView(fake: OliverStore, client: OliverClient): OliverClient {
 }
 
 function searchClients(fake: OliverStore, request: FakeRequest): FakeResponse {
-	// [inferred] an empty filter value counts as absent; several filters must all match.
+	// [inferred] an empty value: options emptySearchValue and searchFilters (no sheet line decides).
 	const filters = (['name', 'email', 'phone'] as const).filter(
-		(key) => (request.query[key] ?? '') !== '',
+		(key) =>
+			request.query[key] !== undefined &&
+			(request.query[key] !== '' || fake.options.emptySearchValue === 'match-all'),
 	);
 	if (filters.length === 0) return fail(400, 'At least one of name, email or phone is required');
-	const found = [...fake.clients.values()].filter((client) =>
-		filters.every((key) => matches(fake, client[key], request.query[key])),
-	);
+	const found = [...fake.clients.values()].filter((client) => {
+		const match = (key: (typeof filters)[number]) => matches(fake, client[key], request.query[key]);
+		return fake.options.searchFilters === 'any' ? filters.some(match) : filters.every(match);
+	});
 	return ok(found.slice(0, MAX_CLIENTS).map((client) => clientView(fake, client)));
 }
 

@@ -21,7 +21,7 @@ export type { OliverTask, OliverPatient, OliverClient, OliverFakeOptions } from 
 export class OliverFake extends OliverStore {
 	constructor(options: OliverFakeOptions = {}) {
 		super(options);
-		// [inferred] the body of an unknown route: the documented error envelope.
+		// Documented: errors (404 among them) answer the GeneralError envelope {success: false, message}.
 		this.server.notFound = (request) => fail(404, `No route for ${request.method} ${request.path}`);
 		this.server.internalError = (error) => fail(500, `Internal server error: ${error.message}`);
 		// Registered in the order the single-file fake had them.

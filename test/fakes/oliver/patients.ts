@@ -10,7 +10,9 @@ function listPatients(fake: OliverStore, request: FakeRequest): FakeResponse {
 	const clientId = request.query.client_id;
 	if (!clientId) return fail(400, 'client_id is required', { field: 'client_id' });
 	const name = request.query.name;
-	// [inferred] an unknown client_id gives an empty list, not an error.
+	// [inferred] a client_id naming nothing: option unknownClientPatients (no sheet line decides).
+	if (fake.options.unknownClientPatients === 'reject' && !fake.clients.has(clientId))
+		return fail(400, `client_id: client ${clientId} not found`, { field: 'client_id' });
 	const found = [...fake.patients.values()].filter(
 		(patient) => patient.client_id === clientId && (!name || matches(fake, patient.name, name)),
 	);

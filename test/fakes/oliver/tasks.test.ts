@@ -32,15 +32,21 @@ describe('staff task list', () => {
 		expect(past.data.data).toMatchObject({ page: 7, total_count: 120, content: [] });
 	});
 
-	it('clamps per_page above 100, or refuses it when told to', async () => {
+	// [inferred] no sheet line decides what per_page above the documented 100 gets. Both answers.
+	it('[inferred] perPageAboveMax reject (default): per_page 101 is a 400; 100 is served', async () => {
 		seed(130);
-		const clamped = await api.get('/staff_tasks', { params: { per_page: 500 } });
-		expect(clamped.data.data).toMatchObject({ per_page: 100, total_pages: 2 });
-		expect(clamped.data.data.content).toHaveLength(100);
+		const refused = await api.get('/staff_tasks', { params: { per_page: 101 } });
+		expect([refused.status, refused.data.success]).toEqual([400, false]);
+		const full = await api.get('/staff_tasks', { params: { per_page: 100 } });
+		expect(full.data.data).toMatchObject({ per_page: 100, total_pages: 2 });
+	});
 
-		await withFake({ perPageAboveMax: 'reject' }, async (_other, strict) => {
-			const answer = await strict.get('/staff_tasks', { params: { per_page: 101 } });
-			expect([answer.status, answer.data.success]).toEqual([400, false]);
+	it('[inferred] perPageAboveMax clamp: per_page above 100 is read as 100', async () => {
+		await withFake({ perPageAboveMax: 'clamp' }, async (other, client) => {
+			for (let i = 0; i < 130; i++) other.addTask({ title: `Task ${i}` });
+			const clamped = await client.get('/staff_tasks', { params: { per_page: 500 } });
+			expect(clamped.data.data).toMatchObject({ per_page: 100, total_pages: 2 });
+			expect(clamped.data.data.content).toHaveLength(100);
 		});
 	});
 
@@ -148,17 +154,26 @@ describe('staff task create, get, update, delete', () => {
 		});
 		expect(fake.tasks.get(answer.data.data.id)).toEqual(answer.data.data);
 
-		const refill = await api.post('/staff_tasks', {
-			title: 'Refill',
-			task_type: 'rx_refill',
-			status: 'completed',
-		});
-		expect(refill.data.data).toMatchObject({
-			task_type: 'rx_refill',
-			status: 'pending',
-			finalized_at: null,
-		});
+		const refill = await api.post('/staff_tasks', { title: 'Refill', task_type: 'rx_refill' });
+		expect(refill.data.data).toMatchObject({ task_type: 'rx_refill', status: 'pending' });
 	});
+
+	// [inferred] no sheet line decides what a field outside the documented request gets. Both answers.
+	it.each([
+		['reject', 400, 0],
+		['ignore', 201, 1],
+	] as const)(
+		'[inferred] unknownFields %s: a status on POST gets %s',
+		async (unknownFields, status, stored) => {
+			await withFake({ unknownFields }, async (other, client) => {
+				const answer = await client.post('/staff_tasks', { title: 'Refill', status: 'completed' });
+				expect(answer.status).toBe(status);
+				if (status === 400) expect(answer.data.data).toEqual({ field: 'status' });
+				else expect(answer.data.data).toMatchObject({ status: 'pending', finalized_at: null });
+				expect(other.tasks.size).toBe(stored);
+			});
+		},
+	);
 
 	it.each([
 		['no title', {}, 'title'],
@@ -238,22 +253,22 @@ describe('staff task create, get, update, delete', () => {
 		expect(fake.tasks.get(task.id)?.title).toBe('New');
 	});
 
-	it('[inferred] null on description, client_id or patient_id clears it by default, or is refused when told', async () => {
-		const task = fake.addTask({ title: 'x', description: 'keep' });
-		const cleared = await api.put(`/staff_tasks/${task.id}`, { description: null });
-		expect([cleared.status, cleared.data.data.description]).toEqual([200, null]);
-
-		await withFake({ nullOnOptionalText: 'reject' }, async (other, strict) => {
-			const kept = other.addTask({ title: 'x', description: 'keep' });
-			const refused = await strict.put(`/staff_tasks/${kept.id}`, { description: null });
-			expect([refused.status, refused.data.success, refused.data.data]).toEqual([
-				400,
-				false,
-				{ field: 'description' },
-			]);
-			expect(other.tasks.get(kept.id)!.description).toBe('keep');
-		});
-	});
+	// Sheet Unknown: whether null clears description, client_id or patient_id. Both answers.
+	it.each([
+		['reject', 400, 'keep'],
+		['clear', 200, null],
+	] as const)(
+		'[inferred] nullOnOptionalText %s: null on description gets %s; the description reads %j',
+		async (nullOnOptionalText, status, after) => {
+			await withFake({ nullOnOptionalText }, async (other, client) => {
+				const task = other.addTask({ title: 'x', description: 'keep' });
+				const answer = await client.put(`/staff_tasks/${task.id}`, { description: null });
+				expect([answer.status, answer.data.success]).toEqual([status, status === 200]);
+				if (status === 400) expect(answer.data.data).toEqual({ field: 'description' });
+				expect(other.tasks.get(task.id)!.description).toBe(after);
+			});
+		},
+	);
 
 	it('status completed or canceled sets finalized_at; pending clears it', async () => {
 		const task = fake.addTask({ title: 'Lab results' });
@@ -266,7 +281,7 @@ describe('staff task create, get, update, delete', () => {
 			finalized_at: new Date(T0 + 1000).toISOString(),
 		});
 		setNow(T0 + 2000);
-		// [inferred] rule: the same status again keeps the first finalized_at.
+		// [inferred] refinalizeOnSameStatus false (default): the same status keeps the first finalized_at.
 		expect((await put('completed')).finalized_at).toBe(new Date(T0 + 1000).toISOString());
 		setNow(T0 + 3000);
 		expect(await put('pending')).toMatchObject({ status: 'pending', finalized_at: null });
@@ -309,17 +324,21 @@ describe('staff task create, get, update, delete', () => {
 		expect((await api.delete('/staff_tasks/st_missing')).status).toBe(404);
 	});
 
-	it('cancellation_allowed is only enforced when told to', async () => {
-		const locked = fake.addTask({ title: 'Locked', cancellation_allowed: false });
-		expect((await api.delete(`/staff_tasks/${locked.id}`)).status).toBe(200);
-
-		await withFake({ enforceCancellationAllowed: true }, async (other, client) => {
-			const task = other.addTask({ title: 'Locked', cancellation_allowed: false });
-			expect((await client.delete(`/staff_tasks/${task.id}`)).status).toBe(400);
-			expect((await client.put(`/staff_tasks/${task.id}`, { status: 'canceled' })).status).toBe(
-				400,
-			);
-			expect(other.tasks.get(task.id)?.status).toBe('pending');
-		});
-	});
+	// [inferred] no sheet line says what cancellation_allowed: false does. Both answers.
+	it.each([
+		[true, 400, 'pending'],
+		[false, 200, 'canceled'],
+	] as const)(
+		'[inferred] enforceCancellationAllowed %s: DELETE and status canceled on a task that does not allow it get %s',
+		async (enforceCancellationAllowed, status, after) => {
+			await withFake({ enforceCancellationAllowed }, async (other, client) => {
+				const task = other.addTask({ title: 'Locked', cancellation_allowed: false });
+				expect((await client.put(`/staff_tasks/${task.id}`, { status: 'canceled' })).status).toBe(
+					status,
+				);
+				expect((await client.delete(`/staff_tasks/${task.id}`)).status).toBe(status);
+				expect(other.tasks.get(task.id)?.status).toBe(after);
+			});
+		},
+	);
 });

@@ -60,7 +60,7 @@ function listTasks(fake: OliverStore, request: FakeRequest): FakeResponse {
 		if (raw.trim() !== '' && Number.isInteger(value) && value >= min) return value;
 		return reject ? fail(400, `Invalid ${name} "${raw}"`, { field: name }) : fallback;
 	};
-	// Page 0 is the default; whether it is the first page or clamped to page 1 is an option ([inferred]).
+	// [inferred] sheet Unknown: "the page base". Page 0 is the default; first page or clamped to 1: option firstPage.
 	const asked = integer('page', 0, 0);
 	if (isResponse(asked)) return asked;
 	const firstPage = fake.options.firstPage;
@@ -85,7 +85,7 @@ function listTasks(fake: OliverStore, request: FakeRequest): FakeResponse {
 	const answer = ok({
 		page,
 		per_page: perPage,
-		// [inferred] no tasks: 0 pages; a page past the end: empty content, not an error.
+		// No tasks: 0 pages; a page past the end: empty content. The plain arithmetic, not a modelled guess.
 		total_pages: Math.ceil(matching.length / perPage),
 		total_count: matching.length,
 		// Copies: the page is what Oliver read when it answered, whatever changes right after.
@@ -122,7 +122,7 @@ function readFields(
 	): string | null | FakeResponse => {
 		if (typeof value === 'string') return value;
 		if (typeof value === 'number' && !fake.options.strictTypes) return String(value);
-		// [inferred] null clears an optional field, or is refused: the schema types them as plain strings.
+		// [inferred] sheet Unknown: whether null clears description, client_id, patient_id: option nullOnOptionalText.
 		if (value === null && key !== 'title' && fake.options.nullOnOptionalText === 'clear')
 			return null;
 		return bad(key, `${key} must be a string`);
@@ -133,8 +133,13 @@ function readFields(
 		if (isResponse(value)) return value;
 		(fields as Record<string, unknown>)[key] = value;
 	}
-	// [inferred] a blank title counts as a missing one.
-	if (fields.title !== undefined && fields.title !== null && fields.title.trim() === '')
+	// [inferred] a blank title: option blankTitle (no sheet line decides).
+	if (
+		fake.options.blankTitle === 'refuse' &&
+		fields.title !== undefined &&
+		fields.title !== null &&
+		fields.title.trim() === ''
+	)
 		return bad('title', 'title must not be blank');
 	if (body.task_type !== undefined) {
 		if (!TASK_TYPES.includes(body.task_type as OliverTask['task_type'])) {
@@ -162,8 +167,11 @@ function readFields(
 				'reference_time_at must be an ISO 8601 date-time, e.g. 2026-12-01T14:30:00Z',
 			);
 		}
-		// [inferred] stored as sent, not normalised.
-		fields.reference_time_at = value as string | null;
+		// [inferred] as sent, or in UTC: option referenceTimeAnswer (no sheet line decides).
+		fields.reference_time_at =
+			value !== null && fake.options.referenceTimeAnswer === 'utc'
+				? new Date(value as string).toISOString()
+				: (value as string | null);
 	}
 	const refStatus = fake.options.unknownReferenceStatus;
 	if (refStatus !== null) {
@@ -181,7 +189,7 @@ function readFields(
 }
 
 function createTask(fake: OliverStore, request: FakeRequest): FakeResponse {
-	const body = jsonBody(fake, request);
+	const body = jsonBody(request);
 	if (isResponse(body)) return body;
 	if (body.title === undefined || body.title === null)
 		return fail(400, 'title is required', { field: 'title' });
@@ -202,7 +210,7 @@ function createTask(fake: OliverStore, request: FakeRequest): FakeResponse {
 function updateTask(fake: OliverStore, request: FakeRequest): FakeResponse {
 	const task = fake.tasks.get(request.params.id);
 	if (!task) return taskNotFound(request.params.id);
-	const body = jsonBody(fake, request);
+	const body = jsonBody(request);
 	if (isResponse(body)) return body;
 	const fields = readFields(fake, body, UPDATE_FIELDS);
 	if (isResponse(fields)) return fields;
@@ -211,6 +219,7 @@ function updateTask(fake: OliverStore, request: FakeRequest): FakeResponse {
 		if (refused) return refused;
 	}
 	const now = fake.now();
+	const finalizedBefore = task.finalized_at;
 	if (
 		fields.status !== undefined &&
 		(fields.status !== task.status || fake.options.refinalizeOnSameStatus)
@@ -218,8 +227,13 @@ function updateTask(fake: OliverStore, request: FakeRequest): FakeResponse {
 		// Documented: completed or canceled sets finalized_at; pending clears it.
 		task.finalized_at = fields.status === 'pending' ? null : now;
 	}
-	// [inferred] updated_at moves on every accepted PUT, even one that changes nothing.
-	Object.assign(task, fields, { updated_at: now });
+	// [inferred] whether a PUT that changes nothing moves updated_at: option updatedAtOn (no sheet line decides).
+	const changes = (Object.keys(fields) as Array<keyof OliverTask>).some(
+		(name) => fields[name] !== task[name],
+	);
+	if (changes || finalizedBefore !== task.finalized_at || fake.options.updatedAtOn === 'every-put')
+		task.updated_at = now;
+	Object.assign(task, fields);
 	return ok(task, 200, 'Staff task updated');
 }
 
@@ -233,8 +247,11 @@ function refuseCancel(fake: OliverStore, task: OliverTask): FakeResponse | undef
 function deleteTask(fake: OliverStore, request: FakeRequest): FakeResponse {
 	const task = fake.tasks.get(request.params.id);
 	if (!task) return taskNotFound(request.params.id);
-	// [inferred] deleting a task that is already canceled succeeds and keeps its finalized_at.
-	if (task.status === 'canceled') return { status: 200, body: { success: true } };
+	// [inferred] a task already canceled: option deleteCanceled (no sheet line decides); finalized_at is kept.
+	if (task.status === 'canceled')
+		return fake.options.deleteCanceled === 'reject'
+			? fail(400, `Staff task ${task.id} is already canceled`)
+			: { status: 200, body: { success: true } };
 	const refused = refuseCancel(fake, task);
 	if (refused) return refused;
 	// Documented soft delete: status canceled, finalized_at recorded, the record stays.

@@ -47,54 +47,67 @@ export interface OliverFakeOptions {
 	password?: string;
 	/** X-Client-Id must equal it. */
 	locationId?: string;
-	/** [inferred] token lifetime is undocumented. */
+	/** Sheet: "Lifetime and refresh are not documented"; a test setting, not a guess the fake answers with. */
 	tokenTtlMs?: number;
 	defaultPerPage?: number;
 	maxPerPage?: number;
 	/** All timestamps and token expiry come from it. */
 	clock?: () => Date;
-	/** [inferred] the status for a missing or wrong X-Client-Id: only 401 is documented for auth. */
+	/** [inferred] sheet Unknown: "Wrong or missing `X-Client-Id`: the status is not documented … 401 is `[inferred]`". 401 by default. */
 	wrongLocationStatus?: number;
-	/** [inferred] per_page above the maximum: clamped, or refused with 400. */
+	/** [inferred] no sheet line decides per_page above the documented 100: refused with 400 ('reject', the default: stricter) or clamped. */
 	perPageAboveMax?: 'clamp' | 'reject';
-	/** [inferred] the list documents no 400: a bad status/page/per_page is refused (400), or ignored (default used). */
+	/** [inferred] no sheet line decides (the list documents no 400): a bad status/page/per_page is refused (400, the default: stricter), or ignored. */
 	invalidListQuery?: 'reject' | 'ignore';
 	/**
-	 * [inferred] no sort order is documented: creation order, oldest or newest first, or the task changed
-	 * last first (then a task changed during a multi-page read moves to a page already read).
+	 * [inferred] sheet Unknown: "the list order (none documented)". Creation order, oldest or newest first, or
+	 * the task changed last first (then a task changed during a multi-page read moves to a page already read).
 	 */
 	listOrder?: 'oldest-first' | 'newest-first' | 'recently-updated-first';
 	/**
-	 * [inferred] `page` defaults to 0, which implies pages counted from 0; no page says so. Counted from 1,
+	 * [inferred] sheet Unknown: "the page base". `page` defaults to 0, which implies 0-based. Counted from 1,
 	 * page 0 is answered as page 1 (as a one-indexed Spring API clamps it), so pages 0 and 1 repeat.
 	 */
 	firstPage?: 0 | 1;
-	/** [inferred] /clients/{id} and /patients/{id} document only 400 for errors: the status for an unknown id. */
+	/** [inferred] sheet: "an unknown id may answer 400 `[inferred]`" (no 404 documented). 404 by default; 400 the other answer. */
 	lookupNotFoundStatus?: number;
-	/** [inferred] a task's client_id/patient_id naming nothing: refused with this status, or null to accept it. */
+	/** [inferred] no sheet line decides: a task's client_id/patient_id naming nothing is refused with this status (400 by default), or accepted (null). */
 	unknownReferenceStatus?: number | null;
-	/** [inferred] body fields outside the documented request (e.g. status on create, id, cancellation_allowed): ignored or 400. */
+	/** [inferred] no sheet line decides: body fields outside the documented request (status on create, id, …) are refused (400, the default: stricter) or ignored. */
 	unknownFields?: 'ignore' | 'reject';
 	/**
-	 * [inferred] the request schemas type description, client_id and patient_id as plain strings, not
-	 * nullable: whether `null` clears them is not documented. 'clear' empties the field, 'reject' answers 400.
+	 * [inferred] sheet Unknown: "whether `null` clears `description`, `client_id` or `patient_id`". 'reject'
+	 * answers 400 (the default: the sheet says a node must not send null), 'clear' empties the field.
 	 */
 	nullOnOptionalText?: 'clear' | 'reject';
-	/** [inferred] a number where a string id/text is expected: refused (true) or turned into a string (false). */
+	/** [inferred] no sheet line decides: a number where a string id/text is expected is refused (true, the default: stricter) or turned into a string. */
 	strictTypes?: boolean;
 	/**
 	 * Documented: "all requests must include" `Content-Type: application/json` and `Accept: application/json`
-	 * (introduction.mdx), the sign-in and GETs included. [inferred] that a request without them is refused,
-	 * and how: 400 with the error envelope (on by default, since the documents demand them), before the token
-	 * is looked at. Off: only a body must be JSON (requireJsonContentType).
+	 * (introduction.mdx), the sign-in and GETs included. [inferred] sheet: "Whether a GET without them is
+	 * refused is not documented": refused with 400 before the token is looked at (true, the default), or served.
 	 */
 	requireJsonHeaders?: boolean;
-	/** [inferred] a POST/PUT body not sent as application/json is refused with 400. */
-	requireJsonContentType?: boolean;
-	/** [inferred] cancellation_allowed: false makes DELETE or status canceled fail with 400. */
+	/** [inferred] no sheet line says what `cancellation_allowed: false` does: DELETE or status canceled fail with 400 (true, the default: stricter) or pass. */
 	enforceCancellationAllowed?: boolean;
-	/** [inferred] setting the status a task already has moves finalized_at to now (true) or keeps it (false). */
+	/** [inferred] no sheet line decides: setting the status a task already has moves finalized_at to now (true) or keeps it (false, the default). */
 	refinalizeOnSameStatus?: boolean;
-	/** [inferred] how client and patient name/email/phone filters match (always case-insensitive). */
+	/** [inferred] no sheet line decides how client and patient name/email/phone filters match (always case-insensitive). */
 	lookupMatch?: 'contains' | 'prefix' | 'exact';
+	/** [inferred] no sheet line decides whether a blank title is taken: refused (400, the default: stricter) or stored. */
+	blankTitle?: 'refuse' | 'accept';
+	/** [inferred] no sheet line decides how reference_time_at is answered: as sent ('as-sent', the default) or in UTC ('utc'). */
+	referenceTimeAnswer?: 'as-sent' | 'utc';
+	/** [inferred] no sheet line decides whether updated_at moves on a PUT that changes nothing ('every-put', the default) or only on a change. */
+	updatedAtOn?: 'every-put' | 'change';
+	/** [inferred] no sheet line decides what DELETE of a task already canceled gets: 200, finalized_at kept ('ok', the default) or 400. */
+	deleteCanceled?: 'ok' | 'reject';
+	/** [inferred] no sheet line decides what GET /patients with a client_id naming nothing gets: [] ('empty', the default) or 400. */
+	unknownClientPatients?: 'empty' | 'reject';
+	/** [inferred] no sheet line decides whether the token ('token-first', the default) or X-Client-Id is checked first. */
+	authOrder?: 'token-first' | 'location-first';
+	/** [inferred] no sheet line decides whether an empty name/email/phone counts as not given ('absent', the default: stricter) or matches every client. */
+	emptySearchValue?: 'absent' | 'match-all';
+	/** [inferred] no sheet line decides whether several client filters must all match ('all', the default: fewer results) or any. */
+	searchFilters?: 'all' | 'any';
 }

@@ -31,7 +31,7 @@ describe('auth and connection', () => {
 		}
 	});
 
-	it('every request, GETs included, needs Content-Type: application/json, else 400 with an explanation', async () => {
+	it('every request, GETs included, needs Content-Type: application/json, else 400 with the documented explanation', async () => {
 		const authorization = `ODFHIR ${fake.options.developerKey}/${fake.options.customerKey}`;
 		const tasklists = (headers: Record<string, string>) =>
 			axios.get(`${fake.url}${OPEN_DENTAL_API_PREFIX}/tasklists`, {
@@ -47,12 +47,6 @@ describe('auth and connection', () => {
 				expect.stringContaining('Missing request headers, invalid Content-Types'),
 			]);
 		}
-		// Refused before the keys are read: a wrong key without the header is a 400, not a 401.
-		const noHeaderWrongKey = await axios.get(`${fake.url}${OPEN_DENTAL_API_PREFIX}/tasklists`, {
-			validateStatus: () => true,
-			headers: { Authorization: 'ODFHIR dev-key/wrong' },
-		});
-		expect(noHeaderWrongKey.status).toBe(400);
 		const formBody = await api.post(`/tasks`, `TaskListNum=${list}&Descript=x&UserNum=${user}`, {
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 		});
@@ -65,6 +59,34 @@ describe('auth and connection', () => {
 				.status,
 		).toBe(200);
 	});
+
+	// [inferred] no sheet line decides the order of the checks. Both answers.
+	it.each([
+		['content-type-first', 400, 400],
+		['auth-first', 401, 200],
+	] as const)(
+		'[inferred] gateOrder %s: a wrong key without Content-Type gets %s; a call right after one refused for the version gets %s',
+		async (gateOrder, wrongKeyStatus, afterVersionRefusal) => {
+			let ms = 0;
+			await withFake(
+				{ gateOrder, version: '24.2.5', throttle: { perSecond: 1 }, throttleClock: () => ms },
+				async (other, client) => {
+					const noHeaderWrongKey = await axios.get(
+						`${other.url}${OPEN_DENTAL_API_PREFIX}/tasklists`,
+						{
+							validateStatus: () => true,
+							headers: { Authorization: 'ODFHIR dev-key/wrong' },
+						},
+					);
+					expect(noHeaderWrongKey.status).toBe(wrongKeyStatus);
+					const tooNew = await client.get('/tasks/1'); // 24.4.13
+					expect([tooNew.status, tooNew.data]).toEqual([400, expect.stringContaining('version')]);
+					ms = 1;
+					expect((await client.get('/tasklists')).status).toBe(afterVersionRefusal);
+				},
+			);
+		},
+	);
 
 	it('with requireJsonContentType off, a request without the Content-Type is served', async () => {
 		await withFake({ requireJsonContentType: false }, async (other) => {
@@ -86,16 +108,22 @@ describe('auth and connection', () => {
 });
 
 describe('version gate', () => {
-	it('refuses methods newer than the office version with 400 and an explanation', async () => {
+	it('refuses methods newer than the office version with 400 and the documented explanation', async () => {
 		await withFake({ version: '24.2.5' }, async (other, client) => {
 			const task = other.addTask({ TaskListNum: 1, Descript: 'x' });
 			const one = await client.get(`/tasks/${task.TaskNum}`); // 24.4.13
-			expect([one.status, one.data]).toEqual([400, expect.stringContaining('24.4.13')]);
+			expect([one.status, one.data]).toEqual([
+				400,
+				expect.stringMatching(/^The version of the dental office is not high enough: .*24\.4\.13/),
+			]);
 			expect((await client.get('/tasknotes')).status).toBe(400); // 24.4.22
 			expect((await client.get('/tasks')).status).toBe(200); // 22.3.16
 			// TaskStatus on PUT came in 24.2.10.
 			const status = await client.put(`/tasks/${task.TaskNum}`, { TaskStatus: 'Done' });
-			expect([status.status, status.data]).toEqual([400, expect.stringContaining('24.2.10')]);
+			expect([status.status, status.data]).toEqual([
+				400,
+				expect.stringMatching(/^The version of the dental office is not high enough: .*24\.2\.10/),
+			]);
 			expect((await client.put(`/tasks/${task.TaskNum}`, { Descript: 'y' })).status).toBe(200);
 			expect(other.tasks.get(task.TaskNum)?.TaskStatus).toBe('New');
 		});
@@ -112,7 +140,7 @@ describe('version gate', () => {
 });
 
 describe('throttle', () => {
-	/** Three requests: accepted, 999 ms later (refused with `status`), 1000 ms after the first (accepted). */
+	/** Accepted, 999 ms later refused with `status`, a second after that accepted (input checked after the throttle). */
 	async function refusedTooSoon(options: { throttleStatus?: 400 | 429 }, status: number) {
 		let ms = 0;
 		await withFake(
@@ -126,8 +154,6 @@ describe('throttle', () => {
 					expect.stringMatching(/^text\/plain/),
 				]);
 				expect(early.data).toMatch(/per second/);
-				ms = 1000; // counted from the last accepted request, not the refused one
-				expect((await client.get('/tasklists')).status).toBe(200);
 				ms = 2000;
 				expect((await client.post('/tasks', {})).status).toBe(400); // throttled before input is read, so this one counted
 				ms = 2500;
@@ -145,6 +171,27 @@ describe('throttle', () => {
 		await refusedTooSoon({ throttleStatus: 429 }, 429);
 	});
 
+	// [inferred] no sheet line decides whether a refused call restarts the wait. Both answers.
+	it.each([
+		[true, 400],
+		[false, 200],
+	])(
+		'[inferred] throttledCallsCount %s: a call 1000 ms after the last accepted one and 1 ms after a refused one gets %s',
+		async (throttledCallsCount, status) => {
+			let ms = 0;
+			await withFake(
+				{ throttle: { perSecond: 1 }, throttleClock: () => ms, throttledCallsCount },
+				async (_other, client) => {
+					expect((await client.get('/userods')).status).toBe(200);
+					ms = 999;
+					expect((await client.get('/userods')).status).toBe(400);
+					ms = 1000;
+					expect((await client.get('/userods')).status).toBe(status);
+				},
+			);
+		},
+	);
+
 	it('with real time: 1 s spacing is accepted, back-to-back is refused; status and rate are options', async () => {
 		await withFake({ connection: 'remote', throttle: undefined }, async (other, client) => {
 			expect((await client.get('/userods')).status).toBe(200);
@@ -160,7 +207,7 @@ describe('throttle', () => {
 				expect((await client.get('/userods')).status).toBe(200);
 				ms = 4999;
 				expect((await client.get('/userods')).status).toBe(429);
-				ms = 5000;
+				ms = 9999; // five seconds after the refused call, which counts by default
 				expect((await client.get('/userods')).status).toBe(200);
 			},
 		);

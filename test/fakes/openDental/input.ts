@@ -20,7 +20,7 @@ export function ok(body: unknown, status = 200): FakeResponse {
 
 export function jsonBody(fake: OpenDentalStore, request: FakeRequest): Body | FakeResponse {
 	if (request.rawBody === '') return {};
-	// [inferred] a body that is not a JSON object is a 400.
+	// Documented: 400 for bad input (sheet, status codes); a body that is not a JSON object is bad input.
 	if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) {
 		return fake.fail(400, 'The request body must be a JSON object.');
 	}

@@ -38,7 +38,7 @@ export class OpenDentalStore extends VendorFake {
 	priorities = new Map<number, OpenDentalDefinition>();
 
 	private counters = { task: 0, list: 0, note: 0, user: 0, def: 0 };
-	/** customer key -> when (throttleClock ms) the last accepted request arrived */
+	/** customer key -> when (throttleClock ms) the last request the throttle counts arrived */
 	lastAccepted = new Map<string, number>();
 
 	constructor(options: OpenDentalFakeOptions = {}) {
@@ -62,6 +62,13 @@ export class OpenDentalStore extends VendorFake {
 			reopenClearsFinished: true,
 			createdAfterInclusive: false,
 			limitAboveMax: 'clamp',
+			listOrder: 'task-num',
+			blankDescript: 'refuse',
+			secDateTEditOn: 'every-put',
+			dateOnlyDateTime: 'refuse',
+			gateOrder: 'content-type-first',
+			throttledCallsCount: true,
+			unknownTaskListFilter: 'not-found',
 			requireJsonContentType: true,
 			// An option given as undefined keeps its default.
 			...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
@@ -129,7 +136,8 @@ export class OpenDentalStore extends VendorFake {
 		const zone = this.options.officeTimeZone;
 		const full = DateTime.fromFormat(value, DATE_TIME_FORMAT, { zone });
 		if (full.isValid) return full;
-		// [inferred] a date alone (the API's date format) is read as its midnight.
+		// [inferred] a date alone for a date-time: option dateOnlyDateTime (no sheet line decides).
+		if (this.options.dateOnlyDateTime === 'refuse') return undefined;
 		const date = DateTime.fromFormat(value, DATE_FORMAT, { zone });
 		return date.isValid ? date : undefined;
 	}
@@ -174,10 +182,7 @@ export class OpenDentalStore extends VendorFake {
 		return user;
 	}
 
-	/**
-	 * A task priority: a definition of Category 33, listed in the order added (the office's order). ItemValue
-	 * 'D' marks the office default ([inferred]).
-	 */
+	/** A task priority: a definition of Category 33, listed in the order added (the office's order). */
 	addPriority(partial: Partial<OpenDentalDefinition> & { ItemName: string }): OpenDentalDefinition {
 		const priority: OpenDentalDefinition = {
 			ItemValue: '',
@@ -239,12 +244,11 @@ export class OpenDentalStore extends VendorFake {
 	}
 
 	/**
-	 * Documented (apitasks.html): "the dental office's default, if set, or the first definition in that
-	 * Category" (the office's order). [inferred] how the default is marked: ItemValue 'D'.
+	 * What a POST without PriorityDefNum gets. The sheet says nothing and no node reads it, so the simplest
+	 * stand-in: the first definition of Category 33 in the office's order (no office default is modelled).
 	 */
 	defaultPriority(): number | undefined {
-		const all = [...this.priorities.values()];
-		return (all.find((def) => def.ItemValue === 'D') ?? all[0])?.DefNum;
+		return this.priorities.keys().next().value;
 	}
 
 	// ---- answers ----

@@ -314,3 +314,107 @@ describe('tasks', () => {
 		expect(fake.tasks.size).toBe(1);
 	});
 });
+
+// [inferred] behaviours no sheet line decides: each an option, tested with both answers.
+describe('[inferred] options', () => {
+	it.each([
+		['task-num', ['a', 'b', 'c']],
+		['task-num-desc', ['c', 'b', 'a']],
+	] as const)('[inferred] listOrder %s: GET /tasks lists %j', async (listOrder, order) => {
+		await withFake({ listOrder }, async (other, client) => {
+			for (const Descript of ['a', 'b', 'c']) other.addTask({ TaskListNum: 1, Descript });
+			const answer = await client.get('/tasks');
+			expect(answer.data.map((task: OpenDentalTask) => task.Descript)).toEqual(order);
+		});
+	});
+
+	it.each([
+		['refuse', 400, 'Old'],
+		['accept', 200, '  '],
+	] as const)(
+		'[inferred] blankDescript %s: a blank Descript gets %s on POST and PUT; the task reads %j',
+		async (blankDescript, status, after) => {
+			await withFake({ blankDescript }, async (other, client) => {
+				const listNum = other.addTaskList({ Descript: 'Front Desk' }).TaskListNum;
+				const userNum = other.addUser({ UserName: 'Admin' }).UserNum;
+				const task = other.addTask({ TaskListNum: listNum, Descript: 'Old' });
+				const created = await client.post('/tasks', {
+					TaskListNum: listNum,
+					UserNum: userNum,
+					Descript: '  ',
+				});
+				expect(created.status).toBe(status === 200 ? 201 : 400);
+				const put = await client.put(`/tasks/${task.TaskNum}`, { Descript: '  ' });
+				expect(put.status).toBe(status);
+				expect(other.tasks.get(task.TaskNum)!.Descript).toBe(after);
+			});
+		},
+	);
+
+	it.each([
+		['every-put', '2026-03-01 12:01:00'],
+		['change', '2026-03-01 11:00:00'],
+	] as const)(
+		'[inferred] secDateTEditOn %s: a PUT that changes nothing leaves SecDateTEdit at %s; one that changes a field moves it',
+		async (secDateTEditOn, afterSamePut) => {
+			await withFake({ secDateTEditOn }, async (other, client) => {
+				const task = other.addTask({
+					TaskListNum: 1,
+					Descript: 'Same',
+					DateTimeOriginal: '2026-03-01 11:00:00',
+				});
+				setNow(T0 + 60_000);
+				const same = await client.put(`/tasks/${task.TaskNum}`, { Descript: 'Same' });
+				expect([same.status, same.data.SecDateTEdit]).toEqual([200, afterSamePut]);
+				setNow(T0 + 120_000);
+				const changed = await client.put(`/tasks/${task.TaskNum}`, { Descript: 'Other' });
+				expect(changed.data.SecDateTEdit).toBe('2026-03-01 12:02:00');
+			});
+		},
+	);
+
+	it.each([
+		['refuse', 400, 400],
+		['midnight', 200, 201],
+	] as const)(
+		'[inferred] dateOnlyDateTime %s: a date alone for DateTimeOriginal gets %s, for DateTimeEntry %s',
+		async (dateOnlyDateTime, listStatus, createStatus) => {
+			await withFake({ dateOnlyDateTime }, async (other, client) => {
+				const listNum = other.addTaskList({ Descript: 'Front Desk' }).TaskListNum;
+				const userNum = other.addUser({ UserName: 'Admin' }).UserNum;
+				other.addTask({
+					TaskListNum: listNum,
+					Descript: 'at noon',
+					DateTimeOriginal: '2026-02-20 12:00:00',
+				});
+				const listed = await client.get('/tasks', { params: { DateTimeOriginal: '2026-02-20' } });
+				expect(listed.status).toBe(listStatus);
+				const created = await client.post('/tasks', {
+					TaskListNum: listNum,
+					UserNum: userNum,
+					Descript: 'x',
+					DateTimeEntry: '2026-03-02',
+				});
+				expect(created.status).toBe(createStatus);
+				if (dateOnlyDateTime === 'midnight') {
+					expect(listed.data.map((task: OpenDentalTask) => task.Descript)).toEqual(['at noon']);
+					expect(created.data.DateTimeEntry).toBe('2026-03-02 00:00:00');
+				}
+			});
+		},
+	);
+
+	it.each([
+		['not-found', 404, 'TaskList 999 not found.'],
+		['empty', 200, []],
+	] as const)(
+		'[inferred] unknownTaskListFilter %s: GET /tasks?TaskListNum=999 gets %s',
+		async (unknownTaskListFilter, status, body) => {
+			await withFake({ unknownTaskListFilter }, async (other, client) => {
+				other.addTask({ TaskListNum: 1, Descript: 'x' });
+				const answer = await client.get('/tasks', { params: { TaskListNum: 999 } });
+				expect([answer.status, answer.data]).toEqual([status, body]);
+			});
+		},
+	);
+});

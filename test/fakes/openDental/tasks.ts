@@ -1,7 +1,7 @@
 /** Tasks: `/tasks` list, get, create and update (a Descript on a Done task reopens it as Viewed). */
 import type { DateTime } from 'luxon';
 import type { FakeRequest, FakeResponse } from '../kit';
-import { guarded, versionOlder } from './gates';
+import { guarded, VERSION_REFUSAL, versionOlder } from './gates';
 import {
 	type Body,
 	dateTime,
@@ -56,6 +56,12 @@ function optionalTaskFields(
 	return undefined;
 }
 
+/** [inferred] a blank Descript: option blankDescript (no sheet line decides). */
+function blankDescriptRefusal(fake: OpenDentalStore, descript: string): FakeResponse | undefined {
+	if (descript.trim() !== '' || fake.options.blankDescript === 'accept') return undefined;
+	return fake.fail(400, 'Descript cannot be blank.');
+}
+
 function taskByParam(fake: OpenDentalStore, request: FakeRequest): OpenDentalTask | FakeResponse {
 	const num = integer(fake, 'TaskNum', request.params.TaskNum, true);
 	if (isResponse(num)) return num;
@@ -73,8 +79,9 @@ function listTasks(fake: OpenDentalStore, request: FakeRequest): FakeResponse {
 	if (q.TaskListNum !== undefined) {
 		const num = integer(fake, 'TaskListNum', q.TaskListNum, true);
 		if (isResponse(num)) return num;
-		// [inferred] an unknown list is "not found" (GET documents a 404), not an empty answer.
-		if (!fake.taskLists.has(num)) return missing(fake, 'TaskList', num);
+		// [inferred] GET documents a 404 without saying when: option unknownTaskListFilter (no sheet line decides).
+		if (!fake.taskLists.has(num) && fake.options.unknownTaskListFilter === 'not-found')
+			return missing(fake, 'TaskList', num);
 		rows = rows.filter((task) => task.TaskListNum === num);
 	}
 	const keyed: Partial<OpenDentalTask> = {};
@@ -105,8 +112,9 @@ function listTasks(fake: OpenDentalStore, request: FakeRequest): FakeResponse {
 			? task.DateTimeOriginal >= bound
 			: task.DateTimeOriginal > bound,
 	);
-	// [inferred] ordered by TaskNum.
-	rows.sort((a, b) => a.TaskNum - b.TaskNum);
+	// [inferred] the order: option listOrder (no sheet line decides).
+	const direction = fake.options.listOrder === 'task-num-desc' ? -1 : 1;
+	rows.sort((a, b) => direction * (a.TaskNum - b.TaskNum));
 	const page = paged(fake, request, rows);
 	return isResponse(page) ? page : ok(page);
 }
@@ -124,12 +132,12 @@ function createTask(fake: OpenDentalStore, request: FakeRequest): FakeResponse {
 	if (isResponse(userNum)) return userNum;
 	const descript = text(fake, 'Descript', body.Descript);
 	if (isResponse(descript)) return descript;
-	// [inferred] a blank Descript counts as a missing one.
-	if (descript.trim() === '') return fake.fail(400, 'Descript is required.');
+	const blank = blankDescriptRefusal(fake, descript);
+	if (blank) return blank;
 	const fields: Partial<OpenDentalTask> = {};
 	const refused = optionalTaskFields(fake, body, fields);
 	if (refused) return refused;
-	// [inferred] references checked after the fields; an archived list is accepted.
+	// References are checked after the fields. No sheet line refuses an archived list: none is refused.
 	if (!fake.taskLists.has(listNum)) return missing(fake, 'TaskList', listNum);
 	if (!fake.users.has(userNum)) return missing(fake, 'User', userNum);
 	const now = fake.officeTime();
@@ -157,15 +165,15 @@ function updateTask(fake: OpenDentalStore, request: FakeRequest): FakeResponse {
 	if (body.Descript !== undefined) {
 		const descript = text(fake, 'Descript', body.Descript);
 		if (isResponse(descript)) return descript;
-		// [inferred] a blank Descript is refused.
-		if (descript.trim() === '') return fake.fail(400, 'Descript cannot be blank.');
+		const blank = blankDescriptRefusal(fake, descript);
+		if (blank) return blank;
 		fields.Descript = descript;
 	}
 	if (body.TaskStatus !== undefined) {
 		if (versionOlder(fake.options.version, PUT_TASK_STATUS_SINCE)) {
 			return fake.fail(
 				400,
-				`TaskStatus can only be updated on Open Dental version ${PUT_TASK_STATUS_SINCE} or later. The office database is on version ${fake.options.version}.`,
+				`${VERSION_REFUSAL}: TaskStatus needs version ${PUT_TASK_STATUS_SINCE} or later; the office database is on version ${fake.options.version}.`,
 			);
 		}
 		const status = enumValue(fake, 'TaskStatus', body.TaskStatus, TASK_STATUSES);
@@ -189,11 +197,16 @@ function updateTask(fake: OpenDentalStore, request: FakeRequest): FakeResponse {
 	}
 	const now = fake.officeTime();
 	if (status === 'Done' && task.TaskStatus !== 'Done') fields.DateTimeFinished = now;
-	// [inferred] clearing rule: leaving Done resets DateTimeFinished to the unset date (reopenClearsFinished).
+	// [inferred] sheet: "Whether leaving Done clears it is not documented": option reopenClearsFinished.
 	if (status !== 'Done' && task.TaskStatus === 'Done' && fake.options.reopenClearsFinished)
 		fields.DateTimeFinished = UNSET_DATE_TIME;
-	// [inferred] SecDateTEdit moves on every accepted PUT, even one that changes nothing.
-	Object.assign(task, fields, { TaskStatus: status, SecDateTEdit: now });
+	// [inferred] whether a PUT that changes nothing moves SecDateTEdit: option secDateTEditOn (no sheet line decides).
+	const changes = (Object.keys(fields) as Array<keyof OpenDentalTask>).some(
+		(name) => fields[name] !== task[name],
+	);
+	const moved =
+		changes || status !== task.TaskStatus || fake.options.secDateTEditOn === 'every-put';
+	Object.assign(task, fields, { TaskStatus: status, ...(moved ? { SecDateTEdit: now } : {}) });
 	return ok(task);
 }
 

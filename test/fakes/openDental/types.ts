@@ -47,7 +47,10 @@ export interface OpenDentalTask {
 	IsReadOnly: OdBool;
 }
 
-/** Documented: `TaskListNum, Descript, Parent, ...`; the other fields are [inferred] from the Task List table. */
+/**
+ * Documented: `[{TaskListNum, Descript, Parent, ...}]` (the sheet's "..." says more fields come). The others
+ * stand for those; only TaskListStatus drives behaviour (the documented Active/Archived filter).
+ */
 export interface OpenDentalTaskList {
 	TaskListNum: number;
 	Descript: string;
@@ -70,7 +73,10 @@ export interface OpenDentalTaskNote {
 	Note: string;
 }
 
-/** Documented: `UserNum, UserName, ...`; the other fields are [inferred]. */
+/**
+ * Documented: `[{UserNum, UserName, ...}]` (more fields come). The others stand for those; only IsHidden drives
+ * behaviour (the documented "userods marked as hidden").
+ */
 export interface OpenDentalUser {
 	UserNum: number;
 	UserName: string;
@@ -124,33 +130,86 @@ export interface OpenDentalFakeOptions {
 	throttleStatus?: 400 | 429;
 	/** Milliseconds the throttle measures with (real time by default, like the kit's `at`). */
 	throttleClock?: () => number;
-	/** [inferred] the error body's shape is undocumented: plain text, a JSON string, or `{ "message": ... }`. */
+	/**
+	 * [inferred] sheet: "their shape is not documented `[inferred]`: accept plain text, a JSON string, or a JSON
+	 * object with a message". Plain text by default.
+	 */
 	errorBodyShape?: ErrorBodyShape;
-	/** [inferred] a TaskListNum/UserNum/TaskNum/PriorityDefNum naming nothing: documented 404s name "not found" cases. */
+	/**
+	 * [inferred] no sheet line decides what a TaskListNum/UserNum/TaskNum/PriorityDefNum naming nothing gets in
+	 * a body: 404 (the default; POST documents 404) or another status such as 400.
+	 */
 	unknownReferenceStatus?: number;
-	/** [inferred] numbers sent as digit strings are refused (true) or read as numbers (false). */
+	/** [inferred] no sheet line decides: numbers sent as digit strings are refused (true) or read as numbers (false, the default). */
 	strictNumbers?: boolean;
 	/**
-	 * [inferred] Done turns to Viewed when a PUT sends any Descript ('any-descript', the default: the page does
-	 * not limit it to a changed one), or only a Descript that differs ('change').
+	 * [inferred] sheet: "The page does not limit this to a changed Descript: assume any Descript in the PUT does
+	 * it". Done turns to Viewed when a PUT sends any Descript ('any-descript', the default), or only a Descript
+	 * that differs ('change').
 	 */
 	doneToViewedOn?: 'change' | 'any-descript';
-	/** [inferred] a PUT sending both Descript and TaskStatus: the explicit TaskStatus wins (true) or Viewed does (false). */
+	/**
+	 * [inferred] sheet Unknown: "whether a TaskStatus sent in the same PUT beats that flip". The explicit
+	 * TaskStatus wins (true, the default) or Viewed does (false).
+	 */
 	explicitStatusWins?: boolean;
-	/** [inferred] a Done task moved to New/Viewed gets DateTimeFinished reset to 0001-01-01 00:00:00 (true) or keeps it. */
+	/**
+	 * [inferred] sheet: "Whether leaving Done clears it is not documented: do not rely on it". A Done task moved
+	 * to New/Viewed gets DateTimeFinished reset to 0001-01-01 00:00:00 (true, the default) or keeps it.
+	 */
 	reopenClearsFinished?: boolean;
-	/** [inferred] DateTimeOriginal=X returns tasks created strictly after X (false) or at/after X (true). */
+	/**
+	 * [inferred] sheet: '"after" vs "at or after" `[inferred]`: dedupe by TaskNum'. DateTimeOriginal=X returns
+	 * tasks created strictly after X (false, the default) or at/after X (true).
+	 */
 	createdAfterInclusive?: boolean;
 	/**
 	 * Documented: "All API requests require a Content-Type header of "application/json"", GETs included;
 	 * missing or wrong, a 400 ("Missing request headers, invalid Content-Types", apiimplementation.html).
-	 * [inferred] the explanation's words, and that it comes before the keys are checked. On by default; off
-	 * only to show what a test would miss without it. Accept is not documented: never checked.
+	 * Where it comes among the other checks is the option gateOrder. On by default; off only to show what a
+	 * test would miss without it. Accept is not documented: never checked.
 	 */
 	requireJsonContentType?: boolean;
 	/**
-	 * [inferred] a Limit the documents do not cover (above the cap, or 0): read as the cap ('clamp') or refused
-	 * with 400 ('reject').
+	 * [inferred] no sheet line decides the order of a list of tasks: by TaskNum ('task-num', kept as the
+	 * default so the other suites read as before) or newest first ('task-num-desc'). No node may rely on it.
+	 */
+	listOrder?: 'task-num' | 'task-num-desc';
+	/**
+	 * [inferred] no sheet line decides whether `Descript` may be blank (POST requires it, PUT overwrites it):
+	 * refused with 400 ('refuse', the default: stricter on what a node sends) or stored ('accept').
+	 */
+	blankDescript?: 'refuse' | 'accept';
+	/**
+	 * [inferred] no sheet line decides when SecDateTEdit moves: on every accepted PUT ('every-put', the
+	 * default: a node that reads it as "changed" sees a change) or only when a field changes ('change').
+	 */
+	secDateTEditOn?: 'every-put' | 'change';
+	/**
+	 * [inferred] sheet: date-times are `yyyy-MM-dd HH:mm:ss` ("date alone `yyyy-MM-dd`"); whether a date alone
+	 * is taken for a date-time is not said: refused with 400 ('refuse', the default: stricter on what a node
+	 * sends) or read as its midnight ('midnight').
+	 */
+	dateOnlyDateTime?: 'refuse' | 'midnight';
+	/**
+	 * [inferred] no sheet line decides the order of the gates: Content-Type (400), auth (401), throttle,
+	 * version (400) ('content-type-first', the default: a refused call still counts toward the throttle), or
+	 * auth, version, Content-Type, then throttle ('auth-first': only calls that pass everything else count).
+	 */
+	gateOrder?: 'content-type-first' | 'auth-first';
+	/**
+	 * [inferred] no sheet line decides whether a call refused by the throttle restarts the wait (true, the
+	 * default: stricter, a node must leave a full second after any call) or only accepted calls count (false).
+	 */
+	throttledCallsCount?: boolean;
+	/**
+	 * [inferred] `GET /tasks` documents a 404 without saying when: a TaskListNum naming no list is a 404
+	 * ('not-found', the default: stricter) or filters down to an empty list ('empty').
+	 */
+	unknownTaskListFilter?: 'not-found' | 'empty';
+	/**
+	 * [inferred] sheet: "A `Limit` above the cap or `Limit=0` is not documented". Read as the cap ('clamp', the
+	 * default) or refused with 400 ('reject').
 	 */
 	limitAboveMax?: 'clamp' | 'reject';
 }

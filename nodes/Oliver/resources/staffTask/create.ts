@@ -1,9 +1,8 @@
 import { additionalFieldsCollection } from '../../../shared/collectionFields';
-import { descriptionField } from '../../../shared/commonFields';
 import { defineOperation } from '../../../shared/operation';
 import { OLIVER_PATHS } from '../../api';
 import { clientField, patientField, pickerRules } from '../../pickers';
-import { referenceTimeField, taskTypeField, titleField } from './fields';
+import { referenceTimeField, taskDescriptionField, taskTypeField, titleField } from './fields';
 
 export const create = defineOperation({
 	value: 'create',
@@ -13,7 +12,7 @@ export const create = defineOperation({
 		{ ...titleField, required: true, placeholder: 'Call owner about lab results' },
 		additionalFieldsCollection([
 			clientField,
-			descriptionField,
+			taskDescriptionField,
 			patientField,
 			referenceTimeField,
 			taskTypeField,

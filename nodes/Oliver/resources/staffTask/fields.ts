@@ -1,6 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+import { descriptionField } from '../../../shared/commonFields';
 import { sendBodyDatesAsIso } from '../../../shared/dates';
-import { sentInBody } from '../../../shared/fieldRouting';
+import { adjustedInBody, sentInBody } from '../../../shared/fieldRouting';
 import { OLIVER_PATHS } from '../../api';
 import { idField, idRules, toRecord } from '../../recordById';
 import { TASK_STATUS_OPTIONS, TASK_TYPE_OPTIONS } from '../../vocabulary';
@@ -17,12 +18,27 @@ export const taskIdRules = idRules(taskIdField);
 /** The task's URL, from the Task ID the checks read. */
 export const toTask = toRecord(OLIVER_PATHS.staffTasks, taskIdField);
 
+/**
+ * Oliver's schema types the text fields as strings, and whether it takes a number for one is not documented:
+ * an expression that comes out a number or boolean is sent as its text.
+ */
+function sentAsText(property: string): INodePropertyRouting {
+	const asText = (value: unknown) =>
+		typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+	return { send: { type: 'body', property, preSend: [adjustedInBody(property, asText)] } };
+}
+
 export const titleField: INodeProperties = {
 	displayName: 'Title',
 	name: 'title',
 	type: 'string',
 	default: '',
-	routing: sentInBody('title'),
+	routing: sentAsText('title'),
+};
+
+export const taskDescriptionField: INodeProperties = {
+	...descriptionField,
+	routing: sentAsText('description'),
 };
 
 export const taskTypeField: INodeProperties = {

@@ -5,12 +5,12 @@ import {
 	someUpdateField,
 	updateFieldsCollection,
 } from '../../../shared/collectionFields';
-import { descriptionField } from '../../../shared/commonFields';
 import { defineOperation } from '../../../shared/operation';
 import { clientField, patientField, pickerRules } from '../../pickers';
 import {
 	referenceTimeField,
 	statusField,
+	taskDescriptionField,
 	taskIdField,
 	taskIdRules,
 	taskTypeField,
@@ -24,7 +24,7 @@ import {
  */
 const updateFieldOptions = [
 	clientField,
-	descriptionField,
+	taskDescriptionField,
 	patientField,
 	referenceTimeField,
 	statusField,
