@@ -10,7 +10,7 @@ import { heapDuring, timed } from './measure';
 import { formatBytes, formatCount, formatMs, type Figure, type Section } from './report';
 
 const SIZES = [1_000, 10_000, 50_000];
-/** Oliver's largest page (per_page), documented; the fake clamps to it too. */
+/** Oliver's largest page (per_page), documented; the fake refuses a larger one by default. */
 const LARGEST_PAGE = 100;
 /** Per-task heap may shrink as n grows (fixed costs spread thinner) but not grow by more than this. */
 const LINEAR_TOLERANCE = 1.25;
