@@ -20,7 +20,7 @@ export const plannrAccountProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: '93379910-564c-4d8a-838f-5a0a4a98111e',
+		placeholder: 'e.g. 93379910-564c-4d8a-838f-5a0a4a98111e',
 		description:
 			'The Plannr account the calls act for, sent as X-PLANNR-ACCOUNT-UUID. GET /api/v1/logins shows it as preferred_account_uuid.',
 	},

@@ -11,7 +11,7 @@ export const clientField = recordPicker({
 	searchListMethod: 'searchClients',
 	listPlaceholder: 'Search by name…',
 	listTypeOptions: { searchFilterRequired: true },
-	typed: typedMode('By ID', 'cl_123'),
+	typed: typedMode('By ID', 'e.g. cl_123'),
 	routing: sentInBody('client_id'),
 });
 
@@ -22,7 +22,7 @@ export const patientField = recordPicker({
 		'The patient (animal) the task is about. The list shows the chosen client’s patients.',
 	searchListMethod: 'searchPatients',
 	listPlaceholder: 'Pick a patient of the client…',
-	typed: typedMode('By ID', 'pt_123'),
+	typed: typedMode('By ID', 'e.g. pt_123'),
 	routing: sentInBody('patient_id'),
 });
 

@@ -57,7 +57,7 @@ export function recordNumberField(
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: example,
+		placeholder: `e.g. ${example}`,
 		description,
 	};
 }
@@ -83,7 +83,7 @@ export function numberLocator(field: {
 		name: field.name,
 		searchListMethod: field.searchListMethod,
 		listPlaceholder: field.placeholder,
-		typed: typedMode('By Number', field.example),
+		typed: typedMode('By Number', `e.g. ${field.example}`),
 		routing: sentAsNumber(field.property),
 	});
 }

@@ -116,3 +116,52 @@ describe('fields whose options the vendor lists', () => {
 		}
 	});
 });
+
+/**
+ * n8n's UX guidelines for the words in a field: a placeholder is an example written "e.g. …", and a boolean's
+ * description begins "Whether …". n8n's lint checks only fields written out in a node file; most of the
+ * pack's are made by factories, so this checks every field each node and credential declares.
+ */
+describe('field words', () => {
+	const fields = [
+		...Object.values(NODE_TYPES).flatMap((nodeType) =>
+			allParameters(nodeType.description.properties).map((property) => ({
+				where: `${nodeType.description.name}: ${property.displayName}`,
+				property,
+			})),
+		),
+		...Object.values(CREDENTIAL_TYPES).flatMap((credential) =>
+			credential.properties.map((property) => ({
+				where: `${credential.name}: ${property.displayName}`,
+				property,
+			})),
+		),
+	];
+	/** A field's example texts: its placeholder, and a record picker's typed modes' (a list mode's says "Pick …"). */
+	const examplesOf = (property: INodeProperties): string[] => [
+		...(property.type === 'collection' || property.type === 'fixedCollection'
+			? [] // "Add Filter" and the like: n8n's own wording for a collection's button
+			: [property.placeholder ?? []].flat()),
+		...(property.modes ?? [])
+			.filter((mode) => mode.type !== 'list' && mode.placeholder !== undefined)
+			.map((mode) => mode.placeholder!),
+	];
+
+	it('placeholders are examples written "e.g. …"', () => {
+		const examples = fields.flatMap(({ where, property }) =>
+			examplesOf(property).map((example) => [where, example]),
+		);
+		expect(examples.length).toBeGreaterThan(20);
+		expect(examples.filter(([, example]) => !example.startsWith('e.g. '))).toEqual([]);
+	});
+
+	it('boolean descriptions begin "Whether …"', () => {
+		const booleans = fields.filter(({ property }) => property.type === 'boolean');
+		expect(booleans.length).toBeGreaterThan(5);
+		expect(
+			booleans
+				.filter(({ property }) => !String(property.description ?? '').startsWith('Whether '))
+				.map(({ where }) => where),
+		).toEqual([]);
+	});
+});

@@ -19,7 +19,7 @@ const textFilters: INodeProperties[] = [
 		displayName: 'Assignee Email',
 		name: 'assignee',
 		type: 'string',
-		placeholder: 'name@email.com',
+		placeholder: 'e.g. name@email.com',
 		default: '',
 	},
 	{

@@ -9,7 +9,7 @@ export const create = defineOperation({
 	name: 'Create',
 	action: 'Create a staff task',
 	fields: [
-		{ ...titleField, required: true, placeholder: 'Call owner about lab results' },
+		{ ...titleField, required: true, placeholder: 'e.g. Call owner about lab results' },
 		additionalFieldsCollection([
 			clientField,
 			taskDescriptionField,

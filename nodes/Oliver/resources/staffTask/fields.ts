@@ -9,7 +9,7 @@ import { TASK_STATUS_OPTIONS, TASK_TYPE_OPTIONS } from '../../vocabulary';
 /** Fields several staff-task operations share, each with the body property it is sent as */
 
 export const taskIdField = idField('Task ID', 'taskId', {
-	placeholder: 'st_123',
+	placeholder: 'e.g. st_123',
 	description: 'The ID of the staff task',
 });
 

@@ -19,7 +19,7 @@ export const create = defineOperation({
 		{
 			...descriptionField,
 			required: true,
-			placeholder: 'Verify insurance before the next appointment',
+			placeholder: 'e.g. Verify insurance before the next appointment',
 		},
 		authorField('Created By', 'task'),
 		additionalFieldsCollection(optionalTaskFields),

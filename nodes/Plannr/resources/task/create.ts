@@ -18,7 +18,7 @@ export const create = defineOperation({
 	name: 'Create',
 	action: 'Create a task',
 	fields: [
-		{ ...nameField, required: true, placeholder: 'Check details' },
+		{ ...nameField, required: true, placeholder: 'e.g. Check details' },
 		{ ...taskableTypeField, required: true },
 		{ ...taskableUuidField, required: true },
 		{ ...statusField, required: true },

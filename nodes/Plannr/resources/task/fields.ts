@@ -20,7 +20,7 @@ export const taskUuidField = recordPicker({
 	required: true,
 	searchListMethod: 'searchTasks',
 	listPlaceholder: 'Search tasks by name…',
-	typed: typedMode('By UUID', 'e0d257d7-5140-4a3c-a2a3-fff4f087b689'),
+	typed: typedMode('By UUID', 'e.g. e0d257d7-5140-4a3c-a2a3-fff4f087b689'),
 });
 
 export const taskableTypeField: INodeProperties = {
@@ -38,7 +38,7 @@ export const taskableUuidField: INodeProperties = {
 	name: 'taskableUuid',
 	type: 'string',
 	default: '',
-	placeholder: '5c1695df-0be1-48e2-9b01-71f8495a672f',
+	placeholder: 'e.g. 5c1695df-0be1-48e2-9b01-71f8495a672f',
 	description: 'The UUID of the client, case or plan (taskable_uuid)',
 	routing: sentInBody('taskable_uuid'),
 };
@@ -96,7 +96,7 @@ const groupsField: INodeProperties = {
 	name: 'groupUuids',
 	type: 'string',
 	default: '',
-	placeholder: '6098c485-20e6-41ec-9b52-972cdacc65aa, 698abada-35a7-4b21-ab51-ffc44aac9c33',
+	placeholder: 'e.g. 6098c485-20e6-41ec-9b52-972cdacc65aa, 698abada-35a7-4b21-ab51-ffc44aac9c33',
 	description: 'Comma-separated UUIDs of the groups the task is shared with',
 	routing: sentInBody('group_uuids'),
 };
@@ -118,7 +118,7 @@ const customFieldsField: INodeProperties = {
 					name: 'name',
 					type: 'string',
 					default: '',
-					placeholder: 'favourite_pet',
+					placeholder: 'e.g. favourite_pet',
 				},
 				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 			],

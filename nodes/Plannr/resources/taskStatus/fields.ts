@@ -9,7 +9,10 @@ import type { FieldRule } from '../../../shared/validation';
  * and `position` (put-api-v1-task-status-parameter). The answer's `is_type_completed`, `is_not_started` and
  * `is_archived` are not request fields on either page, so they are not offered.
  */
-export const statusNameField: INodeProperties = { ...nameField, placeholder: 'Waiting on client' };
+export const statusNameField: INodeProperties = {
+	...nameField,
+	placeholder: 'e.g. Waiting on client',
+};
 
 export const statusColourField: INodeProperties = {
 	displayName: 'Colour',
