@@ -5,7 +5,8 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { chosenTaskOutput, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
+import type { TaskMapper } from '../shared/normalizedTask';
+import { chosenTaskOutput, taskOutputProperties } from '../shared/taskOutput';
 import { pollWithMemory } from '../shared/pollMemory';
 import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
 import { eventSubtitle, eventProperty } from '../shared/triggerDescription';
@@ -86,7 +87,7 @@ export class HumanityTrigger implements INodeType {
 					type: 'notice',
 					default: '',
 				},
-				taskOutputProperty(HUMANITY_IDENTITY.displayName),
+				...taskOutputProperties(HUMANITY_IDENTITY.displayName),
 			],
 		}),
 		icon: vendorIcon(HUMANITY_IDENTITY),

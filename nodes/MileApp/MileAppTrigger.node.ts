@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
 import { eventSubtitle, eventsProperty } from '../shared/triggerDescription';
-import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
+import { chosenTaskOutput, taskOutputProperties } from '../shared/taskOutput';
 import { normalizeMileAppTask } from './normalize';
 import { MILEAPP_IDENTITY } from './vendorIdentity';
 import { TASK_EVENTS } from './vocabulary';
@@ -127,7 +127,7 @@ export class MileAppTrigger implements INodeType {
 						'MileApp signs nothing: a secret only its webhook knows lets the trigger refuse anyone else',
 				},
 				...legacySecretProperties,
-				taskOutputProperty(MILEAPP_IDENTITY.displayName),
+				...taskOutputProperties(MILEAPP_IDENTITY.displayName),
 			],
 		}),
 		// Not MileApp's API credential (the trigger never calls the API): the secret its webhook carries. The names

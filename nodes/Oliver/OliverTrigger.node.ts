@@ -4,7 +4,7 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
+import { chosenTaskOutput, taskOutputProperties } from '../shared/taskOutput';
 import { pollWithMemory } from '../shared/pollMemory';
 import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
 import { eventSubtitle, eventProperty } from '../shared/triggerDescription';
@@ -70,7 +70,7 @@ export class OliverTrigger implements INodeType {
 					type: 'notice',
 					default: '',
 				},
-				taskOutputProperty(OLIVER_IDENTITY.displayName),
+				...taskOutputProperties(OLIVER_IDENTITY.displayName),
 			],
 		}),
 		icon: vendorIcon(OLIVER_IDENTITY),

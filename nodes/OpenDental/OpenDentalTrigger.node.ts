@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { filtersCollection } from '../shared/collectionFields';
-import { chosenTaskOutput, taskOutputProperty } from '../shared/normalizedTask';
+import { chosenTaskOutput, taskOutputProperties } from '../shared/taskOutput';
 import { pollWithMemory } from '../shared/pollMemory';
 import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
 import { eventSubtitle, eventProperty } from '../shared/triggerDescription';
@@ -99,7 +99,7 @@ export class OpenDentalTrigger implements INodeType {
 					default: '',
 				},
 				filtersCollection([filterFields.attachedTo, filterFields.keyNum, filterFields.taskList]),
-				taskOutputProperty(OPEN_DENTAL_IDENTITY.displayName),
+				...taskOutputProperties(OPEN_DENTAL_IDENTITY.displayName),
 			],
 		}),
 		icon: vendorIcon(OPEN_DENTAL_IDENTITY),

@@ -14,7 +14,8 @@ import { PLANNR_PATHS } from './api';
 import { plannrApiRequest, plannrApiRequestIfFound } from './requests';
 import { triggerNodeDescription, vendorIcon } from '../shared/nodeDescription';
 import { eventSubtitle, eventsProperty } from '../shared/triggerDescription';
-import { chosenTaskOutput, taskOutputProperty, type TaskMapper } from '../shared/normalizedTask';
+import type { TaskMapper } from '../shared/normalizedTask';
+import { chosenTaskOutput, taskOutputProperties } from '../shared/taskOutput';
 import { normalizePlannrTask } from './normalize';
 import { PLANNR_IDENTITY } from './vendorIdentity';
 
@@ -62,7 +63,7 @@ export class PlannrTrigger implements INodeType {
 					type: 'notice',
 					default: '',
 				},
-				taskOutputProperty(PLANNR_IDENTITY.displayName),
+				...taskOutputProperties(PLANNR_IDENTITY.displayName),
 			],
 		}),
 		icon: vendorIcon(PLANNR_IDENTITY),

@@ -6,6 +6,7 @@ import type {
 	IRequestOptionsSimplified,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { OUTPUT_CHOICE_VERSION } from './taskOutput';
 import { triggerWiring, type TriggerKind } from './triggerDescription';
 
 /**
@@ -88,7 +89,9 @@ function nodeHeader(displayName: string, name: string, description: string) {
 	return {
 		displayName,
 		name,
-		version: 1,
+		// Version 2 names the Output choice in n8n's words (taskOutput.ts); version 1 stays for saved workflows.
+		version: [1, OUTPUT_CHOICE_VERSION],
+		defaultVersion: OUTPUT_CHOICE_VERSION,
 		description,
 		// The name a new node gets on the canvas.
 		defaults: { name: displayName },

@@ -1,11 +1,4 @@
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteSingleFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	PostReceiveAction,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { parseDate } from './dates';
 
 /** How the pack names each vendor in a normalized task and in a link reference. */
@@ -55,34 +48,6 @@ export interface NormalizedTask extends TaskFields, IDataObject {
 export type TaskMapper = (record: IDataObject, zone: string) => NormalizedTask;
 
 export const OUTPUT_FORMAT_PARAMETER = 'outputFormat';
-
-/** The "Output" choice: the vendor's own fields (the default, as before), or the normalized task. */
-export function taskOutputProperty(
-	vendorName: string,
-	show?: IDisplayOptions['show'],
-): INodeProperties {
-	return {
-		displayName: 'Output',
-		name: OUTPUT_FORMAT_PARAMETER,
-		type: 'options',
-		options: [
-			{
-				name: 'Normalized Task',
-				value: 'normalized',
-				description:
-					'The same fields for every vendor of this pack: ID, title, description, status (open, in progress, done, canceled), times in ISO 8601, assignees, subject, reference and links, and the raw record',
-			},
-			{
-				name: 'Vendor Fields',
-				value: 'vendor',
-				description: `Each task exactly as ${vendorName} returns it`,
-			},
-		],
-		default: 'vendor',
-		...(show ? { displayOptions: { show } } : {}),
-	};
-}
-
 // A reference is plain text, so it survives in any description field and staff can read it.
 const REFERENCE_PATTERN = new RegExp(
 	`\\[taskbridge:(${TASK_VENDORS.join('|')}):([^\\]\\s]+)\\]`,
@@ -137,50 +102,4 @@ export function normalizedTask(
 		links: linksIn(raw, { vendor, id: fields.id }),
 		raw,
 	};
-}
-
-/** Whether an Output value asks for normalized tasks. */
-function isNormalizedOutput(format: unknown): boolean {
-	return format === 'normalized';
-}
-
-/** Items as they are, or each one's task normalized; items that only carry an error pass unchanged. */
-export function applyTaskOutput(
-	items: INodeExecutionData[],
-	format: unknown,
-	mapper: TaskMapper,
-	zone: string,
-): INodeExecutionData[] {
-	if (!isNormalizedOutput(format)) return items;
-	return items.map((item) =>
-		item.json.error !== undefined && Object.keys(item.json).length === 1
-			? item
-			: { ...item, json: mapper(item.json, zone) },
-	);
-}
-
-/** A declarative postReceive step: the tasks normalized when the node's Output asks for it. */
-export function normalizeWhenAsked(mapper: TaskMapper): PostReceiveAction {
-	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		return applyTaskOutput(
-			items,
-			this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor'),
-			mapper,
-			this.getTimezone(),
-		);
-	};
-}
-
-/**
- * A trigger's Output choice, applied the same way by every trigger: a record to its item's JSON, as the
- * vendor gave it, or as the normalized task.
- */
-export function chosenTaskOutput(
-	trigger: { getNodeParameter(name: string, fallback: string): unknown; getTimezone(): string },
-	mapper: TaskMapper,
-): (record: IDataObject) => IDataObject {
-	if (!isNormalizedOutput(trigger.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 'vendor')))
-		return (record) => record;
-	const zone = trigger.getTimezone();
-	return (record) => mapper(record, zone);
 }

@@ -1,5 +1,5 @@
 import type { INodePropertyRouting } from 'n8n-workflow';
-import { applyTaskOutput, normalizeWhenAsked, OUTPUT_FORMAT_PARAMETER } from './normalizedTask';
+import { applyTaskOutput, normalizeWhenAsked, TASK_OUTPUT_RULES, taskOutputOf } from './taskOutput';
 import type {
 	OperationDefinition,
 	OperationRequest,
@@ -13,6 +13,12 @@ import { checkValues, executeParameterReader, validateFields } from './validatio
 
 /** How n8n carries out an operation: a declarative one's routing, a programmatic one's run. */
 
+/** The operation's checks, and for one that outputs tasks the Output choice's. */
+function rulesWithOutput(vendor: VendorOperations, operation: OperationDefinition) {
+	const outputs = operation.outputsTasks && vendor.taskMapper !== undefined;
+	return [...rulesOf(operation), ...(outputs ? TASK_OUTPUT_RULES : [])];
+}
+
 /** The request's routing: the input checks and `build` first, then the tasks normalized when asked. */
 export function routingOf(
 	vendor: VendorOperations,
@@ -21,7 +27,7 @@ export function routingOf(
 ): INodePropertyRouting {
 	if (!vendor.routing) throw new Error(`${vendor.vendorName} has no declarative routing`);
 	const { method, url, qs, body, paged, build, preSend = [], postReceive } = request;
-	const rules = rulesOf(operation);
+	const rules = rulesWithOutput(vendor, operation);
 	const checks = rules.length > 0 || build ? [validateFields(rules, build)] : [];
 	const normalize =
 		operation.outputsTasks && vendor.taskMapper ? [normalizeWhenAsked(vendor.taskMapper)] : [];
@@ -41,13 +47,13 @@ export function runOf(
 	operation: OperationDefinition,
 	run: OperationRun,
 ): ResourceRun {
-	const rules = rulesOf(operation);
+	const rules = rulesWithOutput(vendor, operation);
 	return async function () {
 		const checkItem = (itemIndex: number) =>
 			checkValues(this.getNode(), itemIndex, rules, executeParameterReader(this, itemIndex));
 		const items = await run.call(this, checkItem);
 		if (!operation.outputsTasks || !vendor.taskMapper) return items;
-		const format = this.getNodeParameter(OUTPUT_FORMAT_PARAMETER, 0, 'vendor');
-		return applyTaskOutput(items, format, vendor.taskMapper, this.getTimezone());
+		const output = taskOutputOf((name, fallback) => this.getNodeParameter(name, 0, fallback));
+		return applyTaskOutput(items, output, vendor.taskMapper, this.getTimezone());
 	};
 }

@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { taskOutputProperty } from './normalizedTask';
+import { taskOutputProperties } from './taskOutput';
 import type { ResourceDefinition, VendorOperations } from './operation';
 
 /** Adds the resource and the operations to a field's own display conditions. */
@@ -35,12 +35,10 @@ export function resourceProperties(
 	);
 	const output =
 		taskOperations.length > 0 && vendor.taskMapper
-			? [
-					taskOutputProperty(vendor.vendorName, {
-						resource: [value],
-						operation: taskOperations,
-					}),
-				]
+			? taskOutputProperties(vendor.vendorName, {
+					resource: [value],
+					operation: taskOperations,
+				})
 			: [];
 	return [
 		{

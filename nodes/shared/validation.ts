@@ -26,6 +26,16 @@ export type FieldRule =
 	| { path: string; label: string; kind: 'uuidList' }
 	/** A list (or comma-separated text) whose every entry is one of `allowed`. */
 	| { path: string; label: string; kind: 'eachOneOf'; allowed: readonly string[] }
+	/** Required when `otherPath` holds `when` (a field shown only for that choice). */
+	| {
+			path: string;
+			label: string;
+			kind: 'requiredWhen';
+			otherPath: string;
+			otherLabel: string;
+			when: string;
+			whenLabel: string;
+	  }
 	/** When this field is given, `otherPath` must hold one of `allowed`. */
 	| {
 			path: string;
@@ -151,6 +161,11 @@ function problemWith(
 		}
 		case 'required':
 			return isBlank(value) ? `"${rule.label}" is required` : undefined;
+		case 'requiredWhen':
+			// Its value may be a comma-separated list: commas alone name nothing.
+			return valueOf(rule.otherPath) === rule.when && isBlank(String(value ?? '').replace(/,/g, ''))
+				? `"${rule.label}" is required when "${rule.otherLabel}" is ${rule.whenLabel}`
+				: undefined;
 		case 'notBlankWhenGiven':
 			return value !== undefined && isBlank(value) ? `"${rule.label}" cannot be empty` : undefined;
 		case 'notEmptyCollection':

@@ -101,7 +101,9 @@ function expectCommonHeader(node: RegisteredNode) {
 	const { description } = node;
 	expect(description.name).toMatch(/^[a-z][a-zA-Z0-9]*$/);
 	expect(description.defaults.name).toBe(description.displayName);
-	expect(description.version).toBe(1);
+	// Version 2 names the Output choice in n8n's words; version 1 stays for workflows saved with it.
+	expect(description.version).toEqual([1, 2]);
+	expect(description.defaultVersion).toBe(2);
 	expect(description.description).toEqual(expect.stringMatching(/\S/));
 
 	const icon = description.icon as { light?: unknown; dark?: unknown };

@@ -377,6 +377,10 @@ export function casesOf(
 
 export const none = (why: string): FieldPlan => ({ none: why });
 export const OUTPUT = none('shapes the node’s output only; nothing of it is sent');
+/** Selected Fields' names, on node version 2 (the sweep runs version 1, where the field is not shown). */
+export const OUTPUT_FIELDS = none(
+	'names the output’s fields only; nothing of it is sent (none named is refused before any request: test/engine/taskOutput.test.ts)',
+);
 export const BOOLEAN = none('a switch: any value is on or off');
 export const FREE_TEXT = none('free text: any text is valid and the vendor states no length limit');
 export const RETURN_ALL = BOOLEAN;

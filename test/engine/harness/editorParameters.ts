@@ -2,13 +2,13 @@
  * A node's parameters as n8n's editor handles them (n8n-workflow's NodeHelpers, which the editor calls): which
  * parameters and credentials it shows, and what it saves into the workflow.
  */
-import { NodeHelpers, type INodeParameters } from 'n8n-workflow';
+import { NodeHelpers, type INodeParameters, type INodeProperties } from 'n8n-workflow';
 import { nodeOf } from './engine';
 import { NODE_TYPES } from './packTypes';
 
-function editorView(type: string, parameters: INodeParameters) {
+function editorView(type: string, parameters: INodeParameters, typeVersion = 1) {
 	const description = NODE_TYPES[type].description;
-	const node = nodeOf({ type, parameters }, 'Node');
+	const node = nodeOf({ type, parameters, typeVersion }, 'Node');
 	const values =
 		NodeHelpers.getNodeParameters(
 			description.properties,
@@ -25,8 +25,17 @@ function editorView(type: string, parameters: INodeParameters) {
 
 /** The names of the top-level parameters the editor shows for a node holding `parameters`. */
 export function shownParameters(type: string, parameters: INodeParameters): string[] {
-	const { description, shown } = editorView(type, parameters);
-	return description.properties.filter(shown).map((property) => property.name);
+	return shownProperties(type, parameters).map((property) => property.name);
+}
+
+/** The top-level parameters the editor shows for a node of `typeVersion` holding `parameters`. */
+export function shownProperties(
+	type: string,
+	parameters: INodeParameters,
+	typeVersion = 1,
+): INodeProperties[] {
+	const { description, shown } = editorView(type, parameters, typeVersion);
+	return description.properties.filter(shown);
 }
 
 /** The credential types the editor asks for on a node holding `parameters`. */

@@ -109,6 +109,8 @@ export interface NodeSpec {
 	credentialType?: string;
 	onError?: INode['onError'];
 	continueOnFail?: boolean;
+	/** The node's version (default 1, as the tests were written for). */
+	typeVersion?: number;
 }
 
 /** The node as a workflow holds it: our package's type, the parameters, and a stored credential. */
@@ -117,7 +119,7 @@ export function nodeOf(spec: NodeSpec, name: string): INode {
 		id: `${name}-under-test`,
 		name,
 		type: `n8n-nodes-taskbridge.${spec.type}`,
-		typeVersion: 1,
+		typeVersion: spec.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: spec.parameters as INode['parameters'],
 		onError: spec.onError,

@@ -16,7 +16,12 @@ export { Engine, defaultTimezone, type NodeRun, type NodeSpec } from './engine';
 export { runNode, pollTrigger } from './run';
 export { resourceMapperFields, searchList, loadOptions } from './editor';
 export { testCredential, testCredentialByNode, testOAuth2Credential } from './credentialTest';
-export { savedParameters, shownCredentials, shownParameters } from './editorParameters';
+export {
+	savedParameters,
+	shownCredentials,
+	shownParameters,
+	shownProperties,
+} from './editorParameters';
 export {
 	runWebhookMethod,
 	webhookUrlOf,

@@ -15,6 +15,7 @@ import {
 	FREE_TEXT,
 	LIMIT,
 	OUTPUT,
+	OUTPUT_FIELDS,
 	RETURN_ALL,
 	none,
 	rl,
@@ -71,6 +72,7 @@ const humanity: Vendor<HumanityWorld> = {
 				'options.startedAt': { date: true },
 				'options.endedAt': { date: true },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'employeeTask.getAll': {
@@ -87,11 +89,16 @@ const humanity: Vendor<HumanityWorld> = {
 				'filters.employeeId': { wrongType: 'wholeNumber' },
 				'filters.status': { wrongType: 'option' },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'employeeTask.start': {
 			base: (w) => ({ employeeTaskId: w.employeeTaskId }),
-			fields: { employeeTaskId: ulid, outputFormat: OUTPUT },
+			fields: {
+				employeeTaskId: ulid,
+				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
+			},
 		},
 		'masterTask.create': {
 			base: (w) => ({
@@ -105,6 +112,7 @@ const humanity: Vendor<HumanityWorld> = {
 				'additionalFields.color': { wrongType: 'color' },
 				'additionalFields.description': FREE_TEXT,
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'masterTask.delete': {
@@ -126,6 +134,7 @@ const humanity: Vendor<HumanityWorld> = {
 					'free text; its documented minimum (3 characters) is refused as the engine tests check',
 				),
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'masterTask.update': {
@@ -148,6 +157,7 @@ const humanity: Vendor<HumanityWorld> = {
 				'updateFields.name': { notBlank: true },
 				'updateFields.positionIds': { notBlank: true, wrongType: 'wholeNumbers' },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'shift.get': { base: (w) => ({ shiftId: byId(w.shift.id) }), fields: { shiftId } },
@@ -195,15 +205,27 @@ const humanity: Vendor<HumanityWorld> = {
 					'left empty, the name is the picked master task’s (refused when there is none to take)',
 				),
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'shiftTask.getAll': {
 			base: (w) => ({ shiftIds: `${w.shift.id}`, returnAll: false, limit: 5 }),
-			fields: { shiftIds, returnAll: RETURN_ALL, limit: LIMIT, outputFormat: OUTPUT },
+			fields: {
+				shiftIds,
+				returnAll: RETURN_ALL,
+				limit: LIMIT,
+				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
+			},
 		},
 		'shiftTask.remove': {
 			base: (w) => ({ shiftId: byId(w.shift.id), shiftTaskId: byId(w.tasks[1].id) }),
-			fields: { shiftId, shiftTaskId: ulid, outputFormat: OUTPUT },
+			fields: {
+				shiftId,
+				shiftTaskId: ulid,
+				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
+			},
 		},
 		'shiftTask.setAll': {
 			base: (w) => ({
@@ -234,6 +256,7 @@ const humanity: Vendor<HumanityWorld> = {
 				'tasks.task.startTime': { notBlank: true, date: true },
 				'tasks.task.type': { wrongType: 'option' },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'shiftTask.update': {
@@ -260,6 +283,7 @@ const humanity: Vendor<HumanityWorld> = {
 				'updateFields.startTime': { date: true },
 				'updateFields.type': { wrongType: 'option' },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 	},

@@ -8,6 +8,7 @@ import {
 	FREE_TEXT,
 	LIMIT,
 	OUTPUT,
+	OUTPUT_FIELDS,
 	RETURN_ALL,
 	none,
 	rl,
@@ -73,7 +74,10 @@ const flowFields = (requiredToo: boolean) => ({
 const mileAppTaskId: FieldPlan = { required: true, wrongType: 'idText' };
 const mileAppOnTask = (output = true): OperationPlan<MileAppWorld> => ({
 	base: (w) => ({ taskId: w.task._id }),
-	fields: { taskId: mileAppTaskId, ...(output ? { outputFormat: OUTPUT } : {}) },
+	fields: {
+		taskId: mileAppTaskId,
+		...(output ? { outputFormat: OUTPUT, outputFields: OUTPUT_FIELDS } : {}),
+	},
 });
 const wholeTask = (withTaskId: boolean): OperationPlan<MileAppWorld> => ({
 	base: (w) => ({
@@ -96,6 +100,7 @@ const wholeTask = (withTaskId: boolean): OperationPlan<MileAppWorld> => ({
 		'additionalFields.endTime': { date: true },
 		'additionalFields.startTime': { date: true },
 		outputFormat: OUTPUT,
+		outputFields: OUTPUT_FIELDS,
 	},
 	mapper: { path: 'flowFields', fields: deliverySchema(true) },
 });
@@ -148,6 +153,7 @@ const mileApp: Vendor<MileAppWorld> = {
 				taskId: mileAppTaskId,
 				assignees: { required: true, wrongType: 'email' },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'task.create': wholeTask(false),
@@ -183,6 +189,7 @@ const mileApp: Vendor<MileAppWorld> = {
 				'options.sortBy': { wrongType: 'option' },
 				'options.sortOrder': { wrongType: 'option' },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'task.update': {
@@ -207,6 +214,7 @@ const mileApp: Vendor<MileAppWorld> = {
 				'updateFields.hubId': { wrongType: 'idText' },
 				'updateFields.startTime': { date: true },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 			mapper: { path: 'flowFields', fields: deliverySchema(false) },
 		},

@@ -13,6 +13,7 @@ import {
 	FREE_TEXT,
 	LIMIT,
 	OUTPUT,
+	OUTPUT_FIELDS,
 	RETURN_ALL,
 	rl,
 	type FieldPlan,
@@ -30,7 +31,10 @@ const oliverFake = new OliverFake();
 const oliverTaskId: FieldPlan = { required: true, wrongType: 'idText' };
 const oliverOnTask = (output = true): OperationPlan<OliverWorld> => ({
 	base: (w) => ({ taskId: w.task.id }),
-	fields: { taskId: oliverTaskId, ...(output ? { outputFormat: OUTPUT } : {}) },
+	fields: {
+		taskId: oliverTaskId,
+		...(output ? { outputFormat: OUTPUT, outputFields: OUTPUT_FIELDS } : {}),
+	},
 });
 const oliverTaskFields = (collection: string): Record<string, FieldPlan> => ({
 	[`${collection}.clientId`]: { wrongType: 'idText' },
@@ -93,6 +97,7 @@ const oliver: Vendor<OliverWorld> = {
 				title: { required: true },
 				...oliverTaskFields('additionalFields'),
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'staffTask.getAll': {
@@ -102,6 +107,7 @@ const oliver: Vendor<OliverWorld> = {
 				limit: LIMIT,
 				'filters.status': { wrongType: 'option' },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'staffTask.update': {
@@ -124,6 +130,7 @@ const oliver: Vendor<OliverWorld> = {
 				'updateFields.status': { wrongType: 'option' },
 				'updateFields.title': { notBlank: true },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 	},

@@ -12,6 +12,7 @@ import {
 	BOOLEAN,
 	LIMIT,
 	OUTPUT,
+	OUTPUT_FIELDS,
 	RETURN_ALL,
 	rl,
 	type FieldPlan,
@@ -27,7 +28,11 @@ const openDentalFake = new OpenDentalFake({ throttle: null });
 const taskNum: FieldPlan = { required: true, wrongType: 'wholeNumber' };
 const openDentalOnTask: OperationPlan<OpenDentalWorld> = {
 	base: (w) => ({ taskNum: String(w.task.TaskNum) }),
-	fields: { taskNum, outputFormat: OUTPUT },
+	fields: {
+		taskNum,
+		outputFormat: OUTPUT,
+		outputFields: OUTPUT_FIELDS,
+	},
 };
 const openDentalTaskFields = (collection: string): Record<string, FieldPlan> => ({
 	[`${collection}.objectType`]: { wrongType: 'option' },
@@ -78,6 +83,7 @@ const openDental: Vendor<OpenDentalWorld> = {
 				userNum: taskNum,
 				...openDentalTaskFields('additionalFields'),
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'task.get': openDentalOnTask,
@@ -105,6 +111,7 @@ const openDental: Vendor<OpenDentalWorld> = {
 				'filters.taskStatus': { wrongType: 'option' },
 				'filters.taskListNum': { notBlank: true, wrongType: 'wholeNumber' },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'task.update': {
@@ -130,6 +137,7 @@ const openDental: Vendor<OpenDentalWorld> = {
 				'updateFields.taskStatus': { wrongType: 'option' },
 				keepDoneStatus: BOOLEAN,
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'taskList.getAll': {

@@ -16,6 +16,7 @@ import {
 	FREE_TEXT,
 	LIMIT,
 	OUTPUT,
+	OUTPUT_FIELDS,
 	RETURN_ALL,
 	none,
 	rl,
@@ -40,7 +41,12 @@ const CUSTOM_FIELDS = none('references the firm’s own custom fields, which onl
 const taskUuid: FieldPlan = { required: true, wrongType: 'uuid' };
 const plannrOnTask: OperationPlan<PlannrWorld> = {
 	base: (w) => ({ authentication: 'accessToken', taskUuid: rl(w.task.uuid, 'list') }),
-	fields: { authentication: AUTHENTICATION, taskUuid, outputFormat: OUTPUT },
+	fields: {
+		authentication: AUTHENTICATION,
+		taskUuid,
+		outputFormat: OUTPUT,
+		outputFields: OUTPUT_FIELDS,
+	},
 };
 const plannrTaskFields = (collection: string): Record<string, FieldPlan> => ({
 	[`${collection}.assignedToUuids`]: { wrongType: 'uuids' },
@@ -122,6 +128,7 @@ const plannr: Vendor<PlannrWorld> = {
 				taskStatusUuid: { required: true, wrongType: 'uuid' },
 				...plannrTaskFields('additionalFields'),
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'task.getAll': {
@@ -167,6 +174,7 @@ const plannr: Vendor<PlannrWorld> = {
 				'options.sort': { wrongType: 'option' },
 				'options.sortDescending': BOOLEAN,
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'task.reopen': {
@@ -180,6 +188,7 @@ const plannr: Vendor<PlannrWorld> = {
 				taskUuid,
 				reopenStatusUuid: { required: true, wrongType: 'uuid' },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'task.update': {
@@ -204,6 +213,7 @@ const plannr: Vendor<PlannrWorld> = {
 				'updateFields.name': { notBlank: true, maxLength: 255 },
 				'updateFields.taskStatusUuid': { notBlank: true, wrongType: 'uuid' },
 				outputFormat: OUTPUT,
+				outputFields: OUTPUT_FIELDS,
 			},
 		},
 		'taskStatus.getAll': {
