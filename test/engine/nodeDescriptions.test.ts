@@ -209,6 +209,44 @@ describe('node descriptions', () => {
 		]);
 	});
 
+	/** A README heading's anchor, as GitHub makes it: lower case, spaces to hyphens, punctuation dropped. */
+	const anchorOf = (heading: string) =>
+		heading
+			.toLowerCase()
+			.replace(/[^a-z0-9 -]/g, '')
+			.replace(/ /g, '-');
+	const README_ANCHORS = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')
+		.split('\n')
+		.filter((line) => line.startsWith('#'))
+		.map((line) => anchorOf(line.replace(/^#+ /, '')));
+	const REPOSITORY = (
+		JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+			repository: { url: string };
+		}
+	).repository.url
+		.replace(/^git\+/, '')
+		.replace(/\.git$/, '');
+
+	it.each(NODES.map(byName))(
+		'%s: the editor’s Docs links open this package’s README, at the node’s own section and its credential’s',
+		(_name, node) => {
+			const className = node.description.displayName.replace(/ /g, '');
+			const codex = JSON.parse(
+				readFileSync(path.join(node.folder, `${className}.node.json`), 'utf8'),
+			) as { resources: Record<string, Array<{ url: string }>> };
+			const [primary] = codex.resources.primaryDocumentation;
+			const [credential] = codex.resources.credentialDocumentation;
+
+			expect(primary.url).toBe(`${REPOSITORY}#${anchorOf(node.description.displayName)}`);
+			for (const { url } of [primary, credential]) {
+				const [base, anchor] = url.split('#');
+				expect(base).toBe(REPOSITORY);
+				expect(README_ANCHORS).toContain(anchor);
+			}
+			expect(credential.url).toMatch(/-api/);
+		},
+	);
+
 	describe.each(TRIGGERS.map(byName))('trigger %s', (_name, node) => {
 		const { description } = node;
 		const action = ACTIONS.find((candidate) => candidate.vendor === node.vendor)!.description;
