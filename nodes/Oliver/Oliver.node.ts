@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { resourceParameters } from '../shared/actionNode';
 import { actionNodeDescription, actionSubtitle, vendorIcon } from '../shared/nodeDescription';
 import { oliverRequestDefaults } from './api';
-import { searchClients, searchPatients } from './listSearch';
+import { searchClients, searchPatients, searchStaffTasks } from './listSearch';
 import { clientResource } from './resources/client';
 import { patientResource } from './resources/patient';
 import { staffTaskResource } from './resources/staffTask';
@@ -25,5 +25,5 @@ export class Oliver implements INodeType {
 		usableAsTool: true,
 	};
 
-	methods = { listSearch: { searchClients, searchPatients } };
+	methods = { listSearch: { searchClients, searchPatients, searchStaffTasks } };
 }

@@ -50,3 +50,41 @@ export async function searchPatients(
 		})),
 	};
 }
+
+/** Tasks per picker page: Oliver's largest page. */
+const PICKER_PAGE_SIZE = 100;
+
+/**
+ * The staff-task picker: a page of tasks at a time (the list loads more as it scrolls), those whose title holds
+ * what is typed. The next page follows the page Oliver says it answered, so a count from 0 or from 1 (Oliver
+ * does not say which) moves on alike.
+ */
+export async function searchStaffTasks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const asked = Number(paginationToken ?? 0);
+	const page = ((await oliverApiRequest.call(this, 'GET', OLIVER_PATHS.staffTasks, {
+		page: asked,
+		per_page: PICKER_PAGE_SIZE,
+	})) ?? {}) as IDataObject;
+	const tasks = (Array.isArray(page.content) ? page.content : []) as IDataObject[];
+	const typed = filter?.trim().toLowerCase();
+	const answered = typeof page.page === 'number' ? page.page : asked;
+	return {
+		results: tasks
+			.filter(
+				(task) =>
+					!typed ||
+					String(task.title ?? '')
+						.toLowerCase()
+						.includes(typed),
+			)
+			.map((task) => ({
+				name: `${String(task.title ?? task.id)} (${String(task.status)})`,
+				value: String(task.id),
+			})),
+		...(tasks.length >= PICKER_PAGE_SIZE ? { paginationToken: String(answered + 1) } : {}),
+	};
+}

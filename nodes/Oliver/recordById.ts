@@ -26,20 +26,21 @@ export function toRecord(collectionPath: string, field: INodeProperties): BuildF
 	});
 }
 
-/** Get: the record at `collectionPath`/ID. */
+/** Get: the record at `collectionPath`/ID; `field` may come in one form per node version, under one name. */
 export function getById(get: {
 	action: string;
-	field: INodeProperties;
+	field: INodeProperties | INodeProperties[];
 	collectionPath: string;
 	outputsTasks?: boolean;
 }) {
+	const [field, ...laterVersions] = [get.field].flat();
 	return defineOperation({
 		value: 'get',
 		name: 'Get',
 		action: get.action,
-		fields: [get.field],
-		rules: idRules(get.field),
-		request: { method: 'GET', build: toRecord(get.collectionPath, get.field) },
+		fields: [field, ...laterVersions],
+		rules: idRules(field),
+		request: { method: 'GET', build: toRecord(get.collectionPath, field) },
 		...(get.outputsTasks ? { outputsTasks: true } : {}),
 	});
 }

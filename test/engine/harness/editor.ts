@@ -3,7 +3,7 @@
  * dropdown options, through n8n-core's LoadOptionsContext.
  */
 import { LoadOptionsContext } from 'n8n-core';
-import type { ResourceMapperFields } from 'n8n-workflow';
+import type { INodeListSearchResult, ResourceMapperFields } from 'n8n-workflow';
 import { nodeOf, type Engine, type NodeSpec } from './engine';
 
 /** A resource mapper's fields, as the editor loads them for the node's current parameters. */
@@ -33,6 +33,17 @@ export async function searchList(
 	method: string,
 	filter?: string,
 ): Promise<Array<{ name: string; value: string | number | boolean }>> {
+	return (await searchListPage(engine, spec, method, filter)).results;
+}
+
+/** One load of a resource locator's list: the first, or the next one as the list scrolls (`paginationToken`). */
+export async function searchListPage(
+	engine: Engine,
+	spec: NodeSpec,
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const node = nodeOf(spec, 'Node');
 	const additionalData = engine.additionalData();
 	additionalData.currentNodeParameters = node.parameters;
@@ -44,7 +55,7 @@ export async function searchList(
 	);
 	const search = engine.nodeTypes.getByName(node.type).methods?.listSearch?.[method];
 	if (!search) throw new Error(`No list search ${method}`);
-	return (await search.call(context, filter)).results;
+	return await search.call(context, filter, paginationToken);
 }
 
 /** A dropdown's options, as the editor loads them through the node's `loadOptionsMethod`. */

@@ -14,7 +14,7 @@
 export { CredentialStore } from './credentials';
 export { Engine, defaultTimezone, type NodeRun, type NodeSpec } from './engine';
 export { runNode, pollTrigger } from './run';
-export { resourceMapperFields, searchList, loadOptions } from './editor';
+export { resourceMapperFields, searchList, searchListPage, loadOptions } from './editor';
 export { testCredential, testCredentialByNode, testOAuth2Credential } from './credentialTest';
 export {
 	savedParameters,

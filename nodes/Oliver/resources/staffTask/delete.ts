@@ -1,7 +1,7 @@
 import { deletedRecord } from '../../../shared/answerSteps';
 import { defineOperation } from '../../../shared/operation';
 import { checkOliverSuccess } from '../../requests';
-import { taskIdField, taskIdRules, toTask } from './fields';
+import { taskIdFields, taskIdRules, toTask } from './fields';
 
 export const deleteTask = defineOperation({
 	value: 'delete',
@@ -9,7 +9,7 @@ export const deleteTask = defineOperation({
 	action: 'Delete a staff task (Oliver cancels it and keeps the record)',
 	description:
 		'Oliver does not erase tasks: the task stays, with status canceled and its finalized time set',
-	fields: [taskIdField],
+	fields: taskIdFields,
 	rules: taskIdRules,
 	request: {
 		method: 'DELETE',

@@ -1,10 +1,10 @@
 import { OLIVER_PATHS } from '../../api';
 import { getById } from '../../recordById';
-import { taskIdField } from './fields';
+import { taskIdFields } from './fields';
 
 export const get = getById({
 	action: 'Get a staff task',
-	field: taskIdField,
+	field: taskIdFields,
 	collectionPath: OLIVER_PATHS.staffTasks,
 	outputsTasks: true,
 });

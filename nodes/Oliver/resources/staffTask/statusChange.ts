@@ -1,6 +1,6 @@
 import { defineOperation } from '../../../shared/operation';
 import type { OliverTaskStatus } from '../../vocabulary';
-import { taskIdField, taskIdRules, toTask } from './fields';
+import { taskIdFields, taskIdRules, toTask } from './fields';
 
 /** Cancel, Complete and Reopen: a PUT of the status alone, which sets or clears the finalized time. */
 export function statusChange(
@@ -10,7 +10,7 @@ export function statusChange(
 	return defineOperation({
 		...operation,
 		action: `${operation.name} a staff task`,
-		fields: [taskIdField],
+		fields: taskIdFields,
 		rules: taskIdRules,
 		request: { method: 'PUT', body: { status }, build: toTask },
 		outputsTasks: true,

@@ -11,7 +11,7 @@ import {
 	referenceTimeField,
 	statusField,
 	taskDescriptionField,
-	taskIdField,
+	taskIdFields,
 	taskIdRules,
 	taskTypeField,
 	titleField,
@@ -34,7 +34,10 @@ const updateFieldOptions = [
 
 export const update = defineOperation({
 	...onlyAddedFieldsUpdate('a staff task'),
-	fields: [taskIdField, updateFieldsCollection(updateFieldOptions, ONLY_ADDED_TASK_FIELDS_SENT)],
+	fields: [
+		...taskIdFields,
+		updateFieldsCollection(updateFieldOptions, ONLY_ADDED_TASK_FIELDS_SENT),
+	],
 	rules: [
 		...taskIdRules,
 		someUpdateField,

@@ -1,0 +1,113 @@
+/**
+ * The staff task of Get, Update, Complete, Reopen, Cancel and Delete, from node version 2: picked from Oliver's
+ * list (searchable, loading on as it scrolls) or typed as its ID. Version 1 keeps the typed Task ID.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { OliverFake } from '../../fakes/oliver';
+import { Engine, runNode, searchListPage, shownProperties } from '../harness';
+import { serveFake } from '../serveFake';
+
+const fake = new OliverFake();
+serveFake(fake);
+
+let engine: Engine;
+let credentialId: string;
+beforeEach(() => {
+	fake.reset();
+	engine = new Engine();
+	credentialId = engine.credentials.add('oliverApi', fake.credentialData()).id!;
+});
+
+const pickerNode = (typeVersion = 2) => ({
+	type: 'oliver',
+	typeVersion,
+	credentialId,
+	parameters: { resource: 'staffTask', operation: 'complete' },
+});
+
+describe('Staff Task picker (node version 2)', () => {
+	it.each(['get', 'update', 'complete', 'reopen', 'cancel', 'delete'])(
+		'%s: the editor shows a picker from Oliver’s list first, or By ID; version 1 its typed Task ID',
+		(operation) => {
+			const taskId = (typeVersion: number) =>
+				shownProperties('oliver', { resource: 'staffTask', operation }, typeVersion).filter(
+					(property) => property.name === 'taskId',
+				);
+			const [picker] = taskId(2);
+			expect(taskId(2)).toHaveLength(1);
+			expect(picker.type).toBe('resourceLocator');
+			expect(picker.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
+			expect(taskId(1).map((property) => property.type)).toEqual(['string']);
+		},
+	);
+
+	it('lists tasks with their status, narrowed by what is typed in their title', async () => {
+		const lab = fake.addTask({ title: 'Call owner about lab results' });
+		fake.addTask({ title: 'Refill order' });
+		const done = fake.addTask({ title: 'Lab kit restock', status: 'completed' });
+
+		const page = await searchListPage(engine, pickerNode(), 'searchStaffTasks', 'lab');
+
+		expect(page.results).toEqual([
+			{ name: 'Call owner about lab results (pending)', value: String(lab.id) },
+			{ name: 'Lab kit restock (completed)', value: String(done.id) },
+		]);
+		expect(page.paginationToken).toBeUndefined();
+	});
+
+	it.each([0, 1] as const)(
+		'loads on page by page as the list scrolls, every task once (Oliver counting pages from %i)',
+		async (firstPage) => {
+			fake.reset();
+			Object.assign(fake.options, { firstPage });
+			try {
+				const made = Array.from({ length: 230 }, (_, index) =>
+					String(fake.addTask({ title: `Task ${index}` }).id),
+				);
+				const listed: string[] = [];
+				let token: string | undefined;
+				let loads = 0;
+				do {
+					const page = await searchListPage(engine, pickerNode(), 'searchStaffTasks', '', token);
+					listed.push(...page.results.map((result) => String(result.value)));
+					token = page.paginationToken;
+					loads++;
+				} while (token !== undefined && loads < 10);
+
+				expect(listed.sort()).toEqual(made.sort());
+				expect(loads).toBe(3);
+			} finally {
+				Object.assign(fake.options, { firstPage: 0 });
+			}
+		},
+	);
+
+	it.each<[string, (id: string) => IDataObject | string]>([
+		['picked from the list', (id) => ({ __rl: true, mode: 'list', value: id })],
+		['typed By ID', (id) => ({ __rl: true, mode: 'id', value: ` ${id} ` })],
+	])('Complete with the task %s completes that task, and only it', async (_, taskId) => {
+		const task = fake.addTask({ title: 'Call owner' });
+		const other = fake.addTask({ title: 'Leave alone' });
+
+		const run = await runNode(engine, {
+			...pickerNode(),
+			parameters: { resource: 'staffTask', operation: 'complete', taskId: taskId(String(task.id)) },
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(fake.tasks.get(task.id)?.status).toBe('completed');
+		expect(fake.tasks.get(other.id)?.status).toBe('pending');
+	});
+
+	it('a workflow saved with version 1 still completes the task its typed Task ID names', async () => {
+		const task = fake.addTask({ title: 'Call owner' });
+
+		const run = await runNode(engine, {
+			...pickerNode(1),
+			parameters: { resource: 'staffTask', operation: 'complete', taskId: String(task.id) },
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(fake.tasks.get(task.id)?.status).toBe('completed');
+	});
+});
