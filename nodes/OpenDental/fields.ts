@@ -69,6 +69,29 @@ export const taskNumField = recordNumberField(
 	'The task’s TaskNum',
 );
 
+/**
+ * The task of the operations on one task, in one form per node version under one name: version 1's typed
+ * Task Number, kept for the workflows saved with it; from version 2 a picker (Open Dental's task list, or By
+ * Number).
+ */
+export const taskNumFields: INodeProperties[] = [
+	{ ...taskNumField, displayOptions: { show: { '@version': [1] } } },
+	{
+		...recordPicker({
+			// The same label as version 1's, which the input checks name.
+			displayName: 'Task Number',
+			name: 'taskNum',
+			required: true,
+			description:
+				'The task, picked from Open Dental’s tasks (type to narrow them) or by its TaskNum',
+			searchListMethod: 'searchTasks',
+			listPlaceholder: 'Pick a task…',
+			typed: typedMode('By Number', 'e.g. 9004'),
+		}),
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+	},
+];
+
 /** A record picked from a searchable list, or typed as its number; sent as a JSON number. */
 export function numberLocator(field: {
 	displayName: string;

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { OPEN_DENTAL_PATHS } from './api';
-import { openDentalListAll } from './requests';
+import { openDentalApiRequest, openDentalListAll } from './requests';
+import { normalizeOpenDentalTask } from './normalize';
 
 /** Pickers for the task list and user fields. Open Dental cannot search these by name, so the filter applies here. */
 
@@ -54,4 +55,37 @@ export async function searchUsers(
 		filter,
 		users.map((user) => ({ name: String(user.UserName), value: String(user.UserNum) })),
 	);
+}
+
+/** Tasks per picker page: the most Open Dental's Remote API answers in one call. */
+const PICKER_PAGE_SIZE = 100;
+
+/**
+ * The task picker: a page of tasks at a time (the list loads more as it scrolls: one call each, so the office's
+ * rate limit is kept), those whose title holds what is typed, each with its number and status.
+ */
+export async function searchTasks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0);
+	const tasks = await openDentalApiRequest.call(this, 'GET', OPEN_DENTAL_PATHS.tasks, {
+		Offset: offset,
+		Limit: PICKER_PAGE_SIZE,
+	});
+	const { results } = matching(
+		filter,
+		tasks.map((task) => {
+			const { title, status } = normalizeOpenDentalTask(task);
+			return {
+				name: `${title ?? 'Task'} (#${String(task.TaskNum)}, ${status})`,
+				value: String(task.TaskNum),
+			};
+		}),
+	);
+	return {
+		results,
+		...(tasks.length >= PICKER_PAGE_SIZE ? { paginationToken: String(offset + tasks.length) } : {}),
+	};
 }

@@ -1,5 +1,5 @@
 import { defineOperation } from '../../../shared/operation';
-import { taskNumField } from '../../fields';
+import { taskNumFields } from '../../fields';
 import { taskNumRules, toTask } from './fields';
 
 export const get = defineOperation({
@@ -7,7 +7,7 @@ export const get = defineOperation({
 	name: 'Get',
 	action: 'Get a task',
 	description: 'Needs Open Dental 24.4.13 or later',
-	fields: [taskNumField],
+	fields: taskNumFields,
 	rules: taskNumRules,
 	request: { method: 'GET', build: toTask() },
 	outputsTasks: true,

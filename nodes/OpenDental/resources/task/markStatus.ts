@@ -1,5 +1,5 @@
 import { defineOperation, type OperationDefinition } from '../../../shared/operation';
-import { taskNumField } from '../../fields';
+import { taskNumFields } from '../../fields';
 import type { TaskStatus } from '../../vocabulary';
 import { openDentalOperations } from '../../requests';
 import { taskNumRules, toTask } from './fields';
@@ -13,7 +13,7 @@ export function markStatus(status: TaskStatus, effect: string): OperationDefinit
 		name: `Mark ${status}`,
 		action: `Mark a task as ${status.toLowerCase()}`,
 		description,
-		fields: [taskNumField],
+		fields: taskNumFields,
 		rules: taskNumRules,
 		request: {
 			method: 'PUT',

@@ -6,7 +6,7 @@ import {
 	updateFieldsCollection,
 } from '../../../shared/collectionFields';
 import { defineOperation } from '../../../shared/operation';
-import { taskNumField } from '../../fields';
+import { taskNumFields } from '../../fields';
 import { openDentalApiRequest, openDentalOperations, sendInOfficeTime } from '../../requests';
 import {
 	attachedToField,
@@ -58,7 +58,7 @@ async function keepDoneStatus(
 export const update = defineOperation({
 	...onlyAddedFieldsUpdate('a task'),
 	fields: [
-		taskNumField,
+		...taskNumFields,
 		updateFieldsCollection(updateFieldOptions, ONLY_ADDED_TASK_FIELDS_SENT),
 		{
 			displayName: 'Keep Done Status',
