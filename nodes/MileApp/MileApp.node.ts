@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { resourceParameters } from '../shared/actionNode';
 import { actionNodeDescription, actionSubtitle, vendorIcon } from '../shared/nodeDescription';
 import { mileAppRequestDefaults } from './api';
-import { searchFlows, searchHubs } from './listSearch';
+import { searchFlows, searchHubs, searchTasks } from './listSearch';
 import { getFlowFields } from './resourceMapping';
 import { flowResource } from './resources/flow';
 import { hubResource } from './resources/hub';
@@ -25,5 +25,8 @@ export class MileApp implements INodeType {
 		usableAsTool: true,
 	};
 
-	methods = { listSearch: { searchFlows, searchHubs }, resourceMapping: { getFlowFields } };
+	methods = {
+		listSearch: { searchFlows, searchHubs, searchTasks },
+		resourceMapping: { getFlowFields },
+	};
 }

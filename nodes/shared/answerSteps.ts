@@ -24,6 +24,8 @@ export function outputRecordsOf(
 /** A Delete whose answer holds no record: the item says which one is gone, by the ID parameter `idParameter`. */
 export function deletedRecord(idParameter: string): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-		return [{ json: { id: String(this.getNodeParameter(idParameter, '')).trim(), deleted: true } }];
+		// extractValue: a picker (resource locator) gives its value, a typed ID its text.
+		const id = this.getNodeParameter(idParameter, '', { extractValue: true });
+		return [{ json: { id: String(id).trim(), deleted: true } }];
 	};
 }

@@ -99,6 +99,22 @@ describe('Staff Task picker (node version 2)', () => {
 		expect(fake.tasks.get(other.id)?.status).toBe('pending');
 	});
 
+	it('Delete with the task picked from the list outputs its ID, not the picker’s value', async () => {
+		const task = fake.addTask({ title: 'Cancel me' });
+
+		const run = await runNode(engine, {
+			...pickerNode(),
+			parameters: {
+				resource: 'staffTask',
+				operation: 'delete',
+				taskId: { __rl: true, mode: 'list', value: String(task.id) },
+			},
+		});
+
+		expect(run.items.map((item) => item.json)).toEqual([{ id: String(task.id), deleted: true }]);
+		expect(fake.tasks.get(task.id)?.status).toBe('canceled');
+	});
+
 	it('a workflow saved with version 1 still completes the task its typed Task ID names', async () => {
 		const task = fake.addTask({ title: 'Call owner' });
 

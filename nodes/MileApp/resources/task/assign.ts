@@ -1,5 +1,5 @@
 import { defineOperation } from '../../../shared/operation';
-import { assigneesField, taskIdField, taskIdRules, taskPath } from './fields';
+import { assigneesField, taskIdFields, taskIdRules, taskPath } from './fields';
 import { emailsIn } from './shapes';
 
 export const assign = defineOperation({
@@ -7,7 +7,7 @@ export const assign = defineOperation({
 	name: 'Assign',
 	action: 'Assign a task',
 	description: 'Give the task to workers, by email',
-	fields: [taskIdField, { ...assigneesField, required: true }],
+	fields: [...taskIdFields, { ...assigneesField, required: true }],
 	rules: taskIdRules,
 	request: {
 		method: 'PUT',

@@ -2,7 +2,7 @@ import { deletedRecord } from '../../../shared/answerSteps';
 import { failOnVendorError } from '../../../shared/errors';
 import { defineOperation } from '../../../shared/operation';
 import { mileAppEnvelope } from '../../api';
-import { taskIdField, taskIdRules, toTask } from './fields';
+import { taskIdFields, taskIdRules, toTask } from './fields';
 
 export const deleteTask = defineOperation({
 	value: 'delete',
@@ -16,7 +16,7 @@ export const deleteTask = defineOperation({
 			type: 'notice',
 			default: '',
 		},
-		taskIdField,
+		...taskIdFields,
 	],
 	rules: taskIdRules,
 	request: {

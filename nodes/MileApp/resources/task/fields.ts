@@ -9,6 +9,7 @@ import {
 	type ParameterReader,
 } from '../../../shared/validation';
 import { MILEAPP_PATHS } from '../../api';
+import { recordPicker, typedMode } from '../../../shared/recordPicker';
 import { flowRules } from '../../locators';
 
 /**
@@ -16,7 +17,8 @@ import { flowRules } from '../../locators';
  * sendCollection (not n8n) sends it.
  */
 
-export const taskIdField: INodeProperties = {
+/** Node version 1's Task ID: typed text, kept for the workflows saved with it. */
+const typedTaskIdField: INodeProperties = {
 	displayName: 'Task ID',
 	name: 'taskId',
 	type: 'string',
@@ -24,7 +26,27 @@ export const taskIdField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 64d1f0c2a9e7b3f1c2d4e5f6',
 	description: "The task's _id, as Get Many or the MileApp web app shows it",
+	displayOptions: { show: { '@version': [1] } },
 };
+
+/** From node version 2: the task picked from MileApp's tasks, or its _id typed. */
+const pickedTaskIdField: INodeProperties = {
+	...recordPicker({
+		// The same label as version 1's, which the input checks name.
+		displayName: 'Task ID',
+		name: 'taskId',
+		required: true,
+		description:
+			"The task, picked from MileApp's tasks (type to narrow them by title) or by its _id",
+		searchListMethod: 'searchTasks',
+		listPlaceholder: 'Pick a task…',
+		typed: typedMode('By ID', 'e.g. 64d1f0c2a9e7b3f1c2d4e5f6'),
+	}),
+	displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+};
+
+/** The task of every one-task operation: both versions' fields, under one name. */
+export const taskIdFields = [typedTaskIdField, pickedTaskIdField];
 
 /** The task every one-task operation names: given, and text (not a whole record mapped in). */
 export const taskIdRules: FieldRule[] = requiredText('taskId', 'Task ID');

@@ -1,11 +1,11 @@
 import { defineOperation } from '../../../shared/operation';
-import { taskIdField, taskIdRules, toTask } from './fields';
+import { taskIdFields, taskIdRules, toTask } from './fields';
 
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a task',
-	fields: [taskIdField],
+	fields: taskIdFields,
 	rules: taskIdRules,
 	request: { method: 'GET', build: toTask },
 	outputsTasks: true,

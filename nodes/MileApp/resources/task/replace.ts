@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { defineOperation } from '../../../shared/operation';
 import { mileAppApiRequest } from '../../requests';
 import { flowField, hubField } from '../../locators';
-import { additionalTaskFields, taskIdField, taskIdRules, taskPath, wholeTaskRules } from './fields';
+import {
+	additionalTaskFields,
+	taskIdFields,
+	taskIdRules,
+	taskPath,
+	wholeTaskRules,
+} from './fields';
 import { flowFieldsMapper } from './flowFields';
 import { sendWholeTask, shapeTaskBody } from './shapes';
 
@@ -46,7 +52,7 @@ export const replace = defineOperation({
 			type: 'notice',
 			default: '',
 		},
-		{ ...taskIdField },
+		...taskIdFields.map((field) => ({ ...field })),
 		{ ...flowField },
 		{ ...hubField },
 		flowFieldsMapper('Every field the task should have after the replacement'),

@@ -8,7 +8,7 @@ import { sentInBody } from '../../../shared/fieldRouting';
 import { defineOperation } from '../../../shared/operation';
 import type { BuildFromValues } from '../../../shared/validation';
 import { flowField, flowRules } from '../../locators';
-import { endTimeField, startTimeField, taskIdField, taskIdRules, taskPath } from './fields';
+import { endTimeField, startTimeField, taskIdFields, taskIdRules, taskPath } from './fields';
 import { flowFieldsMapper, flowFieldValues } from './flowFields';
 import { shapeTaskBody } from './shapes';
 
@@ -39,7 +39,7 @@ export const update = defineOperation({
 	action: 'Update a task',
 	description: 'Change only the fields given; the others stay',
 	fields: [
-		taskIdField,
+		...taskIdFields,
 		{ ...flowField, description: "The task's flow, to list its fields below; it is not changed" },
 		flowFieldsMapper(
 			'Only the fields given a value are sent; every other field of the task stays as it is',
