@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { MILEAPP_PATHS } from './api';
+import { TASK_PICKER_PAGE_SIZE, taskPickerPage } from '../shared/taskPicker';
 import { normalizeMileAppTask } from './normalize';
 import { mileAppApiRequest, recordsOf } from './requests';
 
@@ -36,32 +37,25 @@ export async function searchHubs(
 	};
 }
 
-/** Tasks per picker page. */
-const PICKER_PAGE_SIZE = 100;
-
 /**
  * The task picker: a page of tasks at a time, by MileApp's cursor (the list loads more as it scrolls, after the
- * last task shown, so tasks added meanwhile cannot shift it), those whose title (the flow's title field, else
- * the flow's name) holds what is typed.
+ * last task shown, so tasks added meanwhile cannot shift it), by title (the flow's title field, else its name).
  */
 export async function searchTasks(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const qs: IDataObject = { lazyLoad: 1, limit: PICKER_PAGE_SIZE };
+	const qs: IDataObject = { lazyLoad: 1, limit: TASK_PICKER_PAGE_SIZE };
 	if (paginationToken) qs.cursor = paginationToken;
 	const tasks = recordsOf(await mileAppApiRequest.call(this, 'GET', MILEAPP_PATHS.tasks, qs));
-	const wanted = filter?.trim().toLowerCase();
-	const last = tasks.at(-1)?._id;
-	return {
-		results: tasks
-			.map((task) => ({ task, shown: normalizeMileAppTask(task, 'UTC') }))
-			.filter(({ shown }) => !wanted || (shown.title ?? '').toLowerCase().includes(wanted))
-			.map(({ task, shown }) => ({
-				name: `${shown.title ?? String(task._id)} (${shown.status})`,
-				value: String(task._id),
-			})),
-		...(tasks.length >= PICKER_PAGE_SIZE && last ? { paginationToken: String(last) } : {}),
-	};
+	return taskPickerPage(
+		tasks,
+		filter,
+		(task) => {
+			const { title, status } = normalizeMileAppTask(task, 'UTC');
+			return { title, detail: status, value: String(task._id) };
+		},
+		() => (tasks.at(-1)?._id ? String(tasks.at(-1)?._id) : undefined),
+	);
 }

@@ -1,4 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { textOrNull } from '../shared/normalizedTask';
+import { TASK_PICKER_PAGE_SIZE, taskPickerPage } from '../shared/taskPicker';
 import { locatorValue } from '../shared/validation';
 import { OLIVER_PATHS } from './api';
 import { oliverApiRequest } from './requests';
@@ -51,13 +53,9 @@ export async function searchPatients(
 	};
 }
 
-/** Tasks per picker page: Oliver's largest page. */
-const PICKER_PAGE_SIZE = 100;
-
 /**
- * The staff-task picker: a page of tasks at a time (the list loads more as it scrolls), those whose title holds
- * what is typed. The next page follows the page Oliver says it answered, so a count from 0 or from 1 (Oliver
- * does not say which) moves on alike.
+ * The staff-task picker: a page of tasks at a time (the list loads more as it scrolls), by title. The next page
+ * follows the page Oliver says it answered, so a count from 0 or from 1 (Oliver does not say which) moves on alike.
  */
 export async function searchStaffTasks(
 	this: ILoadOptionsFunctions,
@@ -67,24 +65,18 @@ export async function searchStaffTasks(
 	const asked = Number(paginationToken ?? 0);
 	const page = ((await oliverApiRequest.call(this, 'GET', OLIVER_PATHS.staffTasks, {
 		page: asked,
-		per_page: PICKER_PAGE_SIZE,
+		per_page: TASK_PICKER_PAGE_SIZE,
 	})) ?? {}) as IDataObject;
 	const tasks = (Array.isArray(page.content) ? page.content : []) as IDataObject[];
-	const typed = filter?.trim().toLowerCase();
 	const answered = typeof page.page === 'number' ? page.page : asked;
-	return {
-		results: tasks
-			.filter(
-				(task) =>
-					!typed ||
-					String(task.title ?? '')
-						.toLowerCase()
-						.includes(typed),
-			)
-			.map((task) => ({
-				name: `${String(task.title ?? task.id)} (${String(task.status)})`,
-				value: String(task.id),
-			})),
-		...(tasks.length >= PICKER_PAGE_SIZE ? { paginationToken: String(answered + 1) } : {}),
-	};
+	return taskPickerPage(
+		tasks,
+		filter,
+		(task) => ({
+			title: textOrNull(task.title),
+			detail: String(task.status),
+			value: String(task.id),
+		}),
+		() => String(answered + 1),
+	);
 }

@@ -1,3 +1,4 @@
+import type { INodeProperties } from 'n8n-workflow';
 import { sentInBody } from '../shared/fieldRouting';
 import { recordPicker, typedMode } from '../shared/recordPicker';
 import type { FieldRule } from '../shared/validation';
@@ -25,6 +26,20 @@ export const patientField = recordPicker({
 	typed: typedMode('By ID', 'e.g. pt_123'),
 	routing: sentInBody('patient_id'),
 });
+
+/** Patient → Get's client: only to list that client's patients in the picker below it; nothing is sent. */
+export const clientToListField: INodeProperties = withoutRouting({
+	...clientField,
+	required: false,
+	description:
+		'The client whose patients the Patient ID list shows (search by name); it is not sent',
+});
+
+function withoutRouting(field: INodeProperties): INodeProperties {
+	const unsent = { ...field };
+	delete unsent.routing;
+	return unsent;
+}
 
 /** Oliver's IDs are text: a whole client or patient record mapped into a picker would be sent as an object. */
 export function pickerRules(collection: string): FieldRule[] {

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { OPEN_DENTAL_PATHS } from './api';
 import { openDentalApiRequest, openDentalListAll } from './requests';
+import { TASK_PICKER_PAGE_SIZE, taskPickerPage } from '../shared/taskPicker';
 import { normalizeOpenDentalTask } from './normalize';
 
 /** Pickers for the task list and user fields. Open Dental cannot search these by name, so the filter applies here. */
@@ -57,12 +58,9 @@ export async function searchUsers(
 	);
 }
 
-/** Tasks per picker page: the most Open Dental's Remote API answers in one call. */
-const PICKER_PAGE_SIZE = 100;
-
 /**
  * The task picker: a page of tasks at a time (the list loads more as it scrolls: one call each, so the office's
- * rate limit is kept), those whose title holds what is typed, each with its number and status.
+ * rate limit is kept), by title, each with its number and status.
  */
 export async function searchTasks(
 	this: ILoadOptionsFunctions,
@@ -72,20 +70,15 @@ export async function searchTasks(
 	const offset = Number(paginationToken ?? 0);
 	const tasks = await openDentalApiRequest.call(this, 'GET', OPEN_DENTAL_PATHS.tasks, {
 		Offset: offset,
-		Limit: PICKER_PAGE_SIZE,
+		Limit: TASK_PICKER_PAGE_SIZE,
 	});
-	const { results } = matching(
+	return taskPickerPage(
+		tasks,
 		filter,
-		tasks.map((task) => {
+		(task) => {
 			const { title, status } = normalizeOpenDentalTask(task);
-			return {
-				name: `${title ?? 'Task'} (#${String(task.TaskNum)}, ${status})`,
-				value: String(task.TaskNum),
-			};
-		}),
+			return { title, detail: `#${String(task.TaskNum)}, ${status}`, value: String(task.TaskNum) };
+		},
+		() => String(offset + tasks.length),
 	);
-	return {
-		results,
-		...(tasks.length >= PICKER_PAGE_SIZE ? { paginationToken: String(offset + tasks.length) } : {}),
-	};
 }

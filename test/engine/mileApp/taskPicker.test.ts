@@ -2,7 +2,8 @@
  * The task of Get, Update, Replace, Assign and Delete, from node version 2: picked from MileApp's tasks (by its
  * cursor, loading on as the list scrolls, narrowed by title) or typed By ID. Version 1 keeps its typed Task ID.
  */
-import { searchListPage, shownProperties } from '../harness';
+import { searchListPage } from '../harness';
+import { everyPickerValue, idFieldByVersion, PICKER_BY_VERSION } from '../pickerChecks';
 import { aTask, delivery, engine, fake, fromList, mileApp, spec, useMileApp } from './setup';
 
 useMileApp();
@@ -13,15 +14,7 @@ describe('Task picker (node version 2)', () => {
 	it.each(['get', 'update', 'replace', 'assign', 'delete'])(
 		'%s: the editor shows a picker from MileApp’s tasks first, or By ID; version 1 its typed Task ID',
 		(operation) => {
-			const taskId = (typeVersion: number) =>
-				shownProperties('mileApp', { resource: 'task', operation }, typeVersion).filter(
-					(property) => property.name === 'taskId',
-				);
-			const [picker] = taskId(2);
-			expect(taskId(2)).toHaveLength(1);
-			expect(picker.type).toBe('resourceLocator');
-			expect(picker.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
-			expect(taskId(1).map((property) => property.type)).toEqual(['string']);
+			expect(idFieldByVersion('mileApp', 'task', operation, 'taskId')).toEqual(PICKER_BY_VERSION);
 		},
 	);
 
@@ -48,23 +41,17 @@ describe('Task picker (node version 2)', () => {
 
 	it('loads on 100 tasks at a time after the last one shown, every task once', async () => {
 		const made = Array.from({ length: 230 }, () => aTask()._id);
-		const listed: string[] = [];
-		let token: string | undefined;
-		let loads = 0;
-		do {
-			const page = await searchListPage(
+		const { values, loads } = await everyPickerValue((token) =>
+			searchListPage(
 				engine,
 				spec({ resource: 'task', operation: 'get' }, V2),
 				'searchTasks',
 				'',
 				token,
-			);
-			listed.push(...page.results.map((result) => String(result.value)));
-			token = page.paginationToken;
-			loads++;
-		} while (token !== undefined && loads < 10);
+			),
+		);
 
-		expect(listed.sort()).toEqual([...made].sort());
+		expect(values.sort()).toEqual([...made].sort());
 		expect(loads).toBe(3);
 	});
 

@@ -23,7 +23,7 @@ export function credentialData(overrides: IDataObject = {}) {
 export function oliver(
 	parameters: IDataObject,
 	input?: IDataObject[],
-	extra: { onError?: 'continueErrorOutput'; continueOnFail?: boolean } = {},
+	extra: { onError?: 'continueErrorOutput'; continueOnFail?: boolean; typeVersion?: number } = {},
 ) {
 	return runNode(engine, { type: 'oliver', credentialId, parameters, ...extra }, input);
 }

@@ -4,7 +4,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { OliverFake } from '../../fakes/oliver';
-import { Engine, runNode, searchListPage, shownProperties } from '../harness';
+import { Engine, runNode, searchListPage } from '../harness';
+import { everyPickerValue, idFieldByVersion, PICKER_BY_VERSION } from '../pickerChecks';
 import { serveFake } from '../serveFake';
 
 const fake = new OliverFake();
@@ -29,15 +30,9 @@ describe('Staff Task picker (node version 2)', () => {
 	it.each(['get', 'update', 'complete', 'reopen', 'cancel', 'delete'])(
 		'%s: the editor shows a picker from Oliver’s list first, or By ID; version 1 its typed Task ID',
 		(operation) => {
-			const taskId = (typeVersion: number) =>
-				shownProperties('oliver', { resource: 'staffTask', operation }, typeVersion).filter(
-					(property) => property.name === 'taskId',
-				);
-			const [picker] = taskId(2);
-			expect(taskId(2)).toHaveLength(1);
-			expect(picker.type).toBe('resourceLocator');
-			expect(picker.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
-			expect(taskId(1).map((property) => property.type)).toEqual(['string']);
+			expect(idFieldByVersion('oliver', 'staffTask', operation, 'taskId')).toEqual(
+				PICKER_BY_VERSION,
+			);
 		},
 	);
 
@@ -64,17 +59,11 @@ describe('Staff Task picker (node version 2)', () => {
 				const made = Array.from({ length: 230 }, (_, index) =>
 					String(fake.addTask({ title: `Task ${index}` }).id),
 				);
-				const listed: string[] = [];
-				let token: string | undefined;
-				let loads = 0;
-				do {
-					const page = await searchListPage(engine, pickerNode(), 'searchStaffTasks', '', token);
-					listed.push(...page.results.map((result) => String(result.value)));
-					token = page.paginationToken;
-					loads++;
-				} while (token !== undefined && loads < 10);
+				const { values, loads } = await everyPickerValue((token) =>
+					searchListPage(engine, pickerNode(), 'searchStaffTasks', '', token),
+				);
 
-				expect(listed.sort()).toEqual(made.sort());
+				expect(values.sort()).toEqual(made.sort());
 				expect(loads).toBe(3);
 			} finally {
 				Object.assign(fake.options, { firstPage: 0 });

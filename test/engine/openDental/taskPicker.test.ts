@@ -2,7 +2,8 @@
  * The task of Get, Update and Mark New / Viewed / Done, from node version 2: picked from Open Dental's tasks
  * (searchable, loading on as the list scrolls) or typed By Number. Version 1 keeps its typed Task Number.
  */
-import { searchListPage, shownProperties } from '../harness';
+import { searchListPage } from '../harness';
+import { everyPickerValue, idFieldByVersion, PICKER_BY_VERSION } from '../pickerChecks';
 import { addTask, api, calls, engine, fake, ok, rl, spec, useOpenDental } from './setup';
 
 useOpenDental();
@@ -13,15 +14,9 @@ describe('Task picker (node version 2)', () => {
 	it.each(['get', 'update', 'markNew', 'markViewed', 'markDone'])(
 		'%s: the editor shows a picker from Open Dental’s tasks first, or By Number; version 1 its typed Task Number',
 		(operation) => {
-			const taskNum = (typeVersion: number) =>
-				shownProperties('openDental', { resource: 'task', operation }, typeVersion).filter(
-					(property) => property.name === 'taskNum',
-				);
-			const [picker] = taskNum(2);
-			expect(taskNum(2)).toHaveLength(1);
-			expect(picker.type).toBe('resourceLocator');
-			expect(picker.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
-			expect(taskNum(1).map((property) => property.type)).toEqual(['string']);
+			expect(idFieldByVersion('openDental', 'task', operation, 'taskNum')).toEqual(
+				PICKER_BY_VERSION,
+			);
 		},
 	);
 
@@ -53,23 +48,17 @@ describe('Task picker (node version 2)', () => {
 		const made = Array.from({ length: 230 }, (_, index) =>
 			String(addTask({ Descript: `Task ${index}` }).TaskNum),
 		);
-		const listed: string[] = [];
-		let token: string | undefined;
-		let loads = 0;
-		do {
-			const page = await searchListPage(
+		const { values, loads } = await everyPickerValue((token) =>
+			searchListPage(
 				engine,
 				spec({ resource: 'task', operation: 'get' }, V2),
 				'searchTasks',
 				'',
 				token,
-			);
-			listed.push(...page.results.map((result) => String(result.value)));
-			token = page.paginationToken;
-			loads++;
-		} while (token !== undefined && loads < 10);
+			),
+		);
 
-		expect(listed.sort()).toEqual(made.sort());
+		expect(values.sort()).toEqual(made.sort());
 		expect(loads).toBe(3);
 	});
 

@@ -12,6 +12,7 @@ import { Oliver } from '../../../nodes/Oliver/Oliver.node';
 import {
 	FREE_TEXT,
 	LIMIT,
+	none,
 	OUTPUT,
 	OUTPUT_FIELDS,
 	RETURN_ALL,
@@ -71,7 +72,10 @@ const oliver: Vendor<OliverWorld> = {
 		},
 		'patient.get': {
 			base: (w) => ({ patientId: w.patient.id }),
-			fields: { patientId: { required: true, wrongType: 'idText' } },
+			fields: {
+				patientId: { required: true, wrongType: 'idText' },
+				clientId: none('only narrows the Patient ID list (node version 2); nothing of it is sent'),
+			},
 		},
 		'patient.getAll': {
 			base: (w) => ({ clientId: rl(w.client.id, 'list'), name: 'Rex' }),

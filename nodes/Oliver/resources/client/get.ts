@@ -1,8 +1,9 @@
 import { OLIVER_PATHS } from '../../api';
-import { getById, idField } from '../../recordById';
+import { clientField } from '../../pickers';
+import { getById, idField, versionedIdFields } from '../../recordById';
 
 export const get = getById({
 	action: 'Get a client',
-	field: idField('Client ID', 'clientId'),
+	field: versionedIdFields(idField('Client ID', 'clientId'), clientField),
 	collectionPath: OLIVER_PATHS.clients,
 });

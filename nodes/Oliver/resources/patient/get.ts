@@ -1,8 +1,9 @@
 import { OLIVER_PATHS } from '../../api';
-import { getById, idField } from '../../recordById';
+import { clientToListField, patientField } from '../../pickers';
+import { getById, idField, versionedIdFields } from '../../recordById';
 
 export const get = getById({
 	action: 'Get a patient',
-	field: idField('Patient ID', 'patientId'),
+	field: versionedIdFields(idField('Patient ID', 'patientId'), patientField, [clientToListField]),
 	collectionPath: OLIVER_PATHS.patients,
 });

@@ -4,36 +4,29 @@ import { sendBodyDatesAsIso } from '../../../shared/dates';
 import { adjustedInBody, sentInBody } from '../../../shared/fieldRouting';
 import { OLIVER_PATHS } from '../../api';
 import { recordPicker, typedMode } from '../../../shared/recordPicker';
-import { idField, idRules, toRecord } from '../../recordById';
+import { idField, idRules, toRecord, versionedIdFields } from '../../recordById';
 import { TASK_STATUS_OPTIONS, TASK_TYPE_OPTIONS } from '../../vocabulary';
 
 /** Fields several staff-task operations share, each with the body property it is sent as */
 
-/** Node version 1's Task ID: typed text, kept for the workflows saved with it. */
 const typedTaskIdField = idField('Task ID', 'taskId', {
 	placeholder: 'e.g. st_123',
 	description: 'The ID of the staff task',
-	displayOptions: { show: { '@version': [1] } },
 });
 
-/** From node version 2: the task picked from Oliver's list, or its ID typed. */
-const pickedTaskIdField: INodeProperties = {
-	...recordPicker({
-		// The same label as version 1's, which the input checks name.
+/** The task of every operation on one task: typed (node version 1), or picked from Oliver's list (version 2). */
+export const taskIdFields = versionedIdFields(
+	typedTaskIdField,
+	recordPicker({
 		displayName: 'Task ID',
 		name: 'taskId',
-		required: true,
 		description:
 			'The staff task, picked from Oliver’s list (type to narrow it by title) or by its ID',
 		searchListMethod: 'searchStaffTasks',
 		listPlaceholder: 'Pick a staff task…',
 		typed: typedMode('By ID', 'e.g. st_123'),
 	}),
-	displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
-};
-
-/** The Task ID of every operation on one task: both versions' fields, under one name. */
-export const taskIdFields = [typedTaskIdField, pickedTaskIdField];
+);
 
 export const taskIdRules = idRules(typedTaskIdField);
 

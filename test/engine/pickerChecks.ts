@@ -1,0 +1,42 @@
+import type { INodeListSearchResult } from 'n8n-workflow';
+import { shownProperties } from './harness';
+
+/**
+ * What the editor shows for a record's ID in each node version: from version 2 one resource locator (a list
+ * first, then a typed mode), in version 1 its typed text box.
+ */
+export function idFieldByVersion(type: string, resource: string, operation: string, name: string) {
+	const fields = (typeVersion: number) =>
+		shownProperties(type, { resource, operation }, typeVersion).filter(
+			(property) => property.name === name,
+		);
+	return {
+		version2: fields(2).map((property) => [
+			property.type,
+			property.modes?.map((mode) => mode.name),
+		]),
+		version1: fields(1).map((property) => property.type),
+	};
+}
+
+/** What every versioned ID field shows: a picker, list first, from version 2; text in version 1. */
+export const PICKER_BY_VERSION = {
+	version2: [['resourceLocator', ['list', 'id']]],
+	version1: ['string'],
+};
+
+/** Every value a picker lists as the user scrolls to its end, and how many loads that took (10 at most). */
+export async function everyPickerValue(
+	load: (paginationToken?: string) => Promise<INodeListSearchResult>,
+): Promise<{ values: string[]; loads: number }> {
+	const values: string[] = [];
+	let token: string | undefined;
+	let loads = 0;
+	do {
+		const page = await load(token);
+		values.push(...page.results.map((result) => String(result.value)));
+		token = page.paginationToken as string | undefined;
+		loads++;
+	} while (token !== undefined && loads < 10);
+	return { values, loads };
+}
