@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { sentInBody } from '../shared/fieldRouting';
-import { recordPicker, typedMode } from '../shared/recordPicker';
+import { recordPicker, typedMode, withoutRouting } from '../shared/recordPicker';
 import type { FieldRule } from '../shared/validation';
 
 /** The client and patient pickers (their searches are in listSearch.ts), each sent as a task's body property. */
@@ -34,12 +34,6 @@ export const clientToListField: INodeProperties = withoutRouting({
 	description:
 		'The client whose patients the Patient ID list shows (search by name); it is not sent',
 });
-
-function withoutRouting(field: INodeProperties): INodeProperties {
-	const unsent = { ...field };
-	delete unsent.routing;
-	return unsent;
-}
 
 /** Oliver's IDs are text: a whole client or patient record mapped into a picker would be sent as an object. */
 export function pickerRules(collection: string): FieldRule[] {

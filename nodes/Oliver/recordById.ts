@@ -13,26 +13,6 @@ export function idField(
 	return { displayName, name, type: 'string', required: true, default: '', ...extra };
 }
 
-/**
- * A record's ID in one form per node version, under one name: version 1's typed text, kept for the workflows
- * saved with it; from version 2 `picker` (a list, or By ID), with the fields it needs to list (`before`). The
- * picker takes the typed field's label, which the input checks name, and is not sent by routing: the URL is.
- */
-export function versionedIdFields(
-	typed: INodeProperties,
-	picker: INodeProperties,
-	before: INodeProperties[] = [],
-): INodeProperties[] {
-	const fromVersion2 = { show: { '@version': [{ _cnd: { gte: 2 } }] } };
-	const listed = { ...picker };
-	delete listed.routing;
-	return [
-		{ ...typed, displayOptions: { show: { '@version': [1] } } },
-		...before.map((field) => ({ ...field, displayOptions: fromVersion2 })),
-		{ ...listed, displayName: typed.displayName, required: true, displayOptions: fromVersion2 },
-	];
-}
-
 /** The ID given, and text: not a whole record mapped in. */
 export function idRules(field: INodeProperties): FieldRule[] {
 	return requiredText(field.name, field.displayName);

@@ -69,3 +69,29 @@ export function recordPicker(picker: RecordPicker): INodeProperties {
 export function typedMode(displayName: string, placeholder: string, name = 'id'): TypedKey {
 	return { displayName, placeholder, name };
 }
+
+/**
+ * A record's field in one form per node version, under one name: version 1's typed box, kept for the
+ * workflows saved with it; from version 2 `picker` (a list, or typed), after the fields it needs to list
+ * (`before`). The picker takes the typed field's label, which the input checks name; it is sent as `picker`
+ * says (a picker that only names the record in the URL carries no routing: see withoutRouting).
+ */
+export function versionedIdFields(
+	typed: INodeProperties,
+	picker: INodeProperties,
+	before: INodeProperties[] = [],
+): INodeProperties[] {
+	const fromVersion2 = { show: { '@version': [{ _cnd: { gte: 2 } }] } };
+	return [
+		{ ...typed, displayOptions: { show: { '@version': [1] } } },
+		...before.map((field) => ({ ...field, displayOptions: fromVersion2 })),
+		{ ...picker, displayName: typed.displayName, required: true, displayOptions: fromVersion2 },
+	];
+}
+
+/** A field as it is, but sent by nothing (it only names a record in the URL, or narrows another list). */
+export function withoutRouting(field: INodeProperties): INodeProperties {
+	const unsent = { ...field };
+	delete unsent.routing;
+	return unsent;
+}

@@ -1,9 +1,12 @@
 import { OLIVER_PATHS } from '../../api';
 import { clientToListField, patientField } from '../../pickers';
-import { getById, idField, versionedIdFields } from '../../recordById';
+import { versionedIdFields, withoutRouting } from '../../../shared/recordPicker';
+import { getById, idField } from '../../recordById';
 
 export const get = getById({
 	action: 'Get a patient',
-	field: versionedIdFields(idField('Patient ID', 'patientId'), patientField, [clientToListField]),
+	field: versionedIdFields(idField('Patient ID', 'patientId'), withoutRouting(patientField), [
+		clientToListField,
+	]),
 	collectionPath: OLIVER_PATHS.patients,
 });

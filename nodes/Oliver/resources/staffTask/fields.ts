@@ -3,8 +3,8 @@ import { descriptionField } from '../../../shared/commonFields';
 import { sendBodyDatesAsIso } from '../../../shared/dates';
 import { adjustedInBody, sentInBody } from '../../../shared/fieldRouting';
 import { OLIVER_PATHS } from '../../api';
-import { recordPicker, typedMode } from '../../../shared/recordPicker';
-import { idField, idRules, toRecord, versionedIdFields } from '../../recordById';
+import { recordPicker, typedMode, versionedIdFields } from '../../../shared/recordPicker';
+import { idField, idRules, toRecord } from '../../recordById';
 import { TASK_STATUS_OPTIONS, TASK_TYPE_OPTIONS } from '../../vocabulary';
 
 /** Fields several staff-task operations share, each with the body property it is sent as */
