@@ -3,6 +3,7 @@
  * page settles must not decide whether the node keeps the user's data, sends the documented request, or tells
  * the truth about what happened. Each test runs once per answer.
  */
+import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 import { defaultOptions, type HumanityFakeOptions } from '../../fakes/humanity/options';
 import {
@@ -467,7 +468,9 @@ describe('[inferred] who may do what: the node sends the same request, Humanity�
 		'Start of one’s own task outside the shift: started, or Humanity’s code 20 with the task untouched (ownTaskWindow %s)',
 		async (ownTaskWindow, status) => {
 			answering({ ownTaskWindow });
-			const { own } = employeeOnShift('2026-01-05 07:00', '2026-01-05 15:00');
+			// A shift two days before the clock under test: the start comes outside it whatever day this runs.
+			const day = DateTime.now().minus({ days: 2 }).toFormat('yyyy-MM-dd');
+			const { own } = employeeOnShift(`${day} 07:00`, `${day} 15:00`);
 
 			const { error } = await humanity({
 				resource: 'employeeTask',
