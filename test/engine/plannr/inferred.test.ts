@@ -99,34 +99,20 @@ describe.each<PlannrFakeOptions['openTasksFalse']>(['closed', 'all'])(
 	},
 );
 
-// [inferred] no sheet line decides these filters' reach: the node sends what the user gave and outputs Plannr's choice.
-describe.each<[string, PlannrFakeOptions, IDataObject, string[]]>([
+// [inferred] exactFilterLists: no page says filter[assigned_to_uuids] takes a comma list. The node sends one
+// assignee, which finds that assignee's tasks whether Plannr splits commas or not; several are refused.
+describe.each<[string, PlannrFakeOptions]>([
+	['a comma list taken whole (exactFilterLists single)', { exactFilterLists: 'single' }],
 	[
-		'assignedFilterMatch any',
-		{ assignedFilterMatch: 'any' },
-		{ assignedToUuids: ['JAMES', 'PRIYA'] },
-		['Review', 'Pack'],
+		'a comma list split, any assignee matching (exactFilterLists comma, assignedFilterMatch any)',
+		{ exactFilterLists: 'comma', assignedFilterMatch: 'any' },
 	],
 	[
-		'assignedFilterMatch all',
-		{ assignedFilterMatch: 'all' },
-		{ assignedToUuids: ['JAMES', 'PRIYA'] },
-		['Pack'],
+		'a comma list split, every assignee needed (exactFilterLists comma, assignedFilterMatch all)',
+		{ exactFilterLists: 'comma', assignedFilterMatch: 'all' },
 	],
-	[
-		'clientFilterScope client-and-children',
-		{ clientFilterScope: 'client-and-children' },
-		{ clientUuid: 'TOM' },
-		['Review', 'Pack'],
-	],
-	[
-		'clientFilterScope client-only',
-		{ clientFilterScope: 'client-only' },
-		{ clientUuid: 'TOM' },
-		['Review'],
-	],
-])('[inferred] %s', (_answer, options, filters, listed) => {
-	it('Get Many sends the filter as given and outputs the tasks Plannr matched', async () => {
+])('[inferred] assignee filter against a Plannr with %s', (_answer, options) => {
+	beforeEach(() => {
 		addTask({ name: 'Review', assigned_to_uuids: [james.uuid] });
 		addTask({
 			name: 'Pack',
@@ -134,22 +120,58 @@ describe.each<[string, PlannrFakeOptions, IDataObject, string[]]>([
 			taskable_uuid: transfer.uuid,
 			assigned_to_uuids: [james.uuid, priya.uuid],
 		});
-		const uuids: Record<string, string> = { JAMES: james.uuid, PRIYA: priya.uuid, TOM: tom.uuid };
-		const given = Object.fromEntries(
-			Object.entries(filters).map(([key, value]) => [
-				key,
-				Array.isArray(value) ? value.map((name) => uuids[name as string]) : uuids[value as string],
-			]),
+		addTask({ name: 'Valuation', assigned_to_uuids: [priya.uuid] });
+	});
+	const getAll = (assignedToUuids: string[]) =>
+		withOptions(options, () =>
+			plannr({
+				resource: 'task',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { assignedToUuids },
+			}),
 		);
+
+	it('Get Many with one assignee sends that uuid alone and outputs exactly that assignee’s tasks', async () => {
+		const { items, error } = await getAll([priya.uuid]);
+
+		expect(error).toBeUndefined();
+		expect(queryOf(fake.requests[0])['filter[assigned_to_uuids]']).toBe(priya.uuid);
+		expect(items.map((item) => item.json.name)).toEqual(['Pack', 'Valuation']);
+	});
+
+	it('Get Many with several assignees is refused naming the field, and Plannr receives no request', async () => {
+		const { items, error } = await getAll([james.uuid, priya.uuid]);
+
+		expect(error?.message).toContain('"Assignee Names or IDs" takes one assignee');
+		expect(error?.message).toContain('run the node once per assignee');
+		expect(items).toEqual([]);
+		expect(fake.requests).toEqual([]);
+	});
+});
+
+describe.each<[string, PlannrFakeOptions, string[]]>([
+	[
+		'clientFilterScope client-and-children',
+		{ clientFilterScope: 'client-and-children' },
+		['Review', 'Pack'],
+	],
+	['clientFilterScope client-only', { clientFilterScope: 'client-only' }, ['Review']],
+])('[inferred] %s', (_answer, options, listed) => {
+	it('Get Many sends the filter as given and outputs the tasks Plannr matched', async () => {
+		addTask({ name: 'Review' });
+		addTask({ name: 'Pack', taskable_type: 'case', taskable_uuid: transfer.uuid });
 
 		const items = await withOptions(options, () =>
-			ok({ resource: 'task', operation: 'getAll', returnAll: true, filters: given }),
+			ok({
+				resource: 'task',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { clientUuid: tom.uuid },
+			}),
 		);
 
-		const query = queryOf(fake.requests[0]);
-		expect(query['filter[assigned_to_uuids]'] ?? query['filter[client_uuid]']).toBe(
-			Object.values(given).flat().join(','),
-		);
+		expect(queryOf(fake.requests[0])['filter[client_uuid]']).toBe(tom.uuid);
 		expect(items.map((item) => item.name)).toEqual(listed);
 	});
 });
@@ -350,4 +372,119 @@ describe.each<[string, Partial<PlannrFakeOptions['validationMessages']>, string]
 			Object.assign(fake.messages, saved);
 		}
 	});
+});
+
+describe('[inferred] task statuses', () => {
+	const missing = '57a70000-0000-4000-8000-0000000000ff';
+
+	it.each<[PlannrFakeOptions['unknownStatusAnswer'], string]>([
+		[404, `No query results for model [App\\Models\\TaskStatus] ${missing}`],
+		[422, 'task_status_uuid: The selected task status uuid is invalid.'],
+	])(
+		'[inferred] unknownStatusAnswer %s: Task Status Update of a status that does not exist, and Reopen to one, fail with Plannr’s status and words; nothing changes',
+		async (unknownStatusAnswer, words) => {
+			const task = addTask({
+				name: 'Filed',
+				status_uuid: done.uuid,
+				completed_at: '2026-02-21 10:00:00',
+			});
+			const runs = await withOptions({ unknownStatusAnswer }, async () => [
+				await plannr({
+					resource: 'taskStatus',
+					operation: 'update',
+					statusUuid: missing,
+					updateFields: { name: 'x' },
+				}),
+				await plannr({
+					resource: 'task',
+					operation: 'reopen',
+					taskUuid: rl(task.uuid),
+					reopenStatusUuid: missing,
+				}),
+			]);
+
+			for (const { error, items } of runs) {
+				expect(error?.httpCode).toBe(String(unknownStatusAnswer));
+				expect(error?.message).toBe(`Plannr: ${words}`);
+				expect(items).toEqual([]);
+			}
+			expect(fake.tasks.get(task.uuid)!.status_uuid).toBe(done.uuid);
+		},
+	);
+
+	it.each<[PlannrFakeOptions['statusNameMaxLength']]>([[255], [null]])(
+		'[inferred] statusNameMaxLength %s: Task Status Create sends a 256-character name whole; Plannr’s refusal names the field, or the status is output',
+		async (statusNameMaxLength) => {
+			const name = 'x'.repeat(256);
+			const { error, items } = await withOptions({ statusNameMaxLength }, () =>
+				plannr({ resource: 'taskStatus', operation: 'create', name }),
+			);
+
+			expect(fake.requests.map((request) => request.body)).toEqual([{ name }]);
+			if (statusNameMaxLength === null) {
+				expect(error).toBeUndefined();
+				expect(items.map((item) => item.json.name)).toEqual([name]);
+			} else {
+				expect(error?.message).toBe(
+					'Plannr: name: The name field must not be greater than 255 characters.',
+				);
+			}
+		},
+	);
+
+	it.each<[PlannrFakeOptions['newStatusColour']]>([['#398898'], [null]])(
+		'[inferred] newStatusColour %s: Task Status Create without a Colour sends none and outputs the colour Plannr gave',
+		async (newStatusColour) => {
+			const items = await withOptions({ newStatusColour }, () =>
+				ok({ resource: 'taskStatus', operation: 'create', name: 'Parked' }),
+			);
+
+			expect(fake.requests.map((request) => request.body)).toEqual([{ name: 'Parked' }]);
+			expect(items.map((item) => item.colour)).toEqual([newStatusColour]);
+		},
+	);
+
+	it.each<[PlannrFakeOptions['completedStatusSameDetails']]>([['reject'], ['allow']])(
+		'[inferred] completedStatusSameDetails %s: Task Status Update of a completed-type status with its own name and a position sends both; Plannr’s refusal is shown, or the position saved',
+		async (completedStatusSameDetails) => {
+			const { error, items } = await withOptions({ completedStatusSameDetails }, () =>
+				plannr({
+					resource: 'taskStatus',
+					operation: 'update',
+					statusUuid: done.uuid,
+					updateFields: { name: done.name, position: 7 },
+				}),
+			);
+
+			expect(fake.requests.map((request) => request.body)).toEqual([
+				{ name: done.name, position: 7 },
+			]);
+			if (completedStatusSameDetails === 'allow') {
+				expect(error).toBeUndefined();
+				expect(items.map((item) => item.json.position)).toEqual([7]);
+			} else {
+				expect(error?.message).toBe(
+					'Plannr: name: The name of a completed status cannot be changed: only its position can.',
+				);
+				expect(fake.statuses.get(done.uuid)!.position).not.toBe(7);
+			}
+		},
+	);
+
+	it.each<[PlannrFakeOptions['statusPositionMin']]>([[0], [null]])(
+		'[inferred] statusPositionMin %s: Task Status Update with Position -1 is refused by the node, naming the field, before any request',
+		async (statusPositionMin) => {
+			const { error } = await withOptions({ statusPositionMin }, () =>
+				plannr({
+					resource: 'taskStatus',
+					operation: 'update',
+					statusUuid: done.uuid,
+					updateFields: { position: '={{ -1 }}' },
+				}),
+			);
+
+			expect(error?.message).toContain('"Position"');
+			expect(fake.requests).toEqual([]);
+		},
+	);
 });

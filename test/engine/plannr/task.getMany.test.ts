@@ -169,12 +169,6 @@ describe('task: get many', () => {
 			['Suitability report', 'Pension valuation'],
 		],
 		[
-			'several assignees (any of them)',
-			{ assignedToUuids: ['JAMES', 'PRIYA'] },
-			{ 'filter[assigned_to_uuids]': 'JAMES,PRIYA' },
-			['Annual review', 'Suitability report', 'Pension valuation'],
-		],
-		[
 			'Status',
 			{ taskStatusUuid: 'DOING' },
 			{ 'filter[status_uuid]': 'DOING' },

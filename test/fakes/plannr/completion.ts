@@ -1,10 +1,11 @@
 /** Completing and uncompleting a task: `PATCH /task/{uuid}/complete` and `/uncomplete/{status}`. */
 import type { FakeResponse } from '../kit';
 import { localNow, nextPosition } from './clock';
-import { isResponse, message, Validation } from './errors';
+import { isResponse, Validation } from './errors';
 import { type Context, api, on } from './gates';
 import type { PlannrStore } from './store';
 import { taskByParam } from './tasks';
+import { unknownStatus } from './taskStatuses';
 import { PLANNR_API_V1, type PlannrStatus, type PlannrTaskRecord } from './types';
 import { taskViewOf } from './views';
 import { emit } from './webhooks';
@@ -65,9 +66,8 @@ function patchUncomplete(fake: PlannrStore, context: Context): FakeResponse {
 	if (isResponse(task)) return task;
 	const statusUuid = context.request.params.status;
 	const status = fake.statuses.get(statusUuid);
-	// [inferred] the status is route-bound too: unknown is a 404.
-	if (!status)
-		return message(404, `No query results for model [App\\Models\\TaskStatus] ${statusUuid}`);
+	// [inferred] unknownStatusAnswer.
+	if (!status) return unknownStatus(fake, statusUuid);
 	const v = new Validation(fake.messages);
 	if (status.is_type_completed && fake.options.uncompleteToCompletedStatus === 'reject')
 		v.add('task_status_uuid', 'not_completed_status');

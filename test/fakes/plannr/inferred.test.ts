@@ -90,6 +90,41 @@ describe('[inferred] task list filters', () => {
 	);
 });
 
+describe('[inferred] comma-separated filter values', () => {
+	it.each<[PlannrFakeOptions['exactFilterLists'], string[], string[]]>([
+		['single', [], []],
+		['comma', ['Send pack', 'Case review'], ['Send pack', 'Case review']],
+	])(
+		'[inferred] exactFilterLists %s: filter[taskable_type]=client,case lists %j; filter[assigned_to_uuids]=<a>,<b> lists %j; one uuid lists its tasks',
+		async (exactFilterLists, byType, byAssignees) => {
+			await withFake({ exactFilterLists }, async (other) => {
+				const { status, owner, task } = firm(other);
+				const [first, second] = [
+					other.addAccount({ first_name: 'James', last_name: 'Reed' }),
+					other.addAccount({ first_name: 'Priya', last_name: 'Shah' }),
+				];
+				other.tasks.get(task.uuid)!.assigned_to_uuids = [first.uuid];
+				other.addTask({
+					name: 'Case review',
+					status_uuid: status.uuid,
+					taskable_type: 'case',
+					taskable_uuid: other.addCase({ name: 'Transfer', client_uuid: owner.uuid }).uuid,
+					assigned_to_uuids: [second.uuid],
+				});
+				const names = async (query: Record<string, string>) =>
+					(await call(other, 'GET', '/api/v1/task', { query })).body.data.map(
+						(listed: { name: string }) => listed.name,
+					);
+				expect(await names({ 'filter[taskable_type]': 'client,case' })).toEqual(byType);
+				expect(
+					await names({ 'filter[assigned_to_uuids]': `${first.uuid},${second.uuid}` }),
+				).toEqual(byAssignees);
+				expect(await names({ 'filter[assigned_to_uuids]': second.uuid })).toEqual(['Case review']);
+			});
+		},
+	);
+});
+
 describe('[inferred] open tasks', () => {
 	it.each<[PlannrFakeOptions['openTasksFalse'], string[]]>([
 		['closed', ['Filed']],
@@ -234,6 +269,110 @@ describe('[inferred] task answers', () => {
 				expect(answer.body.custom_fields).toEqual(
 					shown.map((field) => expect.objectContaining(field as object)),
 				);
+			});
+		},
+	);
+});
+
+describe('[inferred] related tasks', () => {
+	it.each<[PlannrFakeOptions['relatedTasks'], string[]]>([
+		['children', ['Call client']],
+		['none', []],
+	])(
+		'[inferred] relatedTasks %s: include=related_tasks on a parent task lists %j',
+		async (relatedTasks, listed) => {
+			await withFake({ relatedTasks }, async (other) => {
+				const { task, add } = firm(other);
+				other.tasks.get(add('Call client').uuid)!.parent_task_uuid = task.uuid;
+				const answer = await call(other, 'GET', `/api/v1/task/${task.uuid}`, {
+					query: { include: 'related_tasks' },
+				});
+				expect(answer.body.related_tasks.map((t: { name: string }) => t.name)).toEqual(listed);
+			});
+		},
+	);
+});
+
+describe('[inferred] task statuses', () => {
+	it.each<[PlannrFakeOptions['unknownStatusAnswer'], unknown, unknown]>([
+		[404, { message: expect.stringContaining('No query results') }, undefined],
+		[422, expect.anything(), { task_status_uuid: ['The selected task status uuid is invalid.'] }],
+	])(
+		'[inferred] unknownStatusAnswer %s: a status that does not exist, in PUT /task-status/{uuid} and in /uncomplete/{status}',
+		async (unknownStatusAnswer, body, errors) => {
+			await withFake({ unknownStatusAnswer }, async (other) => {
+				const { task } = firm(other);
+				const missing = '57a70000-0000-4000-8000-0000000000ff';
+				for (const answer of [
+					await call(other, 'PUT', `/api/v1/task-status/${missing}`, { body: { name: 'x' } }),
+					await call(other, 'PATCH', `/api/v1/task/${task.uuid}/uncomplete/${missing}`),
+				]) {
+					expect([answer.status, answer.body, answer.body.errors]).toEqual([
+						unknownStatusAnswer,
+						body,
+						errors,
+					]);
+				}
+			});
+		},
+	);
+
+	it.each<[PlannrFakeOptions['statusNameMaxLength'], number]>([
+		[255, 422],
+		[null, 201],
+	])(
+		'[inferred] statusNameMaxLength %s: POST with a 256-character name answers %s',
+		async (statusNameMaxLength, status) => {
+			await withFake({ statusNameMaxLength }, async (other) => {
+				const answer = await call(other, 'POST', '/api/v1/task-status', {
+					body: { name: 'x'.repeat(256) },
+				});
+				expect(answer.status).toBe(status);
+			});
+		},
+	);
+
+	it.each<[PlannrFakeOptions['statusPositionMin'], number]>([
+		[0, 422],
+		[null, 201],
+	])(
+		'[inferred] statusPositionMin %s: PUT with position -1 answers %s',
+		async (statusPositionMin, status) => {
+			await withFake({ statusPositionMin }, async (other) => {
+				const { status: open } = firm(other);
+				const answer = await call(other, 'PUT', `/api/v1/task-status/${open.uuid}`, {
+					body: { position: -1 },
+				});
+				expect(answer.status).toBe(status);
+			});
+		},
+	);
+
+	it.each<[PlannrFakeOptions['newStatusColour']]>([['#398898'], [null]])(
+		'[inferred] newStatusColour %s: a status created without a colour answers that colour',
+		async (newStatusColour) => {
+			await withFake({ newStatusColour }, async (other) => {
+				const answer = await call(other, 'POST', '/api/v1/task-status', {
+					body: { name: 'Parked' },
+				});
+				expect([answer.status, answer.body.colour]).toEqual([201, newStatusColour]);
+			});
+		},
+	);
+
+	it.each<[PlannrFakeOptions['completedStatusSameDetails'], number]>([
+		['reject', 422],
+		['allow', 201],
+	])(
+		'[inferred] completedStatusSameDetails %s: a completed-type status sent its own name (with a position) answers %s',
+		async (completedStatusSameDetails, status) => {
+			await withFake({ completedStatusSameDetails }, async (other) => {
+				const completed = other.addStatus({ name: 'Completed', is_type_completed: true });
+				const answer = await call(other, 'PUT', `/api/v1/task-status/${completed.uuid}`, {
+					body: { name: 'Completed', position: 5 },
+				});
+				expect(answer.status).toBe(status);
+				expect(other.statuses.get(completed.uuid)!.position).toBe(status === 201 ? 5 : 1);
 			});
 		},
 	);

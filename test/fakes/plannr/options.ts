@@ -102,7 +102,14 @@ export interface PlannrFakeOptions {
 	openTasksFalse?: 'closed' | 'all';
 	/** [inferred] no sheet line decides: filter[client_uuid] also finds tasks on the client's cases and plans, or only on the client. */
 	clientFilterScope?: 'client-and-children' | 'client-only';
-	/** [inferred] no sheet line decides: filter[assigned_to_uuids] with several: tasks assigned to any of them, or to all. */
+	/**
+	 * [inferred] no sheet line decides: whether the exact task filters (taskable_type, taskable_uuid, client_uuid,
+	 * priority, assigned_to_uuids, status_uuid) split a comma-separated value into several ('comma', the query
+	 * builder's exact filter) or take it whole as one value ('single', the stricter: only filter[url] is documented
+	 * as "a comma separated list").
+	 */
+	exactFilterLists?: 'single' | 'comma';
+	/** [inferred] no sheet line decides: filter[assigned_to_uuids] with several (exactFilterLists 'comma'): tasks assigned to any of them, or to all. */
 	assignedFilterMatch?: 'any' | 'all';
 	/** [inferred] no sheet line decides: filter[due_before]/[due_after] are strict (false) or include the bound (true). */
 	dueBoundsInclusive?: boolean;
@@ -157,6 +164,24 @@ export interface PlannrFakeOptions {
 	 * naming each detail changed (nothing is saved), or the details silently kept and the position saved.
 	 */
 	completedStatusDetails?: 'reject' | 'ignore';
+	/**
+	 * [inferred] no sheet line decides: a completed-type status sent a detail with the value it already has: taken
+	 * (nothing changes, 'allow') or refused like a change ('reject', the stricter).
+	 */
+	completedStatusSameDetails?: 'reject' | 'allow';
+	/** [inferred] no sheet line decides: the longest status name taken (Laravel's usual max:255 for a string column); null: any. */
+	statusNameMaxLength?: number | null;
+	/** [inferred] no sheet line decides: the lowest status position taken (0, the stricter); null: any whole number. */
+	statusPositionMin?: number | null;
+	/** [inferred] no sheet line decides: a new status's colour when none is sent: apidocs' example answers' `#398898`, or null. */
+	newStatusColour?: string | null;
+	/**
+	 * [inferred] no sheet line decides: a status uuid that does not exist, in PUT /task-status/{uuid} or
+	 * /uncomplete/{status}: 404 (Laravel's route model binding, as for tasks) or a 422 naming task_status_uuid.
+	 */
+	unknownStatusAnswer?: 404 | 422;
+	/** [inferred] no sheet line decides what include=related_tasks lists: the task's child tasks, or none. */
+	relatedTasks?: 'children' | 'none';
 	/** apidocs labels PUT's example answer 201 (the default); [inferred] no sheet line decides: 200, as Laravel answers for a model that already existed. */
 	statusUpdateStatus?: 200 | 201;
 	/** [inferred] no sheet line decides: where GET /api/v1/logins puts preferred_account_uuid: beside data, or on each login. */
@@ -228,6 +253,7 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		nameFilterMatch: 'exact',
 		openTasksFalse: 'closed',
 		clientFilterScope: 'client-and-children',
+		exactFilterLists: 'single',
 		assignedFilterMatch: 'any',
 		dueBoundsInclusive: false,
 		dueAtFormat: 'strict',
@@ -248,6 +274,12 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		statusColourFormat: 'hex',
 		completedStatusDetails: 'reject',
 		statusUpdateStatus: 201,
+		completedStatusSameDetails: 'reject',
+		statusNameMaxLength: 255,
+		statusPositionMin: 0,
+		newStatusColour: '#398898',
+		unknownStatusAnswer: 404,
+		relatedTasks: 'children',
 		preferredAccountPlacement: 'top-level',
 		webhookCreateStatus: 201,
 		webhookDeleteStatus: 204,

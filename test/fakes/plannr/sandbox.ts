@@ -62,15 +62,10 @@ export function fillSandbox(fake: PlannrStore): void {
 	});
 	const pension = fake.addPlan({
 		name: 'Aviva Personal Pension',
-		provider: 'Aviva',
-		plan_type: 'Pension',
-		policy_number: 'AV-118204',
 		client_uuid: emma.uuid,
 	});
 	fake.addPlan({
 		name: 'Vanguard Stocks & Shares ISA',
-		provider: 'Vanguard',
-		plan_type: 'ISA',
 		client_uuid: raj.uuid,
 	});
 

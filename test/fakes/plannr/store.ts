@@ -301,9 +301,6 @@ export class PlannrStore extends VendorFake {
 		const now = this.isoNow();
 		const plan: PlannrPlan = {
 			uuid: uuid(this, 'plan'),
-			provider: 'Aviva',
-			plan_type: 'Pension',
-			policy_number: null,
 			created_at: now,
 			updated_at: now,
 			...partial,

@@ -30,11 +30,22 @@ function listTasks(fake: PlannrStore, context: Context): FakeResponse {
 	if (isResponse(names)) return names;
 	const { filters, sorts, includes } = names;
 	const validation = new Validation(fake.messages);
-	const list = (name: string) =>
-		(filters.get(name) ?? '')
-			.split(',')
+	const query = new URLSearchParams(request.rawQuery);
+	// A PHP array (`filter[x][]=a&filter[x][]=b`) is several values; [inferred] exactFilterLists: a
+	// comma-separated value is several too, or one value whole.
+	const list = (name: string) => {
+		const sentAsArray = query.getAll(`filter[${name}][]`);
+		const raw = filters.get(name) ?? '';
+		return (
+			sentAsArray.length > 0
+				? sentAsArray
+				: fake.options.exactFilterLists === 'comma'
+					? raw.split(',')
+					: [raw]
+		)
 			.map((part) => part.trim())
 			.filter(Boolean);
+	};
 	const flag = (name: string): boolean | undefined => {
 		const raw = filters.get(name);
 		if (raw === undefined) return undefined;
@@ -95,7 +106,7 @@ function listTasks(fake: PlannrStore, context: Context): FakeResponse {
 				? task.name === name
 				: task.name.toLowerCase().includes(name.toLowerCase()),
 		);
-	// [inferred] the exact filters take comma-separated lists (the query builder's exact filter).
+	// The exact filters: each task field equals (one of) the values asked.
 	for (const [filter, field] of [
 		['taskable_type', 'taskable_type'],
 		['taskable_uuid', 'taskable_uuid'],

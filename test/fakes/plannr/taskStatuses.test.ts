@@ -200,7 +200,7 @@ describe('task status create and update', () => {
 		expect(fake.statuses.get(done.uuid)).toEqual(before);
 
 		const moved = await api('PUT', `/api/v1/task-status/${done.uuid}`, {
-			body: { position: 0, name: before.name },
+			body: { position: 0 },
 		});
 		expect(moved.status).toBe(201);
 		expect(moved.body).toMatchObject({ name: 'Completed', colour: before.colour, position: 0 });

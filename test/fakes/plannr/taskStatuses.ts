@@ -63,11 +63,14 @@ function readStatus(fake: PlannrStore, body: Body, creating: boolean): StatusFie
 	if (creating || present('name')) {
 		if (body.name === undefined || body.name === null) v.add('name', 'required');
 		else if (typeof body.name !== 'string') v.add('name', 'string');
-		// [inferred] Laravel's usual max:255 for a string column.
-		else if (body.name.length > 255) v.add('name', 'max', { max: 255 });
+		// [inferred] statusNameMaxLength.
+		else if (
+			fake.options.statusNameMaxLength !== null &&
+			body.name.length > fake.options.statusNameMaxLength
+		)
+			v.add('name', 'max', { max: fake.options.statusNameMaxLength });
 		else fields.name = body.name;
 	}
-	// [inferred] colour sent as null (or '', which Laravel turns into null) is not a colour.
 	if (present('colour')) {
 		if (typeof body.colour !== 'string') v.add('colour', 'string');
 		else if (fake.options.statusColourFormat === 'hex' && !/^#[0-9a-f]{6}$/i.test(body.colour))
@@ -82,8 +85,12 @@ function readStatus(fake: PlannrStore, body: Body, creating: boolean): StatusFie
 				? Number.isInteger(value)
 				: typeof value === 'string' && /^-?\d+$/.test(value);
 		if (!whole) v.add('position', 'integer');
-		// [inferred] positions count from 0.
-		else if (Number(value) < 0) v.add('position', 'min_numeric', { min: 0 });
+		// [inferred] statusPositionMin.
+		else if (
+			fake.options.statusPositionMin !== null &&
+			Number(value) < fake.options.statusPositionMin
+		)
+			v.add('position', 'min_numeric', { min: fake.options.statusPositionMin });
 		else fields.position = Number(value);
 	}
 	if (extras) {
@@ -97,21 +104,26 @@ function readStatus(fake: PlannrStore, body: Body, creating: boolean): StatusFie
 	return v.failed ? v.response() : fields;
 }
 
+/** [inferred] unknownStatusAnswer: a status uuid in the path that does not exist. */
+export function unknownStatus(fake: PlannrStore, uuid: string): FakeResponse {
+	if (fake.options.unknownStatusAnswer === 404)
+		return message(404, `No query results for model [App\\Models\\TaskStatus] ${uuid}`);
+	const v = new Validation(fake.messages);
+	v.add('task_status_uuid', 'exists');
+	return v.response();
+}
+
 function statusByParam(fake: PlannrStore, request: FakeRequest): PlannrStatus | FakeResponse {
-	// [inferred] route model binding, as for tasks: an unknown uuid is a 404.
-	return (
-		fake.statuses.get(request.params.uuid) ??
-		message(404, `No query results for model [App\\Models\\TaskStatus] ${request.params.uuid}`)
-	);
+	return fake.statuses.get(request.params.uuid) ?? unknownStatus(fake, request.params.uuid);
 }
 
 function postStatus(fake: PlannrStore, context: Context): FakeResponse {
 	const fields = readStatus(fake, readInput(context.request), true);
 	if (isResponse(fields)) return fields;
-	// [inferred] a new status comes last; its colour, when none is sent, is the one apidocs' answers show.
+	// A new status is appended to the order; [inferred] newStatusColour when none is sent.
 	const last = Math.max(0, ...[...fake.statuses.values()].map((status) => status.position));
 	const status = fake.addStatus({
-		colour: '#398898',
+		colour: fake.options.newStatusColour,
 		position: last + 1,
 		...(fields as StatusFields & { name: string }),
 	});
@@ -124,9 +136,10 @@ function putStatus(fake: PlannrStore, context: Context): FakeResponse {
 	const fields = readStatus(fake, readInput(context.request), false);
 	if (isResponse(fields)) return fields;
 	if (status.is_type_completed) {
-		// A detail sent with the value it already has changes nothing, so it is not refused [inferred].
+		// [inferred] completedStatusSameDetails: a detail sent with the value it already has counts, or not.
+		const sameCounts = fake.options.completedStatusSameDetails === 'reject';
 		const changed = DETAILS.filter(
-			(key) => fields[key] !== undefined && fields[key] !== status[key],
+			(key) => fields[key] !== undefined && (sameCounts || fields[key] !== status[key]),
 		);
 		if (changed.length > 0 && fake.options.completedStatusDetails === 'reject') {
 			const v = new Validation(fake.messages);
@@ -135,7 +148,7 @@ function putStatus(fake: PlannrStore, context: Context): FakeResponse {
 		}
 		for (const key of DETAILS) delete fields[key];
 	}
-	// [inferred] other statuses keep their positions (no reordering); updated_at moves on every accepted update.
+	// Only this status changes; updated_at moves on every accepted update.
 	Object.assign(status, fields, { updated_at: fake.isoNow() });
 	return { status: fake.options.statusUpdateStatus, body: { ...status } };
 }

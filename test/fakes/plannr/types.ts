@@ -111,7 +111,7 @@ export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 export interface PlannrStatus {
 	uuid: string;
 	name: string;
-	colour: string;
+	colour: string | null;
 	position: number;
 	is_type_completed: boolean;
 	is_archived: boolean;
@@ -152,7 +152,7 @@ export interface PlannrLogin {
 	created_at: string;
 }
 
-/** [inferred] shape: the seed's case example, cut down; `client_uuid` links it to its client. */
+/** Documented (seed 002: a task's `taskable` for a case), cut down; `client_uuid` is the fake's own link to its client. */
 export interface PlannrCase {
 	uuid: string;
 	name: string;
@@ -165,13 +165,10 @@ export interface PlannrCase {
 	updated_at: string;
 }
 
-/** [inferred] shape. */
+/** No page shows a plan: the fields every taskable in seed 002 has (uuid, name, timestamps) and the fake's client link. */
 export interface PlannrPlan {
 	uuid: string;
 	name: string;
-	provider: string;
-	plan_type: string;
-	policy_number: string | null;
 	client_uuid: string;
 	created_at: string;
 	updated_at: string;

@@ -47,9 +47,11 @@ export function taskViewOf(
 		view.parent_task = parent ? taskViewOf(fake, parent, [], true) : null;
 	}
 	if (!nested && includes.includes('related_tasks')) {
-		// [inferred] the related tasks are the task's child tasks.
+		// [inferred] relatedTasks: the task's child tasks, or none.
 		view.related_tasks = [...fake.tasks.values()]
-			.filter((other) => other.parent_task_uuid === task.uuid)
+			.filter(
+				(other) => fake.options.relatedTasks === 'children' && other.parent_task_uuid === task.uuid,
+			)
 			.map((child) => taskViewOf(fake, child, [], true));
 	}
 	return view;

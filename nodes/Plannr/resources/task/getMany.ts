@@ -12,7 +12,7 @@ import {
 	statusField,
 	taskableTypeField,
 } from './fields';
-import { shapeTaskQuery } from './shapes';
+import { refuseSeveralAssignees, shapeTaskQuery } from './shapes';
 
 export const getMany = defineOperation({
 	value: 'getAll',
@@ -23,8 +23,9 @@ export const getMany = defineOperation({
 		filtersCollection([
 			{
 				...assigneesField,
-				description: `Only tasks assigned to these accounts. With several, Plannr does not document whether a task needs one of them or all. ${CHOOSE_SEVERAL}.`,
-				routing: sentInQuery('filter[assigned_to_uuids]', '={{ $value.join(",") }}'),
+				description: `Only tasks assigned to this account: pick one. Plannr documents no way to ask for several in this filter, so several are refused before anything is sent; run the node once per assignee instead. ${CHOOSE_SEVERAL}.`,
+				// String(): one entry as it is, whether the editor's list or an expression's text.
+				routing: sentInQuery('filter[assigned_to_uuids]', '={{ String($value) }}'),
 			},
 			{
 				displayName: 'Client UUID',
@@ -156,6 +157,11 @@ export const getMany = defineOperation({
 		{ path: 'filters.taskableUuid', label: 'Linked Record UUID', kind: 'uuid' },
 		{ path: 'filters.taskStatusUuid', label: 'Status', kind: 'uuid' },
 	],
-	request: { method: 'GET', url: PLANNR_PATHS.tasks, paged: true, preSend: [shapeTaskQuery] },
+	request: {
+		method: 'GET',
+		url: PLANNR_PATHS.tasks,
+		paged: true,
+		preSend: [refuseSeveralAssignees, shapeTaskQuery],
+	},
 	outputsTasks: true,
 });

@@ -75,6 +75,30 @@ export async function requireLinkedRecordWithType(
 	return requestOptions;
 }
 
+/**
+ * A declarative preSend step for Get Many: one assignee at most. No page says filter[assigned_to_uuids] takes a
+ * comma-separated list (only filter[url] is documented as one): several, comma-joined, could match no task at
+ * all, so they are refused before anything is sent.
+ */
+export async function refuseSeveralAssignees(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const value = this.getNodeParameter('filters.assignedToUuids', []) as unknown;
+	const entries = (Array.isArray(value) ? value : String(value ?? '').split(','))
+		.map((entry) => String(entry).trim())
+		.filter(Boolean);
+	if (entries.length > 1) {
+		throw fieldRefusal(
+			this.getNode(),
+			this.getItemIndex(),
+			`"Assignee Names or IDs" takes one assignee in Get Many (got ${entries.length}): Plannr does not document a filter by several. Pick one assignee, or run the node once per assignee.`,
+			'Assignee Names or IDs',
+		);
+	}
+	return requestOptions;
+}
+
 /** A declarative preSend step: the Get Many date filters as Plannr's local time. */
 export async function shapeTaskQuery(
 	this: IExecuteSingleFunctions,
