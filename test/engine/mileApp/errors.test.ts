@@ -182,6 +182,12 @@ describe('[inferred] answers a write may get, each way: Create and Replace send 
 		['assignChecksHub off', { assignChecksHub: false }],
 		['undocumentedDateForms reject', { undocumentedDateForms: 'reject' }],
 		['undocumentedDateForms accept', { undocumentedDateForms: 'accept' }],
+		['answerKeysInBody ignore', { answerKeysInBody: 'ignore' }],
+		['answerKeysInBody reject', { answerKeysInBody: 'reject' }],
+		['emptyFieldValue reject', { emptyFieldValue: 'reject' }],
+		['emptyFieldValue clear', { emptyFieldValue: 'clear' }],
+		['fieldTypeChecks checked', { fieldTypeChecks: 'checked' }],
+		['fieldTypeChecks unchecked', { fieldTypeChecks: 'unchecked' }],
 	] as const)('%s', async (_option, options) => {
 		await withFakeOf(options, async (other, run) => {
 			const created = await run({
@@ -226,6 +232,51 @@ describe('[inferred] answers a write may get, each way: Create and Replace send 
 			});
 		});
 	});
+});
+
+describe('[inferred] fieldTypeChecks (no sheet line decides how a field is checked against its type), each way', () => {
+	it.each([
+		[
+			'checked',
+			'is an error in MileApp’s words, nothing made',
+			'MileApp: The spot must be a location as latitude,longitude.',
+		],
+		['unchecked', 'is made as sent', undefined],
+	] as const)(
+		'%s: a location the node passes on as text %s',
+		async (fieldTypeChecks, _outcome, refusal) => {
+			await withFakeOf({ fieldTypeChecks }, async (other, run) => {
+				other.addFlow({
+					name: 'Visit',
+					fields: [{ field: 'spot', type: 'location', required: true }],
+				});
+				const created = await run({
+					resource: 'task',
+					operation: 'create',
+					flow: fromList('Visit'),
+					hubId: fromList(hub._id),
+					flowFields: {
+						mappingMode: 'defineBelow',
+						value: { spot: 'Gambir' },
+						schema: [
+							{ id: 'spot', displayName: 'spot', required: true, display: true, type: 'string' },
+						],
+					},
+					additionalFields: {},
+				});
+				expect(other.requests.map((request) => request.body)).toEqual([
+					{ flow: 'Visit', hubId: hub._id, spot: 'Gambir' },
+				]);
+				if (refusal) {
+					expect(created.error).toMatchObject({ message: refusal, httpCode: '400' });
+					expect(other.tasks.size).toBe(0);
+				} else {
+					expect(created.error).toBeUndefined();
+					expect(created.items[0].json.spot).toBe('Gambir');
+				}
+			});
+		},
+	);
 });
 
 describe('[inferred] how MileApp words and codes a refusal (no sheet line decides), each way', () => {

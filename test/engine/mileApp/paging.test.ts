@@ -124,7 +124,7 @@ describe('Unknown ([inferred] unknownCursor): a cursor naming a task deleted bet
 	});
 });
 
-describe('[inferred] the cursor page with totals or without, and the time a range applies to by default', () => {
+describe('[inferred] the cursor page with totals or without, the order of ties, and the time a range applies to by default', () => {
 	it.each([false, true])(
 		'lazyLoadTotals %s: Return All reads every task once',
 		async (lazyLoadTotals) => {
@@ -134,6 +134,21 @@ describe('[inferred] the cursor page with totals or without, and the time a rang
 				expect(error).toBeUndefined();
 				expect(new Set(items.map((item) => item.json._id))).toEqual(
 					new Set(tasks.map((task) => task._id)),
+				);
+			});
+		},
+	);
+
+	it.each(['in-direction', 'oldest-first'] as const)(
+		'sortTies %s: 120 tasks created in the same second, Return All reads every task once',
+		async (sortTies) => {
+			await withFakeOf({ sortTies }, async (other, run) => {
+				const tasks = addTasks(other, 120, 'INV');
+				expect(new Set(tasks.map((task) => task.createdTime)).size).toBe(1);
+				const { items, error } = await run(returnAll);
+				expect(error).toBeUndefined();
+				expect(items.map((item) => item.json._id).sort()).toEqual(
+					tasks.map((task) => task._id).sort(),
 				);
 			});
 		},

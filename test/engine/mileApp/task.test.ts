@@ -688,3 +688,33 @@ describe('optional fields left empty are left out of the request', () => {
 		expect(Object.keys(apiCalls()[0].query).sort()).toEqual(['lazyLoad', 'limit']);
 	});
 });
+
+describe('[inferred] what MileApp does with an empty flow field or a flow in a PATCH (no sheet line decides), each way', () => {
+	it.each([
+		['emptyFieldValue reject', { emptyFieldValue: 'reject' }],
+		['emptyFieldValue clear', { emptyFieldValue: 'clear' }],
+		['patchFlowChange new-flow', { patchFlowChange: 'new-flow' }],
+		['patchFlowChange reject', { patchFlowChange: 'reject' }],
+	] as const)(
+		'%s: Update sends neither a field left empty nor the flow, so the task keeps both and changes what is given',
+		async (_option, options) => {
+			const fields = { invoice: 'INV-1', recipientName: 'Rina', packageCount: 1 };
+			const update = { resource: 'task', operation: 'update', flow: fromList('Delivery') };
+			await withFakeOf(options, async (other, run) => {
+				const task = other.addTask({ flowId: delivery._id, hubId: hub._id, fields });
+				const updated = await run({
+					...update,
+					taskId: task._id,
+					flowFields: mapped({ invoice: 'INV-3', recipientName: '' }),
+					updateFields: {},
+				});
+				expect(updated.error).toBeUndefined();
+				expect(other.requests.map((request) => request.body)).toEqual([{ invoice: 'INV-3' }]);
+				expect(other.tasks.get(task._id)).toMatchObject({
+					flow: 'Delivery',
+					fields: { invoice: 'INV-3', recipientName: 'Rina', packageCount: 1 },
+				});
+			});
+		},
+	);
+});

@@ -67,7 +67,10 @@ describe('auth, Accept, routes, errors', () => {
 		const missing = await api('GET', '/nothing');
 		expect([missing.status, missing.body]).toEqual([404, { status: false, message: 'Not Found' }]);
 		const wrong = await api('POST', '/tasks');
-		expect([wrong.status, wrong.body.status]).toEqual([405, false]);
+		expect([wrong.status, wrong.body]).toEqual([
+			405,
+			{ status: false, message: 'Method Not Allowed' },
+		]);
 		expect(wrong.headers.get('allow')).toBe('GET');
 		expect((await api('PATCH', '/task/x/assign')).status).toBe(405);
 	});

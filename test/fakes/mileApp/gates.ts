@@ -26,7 +26,10 @@ export function on(fake: MileAppStore, method: string, path: string, handler: Ha
 	fake.known.push({ method, matcher: new RegExp(`^${source}/?$`) });
 }
 
-/** Documented: 404 for a wrong URL, 405 for a known URL with another method. [inferred] the messages. */
+/**
+ * Documented: 404 for a wrong URL, 405 for a known URL with another method, as `{status: false, message}`. No wording
+ * is documented: the message is the status's HTTP reason phrase; the 405's Allow header is HTTP's rule.
+ */
 export function routeMissing(fake: MileAppStore, request: FakeRequest): FakeResponse {
 	const methods = [
 		...new Set(
@@ -35,11 +38,7 @@ export function routeMissing(fake: MileAppStore, request: FakeRequest): FakeResp
 	];
 	const response =
 		methods.length > 0
-			? failure(
-					405,
-					`The ${request.method} method is not supported for this route. Supported methods: ${methods.join(', ')}.`,
-					{ allow: methods.join(', ') },
-				)
+			? failure(405, 'Method Not Allowed', { allow: methods.join(', ') })
 			: failure(404, 'Not Found');
 	return outgoing(fake, request, response);
 }

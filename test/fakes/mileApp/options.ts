@@ -41,6 +41,11 @@ export interface MileAppFakeOptions {
 	defaultTimeBy?: TimeBy;
 	/** [inferred] no sheet line decides: timeFrom/timeTo include their bound (true), or exclude it. */
 	timeRangeInclusive?: boolean;
+	/**
+	 * [inferred] sortTies: no sheet line decides the order of tasks equal on the sort's key (MongoDB promises none):
+	 * 'in-direction', creation order in the sort's direction (newest first when desc), or 'oldest-first' always.
+	 */
+	sortTies?: 'in-direction' | 'oldest-first';
 	/** [inferred] no sheet line decides where a missing doneTime goes: 'mongo' (lowest: first ascending, last descending) or always last. */
 	nullsSort?: 'mongo' | 'last';
 	/** [inferred] no sheet line decides: `fields=` always keeps `_id` in each row (true), or only the fields named (false, the default: a client must name `_id`). */
@@ -96,6 +101,29 @@ export interface MileAppFakeOptions {
 	validationMessage?: 'first' | 'all';
 	/** [inferred] no sheet line decides: body keys that are neither the task's nor the flow's fields: dropped, kept on the task, or a 400. */
 	unknownBodyFields?: 'ignore' | 'keep' | 'reject';
+	/**
+	 * [inferred] answerKeysInBody: no sheet line decides what a task body's keys of an answer (`_id`, `hub`,
+	 * `orderIndex`, `createdTime`, …) do. 'ignore' by default: the PUT "requires a complete representation of the task
+	 * object" (openapi), which a client builds from a read; 'reject' makes them a 400.
+	 */
+	answerKeysInBody?: 'ignore' | 'reject';
+	/**
+	 * [inferred] emptyFieldValue: no sheet line decides what a flow field sent as null or '' does. 'reject' by default
+	 * (the stricter: a 400), or 'clear' (the field is removed). A required field empty is "required" either way.
+	 */
+	emptyFieldValue?: 'reject' | 'clear';
+	/**
+	 * [inferred] fieldTypeChecks: no sheet line decides (seed 003: "This field's type & value is according to Flow's
+	 * setting"): 'checked' by default (the stricter), a value must fit its field's type (date `Y-m-d`, datetime a
+	 * documented date, select one of the choices, location `lat,lng`); 'unchecked' stores what is sent.
+	 */
+	fieldTypeChecks?: 'checked' | 'unchecked';
+	/**
+	 * [inferred] patchFlowChange: no sheet line decides a PATCH naming another flow. 'new-flow' by default (the sheet's
+	 * PATCH takes "only the fields to change", the flow among them): the task takes that flow and needs its required
+	 * fields; 'reject' makes it a 400 (a flow is changed by PUT only).
+	 */
+	patchFlowChange?: 'new-flow' | 'reject';
 	/** [inferred] no sheet line decides: false, a number field takes a numeric string (stored as a number), a string field a number (stored as text); true: a 400. */
 	strictFieldTypes?: boolean;
 	/** [inferred] no sheet line decides: a PUT (a full replacement) must carry the flow's required fields too, as a create does. */
@@ -184,6 +212,7 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		commaListFilters: false,
 		defaultTimeBy: 'createdTime',
 		timeRangeInclusive: true,
+		sortTies: 'in-direction',
 		nullsSort: 'mongo',
 		fieldsKeepId: false,
 		paginatorLinks: true,
@@ -202,6 +231,10 @@ export function defaultOptions(): Omit<Options, 'rateLimitClock'> {
 		validationStatus: 400,
 		validationMessage: 'first',
 		unknownBodyFields: 'ignore',
+		answerKeysInBody: 'ignore',
+		emptyFieldValue: 'reject',
+		fieldTypeChecks: 'checked',
+		patchFlowChange: 'new-flow',
 		strictFieldTypes: false,
 		putRequiresFlowFields: true,
 		putWithoutAssignee: 'keep',

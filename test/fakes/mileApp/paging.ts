@@ -94,8 +94,8 @@ export function paginator<T>(
 }
 
 /**
- * Documented: `lazyLoad=1` + `cursor=<last _id>` pages by cursor. [inferred] the answer is Laravel's simple
- * paginator (no total, no last_page): the rows after the cursor's task in the list's order.
+ * Documented: `lazyLoad=1` + `cursor=<last _id>` pages by cursor: the rows after the cursor's task in the
+ * list's order. [inferred] lazyLoadTotals: Laravel's simple paginator (no total, no last_page), or with them.
  */
 export function lazyPage(
 	fake: MileAppStore,

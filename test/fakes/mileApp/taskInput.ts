@@ -15,7 +15,7 @@ import {
 /** Keys of a task body that are not flow fields. */
 const WRITABLE_KEYS = ['flow', 'hubId', 'startTime', 'endTime', 'assignee', 'status'] as const;
 
-/** Keys an answer carries that a client may send back (read, then PUT the merged task): [inferred] ignored. */
+/** Keys an answer carries that a client may send back (read, then PUT the merged task): [inferred] answerKeysInBody. */
 const READ_ONLY_KEYS = [
 	'_id',
 	'flowId',
@@ -33,6 +33,8 @@ const READ_ONLY_KEYS = [
 	'title',
 	'content',
 ] as const;
+
+const READ_ONLY = new Set<string>(READ_ONLY_KEYS);
 
 export const RESERVED = new Set<string>([...WRITABLE_KEYS, ...READ_ONLY_KEYS]);
 
@@ -90,9 +92,10 @@ export function checkAssignees(
 }
 
 /**
- * [inferred] how each field type is checked (the documents say only that fields follow the flow's setting):
- * string text; number a finite number; date `Y-m-d`; datetime a date the API takes (stored ISO); select one
- * of the options; location `lat,lng`. Returns the value to store, or undefined after adding a problem.
+ * [inferred] fieldTypeChecks (and strictFieldTypes for string/number): how a value is checked against its field's
+ * type: string text; number a finite number; date `Y-m-d`; datetime a date the API takes (stored ISO); select one
+ * of the options; location `lat,lng`. 'unchecked' stores what is sent. Returns the value to store, or undefined
+ * after adding a problem.
  */
 function checkField(
 	fake: MileAppStore,
@@ -100,6 +103,7 @@ function checkField(
 	value: unknown,
 	problems: Problems,
 ): unknown {
+	if (fake.options.fieldTypeChecks === 'unchecked') return value;
 	const strict = fake.options.strictFieldTypes;
 	const name = field.field;
 	switch (field.type) {
@@ -178,13 +182,16 @@ export function readTask(
 		else if (typeof body.hubId !== 'string' || !(hub = fake.hubs.get(body.hubId)))
 			problems.add('The selected hubId is invalid.');
 	}
+	const flowChanged = existing !== undefined && flow !== undefined && existing.flowId !== flow._id;
+	if (mode === 'patch' && flowChanged && fake.options.patchFlowChange === 'reject')
+		problems.add('The flow cannot be changed by PATCH.');
 	if (!flow || !hub) {
 		if (!problems.failed)
 			problems.add(!flow ? 'The selected flow is invalid.' : 'The selected hubId is invalid.');
 		return invalid(fake, problems);
 	}
 
-	// The flow's fields: a PATCH starts from the task's (those of its flow, if the flow changes [inferred]).
+	// The flow's fields: a PATCH starts from the task's (those of the new flow, if [inferred] patchFlowChange lets it change).
 	const flowKeys = new Set(flow.fields.map((field) => field.field));
 	const fields: Record<string, unknown> = {};
 	if (mode === 'patch' && existing) {
@@ -196,13 +203,15 @@ export function readTask(
 				fields[key] = value;
 		}
 	}
-	const flowChanged = existing !== undefined && existing.flowId !== flow._id;
 	for (const field of flow.fields) {
 		if (field.field in body) {
 			const value = body[field.field];
-			// [inferred] null or '' clears a field.
-			if (isEmpty(value)) delete fields[field.field];
-			else {
+			if (isEmpty(value)) {
+				// [inferred] emptyFieldValue: a 400, or the field is cleared (a required one is "required" either way).
+				if (fake.options.emptyFieldValue === 'reject' && !field.required)
+					problems.add(`The ${field.field} field must not be empty.`);
+				delete fields[field.field];
+			} else {
 				const checked = checkField(fake, field, value, problems);
 				if (checked !== undefined) fields[field.field] = checked;
 			}
@@ -221,6 +230,8 @@ export function readTask(
 		}
 	}
 	for (const key of Object.keys(body)) {
+		if (READ_ONLY.has(key) && fake.options.answerKeysInBody === 'reject')
+			problems.add(`The ${key} field cannot be set.`);
 		if (RESERVED.has(key) || flowKeys.has(key)) continue;
 		if (fake.options.unknownBodyFields === 'reject')
 			problems.add(`The ${key} field is not in the flow ${flow.name}.`);

@@ -121,8 +121,9 @@ function listTasks(fake: MileAppStore, context: Context): FakeResponse {
 		} else if (x !== y) {
 			return descending ? y - x : x - y;
 		}
-		// [inferred] ties in creation order, in the sort's direction (MongoDB's _id order).
-		return descending ? b.seq - a.seq : a.seq - b.seq;
+		// [inferred] sortTies: creation order, in the sort's direction or oldest first.
+		const newestFirst = descending && fake.options.sortTies === 'in-direction';
+		return newestFirst ? b.seq - a.seq : a.seq - b.seq;
 	});
 
 	const fields = (q.fields ?? '')

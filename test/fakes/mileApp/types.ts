@@ -15,7 +15,8 @@ export const TASK_EVENTS = ['onCreate', 'onAssign', 'onFinish'] as const;
 
 /**
  * The field types a flow's field may have. 'string' is MileApp's own word (a flow's input component has
- * `inputType: "string"`); [inferred] the others and how each is checked (see `checkField`).
+ * `inputType: "string"`); the others are the fake's names for what seed 003 calls the "Flow's setting" (the node
+ * reads a name it does not know as text). Whether a value is checked against them: [inferred] fieldTypeChecks.
  */
 export const FIELD_TYPES = ['string', 'number', 'date', 'datetime', 'select', 'location'] as const;
 
