@@ -41,7 +41,8 @@ export const SHIFT_MODES: INodePropertyOptions[] = [
 	{ name: 'Employee (Signed-In User)', value: 'employee' },
 	{ name: 'Employees (Several Employees)', value: 'employees' },
 	{ name: 'Location', value: 'location' },
-	{ name: 'Open (Nobody Assigned)', value: 'open' },
+	// Which shifts Humanity calls open (nobody on them, or fewer than needed) is not documented.
+	{ name: 'Open (Open Shifts)', value: 'open' },
 	{ name: 'Schedule (Positions)', value: 'schedule' },
 ];
 

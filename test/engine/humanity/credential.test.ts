@@ -17,6 +17,9 @@ import {
 } from './setup';
 
 useHumanity();
+afterEach(() => {
+	fake.options.tokenErrors = 'oauth2';
+});
 
 describe('Humanity credential', () => {
 	it('Test button: gets a token by the password grant, then calls /me with it as access_token', async () => {
@@ -170,25 +173,34 @@ describe('token: reused until it expires, renewed once when refused', () => {
 		expect(apiCalls()[0].query.access_token).not.toBe(oldToken);
 	});
 
-	it("a wrong password stops the node with Humanity's reason, without the password or app secret", async () => {
-		const { shift } = seed();
-		engine.credentials.update(credentialId, {
-			...engine.credentials.data(credentialId),
-			password: 'Wrong-Pass-4471',
-		});
-		const { error, run } = await humanity({
-			resource: 'shift',
-			operation: 'get',
-			shiftId: byId(String(shift.id)),
-		});
-		expect(error?.message).toBe(
-			'Humanity: Humanity sign-in failed (HTTP 401): Invalid username and password combination',
-		);
-		expect(apiCalls()).toHaveLength(0);
-		const text = JSON.stringify(run.data.resultData);
-		for (const secret of ['Wrong-Pass-4471', fake.options.appSecret])
-			expect(text).not.toContain(secret);
-	});
+	it.each([
+		['oauth2', 'HTTP 401): Invalid username and password combination'],
+		[
+			'envelope',
+			'HTTP 200): Authentication Failed - You do not have permissions to access the service: Invalid username and password combination',
+		],
+	] as const)(
+		"a wrong password stops the node with Humanity's reason, without the password or app secret, whatever shape token.php refuses in (tokenErrors %s)",
+		async (tokenErrors, reason) => {
+			fake.options.tokenErrors = tokenErrors;
+			const { shift } = seed();
+			engine.credentials.update(credentialId, {
+				...engine.credentials.data(credentialId),
+				password: 'Wrong-Pass-4471',
+			});
+			const { items, error, run } = await humanity({
+				resource: 'shift',
+				operation: 'get',
+				shiftId: byId(String(shift.id)),
+			});
+			expect(items).toEqual([]);
+			expect(error?.message).toBe(`Humanity: Humanity sign-in failed (${reason}`);
+			expect(apiCalls()).toHaveLength(0);
+			const text = JSON.stringify(run.data.resultData);
+			for (const secret of ['Wrong-Pass-4471', fake.options.appSecret])
+				expect(text).not.toContain(secret);
+		},
+	);
 
 	it('no secret (app secret, password, token) appears in output or errors', async () => {
 		const { shift } = seed();

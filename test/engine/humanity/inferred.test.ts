@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 import { defaultOptions, type HumanityFakeOptions } from '../../fakes/humanity/options';
+import { loadOptions } from '../harness';
 import {
 	API,
 	apiCalls,
@@ -57,6 +58,13 @@ const addTimeBoxed = (shiftId: number, masterTaskId: string, start: string, due:
 		additionalFields: { name: 'Timed' },
 	});
 
+/** One row per answer of an option: its name and value, and the fake options that give it. */
+const answersOf = <K extends keyof HumanityFakeOptions>(
+	option: K,
+	values: Array<HumanityFakeOptions[K]>,
+): Array<[string, HumanityFakeOptions]> =>
+	values.map((value) => [`${option} ${String(value)}`, { [option]: value }]);
+
 /** Every answer of each option that changes how Humanity takes a whole-list PUT the node sends. */
 const listWriteAnswers: Array<[string, HumanityFakeOptions]> = [
 	['omittedDescriptionOnUpdate clear', { omittedDescriptionOnUpdate: 'clear' }],
@@ -84,6 +92,8 @@ const listWriteAnswers: Array<[string, HumanityFakeOptions]> = [
 	['employeeTasks manual', { employeeTasks: 'manual' }],
 	['deleteCascadesToEmployeeTasks true', { deleteCascadesToEmployeeTasks: true }],
 	['deleteCascadesToEmployeeTasks false', { deleteCascadesToEmployeeTasks: false }],
+	...answersOf('shiftTaskOrder', ['as-sent', 'kept']),
+	...answersOf('ulidCase', ['lower', 'any']),
 ];
 
 describe('[inferred] shift-task PUT answers: the node’s read-modify-write keeps every task', () => {
@@ -237,10 +247,13 @@ describe('[inferred] shift-task PUT answers: the node’s read-modify-write keep
 });
 
 describe('[inferred] shift and list answers', () => {
-	it.each(['today', 'reject'] as const)(
-		'Shift Get Many always sends start_date and end_date, so it works whether Humanity defaults them (missingShiftDates %s)',
-		async (missingShiftDates) => {
-			answering({ missingShiftDates });
+	it.each([
+		...answersOf('missingShiftDates', ['today', 'reject']),
+		...answersOf('shiftDayFormat', ['date', 'lenient']),
+	])(
+		'Shift Get Many always sends start_date and end_date as yyyy-MM-dd, so it works whether Humanity defaults them or reads other formats (%s)',
+		async (_answer, options) => {
+			answering(options);
 			const { shift, other } = seed();
 
 			const { items, error } = await humanity({
@@ -654,6 +667,186 @@ describe('[inferred] connection answers', () => {
 
 			expect(items).toEqual([]);
 			expect(error?.message).toMatch(said);
+		},
+	);
+});
+
+describe('[inferred] formats and matches no sheet line gives', () => {
+	/** What Humanity finds for "count" and both positions under each answer: only the case-sensitive or all-positions ones drop "Count the float". */
+	const narrowing = new Set(['searchTermCase sensitive', 'positionIdsMatch all']);
+	it.each([
+		...answersOf('searchTermCase', ['insensitive', 'sensitive']),
+		...answersOf('positionIdsMatch', ['any', 'all']),
+	])(
+		'Master Task Get Many outputs the master tasks Humanity found, as answered (%s)',
+		async (answer, options) => {
+			answering(options);
+			const names = narrowing.has(answer)
+				? ['count the tills']
+				: ['Count the float', 'count the tills'];
+			const bar = fake.addPosition({ name: 'Bar' }).id;
+			const kitchen = fake.addPosition({ name: 'Kitchen' }).id;
+			fake.addMasterTask({ name: 'Count the float', positionIds: [bar] });
+			fake.addMasterTask({ name: 'count the tills', positionIds: [bar, kitchen] });
+			fake.addMasterTask({ name: 'Mop the floor', positionIds: [kitchen] });
+
+			const { items, error } = await humanity({
+				resource: 'masterTask',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { searchTerm: 'count', positionIds: [bar, kitchen] },
+			});
+
+			expect(error).toBeUndefined();
+			const query = new URLSearchParams(apiCalls()[0].rawQuery);
+			expect([query.get('searchTerm'), query.getAll('positionIds[]')]).toEqual([
+				'count',
+				[String(bar), String(kitchen)],
+			]);
+			expect(items.map((item) => item.json.name)).toEqual(names);
+		},
+	);
+
+	it.each([
+		...answersOf('unknownPositionIds', ['reject', 'keep']),
+		...answersOf('masterTaskColor', ['hex', 'any']),
+		...answersOf('favoriteValues', ['boolean', 'boolean-or-number']),
+	])(
+		'Master Task Create and Update send a hex colour, existing positions and favorite as a boolean, taken either way (%s)',
+		async (_answer, options) => {
+			answering(options);
+			const { positionId } = seed();
+
+			const created = await humanity({
+				resource: 'masterTask',
+				operation: 'create',
+				name: 'Wipe the tables',
+				positionIds: [positionId],
+				additionalFields: { color: '#1565c0' },
+			});
+			const id = String(created.items[0]?.json.id);
+			const updated = await humanity({
+				resource: 'masterTask',
+				operation: 'update',
+				masterTaskId: byId(id),
+				updateFields: { favorite: true },
+			});
+
+			expect([created.error, updated.error]).toEqual([undefined, undefined]);
+			expect(apiCalls().map((request) => request.body)).toEqual([
+				{ name: 'Wipe the tables', positionIds: [positionId], color: '#1565c0' },
+				{ favorite: true },
+			]);
+			expect(fake.masterTasks.get(id)).toMatchObject({
+				color: '#1565c0',
+				positionIds: [positionId],
+				favorite: true,
+			});
+		},
+	);
+
+	it.each([
+		['reject', false],
+		['allow', true],
+	] as const)(
+		"Master Task Update of a deleted master task is Humanity's error, or done: never a success that did nothing (deletedMasterTaskChanges %s)",
+		async (deletedMasterTaskChanges, done) => {
+			answering({ deletedMasterTaskChanges });
+			const { masters } = seed();
+			masters[3].deletedAt = '2026-11-01T00:00:00+00:00';
+
+			const { items, error } = await humanity({
+				resource: 'masterTask',
+				operation: 'update',
+				masterTaskId: byId(masters[3].id),
+				updateFields: { name: 'Fridge log' },
+			});
+
+			if (done) {
+				expect(error).toBeUndefined();
+				expect(items[0].json).toMatchObject({ id: masters[3].id, name: 'Fridge log' });
+			} else {
+				expect(items).toEqual([]);
+				expect(error?.message).toMatch(/is deleted/);
+			}
+			expect(fake.masterTasks.get(masters[3].id)!.name).toBe(done ? 'Fridge log' : masters[3].name);
+		},
+	);
+
+	it.each(['lower', 'any'] as const)(
+		'Shift Task Update with IDs typed in upper case sends them in lower case and keeps every task (ulidCase %s)',
+		async (ulidCase) => {
+			answering({ ulidCase });
+			const { shift, tasks } = seed();
+
+			const { error } = await updateThird(
+				shift.id,
+				tasks[2].id.toUpperCase(),
+				'Restock the muffins',
+			);
+
+			expect(error).toBeUndefined();
+			expect(putBodies()[0].map((entry) => entry.id)).toEqual(tasks.slice(0, 3).map((t) => t.id));
+			expect(live(shift.id).map((task) => task.name)).toEqual([
+				'Open the register',
+				'Clean the espresso machine',
+				'Restock the muffins',
+			]);
+		},
+	);
+
+	it.each([
+		['unassigned', ['nobody']],
+		['short-staffed', ['nobody', 'one of two']],
+	] as const)(
+		'Shift Get Many in Mode Open sends mode open and outputs the shifts Humanity calls open, as answered (openShifts %s)',
+		async (openShifts, titles) => {
+			answering({ openShifts });
+			const { shift } = seed();
+			const day = {
+				start: '2026-11-23 16:00',
+				end: '2026-11-23 20:00',
+				positionId: shift.positionId,
+			};
+			fake.addShift({ ...day, title: 'nobody', needed: 2 });
+			fake.addShift({ ...day, title: 'one of two', needed: 2, employeeIds: shift.employeeIds });
+
+			const { items, error } = await humanity({
+				resource: 'shift',
+				operation: 'getAll',
+				startDate: '2026-11-23',
+				endDate: '2026-11-23',
+				returnAll: true,
+				filters: { mode: 'open' },
+			});
+
+			expect(error).toBeUndefined();
+			expect(apiCalls()[0].query.mode).toBe('open');
+			expect(items.map((item) => item.json.title)).toEqual(titles);
+		},
+	);
+
+	it.each(['name-and-parts', 'parts-only'] as const)(
+		'the employee dropdown names each employee whether Humanity answers a name or only its parts (employeeName %s)',
+		async (employeeName) => {
+			answering({ employeeName });
+			seed();
+			fake.addEmployee({ firstname: 'Ana', lastname: 'Pérez', role: 'employee' });
+			const spec = {
+				type: 'humanity',
+				credentialType: 'humanityApi',
+				credentialId,
+				parameters: { resource: 'shift', operation: 'getAll' },
+			};
+
+			const options = await loadOptions(engine, spec, 'getEmployees');
+
+			expect(options.map((option) => option.name)).toEqual(
+				[...fake.employees.values()]
+					.map((employee) => `${employee.firstname} ${employee.lastname}`)
+					.sort((a, b) => a.localeCompare(b)),
+			);
+			expect(options.map((option) => option.name)).toContain('Ana Pérez');
 		},
 	);
 });

@@ -1,10 +1,11 @@
 /**
- * The OAuth2 token endpoint (`/oauth2/token.php`): the password and refresh-token grants. [inferred] error
- * shapes and statuses of the OAuth2 PHP server it is named after.
+ * The OAuth2 token endpoint (`/oauth2/token.php`): the password and refresh-token grants. How it refuses is
+ * the option tokenErrors: the OAuth2 PHP server's errors it is named after, or the API's envelope.
  */
 import { randomBytes } from 'node:crypto';
 import type { FakeRequest, FakeResponse } from '../kit';
 import { nowMs } from './clock';
+import { envelopeError } from './envelope';
 import { on } from './gates';
 import { isObject } from './input';
 import type { HumanityStore } from './store';
@@ -22,11 +23,23 @@ export interface RefreshToken {
 	revoked: boolean;
 }
 
-function oauthError(status: number, error: string, description: string): FakeResponse {
-	return { status, body: { error, error_description: description } };
+type OAuthError = (status: number, error: string, description: string) => FakeResponse;
+
+/** [inferred] tokenErrors: no sheet line decides how token.php refuses; OAuth2's shape, or the envelope's code 7 under HTTP 200. */
+function oauthErrorOf(fake: HumanityStore): OAuthError {
+	if (fake.options.tokenErrors === 'envelope')
+		return (_status, _error, description) => ({
+			status: 200,
+			body: envelopeError(fake, 7, description, null),
+		});
+	return (status, error, description) => ({
+		status,
+		body: { error, error_description: description },
+	});
 }
 
 function tokenEndpoint(fake: HumanityStore, request: FakeRequest): FakeResponse {
+	const oauthError = oauthErrorOf(fake);
 	if (request.method !== 'POST')
 		return oauthError(
 			405,

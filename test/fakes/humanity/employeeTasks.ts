@@ -6,15 +6,10 @@ import type { FakeRequest } from '../kit';
 import { nowMs } from './clock';
 import { refuse } from './envelope';
 import { type Answer, type Context, api, on } from './gates';
-import { dateTime, readBody } from './input';
+import { dateTime, readBody, readUlid } from './input';
 import { canEditShift, shiftsNamed } from './shifts';
 import type { HumanityStore } from './store';
-import {
-	HUMANITY_API_PREFIX,
-	type HumanityEmployeeTask,
-	type HumanityShift,
-	ULID_PATTERN,
-} from './types';
+import { HUMANITY_API_PREFIX, type HumanityEmployeeTask, type HumanityShift } from './types';
 import { employeeTaskViewOf } from './views';
 
 function listEmployeeTasks(fake: HumanityStore, { request, user }: Context): Answer {
@@ -48,8 +43,7 @@ function employeeTaskByParam(
 	task: HumanityEmployeeTask;
 	shift: HumanityShift | undefined;
 } {
-	const id = request.params.id.toLowerCase();
-	if (!ULID_PATTERN.test(id)) return refuse(9, 'employeeTaskId must be a ULID');
+	const id = readUlid(fake, request.params.id, 'employeeTaskId');
 	const task = fake.employeeTasks.get(id);
 	if (!task || task.deletedAt !== null)
 		return refuse(fake.options.notFoundCodes.update, `Employee task ${id} not found`);
@@ -71,12 +65,13 @@ function editActivity(fake: HumanityStore, { request, user }: Context): Answer {
 	const ended = dateTime(fake, body.endedAt, 'endedAt');
 	if (fake.options.requireOrderedTimes && ended.ms < started.ms)
 		return refuse(9, 'endedAt must not be before startedAt');
-	// [inferred] the one editing becomes startedBy/endedBy (the example shows the same user in both).
+	// [inferred] activityEditedBy: no sheet line decides who startedBy/endedBy name after an edit.
+	const by = fake.options.activityEditedBy === 'editor' ? user.id : task.employeeId;
 	task.activity = {
 		startedAt: started.text,
 		endedAt: ended.text,
-		startedBy: user.id,
-		endedBy: user.id,
+		startedBy: by,
+		endedBy: by,
 		status: 2,
 	};
 	return { data: { activity: { ...task.activity } } };

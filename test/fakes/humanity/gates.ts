@@ -42,7 +42,10 @@ export function on(fake: HumanityStore, method: string, pattern: string, handler
 	fake.endpoints.push({ key: `${method} ${pattern}`, method, matcher: compilePattern(pattern) });
 }
 
-/** [inferred] a known path with another method is code 4 (Invalid Method); an unknown path code 5 (Invalid Module). */
+/**
+ * A known path with another method is code 4, an unknown path code 5 (codes of the v1 table the sheet lists). No
+ * node calls a route the fake lacks; the one undocumented route a node calls is the option masterTaskDelete.
+ */
 export function routeMissing(fake: HumanityStore, request: FakeRequest): FakeResponse {
 	const known = fake.endpoints.some((endpoint) => endpoint.matcher.test(request.path));
 	const code = known ? 4 : 5;
@@ -55,7 +58,7 @@ function tokenOf(fake: HumanityStore, request: FakeRequest): string | undefined 
 	return /^bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
 }
 
-/** [inferred] order of checks: forced codes and the throttle (91), then the token (3), then the handler. */
+/** The checks, in order: forced codes and the throttle (91), then the token (3), then the handler. */
 export function api(fake: HumanityStore, handler: (context: Context) => Answer): Handler {
 	return (request) => {
 		const token = tokenOf(fake, request) ?? null;
@@ -108,7 +111,7 @@ function takeForced(fake: HumanityStore, request: FakeRequest): ForcedCode | und
 	return rule;
 }
 
-/** A fixed window from its first request; [inferred] refused requests do not count. */
+/** A test-only limit (no v2 rate limit is documented): a fixed window from its first request; refused requests do not count. */
 function throttled(fake: HumanityStore): boolean {
 	const throttle = fake.options.throttle;
 	if (!throttle) return false;

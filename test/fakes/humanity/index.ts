@@ -5,10 +5,10 @@
  * activity. Sources: shared/vendors/humanity.md, seed 004 (the update-shift-tasks page) and, where the sheet
  * is silent, the public pages it names (platform.humanity.com: getting-started-with-authentication,
  * get-shifts, update-employee-task, update-employee-tasks, v1.0 response-codes); each such fact says where it
- * came from. Every guess is marked [inferred] and can be changed through HumanityFakeOptions.
+ * came from. Every guess is an option of HumanityFakeOptions (options.ts).
  *
  * As the API does: calls go to `/api/v2/...` with `?access_token=` (or a Bearer header), every answer is the
- * envelope and any `status` other than 1 is an error (HTTP 200 by default: [inferred]), shift-task and
+ * envelope and any `status` other than 1 is an error (HTTP 200 by default: the option errorHttpStatus), shift-task and
  * master-task ids are ULIDs, timestamps are ISO 8601 in UTC with `+00:00` (seed 004's example), and the
  * shift-task PUT replaces the shift's whole list: tasks left out are deleted.
  *

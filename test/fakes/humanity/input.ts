@@ -6,18 +6,26 @@ import { DateTime } from 'luxon';
 import type { FakeRequest } from '../kit';
 import { refuse } from './envelope';
 import type { HumanityStore } from './store';
-import { UTC_FORMAT } from './types';
+import { LOWER_ULID_PATTERN, ULID_PATTERN, UTC_FORMAT } from './types';
 
 export type Body = Record<string, unknown>;
 
 export const isObject = (value: unknown): value is Body =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The body's fields; a body that is not an object has none (its required fields are then missing, code 8). */
 export function readBody(request: FakeRequest): Body {
-	if (request.rawBody === '') return {};
-	// [inferred] a body that is not a JSON (or form) object is a code 9.
-	if (!isObject(request.body)) return refuse(9, 'the request body must be a JSON object');
-	return request.body;
+	return isObject(request.body) ? request.body : {};
+}
+
+/**
+ * A ULID parameter (seed 004: "string (ULID format)"), answered in lower case as the seed writes them.
+ * [inferred] ulidCase: no sheet line decides whether upper case (Crockford base32 allows it) is read too.
+ */
+export function readUlid(fake: HumanityStore, value: unknown, name: string): string {
+	const pattern = fake.options.ulidCase === 'any' ? ULID_PATTERN : LOWER_ULID_PATTERN;
+	if (typeof value !== 'string' || !pattern.test(value)) return refuse(9, `${name} must be a ULID`);
+	return value.toLowerCase();
 }
 
 export function intParam(value: string | undefined, name: string): number {

@@ -2,14 +2,22 @@
 import type { FakeRequest } from '../kit';
 import { envelopeError, refuse } from './envelope';
 import { type Answer, type Context, api, on } from './gates';
-import { type Body, flag, intParam, isObject, lookup, queryValues, readBody } from './input';
+import {
+	type Body,
+	flag,
+	intParam,
+	isObject,
+	lookup,
+	queryValues,
+	readBody,
+	readUlid,
+} from './input';
 import type { HumanityStore } from './store';
 import {
 	HUMANITY_API_PREFIX,
 	type HumanityEmployee,
 	type HumanityMasterTask,
 	ROLES,
-	ULID_PATTERN,
 } from './types';
 import { masterTaskViewOf } from './views';
 
@@ -30,22 +38,29 @@ function listMasterTasks(fake: HumanityStore, { request }: Context): Answer {
 			return refuse(9, 'searchTerm must be at least 3 characters');
 		if (term.length >= 3) {
 			// Documented: the name, and the description too only with descriptionSearchEnabled (default false).
-			// [inferred] a case-insensitive substring.
-			const needle = term.toLowerCase();
+			// [inferred] searchTermCase: no sheet line decides whether the case counts.
+			const fold = (text: string) =>
+				fake.options.searchTermCase === 'insensitive' ? text.toLowerCase() : text;
+			const needle = fold(term);
 			const inDescriptions = flag(q.descriptionSearchEnabled, 'descriptionSearchEnabled');
 			rows = rows.filter(
 				(task) =>
-					task.name.toLowerCase().includes(needle) ||
-					(inDescriptions && task.description.toLowerCase().includes(needle)),
+					fold(task.name).includes(needle) ||
+					(inDescriptions && fold(task.description).includes(needle)),
 			);
 		}
 	}
 	const positionIds = queryValues(request, 'positionIds').map((value) =>
 		intParam(value, 'positionIds'),
 	);
-	// [inferred] a task matches when it has any of the positions.
-	if (positionIds.length > 0)
-		rows = rows.filter((task) => task.positionIds.some((id) => positionIds.includes(id)));
+	// [inferred] positionIdsMatch: no sheet line decides whether any or all of the positions must match.
+	if (positionIds.length > 0) {
+		const matches = (task: HumanityMasterTask) =>
+			fake.options.positionIdsMatch === 'all'
+				? positionIds.every((id) => task.positionIds.includes(id))
+				: task.positionIds.some((id) => positionIds.includes(id));
+		rows = rows.filter(matches);
+	}
 
 	let limit = fake.options.masterTaskDefaultLimit;
 	if (q.limit !== undefined && q.limit !== '') {
@@ -98,10 +113,13 @@ function readPositionIds(fake: HumanityStore, value: unknown, name: string): num
 				? Number(id)
 				: refuse(9, `${name} must hold position ids`),
 	);
-	// [inferred] every position must exist, and at least one is needed (masterTaskPositionsRequired).
+	// [inferred] masterTaskPositionsRequired: sheet: "`positionIds` (required `[inferred]`)".
 	if (ids.length === 0 && fake.options.masterTaskPositionsRequired)
 		return refuse(9, `${name} must name at least one position`);
-	for (const id of ids) if (!fake.positions.has(id)) refuse(9, `${name}: position ${id} not found`);
+	// [inferred] unknownPositionIds: no sheet line decides whether every position must exist.
+	if (fake.options.unknownPositionIds === 'reject')
+		for (const id of ids)
+			if (!fake.positions.has(id)) refuse(9, `${name}: position ${id} not found`);
 	return [...new Set(ids)];
 }
 
@@ -121,34 +139,29 @@ function readMasterTaskFields(
 		fields.description = body.description as string;
 	}
 	if (body.color !== undefined && body.color !== null) {
-		// [inferred] a CSS hex colour.
-		if (typeof body.color !== 'string' || !/^#[0-9a-f]{6}$/i.test(body.color))
+		// [inferred] masterTaskColor: no sheet line decides the format.
+		if (typeof body.color !== 'string') refuse(9, 'color must be a string');
+		if (fake.options.masterTaskColor === 'hex' && !/^#[0-9a-f]{6}$/i.test(body.color as string))
 			refuse(9, 'color must be a hex colour like #2E7D32');
 		fields.color = body.color as string;
 	}
 	if (body.positionIds !== undefined)
 		fields.positionIds = readPositionIds(fake, body.positionIds, 'positionIds');
 	if (body.favorite !== undefined) {
-		// [inferred] a boolean or 0/1.
-		if (
-			body.favorite === true ||
-			body.favorite === 1 ||
-			body.favorite === '1' ||
-			body.favorite === 'true'
-		)
+		// [inferred] favoriteValues: no sheet line decides the format.
+		const numbers = fake.options.favoriteValues === 'boolean-or-number';
+		if (body.favorite === true || (numbers && [1, '1', 'true'].includes(body.favorite as never)))
 			fields.favorite = true;
 		else if (
 			body.favorite === false ||
-			body.favorite === 0 ||
-			body.favorite === '0' ||
-			body.favorite === 'false'
+			(numbers && [0, '0', 'false'].includes(body.favorite as never))
 		)
 			fields.favorite = false;
 		else refuse(9, 'favorite must be true or false');
 	}
 }
 
-/** [inferred] who creates and deletes master tasks (masterTaskEditRoles). */
+/** [inferred] masterTaskEditRoles: no sheet line decides who creates and deletes master tasks. */
 function canEditMasterTasks(fake: HumanityStore, user: HumanityEmployee): void {
 	if (!fake.options.masterTaskEditRoles.includes(user.role))
 		refuse(20, `a ${user.role} cannot create or delete master tasks`);
@@ -185,11 +198,10 @@ function masterTaskByParam(
 	request: FakeRequest,
 	kind: 'update' | 'delete',
 ): HumanityMasterTask {
-	const id = request.params.taskId.toLowerCase();
-	if (!ULID_PATTERN.test(id)) return refuse(9, 'taskId must be a ULID');
+	const id = readUlid(fake, request.params.taskId, 'taskId');
 	const task = lookup(fake, fake.masterTasks, id, kind, 'Master task');
-	// [inferred] a deleted master task cannot be changed or deleted again.
-	if (task.deletedAt !== null)
+	// [inferred] deletedMasterTaskChanges: no sheet line decides whether a deleted one can be changed or deleted again.
+	if (task.deletedAt !== null && fake.options.deletedMasterTaskChanges === 'reject')
 		return refuse(fake.options.notFoundCodes[kind], `Master task ${id} is deleted`);
 	return task;
 }
@@ -203,7 +215,7 @@ function updateMasterTask(fake: HumanityStore, { request, user }: Context): Answ
 	return { data: masterTaskViewOf(task) };
 }
 
-/** [inferred] a soft delete (includeDeleted shows them); shift tasks made from it stay. */
+/** A soft delete (masterTaskDelete 'soft'; includeDeleted shows them); nothing else is touched: shift tasks made from it stay. */
 function deleteMasterTask(fake: HumanityStore, { request, user }: Context): Answer {
 	canEditMasterTasks(fake, user);
 	const task = masterTaskByParam(fake, request, 'delete');
@@ -235,7 +247,7 @@ export function masterTaskRoutes(fake: HumanityStore): void {
 	);
 	const deleteRoute = api(fake, (c) => deleteMasterTask(fake, c));
 	on(fake, 'DELETE', v2('/master-tasks/:taskId'), (request) => {
-		// [inferred] masterTaskDelete: the undocumented call may not be there at all.
+		// [inferred] masterTaskDelete: sheet Unknown: "`DELETE /master-tasks/{taskId}` has no page"; it may not be there at all.
 		const missing = fake.options.masterTaskDelete;
 		if (missing === 'soft') return deleteRoute(request);
 		const [status, code] = missing === 'not-found' ? [404, 5] : [405, 4];

@@ -109,6 +109,32 @@ export interface HumanityFakeOptions {
 	shiftObject?: 'v1' | 'other';
 	/** [inferred] sheet Unknown: "`GET /shifts/{id}`" (no page): an unknown id is a code 15 ('code'), or status 1 with `data: null` ('empty'). */
 	unknownShiftGet?: 'code' | 'empty';
+	/** [inferred] no sheet line decides how token.php refuses a sign-in: OAuth2 errors `{error, error_description}` with HTTP 400/401 ('oauth2'), or the API envelope with code 7 under HTTP 200 ('envelope'). */
+	tokenErrors?: 'oauth2' | 'envelope';
+	/** [inferred] no sheet line decides (get-master-tasks: "searchTerm"): the term matches case-insensitively, or only with the same case. */
+	searchTermCase?: 'insensitive' | 'sensitive';
+	/** [inferred] no sheet line decides (get-master-tasks: "positionIds[]"): a master task matches with any of the positions, or only with all of them. */
+	positionIdsMatch?: 'any' | 'all';
+	/** [inferred] no sheet line decides: a positionIds entry naming no position is code 9 ('reject'), or stored as sent ('keep'). */
+	unknownPositionIds?: 'reject' | 'keep';
+	/** [inferred] no sheet line decides the master-task `color` format: a CSS hex colour (#rrggbb, 'hex'), or any string ('any'). */
+	masterTaskColor?: 'hex' | 'any';
+	/** [inferred] no sheet line decides the `favorite` format (update-master-tasks): a JSON boolean ('boolean'), or also 0/1 and their strings ('boolean-or-number'). */
+	favoriteValues?: 'boolean' | 'boolean-or-number';
+	/** [inferred] no sheet line decides: a deleted master task cannot be changed or deleted again (the failed code of the kind, 'reject'), or can ('allow'). */
+	deletedMasterTaskChanges?: 'reject' | 'allow';
+	/** [inferred] no sheet line decides (seed 004: "string (ULID format)", written in lower case): ids sent in upper case are read too ('any', ULIDs are Crockford base32), or refused, code 9 ('lower'). */
+	ulidCase?: 'lower' | 'any';
+	/** [inferred] no sheet line decides: the list a PUT sends sets the order of the shift's tasks ('as-sent'), or kept tasks keep their place and new ones go last ('kept'). */
+	shiftTaskOrder?: 'as-sent' | 'kept';
+	/** [inferred] no sheet line decides (get-shifts names start_date/end_date, not their format): only yyyy-MM-dd ('date'), or also an ISO 8601 datetime, read as its day in the company zone ('lenient'). */
+	shiftDayFormat?: 'date' | 'lenient';
+	/** [inferred] no sheet line decides (update-employee-task's example shows one user): after a PUT of the times, startedBy/endedBy are the editor ('editor'), or the task's employee ('employee'). */
+	activityEditedBy?: 'editor' | 'employee';
+	/** [inferred] no sheet line decides which shifts get-shifts' mode open lists: those with nobody on them ('unassigned'), or those with fewer employees than they need ('short-staffed'). */
+	openShifts?: 'unassigned' | 'short-staffed';
+	/** [inferred] no sheet line covers /me or /employees: an employee has `name` and `firstname`/`lastname` ('name-and-parts'), or only the parts ('parts-only'). */
+	employeeName?: 'name-and-parts' | 'parts-only';
 }
 
 export type Options = Required<Omit<HumanityFakeOptions, 'throttle' | 'throttleClock'>> & {
@@ -173,5 +199,18 @@ export function defaultOptions(): Omit<Options, 'throttle' | 'throttleClock'> {
 		masterTaskPositionsRequired: true,
 		shiftObject: 'v1',
 		unknownShiftGet: 'code',
+		tokenErrors: 'oauth2',
+		searchTermCase: 'insensitive',
+		positionIdsMatch: 'any',
+		unknownPositionIds: 'reject',
+		masterTaskColor: 'hex',
+		favoriteValues: 'boolean',
+		deletedMasterTaskChanges: 'reject',
+		ulidCase: 'lower',
+		shiftTaskOrder: 'as-sent',
+		shiftDayFormat: 'date',
+		activityEditedBy: 'editor',
+		openShifts: 'unassigned',
+		employeeName: 'name-and-parts',
 	};
 }

@@ -346,7 +346,12 @@ describe('shift tasks', () => {
 					: await put(tasks);
 			expectCode(answer, code, detail);
 		}
-		expectCode(await api('PUT', `/shifts/${shift.id}/tasks`, { body: [good] }), 9, /JSON object/);
+		// A body that is not an object has no fields: `tasks` is missing.
+		expectCode(
+			await api('PUT', `/shifts/${shift.id}/tasks`, { body: [good] }),
+			8,
+			/tasks is required/,
+		);
 		expect(await listed()).toEqual(before);
 		expect(fake.shiftTasks.size).toBe(3);
 	});
@@ -461,17 +466,6 @@ describe('shift tasks', () => {
 			await put([{ id: foreign, taskId: restock.id, name: 'X', type: 1 }]),
 			9,
 			/is not a task of shift/,
-		);
-		// Ids are read case-insensitively (ULIDs).
-		ok(
-			await put([
-				{
-					id: regular.id.toUpperCase(),
-					taskId: cleanMachine.id.toUpperCase(),
-					name: 'Regular task',
-					type: 1,
-				},
-			]),
 		);
 
 		const sameShiftTasks = [

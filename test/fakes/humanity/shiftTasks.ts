@@ -4,7 +4,7 @@
  */
 import { refuse } from './envelope';
 import { type Answer, type Context, api, on } from './gates';
-import { dateTime, intParam, isObject, lookup, readBody } from './input';
+import { dateTime, intParam, isObject, lookup, readBody, readUlid } from './input';
 import { canEditShift, shiftsNamed } from './shifts';
 import type { HumanityStore } from './store';
 import {
@@ -12,7 +12,6 @@ import {
 	type HumanityShift,
 	type HumanityShiftTask,
 	type TimeBox,
-	ULID_PATTERN,
 } from './types';
 import { shiftTaskViewOf } from './views';
 
@@ -43,11 +42,8 @@ function readEntry(
 	const at = `tasks[${index}]`;
 	if (!isObject(entry)) return refuse(9, `${at} must be an object`);
 	let existing: HumanityShiftTask | undefined;
-	// [inferred] ULIDs are read case-insensitively (Crockford base32) and answered in lower case, as seed 004 writes them.
 	if (entry.id !== undefined && entry.id !== null) {
-		if (typeof entry.id !== 'string' || !ULID_PATTERN.test(entry.id))
-			return refuse(9, `${at}.id must be a ULID`);
-		const id = entry.id.toLowerCase();
+		const id = readUlid(fake, entry.id, `${at}.id`);
 		if (seen.has(id)) return refuse(9, `${at}.id ${id} appears twice`);
 		seen.add(id);
 		existing = live.get(id);
@@ -58,9 +54,7 @@ function readEntry(
 		if (entry[name] === undefined || entry[name] === null)
 			return refuse(8, `${at}.${name} is required`);
 	}
-	if (typeof entry.taskId !== 'string' || !ULID_PATTERN.test(entry.taskId))
-		return refuse(9, `${at}.taskId must be a ULID`);
-	const taskId = entry.taskId.toLowerCase();
+	const taskId = readUlid(fake, entry.taskId, `${at}.taskId`);
 	const master = fake.masterTasks.get(taskId);
 	if (!master) return refuse(9, `${at}.taskId ${taskId} is not a master task`);
 	if (master.deletedAt !== null) {
@@ -80,7 +74,7 @@ function readEntry(
 	} else {
 		description = entry.description;
 	}
-	// [inferred] type is a JSON integer: "1" as a string is refused.
+	// Documented (seed 004: "type integer Mandatory … 1 = regular, 2 = time-boxed"): "1" as a string is refused.
 	if (entry.type !== 1 && entry.type !== 2)
 		return refuse(9, `${at}.type must be 1 (regular) or 2 (time-boxed)`);
 	let options: TimeBox | null = null;
@@ -114,8 +108,9 @@ function readEntry(
 }
 
 /**
- * Seed 004: entries without id are created, with id updated, and every live task left out is deleted.
- * [inferred] the list sent sets the order of the shift's tasks; the answer is the shift's live tasks in that order.
+ * Seed 004: entries without id are created, with id updated, and every live task left out is deleted. The
+ * answer is the shift's live tasks in their order. [inferred] shiftTaskOrder: no sheet line decides whether the
+ * list sent sets that order, or kept tasks keep their place and new ones go last.
  */
 function putShiftTasks(fake: HumanityStore, { request, user }: Context): Answer {
 	const shift = lookup(
@@ -134,6 +129,8 @@ function putShiftTasks(fake: HumanityStore, { request, user }: Context): Answer 
 	const live = new Map(fake.liveShiftTasks(shift.id).map((task) => [task.id, task]));
 	const seen = new Set<string>();
 	const now = fake.utcNow();
+	const keepPlaces = fake.options.shiftTaskOrder === 'kept';
+	const lastPlace = Math.max(-1, ...[...live.values()].map((task) => task.position));
 	const apply = (read: EntryRead, position: number): HumanityShiftTask => {
 		const { existing, fields } = read;
 		if (existing) {
@@ -143,7 +140,7 @@ function putShiftTasks(fake: HumanityStore, { request, user }: Context): Answer 
 				existing.description !== fields.description ||
 				existing.type !== fields.type ||
 				JSON.stringify(existing.options) !== JSON.stringify(fields.options);
-			Object.assign(existing, fields, { position });
+			Object.assign(existing, fields, keepPlaces ? {} : { position });
 			if (changed || !fake.options.stampOnlyChanges)
 				Object.assign(existing, { updatedBy: user.id, updatedAt: now });
 			return existing;
@@ -151,7 +148,7 @@ function putShiftTasks(fake: HumanityStore, { request, user }: Context): Answer 
 		return fake.addShiftTask({
 			...fields,
 			shiftId: shift.id,
-			position,
+			position: keepPlaces ? lastPlace + 1 + position : position,
 			createdBy: user.id,
 			createdAt: now,
 		});

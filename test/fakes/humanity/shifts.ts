@@ -18,11 +18,14 @@ export function canEditShift(fake: HumanityStore, user: HumanityEmployee): boole
 }
 
 function day(fake: HumanityStore, value: string, name: string): DateTime {
-	// [inferred] yyyy-MM-dd (the sheet names the parameters, not their format); 'today' as in v1.
-	const parsed =
+	// [inferred] shiftDayFormat: no sheet line decides the format (get-shifts names the parameters only); 'today' as in v1.
+	const zone = fake.options.timeZone;
+	let parsed =
 		value === 'today'
 			? fake.zoned().startOf('day')
-			: DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: fake.options.timeZone });
+			: DateTime.fromFormat(value, 'yyyy-MM-dd', { zone });
+	if (!parsed.isValid && fake.options.shiftDayFormat === 'lenient')
+		parsed = DateTime.fromISO(value, { zone }).setZone(zone).startOf('day');
 	if (!parsed.isValid) return refuse(9, `${name} must be a date (yyyy-MM-dd)`);
 	return parsed;
 }
@@ -67,8 +70,13 @@ function listShifts(fake: HumanityStore, { request, user }: Context): Answer {
 	if (employees && mode === 'employees')
 		rows = rows.filter((shift) => shift.employeeIds.some((id) => employees.includes(id)));
 	if (mode === 'employee') rows = rows.filter((shift) => shift.employeeIds.includes(user.id));
-	// [inferred] open shifts are those with nobody on them.
-	if (mode === 'open') rows = rows.filter((shift) => shift.employeeIds.length === 0);
+	// [inferred] openShifts: no sheet line decides which shifts mode open lists: those with nobody on them, or those with fewer than they need.
+	if (mode === 'open')
+		rows = rows.filter((shift) =>
+			fake.options.openShifts === 'short-staffed'
+				? shift.employeeIds.length < shift.needed
+				: shift.employeeIds.length === 0,
+		);
 	rows.sort((a, b) => a.startMs - b.startMs || a.id - b.id);
 	if (mode === 'open' && (q.start_limit !== undefined || q.end_limit !== undefined)) {
 		// Documented: in mode open, start_limit behaves as an offset and end_limit as a limit.
@@ -105,7 +113,7 @@ export function shiftRoutes(fake: HumanityStore): void {
 		v2('/shifts/:id'),
 		api(fake, (c) => {
 			const id = intParam(c.request.params.id, 'id');
-			// [inferred] unknownShiftGet: the call is undocumented, and so is its answer for an unknown id.
+			// [inferred] unknownShiftGet: sheet Unknown: "`GET /shifts/{id}`"; its answer for an unknown id is undocumented.
 			if (!fake.shifts.has(id) && fake.options.unknownShiftGet === 'empty') return { data: null };
 			return { data: shiftViewOf(fake, lookup(fake, fake.shifts, id, 'get', 'Shift')) };
 		}),

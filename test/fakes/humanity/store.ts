@@ -273,6 +273,7 @@ export class HumanityStore extends VendorFake {
 			title: '',
 			notes: '',
 			published: true,
+			needed: 1,
 			...rest,
 			id,
 			startMs: localMs(this, start),
@@ -409,7 +410,7 @@ export class HumanityStore extends VendorFake {
 		return positionViewOf(this, position);
 	}
 
-	/** [inferred] shape, after v1's shift object: local start/end with their ISO copies, the position as `schedule`. */
+	/** The shift as the API answers it (its shape is the option shiftObject). */
 	shiftView(shift: HumanityShift): Record<string, unknown> {
 		return shiftViewOf(this, shift);
 	}

@@ -31,7 +31,7 @@ export const RESPONSE_CODES: Record<number, string> = {
 	99: 'Service Offline - This service is temporarily offline. Try again later.',
 };
 
-/** [inferred] the HTTP status of each code when `errorHttpStatus` is 'by-code' (v2 documents no mapping). */
+/** [inferred] errorHttpStatus: sheet Unknown: "Whether v2 answers errors with HTTP 200 or 4xx is not documented"; the status of each code under 'by-code'. */
 export const HTTP_STATUS_BY_CODE: Record<number, number> = {
 	2: 401,
 	3: 401,
@@ -99,6 +99,8 @@ export type ActivityStatus = 0 | 1 | 2;
 export const UTC_FORMAT = "yyyy-MM-dd'T'HH:mm:ssZZ";
 
 export const ULID_PATTERN = /^[0-9a-hjkmnp-tv-z]{26}$/i;
+/** A ULID as seed 004 writes them: lower case. */
+export const LOWER_ULID_PATTERN = /^[0-9a-hjkmnp-tv-z]{26}$/;
 
 // ---- records ----
 export interface HumanityEmployee {
@@ -137,6 +139,8 @@ export interface HumanityShift {
 	title: string;
 	notes: string;
 	published: boolean;
+	/** How many employees the shift needs (1 unless set); used by openShifts 'short-staffed'. */
+	needed: number;
 }
 
 export interface TimeBox {
@@ -162,7 +166,7 @@ export interface HumanityShiftTask {
 	position: number;
 }
 
-/** [inferred] shape: the sheet names the fields POST/PATCH take; the audit fields mirror the shift task's. */
+/** The fields POST/PATCH take (create-/update-master-tasks), with an id and the shift task's audit fields; no sheet line gives more. */
 export interface HumanityMasterTask {
 	id: string;
 	name: string;
@@ -192,7 +196,7 @@ export interface HumanityEmployeeTask {
 	employeeId: number;
 	shiftTaskId: string;
 	activity: Activity;
-	/** Set when its shift task is deleted ([inferred] cascade). */
+	/** Set when its shift task is deleted (the option deleteCascadesToEmployeeTasks). */
 	deletedAt: string | null;
 }
 

@@ -17,10 +17,15 @@ export function employeeViewOf(
 	fake: HumanityStore,
 	employee: HumanityEmployee,
 ): Record<string, unknown> {
-	// [inferred] shape; the password and username never appear.
+	// [inferred] employeeName: no sheet line covers /me or /employees; nodes read id and the name. The other
+	// fields are a plain shape no node reads; the password and username never appear.
+	const name =
+		fake.options.employeeName === 'name-and-parts'
+			? { name: `${employee.firstname} ${employee.lastname}`.trim() }
+			: {};
 	return {
 		id: employee.id,
-		name: `${employee.firstname} ${employee.lastname}`.trim(),
+		...name,
 		firstname: employee.firstname,
 		lastname: employee.lastname,
 		email: employee.email,
@@ -47,7 +52,7 @@ export function positionViewOf(
 	};
 }
 
-/** [inferred] shape (shiftObject), after v1's shift object: local start/end with their ISO copies, the position as `schedule`. */
+/** [inferred] shiftObject: sheet Unknown: "the v2 shift object"; v1's fields by default: local start/end with their ISO copies, the position as `schedule`. */
 export function shiftViewOf(fake: HumanityStore, shift: HumanityShift): Record<string, unknown> {
 	const start = fake.zoned(shift.startMs);
 	const end = fake.zoned(shift.endMs);
@@ -66,7 +71,7 @@ export function shiftViewOf(fake: HumanityStore, shift: HumanityShift): Record<s
 	const position = fake.positions.get(shift.positionId);
 	const location = shift.locationId === null ? undefined : fake.locations.get(shift.locationId);
 	if (fake.options.shiftObject === 'other') {
-		// [inferred] another plausible v2 shape: ids as strings, the position nested, no v1 position fields.
+		// shiftObject 'other': ids as strings, the position nested, no v1 position fields.
 		return {
 			id: String(shift.id),
 			title: shift.title,

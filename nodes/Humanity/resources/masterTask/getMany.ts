@@ -25,7 +25,7 @@ export const getMany = defineOperation({
 			{
 				...positionsField,
 				description:
-					'Only tasks of any of these positions. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Only tasks Humanity matches to these positions (whether a task needs one or all of them is not documented). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Search Term',
