@@ -6,7 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { executeOperation, resourceParameters } from '../shared/actionNode';
 import { actionNodeDescription, actionSubtitle, vendorIcon } from '../shared/nodeDescription';
-import { searchMasterTasks, searchShifts, searchShiftTasks } from './listSearch';
+import {
+	searchEmployeeTasks,
+	searchMasterTasks,
+	searchShifts,
+	searchShiftTasks,
+} from './listSearch';
 import { getEmployees, getLocations, getMasterTasks, getPositions } from './loadOptions';
 import { employeeTaskResource } from './resources/employeeTask';
 import { masterTaskResource } from './resources/masterTask';
@@ -31,7 +36,7 @@ export class Humanity implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchMasterTasks, searchShifts, searchShiftTasks },
+		listSearch: { searchEmployeeTasks, searchMasterTasks, searchShifts, searchShiftTasks },
 		loadOptions: { getEmployees, getLocations, getMasterTasks, getPositions },
 	};
 

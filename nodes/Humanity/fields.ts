@@ -8,8 +8,8 @@ import type { FieldRule, ParameterReader } from '../shared/validation';
 /** Shifts are whole numbers in Humanity. */
 const SHIFT_ID_REGEX = '^\\s*\\d+\\s*$';
 /** Task and master-task IDs are ULIDs (seed 004). */
-const ULID_REGEX = '^\\s*[0-9a-hjkmnp-tv-zA-HJKMNP-TV-Z]{26}\\s*$';
-const ULID_EXAMPLE = 'e.g. 01k6k3y2c3yq0f3v8w9x7z5a4b';
+export const ULID_REGEX = '^\\s*[0-9a-hjkmnp-tv-zA-HJKMNP-TV-Z]{26}\\s*$';
+export const ULID_EXAMPLE = 'e.g. 01k6k3y2c3yq0f3v8w9x7z5a4b';
 
 interface LocatorSpec {
 	displayName: string;
@@ -24,7 +24,7 @@ interface LocatorSpec {
 }
 
 /** A required record picker: "From List" first, then "By ID" checked as the editor types. */
-function locator(spec: LocatorSpec): INodeProperties {
+export function locator(spec: LocatorSpec): INodeProperties {
 	const { idRegex: regex, idError: errorMessage } = spec;
 	return recordPicker({
 		displayName: spec.displayName,

@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { resourceParameters } from '../shared/actionNode';
 import { actionNodeDescription, actionSubtitle, vendorIcon } from '../shared/nodeDescription';
 import { openDentalRequestDefaults } from './api';
-import { searchTaskLists, searchTasks, searchUsers } from './listSearch';
+import { searchTaskLists, searchTaskNotes, searchTasks, searchUsers } from './listSearch';
 import { getPriorities } from './loadOptions';
 import { taskResource } from './resources/task';
 import { taskListResource } from './resources/taskList';
@@ -27,7 +27,7 @@ export class OpenDental implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchTaskLists, searchTasks, searchUsers },
+		listSearch: { searchTaskLists, searchTaskNotes, searchTasks, searchUsers },
 		loadOptions: { getPriorities },
 	};
 }

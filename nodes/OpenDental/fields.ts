@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 import { adjustedInBody, sentInBody } from '../shared/fieldRouting';
-import { recordPicker, typedMode } from '../shared/recordPicker';
+import { recordPicker, typedMode, versionedIdFields } from '../shared/recordPicker';
 import { optionalAs, requiredAs, type FieldRule } from '../shared/validation';
 
 /** Fields and checks several resources share, and the shapes every Open Dental field follows. */
@@ -44,7 +44,7 @@ export function optionalNumber(path: string, label: string): FieldRule[] {
 	return optionalAs('wholeNumber', path, label);
 }
 
-/** A record the user names by its number: Open Dental has no list of these to pick from. */
+/** A record the user types by its number: version 1's box (from version 2 a picker takes its place). */
 export function recordNumberField(
 	displayName: string,
 	name: string,
@@ -70,27 +70,40 @@ export const taskNumField = recordNumberField(
 );
 
 /**
- * The task of the operations on one task, in one form per node version under one name: version 1's typed
- * Task Number, kept for the workflows saved with it; from version 2 a picker (Open Dental's task list, or By
- * Number).
+ * A picker's typed mode: the record's number, digits only, checked as the editor types (n8n then refuses to run
+ * the workflow) and again on run, for a number from an expression. `label` is the field's.
  */
-export const taskNumFields: INodeProperties[] = [
-	{ ...taskNumField, displayOptions: { show: { '@version': [1] } } },
-	{
-		...recordPicker({
-			// The same label as version 1's, which the input checks name.
-			displayName: 'Task Number',
-			name: 'taskNum',
-			required: true,
-			description:
-				'The task, picked from Open Dental’s tasks (type to narrow them) or by its TaskNum',
-			searchListMethod: 'searchTasks',
-			listPlaceholder: 'Pick a task…',
-			typed: typedMode('By Number', 'e.g. 9004'),
-		}),
-		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
-	},
-];
+export function byNumber(example: string, label: string) {
+	return {
+		...typedMode('By Number', `e.g. ${example}`),
+		validation: [
+			{
+				type: 'regex' as const,
+				properties: {
+					regex: '^\\s*\\d+\\s*$',
+					errorMessage: `"${label}" must be a whole number (digits only)`,
+				},
+			},
+		],
+	};
+}
+
+/** The task picker (Open Dental's tasks, searchable, or By Number), under version 1's label, which the checks name. */
+export const taskPickerField = recordPicker({
+	displayName: 'Task Number',
+	name: 'taskNum',
+	required: true,
+	description: 'The task, picked from Open Dental’s tasks (type to narrow them) or by its TaskNum',
+	searchListMethod: 'searchTasks',
+	listPlaceholder: 'Pick a task…',
+	typed: byNumber('9004', 'Task Number'),
+});
+
+/**
+ * The task of the operations on one task, in one form per node version under one name: version 1's typed
+ * Task Number, kept for the workflows saved with it; from version 2 the task picker.
+ */
+export const taskNumFields: INodeProperties[] = versionedIdFields(taskNumField, taskPickerField);
 
 /** A record picked from a searchable list, or typed as its number; sent as a JSON number. */
 export function numberLocator(field: {

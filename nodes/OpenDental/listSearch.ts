@@ -3,6 +3,7 @@ import { OPEN_DENTAL_PATHS } from './api';
 import { openDentalApiRequest, openDentalListAll } from './requests';
 import { TASK_PICKER_PAGE_SIZE, taskPickerPage } from '../shared/taskPicker';
 import { normalizeOpenDentalTask } from './normalize';
+import { locatorValue } from '../shared/validation';
 
 /** Pickers for the task list and user fields. Open Dental cannot search these by name, so the filter applies here. */
 
@@ -80,5 +81,49 @@ export async function searchTasks(
 			return { title, detail: `#${String(task.TaskNum)}, ${status}`, value: String(task.TaskNum) };
 		},
 		() => String(offset + tasks.length),
+	);
+}
+
+/** How much of a note's text the note picker shows. */
+const NOTE_START_LENGTH = 40;
+
+/** A note's first line, cut short: what the note picker shows of it. */
+function noteStart(note: unknown): string | null {
+	const firstLine = String(note ?? '')
+		.split('\n')[0]
+		.trim();
+	if (firstLine === '') return null;
+	return firstLine.length > NOTE_START_LENGTH
+		? `${firstLine.slice(0, NOTE_START_LENGTH).trimEnd()}…`
+		: firstLine;
+}
+
+/**
+ * The note picker: the notes of the task picked above it (Open Dental's documented note list, by TaskNum), a
+ * page at a time, each shown by the start of its text and its date; nothing to list until a task is picked.
+ */
+export async function searchTaskNotes(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const taskNum = locatorValue(this.getCurrentNodeParameter('taskNum'));
+	if (!taskNum || !/^\d+$/.test(taskNum)) return { results: [] };
+	const offset = Number(paginationToken ?? 0);
+	const notes = await openDentalApiRequest.call(this, 'GET', OPEN_DENTAL_PATHS.taskNotes, {
+		TaskNum: taskNum,
+		Offset: offset,
+		Limit: TASK_PICKER_PAGE_SIZE,
+	});
+	return taskPickerPage(
+		notes,
+		filter,
+		(note) => ({
+			title: noteStart(note.Note),
+			// Open Dental's `yyyy-MM-dd HH:mm:ss`, to the minute.
+			detail: String(note.DateTimeNote ?? '').slice(0, 16),
+			value: String(note.TaskNoteNum),
+		}),
+		() => String(offset + notes.length),
 	);
 }

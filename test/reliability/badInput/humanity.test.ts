@@ -69,6 +69,9 @@ const humanity: Vendor<HumanityWorld> = {
 			}),
 			fields: {
 				employeeTaskId: ulid,
+				shiftId: none(
+					'only narrows the Employee Task ID list (node version 2); nothing of it is sent',
+				),
 				'options.startedAt': { date: true },
 				'options.endedAt': { date: true },
 				outputFormat: OUTPUT,
@@ -96,6 +99,9 @@ const humanity: Vendor<HumanityWorld> = {
 			base: (w) => ({ employeeTaskId: w.employeeTaskId }),
 			fields: {
 				employeeTaskId: ulid,
+				shiftId: none(
+					'only narrows the Employee Task ID list (node version 2); nothing of it is sent',
+				),
 				outputFormat: OUTPUT,
 				outputFields: OUTPUT_FIELDS,
 			},

@@ -13,6 +13,7 @@ import {
 	LIMIT,
 	OUTPUT,
 	OUTPUT_FIELDS,
+	none,
 	RETURN_ALL,
 	rl,
 	type FieldPlan,
@@ -154,7 +155,12 @@ const openDental: Vendor<OpenDentalWorld> = {
 		},
 		'taskNote.get': {
 			base: (w) => ({ taskNoteNum: String(w.note.TaskNoteNum) }),
-			fields: { taskNoteNum: taskNum },
+			fields: {
+				taskNoteNum: taskNum,
+				taskNum: none(
+					'only narrows the Task Note Number list (node version 2); nothing of it is sent',
+				),
+			},
 		},
 		'taskNote.getAll': {
 			base: (w) => ({
@@ -176,6 +182,9 @@ const openDental: Vendor<OpenDentalWorld> = {
 			}),
 			fields: {
 				taskNoteNum: taskNum,
+				taskNum: none(
+					'only narrows the Task Note Number list (node version 2); nothing of it is sent',
+				),
 				updateFields: { required: true },
 				'updateFields.note': { notBlank: true },
 				'updateFields.dateTimeNote': { notBlank: true, date: true },

@@ -2,7 +2,7 @@ import { defineOperation, eachItem } from '../../../shared/operation';
 import { isBlank } from '../../../shared/validation';
 import { humanityInput } from '../../input';
 import { ACTIVITY } from '../../vocabulary';
-import { employeeTaskIdField, writeActivity } from './fields';
+import { employeeTaskIdFields, writeActivity } from './fields';
 
 export const complete = defineOperation({
 	value: 'complete',
@@ -10,7 +10,7 @@ export const complete = defineOperation({
 	action: 'Complete an employee task',
 	description: "Mark an employee's task done, now or between given times",
 	fields: [
-		employeeTaskIdField,
+		...employeeTaskIdFields,
 		{
 			displayName: 'Options',
 			name: 'options',

@@ -1,6 +1,13 @@
 import { defineOperation } from '../../../shared/operation';
 import { OPEN_DENTAL_PATHS } from '../../api';
-import { authorField, requiredNumber, sentAsNumber, taskNumField } from '../../fields';
+import { versionedIdFields } from '../../../shared/recordPicker';
+import {
+	authorField,
+	requiredNumber,
+	sentAsNumber,
+	taskNumField,
+	taskPickerField,
+} from '../../fields';
 import { noteField } from './fields';
 
 export const create = defineOperation({
@@ -8,7 +15,11 @@ export const create = defineOperation({
 	name: 'Create',
 	action: 'Create a task note',
 	fields: [
-		{ ...taskNumField, routing: sentAsNumber('TaskNum') },
+		// Version 1's typed Task Number; from version 2 the task picker.
+		...versionedIdFields(
+			{ ...taskNumField, routing: sentAsNumber('TaskNum') },
+			{ ...taskPickerField, routing: sentAsNumber('TaskNum') },
+		),
 		authorField('Written By', 'note'),
 		{ ...noteField, required: true },
 	],

@@ -1,11 +1,11 @@
 import { defineOperation } from '../../../shared/operation';
-import { taskNoteNumField, taskNoteNumRules, toTaskNote } from './fields';
+import { taskNoteNumFields, taskNoteNumRules, toTaskNote } from './fields';
 
 export const get = defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a task note',
-	fields: [taskNoteNumField],
+	fields: taskNoteNumFields,
 	rules: taskNoteNumRules,
 	request: { method: 'GET', build: toTaskNote() },
 });

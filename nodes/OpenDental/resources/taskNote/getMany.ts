@@ -3,7 +3,14 @@ import { sentInQuery } from '../../../shared/fieldRouting';
 import { limitRule, returnAllAndLimitFields } from '../../../shared/listFields';
 import { defineOperation } from '../../../shared/operation';
 import { OPEN_DENTAL_PATHS } from '../../api';
-import { optionalNumber, taskNumField, userField } from '../../fields';
+import { optionalNumber, taskNumField, taskPickerField, userField } from '../../fields';
+
+/** The Task Number filter, in either form. */
+const taskFilter = {
+	required: false,
+	description: 'Only notes on this task',
+	routing: sentInQuery('TaskNum'),
+};
 
 export const getMany = defineOperation({
 	value: 'getAll',
@@ -13,11 +20,12 @@ export const getMany = defineOperation({
 	fields: [
 		...returnAllAndLimitFields,
 		filtersCollection([
+			// Version 1's typed Task Number, kept for the workflows saved with it; from version 2 the task picker.
+			{ ...taskNumField, ...taskFilter, displayOptions: { show: { '@version': [1] } } },
 			{
-				...taskNumField,
-				required: false,
-				description: 'Only notes on this task',
-				routing: sentInQuery('TaskNum'),
+				...taskPickerField,
+				...taskFilter,
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
 			},
 			{ ...userField, description: 'Only notes by this user', routing: sentInQuery('UserNum') },
 		]),

@@ -5,14 +5,20 @@ import {
 } from '../../../shared/collectionFields';
 import { defineOperation } from '../../../shared/operation';
 import { sendInOfficeTime } from '../../requests';
-import { noteField, noteTimeField, taskNoteNumField, taskNoteNumRules, toTaskNote } from './fields';
+import {
+	noteField,
+	noteTimeField,
+	taskNoteNumFields,
+	taskNoteNumRules,
+	toTaskNote,
+} from './fields';
 
 /** Each with the body property it is sent as; sent by `build` from the values the checks read. */
 const updateFieldOptions = [noteField, noteTimeField];
 
 export const update = defineOperation({
 	...onlyAddedFieldsUpdate('a task note'),
-	fields: [taskNoteNumField, updateFieldsCollection(updateFieldOptions)],
+	fields: [...taskNoteNumFields, updateFieldsCollection(updateFieldOptions)],
 	rules: [
 		...taskNoteNumRules,
 		someUpdateField,
