@@ -90,3 +90,14 @@ export async function importExamples(
 export function exampleLink(base: string, example: Example): string {
 	return `${base.replace(/\/$/, '')}/workflow/${example.workflow.id}`;
 }
+
+/** The editor's list of workflows, where the sandbox's examples are. */
+export const EXAMPLES_LIST_PATH = '/home/workflows';
+
+/**
+ * The sign-in page that, once signed in, opens the examples' list rather than wherever n8n would land
+ * (its sign-in form follows `redirect` to a path of the same site).
+ */
+export function signInToExamplesLink(base: string): string {
+	return `${base.replace(/\/$/, '')}/signin?redirect=${encodeURIComponent(EXAMPLES_LIST_PATH)}`;
+}

@@ -35,11 +35,18 @@ import { chatModelCredential, MCP_CLIENT_CREDENTIAL } from '../test/ai/credentia
 import { ChatModelFake } from '../test/fakes/chatModel';
 import { sandboxScript } from '../test/fakes/chatModel/sandboxScript';
 import { HumanityFake } from '../test/fakes/humanity';
+import { linkSandboxTasks } from '../test/fakes/linkedSandboxTasks';
 import { MileAppFake } from '../test/fakes/mileApp';
 import { OliverFake } from '../test/fakes/oliver';
 import { OpenDentalFake } from '../test/fakes/openDental';
 import { PlannrFake } from '../test/fakes/plannr';
-import { exampleLink, importExamples, readExamples, type Example } from './sandboxExamples';
+import {
+	exampleLink,
+	importExamples,
+	readExamples,
+	signInToExamplesLink,
+	type Example,
+} from './sandboxExamples';
 
 const HOST = '127.0.0.1';
 const PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -216,6 +223,11 @@ async function startFakes(started: Started[]): Promise<void> {
 		fake.seedSandbox();
 		vendor.setUp?.(fake);
 	}
+	const fakeOf = <F>(kind: new () => F) =>
+		started.map(({ fake }) => fake).find((fake): fake is F & SandboxFake => fake instanceof kind);
+	const [oliver, openDental] = [fakeOf(OliverFake), fakeOf(OpenDentalFake)];
+	// The tasks that name each other, for the Open Dental → Oliver example and the README's first flow.
+	if (oliver && openDental) linkSandboxTasks(oliver, openDental);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -366,9 +378,9 @@ async function main(): Promise<void> {
 		const { created, loginOk } = await ensureOwnerAndLogin();
 		say('');
 		say('──────────────────────────────────────────────────────────────');
-		say(` n8n sandbox is up: ${BASE}/`);
+		say(` n8n sandbox is up: ${signInToExamplesLink(BASE)}`);
 		say(
-			` log in as  ${OWNER.email}  /  ${OWNER.password}${created ? '   (account just created)' : ''}`,
+			` log in as  ${OWNER.email}  /  ${OWNER.password}${created ? '   (account just created)' : ''}; that link then opens the examples`,
 		);
 		if (!loginOk)
 			say(

@@ -3,7 +3,8 @@
  * playwright-core; nothing downloaded). A real n8n with the built pack installed as a community package and
  * every example workflow imported; the test logs in as a user does, finds every node of the pack by
  * searching the node panel, opens every example, and fails if a node shows as not installed or an icon of
- * the pack fails to load. Screenshots go to docs/screenshots/ (docs/TESTING.md shows them).
+ * the pack fails to load. Screenshots go to docs/screenshots/ (docs/TESTING.md shows them), at 1600×1000 with
+ * the editor's animations finished: a node's actions are shown over a workflow holding only its own trigger.
  *
  * A workflow holding a node type the pack does not have is opened too: the check must find it, so a
  * broken check cannot pass unnoticed.
@@ -31,6 +32,8 @@ interface PackNode {
 	type: string;
 	displayName: string;
 	trigger: boolean;
+	/** The version a new node gets. */
+	version: number;
 	icon: string;
 	/** What the node panel calls each operation ("Create a task"). */
 	actions: string[];
@@ -55,6 +58,11 @@ function packNodes(): PackNode[] {
 			type: `${PACKAGE_NAME}.${description.name}`,
 			displayName: description.displayName,
 			trigger: (description.group as string[]).includes('trigger'),
+			version:
+				description.defaultVersion ??
+				(Array.isArray(description.version)
+					? Math.max(...description.version)
+					: description.version),
 			icon: path.basename(String(icon)),
 			actions: (description.properties as OperationProperty[])
 				.filter((property) => property.name === 'operation')
@@ -72,6 +80,27 @@ const examples: N8nWorkflow[] = readdirSync(path.join(REPO_ROOT, 'examples'))
 		(file) =>
 			JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as N8nWorkflow,
 	);
+
+/** Per action node, a workflow holding only its vendor's trigger: where the node panel shows its actions. */
+function ownTriggerWorkflow(action: PackNode): N8nWorkflow {
+	const trigger = packNodes().find((node) => node.type === `${action.type}Trigger`);
+	if (!trigger) throw new Error(`${action.displayName} has no trigger in the pack`);
+	return {
+		id: `panel${action.type.split('.')[1]}`,
+		name: `${action.displayName} flow`,
+		nodes: [
+			{
+				id: `${action.type}-trigger`,
+				name: trigger.displayName,
+				type: trigger.type,
+				typeVersion: trigger.version,
+				position: [0, 0],
+				parameters: {},
+			},
+		],
+		connections: {},
+	};
+}
 
 let n8n: N8nInstance;
 let browser: Browser;
@@ -151,7 +180,10 @@ beforeAll(async () => {
 			node.type.startsWith(`${PACKAGE_NAME}.`) ? { ...node, type: NOT_IN_PACK } : node,
 		),
 	};
-	await n8n.importWorkflows([...examples, control]);
+	const panelWorkflows = packNodes()
+		.filter((node) => !node.trigger)
+		.map(ownTriggerWorkflow);
+	await n8n.importWorkflows([...examples, control, ...panelWorkflows]);
 	const port = await freePort();
 	await n8n.startServer(port);
 	base = `http://127.0.0.1:${port}`;
@@ -163,7 +195,7 @@ beforeAll(async () => {
 
 	browser = await launchBrowser();
 	// Signing in as a user does.
-	page = await signedInPage(browser, base, OWNER);
+	page = await signedInPage(browser, base, OWNER, { width: 1600, height: 1000 });
 	page.on('response', (response) => {
 		if (response.url().includes(`/icons/${PACKAGE_NAME}/`) && response.status() >= 400)
 			brokenIcons.push(`${response.status()} ${response.url()}`);
@@ -185,8 +217,8 @@ test.each(packNodes())('the node panel finds $displayName, with its icon', async
 		await page.goto(`${base}/workflow/new`);
 		await page.click('[data-test-id="canvas-add-button"]');
 	} else {
-		// Actions are offered once a workflow has a trigger: the first example has one.
-		await page.goto(`${base}/workflow/${examples[0].id}`);
+		// Actions are offered once a workflow has a trigger: one holding only the vendor's own.
+		await page.goto(`${base}/workflow/${ownTriggerWorkflow(node).id}`);
 		await page.locator('[data-test-id="canvas-node"]').first().waitFor();
 		await page.click('[data-test-id="node-creator-plus-button"]');
 	}
@@ -216,6 +248,7 @@ test.each(packNodes())('the node panel finds $displayName, with its icon', async
 	}
 	await page.screenshot({
 		path: path.join(SCREENSHOTS, `node-panel-${node.type.split('.')[1]}.png`),
+		animations: 'disabled',
 	});
 });
 

@@ -18,9 +18,11 @@ export async function signedInPage(
 	browser: Browser,
 	base: string,
 	owner: { email: string; password: string },
+	viewport = { width: 1400, height: 900 },
+	signInUrl = `${base}/signin`,
 ): Promise<Page> {
-	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-	await page.goto(`${base}/signin`);
+	const page = await browser.newPage({ viewport });
+	await page.goto(signInUrl);
 	await page.fill('input[name="emailOrLdapLoginId"]', owner.email);
 	await page.fill('input[name="password"]', owner.password);
 	await page.click('[data-test-id="form-submit-button"]');
