@@ -12,7 +12,7 @@ import {
 	searchShifts,
 	searchShiftTasks,
 } from './listSearch';
-import { getEmployees, getLocations, getMasterTasks, getPositions } from './loadOptions';
+import { getEmployees, getLocations, getMasterTasks, getPositions, getShifts } from './loadOptions';
 import { employeeTaskResource } from './resources/employeeTask';
 import { masterTaskResource } from './resources/masterTask';
 import { shiftResource } from './resources/shift';
@@ -37,7 +37,7 @@ export class Humanity implements INodeType {
 
 	methods = {
 		listSearch: { searchEmployeeTasks, searchMasterTasks, searchShifts, searchShiftTasks },
-		loadOptions: { getEmployees, getLocations, getMasterTasks, getPositions },
+		loadOptions: { getEmployees, getLocations, getMasterTasks, getPositions, getShifts },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { unrouted } from '../shared/collectionBody';
 import { additionalFieldsCollection } from '../shared/collectionFields';
+import { listedOptionsField } from '../shared/listedOptions';
 import { sentInBody } from '../shared/fieldRouting';
 import { recordPicker, typedMode } from '../shared/recordPicker';
 import type { FieldRule, ParameterReader } from '../shared/validation';
+import type { ShiftWindow } from './shiftChoices';
 
 /** Shifts are whole numbers in Humanity. */
 const SHIFT_ID_REGEX = '^\\s*\\d+\\s*$';
@@ -85,8 +87,11 @@ export const shiftTaskField = locator({
 	idError: 'A shift task ID is a 26-character ULID',
 });
 
-/** Several shifts by ID, as the tasks endpoints take them (`/shifts/{ids}/tasks`). */
-export const shiftIdsField: INodeProperties = {
+/** The days around today (in the workflow's time zone) whose shifts the Shift Names or IDs list shows. */
+export const SHIFT_LIST_WINDOW: ShiftWindow = { daysBack: 7, daysAhead: 30 };
+
+/** Version 1's Shift IDs: several shifts by ID, typed, as the tasks endpoints take them (`/shifts/{ids}/tasks`). */
+const typedShiftIdsField: INodeProperties = {
 	displayName: 'Shift IDs',
 	name: 'shiftIds',
 	type: 'string',
@@ -94,7 +99,31 @@ export const shiftIdsField: INodeProperties = {
 	required: true,
 	placeholder: 'e.g. 2401, 2402',
 	description: 'One or more shift IDs, separated by commas (or a list from an expression)',
+	displayOptions: { show: { '@version': [1] } },
 };
+
+/** From version 2: the shifts picked from Humanity's, sent as version 1 sends its typed IDs. */
+const pickedShiftIdsField: INodeProperties = {
+	...listedOptionsField({
+		thing: 'Shift',
+		name: 'shiftIds',
+		loadOptionsMethod: 'getShifts',
+		several: true,
+		required: true,
+		purpose: `One or more shifts. The list holds every shift from ${SHIFT_LIST_WINDOW.daysBack} days ago to ${SHIFT_LIST_WINDOW.daysAhead} days ahead, in the workflow's time zone; name any other by its ID.`,
+	}),
+	displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+};
+
+/**
+ * The Shift IDs of the Get Many operations, in both versions under one name. Version 1's box comes last: the
+ * bad-input sweep runs version 1 and takes a field's label from the last field of that name.
+ */
+export const shiftIdsFields: INodeProperties[] = [pickedShiftIdsField, typedShiftIdsField];
+
+/** The Shift IDs field's label in a node of `typeVersion`, as its refusals name it. */
+export const shiftIdsLabel = (typeVersion: number): string =>
+	typeVersion >= 2 ? pickedShiftIdsField.displayName : typedShiftIdsField.displayName;
 
 /** A collection's field that bodyOf puts in the body, under `property` (its own name unless given). */
 export function toBody(field: INodeProperties, property = field.name): INodeProperties {

@@ -9,6 +9,7 @@ import {
 	type FieldRule,
 	type ParameterReader,
 } from '../shared/validation';
+import { shiftIdsLabel } from './fields';
 
 /** Task, master-task and employee-task IDs are ULIDs (seed 004), which Humanity writes in lower case. */
 const ULID = /^[0-9a-hjkmnp-tv-z]{26}$/i;
@@ -130,9 +131,9 @@ export function humanityInput(
 			return dateAt(path, label).setZone(zone).toFormat('yyyy-MM-dd');
 		},
 
-		/** The Shift IDs field: at least one, each once. */
+		/** The Shift IDs field (picked or typed): at least one, each once. */
 		shiftIds(): number[] {
-			const ids = wholeNumbers('shiftIds', 'Shift IDs', {
+			const ids = wholeNumbers('shiftIds', shiftIdsLabel(node.typeVersion), {
 				what: 'shift IDs',
 				atLeastOne: 'shift ID',
 			});

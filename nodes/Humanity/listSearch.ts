@@ -1,37 +1,22 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { DateTime } from 'luxon';
 import { isBlank, locatorValue } from '../shared/validation';
 import { nextCursorOf, recordsOf } from './api';
 import { humanityApiRequest } from './requests';
+import { shiftLabel, shiftsAround, type ShiftWindow } from './shiftChoices';
 import { ACTIVITY, MIN_SEARCH_TERM } from './vocabulary';
 
-const SHIFT_PICKER_DAYS = 14;
-
-function shiftLabel(shift: IDataObject): string {
-	const start = String(shift.start_timestamp ?? '');
-	const when = DateTime.fromSQL(start);
-	const day = when.isValid ? when.toFormat('ccc d LLL HH:mm') : start;
-	return [day, shift.title, shift.schedule_name]
-		.filter((part) => part !== undefined && part !== '')
-		.join(' · ');
-}
+/** The Shift picker's window: today and the coming two weeks. */
+const SHIFT_PICKER_WINDOW: ShiftWindow = { daysBack: 0, daysAhead: 14 };
 
 /** Shifts from today to two weeks ahead, every employee's (mode overview). */
 export async function searchShifts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const today = DateTime.now().setZone(this.getTimezone());
-	const answer = await humanityApiRequest.call(this, 'GET', '/shifts', {
-		qs: {
-			start_date: today.toFormat('yyyy-MM-dd'),
-			end_date: today.plus({ days: SHIFT_PICKER_DAYS }).toFormat('yyyy-MM-dd'),
-			mode: 'overview',
-		},
-	});
+	const shifts = await shiftsAround(this, SHIFT_PICKER_WINDOW);
 	const needle = filter?.trim().toLowerCase() ?? '';
 	return {
-		results: recordsOf(answer)
+		results: shifts
 			.map((shift) => ({ name: shiftLabel(shift), value: String(shift.id) }))
 			.filter(
 				(result) =>

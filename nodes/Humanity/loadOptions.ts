@@ -1,6 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { recordsOf } from './api';
+import { SHIFT_LIST_WINDOW } from './fields';
 import { humanityApiRequest, humanityCursorPages } from './requests';
+import { shiftLabel, shiftsAround } from './shiftChoices';
 
 async function optionsFrom(
 	context: ILoadOptionsFunctions,
@@ -34,4 +36,10 @@ export async function getMasterTasks(this: ILoadOptionsFunctions): Promise<INode
 	return tasks
 		.map((task) => ({ name: String(task.name), value: String(task.id) }))
 		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The shifts of the Shift Names or IDs list (every employee's), earliest first, by day, hours, title and position. */
+export async function getShifts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const shifts = await shiftsAround(this, SHIFT_LIST_WINDOW);
+	return shifts.map((shift) => ({ name: shiftLabel(shift), value: Number(shift.id) }));
 }

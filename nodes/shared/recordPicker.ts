@@ -89,6 +89,20 @@ export function versionedIdFields(
 	];
 }
 
+/**
+ * versionedIdFields for a record's field that may stay empty (an option of Filters, Update Fields, Additional
+ * Fields, or of a fixed collection's entries): neither form is required, since n8n checks a required option of
+ * a collection in every operation, shown or not. The picker is sent as the typed field is (its routing), so a
+ * value goes out the same whichever form holds it.
+ */
+export function optionalVersionedIdFields(
+	typed: INodeProperties,
+	picker: INodeProperties,
+): INodeProperties[] {
+	const sent = typed.routing ? { ...picker, routing: typed.routing } : picker;
+	return versionedIdFields(typed, sent).map((field) => ({ ...field, required: false }));
+}
+
 /** A field as it is, but sent by nothing (it only names a record in the URL, or narrows another list). */
 export function withoutRouting(field: INodeProperties): INodeProperties {
 	const unsent = { ...field };

@@ -1,5 +1,6 @@
 import type { INodeListSearchResult } from 'n8n-workflow';
 import { shownProperties } from './harness';
+import { NodeHelpers, type IDataObject, type INode, type INodeProperties } from 'n8n-workflow';
 
 /**
  * What the editor shows for a record's ID in each node version: from version 2 one resource locator (a list
@@ -39,4 +40,37 @@ export async function everyPickerValue(
 		loads++;
 	} while (token !== undefined && loads < 10);
 	return { values, loads };
+}
+
+/**
+ * What the editor offers at `path` inside a collection ("filters.hubId") or inside each entry of a fixed
+ * collection ("tasks.task.shiftTaskId"), per node version, as idFieldByVersion reads a top-level field: a picker
+ * from version 2, its typed box in version 1.
+ */
+export function nestedFieldByVersion(
+	type: string,
+	resource: string,
+	operation: string,
+	path: string,
+) {
+	const [collection, ...inner] = path.split('.');
+	const name = inner[inner.length - 1];
+	const offered = (typeVersion: number) => {
+		let fields = shownProperties(type, { resource, operation }, typeVersion)
+			.filter((property) => property.name === collection)
+			.flatMap((property) => (property.options ?? []) as Array<INodeProperties & IDataObject>);
+		if (inner.length === 2)
+			fields = fields
+				.filter((group) => group.name === inner[0])
+				.flatMap((group) => (group.values ?? []) as Array<INodeProperties & IDataObject>);
+		return fields.filter(
+			(field) =>
+				field.name === name &&
+				NodeHelpers.displayParameter({}, field, { typeVersion } as INode, null),
+		);
+	};
+	return {
+		version2: offered(2).map((field) => [field.type, field.modes?.map((mode) => mode.name)]),
+		version1: offered(1).map((field) => field.type),
+	};
 }

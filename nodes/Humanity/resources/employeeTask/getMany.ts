@@ -5,7 +5,7 @@ import { listedOptionsField } from '../../../shared/listedOptions';
 import { defineOperation, eachItem } from '../../../shared/operation';
 import { isBlank } from '../../../shared/validation';
 import { recordsOf } from '../../api';
-import { shiftIdsField } from '../../fields';
+import { shiftIdsFields } from '../../fields';
 import { humanityInput } from '../../input';
 import { humanityApiRequest } from '../../requests';
 import { ACTIVITY, ACTIVITY_FILTERS } from '../../vocabulary';
@@ -26,7 +26,7 @@ export const getMany = defineOperation({
 	action: 'Get the employee tasks of shifts',
 	description: "List each employee's tasks and progress on shifts",
 	fields: [
-		shiftIdsField,
+		...shiftIdsFields,
 		...returnAllAndLimitFields,
 		filtersCollection([
 			listedOptionsField({

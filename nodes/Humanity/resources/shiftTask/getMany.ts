@@ -1,7 +1,7 @@
 import { returnAllAndLimitFields } from '../../../shared/listFields';
 import { defineOperation, eachItem } from '../../../shared/operation';
 import { recordsOf } from '../../api';
-import { shiftIdsField } from '../../fields';
+import { shiftIdsFields } from '../../fields';
 import { humanityInput } from '../../input';
 import { humanityApiRequest } from '../../requests';
 
@@ -10,7 +10,7 @@ export const getMany = defineOperation({
 	name: 'Get Many',
 	action: 'Get the tasks of shifts',
 	description: 'List the tasks of one or more shifts',
-	fields: [shiftIdsField, ...returnAllAndLimitFields],
+	fields: [...shiftIdsFields, ...returnAllAndLimitFields],
 	run: eachItem(async function (itemIndex, valueOf) {
 		const input = humanityInput(this, itemIndex, valueOf);
 		const shiftIds = input.shiftIds();

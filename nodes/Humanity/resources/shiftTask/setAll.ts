@@ -1,9 +1,17 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { listedOptionsField } from '../../../shared/listedOptions';
 import { defineOperation, eachItem } from '../../../shared/operation';
-import { isBlank } from '../../../shared/validation';
+import { optionalVersionedIdFields } from '../../../shared/recordPicker';
+import { isBlank, type ParameterReader } from '../../../shared/validation';
 import { recordsOf } from '../../api';
-import { shiftField, shiftIdOf, shiftIdRules } from '../../fields';
+import {
+	locator,
+	shiftField,
+	shiftIdOf,
+	shiftIdRules,
+	ULID_EXAMPLE,
+	ULID_REGEX,
+} from '../../fields';
 import { humanityInput, type HumanityInput } from '../../input';
 import { humanityApiRequest } from '../../requests';
 import { SHIFT_TASK_TYPE, SHIFT_TASK_TYPES, shiftTaskTypeOf } from '../../vocabulary';
@@ -19,6 +27,40 @@ import {
 
 const requiredForTimeBoxed = 'Required for a time-boxed task';
 const TYPE_VALUES = SHIFT_TASK_TYPES.map((option) => String(option.value));
+
+const keepsProgress = "it keeps its employees' progress";
+
+/**
+ * Version 1's typed Keep Shift Task ID, kept for the workflows saved with it; from version 2 a picker of the tasks
+ * of the shift above, or By ID. Neither is required: a task that names none is made new.
+ */
+const keepShiftTaskIdFields = optionalVersionedIdFields(
+	{
+		displayName: 'Keep Shift Task ID',
+		name: 'shiftTaskId',
+		type: 'string',
+		default: '',
+		description: `ID of a task already on the shift to update in place (${keepsProgress}); empty makes a new task`,
+	},
+	locator({
+		displayName: 'Keep Shift Task ID',
+		name: 'shiftTaskId',
+		description: `A task of the shift above to update in place (${keepsProgress}); none picked makes a new task`,
+		searchListMethod: 'searchShiftTasks',
+		listPlaceholder: 'Select a task of the shift…',
+		idPlaceholder: ULID_EXAMPLE,
+		idRegex: ULID_REGEX,
+		idError: '"Keep Shift Task ID" must be a 26-character ULID',
+	}),
+);
+
+/** One task of the list as given; a picker's value (a resource locator) reads as the ID it holds. */
+const taskReader =
+	(task: IDataObject): ParameterReader =>
+	(path) => {
+		const value = task[path] as INodeParameterResourceLocator | undefined;
+		return value && typeof value === 'object' && value.__rl ? value.value : value;
+	};
 
 interface Entry {
 	id?: string;
@@ -59,7 +101,7 @@ function entriesFrom(context: IExecuteFunctions, input: HumanityInput): Entry[] 
 	}
 	return given.map((task, index) =>
 		entryFrom(
-			humanityInput(context, input.itemIndex, (path) => task[path]),
+			humanityInput(context, input.itemIndex, taskReader(task)),
 			(field) => `Tasks ${index + 1}: ${field}`,
 		),
 	);
@@ -120,14 +162,7 @@ export const setAll = defineOperation({
 							default: '',
 							description: requiredForTimeBoxed,
 						},
-						{
-							displayName: 'Keep Shift Task ID',
-							name: 'shiftTaskId',
-							type: 'string',
-							default: '',
-							description:
-								"ID of a task already on the shift to update in place (it keeps its employees' progress); empty makes a new task",
-						},
+						...keepShiftTaskIdFields,
 						listedOptionsField({
 							thing: 'Master Task',
 							name: 'masterTaskId',

@@ -3,11 +3,45 @@ import { bodyOf } from '../../../shared/collectionBody';
 import { someUpdateField, updateFieldsCollection } from '../../../shared/collectionFields';
 import { descriptionField, nameField } from '../../../shared/commonFields';
 import { defineOperation } from '../../../shared/operation';
-import { shiftIdOf, shiftIdRules, shiftTaskField, toBody } from '../../fields';
+import { optionalVersionedIdFields } from '../../../shared/recordPicker';
+import {
+	locator,
+	shiftIdOf,
+	shiftIdRules,
+	shiftTaskField,
+	toBody,
+	ULID_EXAMPLE,
+	ULID_REGEX,
+} from '../../fields';
 import { SHIFT_TASK_TYPE, shiftTaskTypeOf } from '../../vocabulary';
 import { shiftOfTaskField, typeField } from './fields';
 import type { TaskPatch } from './taskList';
 import { shiftTaskChanges } from './listWrite';
+
+/**
+ * Update's Master Task ID: version 1's typed box, kept for the workflows saved with it; from version 2 a picker
+ * of the company task list, or By ID. Neither is required: n8n checks a required field of a collection in every
+ * operation, shown or not, and left empty the field changes nothing, as in version 1.
+ */
+const masterTaskIdFields = optionalVersionedIdFields(
+	{
+		displayName: 'Master Task ID',
+		name: 'masterTaskId',
+		type: 'string',
+		default: '',
+		description: 'Link the task to another master task (a 26-character ULID)',
+	},
+	locator({
+		displayName: 'Master Task ID',
+		name: 'masterTaskId',
+		description: 'Link the task to another master task, picked from the company task list or by ID',
+		searchListMethod: 'searchMasterTasks',
+		listPlaceholder: 'Select a master task…',
+		idPlaceholder: ULID_EXAMPLE,
+		idRegex: ULID_REGEX,
+		idError: '"Master Task ID" must be a 26-character ULID',
+	}),
+);
 
 const inWorkflowZone = "For a time-boxed task; without a time zone it is read in the workflow's";
 
@@ -21,16 +55,7 @@ const updateFieldOptions: INodeProperties[] = [
 		default: '',
 		description: inWorkflowZone,
 	}),
-	toBody(
-		{
-			displayName: 'Master Task ID',
-			name: 'masterTaskId',
-			type: 'string',
-			default: '',
-			description: 'Link the task to another master task (a 26-character ULID)',
-		},
-		'taskId',
-	),
+	...masterTaskIdFields.map((field) => toBody(field, 'taskId')),
 	nameField,
 	toBody({
 		displayName: 'Start Time',
