@@ -3,7 +3,7 @@ import { resourceParameters } from '../shared/actionNode';
 import { actionNodeDescription, actionSubtitle, vendorIcon } from '../shared/nodeDescription';
 import { plannrRequestDefaults } from './api';
 import { authenticationField } from './authentication';
-import { searchTasks } from './listSearch';
+import { searchClients, searchLinkedRecords, searchTasks } from './listSearch';
 import { getAccounts, getOpenStatuses, getStatuses } from './loadOptions';
 import { accountResource } from './resources/account';
 import { taskResource } from './resources/task';
@@ -27,7 +27,7 @@ export class Plannr implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchTasks },
+		listSearch: { searchClients, searchLinkedRecords, searchTasks },
 		loadOptions: { getAccounts, getOpenStatuses, getStatuses },
 	};
 }

@@ -35,10 +35,13 @@ export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePro
 		'filter[type]': 'employee',
 		sort: 'first_name',
 	});
-	return accounts.map((account) => ({
-		name:
-			[account.first_name, account.last_name].filter(Boolean).join(' ') ||
-			String(account.name ?? account.uuid),
-		value: String(account.uuid),
-	}));
+	return accounts.map((account) => ({ name: accountName(account), value: String(account.uuid) }));
+}
+
+/** An account as a list shows it: its first and last name, else its name, else its UUID. */
+export function accountName(account: IDataObject): string {
+	return (
+		[account.first_name, account.last_name].filter(Boolean).join(' ') ||
+		String(account.name ?? account.uuid)
+	);
 }

@@ -409,6 +409,7 @@ describe('pickers', () => {
 			expect(found.map((option) => option.name)).toEqual(listed);
 			expect(queryOf(fake.requests[0])).toEqual({
 				'filter[name]': sent,
+				page: '1',
 				per_page: '100',
 				sort: '-updated_at',
 			});
@@ -416,7 +417,11 @@ describe('pickers', () => {
 			fake.server.clearRequests();
 			const all = await search();
 			expect(all.map((option) => option.value)).toEqual([pack.uuid, review.uuid, other.uuid]);
-			expect(queryOf(fake.requests[0])).toEqual({ per_page: '100', sort: '-updated_at' });
+			expect(queryOf(fake.requests[0])).toEqual({
+				page: '1',
+				per_page: '100',
+				sort: '-updated_at',
+			});
 		},
 	);
 });

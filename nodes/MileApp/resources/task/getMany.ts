@@ -10,6 +10,7 @@ import {
 	type FieldRule,
 } from '../../../shared/validation';
 import { MILEAPP_PATHS } from '../../api';
+import { optionalHubIdFields } from '../../locators';
 import { SORT_ORDERS, TASK_SORTS, TASK_STATUSES, TASK_TIMES } from '../../vocabulary';
 import { emailsIn } from './shapes';
 
@@ -29,7 +30,10 @@ const textFilters: INodeProperties[] = [
 		default: '',
 		description: "The flow's name",
 	},
-	{ displayName: 'Hub ID', name: 'hubId', type: 'string', default: '' },
+	...optionalHubIdFields(
+		{ displayName: 'Hub ID', name: 'hubId', type: 'string', default: '' },
+		'Only tasks of this hub, picked from MileApp’s hubs (type to search them by name) or given By ID',
+	),
 	{
 		displayName: 'Status',
 		name: 'status',

@@ -7,7 +7,7 @@ import {
 import { sentInBody } from '../../../shared/fieldRouting';
 import { defineOperation } from '../../../shared/operation';
 import type { BuildFromValues } from '../../../shared/validation';
-import { flowField, flowRules } from '../../locators';
+import { flowField, flowRules, optionalHubIdFields } from '../../locators';
 import { endTimeField, startTimeField, taskIdFields, taskIdRules, taskPath } from './fields';
 import { flowFieldsMapper, flowFieldValues } from './flowFields';
 import { shapeTaskBody } from './shapes';
@@ -15,14 +15,17 @@ import { shapeTaskBody } from './shapes';
 /** Sent by `build` (sendCollection), beside the flow fields given, from the values the checks read. */
 const updateFieldOptions: INodeProperties[] = [
 	endTimeField,
-	{
-		displayName: 'Hub ID',
-		name: 'hubId',
-		type: 'string',
-		default: '',
-		description: 'Move the task to this hub',
-		routing: sentInBody('hubId'),
-	},
+	...optionalHubIdFields(
+		{
+			displayName: 'Hub ID',
+			name: 'hubId',
+			type: 'string',
+			default: '',
+			description: 'Move the task to this hub',
+			routing: sentInBody('hubId'),
+		},
+		'Move the task to this hub, picked from MileApp’s hubs (type to search them by name) or given By ID',
+	),
 	startTimeField,
 ];
 

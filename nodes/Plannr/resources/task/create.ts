@@ -1,6 +1,7 @@
 import { additionalFieldsCollection } from '../../../shared/collectionFields';
 import { nameField } from '../../../shared/commonFields';
 import { defineOperation } from '../../../shared/operation';
+import { versionedIdFields } from '../../../shared/recordPicker';
 import { requiredAs } from '../../../shared/validation';
 import { PLANNR_PATHS } from '../../api';
 import { MAX_TASK_NAME_LENGTH } from '../../vocabulary';
@@ -8,6 +9,7 @@ import {
 	optionalTaskFieldRules,
 	optionalTaskFields,
 	statusField,
+	linkedRecordPicker,
 	taskableTypeField,
 	taskableUuidField,
 } from './fields';
@@ -20,7 +22,11 @@ export const create = defineOperation({
 	fields: [
 		{ ...nameField, required: true, placeholder: 'e.g. Check details' },
 		{ ...taskableTypeField, required: true },
-		{ ...taskableUuidField, required: true },
+		// Version 1's typed Linked Record UUID; from version 2 the linked record picker.
+		...versionedIdFields(
+			{ ...taskableUuidField, required: true },
+			{ ...linkedRecordPicker, routing: taskableUuidField.routing },
+		),
 		{ ...statusField, required: true },
 		additionalFieldsCollection(optionalTaskFields),
 	],

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { descriptionField } from '../../../shared/commonFields';
 import { sentInBody } from '../../../shared/fieldRouting';
 import { listedOptionsField } from '../../../shared/listedOptions';
-import { recordPicker, typedMode } from '../../../shared/recordPicker';
+import { optionalVersionedIdFields, recordPicker, typedMode } from '../../../shared/recordPicker';
 import {
 	requiredAs,
 	type BuildFromValues,
@@ -33,15 +33,42 @@ export const taskableTypeField: INodeProperties = {
 	routing: sentInBody('taskable_type'),
 };
 
+const UUID_PLACEHOLDER = 'e.g. 5c1695df-0be1-48e2-9b01-71f8495a672f';
+
+/** Node version 1's typed Linked Record UUID. */
 export const taskableUuidField: INodeProperties = {
 	displayName: 'Linked Record UUID',
 	name: 'taskableUuid',
 	type: 'string',
 	default: '',
-	placeholder: 'e.g. 5c1695df-0be1-48e2-9b01-71f8495a672f',
+	placeholder: UUID_PLACEHOLDER,
 	description: 'The UUID of the client, case or plan (taskable_uuid)',
 	routing: sentInBody('taskable_uuid'),
 };
+
+/**
+ * From node version 2: a client picked when Linked To is Client, or any linked record By UUID. Plannr lists
+ * clients (accounts of type client) but documents no list of cases or plans, so for those the list stays empty.
+ */
+export const linkedRecordPicker = recordPicker({
+	displayName: 'Linked Record UUID',
+	name: 'taskableUuid',
+	description:
+		'The client, case or plan (taskable_uuid). From List offers the firm’s clients when Linked To is Client; Plannr has no list of cases or plans, so give their UUID By UUID.',
+	searchListMethod: 'searchLinkedRecords',
+	listPlaceholder: 'Pick a client (Linked To: Client)…',
+	typed: typedMode('By UUID', UUID_PLACEHOLDER),
+});
+
+/** A client picked from the firm's clients, or its UUID typed (the Client UUID filter). */
+export const clientPicker = recordPicker({
+	displayName: 'Client UUID',
+	name: 'clientUuid',
+	description: 'Only tasks of this client, picked from the firm’s clients or given By UUID',
+	searchListMethod: 'searchClients',
+	listPlaceholder: 'Pick a client…',
+	typed: typedMode('By UUID', UUID_PLACEHOLDER),
+});
 
 export const statusField = listedOptionsField({
 	thing: 'Status',
@@ -73,14 +100,26 @@ const dueAtField: INodeProperties = {
 	routing: sentInBody('due_at'),
 };
 
-const parentTaskField: INodeProperties = {
-	displayName: 'Parent Task UUID',
-	name: 'parentTaskUuid',
-	type: 'string',
-	default: '',
-	description: 'Makes this task a sub-task of another',
-	routing: sentInBody('parent_task_uuid'),
-};
+/** Version 1's typed Parent Task UUID; from version 2 a task picked from Plannr's tasks, or By UUID. */
+const parentTaskFields = optionalVersionedIdFields(
+	{
+		displayName: 'Parent Task UUID',
+		name: 'parentTaskUuid',
+		type: 'string',
+		default: '',
+		description: 'Makes this task a sub-task of another',
+		routing: sentInBody('parent_task_uuid'),
+	},
+	recordPicker({
+		displayName: 'Parent Task UUID',
+		name: 'parentTaskUuid',
+		description:
+			'Makes this task a sub-task of another: picked from Plannr’s tasks (type to search them by name) or given By UUID',
+		searchListMethod: 'searchTasks',
+		listPlaceholder: 'Search tasks by name…',
+		typed: typedMode('By UUID', 'e.g. e0d257d7-5140-4a3c-a2a3-fff4f087b689'),
+	}),
+);
 
 export const assigneesField = listedOptionsField({
 	thing: 'Assignee',
@@ -134,7 +173,7 @@ export const optionalTaskFields: INodeProperties[] = [
 	descriptionField,
 	dueAtField,
 	groupsField,
-	parentTaskField,
+	...parentTaskFields,
 	priorityField,
 ];
 

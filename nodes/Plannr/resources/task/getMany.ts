@@ -7,11 +7,14 @@ import { PLANNR_PATHS } from '../../api';
 import { SUBTASK_VISIBILITIES, TASK_INCLUDES, TASK_SORTS } from '../../vocabulary';
 import {
 	assigneesField,
+	clientPicker,
 	DUE_DATE_ZONE_HELP,
+	linkedRecordPicker,
 	priorityField,
 	statusField,
 	taskableTypeField,
 } from './fields';
+import { optionalVersionedIdFields } from '../../../shared/recordPicker';
 import { refuseSeveralAssignees, shapeTaskQuery } from './shapes';
 
 export const getMany = defineOperation({
@@ -27,14 +30,17 @@ export const getMany = defineOperation({
 				// String(): one entry as it is, whether the editor's list or an expression's text.
 				routing: sentInQuery('filter[assigned_to_uuids]', '={{ String($value) }}'),
 			},
-			{
-				displayName: 'Client UUID',
-				name: 'clientUuid',
-				type: 'string',
-				default: '',
-				description: 'Only tasks of this client',
-				routing: sentInQuery('filter[client_uuid]'),
-			},
+			...optionalVersionedIdFields(
+				{
+					displayName: 'Client UUID',
+					name: 'clientUuid',
+					type: 'string',
+					default: '',
+					description: 'Only tasks of this client',
+					routing: sentInQuery('filter[client_uuid]'),
+				},
+				clientPicker,
+			),
 			{
 				displayName: 'Due After',
 				name: 'dueAfter',
@@ -65,13 +71,16 @@ export const getMany = defineOperation({
 				description: 'Only tasks linked to this kind of record',
 				routing: sentInQuery('filter[taskable_type]'),
 			},
-			{
-				displayName: 'Linked Record UUID',
-				name: 'taskableUuid',
-				type: 'string',
-				default: '',
-				routing: sentInQuery('filter[taskable_uuid]'),
-			},
+			...optionalVersionedIdFields(
+				{
+					displayName: 'Linked Record UUID',
+					name: 'taskableUuid',
+					type: 'string',
+					default: '',
+					routing: sentInQuery('filter[taskable_uuid]'),
+				},
+				linkedRecordPicker,
+			),
 			{
 				displayName: 'Name',
 				name: 'name',

@@ -11,6 +11,7 @@ import { defineOperation } from '../../../shared/operation';
 import { optionalAs } from '../../../shared/validation';
 import { MAX_TASK_NAME_LENGTH } from '../../vocabulary';
 import {
+	linkedRecordPicker,
 	optionalTaskFieldRules,
 	optionalTaskFields,
 	statusField,
@@ -20,6 +21,7 @@ import {
 	taskableUuidField,
 	toTask,
 } from './fields';
+import { optionalVersionedIdFields } from '../../../shared/recordPicker';
 import { keepUnnamedValues, UPDATE_FIELDS_HELP, UPDATE_KEEPS_CURRENT_VALUES } from './keepCurrent';
 import { requireLinkedRecordWithType, shapeTaskBody } from './shapes';
 
@@ -30,7 +32,7 @@ const updateFieldOptions: INodeProperties[] = [
 		...taskableTypeField,
 		description: 'What kind of record the task belongs to. Set Linked Record UUID with it.',
 	},
-	{ ...taskableUuidField },
+	...optionalVersionedIdFields(taskableUuidField, linkedRecordPicker),
 	nameField,
 	statusField,
 ];
