@@ -74,3 +74,17 @@ export function nestedFieldByVersion(
 		version1: offered(1).map((field) => field.type),
 	};
 }
+
+/** The order in which the editor shows `names` (a picker and the field above that narrows its list), per version. */
+export function fieldOrderByVersion(
+	type: string,
+	resource: string,
+	operation: string,
+	names: string[],
+) {
+	const shown = (typeVersion: number) =>
+		shownProperties(type, { resource, operation }, typeVersion)
+			.map((property) => property.name)
+			.filter((name) => names.includes(name));
+	return { version2: shown(2), version1: shown(1) };
+}

@@ -4,8 +4,8 @@
  * (employeeTask.test.ts runs it).
  */
 import type { IDataObject } from 'n8n-workflow';
-import { searchListPage, shownProperties } from '../harness';
-import { idFieldByVersion, PICKER_BY_VERSION } from '../pickerChecks';
+import { searchListPage } from '../harness';
+import { fieldOrderByVersion, idFieldByVersion, PICKER_BY_VERSION } from '../pickerChecks';
 import {
 	API,
 	apiCalls,
@@ -57,12 +57,12 @@ describe('Employee task picker (node version 2)', () => {
 	it.each(['start', 'complete'])(
 		'%s: a shift picker comes above the employee-task picker from version 2 only',
 		(operation) => {
-			const names = (typeVersion: number) =>
-				shownProperties('humanity', { resource: 'employeeTask', operation }, typeVersion)
-					.map((property) => property.name)
-					.filter((name) => name === 'shiftId' || name === 'employeeTaskId');
-			expect(names(2)).toEqual(['shiftId', 'employeeTaskId']);
-			expect(names(1)).toEqual(['employeeTaskId']);
+			expect(
+				fieldOrderByVersion('humanity', 'employeeTask', operation, ['shiftId', 'employeeTaskId']),
+			).toEqual({
+				version2: ['shiftId', 'employeeTaskId'],
+				version1: ['employeeTaskId'],
+			});
 		},
 	);
 

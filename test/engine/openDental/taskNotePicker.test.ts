@@ -5,7 +5,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { searchListPage, shownProperties } from '../harness';
-import { everyPickerValue, idFieldByVersion, PICKER_BY_VERSION } from '../pickerChecks';
+import {
+	everyPickerValue,
+	fieldOrderByVersion,
+	idFieldByVersion,
+	PICKER_BY_VERSION,
+} from '../pickerChecks';
 import {
 	addTask,
 	api,
@@ -50,12 +55,12 @@ describe('Task note pickers (node version 2)', () => {
 	it.each(['get', 'update'])(
 		'%s: a task picker comes above the note picker from version 2 only',
 		(operation) => {
-			const names = (typeVersion: number) =>
-				shownProperties('openDental', { resource: 'taskNote', operation }, typeVersion)
-					.map((property) => property.name)
-					.filter((name) => name === 'taskNum' || name === 'taskNoteNum');
-			expect(names(2)).toEqual(['taskNum', 'taskNoteNum']);
-			expect(names(1)).toEqual(['taskNoteNum']);
+			expect(
+				fieldOrderByVersion('openDental', 'taskNote', operation, ['taskNum', 'taskNoteNum']),
+			).toEqual({
+				version2: ['taskNum', 'taskNoteNum'],
+				version1: ['taskNoteNum'],
+			});
 		},
 	);
 
