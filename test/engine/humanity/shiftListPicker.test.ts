@@ -81,7 +81,8 @@ describe('Shift Names or IDs (node version 2)', () => {
 				const location = fake.addLocation({ name: 'Main Street Café' });
 				const barista = fake.addPosition({ name: 'Barista', locationId: location.id });
 				const shiftOn = (days: number, title: string) => {
-					const start = today.plus({ days, hours: 12 });
+					// Noon on the wall clock of that day, whatever daylight-saving change lies between.
+					const start = today.plus({ days }).set({ hour: 12 });
 					return fake.addShift({
 						start: start.toFormat('yyyy-MM-dd HH:mm'),
 						end: start.plus({ hours: 4, minutes: 30 }).toFormat('yyyy-MM-dd HH:mm'),
