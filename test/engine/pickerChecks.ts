@@ -88,3 +88,17 @@ export function fieldOrderByVersion(
 			.filter((name) => names.includes(name));
 	return { version2: shown(2), version1: shown(1) };
 }
+
+/**
+ * What stops a run, in words: n8n's refusal before the node runs (a typed value against its mode's rule, thrown)
+ * or the node's own error (a value from an expression, known only on run).
+ */
+export async function refusalMessage(
+	run: () => Promise<{ error?: { message: string } }>,
+): Promise<string | undefined> {
+	try {
+		return (await run()).error?.message;
+	} catch (issues) {
+		return (issues as Error).message;
+	}
+}

@@ -5,7 +5,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { searchListPage } from '../harness';
-import { fieldOrderByVersion, idFieldByVersion, PICKER_BY_VERSION } from '../pickerChecks';
+import {
+	fieldOrderByVersion,
+	idFieldByVersion,
+	PICKER_BY_VERSION,
+	refusalMessage,
+} from '../pickerChecks';
 import {
 	API,
 	apiCalls,
@@ -156,14 +161,8 @@ describe('Employee task picker (node version 2)', () => {
 	});
 
 	/** Why a run was refused: n8n's own check of the workflow (it throws), or the node's (the run's error). */
-	async function refusal(parameters: IDataObject): Promise<string | undefined> {
-		try {
-			const { error } = await humanity({ resource: 'employeeTask', ...parameters }, undefined, V2);
-			return error?.message;
-		} catch (issues) {
-			return (issues as Error).message;
-		}
-	}
+	const refusal = (parameters: IDataObject) =>
+		refusalMessage(() => humanity({ resource: 'employeeTask', ...parameters }, undefined, V2));
 
 	it.each([
 		// n8n checks a typed value against the mode's rule before it runs the node at all.

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { searchListPage } from '../harness';
-import { nestedFieldByVersion, PICKER_BY_VERSION } from '../pickerChecks';
+import { nestedFieldByVersion, PICKER_BY_VERSION, refusalMessage } from '../pickerChecks';
 import {
 	API,
 	apiCalls,
@@ -48,16 +48,10 @@ function sentList(): Array<[unknown, unknown, unknown]> {
 }
 
 /** Why a run was refused: n8n's own check of the workflow (it throws), or the node's (the run's error). */
-async function refusal(parameters: IDataObject): Promise<string | undefined> {
-	try {
-		const { error } = await humanity({ resource: 'shiftTask', ...parameters }, undefined, {
-			typeVersion: 2,
-		});
-		return error?.message;
-	} catch (issues) {
-		return (issues as Error).message;
-	}
-}
+const refusal = (parameters: IDataObject) =>
+	refusalMessage(() =>
+		humanity({ resource: 'shiftTask', ...parameters }, undefined, { typeVersion: 2 }),
+	);
 
 /** The forms a record's ID can take in a run: picked or typed By ID (version 2), typed (version 1). */
 const FORMS = [

@@ -10,6 +10,7 @@ import {
 	fieldOrderByVersion,
 	idFieldByVersion,
 	PICKER_BY_VERSION,
+	refusalMessage,
 } from '../pickerChecks';
 import {
 	addTask,
@@ -270,14 +271,8 @@ describe('Task note pickers (node version 2)', () => {
 	];
 
 	/** Why a run was refused: n8n's own check of the workflow (it throws), or the node's (the run's error). */
-	async function refusal(parameters: IDataObject): Promise<string | undefined> {
-		try {
-			const { error } = await openDental({ resource: 'taskNote', ...parameters }, undefined, V2);
-			return error?.message;
-		} catch (issues) {
-			return (issues as Error).message;
-		}
-	}
+	const refusal = (parameters: IDataObject) =>
+		refusalMessage(() => openDental({ resource: 'taskNote', ...parameters }, undefined, V2));
 
 	it.each([
 		// n8n checks a typed value against the mode's rule before it runs the node at all.
